@@ -1,0 +1,7 @@
+package sa.rawabit.policy;
+
+/** Events a deadline's clock can start or stop at. */
+public enum CaseEvent implements Keyed {
+	REQUEST_RECEIVED, REQUEST_COMPLETE, DECLARATION_SIGNED, DECISION_MADE, BENEFICIARY_NOTIFIED, SERVICE_DELIVERED,
+	CASE_CLOSED, COMPLAINT_RECEIVED, COMPLAINT_ACKNOWLEDGED, COMPLAINT_RESOLVED
+}

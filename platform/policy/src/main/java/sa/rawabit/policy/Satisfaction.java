@@ -1,0 +1,24 @@
+package sa.rawabit.policy;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** How the association measures beneficiary satisfaction. */
+public record Satisfaction(List<Instrument> instruments, PostCaseSurvey postCaseSurvey) {
+
+	public Satisfaction {
+		instruments = List.copyOf(instruments);
+	}
+
+	public record Instrument(InstrumentId id, Text names, Cadence cadence, @Nullable RoleKey owner) {
+	}
+
+	/** A survey sent when a case closes; the link stops working after {@code expiresAfterDays}. */
+	public record PostCaseSurvey(boolean enabled, @Nullable Integer expiresAfterDays) {
+
+		public static PostCaseSurvey off() {
+			return new PostCaseSurvey(false, null);
+		}
+	}
+}
