@@ -1,0 +1,44 @@
+package sa.rawabit.foundation.database;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code rawabit.db.*}. With no {@code url} (env {@code RAWABIT_DB_URL}) the app runs its own embedded
+ * PostgreSQL; with one, it uses that server, whose roles an operator created beforehand.
+ *
+ * @param url {@code postgresql://host:port/db}, with or without a {@code jdbc:} or {@code r2dbc:} prefix
+ * @param owner the role that owns the schemas and runs migrations
+ * @param app the role this application connects as at run time (owns nothing, cannot bypass RLS)
+ * @param migrate the schemas this application owns and migrates at start-up, in order
+ */
+@ConfigurationProperties("rawabit.db")
+public record DatabaseProperties(@Nullable String url, @DefaultValue("rawabit") String name,
+		@DefaultValue Credentials owner, @DefaultValue Credentials app, @DefaultValue List<String> migrate,
+		@DefaultValue Embedded embedded, @DefaultValue Pool pool) {
+
+	public boolean embeddedMode() {
+		return url == null || url.isBlank();
+	}
+
+	public record Credentials(@DefaultValue("rawabit_owner") String username, @Nullable String password) {
+	}
+
+	/**
+	 * @param dataDirectory kept across restarts when set; a throw-away directory when empty
+	 * @param port fixed so the platform and tenant-admin of one local stack share one server
+	 * @param rolePassword the password every bootstrapped role gets on this loopback-only server
+	 */
+	public record Embedded(@Nullable Path dataDirectory, @DefaultValue("54329") int port,
+			@DefaultValue("rawabit-dev") String rolePassword) {
+	}
+
+	public record Pool(@DefaultValue("10") int maxSize, @DefaultValue("10m") Duration maxIdleTime,
+			@DefaultValue("5s") Duration acquireTimeout) {
+	}
+}

@@ -1,0 +1,23 @@
+package sa.rawabit.foundation.database;
+
+import java.util.List;
+
+/**
+ * The cluster roles Rawabit expects. Names are part of the schema contract: migrations grant to them.
+ * None is a superuser or may bypass row-level security; only the owner owns anything.
+ */
+public final class DatabaseRoles {
+
+	public static final String OWNER = "rawabit_owner";
+
+	public static final String PLATFORM = "rawabit_platform";
+
+	public static final String TENANT_ADMIN = "rawabit_admin";
+
+	public static final String OVERSIGHT = "oversight_reader";
+
+	public static final List<String> ALL = List.of(OWNER, PLATFORM, TENANT_ADMIN, OVERSIGHT);
+
+	private DatabaseRoles() {
+	}
+}

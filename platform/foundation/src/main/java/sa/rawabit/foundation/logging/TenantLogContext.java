@@ -1,0 +1,28 @@
+package sa.rawabit.foundation.logging;
+
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
+
+/**
+ * Mirrors the tenant of the Reactor Context into the MDC as {@code tenant_id}, so each structured log
+ * line says which association it concerns. Needs {@code spring.reactor.context-propagation=auto}.
+ */
+@AutoConfiguration
+public class TenantLogContext {
+
+	public static final String MDC_KEY = "tenant_id";
+
+	static {
+		ContextRegistry.getInstance()
+			.registerThreadLocalAccessor(TenantContext.KEY, TenantLogContext::current,
+					tenant -> MDC.put(MDC_KEY, tenant.toString()), () -> MDC.remove(MDC_KEY));
+	}
+
+	private static TenantId current() {
+		String value = MDC.get(MDC_KEY);
+		return value == null ? null : TenantId.of(value);
+	}
+}

@@ -1,0 +1,95 @@
+package sa.rawabit.foundation.problem;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One place turns every failure — ours, Spring's, or a missing route — into an RFC 9457 answer. It
+ * runs before Boot's own error handler so no error leaves as HTML or as Boot's error attributes.
+ */
+@Order(-2)
+public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	private final JsonMapper json;
+
+	public ProblemDetailsHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(failure);
+		}
+		Problem problem = describe(failure);
+		Locale locale = exchange.getLocaleContext().getLocale();
+		byte[] body = json.writeValueAsBytes(problem.body(locale == null ? Locale.of("ar") : locale,
+				exchange.getRequest().getPath().value()));
+		response.setStatusCode(problem.type().status());
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	static Problem describe(Throwable failure) {
+		return switch (failure) {
+			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),
+					problem.detailAr(), problem.field(), problem.fieldProblems());
+			case WebExchangeBindException binding -> validation(binding);
+			case ServerWebInputException input -> new Problem(ProblemType.BAD_REQUEST, safeDetail(input),
+					"تعذّرت قراءة المدخلات؛ راجع صيغة الطلب", parameterName(input), List.of());
+			case ErrorResponse error -> generic(error);
+			default -> unexpected(failure);
+		};
+	}
+
+	private static Problem validation(WebExchangeBindException binding) {
+		List<FieldProblem> errors = binding.getFieldErrors()
+			.stream()
+			.map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage()),
+					"القيمة غير صالحة"))
+			.toList();
+		String field = errors.isEmpty() ? null : errors.getFirst().field();
+		return new Problem(ProblemType.VALIDATION, "Check the fields listed in errors",
+				"راجع الحقول المذكورة في قائمة الأخطاء", field, errors);
+	}
+
+	private static Problem generic(ErrorResponse error) {
+		ProblemType type = ProblemType.forStatus(error.getStatusCode().value());
+		if (type.status().is5xxServerError()) {
+			log.error("Server error answered as a problem", (Throwable) error);
+		}
+		return new Problem(type, safeDetail(error), type.titleAr(), null, List.of());
+	}
+
+	private static Problem unexpected(Throwable failure) {
+		log.error("Unexpected failure answered as internal-error", failure);
+		return new Problem(ProblemType.INTERNAL, "The error was logged; please try again later",
+				"سُجّل الخطأ؛ يرجى المحاولة لاحقاً", null, List.of());
+	}
+
+	private static String safeDetail(ErrorResponse error) {
+		String detail = error.getBody().getDetail();
+		return detail == null ? ProblemType.forStatus(error.getStatusCode().value()).titleEn() : detail;
+	}
+
+	private static @Nullable String parameterName(ServerWebInputException input) {
+		return input.getMethodParameter() == null ? null : input.getMethodParameter().getParameterName();
+	}
+}

@@ -1,0 +1,80 @@
+package sa.rawabit.platform.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to and reads the audit trail inside the caller's tenant transaction, so an event is
+ * written if and only if the change it describes is. The database refuses UPDATE and DELETE to the
+ * platform's role: history cannot be rewritten from here.
+ */
+@Service
+public class AuditTrail {
+
+	private static final TypeReference<Map<String, String>> DETAIL = new TypeReference<>() {
+	};
+
+	private final DatabaseClient database;
+
+	private final JsonMapper json;
+
+	AuditTrail(DatabaseClient database, JsonMapper json) {
+		this.database = database;
+		this.json = json;
+	}
+
+	public Mono<Void> append(AuditEvent event) {
+		return TenantContext.require().flatMap(tenant -> {
+			GenericExecuteSpec insert = database.sql("""
+					insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
+					                             from_state, to_state, policy_version, detail)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
+				.bind(0, tenant.value())
+				.bind(1, event.occurredAt())
+				.bind(2, event.actor())
+				.bind(3, event.action())
+				.bind(4, event.subjectType())
+				.bind(5, event.subjectId());
+			insert = bindNullable(insert, 6, event.fromState());
+			insert = bindNullable(insert, 7, event.toState());
+			insert = bindNullable(insert, 8, event.policyVersion());
+			return insert.bind(9, Json.of(json.writeValueAsString(event.detail()))).then();
+		});
+	}
+
+	public Flux<AuditEvent> historyOf(String subjectType, UUID subjectId) {
+		return database.sql("""
+				select occurred_at, actor, action, subject_type, subject_id, from_state, to_state, policy_version,
+				       detail::text as detail
+				from app.audit_event where subject_type = $1 and subject_id = $2 order by id""")
+			.bind(0, subjectType)
+			.bind(1, subjectId)
+			.map(this::event)
+			.all();
+	}
+
+	private AuditEvent event(Readable row) {
+		return new AuditEvent(row.get("occurred_at", Instant.class), row.get("actor", String.class),
+				row.get("action", String.class), row.get("subject_type", String.class),
+				row.get("subject_id", UUID.class), row.get("from_state", String.class),
+				row.get("to_state", String.class), row.get("policy_version", String.class),
+				json.readValue(row.get("detail", String.class), DETAIL));
+	}
+
+	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, int index, @Nullable String value) {
+		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
+	}
+}

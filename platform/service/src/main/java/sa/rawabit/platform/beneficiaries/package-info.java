@@ -1,0 +1,7 @@
+/** The association's registry of beneficiaries; the requests feature builds on it. */
+@NullMarked
+@ApplicationModule(displayName = "Beneficiaries", allowedDependencies = { "audit" })
+package sa.rawabit.platform.beneficiaries;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

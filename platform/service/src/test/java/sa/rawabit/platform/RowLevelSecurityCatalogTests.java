@@ -1,0 +1,94 @@
+package sa.rawabit.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.testing.TestDatabase;
+
+/**
+ * Reads PostgreSQL's catalog so that a table added later without its policy fails the build: every
+ * table with a {@code tenant_id} column must have RLS enabled and forced, a policy on
+ * {@code app.tenant_id} for reads and writes, and {@code tenant_id} leading its primary key; and no
+ * application role may own tables or bypass RLS.
+ */
+class RowLevelSecurityCatalogTests extends PlatformTest {
+
+	private static final String TENANT_TABLES = """
+			select c.oid::regclass::text as name, c.relrowsecurity, c.relforcerowsecurity,
+			       exists (select 1 from pg_policy p where p.polrelid = c.oid
+			               and pg_get_expr(p.polqual, p.polrelid) like '%app.tenant_id%'
+			               and pg_get_expr(p.polwithcheck, p.polrelid) like '%app.tenant_id%') as guarded,
+			       exists (select 1 from pg_index i where i.indrelid = c.oid and i.indisprimary
+			               and i.indkey[0] = (select a.attnum from pg_attribute a
+			                                  where a.attrelid = c.oid and a.attname = 'tenant_id')) as tenant_leads_key
+			from pg_class c join pg_namespace n on n.oid = c.relnamespace
+			where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+			  and exists (select 1 from pg_attribute a
+			              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+			order by 1""";
+
+	@Test
+	void everyTenantTableHasForcedRowLevelSecurityAndATenantPolicy() throws SQLException {
+		List<String> tables = new ArrayList<>();
+		List<String> unprotected = new ArrayList<>();
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				ResultSet rows = superuser.createStatement().executeQuery(TENANT_TABLES)) {
+			while (rows.next()) {
+				String name = rows.getString("name");
+				tables.add(name);
+				for (String property : List.of("relrowsecurity", "relforcerowsecurity", "guarded", "tenant_leads_key")) {
+					if (!rows.getBoolean(property)) {
+						unprotected.add(name + " lacks " + property);
+					}
+				}
+			}
+		}
+		assertThat(tables).contains("app.beneficiary", "app.audit_event");
+		assertThat(unprotected).isEmpty();
+	}
+
+	@Test
+	void applicationRolesCannotBypassRowLevelSecurityNorOwnAnything() throws SQLException {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
+			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT)) {
+				try (PreparedStatement query = superuser.prepareStatement("""
+						select r.rolsuper, r.rolbypassrls,
+						       (select count(*) from pg_class c where c.relowner = r.oid
+						          and c.relnamespace in (select oid from pg_namespace where nspname in ('app', 'control'))) as owned
+						from pg_roles r where r.rolname = ?""")) {
+					query.setString(1, role);
+					try (ResultSet row = query.executeQuery()) {
+						assertThat(row.next()).as(role + " exists").isTrue();
+						assertThat(row.getBoolean("rolsuper")).as(role + " superuser").isFalse();
+						assertThat(row.getBoolean("rolbypassrls")).as(role + " bypassrls").isFalse();
+						assertThat(row.getLong("owned")).as(role + " owned tables").isZero();
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void platformRoleMayOnlyReadTheTenantRegistry() throws SQLException {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				ResultSet row = superuser.createStatement().executeQuery("""
+						select has_table_privilege('rawabit_platform', 'control.tenant', 'SELECT') as reads,
+						       has_table_privilege('rawabit_platform', 'control.tenant', 'INSERT, UPDATE, DELETE') as writes,
+						       has_schema_privilege('rawabit_platform', 'control', 'CREATE') as creates,
+						       has_table_privilege('oversight_reader', 'app.beneficiary', 'SELECT') as oversight_reads""")) {
+			row.next();
+			assertThat(row.getBoolean("reads")).isTrue();
+			assertThat(row.getBoolean("writes")).isFalse();
+			assertThat(row.getBoolean("creates")).isFalse();
+			assertThat(row.getBoolean("oversight_reads")).isFalse();
+		}
+	}
+}

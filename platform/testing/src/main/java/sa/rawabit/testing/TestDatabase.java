@@ -1,0 +1,126 @@
+package sa.rawabit.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import sa.rawabit.foundation.database.DatabaseBootstrap;
+import sa.rawabit.foundation.database.DatabaseEndpoint;
+import sa.rawabit.foundation.database.DatabaseProperties.Credentials;
+import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.foundation.database.DatabaseServer;
+import sa.rawabit.foundation.database.EmbeddedDatabase;
+import sa.rawabit.foundation.database.SchemaMigrations;
+
+/**
+ * One real PostgreSQL per test JVM: a Testcontainers container when a Docker engine answers, embedded
+ * binaries otherwise. Roles and the database are bootstrapped as a superuser the applications never
+ * get, and the control plane's schema is migrated as tenant-admin would, so either plane's tests see
+ * the whole database. Applications under test connect to it as an external server.
+ */
+public final class TestDatabase {
+
+	public static final String DATABASE = "rawabit";
+
+	public static final String ROLE_PASSWORD = "rawabit-test";
+
+	private static volatile TestDatabase instance;
+
+	private final DatabaseEndpoint endpoint;
+
+	private final String superuser;
+
+	private final String superuserPassword;
+
+	private TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword) {
+		this.endpoint = endpoint;
+		this.superuser = superuser;
+		this.superuserPassword = superuserPassword;
+	}
+
+	public static TestDatabase get() {
+		if (instance == null) {
+			synchronized (TestDatabase.class) {
+				if (instance == null) {
+					instance = start();
+				}
+			}
+		}
+		return instance;
+	}
+
+	private static TestDatabase start() {
+		TestDatabase database = dockerAvailable() ? container() : embedded();
+		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), database.superuser,
+				database.superuserPassword, DATABASE, ROLE_PASSWORD);
+		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
+		return database;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static TestDatabase container() {
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
+		container.start();
+		System.out.println("[rawabit] Test PostgreSQL: Testcontainers " + container.getJdbcUrl());
+		var endpoint = new DatabaseEndpoint(container.getHost(), container.getMappedPort(5432), DATABASE);
+		return new TestDatabase(endpoint, container.getUsername(), container.getPassword());
+	}
+
+	private static TestDatabase embedded() {
+		EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "rawabit-test-postgres-stop"));
+		System.out.println("[rawabit] Test PostgreSQL: embedded binaries on 127.0.0.1:" + postgres.getPort()
+				+ " (no Docker engine)");
+		return new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "");
+	}
+
+	private static void close(EmbeddedPostgres postgres) {
+		try {
+			postgres.close();
+		}
+		catch (java.io.IOException ex) {
+			System.err.println("[rawabit] Could not stop the test PostgreSQL: " + ex);
+		}
+	}
+
+	/** The server as an application connecting with {@code appRole} sees it. */
+	public DatabaseServer server(String appRole) {
+		var owner = new Credentials(DatabaseRoles.OWNER, ROLE_PASSWORD);
+		return new DatabaseServer(endpoint, owner, new Credentials(appRole, ROLE_PASSWORD), null);
+	}
+
+	/** Points an application context at this server, connecting as {@code appRole}. */
+	public void register(DynamicPropertyRegistry registry, String appRole) {
+		registry.add("rawabit.db.url", endpoint::jdbcUrl);
+		registry.add("rawabit.db.owner.username", () -> DatabaseRoles.OWNER);
+		registry.add("rawabit.db.owner.password", () -> ROLE_PASSWORD);
+		registry.add("rawabit.db.app.username", () -> appRole);
+		registry.add("rawabit.db.app.password", () -> ROLE_PASSWORD);
+	}
+
+	public DatabaseEndpoint endpoint() {
+		return endpoint;
+	}
+
+	/** A plain JDBC connection as {@code role}, for tests that must see what raw SQL sees. */
+	public Connection connectAs(String role) throws SQLException {
+		return DriverManager.getConnection(endpoint.jdbcUrl(), role, ROLE_PASSWORD);
+	}
+
+	/** A superuser connection, for test fixtures that must write across tenants. */
+	public Connection connectAsSuperuser() throws SQLException {
+		return DriverManager.getConnection(endpoint.jdbcUrl(), superuser, superuserPassword);
+	}
+}

@@ -1,0 +1,50 @@
+package sa.rawabit.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.foundation.tenancy.TenantId;
+
+/** Registers associations the way the control plane does: as tenant-admin's role, in control.tenant. */
+public final class TestTenants {
+
+	private TestTenants() {
+	}
+
+	/** A new active association with a unique slug starting with {@code prefix}. */
+	public static TenantId create(String prefix) {
+		TenantId id = TenantId.random();
+		String suffix = id.value().toString().substring(0, 8);
+		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
+				PreparedStatement insert = admin.prepareStatement("""
+						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
+						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')""")) {
+			insert.setObject(1, id.value());
+			insert.setString(2, prefix + "-" + suffix);
+			insert.setString(3, "جمعية " + prefix);
+			insert.setString(4, "Association " + prefix);
+			insert.setString(5, UUID.randomUUID().toString().substring(0, 12));
+			insert.executeUpdate();
+			return id;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not register test association " + prefix, ex);
+		}
+	}
+
+	public static void setStatus(TenantId id, String status) {
+		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
+				PreparedStatement update = admin
+					.prepareStatement("update control.tenant set status = ?, updated_at = now() where id = ?")) {
+			update.setString(1, status);
+			update.setObject(2, id.value());
+			update.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not change status of " + id, ex);
+		}
+	}
+}

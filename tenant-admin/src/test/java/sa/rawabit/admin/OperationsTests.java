@@ -1,0 +1,27 @@
+package sa.rawabit.admin;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class OperationsTests extends AdminTest {
+
+	@Autowired
+	WebTestClient web;
+
+	@Test
+	void readinessWhenDatabaseAnswersThenUp() {
+		web.get().uri("/actuator/health/readiness").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.status").isEqualTo("UP");
+	}
+
+	@Test
+	void unknownPathThenProblemDetails() {
+		web.get().uri("/nothing-here").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.titleEn").isEqualTo("Not found").jsonPath("$.titleAr").isEqualTo("غير موجود");
+	}
+}
