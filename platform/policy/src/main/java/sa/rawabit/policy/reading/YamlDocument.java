@@ -40,8 +40,13 @@ final class YamlDocument {
 	}
 
 	private static String describe(MarkedYAMLException ex) {
-		var context = ex.getContext() == null ? "" : ex.getContext() + "; ";
+		// SnakeYAML's context says where the broken construct began, e.g. an unclosed quote's line.
+		var context = ex.getContext() == null ? "" : ex.getContext() + where(ex.getContextMark()) + "; ";
 		return context + ex.getProblem();
+	}
+
+	private static String where(@Nullable Mark mark) {
+		return mark == null ? "" : " (line %d, column %d)".formatted(mark.getLine() + 1, mark.getColumn() + 1);
 	}
 
 	private static void report(Problems problems, @Nullable Mark mark, String message) {
