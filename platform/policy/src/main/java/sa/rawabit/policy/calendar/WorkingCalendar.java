@@ -87,8 +87,10 @@ public final class WorkingCalendar {
 		var day = start;
 		int remaining = days;
 		while (remaining > 0) {
-			int weeks = remaining / workingDaysPerWeek;
-			if (weeks > 0) { // jump whole weeks, then account for holidays inside them
+			// Jump whole weeks but keep at least one day for the day-by-day tail, so the result is
+			// always a working day (a jump can land on a weekend right after the n-th working day).
+			int weeks = (remaining - 1) / workingDaysPerWeek;
+			if (weeks > 0) {
 				var next = day.plusWeeks(weeks);
 				remaining -= workingDaysBetween(day, next);
 				day = next;
