@@ -1,0 +1,25 @@
+package sa.rawabit.policy.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** The example on the reference page must stay a valid policy, or the page teaches the wrong thing. */
+class ReferencePageExampleTest {
+
+	@Test
+	void exampleWhenReadThenValid() throws IOException {
+		var page = Files.readString(Path.of("POLICY-LANGUAGE.md"));
+		int start = page.indexOf("```yaml\n") + "```yaml\n".length();
+		var example = page.substring(start, page.indexOf("```", start));
+
+		var result = PolicyReader.read(example);
+
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.policy().procedure().decisionStage().quorum()).isEqualTo(3);
+	}
+}
