@@ -14,21 +14,29 @@ public final class TestTenants {
 	private TestTenants() {
 	}
 
+	/** A registered association: its id and its slug (which its policy file must name). */
+	public record TestTenant(TenantId id, String slug) {
+	}
+
 	/** A new active association with a unique slug starting with {@code prefix}. */
 	public static TenantId create(String prefix) {
+		return register(prefix).id();
+	}
+
+	public static TestTenant register(String prefix) {
 		TenantId id = TenantId.random();
-		String suffix = id.value().toString().substring(0, 8);
+		String slug = prefix + "-" + id.value().toString().substring(0, 8);
 		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
 				PreparedStatement insert = admin.prepareStatement("""
 						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
 						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')""")) {
 			insert.setObject(1, id.value());
-			insert.setString(2, prefix + "-" + suffix);
+			insert.setString(2, slug);
 			insert.setString(3, "جمعية " + prefix);
 			insert.setString(4, "Association " + prefix);
 			insert.setString(5, UUID.randomUUID().toString().substring(0, 12));
 			insert.executeUpdate();
-			return id;
+			return new TestTenant(id, slug);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not register test association " + prefix, ex);

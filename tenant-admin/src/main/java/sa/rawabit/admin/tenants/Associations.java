@@ -60,6 +60,14 @@ class Associations {
 			.thenReturn(association);
 	}
 
+	Mono<Void> recordPolicyInForce(TenantId id, UUID version, Instant publishedAt) {
+		return database.sql("update control.tenant set policy_version_id = $1, policy_published_at = $2 where id = $3")
+			.bind(0, version)
+			.bind(1, publishedAt)
+			.bind(2, id.value())
+			.then();
+	}
+
 	private static Association row(Readable row) {
 		return new Association(new TenantId(row.get("id", UUID.class)), row.get("slug", String.class),
 				row.get("name_ar", String.class), row.get("name_en", String.class),

@@ -2,6 +2,7 @@ package sa.rawabit.admin.tenants;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -52,6 +53,14 @@ public class TenantRegistry {
 
 	public Mono<Association> reactivate(TenantId id) {
 		return change(id, association -> association.reactivate(clock.instant()));
+	}
+
+	/**
+	 * Names the version now in force in the registry, inside the caller's publishing transaction, so
+	 * replicas can see with one query which associations' policies changed.
+	 */
+	public Mono<Void> recordPolicyInForce(TenantId id, UUID version, Instant publishedAt) {
+		return transactions.asSystem(SCOPE, associations.recordPolicyInForce(id, version, publishedAt));
 	}
 
 	public Mono<Association> find(TenantId id) {
