@@ -8,7 +8,7 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
 
 /** tenant-admin against a real PostgreSQL, connecting as its own production role. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
 public abstract class AdminTest {
 

@@ -11,7 +11,7 @@ import sa.rawabit.testing.TestDatabase;
  * The whole platform against a real PostgreSQL, connecting as its production role. All subclasses
  * share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
 public abstract class PlatformTest {
 

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
@@ -48,6 +49,10 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 	}
 
 	static Problem describe(Throwable failure) {
+		if (causedBy(failure, DataBufferLimitException.class)) {
+			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
+					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
+		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),
 					problem.detailAr(), problem.field(), problem.fieldProblems());
@@ -57,6 +62,15 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 			case ErrorResponse error -> generic(error);
 			default -> unexpected(failure);
 		};
+	}
+
+	private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Problem validation(WebExchangeBindException binding) {

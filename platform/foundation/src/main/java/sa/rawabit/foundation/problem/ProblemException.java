@@ -36,6 +36,12 @@ public class ProblemException extends RuntimeException {
 				List.of(new FieldProblem(field, detailEn, detailAr)));
 	}
 
+	/** 404 for something this association does not have — or that belongs to another one. */
+	public static ProblemException notFound(String what) {
+		return new ProblemException(ProblemType.NOT_FOUND, "No such " + what + " in this association",
+				"غير موجود لدى هذه الجمعية", null);
+	}
+
 	public ProblemType problemType() {
 		return problemType;
 	}

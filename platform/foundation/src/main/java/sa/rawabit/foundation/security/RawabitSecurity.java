@@ -1,0 +1,45 @@
+package sa.rawabit.foundation.security;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.ProblemDetailsHandler;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+
+/**
+ * What both planes' security chains share: JWT bearer tokens for {@code /api/**} (issuer and
+ * audience validated by Boot's decoder), the tenant scope right after authentication, stateless
+ * APIs without CSRF, and 401/403 answered as problem details like every other error.
+ */
+public final class RawabitSecurity {
+
+	private final TenantScopeWebFilter tenantScope;
+
+	private final ProblemDetailsHandler problems;
+
+	public RawabitSecurity(TenantScopeWebFilter tenantScope, ProblemDetailsHandler problems) {
+		this.tenantScope = tenantScope;
+		this.problems = problems;
+	}
+
+	public ServerHttpSecurity apply(ServerHttpSecurity http) {
+		return http.oauth2ResourceServer(server -> server.jwt(jwt -> {
+		}).authenticationEntryPoint((exchange, failure) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return problems.handle(exchange, new ProblemException(ProblemType.UNAUTHORIZED,
+					"A valid access token is required", "يلزم رمز دخول صالح", null));
+		}).accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
+			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
+			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on them; the pages'
+			// session-based chain (added with the pages) keeps CSRF protection.
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
+	}
+
+	private Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange) {
+		return problems.handle(exchange, new ProblemException(ProblemType.FORBIDDEN,
+				"Your roles in this association do not allow this", "أدوارك في هذه الجمعية لا تسمح بهذا", null));
+	}
+}

@@ -1,0 +1,99 @@
+package sa.rawabit.foundation.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.foundation.tenancy.TenantContext;
+
+/**
+ * Runs right after token authentication: picks the one association this request acts for from the
+ * token's organization claim (a member of several names it in the {@value #SELECTION_HEADER}
+ * header, which is honoured only if the token lists it), admits it through the {@link TenantGate},
+ * narrows the roles to that association, and puts the tenant into the Reactor Context.
+ */
+public final class TenantScopeWebFilter implements WebFilter {
+
+	public static final String SELECTION_HEADER = "Rawabit-Organization";
+
+	static final ProblemType SELECTION_REQUIRED = new ProblemType("organization-selection-required",
+			HttpStatus.BAD_REQUEST, "Choose which of your associations this request is for",
+			"اختر الجمعية التي يخصها هذا الطلب");
+
+	static final ProblemType NOT_A_MEMBER = new ProblemType("organization-not-member", HttpStatus.FORBIDDEN,
+			"You are not a member of the association you selected", "لست عضواً في الجمعية التي اخترتها");
+
+	private static final Set<String> REALM_ROLES = Set.of(StaffMember.OVERSIGHT_VIEWER, StaffMember.PLATFORM_OPERATOR);
+
+	private final TenantGate gate;
+
+	public TenantScopeWebFilter(TenantGate gate) {
+		this.gate = gate;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.ofType(JwtAuthenticationToken.class)
+			.flatMap(jwt -> scope(jwt.getToken(), exchange.getRequest().getHeaders().getFirst(SELECTION_HEADER)))
+			.map(staff -> chain.filter(exchange).contextWrite(context(staff)))
+			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
+			.flatMap(next -> next);
+	}
+
+	Mono<StaffAuthentication> scope(Jwt token, @Nullable String selection) {
+		Set<String> roles = new LinkedHashSet<>(TokenClaims.realmRoles(token));
+		roles.retainAll(REALM_ROLES);
+		String subject = token.getSubject();
+		String username = TokenClaims.username(token);
+		Set<String> organizations = TokenClaims.organizations(token);
+		if (organizations.isEmpty()) {
+			return Mono.just(new StaffAuthentication(token, new StaffMember(subject, username, null, null, roles)));
+		}
+		String slug;
+		try {
+			slug = select(organizations, selection);
+		}
+		catch (ProblemException problem) {
+			return Mono.error(problem);
+		}
+		roles.addAll(TokenClaims.rolesIn(token, slug));
+		return gate.admit(slug)
+			.map(tenant -> new StaffAuthentication(token, new StaffMember(subject, username, tenant, slug, roles)));
+	}
+
+	private static String select(Set<String> organizations, @Nullable String selection) {
+		if (selection != null && !selection.isBlank()) {
+			if (!organizations.contains(selection)) {
+				throw new ProblemException(NOT_A_MEMBER, NOT_A_MEMBER.titleEn(), NOT_A_MEMBER.titleAr(),
+						SELECTION_HEADER);
+			}
+			return selection;
+		}
+		if (organizations.size() > 1) {
+			throw new ProblemException(SELECTION_REQUIRED,
+					"Send the " + SELECTION_HEADER + " header with one of: " + String.join(", ", organizations),
+					SELECTION_REQUIRED.titleAr(), SELECTION_HEADER);
+		}
+		return organizations.iterator().next();
+	}
+
+	private static Context context(StaffAuthentication staff) {
+		Context context = ReactiveSecurityContextHolder.withAuthentication(staff);
+		StaffMember member = staff.getPrincipal();
+		return member.tenant() == null ? context : context.putAll(TenantContext.of(member.tenant()).readOnly());
+	}
+}

@@ -1,0 +1,65 @@
+package sa.rawabit.foundation.security;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Reads the claims Keycloak's realm (deploy/keycloak) puts in access tokens: {@code organization}
+ * (the association aliases = slugs, as a list or as a map keyed by alias), {@code groups} as
+ * {@code /<slug>/<role>} paths, and {@code realm_access.roles} for realm-wide roles.
+ */
+final class TokenClaims {
+
+	private TokenClaims() {
+	}
+
+	static Set<String> organizations(Jwt token) {
+		Object claim = token.getClaims().get("organization");
+		return switch (claim) {
+			case Map<?, ?> byAlias -> strings(byAlias.keySet());
+			case Collection<?> aliases -> strings(aliases);
+			case String alias -> Set.of(alias);
+			case null, default -> Set.of();
+		};
+	}
+
+	/** Roles held in {@code slug}: the last segment of every {@code /<slug>/<role>} group path. */
+	static Set<String> rolesIn(Jwt token, String slug) {
+		String prefix = "/" + slug + "/";
+		Set<String> roles = new LinkedHashSet<>();
+		for (String group : list(token.getClaims().get("groups"))) {
+			if (group.startsWith(prefix) && group.indexOf('/', prefix.length()) < 0) {
+				roles.add(group.substring(prefix.length()));
+			}
+		}
+		return roles;
+	}
+
+	static Set<String> realmRoles(Jwt token) {
+		Object realmAccess = token.getClaims().get("realm_access");
+		if (realmAccess instanceof Map<?, ?> access) {
+			return Set.copyOf(list(access.get("roles")));
+		}
+		return Set.of();
+	}
+
+	static String username(Jwt token) {
+		String preferred = token.getClaimAsString("preferred_username");
+		return preferred == null ? token.getSubject() : preferred;
+	}
+
+	private static List<String> list(Object claim) {
+		return claim instanceof Collection<?> values ? List.copyOf(strings(values)) : List.of();
+	}
+
+	private static Set<String> strings(Collection<?> values) {
+		Set<String> strings = new LinkedHashSet<>();
+		values.forEach(value -> strings.add(String.valueOf(value)));
+		return strings;
+	}
+}

@@ -1,0 +1,7 @@
+/** Cross-cutting HTTP concerns of the control plane: the security chain. */
+@NullMarked
+@ApplicationModule(displayName = "Web")
+package sa.rawabit.admin.web;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
