@@ -1,0 +1,147 @@
+package sa.rawabit.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import sa.rawabit.devstack.KeycloakOptions;
+import sa.rawabit.devstack.KeycloakServer;
+import sa.rawabit.devstack.Realm;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One real Keycloak per test JVM, started on first use (~15–30 s; ~50–75 s on a fresh unpack) on free
+ * ports with the demo realm and a throw-away database, stopped by a shutdown hook. Tokens come from the
+ * test-only public client {@code rawabit-test} through the password grant; demo users and their
+ * password are listed in {@code deploy/keycloak/README.md}.
+ */
+public final class TestKeycloak {
+
+	public static final String CLIENT_ID = "rawabit-test";
+
+	public static final String DEMO_PASSWORD = "demo-pass";
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static volatile @Nullable TestKeycloak instance;
+
+	private final KeycloakServer server;
+
+	private TestKeycloak(KeycloakServer server) {
+		this.server = server;
+	}
+
+	public static TestKeycloak get() {
+		TestKeycloak current = instance;
+		if (current == null) {
+			synchronized (TestKeycloak.class) {
+				current = instance;
+				if (current == null) {
+					current = start();
+					instance = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	private static TestKeycloak start() {
+		try {
+			Path data = Files.createTempDirectory("rawabit-test-keycloak-");
+			KeycloakServer server = KeycloakServer.start(KeycloakOptions.defaults()
+				.withRealm(Realm.DEMO)
+				.withPorts(freePort(), freePort())
+				.withDataDirectory(data));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				server.close();
+				delete(data);
+			}, "rawabit-test-keycloak-stop"));
+			System.out.println("[rawabit] Test Keycloak: " + server.issuer());
+			return new TestKeycloak(server);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@code http://127.0.0.1:<port>/realms/rawabit}: the issuer the platform must validate. */
+	public String issuer() {
+		return server.issuer();
+	}
+
+	public KeycloakServer server() {
+		return server;
+	}
+
+	/** A raw access token (JWT) for a demo user, with the client's default scopes. */
+	public String tokenFor(String username, String password) {
+		return tokenFor(username, password, null);
+	}
+
+	/**
+	 * A raw access token for {@code scope}, e.g. {@code "openid organization:thimar-alkhair"}: a member of
+	 * two associations gets an {@code organization} claim only when one is requested.
+	 */
+	public String tokenFor(String username, String password, @Nullable String scope) {
+		Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id",
+				CLIENT_ID, "username", username, "password", password));
+		if (scope != null) {
+			form.put("scope", scope);
+		}
+		String body = form.entrySet().stream()
+			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(server.tokenEndpoint()))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("No token for " + username + ": " + response.statusCode() + " "
+						+ response.body());
+			}
+			return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while asking Keycloak for a token", ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) { // does not follow the links to the shared distribution
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("[rawabit] Could not delete " + directory + ": " + ex);
+		}
+	}
+}
