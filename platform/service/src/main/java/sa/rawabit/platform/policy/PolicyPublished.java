@@ -1,0 +1,10 @@
+package sa.rawabit.platform.policy;
+
+import sa.rawabit.foundation.tenancy.TenantId;
+
+/**
+ * This replica now serves {@code version} as the association's policy in force. Raised once per
+ * replica when it observes a publication after start-up; versions found at start-up raise none.
+ */
+public record PolicyPublished(TenantId tenant, PolicyVersionId version) {
+}
