@@ -89,6 +89,15 @@ def test_client(platform):
     }
 
 
+def short_lived_test_client(platform):
+    """Like rawabit-test, but its access tokens expire after 2 s: proves expired tokens are refused."""
+    client = test_client(platform)
+    client["clientId"] = "rawabit-test-short-lived"
+    client["name"] = "Rawabit expiry tests (demo realm only)"
+    client["attributes"] = {"access.token.lifespan": "2"}
+    return client
+
+
 def main():
     realm = json.loads((HERE / "realm-rawabit.json").read_text(encoding="utf-8"))
     realm["passwordPolicy"] = DEMO_PASSWORD_POLICY
@@ -97,6 +106,7 @@ def main():
             client["secret"] = DEV_SECRETS[client["clientId"]]
     platform = next(c for c in realm["clients"] if c["clientId"] == "rawabit-platform")
     realm["clients"].append(test_client(platform))
+    realm["clients"].append(short_lived_test_client(platform))
 
     groups, users, organizations = [], [], []
     members = {}
@@ -107,7 +117,10 @@ def main():
             username = f"{slug}.{role}"
             users.append(user(username, role_ar, ar, f"{role}@{slug}.{EMAIL_DOMAIN}", [f"/{slug}/{role}"]))
             members[slug].append(username)
+        # The `slug` attribute is how tenant-admin finds an organization (admin API `q=slug:<slug>`);
+        # the admin API's `search` matches names and domains only, not aliases.
         organizations.append({"name": en, "alias": slug, "description": ar, "enabled": True,
+                              "attributes": {"slug": [slug]},
                               "domains": [{"name": f"{slug}.{EMAIL_DOMAIN}", "verified": False}]})
 
     name, memberships = DUAL_MEMBER

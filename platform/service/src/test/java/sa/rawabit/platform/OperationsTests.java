@@ -6,9 +6,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import sa.rawabit.testing.TestTenants;
+import sa.rawabit.testing.TestTokens;
 
 /** What an operator and a client see of the running service: probes, metrics and error shape. */
 class OperationsTests extends PlatformTest {
+
+	private static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator staff() {
+		return TestTokens.staff(TestTenants.register("operations").slug(), "relations-officer");
+	}
 
 	@Autowired
 	WebTestClient web;
@@ -36,7 +42,7 @@ class OperationsTests extends PlatformTest {
 
 	@Test
 	void unknownPathWhenArabicIsDefaultThenProblemDetailsInBothLanguages() {
-		web.get().uri("/no/such/page").exchange()
+		web.mutateWith(staff()).get().uri("/api/no/such/thing").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
@@ -45,19 +51,31 @@ class OperationsTests extends PlatformTest {
 			.jsonPath("$.titleAr").isEqualTo("غير موجود")
 			.jsonPath("$.titleEn").isEqualTo("Not found")
 			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.instance").isEqualTo("/no/such/page");
+			.jsonPath("$.instance").isEqualTo("/api/no/such/thing");
 	}
 
 	@Test
 	void unknownPathWhenEnglishAskedThenEnglishTitle() {
-		web.get().uri("/no/such/page").header("Accept-Language", "en").exchange()
+		web.mutateWith(staff()).get().uri("/api/no/such/thing").header("Accept-Language", "en").exchange()
 			.expectStatus().isNotFound()
 			.expectBody().jsonPath("$.title").isEqualTo("Not found");
 	}
 
 	@Test
+	void pageWhenNotSignedInThenRedirectedToKeycloakLogin() {
+		web.get().uri("/").exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().valueEquals("Location", "/oauth2/authorization/keycloak");
+		web.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().value("Location", location -> assertThat(location)
+				.contains("/protocol/openid-connect/auth", "client_id=rawabit-platform", "code_challenge_method=S256",
+						"scope=openid%20profile%20email%20organization"));
+	}
+
+	@Test
 	void wrongMethodWhenCalledThenProblemWithStableType() {
-		web.delete().uri("/actuator/health").exchange()
+		web.mutateWith(staff()).delete().uri("/api/me").exchange()
 			.expectStatus().isEqualTo(405)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:method-not-allowed");
 	}

@@ -6,10 +6,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
+import sa.rawabit.testing.TestKeycloak;
 
 /**
- * The whole platform against a real PostgreSQL, connecting as its production role. All subclasses
- * share one application context.
+ * The whole platform against a real PostgreSQL, connecting as its production role, validating tokens
+ * of a real Keycloak (started once per test run). All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
@@ -18,5 +19,8 @@ public abstract class PlatformTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.get().register(registry, DatabaseRoles.PLATFORM);
+		registry.add("rawabit.security.issuer", () -> TestKeycloak.get().issuer());
+		// Keycloak runs on this machine: no clock drift to forgive, so expiry is checked to the second.
+		registry.add("rawabit.security.clock-skew", () -> "0s");
 	}
 }

@@ -56,6 +56,23 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	}
 
 	@Test
+	void everyTenantTableCanBeExportedAndDeletedWhenAnAssociationIsOffboarded() throws SQLException {
+		List<String> missing = new ArrayList<>();
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				ResultSet rows = superuser.createStatement().executeQuery("""
+						select name, has_table_privilege('rawabit_admin', name, 'SELECT') as reads,
+						       has_table_privilege('rawabit_admin', name, 'DELETE') as deletes
+						from (%s) tenant_tables""".formatted(TENANT_TABLES))) {
+			while (rows.next()) {
+				if (!rows.getBoolean("reads") || !rows.getBoolean("deletes")) {
+					missing.add(rows.getString("name"));
+				}
+			}
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	@Test
 	void applicationRolesCannotBypassRowLevelSecurityNorOwnAnything() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT)) {

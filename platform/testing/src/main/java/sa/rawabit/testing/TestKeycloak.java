@@ -99,15 +99,30 @@ public final class TestKeycloak {
 	 * two associations gets an {@code organization} claim only when one is requested.
 	 */
 	public String tokenFor(String username, String password, @Nullable String scope) {
+		return tokenFrom(CLIENT_ID, username, password, scope);
+	}
+
+	/** A raw access token through another public client of the realm, e.g. one without the API audience. */
+	public String tokenFrom(String clientId, String username, String password, @Nullable String scope) {
+		return tokenAt(server.tokenEndpoint(), clientId, username, password, scope);
+	}
+
+	/** The bootstrap administrator's token from the {@code master} realm: a real token of another issuer. */
+	public String masterRealmToken() {
+		return tokenAt(server.issuer("master") + "/protocol/openid-connect/token", "admin-cli", "admin", "admin", null);
+	}
+
+	private static String tokenAt(String endpoint, String clientId, String username, String password,
+			@Nullable String scope) {
 		Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id",
-				CLIENT_ID, "username", username, "password", password));
+				clientId, "username", username, "password", password));
 		if (scope != null) {
 			form.put("scope", scope);
 		}
 		String body = form.entrySet().stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(server.tokenEndpoint()))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();

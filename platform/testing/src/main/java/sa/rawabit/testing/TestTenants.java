@@ -43,6 +43,28 @@ public final class TestTenants {
 		}
 	}
 
+	/** The association with this exact slug (e.g. a demo realm's), registered if it is not yet. */
+	public static TenantId ensure(String slug) {
+		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
+				PreparedStatement upsert = admin.prepareStatement("""
+						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
+						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')
+						on conflict (slug) do update set slug = excluded.slug
+						returning id""")) {
+			upsert.setObject(1, UUID.randomUUID());
+			upsert.setString(2, slug);
+			upsert.setString(3, "جمعية " + slug);
+			upsert.setString(4, "Association " + slug);
+			upsert.setString(5, "demo-" + slug);
+			var row = upsert.executeQuery();
+			row.next();
+			return new TenantId((UUID) row.getObject(1));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not register association " + slug, ex);
+		}
+	}
+
 	public static void setStatus(TenantId id, String status) {
 		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
 				PreparedStatement update = admin

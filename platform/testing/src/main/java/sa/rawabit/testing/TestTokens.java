@@ -18,9 +18,14 @@ public final class TestTokens {
 
 	/** A staff member of one association holding {@code roles} there. */
 	public static JwtMutator staff(String slug, String... roles) {
+		return named(String.join("+", roles) + "@" + slug, slug, roles);
+	}
+
+	/** Like {@link #staff}, for a named user (e.g. to act on one's own account). */
+	public static JwtMutator named(String username, String slug, String... roles) {
 		return SecurityMockServerConfigurers.mockJwt()
 			.jwt(jwt -> jwt.subject("user-" + slug)
-				.claim("preferred_username", String.join("+", roles) + "@" + slug)
+				.claim("preferred_username", username)
 				.claim("organization", List.of(slug))
 				.claim("groups", List.of(roles).stream().map(role -> "/" + slug + "/" + role).toList()));
 	}

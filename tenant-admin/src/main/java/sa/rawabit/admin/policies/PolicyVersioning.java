@@ -1,12 +1,9 @@
 package sa.rawabit.admin.policies;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -71,7 +69,7 @@ public class PolicyVersioning {
 		return transactions.inTenant(TenantContext.require()
 			.zipWith(versions.nextNumber())
 			.flatMap(next -> versions.insertDraft(new PolicyVersion(PolicyVersionId.random(), next.getT1(),
-					next.getT2(), PolicyVersionStatus.DRAFT, source, sha256(source), actor, clock.instant(), null,
+					next.getT2(), PolicyVersionStatus.DRAFT, source, Digests.sha256Hex(source), actor, clock.instant(), null,
 					null, null, null))))
 			.onErrorMap(DataIntegrityViolationException.class, race -> conflict());
 	}
@@ -171,15 +169,5 @@ public class PolicyVersioning {
 
 	private static ProblemException conflict() {
 		return new ProblemException(CONCURRENT, CONCURRENT.titleEn(), CONCURRENT.titleAr(), null);
-	}
-
-	static String sha256(String source) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
 	}
 }

@@ -47,6 +47,14 @@ class Associations {
 		return database.sql(COLUMNS + " where id = $1").bind(0, id.value()).map(Associations::row).one();
 	}
 
+	Mono<Association> findBySlug(String slug) {
+		return database.sql(COLUMNS + " where slug = $1").bind(0, slug).map(Associations::row).one();
+	}
+
+	Mono<Void> delete(TenantId id) {
+		return database.sql("delete from control.tenant where id = $1").bind(0, id.value()).then();
+	}
+
 	Flux<Association> findAll() {
 		return database.sql(COLUMNS + " order by slug").map(Associations::row).all();
 	}

@@ -63,6 +63,15 @@ public class TenantRegistry {
 		return transactions.asSystem(SCOPE, associations.recordPolicyInForce(id, version, publishedAt));
 	}
 
+	/** Deletes the registry row (its policy versions cascade); offboarding exported everything first. */
+	public Mono<Void> remove(TenantId id) {
+		return transactions.asSystem(SCOPE, associations.delete(id));
+	}
+
+	public Mono<Association> findBySlug(String slug) {
+		return transactions.asSystem(SCOPE, associations.findBySlug(slug));
+	}
+
 	public Mono<Association> find(TenantId id) {
 		return transactions.asSystem(SCOPE, associations.findById(id));
 	}

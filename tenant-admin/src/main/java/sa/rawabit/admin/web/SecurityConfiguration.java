@@ -21,7 +21,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
-				.pathMatchers("/api/policy/**")
+				.pathMatchers("/api/policy/**", "/api/staff/**")
 				.hasRole("tenant-admin")
 				.pathMatchers("/api/**", "/actuator/**")
 				.denyAll()

@@ -1,9 +1,5 @@
 package sa.rawabit.admin.tenants;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -18,38 +14,6 @@ class AssociationsHttpTests extends AdminTest {
 
 	@Autowired
 	WebTestClient web;
-
-	@Test
-	void onboardWhenPlatformOperatorThenCreatedAndListed() {
-		String slug = "new-" + UUID.randomUUID().toString().substring(0, 8);
-		web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية جديدة", "nameEn", "New association", "licenceAuthority",
-					"NCNP", "licenceNumber", slug, "region", "الرياض"))
-			.exchange()
-			.expectStatus().isCreated()
-			.expectBody().jsonPath("$.status").isEqualTo("ACTIVE").jsonPath("$.slug").isEqualTo(slug);
-		web.mutateWith(TestTokens.realm("platform-operator")).get().uri("/api/operator/associations").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$[?(@.slug == '" + slug + "')]").exists();
-	}
-
-	@Test
-	void onboardWhenFieldsMissingThenBadRequestListingEachAndNothingStored() {
-		web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", "Bad Slug!", "nameAr", "")).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody()
-			.jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields)
-				.contains("slug", "nameAr", "nameEn", "licenceAuthority", "licenceNumber", "region"));
-	}
-
-	@Test
-	void onboardWhenTenantAdminThenForbidden() {
-		TestTenant own = TestTenants.register("own");
-		web.mutateWith(TestTokens.staff(own.slug(), "tenant-admin")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", "x")).exchange()
-			.expectStatus().isForbidden();
-	}
 
 	@Test
 	void suspendWhenOperatorThenItsUsersAreRefusedAtOnceAndBackAfterReactivation() {

@@ -3,6 +3,10 @@ package sa.rawabit.foundation.security;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -24,6 +28,7 @@ public final class RawabitSecurity {
 		this.problems = problems;
 	}
 
+	/** For {@code /api/**}: stateless bearer tokens. */
 	public ServerHttpSecurity apply(ServerHttpSecurity http) {
 		return http.oauth2ResourceServer(server -> server.jwt(jwt -> {
 		}).authenticationEntryPoint((exchange, failure) -> {
@@ -35,6 +40,22 @@ public final class RawabitSecurity {
 			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on them; the pages'
 			// session-based chain (added with the pages) keeps CSRF protection.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
+	}
+
+	/**
+	 * For server-rendered pages: OpenID Connect login through Keycloak's authorization-code flow with
+	 * PKCE (the realm enforces S256), a session, CSRF protection on every form, and sign-out that also
+	 * ends the Keycloak session. The association comes from the ID token's organization claim — in the
+	 * browser Keycloak lets a member of several pick one — and is scoped exactly like a bearer token.
+	 */
+	public ServerHttpSecurity applyPages(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients) {
+		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		var logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
+		logout.setPostLogoutRedirectUri("{baseUrl}/");
+		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver))
+			.logout(out -> out.logoutSuccessHandler(logout))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 

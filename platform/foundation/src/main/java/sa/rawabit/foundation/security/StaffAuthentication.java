@@ -5,18 +5,21 @@ import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
 
-/** A validated token narrowed to one association: authorities are {@code ROLE_<role>} of that association. */
+/**
+ * A validated sign-in (bearer token or page session) narrowed to one association: authorities are
+ * {@code ROLE_<role>} of that association.
+ */
 public final class StaffAuthentication extends AbstractAuthenticationToken {
 
-	private final Jwt token;
+	private final Authentication original;
 
 	private final StaffMember member;
 
-	StaffAuthentication(Jwt token, StaffMember member) {
+	StaffAuthentication(Authentication original, StaffMember member) {
 		super(authorities(member));
-		this.token = token;
+		this.original = original;
 		this.member = member;
 		setAuthenticated(true);
 	}
@@ -26,8 +29,13 @@ public final class StaffAuthentication extends AbstractAuthenticationToken {
 	}
 
 	@Override
-	public Jwt getCredentials() {
-		return token;
+	public Object getCredentials() {
+		return original.getCredentials();
+	}
+
+	/** The authentication this one narrows, e.g. to reach the page session's OIDC user. */
+	public Authentication original() {
+		return original;
 	}
 
 	@Override

@@ -1,13 +1,16 @@
 package sa.rawabit.foundation.security;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -47,21 +50,32 @@ public final class TenantScopeWebFilter implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
-			.ofType(JwtAuthenticationToken.class)
-			.flatMap(jwt -> scope(jwt.getToken(), exchange.getRequest().getHeaders().getFirst(SELECTION_HEADER)))
+			.filter(authentication -> claims(authentication) != null)
+			.flatMap(authentication -> scope(authentication,
+					exchange.getRequest().getHeaders().getFirst(SELECTION_HEADER)))
 			.map(staff -> chain.filter(exchange).contextWrite(context(staff)))
 			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
 			.flatMap(next -> next);
 	}
 
-	Mono<StaffAuthentication> scope(Jwt token, @Nullable String selection) {
+	/** Claims of a bearer token, or of the ID token (and user info) behind a page session. */
+	private static @Nullable Map<String, Object> claims(Authentication authentication) {
+		return switch (authentication) {
+			case JwtAuthenticationToken jwt -> jwt.getToken().getClaims();
+			case OAuth2AuthenticationToken login when login.getPrincipal() instanceof OidcUser user -> user.getClaims();
+			default -> null;
+		};
+	}
+
+	Mono<StaffAuthentication> scope(Authentication authentication, @Nullable String selection) {
+		Map<String, Object> token = claims(authentication);
 		Set<String> roles = new LinkedHashSet<>(TokenClaims.realmRoles(token));
 		roles.retainAll(REALM_ROLES);
-		String subject = token.getSubject();
+		String subject = TokenClaims.subject(token);
 		String username = TokenClaims.username(token);
 		Set<String> organizations = TokenClaims.organizations(token);
 		if (organizations.isEmpty()) {
-			return Mono.just(new StaffAuthentication(token, new StaffMember(subject, username, null, null, roles)));
+			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles)));
 		}
 		String slug;
 		try {
@@ -72,7 +86,8 @@ public final class TenantScopeWebFilter implements WebFilter {
 		}
 		roles.addAll(TokenClaims.rolesIn(token, slug));
 		return gate.admit(slug)
-			.map(tenant -> new StaffAuthentication(token, new StaffMember(subject, username, tenant, slug, roles)));
+			.map(tenant -> new StaffAuthentication(authentication,
+					new StaffMember(subject, username, tenant, slug, roles)));
 	}
 
 	private static String select(Set<String> organizations, @Nullable String selection) {

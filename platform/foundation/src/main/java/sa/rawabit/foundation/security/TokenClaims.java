@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Reads the claims Keycloak's realm (deploy/keycloak) puts in access tokens: {@code organization}
+ * Reads the claims (of an access token, or of the ID token behind a page session) Keycloak's realm (deploy/keycloak) puts in access tokens: {@code organization}
  * (the association aliases = slugs, as a list or as a map keyed by alias), {@code groups} as
  * {@code /<slug>/<role>} paths, and {@code realm_access.roles} for realm-wide roles.
  */
@@ -18,8 +17,8 @@ final class TokenClaims {
 	private TokenClaims() {
 	}
 
-	static Set<String> organizations(Jwt token) {
-		Object claim = token.getClaims().get("organization");
+	static Set<String> organizations(Map<String, Object> token) {
+		Object claim = token.get("organization");
 		return switch (claim) {
 			case Map<?, ?> byAlias -> strings(byAlias.keySet());
 			case Collection<?> aliases -> strings(aliases);
@@ -29,10 +28,10 @@ final class TokenClaims {
 	}
 
 	/** Roles held in {@code slug}: the last segment of every {@code /<slug>/<role>} group path. */
-	static Set<String> rolesIn(Jwt token, String slug) {
+	static Set<String> rolesIn(Map<String, Object> token, String slug) {
 		String prefix = "/" + slug + "/";
 		Set<String> roles = new LinkedHashSet<>();
-		for (String group : list(token.getClaims().get("groups"))) {
+		for (String group : list(token.get("groups"))) {
 			if (group.startsWith(prefix) && group.indexOf('/', prefix.length()) < 0) {
 				roles.add(group.substring(prefix.length()));
 			}
@@ -40,17 +39,21 @@ final class TokenClaims {
 		return roles;
 	}
 
-	static Set<String> realmRoles(Jwt token) {
-		Object realmAccess = token.getClaims().get("realm_access");
+	static Set<String> realmRoles(Map<String, Object> token) {
+		Object realmAccess = token.get("realm_access");
 		if (realmAccess instanceof Map<?, ?> access) {
 			return Set.copyOf(list(access.get("roles")));
 		}
 		return Set.of();
 	}
 
-	static String username(Jwt token) {
-		String preferred = token.getClaimAsString("preferred_username");
-		return preferred == null ? token.getSubject() : preferred;
+	static String subject(Map<String, Object> token) {
+		return String.valueOf(token.get("sub"));
+	}
+
+	static String username(Map<String, Object> token) {
+		Object preferred = token.get("preferred_username");
+		return preferred == null ? subject(token) : String.valueOf(preferred);
 	}
 
 	private static List<String> list(Object claim) {

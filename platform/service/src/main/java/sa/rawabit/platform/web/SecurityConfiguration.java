@@ -1,31 +1,73 @@
 package sa.rawabit.platform.web;
 
+import java.util.Map;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.RawabitSecurity;
+import sa.rawabit.foundation.security.SecurityProperties;
 
 /**
- * Every {@code /api/**} call needs a valid access token for this platform's audience; probes and the
- * metrics scrape stay open (in production they are reached on the cluster network only). Each feature
+ * Two chains: {@code /api/**} takes bearer tokens for this platform's audience; everything else is
+ * pages with an OpenID Connect session. Probes, metrics and public pages stay open; each feature
  * checks the roles its actions need.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain applicationPlaneSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
-		return rawabit.apply(http)
+	@Order(1)
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
+		return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
+			.authorizeExchange(exchange -> exchange.anyExchange().authenticated())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, RawabitSecurity rawabit,
+			ReactiveClientRegistrationRepository clients) {
+		return rawabit.applyPages(http, clients)
 			.authorizeExchange(exchange -> exchange
-				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/public/**",
+						"/assets/**", "/favicon.ico")
 				.permitAll()
-				.pathMatchers("/api/**")
-				.authenticated()
 				.pathMatchers("/actuator/**")
 				.denyAll()
 				.anyExchange()
-				.permitAll())
+				.authenticated())
 			.build();
+	}
+
+	/**
+	 * The pages' client, built from the issuer without fetching Keycloak's discovery document, so the
+	 * platform starts (and its probes answer) while Keycloak is still starting.
+	 */
+	@Bean
+	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
+		String oidc = security.issuer() + "/protocol/openid-connect";
+		return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
+			.clientId(pages.clientId())
+			.clientSecret(pages.clientSecret())
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile", "email", "organization")
+			.issuerUri(security.issuer())
+			.authorizationUri(oidc + "/auth")
+			.tokenUri(oidc + "/token")
+			.jwkSetUri(oidc + "/certs")
+			.userInfoUri(oidc + "/userinfo")
+			.userNameAttributeName("preferred_username")
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
+			.clientName("Keycloak")
+			.build());
 	}
 }

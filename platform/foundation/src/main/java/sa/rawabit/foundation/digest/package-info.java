@@ -1,0 +1,5 @@
+/** Content fingerprints. */
+@NullMarked
+package sa.rawabit.foundation.digest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,159 @@
+package sa.rawabit.admin.identity;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+
+/**
+ * Associations and their staff in Keycloak. Every operation is idempotent where Keycloak allows, so a
+ * retried or compensated onboarding converges instead of piling up half-made organizations.
+ */
+@Service
+public class IdentityDirectory {
+
+	static final ProblemType EXISTS = new ProblemType("identity-exists", HttpStatus.CONFLICT,
+			"Keycloak already has an organization with this alias or name", "يوجد في نظام الهوية جهة بهذا المعرّف أو الاسم");
+
+	static final String SLUG_ATTRIBUTE = "slug";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final KeycloakAdmin keycloak;
+
+	IdentityDirectory(KeycloakAdmin keycloak) {
+		this.keycloak = keycloak;
+	}
+
+	/**
+	 * The organization (alias = slug) and the group tree {@code /<slug>/<role>} of one association. An
+	 * existing organization or group of that name is refused (409), never adopted or removed; a failure
+	 * half-way removes what this call created.
+	 */
+	public Mono<Void> createAssociation(String slug, String nameEn, String nameAr) {
+		Map<String, Object> organization = Map.of("name", nameEn, "alias", slug, "enabled", true, "description",
+				nameAr, "attributes", Map.of(SLUG_ATTRIBUTE, List.of(slug)), "domains",
+				List.of(Map.of("name", slug + ".example.org", "verified", false)));
+		return keycloak.create("/organizations", organization)
+			.onErrorMap(KeycloakAdmin::isConflict, conflict -> new ProblemException(EXISTS, EXISTS.titleEn(),
+					EXISTS.titleAr(), "slug"))
+			.flatMap(created -> keycloak.create("/groups", Map.of("name", slug))
+				.flatMap(group -> Flux.fromIterable(StaffRoles.ALL)
+					.concatMap(role -> keycloak.create("/groups/{id}/children", Map.of("name", role), group))
+					.then())
+				.onErrorResume(failure -> deleteAssociation(slug).onErrorResume(ignored -> Mono.empty())
+					.then(Mono.error(failure))));
+	}
+
+	/** Removes the organization and the group tree; accounts stay (a person may serve elsewhere). */
+	public Mono<Void> deleteAssociation(String slug) {
+		return organizationId(slug).flatMap(id -> keycloak.delete("/organizations/{id}", id))
+			.then(groupId(slug).flatMap(id -> keycloak.delete("/groups/{id}", id)));
+	}
+
+	/** Finds the person's account by e-mail or creates it, makes them a member and sets their roles. */
+	public Mono<StaffAccount> addStaff(String slug, Person person, Set<String> roles) {
+		return findUser(person.email()).map(existing -> new StaffAccount(existing, person.email(), person.email(),
+				roles, false, null))
+			.switchIfEmpty(Mono.defer(() -> createUser(person, roles)))
+			.flatMap(account -> organizationId(slug)
+				.flatMap(org -> keycloak.create("/organizations/{id}/members", "\"" + account.userId() + "\"", org)
+					.onErrorResume(KeycloakAdmin::isConflict, already -> Mono.just(account.userId())))
+				.then(setRoles(slug, account.userId(), roles))
+				.thenReturn(account));
+	}
+
+	/** Makes the account's roles in this association exactly {@code roles}. */
+	public Mono<Set<String>> setRoles(String slug, String userId, Set<String> roles) {
+		return roleGroups(slug).flatMapMany(groups -> Flux.fromIterable(groups.entrySet()))
+			.concatMap(role -> roles.contains(role.getKey())
+					? keycloak.send(HttpMethod.PUT, "/users/{user}/groups/{group}", Map.of(), userId, role.getValue())
+					: keycloak.delete("/users/{user}/groups/{group}", userId, role.getValue()))
+			.then(Mono.just(Set.copyOf(roles)));
+	}
+
+	public Flux<StaffAccount> staff(String slug) {
+		return organizationId(slug).flatMapMany(org -> keycloak.list("/organizations/{id}/members?max=1000", org))
+			.concatMap(user -> rolesOf(slug, String.valueOf(user.get("id")))
+				.map(roles -> new StaffAccount(String.valueOf(user.get("id")), String.valueOf(user.get("username")),
+						String.valueOf(user.get("email")), roles, false, null)));
+	}
+
+	/** Takes the account out of this association only: its membership and its role groups here. */
+	public Mono<Void> removeStaff(String slug, String userId) {
+		return setRoles(slug, userId, Set.of())
+			.then(organizationId(slug))
+			.flatMap(org -> keycloak.delete("/organizations/{id}/members/{user}", org, userId));
+	}
+
+	public Mono<Boolean> associationExists(String slug) {
+		return organizationId(slug).hasElement();
+	}
+
+	public Mono<Boolean> accountExists(String email) {
+		return findUser(email).hasElement();
+	}
+
+	public Mono<Void> deleteAccount(String userId) {
+		return keycloak.delete("/users/{id}", userId);
+	}
+
+	private Mono<Set<String>> rolesOf(String slug, String userId) {
+		String prefix = "/" + slug + "/";
+		return keycloak.list("/users/{id}/groups", userId)
+			.map(group -> String.valueOf(group.get("path")))
+			.filter(path -> path.startsWith(prefix))
+			.map(path -> path.substring(prefix.length()))
+			.collect(LinkedHashSet::new, Set::add);
+	}
+
+	private Mono<StaffAccount> createUser(Person person, Set<String> roles) {
+		String password = temporaryPassword();
+		Map<String, Object> user = Map.of("username", person.email(), "email", person.email(), "firstName",
+				person.firstName(), "lastName", person.lastName(), "enabled", true, "emailVerified", false,
+				"requiredActions", List.of("UPDATE_PASSWORD"), "credentials",
+				List.of(Map.of("type", "password", "value", password, "temporary", true)));
+		return keycloak.create("/users", user)
+			.map(id -> new StaffAccount(id, person.email(), person.email(), roles, true, password));
+	}
+
+	private Mono<String> findUser(String email) {
+		return keycloak.list("/users?email={email}&exact=true", email)
+			.filter(user -> email.equalsIgnoreCase(String.valueOf(user.get("email"))))
+			.map(user -> String.valueOf(user.get("id")))
+			.next();
+	}
+
+	private Mono<String> organizationId(String slug) {
+		// The admin API searches names and domains, not aliases; organizations carry their slug as an attribute.
+		return keycloak.list("/organizations?q={query}", SLUG_ATTRIBUTE + ":" + slug)
+			.filter(org -> slug.equals(org.get("alias")))
+			.map(org -> String.valueOf(org.get("id")))
+			.next();
+	}
+
+	private Mono<String> groupId(String slug) {
+		return keycloak.get("/group-by-path/{slug}", slug).map(group -> String.valueOf(group.get("id")));
+	}
+
+	private Mono<Map<String, String>> roleGroups(String slug) {
+		return groupId(slug).flatMapMany(group -> keycloak.list("/groups/{id}/children?max=100", group))
+			.collectMap(child -> String.valueOf(child.get("name")), child -> String.valueOf(child.get("id")));
+	}
+
+	private static String temporaryPassword() {
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}
