@@ -75,7 +75,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	@Test
 	void applicationRolesCannotBypassRowLevelSecurityNorOwnAnything() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT)) {
+			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT,
+					DatabaseRoles.WORKER)) {
 				try (PreparedStatement query = superuser.prepareStatement("""
 						select r.rolsuper, r.rolbypassrls,
 						       (select count(*) from pg_class c where c.relowner = r.oid
@@ -91,6 +92,37 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The worker crosses associations, so it is fenced twice: grants only on the tables it needs, and
+	 * every policy that is not the tenant policy applies to the worker alone.
+	 */
+	@Test
+	void workerRoleReachesOnlyOutboxAndDeadlinesAndOnlyItHasCrossTenantPolicies() throws SQLException {
+		List<String> reachable = new ArrayList<>();
+		List<String> foreignPolicies = new ArrayList<>();
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
+			try (ResultSet rows = superuser.createStatement().executeQuery("""
+					select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+					where c.relkind in ('r', 'p', 'v') and n.nspname in ('app', 'control')
+					  and has_table_privilege('rawabit_worker', c.oid, 'SELECT, INSERT, UPDATE, DELETE')
+					order by 1""")) {
+				while (rows.next()) {
+					reachable.add(rows.getString("name"));
+				}
+			}
+			try (ResultSet rows = superuser.createStatement().executeQuery("""
+					select p.polrelid::regclass::text || ' ' || p.polname as name from pg_policy p
+					where p.polname <> 'tenant_isolation'
+					  and not (p.polroles = array[(select oid from pg_roles where rolname = 'rawabit_worker')])""")) {
+				while (rows.next()) {
+					foreignPolicies.add(rows.getString("name"));
+				}
+			}
+		}
+		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline");
+		assertThat(foreignPolicies).isEmpty();
 	}
 
 	@Test

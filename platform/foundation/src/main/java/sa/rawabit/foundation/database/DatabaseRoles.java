@@ -16,7 +16,13 @@ public final class DatabaseRoles {
 
 	public static final String OVERSIGHT = "oversight_reader";
 
-	public static final List<String> ALL = List.of(OWNER, PLATFORM, TENANT_ADMIN, OVERSIGHT);
+	/**
+	 * The platform's background work across associations (deadline sweeper, notification fan-out). It
+	 * may read and write only the tables whose migrations give it a policy of its own; it serves no user.
+	 */
+	public static final String WORKER = "rawabit_worker";
+
+	public static final List<String> ALL = List.of(OWNER, PLATFORM, TENANT_ADMIN, OVERSIGHT, WORKER);
 
 	private DatabaseRoles() {
 	}

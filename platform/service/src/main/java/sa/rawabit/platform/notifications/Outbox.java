@@ -1,0 +1,47 @@
+package sa.rawabit.platform.notifications;
+
+import java.time.Clock;
+
+import io.r2dbc.postgresql.codec.Json;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to the outbox inside the caller's tenant transaction: the event exists if and only if the
+ * change it announces was committed. It never sends anything itself; the fan-out does, after commit.
+ */
+@Service
+public class Outbox {
+
+	private final DatabaseClient database;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	Outbox(DatabaseClient database, JsonMapper json, Clock clock) {
+		this.database = database;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** @return the outbox id, which is also the event id streams and replays use */
+	public Mono<Long> publish(OutboxEvent event) {
+		return TenantContext.require()
+			.flatMap(tenant -> database.sql("""
+					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload)
+					values ($1, $2, $3, $4, $5, $6, $7) returning id""")
+				.bind(0, tenant.value())
+				.bind(1, clock.instant())
+				.bind(2, event.topic())
+				.bind(3, event.subjectType())
+				.bind(4, event.subjectId())
+				.bind(5, event.audience().stream().sorted().toArray(String[]::new))
+				.bind(6, Json.of(json.writeValueAsString(event.payload())))
+				.map(row -> row.get("id", Long.class))
+				.one());
+	}
+}
