@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole Rawabit stack on this machine with embedded defaults: no Docker, no installs.
-# tenant-admin starts first (it starts the embedded PostgreSQL and migrates schema `control`),
-# then the platform attaches to the same server and migrates schema `app`. Data lives under
+# Keycloak 26 (from Maven Central, unpacked once under $RAWABIT_HOME) with the demo realm, unless
+# RAWABIT_ISSUER names an external one; then tenant-admin (it starts the embedded PostgreSQL,
+# migrates schema `control` and loads the five seed associations with their policies); then the
+# platform (it attaches to the same server and migrates schema `app`). Data lives under
 # $RAWABIT_HOME (default ~/.rawabit) and survives restarts. Ctrl-C stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,26 +26,40 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-start() { # name jar port
-  echo "[rawabit] Starting $1 on http://127.0.0.1:$3 (log: $logs/$1.log)"
-  RAWABIT_LOG_FORMAT="${RAWABIT_LOG_FORMAT-}" "$JAVA_HOME/bin/java" -jar "$2" >"$logs/$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do
-    if curl -fs "http://127.0.0.1:$3/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
+wait_for() { # name url seconds
+  for _ in $(seq 1 "$3"); do
+    if curl -fs "$2" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "${pids[-1]}" 2>/dev/null; then echo "[rawabit] $1 exited; see $logs/$1.log"; exit 1; fi
     sleep 1
   done
-  echo "[rawabit] $1 did not become ready in 120 s; see $logs/$1.log"; exit 1
+  echo "[rawabit] $1 did not become ready in $3 s; see $logs/$1.log"; exit 1
 }
 
-start tenant-admin tenant-admin/target/rawabit-tenant-admin-*-SNAPSHOT.jar "${RAWABIT_ADMIN_PORT:-8081}"
+if [ -z "${RAWABIT_ISSUER:-}" ]; then
+  echo "[rawabit] Starting Keycloak on http://127.0.0.1:8180 (first start unpacks and builds it: ~1 min; log: $logs/keycloak.log)"
+  "$JAVA_HOME/bin/java" -cp "$(ls platform/devstack/target/rawabit-devstack-*.jar | grep -v sources | head -1)" \
+    sa.rawabit.devstack.LocalKeycloak >"$logs/keycloak.log" 2>&1 &
+  pids+=($!)
+  wait_for keycloak "http://127.0.0.1:8180/realms/rawabit/.well-known/openid-configuration" 300
+fi
+
+start() { # name jar port
+  echo "[rawabit] Starting $1 on http://127.0.0.1:$3 (log: $logs/$1.log)"
+  RAWABIT_LOG_FORMAT="${RAWABIT_LOG_FORMAT-}" \
+    "$JAVA_HOME/bin/java" -jar "$2" >"$logs/$1.log" 2>&1 &
+  pids+=($!)
+  wait_for "$1" "http://127.0.0.1:$3/actuator/health/readiness" 120
+}
+
+RAWABIT_DEMO="${RAWABIT_DEMO:-true}" start tenant-admin tenant-admin/target/rawabit-tenant-admin-*-SNAPSHOT.jar "${RAWABIT_ADMIN_PORT:-8081}"
 start platform platform/service/target/rawabit-platform-*-SNAPSHOT.jar "${RAWABIT_PLATFORM_PORT:-8080}"
 
 cat <<INFO
 
 [rawabit] Ready.
-  platform       http://127.0.0.1:${RAWABIT_PLATFORM_PORT:-8080}   (health: /actuator/health, metrics: /actuator/prometheus)
-  tenant-admin   http://127.0.0.1:${RAWABIT_ADMIN_PORT:-8081}
+  platform       http://127.0.0.1:${RAWABIT_PLATFORM_PORT:-8080}   sign in as a demo user, e.g. thimar-alkhair.relations-officer / demo-pass
+  tenant-admin   http://127.0.0.1:${RAWABIT_ADMIN_PORT:-8081}   (API; operator user: operator / demo-pass)
+  Keycloak       http://127.0.0.1:8180/admin   (admin / admin, dev only; demo users: deploy/keycloak/README.md)
   PostgreSQL     127.0.0.1:54329, database rawabit, data in $RAWABIT_HOME/postgres
 Press Ctrl-C to stop.
 INFO
