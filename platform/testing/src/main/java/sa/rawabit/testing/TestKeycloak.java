@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -110,6 +111,54 @@ public final class TestKeycloak {
 	/** The bootstrap administrator's token from the {@code master} realm: a real token of another issuer. */
 	public String masterRealmToken() {
 		return tokenAt(server.issuer("master") + "/protocol/openid-connect/token", "admin-cli", "admin", "admin", null);
+	}
+
+	/**
+	 * Lets {@code clientId} redirect to {@code redirectUri} after sign-in and sign-out (e.g. a test
+	 * server's random port): the realm file only allows the local stack's fixed ports. Uses the master
+	 * realm's admin API.
+	 */
+	@SuppressWarnings("unchecked")
+	public void allowRedirect(String clientId, String redirectUri) {
+		String admin = server.baseUrl() + "/admin/realms/rawabit/clients";
+		String bearer = "Bearer " + masterRealmToken();
+		List<Map<String, Object>> found = JSON.readValue(
+				call(HttpRequest.newBuilder(URI.create(admin + "?clientId=" + clientId)).header("Authorization", bearer)
+					.GET().build()),
+				List.class);
+		Map<String, Object> client = found.getFirst();
+		List<String> uris = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
+		if (!uris.contains(redirectUri)) {
+			uris.add(redirectUri);
+			client.put("redirectUris", uris);
+			Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+			String postLogout = String.valueOf(attributes.getOrDefault("post.logout.redirect.uris", ""));
+			attributes.put("post.logout.redirect.uris",
+					postLogout.isBlank() ? redirectUri : postLogout + "##" + redirectUri);
+			call(HttpRequest.newBuilder(URI.create(admin + "/" + client.get("id")))
+				.header("Authorization", bearer)
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
+				.build());
+		}
+	}
+
+	private static String call(HttpRequest request) {
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + " "
+						+ response.body());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String tokenAt(String endpoint, String clientId, String username, String password,

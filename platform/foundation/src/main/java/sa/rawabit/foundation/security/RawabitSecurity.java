@@ -55,7 +55,9 @@ public final class RawabitSecurity {
 		var logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
 		logout.setPostLogoutRedirectUri("{baseUrl}/");
 		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver))
-			.logout(out -> out.logoutSuccessHandler(logout))
+			// The handler needs the OIDC login behind the association-scoped view to find the ID token.
+			.logout(out -> out.logoutSuccessHandler((exchange, authentication) -> logout.onLogoutSuccess(exchange,
+					authentication instanceof StaffAuthentication staff ? staff.original() : authentication)))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
