@@ -123,8 +123,9 @@ public class PoliciesInForce {
 	/** Loads the version and puts it in force; a failure keeps what was in force and is counted. */
 	private Mono<Boolean> adopt(TenantId tenant, PolicyVersionId version) {
 		return version(tenant, version)
+			// Counted before it becomes visible, so whoever sees the new version also sees the count.
+			.doOnNext(parsed -> reloaded.increment())
 			.map(this::putInForce)
-			.doOnNext(changed -> reloaded.increment())
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				log.warn("Association {} names policy version {} in force, but it is not a published version", tenant,
 						version);
