@@ -1,0 +1,20 @@
+-- Run once by the postgres:18 image on an empty data directory (/docker-entrypoint-initdb.d), as
+-- the superuser. Creates exactly what deploy/postgres/README.md asks an operator to create on an
+-- external server. Passwords come from the container's environment (see deploy/compose.yaml);
+-- an unset variable leaves :'…' unexpanded, so the script fails instead of creating a role
+-- without a password.
+\set ON_ERROR_STOP on
+\getenv owner_password RAWABIT_DB_OWNER_PASSWORD
+\getenv app_password RAWABIT_DB_APP_PASSWORD
+\getenv admin_password RAWABIT_DB_ADMIN_PASSWORD
+\getenv oversight_password RAWABIT_DB_OVERSIGHT_PASSWORD
+
+create role rawabit_owner    login nosuperuser nobypassrls nocreaterole nocreatedb password :'owner_password';
+create role rawabit_platform login nosuperuser nobypassrls nocreaterole nocreatedb password :'app_password';
+create role rawabit_admin    login nosuperuser nobypassrls nocreaterole nocreatedb password :'admin_password';
+create role oversight_reader login nosuperuser nobypassrls nocreaterole nocreatedb password :'oversight_password';
+create database rawabit owner rawabit_owner;
+\c rawabit
+revoke all on database rawabit from public;
+grant connect on database rawabit to rawabit_owner, rawabit_platform, rawabit_admin, oversight_reader;
+revoke create on schema public from public;
