@@ -18,6 +18,14 @@ class OperationsTests extends AdminTest {
 	}
 
 	@Test
+	void prometheusWhenScrapedThenExposesTheControlPlanesMetrics() {
+		web.get().uri("/actuator/prometheus").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(scrape -> org.assertj.core.api.Assertions.assertThat(scrape)
+				.contains("application=\"rawabit-tenant-admin\"", "jvm_memory_used_bytes"));
+	}
+
+	@Test
 	void unknownPathThenProblemDetails() {
 		web.get().uri("/nothing-here").exchange()
 			.expectStatus().isNotFound()

@@ -17,7 +17,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain controlPlaneSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
 		return rawabit.apply(http)
-			.authorizeExchange(exchange -> exchange.pathMatchers("/actuator/health/**", "/actuator/info")
+			.authorizeExchange(exchange -> exchange
+				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
