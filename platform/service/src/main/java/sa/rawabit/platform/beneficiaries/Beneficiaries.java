@@ -20,8 +20,8 @@ import sa.rawabit.foundation.tenancy.TenantId;
 @Repository
 class Beneficiaries {
 
-	private static final String COLUMNS = "select tenant_id, id, national_id, full_name, phone, email, created_at "
-			+ "from app.beneficiary ";
+	private static final String COLUMNS = "select tenant_id, id, national_id, full_name, phone, email, address, "
+			+ "category, contact_channel, consent_given, consent_at, created_at from app.beneficiary ";
 
 	private final DatabaseClient database;
 
@@ -31,14 +31,22 @@ class Beneficiaries {
 
 	Mono<Beneficiary> insert(Beneficiary beneficiary) {
 		GenericExecuteSpec insert = database.sql("""
-				insert into app.beneficiary (tenant_id, id, national_id, full_name, phone, email, created_at)
-				values ($1, $2, $3, $4, $5, $6, $7)""")
+				insert into app.beneficiary (tenant_id, id, national_id, full_name, phone, email, created_at, address,
+				                             category, contact_channel, consent_given, consent_at)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
 			.bind(0, beneficiary.tenantId().value())
 			.bind(1, beneficiary.id().value())
 			.bind(2, beneficiary.nationalId())
 			.bind(3, beneficiary.fullName())
-			.bind(6, beneficiary.createdAt());
-		return contact(insert, 4, beneficiary.phone(), beneficiary.email()).then().thenReturn(beneficiary);
+			.bind(6, beneficiary.createdAt())
+			.bind(10, beneficiary.consentGiven());
+		insert = contact(insert, 4, beneficiary.phone(), beneficiary.email());
+		insert = text(insert, 7, beneficiary.address());
+		insert = text(insert, 8, beneficiary.category());
+		insert = text(insert, 9, beneficiary.contactChannel());
+		insert = beneficiary.consentAt() == null ? insert.bindNull(11, Instant.class)
+				: insert.bind(11, beneficiary.consentAt());
+		return insert.then().thenReturn(beneficiary);
 	}
 
 	Mono<Beneficiary> findById(BeneficiaryId id) {
@@ -47,6 +55,18 @@ class Beneficiaries {
 
 	Flux<Beneficiary> findAll() {
 		return database.sql(COLUMNS + "order by created_at, id").map(Beneficiaries::row).all();
+	}
+
+	/** Others of this association sharing a phone number or e-mail address: likely the same person. */
+	Flux<BeneficiaryId> sharingContact(BeneficiaryId self, @Nullable String phone, @Nullable String email) {
+		if (phone == null && email == null) {
+			return Flux.empty();
+		}
+		GenericExecuteSpec query = database.sql("""
+				select id from app.beneficiary
+				where id <> $1 and (phone = $2 or lower(email) = lower($3)) order by created_at limit 10""")
+			.bind(0, self.value());
+		return contact(query, 1, phone, email).map(row -> new BeneficiaryId(row.get("id", UUID.class))).all();
 	}
 
 	/** @return rows changed: 0 when the id is unknown to this tenant */
@@ -63,14 +83,19 @@ class Beneficiaries {
 
 	private static GenericExecuteSpec contact(GenericExecuteSpec spec, int first, @Nullable String phone,
 			@Nullable String email) {
-		spec = phone == null ? spec.bindNull(first, String.class) : spec.bind(first, phone);
-		return email == null ? spec.bindNull(first + 1, String.class) : spec.bind(first + 1, email);
+		return text(text(spec, first, phone), first + 1, email);
+	}
+
+	private static GenericExecuteSpec text(GenericExecuteSpec spec, int index, @Nullable String value) {
+		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
 	}
 
 	private static Beneficiary row(Readable row) {
 		return new Beneficiary(new BeneficiaryId(row.get("id", UUID.class)),
 				new TenantId(row.get("tenant_id", UUID.class)), row.get("national_id", String.class),
 				row.get("full_name", String.class), row.get("phone", String.class), row.get("email", String.class),
-				row.get("created_at", Instant.class));
+				row.get("address", String.class), row.get("category", String.class),
+				row.get("contact_channel", String.class), Boolean.TRUE.equals(row.get("consent_given", Boolean.class)),
+				row.get("consent_at", Instant.class), row.get("created_at", Instant.class));
 	}
 }

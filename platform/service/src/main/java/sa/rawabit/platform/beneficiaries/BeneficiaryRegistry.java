@@ -48,8 +48,10 @@ public class BeneficiaryRegistry {
 
 	public Mono<Beneficiary> register(NewBeneficiary person, String actor) {
 		return transactions.inTenant(TenantContext.require().flatMap(tenant -> {
+			var now = clock.instant();
 			var beneficiary = new Beneficiary(BeneficiaryId.random(), tenant, person.nationalId(), person.fullName(),
-					person.phone(), person.email(), clock.instant());
+					person.phone(), person.email(), person.address(), person.category(), person.contactChannel(),
+					person.consentGiven(), person.consentGiven() ? now : null, now);
 			return beneficiaries.insert(beneficiary)
 				.flatMap(saved -> audit.append(AuditEvent.of(saved.createdAt(), actor, "beneficiary.registered",
 						SUBJECT, saved.id().value())).thenReturn(saved))
@@ -57,6 +59,14 @@ public class BeneficiaryRegistry {
 		})).onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(DUPLICATE,
 				"A beneficiary with this national ID is already registered with this association",
 				"يوجد مستفيد مسجّل بهذا الرقم الوطني لدى الجمعية", "nationalId"));
+	}
+
+	/**
+	 * Others of this association with the same phone or e-mail: a national ID is unique per association,
+	 * but one family registered twice under two IDs is what staff must be shown.
+	 */
+	public Flux<BeneficiaryId> possibleDuplicates(Beneficiary of) {
+		return transactions.inTenantMany(beneficiaries.sharingContact(of.id(), of.phone(), of.email()));
 	}
 
 	public Mono<Beneficiary> find(BeneficiaryId id) {

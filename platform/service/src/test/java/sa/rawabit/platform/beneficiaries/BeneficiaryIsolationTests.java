@@ -92,7 +92,7 @@ class BeneficiaryIsolationTests extends PlatformTest {
 
 	@Test
 	void insertWhenRowNamesOtherTenantThenRefusedByPolicy() {
-		Beneficiary forged = new Beneficiary(BeneficiaryId.random(), tenantA, nextNationalId(), "مزوّر", null, null,
+		Beneficiary forged = new Beneficiary(BeneficiaryId.random(), tenantA, nextNationalId(), "مزوّر", null, null, null, null, null, false, null,
 				ofA.createdAt());
 		transactions.inTenant(beneficiaries.insert(forged))
 			.contextWrite(TenantContext.of(tenantB))
