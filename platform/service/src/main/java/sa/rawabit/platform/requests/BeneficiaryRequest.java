@@ -1,0 +1,49 @@
+package sa.rawabit.platform.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request as stored. {@code status} is {@code incomplete}, {@code awaiting-<stage kind>},
+ * {@code referred} or {@code closed}; {@code stageId} is the policy stage it waits at and
+ * {@code pendingRole} who must act next. {@code policyVersion} is the version it was opened under and
+ * stays so, whatever is published later.
+ */
+public record BeneficiaryRequest(RequestId id, UUID beneficiaryId, String serviceId, String channel,
+		UUID policyVersion, int policyNumber, String status, @Nullable String stageId, @Nullable String pendingRole,
+		@Nullable String outcome, int checklistSize, List<Integer> checklistDone, Instant receivedAt,
+		String receivedBy, @Nullable Instant completedAt, @Nullable Instant closedAt, Instant updatedAt) {
+
+	public BeneficiaryRequest {
+		checklistDone = List.copyOf(checklistDone);
+	}
+
+	boolean isComplete() {
+		return completedAt != null;
+	}
+
+	BeneficiaryRequest moved(String status, @Nullable String stageId, @Nullable String pendingRole, Instant at) {
+		return new BeneficiaryRequest(id, beneficiaryId, serviceId, channel, policyVersion, policyNumber, status,
+				stageId, pendingRole, outcome, checklistSize, checklistDone, receivedAt, receivedBy, completedAt,
+				Route.CLOSED.equals(status) ? at : closedAt, at);
+	}
+
+	BeneficiaryRequest completed(List<Integer> done, Instant at) {
+		return new BeneficiaryRequest(id, beneficiaryId, serviceId, channel, policyVersion, policyNumber, status,
+				stageId, pendingRole, outcome, checklistSize, done, receivedAt, receivedBy,
+				done.size() >= checklistSize ? at : null, closedAt, at);
+	}
+
+	BeneficiaryRequest decided(Outcome decided) {
+		return new BeneficiaryRequest(id, beneficiaryId, serviceId, channel, policyVersion, policyNumber, status,
+				stageId, pendingRole, decided.key(), checklistSize, checklistDone, receivedAt, receivedBy, completedAt,
+				closedAt, updatedAt);
+	}
+
+	@Nullable Outcome decision() {
+		return outcome == null ? null : Outcome.of(outcome);
+	}
+}

@@ -1,0 +1,97 @@
+package sa.rawabit.platform.requests;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.platform.deadlines.DeadlineClock;
+import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.policy.CaseEvent;
+import sa.rawabit.policy.Deadline;
+import sa.rawabit.policy.calendar.DueDates;
+import sa.rawabit.policy.calendar.WorkingCalendar;
+
+/**
+ * The policy's clocks for requests, inside the transition's transaction: when an event happens,
+ * refuse it while a minimum wait that ends at it has not passed ("not before two weeks"), stop the
+ * clocks it ends, and start the clocks it starts, with dates from the policy's working calendar.
+ * Only clocks with a maximum are handed to the deadlines module (the sweeper fires due dates); a
+ * minimum-only wait has nothing to fire and is enforced here instead.
+ */
+@Component
+class RequestClocks {
+
+	static final ProblemType TOO_EARLY = new ProblemType("minimum-wait-not-over", HttpStatus.CONFLICT,
+			"The policy's minimum wait is not over", "لم تنقضِ المدة الدنيا التي تحددها السياسة");
+
+	private final RequestDeadlines requestDeadlines;
+
+	private final Deadlines deadlines;
+
+	private final ZoneId zone;
+
+	RequestClocks(RequestDeadlines requestDeadlines, Deadlines deadlines, RequestsProperties properties) {
+		this.requestDeadlines = requestDeadlines;
+		this.deadlines = deadlines;
+		this.zone = properties.zone();
+	}
+
+	LocalDate today(Instant now) {
+		return LocalDate.ofInstant(now, zone);
+	}
+
+	Mono<Void> on(Case c, List<CaseEvent> events) {
+		return Flux.fromIterable(events).concatMap(event -> on(c, event)).then();
+	}
+
+	private Mono<Void> on(Case c, CaseEvent event) {
+		RequestId id = c.request().id();
+		LocalDate today = today(c.now());
+		Flux<RequestDeadline> ending = requestDeadlines.of(id)
+			.filter(d -> d.metOn() == null && (event.key().equals(d.endsAt()) || event == CaseEvent.CASE_CLOSED));
+		return ending.collectList().flatMap(open -> {
+			for (RequestDeadline d : open) {
+				if (event.key().equals(d.endsAt()) && d.notBefore() != null && today.isBefore(d.notBefore())) {
+					return Mono.error(new ProblemException(TOO_EARLY,
+							"The policy's " + d.deadlineId() + " wait allows this on " + d.notBefore() + " at the earliest",
+							"تسمح مهلة " + d.deadlineId() + " في السياسة بهذا ابتداءً من " + d.notBefore(), null));
+				}
+			}
+			return Flux.fromIterable(open).concatMap(d -> stop(id, d, event, today)).then();
+		}).then(Flux.fromIterable(c.policy().policy().deadlinesStartingAt(event)).concatMap(d -> start(c, d, today)).then());
+	}
+
+	/** Met when this is the event it waited for; cancelled when the case closed without it. */
+	private Mono<Void> stop(RequestId id, RequestDeadline d, CaseEvent event, LocalDate today) {
+		boolean met = event.key().equals(d.endsAt());
+		Mono<Boolean> clock = d.dueBy() == null ? Mono.just(false)
+				: met ? deadlines.meet(Case.SUBJECT, id.value(), d.deadlineId())
+						: deadlines.cancel(Case.SUBJECT, id.value(), d.deadlineId());
+		return clock.then(met ? requestDeadlines.meet(id, d.deadlineId(), today) : Mono.empty());
+	}
+
+	private Mono<Void> start(Case c, Deadline deadline, LocalDate today) {
+		DueDates due = WorkingCalendar.of(c.policy().policy().calendar()).dueDates(today, deadline);
+		var row = new RequestDeadline(deadline.id().value(), deadline.startsAt().key(),
+				deadline.endsAt() == null ? null : deadline.endsAt().key(), deadline.unit().key(), today,
+				due.notBefore(), due.warnOn(), due.dueBy(), null);
+		Mono<Void> clock = due.dueBy() == null ? Mono.empty()
+				: deadlines.start(new DeadlineClock(Case.SUBJECT, c.request().id().value(), deadline.id().value(),
+						c.policy().version().value(), c.now(), startOf(due.notBefore()), startOf(due.warnOn()),
+						// Due "by" a day means the whole day: the clock breaches when that day is over.
+						startOf(due.dueBy().plusDays(1)), null, null));
+		return requestDeadlines.insert(c.request().id(), row).then(clock);
+	}
+
+	private @Nullable Instant startOf(@Nullable LocalDate day) {
+		return day == null ? null : day.atStartOfDay(zone).toInstant();
+	}
+}

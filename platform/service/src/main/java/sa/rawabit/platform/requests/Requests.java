@@ -1,0 +1,125 @@
+package sa.rawabit.platform.requests;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
+
+/**
+ * Request rows. Like every repository here, no query names a tenant: row-level security is the only
+ * filter, and callers run inside {@code Transactions.inTenant}.
+ */
+@Repository
+class Requests {
+
+	private static final String COLUMNS = """
+			select r.id, r.beneficiary_id, r.service_id, r.channel, r.policy_version, r.policy_number, r.status,
+			       r.stage_id, r.pending_role, r.outcome, r.checklist_size, r.checklist_done, r.received_at,
+			       r.received_by, r.completed_at, r.closed_at, r.updated_at
+			from app.request r\s""";
+
+	private final DatabaseClient database;
+
+	Requests(DatabaseClient database) {
+		this.database = database;
+	}
+
+	Mono<BeneficiaryRequest> insert(BeneficiaryRequest request) {
+		return TenantContext.require().flatMap(tenant -> {
+			GenericExecuteSpec insert = database.sql("""
+					insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
+					    policy_number, status, stage_id, pending_role, outcome, checklist_size, checklist_done,
+					    received_at, received_by, completed_at, closed_at, updated_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
+				.bind(0, tenant.value())
+				.bind(1, request.id().value())
+				.bind(2, request.beneficiaryId())
+				.bind(3, request.serviceId())
+				.bind(4, request.channel())
+				.bind(5, request.policyVersion())
+				.bind(6, request.policyNumber())
+				.bind(11, request.checklistSize())
+				.bind(13, request.receivedAt())
+				.bind(14, request.receivedBy());
+			return changeable(insert, request).then().thenReturn(request);
+		});
+	}
+
+	/** The request, locked until the transaction ends, so two transitions never both pass their checks. */
+	Mono<BeneficiaryRequest> lock(RequestId id) {
+		return database.sql(COLUMNS + "where r.id = $1 for update").bind(0, id.value()).map(Requests::row).one();
+	}
+
+	Mono<BeneficiaryRequest> find(RequestId id) {
+		return database.sql(COLUMNS + "where r.id = $1").bind(0, id.value()).map(Requests::row).one();
+	}
+
+	Mono<BeneficiaryRequest> update(BeneficiaryRequest request) {
+		GenericExecuteSpec update = database.sql("""
+				update app.request set status = $1, stage_id = $2, pending_role = $3, outcome = $4,
+				    checklist_done = $5, completed_at = $6, closed_at = $7, updated_at = $8
+				where id = $9""")
+			.bind(0, request.status())
+			.bind(4, request.checklistDone().toArray(Integer[]::new))
+			.bind(7, request.updatedAt())
+			.bind(8, request.id().value());
+		update = text(text(text(update, 1, request.stageId()), 2, request.pendingRole()), 3, request.outcome());
+		update = time(time(update, 5, request.completedAt()), 6, request.closedAt());
+		return update.then().thenReturn(request);
+	}
+
+	Flux<BeneficiaryRequest> page(QueueFilter filter) {
+		GenericExecuteSpec query = database.sql(COLUMNS + filter.where() + " order by r.received_at, r.id limit $7 offset $8");
+		return filter.bind(query).bind(6, filter.size()).bind(7, (long) filter.page() * filter.size())
+			.map(Requests::row)
+			.all();
+	}
+
+	Mono<Long> count(QueueFilter filter) {
+		return filter.bind(database.sql("select count(*) as n from app.request r " + filter.where()))
+			.map(row -> row.get("n", Long.class))
+			.one();
+	}
+
+	private static GenericExecuteSpec changeable(GenericExecuteSpec spec, BeneficiaryRequest request) {
+		spec = text(text(text(spec.bind(7, request.status()), 8, request.stageId()), 9, request.pendingRole()), 10,
+				request.outcome());
+		spec = spec.bind(12, request.checklistDone().toArray(Integer[]::new));
+		return time(time(spec, 15, request.completedAt()), 16, request.closedAt()).bind(17, request.updatedAt());
+	}
+
+	static GenericExecuteSpec text(GenericExecuteSpec spec, int index, @Nullable String value) {
+		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
+	}
+
+	static GenericExecuteSpec time(GenericExecuteSpec spec, int index, @Nullable Instant value) {
+		return value == null ? spec.bindNull(index, Instant.class) : spec.bind(index, value);
+	}
+
+	static GenericExecuteSpec date(GenericExecuteSpec spec, int index, @Nullable LocalDate value) {
+		return value == null ? spec.bindNull(index, LocalDate.class) : spec.bind(index, value);
+	}
+
+	private static BeneficiaryRequest row(Readable row) {
+		Integer[] done = row.get("checklist_done", Integer[].class);
+		return new BeneficiaryRequest(new RequestId(row.get("id", UUID.class)), row.get("beneficiary_id", UUID.class),
+				row.get("service_id", String.class), row.get("channel", String.class),
+				row.get("policy_version", UUID.class), row.get("policy_number", Integer.class),
+				row.get("status", String.class), row.get("stage_id", String.class),
+				row.get("pending_role", String.class), row.get("outcome", String.class),
+				row.get("checklist_size", Integer.class), done == null ? List.of() : Arrays.asList(done),
+				row.get("received_at", Instant.class), row.get("received_by", String.class),
+				row.get("completed_at", Instant.class), row.get("closed_at", Instant.class),
+				row.get("updated_at", Instant.class));
+	}
+}
