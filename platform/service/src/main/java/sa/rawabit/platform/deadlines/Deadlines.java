@@ -33,8 +33,8 @@ public class Deadlines {
 			GenericExecuteSpec insert = database.sql("""
 					insert into app.deadline (tenant_id, id, subject_type, subject_id, kind, policy_version, starts_at,
 					                          not_before, warn_at, due_at, escalate_at, escalate_to, state,
-					                          next_fire_at, updated_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'running', $13, $14)
+					                          next_fire_at, updated_at, audience)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'running', $13, $14, $15)
 					on conflict (tenant_id, subject_type, subject_id, kind) do nothing""")
 				.bind(0, tenant.value())
 				.bind(1, UUID.randomUUID())
@@ -44,7 +44,8 @@ public class Deadlines {
 				.bind(6, deadline.startsAt())
 				.bind(9, deadline.dueAt())
 				.bind(12, deadline.firstFire())
-				.bind(13, clock.instant());
+				.bind(13, clock.instant())
+				.bind(14, deadline.audience().stream().sorted().toArray(String[]::new));
 			insert = nullable(insert, 5, deadline.policyVersion(), UUID.class);
 			insert = nullable(insert, 7, deadline.notBefore(), Instant.class);
 			insert = nullable(insert, 8, deadline.warnAt(), Instant.class);

@@ -5,8 +5,12 @@ import java.time.Clock;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,16 +26,33 @@ public class Outbox {
 
 	private final Clock clock;
 
-	Outbox(DatabaseClient database, JsonMapper json, Clock clock) {
+	private final Wakeups wakeups;
+
+	private final WorkerDatabase worker;
+
+	Outbox(DatabaseClient database, JsonMapper json, Clock clock, Wakeups wakeups, WorkerDatabase worker) {
 		this.database = database;
+		this.worker = worker;
 		this.json = json;
 		this.clock = clock;
+		this.wakeups = wakeups;
 	}
 
 	/** @return the outbox id, which is also the event id streams and replays use */
 	public Mono<Long> publish(OutboxEvent event) {
-		return TenantContext.require()
-			.flatMap(tenant -> database.sql("""
+		return TenantContext.require().flatMap(tenant -> insert(database, tenant, event));
+	}
+
+	/**
+	 * For background work across associations (the deadline sweeper): appends {@code tenant}'s event
+	 * on the worker's connection, inside the worker transaction that made the change.
+	 */
+	public Mono<Long> publishAsWorker(TenantId tenant, OutboxEvent event) {
+		return insert(worker.client(), tenant, event);
+	}
+
+	private Mono<Long> insert(DatabaseClient database, TenantId tenant, OutboxEvent event) {
+		return Mono.defer(() -> database.sql("""
 					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload)
 					values ($1, $2, $3, $4, $5, $6, $7) returning id""")
 				.bind(0, tenant.value())
@@ -42,6 +63,20 @@ public class Outbox {
 				.bind(5, event.audience().stream().sorted().toArray(String[]::new))
 				.bind(6, Json.of(json.writeValueAsString(event.payload())))
 				.map(row -> row.get("id", Long.class))
-				.one());
+				.one())
+			.flatMap(id -> wakeAfterCommit().thenReturn(id));
+	}
+
+	/** The fan-out is woken once the caller's transaction commits; a rollback wakes nobody. */
+	private Mono<Void> wakeAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(wakeups::committed);
+				}
+			}))
+			.then()
+			.onErrorResume(NoTransactionException.class, outsideTransaction -> Mono.fromRunnable(wakeups::committed));
 	}
 }

@@ -1,0 +1,185 @@
+package sa.rawabit.platform.notifications;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+import sa.rawabit.foundation.database.DatabaseServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * This replica's single reader of the outbox. It walks the rows of every association in
+ * {@code (txid, id)} order, taking only rows no running transaction can still precede (see V11), and
+ * hands each to every stream on this replica; streams filter by association and role. It reads when
+ * woken (its own commits, a NOTIFY from another replica) and on a slow poll, because NOTIFY is lost
+ * while nobody listens.
+ */
+@Component
+class OutboxFanOut implements SmartLifecycle {
+
+	static final String LISTENER_NAME = "rawabit-outbox-listener";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxFanOut.class);
+
+	private final WorkerDatabase worker;
+
+	private final Wakeups wakeups;
+
+	private final NotificationsProperties properties;
+
+	private final DeliveryRows rows;
+
+	private final PostgresqlConnectionFactory listenerConnections;
+
+	private final Sinks.Many<Delivery> deliveries = Sinks.many().multicast().directBestEffort();
+
+	private volatile long cursorTxid;
+
+	private volatile long cursorId;
+
+	private volatile @Nullable Disposable running;
+
+	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, JsonMapper json,
+			DatabaseServer server) {
+		this.worker = worker;
+		this.wakeups = wakeups;
+		this.properties = properties;
+		this.rows = new DeliveryRows(json);
+		String password = properties.worker().password() == null || properties.worker().password().isBlank()
+				? server.app().password() : properties.worker().password();
+		this.listenerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+			.host(server.endpoint().host())
+			.port(server.endpoint().port())
+			.database(server.endpoint().database())
+			.username(properties.worker().username())
+			.password(password)
+			.applicationName(LISTENER_NAME)
+			.tcpKeepAlive(true)
+			.build());
+	}
+
+	/** Every delivery this replica reads from now on, in cursor order; subscribers must never block. */
+	Flux<Delivery> deliveries() {
+		return deliveries.asFlux();
+	}
+
+	@Override
+	public void start() {
+		Flux<Boolean> wakes = Flux.merge(wakeups.local(), listen(),
+				Flux.interval(properties.pollInterval()).map(tick -> Boolean.TRUE));
+		running = startingCursor()
+			.thenMany(wakes.onBackpressureLatest().concatMap(wake -> drain(), 1))
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = running;
+		running = null;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running != null;
+	}
+
+	/** Streams replay what came before they connected; this replica fans out only what follows. */
+	private Mono<Void> startingCursor() {
+		return worker.client()
+			.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin")
+			.map(row -> row.get("xmin", Long.class))
+			.one()
+			.doOnNext(xmin -> {
+				cursorTxid = xmin - 1;
+				cursorId = Long.MAX_VALUE;
+			})
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
+			.then();
+	}
+
+	/** Reads settled rows until none is left; re-checks soon when a running transaction holds some back. */
+	private Mono<Void> drain() {
+		return readBatch().expand(batch -> batch.full() ? readBatch() : Mono.empty())
+			.doOnNext(batch -> {
+				if (batch.heldBack()) {
+					Mono.delay(Duration.ofMillis(10)).subscribe(tick -> wakeups.wakeLocally());
+				}
+			})
+			.then()
+			.onErrorResume(error -> {
+				log.warn("Outbox read failed; the next wake-up or poll retries", error);
+				return Mono.empty();
+			});
+	}
+
+	private Mono<Batch> readBatch() {
+		return worker.client()
+			.sql("""
+					select %s, txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint as settled
+					from app.outbox where (txid, id) > ($1, $2) order by txid, id limit $3"""
+				.formatted(DeliveryRows.COLUMNS))
+			.bind(0, cursorTxid)
+			.bind(1, cursorId)
+			.bind(2, properties.batchSize())
+			.map(row -> Boolean.TRUE.equals(row.get("settled", Boolean.class)) ? rows.read(row) : HELD_BACK)
+			.all()
+			.collectList()
+			.map(this::deliver);
+	}
+
+	private Batch deliver(List<Delivery> read) {
+		int settled = 0;
+		for (Delivery delivery : read) {
+			if (delivery == HELD_BACK) {
+				break;
+			}
+			cursorTxid = delivery.txid();
+			cursorId = delivery.id();
+			deliveries.emitNext(delivery, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+			settled++;
+		}
+		return new Batch(settled == properties.batchSize(), settled < read.size());
+	}
+
+	/** A dedicated connection LISTENs (it cannot share a pooled one); it reconnects with backoff. */
+	private Flux<Boolean> listen() {
+		return Flux.usingWhen(listenerConnections.create(), connection -> {
+			Flux<Boolean> notified = connection.getNotifications()
+				.onBackpressureLatest()
+				.map(notification -> Boolean.TRUE)
+				.concatWith(Mono.error(() -> new IllegalStateException("notification stream ended")));
+			Mono<Boolean> listening = connection.createStatement("LISTEN " + Wakeups.CHANNEL)
+				.execute()
+				.flatMap(PostgresqlResult::getRowsUpdated)
+				.then(Mono.just(Boolean.TRUE));
+			return Flux.merge(notified, listening);
+		}, PostgresqlConnection::close)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
+				.maxBackoff(Duration.ofSeconds(5))
+				.transientErrors(true)
+				.doBeforeRetry(retry -> log.warn("Outbox listener disconnected ({}); reconnecting",
+						retry.failure().toString())));
+	}
+
+	private static final Delivery HELD_BACK = new Delivery(sa.rawabit.foundation.tenancy.TenantId.random(), -1, -1,
+			"held-back", java.util.Set.of(), "");
+
+	private record Batch(boolean full, boolean heldBack) {
+	}
+}
