@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
@@ -22,6 +24,21 @@ import sa.rawabit.foundation.security.SecurityProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * The public complaint link: no sign-in, no session and so no CSRF to guard; the complaints module
+	 * limits it by address and association instead.
+	 */
+	@Bean
+	@Order(0)
+	SecurityWebFilterChain publicFormSecurity(ServerHttpSecurity http) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/public/*/complaints", "/public/*/complaints/**"))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.authorizeExchange(exchange -> exchange.anyExchange().permitAll())
+			.build();
+	}
 
 	@Bean
 	@Order(1)

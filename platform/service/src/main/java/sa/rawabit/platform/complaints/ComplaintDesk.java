@@ -1,0 +1,204 @@
+package sa.rawabit.platform.complaints;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.audit.AuditEvent;
+import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.platform.notifications.Outbox;
+import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.platform.policy.PoliciesInForce;
+
+/**
+ * Where complaints are handled. Every change is one tenant transaction: the complaint row, its audit
+ * event, its outbox event for the dashboards and its clocks - all committed or none. Who may act is the
+ * policy's handling role (and top management, to whom complaints escalate).
+ */
+@Service
+class ComplaintDesk {
+
+	static final ProblemType NO_COMPLAINTS_SECTION = new ProblemType("complaints-not-in-policy", HttpStatus.CONFLICT,
+			"The association's policy in force has no complaints section", "لا تتضمن سياسة الجمعية السارية قسماً للشكاوى");
+
+	static final ProblemType COMPENSATION_NOT_IN_POLICY = new ProblemType("compensation-not-in-policy",
+			HttpStatus.CONFLICT, "The association's policy in force provides no compensation",
+			"لا تنص سياسة الجمعية السارية على التعويض");
+
+	static final String TOP_MANAGEMENT = "top-management";
+
+	private final Transactions transactions;
+
+	private final ComplaintRecords records;
+
+	private final AuditTrail audit;
+
+	private final Outbox outbox;
+
+	private final Deadlines deadlines;
+
+	private final PoliciesInForce policies;
+
+	private final Clock clock;
+
+	ComplaintDesk(Transactions transactions, ComplaintRecords records, AuditTrail audit, Outbox outbox,
+			Deadlines deadlines, PoliciesInForce policies, Clock clock) {
+		this.transactions = transactions;
+		this.records = records;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.deadlines = deadlines;
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	/** Receives a complaint for the association in the Reactor Context under its policy in force. */
+	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy) {
+		Instant now = clock.instant();
+		Complaint complaint = new Complaint(ComplaintId.random(), TrackingCode.random(), received.channel(),
+				ComplaintState.RECEIVED, received.name().strip(), blankToNull(received.contact()),
+				received.subject().strip(), received.description().strip(), receivedBy, loaded.version().value(), null,
+				null, now, now);
+		return transactions.inTenant(records.insert(complaint)
+			.then(Flux.fromIterable(ComplaintClocks.at(loaded, complaint.id(), now)).concatMap(deadlines::start).then())
+			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, Map.of("channel", complaint.channel())))
+			.thenReturn(complaint));
+	}
+
+	Mono<Complaint> find(StaffMember staff, ComplaintId id) {
+		return policy(staff).flatMap(loaded -> {
+			requireHandler(staff, loaded, true);
+			return transactions.inTenant(records.find(id))
+				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")));
+		});
+	}
+
+	Mono<Complaint> acknowledge(StaffMember staff, ComplaintId id) {
+		return transition(staff, id, "complaint.acknowledged", false, (complaint, at) -> complaint.acknowledge(at));
+	}
+
+	Mono<Complaint> escalate(StaffMember staff, ComplaintId id) {
+		return transition(staff, id, "complaint.escalated", false, (complaint, at) -> complaint.escalate(at));
+	}
+
+	Mono<Complaint> settleAmicably(StaffMember staff, ComplaintId id, String agreement) {
+		return policy(staff).flatMap(loaded -> {
+			if (!loaded.policy().complaints().amicableSettlement()) {
+				return Mono.error(new ProblemException(NO_COMPLAINTS_SECTION,
+						"The policy in force does not provide for amicable settlement",
+						"لا تنص السياسة السارية على الحل الودي", "agreement"));
+			}
+			return transition(staff, id, "complaint.settled", true,
+					(complaint, at) -> complaint.settleAmicably(agreement, at));
+		});
+	}
+
+	Mono<Complaint> resolve(StaffMember staff, ComplaintId id, String outcome) {
+		return transition(staff, id, "complaint.resolved", true, (complaint, at) -> complaint.resolve(outcome, at));
+	}
+
+	/** Opens a compensation case: only under a policy that provides one, and only with every condition evidenced. */
+	Mono<Complaint> openCompensation(StaffMember staff, ComplaintId id, CompensationEvidence evidence) {
+		return policy(staff).flatMap(loaded -> {
+			requireHandler(staff, loaded, true);
+			if (loaded.policy().compensation() == null) {
+				return Mono.error(new ProblemException(COMPENSATION_NOT_IN_POLICY, COMPENSATION_NOT_IN_POLICY.titleEn(),
+						COMPENSATION_NOT_IN_POLICY.titleAr(), null));
+			}
+			evidence.requireComplete(clock.instant().atZone(ComplaintClocks.RIYADH).toLocalDate());
+			Instant now = clock.instant();
+			return transactions.inTenant(records.lock(id)
+				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
+				.flatMap(complaint -> records.compensationOpened(id).flatMap(opened -> {
+					if (opened) {
+						return Mono.error(new ProblemException(Complaint.ILLEGAL_TRANSITION,
+								"A compensation case is already open for this complaint",
+								"توجد قضية تعويض مفتوحة لهذه الشكوى", null));
+					}
+					return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
+						.then(record(loaded, complaint, complaint.state(), "compensation.opened", staff.username(),
+								Map.of("ruling", evidence.finalRulingReference())))
+						.thenReturn(complaint);
+				})));
+		});
+	}
+
+	private Mono<Complaint> transition(StaffMember staff, ComplaintId id, String action, boolean closes,
+			BiFunction<Complaint, Instant, Complaint> change) {
+		return policy(staff).flatMap(loaded -> {
+			requireHandler(staff, loaded, true);
+			return transactions.inTenant(records.lock(id)
+				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
+				.flatMap(before -> {
+					Complaint after = change.apply(before, clock.instant());
+					Mono<Void> stopClocks = Flux
+						.fromIterable(closes ? ComplaintClocks.kinds(loaded) : acknowledgementKinds(loaded, action))
+						.concatMap(kind -> deadlines.meet(ComplaintClocks.SUBJECT, id.value(), kind))
+						.then();
+					return records.update(after)
+						.then(stopClocks)
+						.then(record(loaded, after, before.state(), action, staff.username(), Map.of()))
+						.thenReturn(after);
+				}));
+		});
+	}
+
+	private static java.util.List<String> acknowledgementKinds(LoadedPolicy loaded, String action) {
+		var rules = loaded.policy().complaints();
+		return action.equals("complaint.acknowledged") && rules.acknowledgement() != null
+				? java.util.List.of(rules.acknowledgement().value()) : java.util.List.of();
+	}
+
+	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
+	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, ComplaintState from, String action,
+			String actor, Map<String, String> detail) {
+		String handler = loaded.policy().complaints().handler().value();
+		Set<String> audience = new LinkedHashSet<>(Set.of(handler, TOP_MANAGEMENT));
+		return audit
+			.append(new AuditEvent(clock.instant(), actor, action, ComplaintClocks.SUBJECT, complaint.id().value(),
+					from == null ? null : from.column(), complaint.state().column(), loaded.version().value().toString(),
+					detail))
+			.then(outbox.publish(new OutboxEvent(action, ComplaintClocks.SUBJECT, complaint.id().value(), audience,
+					Map.of("state", complaint.state().column(), "channel", complaint.channel()))))
+			.then();
+	}
+
+	/** The policy in force, with a complaints section, for the staff member's association. */
+	Mono<LoadedPolicy> policy(StaffMember staff) {
+		staff.requireTenant();
+		return TenantContext.require()
+			.flatMap(policies::inForce)
+			.filter(loaded -> loaded.policy().complaints() != null)
+			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_COMPLAINTS_SECTION, NO_COMPLAINTS_SECTION.titleEn(),
+					NO_COMPLAINTS_SECTION.titleAr(), null)));
+	}
+
+	/** The policy's handling committee; top management too, since complaints escalate to it. */
+	static void requireHandler(StaffMember staff, LoadedPolicy loaded, boolean topManagementToo) {
+		String handler = loaded.policy().complaints().handler().value();
+		if (topManagementToo) {
+			staff.requireAnyRole(handler, TOP_MANAGEMENT);
+		}
+		else {
+			staff.requireAnyRole(handler);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

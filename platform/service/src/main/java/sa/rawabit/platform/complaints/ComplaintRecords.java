@@ -1,0 +1,117 @@
+package sa.rawabit.platform.complaints;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
+
+/** SQL for complaints; every method runs inside the caller's tenant transaction (RLS does the rest). */
+@Repository
+class ComplaintRecords {
+
+	private static final String COLUMNS = """
+			select id, tracking_code, channel, state, complainant_name, contact, subject, description, received_by,
+			       policy_version, settlement, resolution, received_at, updated_at from app.complaint """;
+
+	private final DatabaseClient database;
+
+	ComplaintRecords(DatabaseClient database) {
+		this.database = database;
+	}
+
+	Mono<Void> insert(Complaint complaint) {
+		return TenantContext.require().flatMap(tenant -> {
+			GenericExecuteSpec insert = database.sql("""
+					insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, contact,
+					    subject, description, received_by, policy_version, received_at, updated_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
+				.bind(0, tenant.value())
+				.bind(1, complaint.id().value())
+				.bind(2, complaint.trackingCode().value())
+				.bind(3, complaint.channel())
+				.bind(4, complaint.state().column())
+				.bind(5, complaint.complainantName())
+				.bind(7, complaint.subject())
+				.bind(8, complaint.description())
+				.bind(9, complaint.receivedBy())
+				.bind(11, complaint.receivedAt())
+				.bind(12, complaint.updatedAt());
+			insert = nullable(insert, 6, complaint.contact(), String.class);
+			insert = nullable(insert, 10, complaint.policyVersion(), UUID.class);
+			return insert.then();
+		});
+	}
+
+	/** Locks the row: concurrent transitions of one complaint run one after the other. */
+	Mono<Complaint> lock(ComplaintId id) {
+		return database.sql(COLUMNS + " where id = $1 for update").bind(0, id.value()).map(ComplaintRecords::read).one();
+	}
+
+	Mono<Complaint> find(ComplaintId id) {
+		return database.sql(COLUMNS + " where id = $1").bind(0, id.value()).map(ComplaintRecords::read).one();
+	}
+
+	Mono<Complaint> findByTrackingCode(TrackingCode code) {
+		return database.sql(COLUMNS + " where tracking_code = $1")
+			.bind(0, code.value())
+			.map(ComplaintRecords::read)
+			.one();
+	}
+
+	Mono<Void> update(Complaint complaint) {
+		GenericExecuteSpec update = database
+			.sql("update app.complaint set state = $1, settlement = $2, resolution = $3, updated_at = $4 where id = $5")
+			.bind(0, complaint.state().column())
+			.bind(3, complaint.updatedAt())
+			.bind(4, complaint.id().value());
+		update = nullable(update, 1, complaint.settlement(), String.class);
+		update = nullable(update, 2, complaint.resolution(), String.class);
+		return update.then();
+	}
+
+	Mono<Boolean> compensationOpened(ComplaintId id) {
+		return database.sql("select count(*) as n from app.compensation_case where complaint_id = $1")
+			.bind(0, id.value())
+			.map(row -> row.get("n", Long.class) > 0)
+			.one();
+	}
+
+	Mono<Void> openCompensation(ComplaintId id, CompensationEvidence evidence, @Nullable UUID policyVersion,
+			String openedBy, Instant at) {
+		return TenantContext.require().flatMap(tenant -> nullable(database.sql("""
+				insert into app.compensation_case (tenant_id, complaint_id, harm_by_association, minutes_reference,
+				    minutes_dated, minutes_signed, ruling_reference, negotiation_record, policy_version, opened_by, opened_at)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+			.bind(0, tenant.value())
+			.bind(1, id.value())
+			.bind(2, Boolean.TRUE.equals(evidence.associationCausedHarm()))
+			.bind(3, evidence.minutes().reference())
+			.bind(4, evidence.minutes().dated())
+			.bind(5, Boolean.TRUE.equals(evidence.minutes().signedByMembers()))
+			.bind(6, evidence.finalRulingReference())
+			.bind(7, evidence.negotiationRecord())
+			.bind(9, openedBy)
+			.bind(10, at), 8, policyVersion, UUID.class).then());
+	}
+
+	private static Complaint read(Readable row) {
+		return new Complaint(new ComplaintId(row.get("id", UUID.class)),
+				new TrackingCode(row.get("tracking_code", String.class)), row.get("channel", String.class),
+				ComplaintState.of(row.get("state", String.class)), row.get("complainant_name", String.class),
+				row.get("contact", String.class), row.get("subject", String.class), row.get("description", String.class),
+				row.get("received_by", String.class), row.get("policy_version", UUID.class),
+				row.get("settlement", String.class), row.get("resolution", String.class),
+				row.get("received_at", Instant.class), row.get("updated_at", Instant.class));
+	}
+
+	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
+			Class<T> type) {
+		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
+	}
+}

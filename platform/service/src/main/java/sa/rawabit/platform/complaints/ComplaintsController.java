@@ -1,0 +1,118 @@
+package sa.rawabit.platform.complaints;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.policy.ChannelId;
+
+/** Staff's complaint API: logging what came by fax, phone or letter, and every handling step. */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintsController {
+
+	/** Who takes complaints off the fax, the phone and the post. */
+	static final String[] INTAKE_ROLES = { "follow-up-committee", "relations-officer", "contact-officer" };
+
+	/** The public link is the website channel; staff log the others. */
+	static final String WEBSITE = "website";
+
+	private final ComplaintDesk desk;
+
+	ComplaintsController(ComplaintDesk desk) {
+		this.desk = desk;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Object>> log(@AuthenticationPrincipal StaffMember staff, @RequestBody NewComplaint complaint) {
+		staff.requireAnyRole(INTAKE_ROLES);
+		return desk.policy(staff).flatMap(loaded -> {
+			String channel = complaint.channel();
+			new FieldChecks().required("channel", channel, 60)
+				.check(channel == null || channel.isBlank() || !WEBSITE.equals(channel)
+						&& loaded.policy().channel(new ChannelId(channel)).isPresent(), "channel",
+						"Not a channel this association's policy enables for staff to log",
+						"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
+				.orThrow();
+			complaint.requireComplete();
+			return desk.receive(loaded, complaint, staff.username());
+		}).map(ComplaintsController::view);
+	}
+
+	@GetMapping("/{id}")
+	Mono<Map<String, Object>> get(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id) {
+		return desk.find(staff, new ComplaintId(id)).map(ComplaintsController::view);
+	}
+
+	@PostMapping("/{id}/acknowledgement")
+	Mono<Map<String, Object>> acknowledge(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id) {
+		return desk.acknowledge(staff, new ComplaintId(id)).map(ComplaintsController::view);
+	}
+
+	@PostMapping("/{id}/escalation")
+	Mono<Map<String, Object>> escalate(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id) {
+		return desk.escalate(staff, new ComplaintId(id)).map(ComplaintsController::view);
+	}
+
+	@PostMapping("/{id}/settlement")
+	Mono<Map<String, Object>> settle(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
+			@RequestBody Outcome body) {
+		new FieldChecks().required("text", body.text(), 5000).orThrow();
+		return desk.settleAmicably(staff, new ComplaintId(id), body.text()).map(ComplaintsController::view);
+	}
+
+	@PostMapping("/{id}/resolution")
+	Mono<Map<String, Object>> resolve(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
+			@RequestBody Outcome body) {
+		new FieldChecks().required("text", body.text(), 5000).orThrow();
+		return desk.resolve(staff, new ComplaintId(id), body.text()).map(ComplaintsController::view);
+	}
+
+	@PostMapping("/{id}/compensation")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Object>> compensate(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
+			@RequestBody CompensationEvidence evidence) {
+		return desk.openCompensation(staff, new ComplaintId(id), evidence).map(ComplaintsController::view);
+	}
+
+	record Outcome(@Nullable String text) {
+	}
+
+	static Map<String, Object> view(Complaint complaint) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", complaint.id().value());
+		view.put("trackingCode", complaint.trackingCode().value());
+		view.put("channel", complaint.channel());
+		view.put("state", complaint.state().column());
+		view.put("name", complaint.complainantName());
+		if (complaint.contact() != null) {
+			view.put("contact", complaint.contact());
+		}
+		view.put("subject", complaint.subject());
+		view.put("description", complaint.description());
+		view.put("receivedBy", complaint.receivedBy());
+		view.put("receivedAt", complaint.receivedAt().toString());
+		view.put("updatedAt", complaint.updatedAt().toString());
+		if (complaint.settlement() != null) {
+			view.put("settlement", complaint.settlement());
+		}
+		if (complaint.resolution() != null) {
+			view.put("resolution", complaint.resolution());
+		}
+		return view;
+	}
+}

@@ -1,0 +1,19 @@
+package sa.rawabit.platform.complaints;
+
+import org.jspecify.annotations.Nullable;
+import sa.rawabit.foundation.problem.FieldChecks;
+
+/** What a complaint arrives with, from the public form or from staff who took it by fax, phone or letter. */
+record NewComplaint(@Nullable String channel, @Nullable String name, @Nullable String contact,
+		@Nullable String subject, @Nullable String description) {
+
+	/** @throws sa.rawabit.foundation.problem.ProblemException 400 naming every missing or oversized field */
+	void requireComplete() {
+		new FieldChecks().required("name", name, 200)
+			.check(contact == null || contact.length() <= 200, "contact", "At most 200 characters",
+					"الحد الأعلى 200 حرفاً")
+			.required("subject", subject, 200)
+			.required("description", description, 5000)
+			.orThrow();
+	}
+}

@@ -1,0 +1,197 @@
+package sa.rawabit.platform.complaints;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.tenancy.TenantDirectory;
+import sa.rawabit.policy.Text;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The association's public complaint link: no sign-in. An unknown slug, a suspended association and one
+ * whose policy has no public link all answer exactly like a page that does not exist, so the link
+ * cannot be used to list associations. Abuse is refused before anything is stored: the address and
+ * association buckets, the body size, the honeypot, then the fields.
+ */
+@RestController
+@RequestMapping("/public/{slug}/complaints")
+class PublicComplaintsController {
+
+	static final ProblemType REJECTED = new ProblemType("submission-rejected", HttpStatus.BAD_REQUEST,
+			"The submission was rejected", "رُفض الإرسال");
+
+	private final TenantDirectory tenants;
+
+	private final PoliciesInForce policies;
+
+	private final ComplaintDesk desk;
+
+	private final ComplaintRecords records;
+
+	private final Transactions transactions;
+
+	private final PublicLimits limits;
+
+	private final ComplaintsProperties properties;
+
+	private final JsonMapper json;
+
+	PublicComplaintsController(TenantDirectory tenants, PoliciesInForce policies, ComplaintDesk desk,
+			ComplaintRecords records, Transactions transactions, PublicLimits limits, ComplaintsProperties properties,
+			JsonMapper json) {
+		this.tenants = tenants;
+		this.policies = policies;
+		this.desk = desk;
+		this.records = records;
+		this.transactions = transactions;
+		this.limits = limits;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/** What the form shows and asks for, from the policy in force. */
+	@GetMapping("/form")
+	Mono<Map<String, Object>> form(@PathVariable String slug) {
+		return open(slug).map(loaded -> {
+			var policy = loaded.policy();
+			Map<String, Object> form = new LinkedHashMap<>();
+			form.put("association", names(policy.association().names()));
+			form.put("policyVersion", loaded.version().value());
+			form.put("handler", policy.complaints().handler().value());
+			form.put("amicableSettlement", policy.complaints().amicableSettlement());
+			form.put("otherChannels", policy.complaints()
+				.intake()
+				.stream()
+				.filter(channel -> !ComplaintsController.WEBSITE.equals(channel.value()))
+				.map(channel -> policy.channel(channel).map(found -> names(found.names())).orElse(Map.of()))
+				.toList());
+			form.put("fields", List.of(field("name", true, 200), field("contact", false, 200),
+					field("subject", true, 200), field("description", true, 5000)));
+			return form;
+		});
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Object>> file(@PathVariable String slug, ServerWebExchange exchange) {
+		return Mono.defer(() -> {
+			limits.admitAddress(clientAddress(exchange));
+			long declared = exchange.getRequest().getHeaders().getContentLength();
+			if (declared > properties.maxBody().toBytes()) {
+				return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+						"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
+						"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null));
+			}
+			return open(slug).flatMap(loaded -> {
+				limits.admitAssociation(slug);
+				return body(exchange).flatMap(form -> {
+					if (form.website() != null && !form.website().isEmpty()) {
+						return Mono.error(new ProblemException(REJECTED, "The submission was rejected", "رُفض الإرسال",
+								null));
+					}
+					NewComplaint complaint = form.asComplaint();
+					complaint.requireComplete();
+					return desk.receive(loaded, complaint, "public")
+						.contextWrite(TenantContext.of(loaded.tenant()));
+				});
+			});
+		}).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
+				complaint.state().column(), "status", "/public/" + slug + "/complaints/" + complaint.trackingCode().value()));
+	}
+
+	/** The public status page's data: the state only, never the complaint's text or who handles it. */
+	@GetMapping("/{code}")
+	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
+			ServerWebExchange exchange) {
+		return Mono.defer(() -> {
+			limits.admitAddress(clientAddress(exchange));
+			if (!TrackingCode.looksValid(code)) {
+				return Mono.error(missing());
+			}
+			return open(slug).flatMap(loaded -> transactions.inTenant(records.findByTrackingCode(new TrackingCode(code)))
+				.contextWrite(TenantContext.of(loaded.tenant())));
+		}).switchIfEmpty(Mono.error(PublicComplaintsController::missing)).map(complaint -> {
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("trackingCode", complaint.trackingCode().value());
+			view.put("state", complaint.state().column());
+			view.put("stateAr", complaint.state().ar);
+			view.put("stateEn", complaint.state().en);
+			view.put("receivedAt", complaint.receivedAt().toString());
+			view.put("updatedAt", complaint.updatedAt().toString());
+			return view;
+		});
+	}
+
+	/** The association's policy in force when it is active and its policy opens a public link. */
+	private Mono<LoadedPolicy> open(String slug) {
+		return tenants.findBySlug(slug)
+			.filter(tenant -> tenant.status().isServed())
+			.flatMap(tenant -> policies.inForce(tenant.id()))
+			.filter(loaded -> loaded.policy().complaints() != null && loaded.policy().complaints().publicLink())
+			.switchIfEmpty(Mono.error(PublicComplaintsController::missing));
+	}
+
+	private Mono<PublicComplaintForm> body(ServerWebExchange exchange) {
+		return DataBufferUtils.join(exchange.getRequest().getBody(), (int) properties.maxBody().toBytes())
+			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.BAD_REQUEST, "The form is empty",
+					"النموذج فارغ", null)))
+			.map(buffer -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return json.readValue(bytes, PublicComplaintForm.class);
+				}
+				catch (JacksonException unreadable) {
+					throw new ProblemException(ProblemType.BAD_REQUEST, "The form is not valid JSON",
+							"تعذّرت قراءة النموذج", null);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			});
+	}
+
+	/** The same answer as any page that does not exist. */
+	static ResponseStatusException missing() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+	private static String clientAddress(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+	}
+
+	private static Map<String, Object> field(String name, boolean required, int maxLength) {
+		return Map.of("name", name, "required", required, "maxLength", maxLength);
+	}
+
+	private static Map<String, String> names(Text text) {
+		Map<String, String> names = new LinkedHashMap<>();
+		names.put("ar", text.ar());
+		if (text.en() != null) {
+			names.put("en", text.en());
+		}
+		return names;
+	}
+}
