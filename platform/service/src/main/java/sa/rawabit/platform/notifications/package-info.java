@@ -3,7 +3,7 @@
  * change, fanned out by every replica to the dashboards of that association's staff.
  */
 @NullMarked
-@ApplicationModule(displayName = "Notifications", allowedDependencies = { "tenancy" })
+@ApplicationModule(displayName = "Notifications", allowedDependencies = {})
 package sa.rawabit.platform.notifications;
 
 import org.jspecify.annotations.NullMarked;
