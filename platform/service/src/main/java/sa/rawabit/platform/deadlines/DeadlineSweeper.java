@@ -9,9 +9,10 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
+import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -26,7 +27,7 @@ import sa.rawabit.platform.notifications.WorkerDatabase;
  * next sweep fires it - each step exactly once.
  */
 @Component
-class DeadlineSweeper implements SmartLifecycle {
+class DeadlineSweeper extends BackgroundSubscription {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
 
@@ -37,8 +38,6 @@ class DeadlineSweeper implements SmartLifecycle {
 	private final DeadlinesProperties properties;
 
 	private final Clock clock;
-
-	private volatile @Nullable Disposable running;
 
 	DeadlineSweeper(WorkerDatabase worker, Outbox outbox, DeadlinesProperties properties, Clock clock) {
 		this.worker = worker;
@@ -103,11 +102,11 @@ class DeadlineSweeper implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected Disposable subscribe() {
 		if (!properties.sweeping()) {
-			return;
+			return Disposables.disposed();
 		}
-		running = Flux.interval(properties.sweepInterval(), properties.sweepInterval())
+		return Flux.interval(properties.sweepInterval(), properties.sweepInterval())
 			.onBackpressureDrop()
 			.concatMap(tick -> sweep().doOnNext(fired -> {
 				if (fired > 0) {
@@ -118,19 +117,5 @@ class DeadlineSweeper implements SmartLifecycle {
 				return Mono.empty();
 			}), 0)
 			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		running = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null;
 	}
 }

@@ -7,12 +7,11 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * while nobody listens.
  */
 @Component
-class OutboxFanOut implements SmartLifecycle {
+class OutboxFanOut extends BackgroundSubscription {
 
 	static final String LISTENER_NAME = "rawabit-outbox-listener";
 
@@ -49,8 +48,6 @@ class OutboxFanOut implements SmartLifecycle {
 	private volatile long cursorTxid;
 
 	private volatile long cursorId;
-
-	private volatile @Nullable Disposable running;
 
 	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, JsonMapper json,
 			DatabaseServer server) {
@@ -77,26 +74,12 @@ class OutboxFanOut implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected Disposable subscribe() {
 		Flux<Boolean> wakes = Flux.merge(wakeups.local(), listen(),
 				Flux.interval(properties.pollInterval()).map(tick -> Boolean.TRUE));
-		running = startingCursor()
+		return startingCursor()
 			.thenMany(wakes.onBackpressureLatest().concatMap(wake -> drain(), 1))
 			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		running = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null;
 	}
 
 	/** Streams replay what came before they connected; this replica fans out only what follows. */

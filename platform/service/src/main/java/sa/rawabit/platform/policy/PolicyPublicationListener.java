@@ -5,12 +5,11 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +25,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * because PostgreSQL drops notifications sent while nobody listens.
  */
 @Component
-class PolicyPublicationListener implements SmartLifecycle {
+class PolicyPublicationListener extends BackgroundSubscription {
 
 	static final String CHANNEL = "policy_published";
 
@@ -40,8 +39,6 @@ class PolicyPublicationListener implements SmartLifecycle {
 	private final PoliciesInForce policies;
 
 	private final PolicyProperties properties;
-
-	private volatile @Nullable Disposable running;
 
 	PolicyPublicationListener(DatabaseServer server, PoliciesInForce policies, PolicyProperties properties) {
 		this.connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
@@ -58,22 +55,8 @@ class PolicyPublicationListener implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		running = Disposables.composite(listen().subscribe(), poll().subscribe());
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = running;
-		running = null;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running != null;
+	protected Disposable subscribe() {
+		return Disposables.composite(listen().subscribe(), poll().subscribe());
 	}
 
 	/** Sessions on the dedicated connection, one after another, for as long as this bean runs. */
