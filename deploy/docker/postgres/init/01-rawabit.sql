@@ -13,6 +13,9 @@ create role rawabit_owner    login nosuperuser nobypassrls nocreaterole nocreate
 create role rawabit_platform login nosuperuser nobypassrls nocreaterole nocreatedb password :'app_password';
 create role rawabit_admin    login nosuperuser nobypassrls nocreaterole nocreatedb password :'admin_password';
 create role oversight_reader login nosuperuser nobypassrls nocreaterole nocreatedb password :'oversight_password';
+-- Owns the oversight functions; never logs in. The owner may hand it objects but inherits nothing.
+create role oversight_aggregator nologin nosuperuser nobypassrls nocreaterole nocreatedb;
+grant oversight_aggregator to rawabit_owner with inherit false, set true;
 create database rawabit owner rawabit_owner;
 \c rawabit
 revoke all on database rawabit from public;

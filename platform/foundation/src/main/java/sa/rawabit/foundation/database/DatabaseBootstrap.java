@@ -22,6 +22,7 @@ public final class DatabaseBootstrap {
 			for (String role : DatabaseRoles.ALL) {
 				ensureRole(admin, role, rolePassword);
 			}
+			ensureAggregator(admin);
 			if (!exists(admin, "select 1 from pg_database where datname = ?", database)) {
 				execute(admin, "create database " + ident(database) + " owner " + DatabaseRoles.OWNER);
 			}
@@ -48,6 +49,21 @@ public final class DatabaseBootstrap {
 		// Re-asserted on every start so a drifted role is put back: never superuser, never above RLS.
 		execute(admin, "alter role " + ident(role) + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
 				+ " password " + literal(password));
+	}
+
+	/**
+	 * A migration cannot create roles (the owner lacks CREATEROLE), so the oversight aggregator is made
+	 * here. The owner gets SET but not INHERIT: it can give the role its functions, yet the role's
+	 * cross-association policies never apply to the owner's own sessions.
+	 */
+	private static void ensureAggregator(Connection admin) throws SQLException {
+		String role = DatabaseRoles.AGGREGATOR;
+		if (!exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
+			execute(admin, "create role " + ident(role));
+		}
+		execute(admin, "alter role " + ident(role) + " with nologin nosuperuser nobypassrls nocreaterole nocreatedb"
+				+ " password null");
+		execute(admin, "grant " + ident(role) + " to " + DatabaseRoles.OWNER + " with inherit false, set true");
 	}
 
 	private static boolean exists(Connection connection, String sql, String name) throws SQLException {

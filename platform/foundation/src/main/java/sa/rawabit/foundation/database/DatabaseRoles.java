@@ -22,6 +22,13 @@ public final class DatabaseRoles {
 	 */
 	public static final String WORKER = "rawabit_worker";
 
+	/**
+	 * Never logs in: it only owns the oversight schema's SECURITY DEFINER functions, which read across
+	 * associations through its own select-only policies and return aggregates. The owner may SET ROLE to
+	 * it (to hand it those functions) but does not inherit its policies. Not in {@link #ALL}: no password.
+	 */
+	public static final String AGGREGATOR = "oversight_aggregator";
+
 	public static final List<String> ALL = List.of(OWNER, PLATFORM, TENANT_ADMIN, OVERSIGHT, WORKER);
 
 	private DatabaseRoles() {
