@@ -76,7 +76,7 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	void applicationRolesCannotBypassRowLevelSecurityNorOwnAnything() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT,
-					DatabaseRoles.WORKER)) {
+					DatabaseRoles.WORKER, DatabaseRoles.AGGREGATOR)) {
 				try (PreparedStatement query = superuser.prepareStatement("""
 						select r.rolsuper, r.rolbypassrls,
 						       (select count(*) from pg_class c where c.relowner = r.oid
@@ -95,11 +95,14 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	}
 
 	/**
-	 * The worker crosses associations, so it is fenced twice: grants only on the tables it needs, and
-	 * every policy that is not the tenant policy applies to the worker alone.
+	 * Two roles cross associations, so each is fenced twice: grants only on the tables it needs, and every
+	 * policy that is not the tenant policy applies to that role alone. The worker reads and writes the
+	 * outbox and the clocks. The oversight aggregator, which never logs in and only owns the oversight
+	 * functions, may only SELECT the tables the indicators count, through policies named
+	 * {@code oversight_aggregates} that are select-only; any wider policy or grant fails here.
 	 */
 	@Test
-	void workerRoleReachesOnlyOutboxAndDeadlinesAndOnlyItHasCrossTenantPolicies() throws SQLException {
+	void onlyWorkerAndOversightAggregatorHaveCrossTenantPoliciesEachOnItsOwnTables() throws SQLException {
 		List<String> reachable = new ArrayList<>();
 		List<String> foreignPolicies = new ArrayList<>();
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
@@ -115,7 +118,9 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			try (ResultSet rows = superuser.createStatement().executeQuery("""
 					select p.polrelid::regclass::text || ' ' || p.polname as name from pg_policy p
 					where p.polname <> 'tenant_isolation'
-					  and not (p.polroles = array[(select oid from pg_roles where rolname = 'rawabit_worker')])""")) {
+					  and not (p.polroles = array[(select oid from pg_roles where rolname = 'rawabit_worker')])
+					  and not (p.polname = 'oversight_aggregates' and p.polcmd = 'r'
+					           and p.polroles = array[(select oid from pg_roles where rolname = 'oversight_aggregator')])""")) {
 				while (rows.next()) {
 					foreignPolicies.add(rows.getString("name"));
 				}
@@ -123,6 +128,39 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 		}
 		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline");
 		assertThat(foreignPolicies).isEmpty();
+	}
+
+	@Test
+	void oversightAggregatorNeverLogsInAndOnlyReadsWhatTheIndicatorsCount() throws SQLException {
+		List<String> reads = new ArrayList<>();
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
+			try (ResultSet rows = superuser.createStatement().executeQuery("""
+					select c.oid::regclass::text as name,
+					       has_table_privilege('oversight_aggregator', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE') as writes
+					from pg_class c join pg_namespace n on n.oid = c.relnamespace
+					where c.relkind in ('r', 'p', 'v') and n.nspname in ('app', 'control')
+					  and has_table_privilege('oversight_aggregator', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
+					order by 1""")) {
+				while (rows.next()) {
+					assertThat(rows.getBoolean("writes")).as(rows.getString("name")).isFalse();
+					reads.add(rows.getString("name"));
+				}
+			}
+			try (ResultSet role = superuser.createStatement().executeQuery("""
+					select rolcanlogin, rolsuper, rolbypassrls,
+					       (select m.inherit_option from pg_auth_members m
+					        where m.roleid = r.oid and m.member = (select oid from pg_roles where rolname = 'rawabit_owner'))
+					           as owner_inherits
+					from pg_roles r where rolname = 'oversight_aggregator'""")) {
+				assertThat(role.next()).isTrue();
+				assertThat(role.getBoolean("rolcanlogin")).isFalse();
+				assertThat(role.getBoolean("rolsuper")).isFalse();
+				assertThat(role.getBoolean("rolbypassrls")).isFalse();
+				assertThat(role.getBoolean("owner_inherits")).isFalse();
+			}
+		}
+		assertThat(reads).containsExactlyInAnyOrder("control.tenant", "control.policy_version", "app.request",
+				"app.request_decision", "app.request_deadline", "app.complaint", "app.audit_event");
 	}
 
 	@Test
