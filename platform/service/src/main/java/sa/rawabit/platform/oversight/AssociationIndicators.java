@@ -1,0 +1,25 @@
+package sa.rawabit.platform.oversight;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One association's row of the national comparison. Every indicator is null when the association has
+ * no policy in force or when it was suppressed (its name is then in {@code suppressed}): counts under 5
+ * and shares or medians computed from under 5 cases never leave the database. Definitions: OVERSIGHT.md.
+ */
+record AssociationIndicators(String associationSlug, String nameAr, String nameEn, String region,
+		String licenceAuthority, String status, @Nullable Integer policyNumber, @Nullable Instant policyPublishedAt,
+		@Nullable LocalDate policyApprovedOn, @Nullable String policyApprovedOnHijri, @Nullable Long requestsReceived,
+		@Nullable Long requestsDecided, @Nullable BigDecimal medianDecisionDays, @Nullable Long deadlineCases,
+		@Nullable BigDecimal withinDeadlineShare, @Nullable Long complaintsFiled, @Nullable Long complaintsResolved,
+		@Nullable Long complaintsEscalated, @Nullable BigDecimal medianResolutionDays, List<String> suppressed) {
+
+	AssociationIndicators {
+		suppressed = List.copyOf(suppressed);
+	}
+}

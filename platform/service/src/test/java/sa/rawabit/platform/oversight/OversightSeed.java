@@ -1,0 +1,126 @@
+package sa.rawabit.platform.oversight;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.testing.TestDatabase;
+
+/**
+ * Writes cases straight into the tables, as a superuser across associations, with known timestamps, so
+ * every indicator can be computed by hand. Nothing here goes through the procedures: what is measured
+ * is the oversight view, not the way the rows got there.
+ */
+final class OversightSeed implements AutoCloseable {
+
+	static final Instant RECEIVED = Instant.parse("2025-06-01T06:00:00Z");
+
+	private final Connection db;
+
+	private final TenantId tenant;
+
+	private final UUID beneficiary = UUID.randomUUID();
+
+	private final UUID policy = UUID.randomUUID();
+
+	OversightSeed(TenantId tenant) throws SQLException {
+		this.db = TestDatabase.get().connectAsSuperuser();
+		this.tenant = tenant;
+		update("insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values (?, ?, ?, ?, ?)",
+				tenant.value(), beneficiary, "1" + String.format("%09d", Math.abs(beneficiary.hashCode()) % 1_000_000_000),
+				"مستفيد", ts(RECEIVED));
+	}
+
+	OversightSeed registry(String region, String licenceAuthority) throws SQLException {
+		update("update control.tenant set region = ?, licence_authority = ? where id = ?", region, licenceAuthority,
+				tenant.value());
+		return this;
+	}
+
+	OversightSeed policy(int number, Instant publishedAt, LocalDate approvedOn, String hijri) throws SQLException {
+		update("""
+				insert into control.policy_version (tenant_id, id, number, status, source, source_sha256, created_by,
+				    created_at, published_by, published_at, approval_body, approval_meeting, approval_date,
+				    approval_date_hijri)
+				values (?, ?, ?, 'published', 'x', repeat('0', 64), 'seed', ?, 'seed', ?, 'مجلس الإدارة', '1', ?, ?)""",
+				tenant.value(), policy, number, ts(publishedAt), ts(publishedAt), approvedOn, hijri);
+		update("update control.tenant set policy_version_id = ?, policy_published_at = ? where id = ?", policy,
+				ts(publishedAt), tenant.value());
+		return this;
+	}
+
+	/** A request received at {@link #RECEIVED}, decided after {@code decidedAfter} unless null. */
+	UUID request(@Nullable Duration decidedAfter) throws SQLException {
+		UUID id = UUID.randomUUID();
+		update("""
+				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
+				    policy_number, status, checklist_size, received_at, received_by, completed_at, updated_at)
+				values (?, ?, ?, 'aid', 'in-person', ?, 1, ?, 0, ?, 'seed', ?, ?)""", tenant.value(), id, beneficiary,
+				policy, decidedAfter == null ? "awaiting-decision" : "closed", ts(RECEIVED), ts(RECEIVED), ts(RECEIVED));
+		if (decidedAfter != null) {
+			update("""
+					insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
+					    approvals, rejections, decided_by, decided_at)
+					values (?, ?, 'approved', 'r', 'm', 3, '{a,b,c}', 3, 0, 'seed', ?)""", tenant.value(), id,
+					ts(RECEIVED.plus(decidedAfter)));
+		}
+		return id;
+	}
+
+	/** A deadline row as the request clocks store it: dates already computed by the working calendar. */
+	void deadline(UUID request, String deadline, String unit, LocalDate startedOn, @Nullable LocalDate notBefore,
+			@Nullable LocalDate dueBy, @Nullable LocalDate metOn) throws SQLException {
+		update("""
+				insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, ends_at, unit,
+				    started_on, not_before, due_by, met_on)
+				values (?, ?, ?, 'request-complete', 'decision-made', ?, ?, ?, ?, ?)""", tenant.value(), request, deadline,
+				unit, startedOn, notBefore, dueBy, metOn);
+	}
+
+	/** A complaint received at {@link #RECEIVED} whose last transition (to {@code state}) came after {@code took}. */
+	UUID complaint(String state, Duration took) throws SQLException {
+		UUID id = UUID.randomUUID();
+		String code = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
+		update("""
+				insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
+				    description, received_by, received_at, updated_at)
+				values (?, ?, ?, 'website', ?, 'مشتكٍ', 'موضوع', 'نص الشكوى', 'public', ?, ?)""", tenant.value(), id,
+				(code + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").substring(0, 20), state, ts(RECEIVED), ts(RECEIVED.plus(took)));
+		return id;
+	}
+
+	/** The audit trail of an escalation that happened before the complaint's final state. */
+	void escalated(UUID complaint) throws SQLException {
+		update("""
+				insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
+				    from_state, to_state)
+				values (?, ?, 'seed', 'complaint.escalated', 'complaint', ?, 'acknowledged', 'escalated')""",
+				tenant.value(), ts(RECEIVED.plus(Duration.ofHours(1))), complaint);
+	}
+
+	private void update(String sql, Object... parameters) throws SQLException {
+		try (PreparedStatement statement = db.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			statement.executeUpdate();
+		}
+	}
+
+	private static OffsetDateTime ts(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	@Override
+	public void close() throws SQLException {
+		db.close();
+	}
+}
