@@ -1,0 +1,43 @@
+package sa.rawabit.platform.inquiries;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+import sa.rawabit.platform.deadlines.DeadlineClock;
+import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.policy.DeadlineId;
+import sa.rawabit.policy.calendar.DueDates;
+import sa.rawabit.policy.calendar.WorkingCalendar;
+
+/**
+ * The answer deadline of one inquiry, from the policy in force at receipt: counted in the policy's unit
+ * (working days skip its weekend and holidays) from the day it was received, due at the end of the
+ * last day where the association works. A policy without the deadline, or with only a minimum, starts
+ * no clock.
+ */
+record AnswerClock(DeadlineClock clock, LocalDate dueBy) {
+
+	static final String SUBJECT = "inquiry";
+
+	static Optional<AnswerClock> at(LoadedPolicy loaded, String deadlineId, ZoneId zone, InquiryId inquiry,
+			Instant received, Set<String> audience) {
+		return loaded.policy().deadline(new DeadlineId(deadlineId)).flatMap(deadline -> {
+			DueDates due = WorkingCalendar.of(loaded.policy().calendar())
+				.dueDates(received.atZone(zone).toLocalDate(), deadline);
+			if (due.dueBy() == null) {
+				return Optional.empty();
+			}
+			Instant warnAt = due.warnOn() == null ? null : due.warnOn().atStartOfDay(zone).toInstant();
+			return Optional.of(new AnswerClock(new DeadlineClock(SUBJECT, inquiry.value(), deadlineId,
+					loaded.version().value(), received, null, warnAt, endOf(due.dueBy(), zone), null, null, audience),
+					due.dueBy()));
+		});
+	}
+
+	private static Instant endOf(LocalDate day, ZoneId zone) {
+		return day.plusDays(1).atStartOfDay(zone).toInstant();
+	}
+}

@@ -1,0 +1,215 @@
+package sa.rawabit.platform.inquiries;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.AuditEvent;
+import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.beneficiaries.Beneficiary;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
+import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.platform.notifications.Outbox;
+import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.platform.policy.PoliciesInForce;
+
+/**
+ * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction:
+ * the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
+ * the dashboards - all committed or none. Sending the answer to the person comes after the commit.
+ */
+@Service
+class InquiryDesk {
+
+	static final String CONTACT_OFFICER = "contact-officer";
+
+	static final String TOP_MANAGEMENT = "top-management";
+
+	/** Who receives inquiries at the desk, on the phone, by letter, and who oversees them. */
+	static final String[] STAFF = { "relations-officer", CONTACT_OFFICER, TOP_MANAGEMENT };
+
+	static final ProblemType NO_POLICY = new ProblemType("no-policy-in-force", HttpStatus.CONFLICT,
+			"The association has no policy in force", "لا توجد سياسة سارية للجمعية");
+
+	static final ProblemType NOT_YOURS = new ProblemType("not-your-inquiry", HttpStatus.FORBIDDEN,
+			"Only the inquiry's contact officer or top management may do this",
+			"لا يقوم بهذا إلا ضابط الاتصال المسند إليه الاستفسار أو الإدارة العليا");
+
+	private final Transactions transactions;
+
+	private final InquiryRecords records;
+
+	private final BeneficiaryRegistry beneficiaries;
+
+	private final AuditTrail audit;
+
+	private final Outbox outbox;
+
+	private final Deadlines deadlines;
+
+	private final PoliciesInForce policies;
+
+	private final AnswerTeller teller;
+
+	private final InquiriesProperties properties;
+
+	private final Clock clock;
+
+	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
+			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
+			InquiriesProperties properties, Clock clock) {
+		this.transactions = transactions;
+		this.records = records;
+		this.beneficiaries = beneficiaries;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.deadlines = deadlines;
+		this.policies = policies;
+		this.teller = teller;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Logs an inquiry, routes it by the policy's contact-officer map and starts its answer clock. */
+	Mono<Inquiry> receive(StaffMember staff, NewInquiry received) {
+		staff.requireAnyRole(STAFF);
+		return policy(staff).flatMap(loaded -> {
+			received.requireValid(loaded.policy());
+			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
+				Instant now = clock.instant();
+				InquiryId id = InquiryId.random();
+				String category = received.category() != null ? received.category()
+						: person.map(Beneficiary::category).orElse(null);
+				Officer officer = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
+						received.field());
+				var answerClock = AnswerClock.at(loaded, properties.answerDeadline(), properties.zone(), id, now,
+						audience(officer));
+				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
+						received.beneficiaryId(), received.anonymousContact(), category, received.field(), officer,
+						staff.username(), loaded.version().value(), answerClock.map(AnswerClock::dueBy).orElse(null),
+						null, now, now);
+				return transactions.inTenant(records.insert(inquiry)
+					.then(records.assigned(id, new InquiryRecords.Assignment(officer,
+							"routed by the policy's contact-officer map", staff.username(), now)))
+					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
+					.then(record(loaded, inquiry, null, "inquiry.received", staff.username(), audience(officer),
+							Map.of("channel", inquiry.channel(), "officer", officer.toString())))
+					.thenReturn(inquiry));
+			});
+		});
+	}
+
+	Mono<Inquiry> find(StaffMember staff, InquiryId id) {
+		staff.requireAnyRole(STAFF);
+		return transactions.inTenant(records.find(id)).switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")));
+	}
+
+	Flux<InquiryRecords.Assignment> history(InquiryId id) {
+		return transactions.inTenantMany(records.assignments(id));
+	}
+
+	/** Every inquiry of the association, or only those held by the caller's roles or name ({@code mine}). */
+	Flux<Inquiry> list(StaffMember staff, boolean mine, @Nullable InquiryState state) {
+		staff.requireAnyRole(STAFF);
+		String[] roles = mine ? staff.roles().toArray(String[]::new) : null;
+		return transactions.inTenantMany(records.list(state, roles, mine ? staff.username() : null,
+				properties.pageSize()));
+	}
+
+	/** Hands the inquiry to another officer; the holder passes it on, or top management redirects it. */
+	Mono<Inquiry> reassign(StaffMember staff, InquiryId id, Officer to, String reason) {
+		return change(staff, id, (loaded, before) -> {
+			Instant now = clock.instant();
+			Inquiry after = before.reassign(to, now);
+			Set<String> audience = audience(to);
+			audience.add(before.officer().audience());
+			return records.update(after)
+				.then(records.assigned(id, new InquiryRecords.Assignment(to, reason, staff.username(), now)))
+				.then(record(loaded, after, before.state(), "inquiry.assigned", staff.username(), audience,
+						Map.of("from", before.officer().toString(), "to", to.toString())))
+				.thenReturn(after);
+		});
+	}
+
+	/** Answers the inquiry, meets its clock, then sends the answer on the channel agreed with the person. */
+	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text) {
+		return change(staff, id, (loaded, before) -> {
+			Inquiry after = before.answer(text.strip(), staff.username(), clock.instant());
+			return records.update(after)
+				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
+				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
+						audience(after.officer()), Map.of()))
+				.thenReturn(after);
+		}).flatMap(answered -> policy(staff)
+			.flatMap(loaded -> teller.tell(answered, loaded.policy().association().names().ar()))
+			.then(transactions.inTenant(records.find(id))));
+	}
+
+	private interface Change {
+
+		Mono<Inquiry> apply(LoadedPolicy loaded, Inquiry before);
+	}
+
+	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
+	private Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
+		staff.requireAnyRole(STAFF);
+		return policy(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
+			.flatMap(before -> {
+				if (!staff.hasRole(TOP_MANAGEMENT) && !before.officer().isHeldBy(staff)) {
+					return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
+				}
+				return change.apply(loaded, before);
+			})));
+	}
+
+	private Mono<Beneficiary> asker(NewInquiry received) {
+		if (received.beneficiaryId() == null) {
+			return Mono.empty();
+		}
+		return beneficiaries.find(new BeneficiaryId(received.beneficiaryId()))
+			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("beneficiaryId",
+					"No such beneficiary in this association", "لا يوجد مستفيد بهذا المعرّف لدى الجمعية")));
+	}
+
+	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
+	private Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
+			String actor, Set<String> audience, Map<String, String> detail) {
+		return audit
+			.append(new AuditEvent(clock.instant(), actor, action, AnswerClock.SUBJECT, inquiry.id().value(),
+					from == null ? null : from.column(), inquiry.state().column(), loaded.version().value().toString(),
+					detail))
+			.then(outbox.publish(new OutboxEvent(action, AnswerClock.SUBJECT, inquiry.id().value(), audience,
+					Map.of("state", inquiry.state().column(), "channel", inquiry.channel()))))
+			.then();
+	}
+
+	/** The holder's dashboards and top management's, which oversees the contact officers. */
+	private static Set<String> audience(Officer officer) {
+		Set<String> audience = new LinkedHashSet<>();
+		audience.add(officer.audience());
+		audience.add(TOP_MANAGEMENT);
+		return audience;
+	}
+
+	private Mono<LoadedPolicy> policy(StaffMember staff) {
+		staff.requireTenant();
+		return policies.inForce(staff.tenant())
+			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(),
+					null)));
+	}
+}

@@ -1,0 +1,176 @@
+package sa.rawabit.platform.inquiries;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
+
+/**
+ * SQL for inquiries and their assignment history. Every method runs inside the caller's tenant
+ * transaction and names no tenant in a WHERE clause: row-level security is the only filter.
+ */
+@Repository
+class InquiryRecords {
+
+	private static final String COLUMNS = """
+			select id, channel, state, question, beneficiary_id, contact_name, contact_channel, contact_phone,
+			       contact_email, category, field, assigned_role, assigned_staff, received_by, policy_version, answer_due_by, answer,
+			       answered_by, answered_at, delivery_channel, delivery_outcome, received_at, updated_at
+			from app.inquiry
+			""";
+
+	/** One row of the assignment history. */
+	record Assignment(Officer officer, String reason, String by, Instant at) {
+	}
+
+	private final DatabaseClient database;
+
+	InquiryRecords(DatabaseClient database) {
+		this.database = database;
+	}
+
+	Mono<Void> insert(Inquiry inquiry) {
+		return TenantContext.require().flatMap(tenant -> {
+			GenericExecuteSpec insert = database.sql("""
+					insert into app.inquiry (tenant_id, id, channel, state, question, beneficiary_id, contact_name,
+					    contact_channel, contact_phone, contact_email, category, field, assigned_role, assigned_staff,
+					    received_by, policy_version, received_at, updated_at, answer_due_by)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)""")
+				.bind(0, tenant.value())
+				.bind(1, inquiry.id().value())
+				.bind(2, inquiry.channel())
+				.bind(3, inquiry.state().column())
+				.bind(4, inquiry.question())
+				.bind(14, inquiry.receivedBy())
+				.bind(16, inquiry.receivedAt())
+				.bind(17, inquiry.updatedAt());
+			var contact = inquiry.contact();
+			insert = nullable(insert, 5, inquiry.beneficiaryId(), UUID.class);
+			insert = nullable(insert, 6, contact == null ? null : contact.name(), String.class);
+			insert = nullable(insert, 7, contact == null ? null : contact.channel(), String.class);
+			insert = nullable(insert, 8, contact == null ? null : contact.phone(), String.class);
+			insert = nullable(insert, 9, contact == null ? null : contact.email(), String.class);
+			insert = nullable(insert, 10, inquiry.category(), String.class);
+			insert = nullable(insert, 11, inquiry.field(), String.class);
+			insert = nullable(insert, 12, inquiry.officer().role(), String.class);
+			insert = nullable(insert, 13, inquiry.officer().staff(), String.class);
+			insert = nullable(insert, 15, inquiry.policyVersion(), UUID.class);
+			insert = nullable(insert, 18, inquiry.answerDueBy(), LocalDate.class);
+			return insert.then();
+		});
+	}
+
+	/** Locks the row: two officers acting on one inquiry at once go one after the other. */
+	Mono<Inquiry> lock(InquiryId id) {
+		return database.sql(COLUMNS + "where id = $1 for update").bind(0, id.value()).map(InquiryRecords::read).one();
+	}
+
+	Mono<Inquiry> find(InquiryId id) {
+		return database.sql(COLUMNS + "where id = $1").bind(0, id.value()).map(InquiryRecords::read).one();
+	}
+
+	/**
+	 * Oldest first. {@code officers} narrows to inquiries held by one of the roles or by the named user
+	 * ("mine"); {@code null} lists every holder's.
+	 */
+	Flux<Inquiry> list(@Nullable InquiryState state, String @Nullable [] roles, @Nullable String username,
+			int limit) {
+		GenericExecuteSpec query = database.sql(COLUMNS + """
+				where ($1::text is null or state = $1)
+				  and ($2::text[] is null or assigned_role = any($2) or assigned_staff = $3)
+				order by received_at, id limit $4""")
+			.bind(3, limit);
+		query = nullable(query, 0, state == null ? null : state.column(), String.class);
+		query = nullable(query, 1, roles, String[].class);
+		query = nullable(query, 2, username, String.class);
+		return query.map(InquiryRecords::read).all();
+	}
+
+	Mono<Void> update(Inquiry inquiry) {
+		var answer = inquiry.answer();
+		GenericExecuteSpec update = database.sql("""
+				update app.inquiry set state = $1, assigned_role = $2, assigned_staff = $3, answer = $4,
+				    answered_by = $5, answered_at = $6, updated_at = $7 where id = $8""")
+			.bind(0, inquiry.state().column())
+			.bind(6, inquiry.updatedAt())
+			.bind(7, inquiry.id().value());
+		update = nullable(update, 1, inquiry.officer().role(), String.class);
+		update = nullable(update, 2, inquiry.officer().staff(), String.class);
+		update = nullable(update, 3, answer == null ? null : answer.text(), String.class);
+		update = nullable(update, 4, answer == null ? null : answer.by(), String.class);
+		update = nullable(update, 5, answer == null ? null : answer.at(), Instant.class);
+		return update.then();
+	}
+
+	/** What became of sending the answer, kept with it. */
+	Mono<Void> delivered(InquiryId id, String channel, String outcome) {
+		return database.sql("update app.inquiry set delivery_channel = $1, delivery_outcome = $2 where id = $3")
+			.bind(0, channel)
+			.bind(1, outcome)
+			.bind(2, id.value())
+			.then();
+	}
+
+	Mono<Void> assigned(InquiryId id, Assignment assignment) {
+		return TenantContext.require().flatMap(tenant -> {
+			GenericExecuteSpec insert = database.sql("""
+					insert into app.inquiry_assignment (tenant_id, inquiry_id, id, assigned_role, assigned_staff,
+					    reason, assigned_by, assigned_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+				.bind(0, tenant.value())
+				.bind(1, id.value())
+				.bind(2, UUID.randomUUID())
+				.bind(5, assignment.reason())
+				.bind(6, assignment.by())
+				.bind(7, assignment.at());
+			insert = nullable(insert, 3, assignment.officer().role(), String.class);
+			insert = nullable(insert, 4, assignment.officer().staff(), String.class);
+			return insert.then();
+		});
+	}
+
+	Flux<Assignment> assignments(InquiryId id) {
+		return database.sql("""
+				select assigned_role, assigned_staff, reason, assigned_by, assigned_at from app.inquiry_assignment
+				where inquiry_id = $1 order by assigned_at, id""")
+			.bind(0, id.value())
+			.map(row -> new Assignment(officer(row), row.get("reason", String.class),
+					row.get("assigned_by", String.class), row.get("assigned_at", Instant.class)))
+			.all();
+	}
+
+	private static Officer officer(Readable row) {
+		String role = row.get("assigned_role", String.class);
+		return role != null ? Officer.role(role) : Officer.named(row.get("assigned_staff", String.class));
+	}
+
+	private static Inquiry read(Readable row) {
+		String contactName = row.get("contact_name", String.class);
+		Inquiry.Contact contact = contactName == null ? null
+				: new Inquiry.Contact(contactName, row.get("contact_channel", String.class),
+						row.get("contact_phone", String.class), row.get("contact_email", String.class));
+		String answer = row.get("answer", String.class);
+		Inquiry.Answer answered = answer == null ? null
+				: new Inquiry.Answer(answer, row.get("answered_by", String.class), row.get("answered_at", Instant.class),
+						row.get("delivery_channel", String.class), row.get("delivery_outcome", String.class));
+		return new Inquiry(new InquiryId(row.get("id", UUID.class)), row.get("channel", String.class),
+				InquiryState.of(row.get("state", String.class)), row.get("question", String.class),
+				row.get("beneficiary_id", UUID.class), contact, row.get("category", String.class),
+				row.get("field", String.class), officer(row), row.get("received_by", String.class),
+				row.get("policy_version", UUID.class), row.get("answer_due_by", LocalDate.class), answered, row.get("received_at", Instant.class),
+				row.get("updated_at", Instant.class));
+	}
+
+	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
+			Class<T> type) {
+		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
+	}
+}
