@@ -58,6 +58,8 @@ create table app.inquiry_assignment (
     reason         text        not null check (length(btrim(reason)) between 1 and 500),
     assigned_by    text        not null,
     assigned_at    timestamptz not null,
+    -- Insertion order: two assignments in one instant (routing, then an immediate handover) stay in order.
+    recorded       bigint      generated always as identity,
     primary key (tenant_id, inquiry_id, id),
     foreign key (tenant_id, inquiry_id) references app.inquiry (tenant_id, id),
     check (num_nonnulls(assigned_role, assigned_staff) = 1)

@@ -140,7 +140,7 @@ class InquiryRecords {
 	Flux<Assignment> assignments(InquiryId id) {
 		return database.sql("""
 				select assigned_role, assigned_staff, reason, assigned_by, assigned_at from app.inquiry_assignment
-				where inquiry_id = $1 order by assigned_at, id""")
+				where inquiry_id = $1 order by assigned_at, recorded""")
 			.bind(0, id.value())
 			.map(row -> new Assignment(officer(row), row.get("reason", String.class),
 					row.get("assigned_by", String.class), row.get("assigned_at", Instant.class)))
