@@ -4,100 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
-import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.test.StepVerifier;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
-import sa.rawabit.platform.PlatformTest;
-import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.DeskTest;
 import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestDatabase;
-import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
-/**
- * Inquiries through HTTP with a clock the test sets (to receive on a day before a weekend) and an
- * in-process SMTP server (GreenMail) that receives the answers sent by e-mail.
- */
-@Import(InquiryTest.SettableClockConfiguration.class)
-abstract class InquiryTest extends PlatformTest {
-
-	static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-
-	static final SettableClock CLOCK = new SettableClock();
-
-	static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	static {
-		SMTP.start();
-	}
-
-	@Autowired
-	WebTestClient web;
-
-	@Autowired
-	PoliciesInForce policies;
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class SettableClockConfiguration {
-
-		@Bean
-		@Primary
-		SettableClock settableClock() {
-			return CLOCK;
-		}
-	}
-
-	/** Stands still at what the test set, as at a desk where nothing happens between two steps. */
-	static final class SettableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		/** 10:00 in Riyadh on {@code day}. */
-		void setDay(LocalDate day) {
-			now = day.atTime(10, 0).atZone(RIYADH).toInstant();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
+/** Inquiries through HTTP; the clock and the mail server come from {@link DeskTest}. */
+abstract class InquiryTest extends DeskTest {
 
 	/**
 	 * Samtah's seed, plus what its text asks for but does not spell out: a contact officer per category
@@ -132,20 +52,8 @@ abstract class InquiryTest extends PlatformTest {
 	/** A new association whose policy in force is {@link #samtahWithContactOfficers}. */
 	TestTenants.TestTenant association(String prefix) {
 		var tenant = TestTenants.register(prefix);
-		publish(tenant.id(), samtahWithContactOfficers(tenant.slug()));
+		publishInForce(tenant.id(), samtahWithContactOfficers(tenant.slug()));
 		return tenant;
-	}
-
-	/** Publishes and waits until this replica serves the version, so the next request sees it. */
-	void publish(TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publish(tenant, yaml);
-		policies.inForce(tenant)
-			.filter(loaded -> loaded.version().value().equals(version))
-			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
-			.timeout(Duration.ofSeconds(10))
-			.as(StepVerifier::create)
-			.expectNextCount(1)
-			.verifyComplete();
 	}
 
 	/** The first column of the first row of {@code sql}, read as the platform's role inside {@code tenant}. */

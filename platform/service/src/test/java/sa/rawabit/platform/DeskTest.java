@@ -1,0 +1,134 @@
+package sa.rawabit.platform;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.testing.TestPolicies;
+
+/**
+ * Case desks (requests, inquiries) end to end through HTTP, with a clock the test moves (to cross a
+ * weekend and Eid), an in-process SMTP server (GreenMail) and a tiny SMS webhook. One application
+ * context for every subclass; it differs from PlatformTest's only by the clock and the two servers.
+ */
+@Import(DeskTest.MovableClockConfiguration.class)
+public abstract class DeskTest extends PlatformTest {
+
+	protected static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+
+	protected static final MovableClock CLOCK = new MovableClock();
+
+	protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	protected static final Queue<String> SMS = new ConcurrentLinkedQueue<>();
+
+	private static final HttpServer SMS_GATEWAY = smsGateway();
+
+	static {
+		SMTP.start();
+	}
+
+	@Autowired
+	protected WebTestClient web;
+
+	@Autowired
+	protected PoliciesInForce policies;
+
+	@DynamicPropertySource
+	static void messageServers(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("rawabit.requests.attachment-max-size", () -> "64KB");
+		registry.add("rawabit.messaging.sms-webhook",
+				() -> "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort() + "/sms");
+	}
+
+	/** Publishes {@code yaml} for the association and waits until this replica serves it. */
+	protected void publishInForce(TenantId tenant, String yaml) {
+		UUID version = TestPolicies.publish(tenant, yaml);
+		policies.inForce(tenant)
+			.filter(loaded -> loaded.version().value().equals(version))
+			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
+			.timeout(Duration.ofSeconds(10))
+			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
+			.block();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClockConfiguration {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return CLOCK;
+		}
+	}
+
+	/** Time stands still until the test moves it, as at a desk where nothing happens between two steps. */
+	protected static final class MovableClock extends Clock {
+
+		private volatile Instant now = Instant.now();
+
+		public void set(Instant instant) {
+			now = instant;
+		}
+
+		/** 10:00 in Riyadh on {@code day}. */
+		public void setDay(LocalDate day) {
+			set(day.atTime(10, 0).atZone(RIYADH).toInstant());
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneId.of("UTC");
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(now, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+	}
+
+	private static HttpServer smsGateway() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/sms", exchange -> {
+				SMS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				exchange.sendResponseHeaders(202, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
