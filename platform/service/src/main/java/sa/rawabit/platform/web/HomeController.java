@@ -1,13 +1,14 @@
 package sa.rawabit.platform.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
@@ -17,20 +18,17 @@ class HomeController {
 
 	private final TenantDirectory directory;
 
-	HomeController(TenantDirectory directory) {
-		this.directory = directory;
-	}
+	private final Clock clock;
 
-	/** Every page's forms carry the CSRF token of the session. */
-	@ModelAttribute("_csrf")
-	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
-		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-		return token == null ? Mono.empty() : token;
+	HomeController(TenantDirectory directory, Clock clock) {
+		this.directory = directory;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
 	Mono<String> home(@AuthenticationPrincipal StaffMember me, Model model) {
 		model.addAttribute("me", me);
+		model.addAttribute("today", LocalDate.now(clock.withZone(CalendarDates.RIYADH)));
 		if (me.tenant() == null) {
 			return Mono.just("home");
 		}

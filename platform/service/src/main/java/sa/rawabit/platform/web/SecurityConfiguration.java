@@ -55,7 +55,7 @@ class SecurityConfiguration {
 		return rawabit.applyPages(http, clients)
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/public/**",
-						"/assets/**", "/favicon.ico")
+						"/assets/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
 				.pathMatchers("/actuator/**")
 				.denyAll()

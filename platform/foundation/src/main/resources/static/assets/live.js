@@ -1,0 +1,54 @@
+// Live updates for staff pages, without a build step. A page that wants them names its stream on
+// <body data-stream="/stream">. Each Server-Sent Event (event name = outbox topic, e.g.
+// "complaint.filed") is re-dispatched on <body> as a DOM event "live:complaint-filed" and as a
+// generic "live"; htmx elements refresh themselves with hx-trigger="live:complaint-filed from:body".
+// Elements with data-announce-<topic> text are read out through the page's polite live region.
+// EventSource reconnects by itself and sends Last-Event-ID, so nothing missed is lost.
+(function () {
+  "use strict";
+  var body = document.body;
+  var url = body && body.dataset.stream;
+  if (!url || !window.EventSource) {
+    return;
+  }
+  var source = new EventSource(url, { withCredentials: true });
+  var topics = (body.dataset.topics || "").split(/\s+/).filter(Boolean);
+
+  function state(connected) {
+    body.classList.toggle("live-connected", connected);
+    body.classList.toggle("live-lost", !connected);
+  }
+
+  function announce(topic) {
+    var region = document.getElementById("live-announcer");
+    var text = body.getAttribute("data-announce-" + topic.replace(/\./g, "-"));
+    if (region && text) {
+      region.textContent = "";
+      // A fresh text node after clearing makes screen readers announce a repeated message again.
+      window.setTimeout(function () { region.textContent = text; }, 50);
+    }
+  }
+
+  function relay(topic, data) {
+    var name = "live:" + topic.replace(/\./g, "-");
+    body.dispatchEvent(new CustomEvent(name, { detail: data }));
+    body.dispatchEvent(new CustomEvent("live", { detail: { topic: topic, data: data } }));
+    announce(topic);
+  }
+
+  source.onopen = function () { state(true); };
+  source.onerror = function () { state(false); };
+  topics.forEach(function (topic) {
+    source.addEventListener(topic, function (event) {
+      var data = null;
+      try { data = JSON.parse(event.data); } catch (ignored) { data = event.data; }
+      relay(topic, data);
+    });
+  });
+  // The association was suspended: the server ends the stream; stop reconnecting and say so.
+  source.addEventListener("association-suspended", function () {
+    source.close();
+    state(false);
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+})();

@@ -1,0 +1,105 @@
+package sa.rawabit.testing;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+
+/**
+ * A real Chromium (Debian's, at {@code /usr/bin/chromium} or {@code RAWABIT_CHROMIUM}; {@code .ci/run}
+ * installs it) driven by Playwright, launched once per test run and closed by a shutdown hook. Each
+ * test takes a fresh context — its own cookies, so its own sign-in — and may write screenshots under
+ * {@code target/screenshots} for a person to review.
+ */
+public final class Browser {
+
+	private static final List<String> ARGUMENTS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+	private static volatile Browser instance;
+
+	private final Playwright playwright;
+
+	private final com.microsoft.playwright.Browser chromium;
+
+	private Browser() {
+		Path executable = Paths.get(System.getenv().getOrDefault("RAWABIT_CHROMIUM", "/usr/bin/chromium"));
+		if (!Files.isExecutable(executable)) {
+			throw new IllegalStateException("Browser tests need Chromium at " + executable
+					+ " — run .ci/run (it installs Debian's chromium) or set RAWABIT_CHROMIUM");
+		}
+		this.playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		this.chromium = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true).setArgs(ARGUMENTS));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			chromium.close();
+			playwright.close();
+		}, "chromium-stop"));
+	}
+
+	public static Browser get() {
+		if (instance == null) {
+			synchronized (Browser.class) {
+				if (instance == null) {
+					instance = new Browser();
+				}
+			}
+		}
+		return instance;
+	}
+
+	/** A new phone- or desk-sized window with its own cookies; close it (try-with-resources) after use. */
+	public BrowserContext newContext(int width, int height) {
+		synchronized (this) {
+			// Playwright objects are not thread-safe; contexts are created one at a time.
+			BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+				.setViewportSize(width, height)
+				.setLocale("ar-SA")
+				.setTimezoneId("Asia/Riyadh"));
+			context.setDefaultTimeout(15_000);
+			return context;
+		}
+	}
+
+	/** A desk-sized window (1280×800). */
+	public BrowserContext newContext() {
+		return newContext(1280, 800);
+	}
+
+	/**
+	 * Opens {@code start} and signs in on Keycloak's real login form (one step, or the two steps of an
+	 * organization-aware realm: username, then password); returns when back on {@code start}'s host.
+	 */
+	public static void signIn(Page page, URI start, String username, String password) {
+		page.navigate(start.toString());
+		page.locator("input[name=username]").fill(username);
+		if (page.locator("input[name=password]").isVisible()) {
+			page.locator("input[name=password]").fill(password);
+			page.locator("input[name=password]").press("Enter");
+		}
+		else {
+			page.locator("input[name=username]").press("Enter");
+			page.locator("input[name=password]").fill(password);
+			page.locator("input[name=password]").press("Enter");
+		}
+		String origin = start.getScheme() + "://" + start.getAuthority();
+		page.waitForURL(url -> url.startsWith(origin));
+		page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+	}
+
+	/** Writes a full-page screenshot to {@code target/screenshots/<name>.png} and returns its path. */
+	public static Path screenshot(Page page, String name) {
+		Path file = Paths.get(System.getProperty("rawabit.screenshots", "target/screenshots")).resolve(name + ".png");
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
+	}
+}
