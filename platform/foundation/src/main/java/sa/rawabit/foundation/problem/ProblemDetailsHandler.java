@@ -1,5 +1,6 @@
 package sa.rawabit.foundation.problem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +42,14 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		}
 		Problem problem = describe(failure);
 		Locale locale = exchange.getLocaleContext().getLocale();
-		byte[] body = json.writeValueAsBytes(problem.body(locale == null ? Locale.of("ar") : locale,
-				exchange.getRequest().getPath().value()));
+		locale = locale == null ? Locale.of("ar") : locale;
 		response.setStatusCode(problem.type().status());
+		if (ProblemPage.wanted(exchange.getRequest())) {
+			response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+			byte[] page = ProblemPage.render(problem, locale).getBytes(StandardCharsets.UTF_8);
+			return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+		}
+		byte[] body = json.writeValueAsBytes(problem.body(locale, exchange.getRequest().getPath().value()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
 	}

@@ -58,6 +58,8 @@ public final class RawabitSecurity {
 			// The handler needs the OIDC login behind the association-scoped view to find the ID token.
 			.logout(out -> out.logoutSuccessHandler((exchange, authentication) -> logout.onLogoutSuccess(exchange,
 					authentication instanceof StaffAuthentication staff ? staff.original() : authentication)))
+			// A signed-in person without the role sees the refusal as a page in their language, not a bare 403.
+			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
