@@ -1,6 +1,8 @@
 package sa.rawabit.platform;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +10,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +38,17 @@ public abstract class PageTest {
 	protected BrowserContext browser;
 
 	protected Page page;
+
+	/** A failed test leaves what the browser showed: a screenshot and the HTML under target/screenshots. */
+	@RegisterExtension
+	final AfterTestExecutionCallback evidence = context -> {
+		if (context.getExecutionException().isPresent() && page != null && !page.isClosed()) {
+			String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+					+ context.getRequiredTestMethod().getName();
+			Path shot = Browser.screenshot(page, name);
+			Files.writeString(shot.resolveSibling(name + ".html"), page.url() + "\n" + page.content());
+		}
+	};
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {

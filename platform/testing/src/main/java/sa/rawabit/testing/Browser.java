@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
@@ -23,6 +24,8 @@ public final class Browser {
 
 	private static final List<String> ARGUMENTS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+	private static final double SIGN_IN_TIMEOUT_MS = 90_000;
 
 	private static volatile Browser instance;
 
@@ -65,7 +68,8 @@ public final class Browser {
 				.setViewportSize(width, height)
 				.setLocale("ar-SA")
 				.setTimezoneId("Asia/Riyadh"));
-			context.setDefaultTimeout(15_000);
+			// Generous: on a loaded two-core CI machine Keycloak's login round trip alone can take seconds.
+			context.setDefaultTimeout(30_000);
 			return context;
 		}
 	}
@@ -81,18 +85,18 @@ public final class Browser {
 	 */
 	public static void signIn(Page page, URI start, String username, String password) {
 		page.navigate(start.toString());
-		page.locator("input[name=username]").fill(username);
-		if (page.locator("input[name=password]").isVisible()) {
-			page.locator("input[name=password]").fill(password);
-			page.locator("input[name=password]").press("Enter");
+		Locator user = page.locator("input[name=username]");
+		Locator secret = page.locator("input[name=password]");
+		user.fill(username);
+		if (!secret.isVisible()) {
+			user.press("Enter", new Locator.PressOptions().setNoWaitAfter(true));
 		}
-		else {
-			page.locator("input[name=username]").press("Enter");
-			page.locator("input[name=password]").fill(password);
-			page.locator("input[name=password]").press("Enter");
-		}
+		secret.fill(password);
+		// The round trip (Keycloak, the code exchange, the landing page) is awaited once, below, with a
+		// timeout made for a loaded machine rather than per step.
+		secret.press("Enter", new Locator.PressOptions().setNoWaitAfter(true));
 		String origin = start.getScheme() + "://" + start.getAuthority();
-		page.waitForURL(url -> url.startsWith(origin));
+		page.waitForURL(url -> url.startsWith(origin), new Page.WaitForURLOptions().setTimeout(SIGN_IN_TIMEOUT_MS));
 		page.waitForLoadState(LoadState.DOMCONTENTLOADED);
 	}
 
