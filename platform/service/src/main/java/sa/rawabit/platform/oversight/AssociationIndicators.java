@@ -1,6 +1,7 @@
 package sa.rawabit.platform.oversight;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,5 +22,10 @@ record AssociationIndicators(String associationSlug, String nameAr, String nameE
 
 	AssociationIndicators {
 		suppressed = List.copyOf(suppressed);
+	}
+
+	/** {@link #withinDeadlineShare} as a whole percentage, for people (the share stays exact in JSON and CSV). */
+	public @Nullable BigDecimal withinDeadlinePercent() {
+		return withinDeadlineShare == null ? null : withinDeadlineShare.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
 	}
 }

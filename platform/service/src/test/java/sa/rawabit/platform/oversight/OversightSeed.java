@@ -45,6 +45,11 @@ final class OversightSeed implements AutoCloseable {
 		return this;
 	}
 
+	OversightSeed names(String nameAr, String nameEn) throws SQLException {
+		update("update control.tenant set name_ar = ?, name_en = ? where id = ?", nameAr, nameEn, tenant.value());
+		return this;
+	}
+
 	OversightSeed policy(int number, Instant publishedAt, LocalDate approvedOn, String hijri) throws SQLException {
 		update("""
 				insert into control.policy_version (tenant_id, id, number, status, source, source_sha256, created_by,
