@@ -29,6 +29,11 @@ public record PolicyWording(boolean arabic) {
 		return text == null || arabic || text.en() == null || text.en().isBlank() ? "ar" : "en";
 	}
 
+	/** {@code rtl} for Arabic text (also on an English page, where English is missing), else {@code ltr}. */
+	public String dir(@Nullable Text text) {
+		return "ar".equals(lang(text)) ? "rtl" : "ltr";
+	}
+
 	/** A channel's name as the policy gives it; its id if the policy does not enable it. */
 	public String channel(Policy policy, ChannelId id) {
 		return policy.channel(id).map(channel -> of(channel.names())).orElse(id.value());
