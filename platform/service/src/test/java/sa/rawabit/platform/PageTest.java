@@ -1,5 +1,7 @@
 package sa.rawabit.platform;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,19 @@ public abstract class PageTest {
 	/** Signs in as a demo user through Keycloak, landing on {@code path}. */
 	protected void signIn(String username, String path) {
 		Browser.signIn(page, url(path), username, TestKeycloak.DEMO_PASSWORD);
+	}
+
+	/**
+	 * Acknowledges the signed-in member's policy in force on {@code /policy}, as staff must before any
+	 * case action (requests, complaints, inquiries, registering beneficiaries); nothing if already done.
+	 */
+	protected void acknowledgePolicy() {
+		page.navigate(url("/policy").toString());
+		if (page.getByTestId("ack-form").count() > 0) {
+			page.getByTestId("ack-confirm").check();
+			page.getByTestId("ack-submit").click();
+			assertThat(page.getByTestId("acknowledged")).isVisible();
+		}
 	}
 
 	/** A second, independent person at another browser (e.g. a beneficiary while staff watch). */

@@ -51,7 +51,7 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 				}
 			}
 		}
-		assertThat(tables).contains("app.beneficiary", "app.audit_event");
+		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement");
 		assertThat(unprotected).isEmpty();
 	}
 

@@ -18,6 +18,12 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * transaction that supersedes the version in force, inserts the new one as published, names it in
  * the tenant registry and notifies every platform replica on commit. The source is stored as given,
  * unvalidated, so tests can also store what the validator would have refused.
+ *
+ * <p><b>Fixture:</b> {@link #publish} also records, for the new version, the staff acknowledgement the
+ * platform requires before anyone acts on a case, for the synthetic subjects of {@link TestTokens}
+ * ({@code user-<slug>} and {@code multi}), so tests about requests, complaints or inquiries stay about
+ * them. Real Keycloak users (browser tests) are not covered: they acknowledge on {@code /policy}. Tests
+ * of the acknowledgement gate itself use {@link #publishUnacknowledged}.
  */
 public final class TestPolicies {
 
@@ -26,18 +32,33 @@ public final class TestPolicies {
 	private TestPolicies() {
 	}
 
-	/** Publishes {@code yaml} as the association's new version in force; returns the version's id. */
+	/** The subject of {@link TestTokens#member}'s tokens; {@link TestTokens#staff} use {@code user-<slug>}. */
+	public static final String MULTI_SUBJECT = "multi";
+
+	/**
+	 * Publishes {@code yaml} as the association's new version in force, acknowledged by the synthetic
+	 * token subjects (see the class comment); returns the version's id.
+	 */
 	public static UUID publish(TenantId tenant, String yaml) {
-		return publish(tenant, yaml, true);
+		return publish(tenant, yaml, true, true);
+	}
+
+	/** As {@link #publish}, but nobody has acknowledged the new version: every case action is refused. */
+	public static UUID publishUnacknowledged(TenantId tenant, String yaml) {
+		return publish(tenant, yaml, true, false);
 	}
 
 	/** As {@link #publish}, but the notification is lost, as when no replica was listening. */
 	public static UUID publishWithoutNotifying(TenantId tenant, String yaml) {
-		return publish(tenant, yaml, false);
+		return publish(tenant, yaml, false, true);
 	}
 
-	private static UUID publish(TenantId tenant, String yaml, boolean notify) {
+	private static UUID publish(TenantId tenant, String yaml, boolean notify, boolean acknowledged) {
 		UUID version = UUID.randomUUID();
+		if (acknowledged) {
+			// Before the version exists: whoever sees it in force also sees the acknowledgements.
+			acknowledgeAsTestTokens(tenant, version);
+		}
 		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN)) {
 			admin.setAutoCommit(false);
 			try {
@@ -62,6 +83,43 @@ public final class TestPolicies {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not publish a policy version of " + tenant, ex);
+		}
+	}
+
+	/**
+	 * Records the acknowledgement of {@code version} for {@code user-<slug>} and {@code multi}, as the
+	 * platform's role inside the association; nothing when the platform's schema is not migrated here.
+	 */
+	private static void acknowledgeAsTestTokens(TenantId tenant, UUID version) {
+		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
+			platform.setAutoCommit(false);
+			try (PreparedStatement exists = platform.prepareStatement(
+					"select to_regclass('app.policy_acknowledgement') is not null");
+					ResultSet row = exists.executeQuery()) {
+				if (!row.next() || !row.getBoolean(1)) {
+					platform.rollback();
+					return;
+				}
+			}
+			run(platform, "select set_config('app.tenant_id', ?, true)", tenant.toString());
+			try (PreparedStatement insert = platform.prepareStatement("""
+					insert into app.policy_acknowledgement (tenant_id, policy_version, subject, username, policy_number,
+					                                        statement, acknowledged_at)
+					select t.id, ?, s.subject, s.subject,
+					       (select coalesce(max(v.number), 0) + 1 from control.policy_version v where v.tenant_id = t.id),
+					       'fixture: acknowledged by the test tokens', now()
+					from control.tenant t, unnest(array['user-' || t.slug, ?]) as s(subject)
+					where t.id = ?
+					on conflict do nothing""")) {
+				insert.setObject(1, version);
+				insert.setString(2, MULTI_SUBJECT);
+				insert.setObject(3, tenant.value());
+				insert.executeUpdate();
+			}
+			platform.commit();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not record the test tokens' acknowledgement for " + tenant, ex);
 		}
 	}
 

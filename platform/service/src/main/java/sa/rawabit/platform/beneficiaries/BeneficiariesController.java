@@ -42,9 +42,12 @@ class BeneficiariesController {
 
 	private final Confidentiality confidentiality;
 
-	BeneficiariesController(BeneficiaryRegistry registry, Confidentiality confidentiality) {
+	private final Registrations registrations;
+
+	BeneficiariesController(BeneficiaryRegistry registry, Confidentiality confidentiality, Registrations registrations) {
 		this.registry = registry;
 		this.confidentiality = confidentiality;
+		this.registrations = registrations;
 	}
 
 	record Registration(@Nullable String nationalId, @Nullable String fullName, @Nullable String phone,
@@ -80,24 +83,15 @@ class BeneficiariesController {
 		}
 	}
 
-	/** The new beneficiary, and others who share its phone or e-mail: staff decide whether they are one person. */
-	record Registered(Beneficiary beneficiary, List<UUID> possibleDuplicates) {
-	}
-
 	@PostMapping
 	@Operation(summary = "Register a beneficiary · تسجيل مستفيد",
-			description = "400 names each invalid field (e.g. nationalId); 409 when the national ID is already registered")
-	Mono<ResponseEntity<Registered>> register(@RequestBody Registration registration,
+			description = "400 names each invalid field (e.g. nationalId); 409 when the national ID is already registered; "
+					+ "403 policy-not-acknowledged until the caller acknowledged the policy in force")
+	Mono<ResponseEntity<Registrations.Registered>> register(@RequestBody Registration registration,
 			@AuthenticationPrincipal StaffMember me) {
-		return Mono.fromRunnable(() -> me.requireAnyRole("relations-officer"))
-			.then(confidentiality.policy(me))
-			.map(policy -> registration.validated(policy.orElse(null)))
-			.flatMap(person -> registry.register(person, me.username()))
-			.flatMap(saved -> registry.possibleDuplicates(saved)
-				.map(BeneficiaryId::value)
-				.collectList()
-				.map(duplicates -> ResponseEntity.created(URI.create("/api/beneficiaries/" + saved.id().value()))
-					.body(new Registered(saved, duplicates))));
+		return registrations.register(registration, me)
+			.map(done -> ResponseEntity.created(URI.create("/api/beneficiaries/" + done.beneficiary().id().value()))
+				.body(done));
 	}
 
 	@GetMapping("/{id}")

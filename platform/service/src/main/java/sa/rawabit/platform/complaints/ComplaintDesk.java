@@ -23,6 +23,7 @@ import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
  * Where complaints are handled. Every change is one tenant transaction: the complaint row, its audit
@@ -55,8 +56,11 @@ class ComplaintDesk {
 
 	private final Clock clock;
 
+	private final PolicyAcknowledgements acknowledgements;
+
 	ComplaintDesk(Transactions transactions, ComplaintRecords records, AuditTrail audit, Outbox outbox,
-			Deadlines deadlines, PoliciesInForce policies, Clock clock) {
+			Deadlines deadlines, PoliciesInForce policies, Clock clock, PolicyAcknowledgements acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.transactions = transactions;
 		this.records = records;
 		this.audit = audit;
@@ -113,7 +117,7 @@ class ComplaintDesk {
 
 	/** Opens a compensation case: only under a policy that provides one, and only with every condition evidenced. */
 	Mono<Complaint> openCompensation(StaffMember staff, ComplaintId id, CompensationEvidence evidence) {
-		return policy(staff).flatMap(loaded -> {
+		return acting(staff).flatMap(loaded -> {
 			requireHandler(staff, loaded, true);
 			if (loaded.policy().compensation() == null) {
 				return Mono.error(new ProblemException(COMPENSATION_NOT_IN_POLICY, COMPENSATION_NOT_IN_POLICY.titleEn(),
@@ -139,7 +143,7 @@ class ComplaintDesk {
 
 	private Mono<Complaint> transition(StaffMember staff, ComplaintId id, String action, boolean closes,
 			BiFunction<Complaint, Instant, Complaint> change) {
-		return policy(staff).flatMap(loaded -> {
+		return acting(staff).flatMap(loaded -> {
 			requireHandler(staff, loaded, true);
 			return transactions.inTenant(records.lock(id)
 				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
@@ -185,6 +189,14 @@ class ComplaintDesk {
 			.filter(loaded -> loaded.policy().complaints() != null)
 			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_COMPLAINTS_SECTION, NO_COMPLAINTS_SECTION.titleEn(),
 					NO_COMPLAINTS_SECTION.titleAr(), null)));
+	}
+
+	/**
+	 * The policy in force for a staff member about to act on a complaint: only staff who acknowledged it
+	 * act (staff-logged intake and every handling step come through here; the public link does not).
+	 */
+	Mono<LoadedPolicy> acting(StaffMember staff) {
+		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
 	/** The policy's handling committee; top management too, since complaints escalate to it. */

@@ -40,7 +40,7 @@ class ComplaintsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> log(@AuthenticationPrincipal StaffMember staff, @RequestBody NewComplaint complaint) {
 		staff.requireAnyRole(INTAKE_ROLES);
-		return desk.policy(staff).flatMap(loaded -> {
+		return desk.acting(staff).flatMap(loaded -> {
 			String channel = complaint.channel();
 			new FieldChecks().required("channel", channel, 60)
 				.check(channel == null || channel.isBlank() || !WEBSITE.equals(channel)

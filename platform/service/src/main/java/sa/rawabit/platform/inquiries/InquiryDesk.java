@@ -26,6 +26,7 @@ import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
  * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction:
@@ -69,9 +70,12 @@ class InquiryDesk {
 
 	private final Clock clock;
 
+	private final PolicyAcknowledgements acknowledgements;
+
 	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
 			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
-			InquiriesProperties properties, Clock clock) {
+			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.transactions = transactions;
 		this.records = records;
 		this.beneficiaries = beneficiaries;
@@ -87,7 +91,7 @@ class InquiryDesk {
 	/** Logs an inquiry, routes it by the policy's contact-officer map and starts its answer clock. */
 	Mono<Inquiry> receive(StaffMember staff, NewInquiry received) {
 		staff.requireAnyRole(STAFF);
-		return policy(staff).flatMap(loaded -> {
+		return acting(staff).flatMap(loaded -> {
 			received.requireValid(loaded.policy());
 			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
 				Instant now = clock.instant();
@@ -167,7 +171,7 @@ class InquiryDesk {
 	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
 	private Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
-		return policy(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
+		return acting(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
 			.flatMap(before -> {
 				if (!staff.hasRole(TOP_MANAGEMENT) && !before.officer().isHeldBy(staff)) {
@@ -204,6 +208,11 @@ class InquiryDesk {
 		audience.add(officer.audience());
 		audience.add(TOP_MANAGEMENT);
 		return audience;
+	}
+
+	/** The policy in force for a member about to act on an inquiry: logging, reassigning and answering pass here. */
+	private Mono<LoadedPolicy> acting(StaffMember staff) {
+		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
 	private Mono<LoadedPolicy> policy(StaffMember staff) {

@@ -1,6 +1,9 @@
-/** Each association's policy in force, loaded at start and reloaded on every replica when one is published. */
+/**
+ * Each association's policy in force, loaded at start and reloaded on every replica when one is
+ * published; staff acknowledgement of it, which gates every case action; and its readable page.
+ */
 @NullMarked
-@ApplicationModule(displayName = "Policy", allowedDependencies = {})
+@ApplicationModule(displayName = "Policy", allowedDependencies = { "audit" })
 package sa.rawabit.platform.policy;
 
 import org.jspecify.annotations.NullMarked;

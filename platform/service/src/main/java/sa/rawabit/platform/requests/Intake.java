@@ -17,6 +17,7 @@ import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Service;
@@ -45,8 +46,11 @@ class Intake {
 
 	private final Clock clock;
 
+	private final PolicyAcknowledgements acknowledgements;
+
 	Intake(PoliciesInForce policies, BeneficiaryRegistry beneficiaries, Requests requests, RequestDesk desk,
-			Transactions transactions, Clock clock) {
+			Transactions transactions, Clock clock, PolicyAcknowledgements acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.policies = policies;
 		this.beneficiaries = beneficiaries;
 		this.requests = requests;
@@ -57,7 +61,7 @@ class Intake {
 
 	Mono<BeneficiaryRequest> open(NewRequest asked, StaffMember me) {
 		me.requireTenant();
-		return policies.inForce(me.tenant())
+		return acknowledgements.requireAcknowledged(me).then(policies.inForce(me.tenant()))
 			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 			.flatMap(policy -> {
 				Route route = Route.of(policy.policy());

@@ -23,6 +23,7 @@ import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.policy.PolicyVersionId;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.RoleKey;
@@ -57,8 +58,11 @@ class RequestDesk {
 
 	private final Clock clock;
 
+	private final PolicyAcknowledgements acknowledgements;
+
 	RequestDesk(Requests requests, PoliciesInForce policies, RequestClocks clocks, AuditTrail audit, Outbox outbox,
-			BeneficiaryTeller teller, Transactions transactions, Clock clock) {
+			BeneficiaryTeller teller, Transactions transactions, Clock clock, PolicyAcknowledgements acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.requests = requests;
 		this.policies = policies;
 		this.clocks = clocks;
@@ -72,11 +76,12 @@ class RequestDesk {
 	/** Runs {@code step} on the locked request; {@code action} names it in the audit trail and outbox. */
 	Mono<BeneficiaryRequest> transition(RequestId id, StaffMember me, String action, Function<Case, Mono<Move>> step) {
 		me.requireTenant();
-		return transactions.inTenant(requests.lock(id)
+		// Only staff who acknowledged the policy in force act on cases (every transition passes here).
+		return acknowledgements.requireAcknowledged(me).then(transactions.inTenant(requests.lock(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")))
 			.flatMap(request -> policyOf(me, request).map(policy -> new Case(request, policy,
 					Route.of(policy.policy()), me, clock.instant())))
-			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).thenReturn(new Done(c, move)))))
+			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).thenReturn(new Done(c, move))))))
 			.flatMap(done -> done.move().news() == null ? Mono.just(done.move().after())
 					: teller.tell(done.move().after(), done.c().policy(), "request." + action, done.move().news())
 						.thenReturn(done.move().after()));

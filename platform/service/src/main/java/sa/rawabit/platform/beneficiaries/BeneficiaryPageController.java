@@ -1,0 +1,74 @@
+package sa.rawabit.platform.beneficiaries;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.beneficiaries.BeneficiariesController.Registration;
+
+/**
+ * The page a relations officer registers a beneficiary on: the same {@link Registrations} as the API,
+ * so the policy's checks and the acknowledgement gate hold here too. Post/Redirect/Get on success; a
+ * refusal re-renders the form with the values kept and the problem inline.
+ */
+@Controller
+class BeneficiaryPageController {
+
+	private final Registrations registrations;
+
+	BeneficiaryPageController(Registrations registrations) {
+		this.registrations = registrations;
+	}
+
+	@GetMapping("/beneficiaries/new")
+	String form(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String registered,
+			Model model) {
+		me.requireTenant();
+		model.addAttribute("me", me);
+		model.addAttribute("registered", registered);
+		return show(model, Map.of(), null);
+	}
+
+	@PostMapping("/beneficiaries")
+	Mono<String> register(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange, Model model) {
+		model.addAttribute("me", me);
+		return exchange.getFormData().flatMap(form -> {
+			Registration registration = new Registration(value(form, "nationalId"), value(form, "fullName"),
+					value(form, "phone"), null, null, null, null, null);
+			return registrations.register(registration, me)
+				.map(done -> "redirect:/beneficiaries/new?registered=" + done.beneficiary().id().value())
+				.onErrorResume(ProblemException.class, problem -> {
+					exchange.getResponse().setStatusCode(problem.problemType().status());
+					return Mono.just(show(model, form.toSingleValueMap(), problem));
+				});
+		});
+	}
+
+	private static String show(Model model, Map<String, String> values, @Nullable ProblemException problem) {
+		Map<String, FieldProblem> errors = new LinkedHashMap<>();
+		if (problem != null) {
+			problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
+		}
+		model.addAttribute("values", values);
+		model.addAttribute("problem", problem);
+		model.addAttribute("errors", errors);
+		return "beneficiaries/new";
+	}
+
+	private static @Nullable String value(MultiValueMap<String, String> form, String field) {
+		String value = form.getFirst(field);
+		return value == null || value.isBlank() ? null : value;
+	}
+}
