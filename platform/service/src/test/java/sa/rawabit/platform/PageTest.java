@@ -47,8 +47,16 @@ public abstract class PageTest {
 		if (context.getExecutionException().isPresent() && page != null && !page.isClosed()) {
 			String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
 					+ context.getRequiredTestMethod().getName();
-			Path shot = Browser.screenshot(page, name);
-			Files.writeString(shot.resolveSibling(name + ".html"), page.url() + "\n" + page.content());
+			Path html = Path.of(System.getProperty("rawabit.screenshots", "target/screenshots"), name + ".html");
+			Files.createDirectories(html.getParent());
+			Files.writeString(html, page.url() + "\n");
+			try {
+				Files.writeString(html, page.url() + "\n" + page.content());
+				Browser.screenshot(page, name);
+			}
+			catch (RuntimeException stillLoading) {
+				// A page stuck loading has no content or screenshot to give; its address is the evidence.
+			}
 		}
 	};
 
