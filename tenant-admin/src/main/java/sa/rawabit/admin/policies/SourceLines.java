@@ -5,8 +5,11 @@ import java.util.List;
 
 import sa.rawabit.policy.reading.PolicyProblem;
 
-/** A policy file as the review page shows it: numbered lines, each with the problems found on it. */
-record SourceLines(int number, String text, List<PolicyProblem> problems) {
+/**
+ * A policy file as the review page shows it: numbered lines, each with the problems found on it.
+ * Public because the page template reads it reflectively.
+ */
+public record SourceLines(int number, String text, List<PolicyProblem> problems) {
 
 	static List<SourceLines> of(String source, List<PolicyProblem> problems) {
 		List<String> lines = source.lines().toList();
@@ -21,7 +24,7 @@ record SourceLines(int number, String text, List<PolicyProblem> problems) {
 		return numbered;
 	}
 
-	boolean hasProblems() {
+	public boolean hasProblems() {
 		return !problems.isEmpty();
 	}
 }
