@@ -47,6 +47,10 @@ public abstract class ConsolePageTest {
 			TestKeycloak.get().allowRedirect("rawabit-tenant-admin", base() + "*");
 		}
 		browser = Browser.get().newContext();
+		// Sign-in crosses Keycloak and a token exchange; on a loaded 2-core machine that has taken over
+		// 15 s (the shared default), so navigations here get more room. Assertions keep their 5 s.
+		browser.setDefaultTimeout(30_000);
+		browser.setDefaultNavigationTimeout(45_000);
 		page = browser.newPage();
 	}
 
