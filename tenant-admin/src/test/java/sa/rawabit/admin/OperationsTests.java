@@ -3,6 +3,7 @@ package sa.rawabit.admin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 class OperationsTests extends AdminTest {
@@ -25,9 +26,10 @@ class OperationsTests extends AdminTest {
 				.contains("application=\"rawabit-tenant-admin\"", "jvm_memory_used_bytes"));
 	}
 
+	/** Pages need a sign-in now, so the unknown page is asked for by someone signed in. */
 	@Test
 	void unknownPathThenProblemDetails() {
-		web.get().uri("/nothing-here").exchange()
+		web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()).get().uri("/nothing-here").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.titleEn").isEqualTo("Not found").jsonPath("$.titleAr").isEqualTo("غير موجود");

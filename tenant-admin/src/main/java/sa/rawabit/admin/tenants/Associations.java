@@ -76,6 +76,14 @@ class Associations {
 			.then();
 	}
 
+	/** When each association's policy in force was published; associations without one are absent. */
+	Flux<PolicyInForce> policiesInForce() {
+		return database.sql("select id, policy_published_at from control.tenant where policy_version_id is not null")
+			.map(row -> new PolicyInForce(new TenantId(row.get("id", UUID.class)),
+					row.get("policy_published_at", Instant.class)))
+			.all();
+	}
+
 	private static Association row(Readable row) {
 		return new Association(new TenantId(row.get("id", UUID.class)), row.get("slug", String.class),
 				row.get("name_ar", String.class), row.get("name_en", String.class),

@@ -80,6 +80,11 @@ public class TenantRegistry {
 		return transactions.asSystemMany(SCOPE, associations.findAll());
 	}
 
+	/** Which associations have a policy in force, and since when, for the operator's list. */
+	Flux<PolicyInForce> policiesInForce() {
+		return transactions.asSystemMany(SCOPE, associations.policiesInForce());
+	}
+
 	private Mono<Association> change(TenantId id, UnaryOperator<Association> transition) {
 		return transactions.asSystem(SCOPE, associations.findById(id)
 			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No association " + id,

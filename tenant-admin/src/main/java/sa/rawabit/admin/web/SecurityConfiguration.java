@@ -1,33 +1,88 @@
 package sa.rawabit.admin.web;
 
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.RawabitSecurity;
+import sa.rawabit.foundation.security.SecurityProperties;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Only platform operators onboard, suspend and reactivate associations; a tenant administrator
- * manages the policy of the one association their token names, and nothing else.
+ * Two chains: {@code /api/**} takes bearer tokens; everything else is the console's pages with an
+ * OpenID Connect session. Only platform operators onboard, suspend and reactivate associations; a
+ * tenant administrator manages the policy and staff of the one association their sign-in names.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PagesProperties.class)
 class SecurityConfiguration {
 
 	@Bean
+	@Order(1)
 	SecurityWebFilterChain controlPlaneSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
-		return rawabit.apply(http)
+		return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
 			.authorizeExchange(exchange -> exchange
-				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-				.permitAll()
 				.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
 				.pathMatchers("/api/policy/**", "/api/staff/**")
 				.hasRole("tenant-admin")
-				.pathMatchers("/api/**", "/actuator/**")
-				.denyAll()
 				.anyExchange()
-				.permitAll())
+				.denyAll())
 			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, RawabitSecurity rawabit,
+			ReactiveClientRegistrationRepository clients, MessageSource messages) {
+		return rawabit.applyPages(http, clients)
+			.authorizeExchange(exchange -> exchange
+				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/assets/**",
+						"/webjars/**", "/favicon.ico")
+				.permitAll()
+				.pathMatchers("/actuator/**")
+				.denyAll()
+				.pathMatchers("/console/operator/**")
+				.hasRole(StaffMember.PLATFORM_OPERATOR)
+				.pathMatchers("/console/**")
+				.hasRole("tenant-admin")
+				.anyExchange()
+				.authenticated())
+			.exceptionHandling(handling -> handling.accessDeniedHandler(new ForbiddenPage(messages)))
+			.build();
+	}
+
+	/**
+	 * The console's client, built from the issuer without fetching Keycloak's discovery document, so
+	 * tenant-admin starts (and its probes answer) while Keycloak is still starting.
+	 */
+	@Bean
+	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
+		String oidc = security.issuer() + "/protocol/openid-connect";
+		return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
+			.clientId(pages.clientId())
+			.clientSecret(pages.clientSecret())
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.scope("openid", "profile", "email", "organization")
+			.issuerUri(security.issuer())
+			.authorizationUri(oidc + "/auth")
+			.tokenUri(oidc + "/token")
+			.jwkSetUri(oidc + "/certs")
+			.userInfoUri(oidc + "/userinfo")
+			.userNameAttributeName("preferred_username")
+			.providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
+			.clientName("Keycloak")
+			.build());
 	}
 }

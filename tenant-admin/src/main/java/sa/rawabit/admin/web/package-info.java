@@ -1,4 +1,4 @@
-/** Cross-cutting HTTP concerns of the control plane: the security chain. */
+/** Cross-cutting HTTP concerns of the control plane: the security chains and the console's front door. */
 @NullMarked
 @ApplicationModule(displayName = "Web")
 package sa.rawabit.admin.web;
