@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -51,8 +51,12 @@ class OversightIndicatorsTests extends PlatformTest {
 	@Autowired
 	WebTestClient web;
 
-	@BeforeAll
-	static void seed() throws SQLException {
+	/** Once, after the application (and so its migrations) has started: JUnit's BeforeAll would come first. */
+	@BeforeEach
+	void seed() throws SQLException {
+		if (alpha != null) {
+			return;
+		}
 		alpha = TestTenants.register("ov-alpha");
 		beta = TestTenants.register("ov-beta");
 		gamma = TestTenants.register("ov-gamma");

@@ -19,7 +19,7 @@ import sa.rawabit.testing.TestDatabase;
  * every indicator can be computed by hand. Nothing here goes through the procedures: what is measured
  * is the oversight view, not the way the rows got there.
  */
-final class OversightSeed implements AutoCloseable {
+public final class OversightSeed implements AutoCloseable {
 
 	static final Instant RECEIVED = Instant.parse("2025-06-01T06:00:00Z");
 
@@ -31,7 +31,7 @@ final class OversightSeed implements AutoCloseable {
 
 	private final UUID policy = UUID.randomUUID();
 
-	OversightSeed(TenantId tenant) throws SQLException {
+	public OversightSeed(TenantId tenant) throws SQLException {
 		this.db = TestDatabase.get().connectAsSuperuser();
 		this.tenant = tenant;
 		update("insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values (?, ?, ?, ?, ?)",
@@ -63,7 +63,7 @@ final class OversightSeed implements AutoCloseable {
 	}
 
 	/** A request received at {@link #RECEIVED}, decided after {@code decidedAfter} unless null. */
-	UUID request(@Nullable Duration decidedAfter) throws SQLException {
+	public UUID request(@Nullable Duration decidedAfter) throws SQLException {
 		UUID id = UUID.randomUUID();
 		update("""
 				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
@@ -81,7 +81,7 @@ final class OversightSeed implements AutoCloseable {
 	}
 
 	/** A deadline row as the request clocks store it: dates already computed by the working calendar. */
-	void deadline(UUID request, String deadline, String unit, LocalDate startedOn, @Nullable LocalDate notBefore,
+	public void deadline(UUID request, String deadline, String unit, LocalDate startedOn, @Nullable LocalDate notBefore,
 			@Nullable LocalDate dueBy, @Nullable LocalDate metOn) throws SQLException {
 		update("""
 				insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, ends_at, unit,
@@ -91,7 +91,7 @@ final class OversightSeed implements AutoCloseable {
 	}
 
 	/** A complaint received at {@link #RECEIVED} whose last transition (to {@code state}) came after {@code took}. */
-	UUID complaint(String state, Duration took) throws SQLException {
+	public UUID complaint(String state, Duration took) throws SQLException {
 		UUID id = UUID.randomUUID();
 		String code = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
 		update("""
@@ -103,7 +103,7 @@ final class OversightSeed implements AutoCloseable {
 	}
 
 	/** The audit trail of an escalation that happened before the complaint's final state. */
-	void escalated(UUID complaint) throws SQLException {
+	public void escalated(UUID complaint) throws SQLException {
 		update("""
 				insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
 				    from_state, to_state)
