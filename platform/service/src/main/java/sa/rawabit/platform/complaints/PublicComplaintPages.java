@@ -93,7 +93,11 @@ class PublicComplaintPages {
 	@GetMapping("/public/{slug}/complaint/receipt/{code}")
 	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
 			ServerWebExchange exchange) {
-		return link.open(slug)
+		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
+		return Mono.defer(() -> {
+			limits.admitAddress(PublicLink.clientAddress(exchange));
+			return link.open(slug);
+		})
 			.filter(opened -> TrackingCode.looksValid(code))
 			.flatMap(opened -> find(opened, code).map(complaint -> {
 				describe(opened, model);
@@ -101,7 +105,8 @@ class PublicComplaintPages {
 				model.addAttribute("receivedAt", complaint.receivedAt());
 				return "public/receipt";
 			}))
-			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
+			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
+			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	@GetMapping("/public/{slug}/track")
