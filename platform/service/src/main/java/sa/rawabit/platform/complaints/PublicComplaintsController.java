@@ -1,6 +1,5 @@
 package sa.rawabit.platform.complaints;
 
-import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.policy.LoadedPolicy;
-import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.tenancy.TenantDirectory;
 import sa.rawabit.policy.Text;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +38,7 @@ class PublicComplaintsController {
 	static final ProblemType REJECTED = new ProblemType("submission-rejected", HttpStatus.BAD_REQUEST,
 			"The submission was rejected", "رُفض الإرسال");
 
-	private final TenantDirectory tenants;
-
-	private final PoliciesInForce policies;
-
-	private final ComplaintDesk desk;
+	private final PublicLink link;
 
 	private final ComplaintRecords records;
 
@@ -57,12 +50,9 @@ class PublicComplaintsController {
 
 	private final JsonMapper json;
 
-	PublicComplaintsController(TenantDirectory tenants, PoliciesInForce policies, ComplaintDesk desk,
-			ComplaintRecords records, Transactions transactions, PublicLimits limits, ComplaintsProperties properties,
+	PublicComplaintsController(PublicLink link, ComplaintRecords records, Transactions transactions, PublicLimits limits, ComplaintsProperties properties,
 			JsonMapper json) {
-		this.tenants = tenants;
-		this.policies = policies;
-		this.desk = desk;
+		this.link = link;
 		this.records = records;
 		this.transactions = transactions;
 		this.limits = limits;
@@ -105,16 +95,7 @@ class PublicComplaintsController {
 			}
 			return open(slug).flatMap(loaded -> {
 				limits.admitAssociation(slug);
-				return body(exchange).flatMap(form -> {
-					if (form.website() != null && !form.website().isEmpty()) {
-						return Mono.error(new ProblemException(REJECTED, "The submission was rejected", "رُفض الإرسال",
-								null));
-					}
-					NewComplaint complaint = form.asComplaint();
-					complaint.requireComplete();
-					return desk.receive(loaded, complaint, "public")
-						.contextWrite(TenantContext.of(loaded.tenant()));
-				});
+				return body(exchange).flatMap(form -> link.file(loaded, form));
 			});
 		}).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
 				complaint.state().column(), "status", "/public/" + slug + "/complaints/" + complaint.trackingCode().value()));
@@ -145,11 +126,7 @@ class PublicComplaintsController {
 
 	/** The association's policy in force when it is active and its policy opens a public link. */
 	private Mono<LoadedPolicy> open(String slug) {
-		return tenants.findBySlug(slug)
-			.filter(tenant -> tenant.status().isServed())
-			.flatMap(tenant -> policies.inForce(tenant.id()))
-			.filter(loaded -> loaded.policy().complaints() != null && loaded.policy().complaints().publicLink())
-			.switchIfEmpty(Mono.error(PublicComplaintsController::missing));
+		return link.open(slug).map(PublicLink.Opened::loaded).switchIfEmpty(Mono.error(PublicComplaintsController::missing));
 	}
 
 	private Mono<PublicComplaintForm> body(ServerWebExchange exchange) {
@@ -178,8 +155,7 @@ class PublicComplaintsController {
 	}
 
 	private static String clientAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+		return PublicLink.clientAddress(exchange);
 	}
 
 	private static Map<String, Object> field(String name, boolean required, int maxLength) {

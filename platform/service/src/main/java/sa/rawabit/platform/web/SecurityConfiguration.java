@@ -26,13 +26,16 @@ import sa.rawabit.foundation.security.SecurityProperties;
 class SecurityConfiguration {
 
 	/**
-	 * The public complaint link: no sign-in, no session and so no CSRF to guard; the complaints module
-	 * limits it by address and association instead.
+	 * The public pages and the JSON complaint link: no sign-in and no session. CSRF stays off, also for
+	 * their HTML forms: a forged cross-site POST can only ride on credentials the browser attaches by
+	 * itself (a session cookie), and this chain neither reads nor creates any, so a forged post is no
+	 * more than what anyone may post directly. The complaints module limits filing by address and
+	 * association, and a survey answer needs its one-time token.
 	 */
 	@Bean
 	@Order(0)
 	SecurityWebFilterChain publicFormSecurity(ServerHttpSecurity http) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/public/*/complaints", "/public/*/complaints/**"))
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/public/**"))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))

@@ -1,0 +1,234 @@
+package sa.rawabit.platform.complaints;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.complaints.PublicLink.Opened;
+import sa.rawabit.policy.Complaints;
+import sa.rawabit.policy.Deadline;
+import sa.rawabit.policy.DeadlineId;
+
+/**
+ * The public complaint link as pages, for a phone: the form, the receipt with the tracking code, and
+ * tracking by code. The same desk, limits and checks as the JSON link. No session and so no CSRF token
+ * (see the public chain in SecurityConfiguration); the flood guard and the honeypot stand in front.
+ */
+@Controller
+class PublicComplaintPages {
+
+	private final PublicLink link;
+
+	private final PublicLimits limits;
+
+	private final ComplaintRecords records;
+
+	private final Transactions transactions;
+
+	private final AuditTrail audit;
+
+	private final ComplaintsProperties properties;
+
+	PublicComplaintPages(PublicLink link, PublicLimits limits, ComplaintRecords records, Transactions transactions,
+			AuditTrail audit, ComplaintsProperties properties) {
+		this.link = link;
+		this.limits = limits;
+		this.records = records;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	@GetMapping("/public/{slug}/complaint")
+	Mono<String> form(@PathVariable String slug, Model model, ServerWebExchange exchange) {
+		return link.open(slug).map(opened -> {
+			describe(opened, model);
+			model.addAttribute("form", new PublicComplaintForm(null, null, null, null, null));
+			return "public/complaint";
+		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
+	}
+
+	@PostMapping(path = "/public/{slug}/complaint", consumes = "application/x-www-form-urlencoded")
+	Mono<String> file(@PathVariable String slug, Model model, ServerWebExchange exchange) {
+		return Mono.defer(() -> {
+			limits.admitAddress(PublicLink.clientAddress(exchange));
+			if (exchange.getRequest().getHeaders().getContentLength() > properties.maxBody().toBytes()) {
+				return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+						"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
+						"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null));
+			}
+			return link.open(slug).flatMap(opened -> {
+				describe(opened, model);
+				limits.admitAssociation(slug);
+				return exchange.getFormData().map(PublicComplaintPages::read).flatMap(form -> {
+					model.addAttribute("form", form);
+					return link.file(opened.loaded(), form);
+				});
+			}).map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filed.trackingCode().value())
+				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
+		}).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+	}
+
+	@GetMapping("/public/{slug}/complaint/receipt/{code}")
+	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
+			ServerWebExchange exchange) {
+		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
+		return Mono.defer(() -> {
+			limits.admitAddress(PublicLink.clientAddress(exchange));
+			return link.open(slug);
+		})
+			.filter(opened -> TrackingCode.looksValid(code))
+			.flatMap(opened -> find(opened, code).map(complaint -> {
+				describe(opened, model);
+				model.addAttribute("code", complaint.trackingCode().value());
+				model.addAttribute("receivedAt", complaint.receivedAt());
+				return "public/receipt";
+			}))
+			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
+			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+	}
+
+	@GetMapping("/public/{slug}/track")
+	Mono<String> track(@PathVariable String slug, @RequestParam(required = false) @Nullable String code, Model model,
+			ServerWebExchange exchange) {
+		return link.open(slug).flatMap(opened -> {
+			describe(opened, model);
+			String wanted = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+			model.addAttribute("code", wanted);
+			if (wanted.isEmpty()) {
+				return Mono.just("public/track");
+			}
+			return Mono.defer(() -> {
+				limits.admitAddress(PublicLink.clientAddress(exchange));
+				return TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty();
+			}).flatMap(complaint -> history(opened, complaint).map(steps -> {
+				model.addAttribute("complaint", new Tracked(complaint.state().column(), complaint.receivedAt(),
+						complaint.updatedAt(), steps));
+				return "public/track";
+			})).switchIfEmpty(Mono.fromSupplier(() -> {
+				model.addAttribute("unknownCode", true);
+				exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+				return "public/track";
+			}));
+		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
+			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+	}
+
+	private Mono<Complaint> find(Opened opened, String code) {
+		return transactions.inTenant(records.findByTrackingCode(new TrackingCode(code)))
+			.contextWrite(TenantContext.of(opened.tenant().id()));
+	}
+
+	/** States and dates only: never the text, who handled it, or what was agreed. */
+	private Mono<List<Step>> history(Opened opened, Complaint complaint) {
+		return transactions.inTenantMany(audit.historyOf(ComplaintClocks.SUBJECT, complaint.id().value()))
+			.filter(event -> event.action().startsWith("complaint.") && event.toState() != null)
+			.map(event -> new Step(event.toState(), event.occurredAt()))
+			.collectList()
+			.contextWrite(TenantContext.of(opened.tenant().id()));
+	}
+
+	private Mono<String> refused(ProblemException problem, Model model, ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(problem.problemType().status());
+		if (problem.problemType().status() == HttpStatus.TOO_MANY_REQUESTS) {
+			model.addAttribute("problem", problem);
+			return Mono.just("public/limited");
+		}
+		if (!model.containsAttribute("association")) {
+			return Mono.just(notFound(exchange));
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new PublicComplaintForm(null, null, null, null, null));
+		}
+		model.addAttribute("problem", problem);
+		model.addAttribute("errors", errors(problem));
+		if (problem.problemType().status() == HttpStatus.BAD_REQUEST && !problem.fieldProblems().isEmpty()) {
+			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
+		}
+		return Mono.just("public/complaint");
+	}
+
+	/** What the pages say about the association and what happens next, from its policy in force. */
+	private static void describe(Opened opened, Model model) {
+		model.addAttribute("association", opened.tenant());
+		model.addAttribute("slug", opened.tenant().slug());
+		model.addAttribute("errors", Map.of());
+		Complaints rules = opened.loaded().policy().complaints();
+		List<NextStep> next = new ArrayList<>();
+		wait(opened, rules.acknowledgement(), "public.next.acknowledge", next);
+		wait(opened, rules.resolution(), "public.next.resolve", next);
+		if (rules.amicableSettlement()) {
+			next.add(new NextStep("public.next.amicable", null, null));
+		}
+		if (rules.escalation() != null) {
+			next.add(rules.escalation().after() == null ? new NextStep("public.next.escalation", null, null)
+					: new NextStep("public.next.escalationAfter", rules.escalation().after(),
+							unitKey(rules.escalation().unit().name())));
+		}
+		model.addAttribute("next", next);
+		model.addAttribute("handler", rules.handler().value());
+	}
+
+	private static void wait(Opened opened, @Nullable DeadlineId id, String key, List<NextStep> next) {
+		Deadline deadline = id == null ? null : opened.loaded().policy().deadline(id).orElse(null);
+		if (deadline != null && deadline.maximum() != null) {
+			next.add(new NextStep(key, deadline.maximum(), unitKey(deadline.unit().name())));
+		}
+	}
+
+	private static String unitKey(String unit) {
+		return "public.unit." + unit.toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	private static PublicComplaintForm read(MultiValueMap<String, String> form) {
+		return new PublicComplaintForm(form.getFirst("name"), form.getFirst("contact"), form.getFirst("subject"),
+				form.getFirst("description"), form.getFirst("website"));
+	}
+
+	static String notFound(ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+		return "public/not-found";
+	}
+
+	/** A step of the "what happens next" list: a message key, and its days and unit when it has a wait. */
+	record NextStep(String key, @Nullable Integer days, @Nullable String unitKey) {
+	}
+
+	/** A complaint as the public may see it. */
+	record Tracked(String state, Instant receivedAt, Instant updatedAt, List<Step> history) {
+	}
+
+	record Step(String state, Instant at) {
+	}
+
+	/** Each field's problem by field name, for the inputs' inline errors. */
+	static Map<String, FieldProblem> errors(ProblemException problem) {
+		Map<String, FieldProblem> errors = new LinkedHashMap<>();
+		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
+		if (errors.isEmpty() && problem.field() != null) {
+			errors.put(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
+		}
+		return errors;
+	}
+}

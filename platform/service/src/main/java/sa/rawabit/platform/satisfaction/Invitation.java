@@ -1,0 +1,23 @@
+package sa.rawabit.platform.satisfaction;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** One survey invitation as stored: never the token, only its hash. */
+record Invitation(UUID id, CaseKind caseKind, UUID caseId, String channel, Instant sentAt, Instant expiresAt,
+		@Nullable Instant answeredAt, @Nullable Integer rating) {
+
+	/** Where a link stands at {@code now}: the page says which. */
+	State stateAt(Instant now) {
+		if (answeredAt != null) {
+			return State.ANSWERED;
+		}
+		return now.isBefore(expiresAt) ? State.OPEN : State.EXPIRED;
+	}
+
+	enum State {
+		OPEN, ANSWERED, EXPIRED
+	}
+}
