@@ -1,0 +1,32 @@
+package sa.rawabit.platform.beneficiaries;
+
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.security.StaffMember;
+
+/**
+ * Registering a beneficiary at the desk, for the API and the pages alike: only relations officers,
+ * every field checked against the policy in force before anything is stored.
+ */
+@Service
+public class Enrolment {
+
+	static final String REGISTRAR = "relations-officer";
+
+	private final BeneficiaryRegistry registry;
+
+	private final Confidentiality confidentiality;
+
+	Enrolment(BeneficiaryRegistry registry, Confidentiality confidentiality) {
+		this.registry = registry;
+		this.confidentiality = confidentiality;
+	}
+
+	/** @return the registered beneficiary; a ProblemException naming each invalid field otherwise */
+	public Mono<Beneficiary> enrol(Registration registration, StaffMember me) {
+		return Mono.fromRunnable(() -> me.requireAnyRole(REGISTRAR))
+			.then(confidentiality.policy(me))
+			.map(policy -> registration.validated(policy.orElse(null)))
+			.flatMap(person -> registry.register(person, me.username()));
+	}
+}
