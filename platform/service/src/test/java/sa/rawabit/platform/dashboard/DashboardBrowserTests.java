@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
 import sa.rawabit.testing.Browser;
 
-/** The follow-up committee's dashboard sees a complaint filed on the public link arrive, without a reload. */
+/**
+ * The dashboard: the follow-up committee sees a complaint filed on the public link arrive without a
+ * reload; a member of two associations picks one at sign-in and gets that association's dashboard.
+ */
 class DashboardBrowserTests extends CaseDeskPageTest {
 
 	@Test
@@ -47,5 +50,24 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		page.getByTestId("action-acknowledge").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
 		assertThat(page.getByTestId("complaint-state")).hasText("تم الإشعار بالاستلام");
 		assertThat(page.getByTestId("timeline-event")).hasCount(2);
+	}
+
+	@Test
+	void signInWhenMemberOfTwoAssociationsThenPicksOneAndSeesItsDashboard() {
+		sa.rawabit.testing.TestTenants.ensure("suqya-makkah");
+		page.navigate(url("/").toString());
+		page.locator("input[name=username]").fill("dual-member");
+		page.locator("input[name=username]").press("Enter");
+
+		// Keycloak's organization picker, between the username and the password steps.
+		page.getByText("Thimar Al-Khair Association").click();
+		page.locator("input[name=password]").fill(sa.rawabit.testing.TestKeycloak.DEMO_PASSWORD);
+		page.locator("input[name=password]").press("Enter",
+				new com.microsoft.playwright.Locator.PressOptions().setNoWaitAfter(true));
+		page.waitForURL(address -> address.startsWith(url("/").toString()));
+
+		assertThat(page.getByTestId("association")).containsText(THIMAR);
+		assertThat(page.getByTestId("roles")).hasText("social-researcher");
+		assertThat(page.getByTestId("queue-section").locator("h2")).hasText("إحالات مسندة إليّ");
 	}
 }
