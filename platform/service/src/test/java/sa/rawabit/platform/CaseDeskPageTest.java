@@ -3,6 +3,9 @@ package sa.rawabit.platform;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.core.publisher.Mono;
@@ -59,14 +62,38 @@ public abstract class CaseDeskPageTest extends PageTest {
 	 * in force) is added in this one place.
 	 */
 	protected void signInReadyToAct(String username, String path) {
-		signIn(username, path);
+		signIn(page, username, path);
 	}
 
 	/** The same for a second person at another browser (e.g. a committee member next to the officer). */
-	protected com.microsoft.playwright.Page signInReadyToActElsewhere(String username, String path) {
-		var other = anotherBrowser(1280, 900);
-		Browser.signIn(other, url(path), username, TestKeycloak.DEMO_PASSWORD);
+	protected Page signInReadyToActElsewhere(String username, String path) {
+		Page other = anotherBrowser(1280, 900);
+		signIn(other, username, path);
 		return other;
+	}
+
+	/**
+	 * Keycloak's two-step form (username, then password), then back on {@code path}. Unlike
+	 * {@link Browser#signIn} it does not wait for the password step's own navigation to settle, only
+	 * for the landing URL with a generous timeout: on a loaded machine the redirect chain through the
+	 * platform's code exchange can take longer than one action's timeout.
+	 */
+	private void signIn(Page on, String username, String path) {
+		on.navigate(url(path).toString());
+		on.locator("input[name=username]").fill(username);
+		if (!on.locator("input[name=password]").isVisible()) {
+			on.locator("input[name=username]").press("Enter");
+		}
+		on.locator("input[name=password]").fill(TestKeycloak.DEMO_PASSWORD);
+		on.locator("input[name=password]").press("Enter", new Locator.PressOptions().setNoWaitAfter(true));
+		try {
+			on.waitForURL(address -> address.startsWith(base().toString()), new Page.WaitForURLOptions().setTimeout(60_000));
+		}
+		catch (RuntimeException stuck) {
+			Browser.screenshot(on, "sign-in-stuck-" + username);
+			throw stuck;
+		}
+		on.waitForLoadState(LoadState.DOMCONTENTLOADED);
 	}
 
 	protected void publishInForce(TenantId tenant, String yaml) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
 import sa.rawabit.platform.beneficiaries.NationalId;
 import sa.rawabit.testing.Browser;
-import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestTenants;
 
 /** Reception and a request's page at the desk: registering, the timeline, actions, masking and isolation. */
@@ -86,8 +85,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		String request = page.url();
 
 		TestTenants.ensure("tiryaq-health");
-		Page other = anotherBrowser(1280, 900);
-		Browser.signIn(other, url("/"), "tiryaq-health.relations-officer", TestKeycloak.DEMO_PASSWORD);
+		Page other = signInReadyToActElsewhere("tiryaq-health.relations-officer", "/");
 		var response = other.navigate(request);
 
 		assertThat(response.status()).isEqualTo(404);
