@@ -74,6 +74,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 			.hasText(nationalId.charAt(0) + "*******" + nationalId.substring(8));
 		assertThat(committee.getByTestId("masked-notice")).isVisible();
 		Browser.screenshot(committee, "beneficiary-masked-ar");
+		committee.close();
 	}
 
 	@Test
@@ -90,6 +91,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(other.content()).doesNotContain("منى علي");
+		other.close();
 	}
 
 	/** Fills reception for a new beneficiary asking for Thimar's support with its one checklist item received. */
