@@ -99,11 +99,16 @@ public abstract class PageTest {
 	 * case action (requests, complaints, inquiries, registering beneficiaries); nothing if already done.
 	 */
 	protected void acknowledgePolicy() {
-		page.navigate(url("/policy").toString());
-		if (page.getByTestId("ack-form").count() > 0) {
-			page.getByTestId("ack-confirm").check();
-			page.getByTestId("ack-submit").click();
-			assertThat(page.getByTestId("acknowledged")).isVisible();
+		acknowledgePolicy(page);
+	}
+
+	/** The same in another browser window. */
+	protected void acknowledgePolicy(Page on) {
+		on.navigate(url("/policy").toString());
+		if (on.getByTestId("ack-form").count() > 0) {
+			on.getByTestId("ack-confirm").check();
+			on.getByTestId("ack-submit").click();
+			assertThat(on.getByTestId("acknowledged")).isVisible();
 		}
 	}
 

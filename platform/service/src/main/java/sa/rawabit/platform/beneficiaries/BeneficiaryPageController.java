@@ -16,20 +16,19 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.FieldProblem;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.platform.beneficiaries.BeneficiariesController.Registration;
 
 /**
- * The page a relations officer registers a beneficiary on: the same {@link Registrations} as the API,
+ * The page a relations officer registers a beneficiary on: the same {@link Enrolment} as the API,
  * so the policy's checks and the acknowledgement gate hold here too. Post/Redirect/Get on success; a
  * refusal re-renders the form with the values kept and the problem inline.
  */
 @Controller
 class BeneficiaryPageController {
 
-	private final Registrations registrations;
+	private final Enrolment enrolment;
 
-	BeneficiaryPageController(Registrations registrations) {
-		this.registrations = registrations;
+	BeneficiaryPageController(Enrolment enrolment) {
+		this.enrolment = enrolment;
 	}
 
 	@GetMapping("/beneficiaries/new")
@@ -47,8 +46,8 @@ class BeneficiaryPageController {
 		return exchange.getFormData().flatMap(form -> {
 			Registration registration = new Registration(value(form, "nationalId"), value(form, "fullName"),
 					value(form, "phone"), null, null, null, null, null);
-			return registrations.register(registration, me)
-				.map(done -> "redirect:/beneficiaries/new?registered=" + done.beneficiary().id().value())
+			return enrolment.enrol(registration, me)
+				.map(saved -> "redirect:/beneficiaries/new?registered=" + saved.id().value())
 				.onErrorResume(ProblemException.class, problem -> {
 					exchange.getResponse().setStatusCode(problem.problemType().status());
 					return Mono.just(show(model, form.toSingleValueMap(), problem));

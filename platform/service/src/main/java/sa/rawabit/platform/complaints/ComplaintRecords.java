@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
@@ -55,6 +56,31 @@ class ComplaintRecords {
 
 	Mono<Complaint> find(ComplaintId id) {
 		return database.sql(COLUMNS + " where id = $1").bind(0, id.value()).map(ComplaintRecords::read).one();
+	}
+
+	/** Open complaints, newest first. */
+	Flux<Complaint> open(int limit) {
+		return database.sql(COLUMNS + " where state not in ('settled', 'resolved') order by received_at desc, id limit $1")
+			.bind(0, limit)
+			.map(ComplaintRecords::read)
+			.all();
+	}
+
+	/** Every complaint of the association, newest first, optionally in one state. */
+	Flux<Complaint> list(@Nullable ComplaintState state, int limit) {
+		GenericExecuteSpec query = database
+			.sql(COLUMNS + " where ($1::text is null or state = $1) order by received_at desc, id limit $2");
+		query = state == null ? query.bindNull(0, String.class) : query.bind(0, state.column());
+		return query.bind(1, limit).map(ComplaintRecords::read).all();
+	}
+
+	/** How many are open, and how many of those still wait to be acknowledged. */
+	Mono<reactor.util.function.Tuple2<Long, Long>> countOpen() {
+		return database.sql("""
+				select count(*) as open, count(*) filter (where state = 'received') as received
+				from app.complaint where state not in ('settled', 'resolved')""")
+			.map(row -> reactor.util.function.Tuples.of(row.get("open", Long.class), row.get("received", Long.class)))
+			.one();
 	}
 
 	Mono<Complaint> findByTrackingCode(TrackingCode code) {

@@ -17,7 +17,8 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.TenantGate;
 
 /**
- * {@code GET /api/stream}: the staff dashboard's Server-Sent Events. Event id = outbox id, event name =
+ * {@code GET /api/stream} (bearer token) and {@code GET /stream} (the pages' session, for live.js): the
+ * staff dashboard's Server-Sent Events; both take the member from their chain. Event id = outbox id, event name =
  * topic; {@code Last-Event-ID} (or {@code ?lastEventId=} for a first EventSource connection) replays
  * what was missed. Comments keep idle connections open; when the association stops being active the
  * stream sends a terminal {@code association-suspended} event and ends.
@@ -41,7 +42,7 @@ class StreamController {
 		this.properties = properties;
 	}
 
-	@GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@GetMapping(path = { "/api/stream", "/stream" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal StaffMember member,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
 			@RequestParam(name = "lastEventId", required = false) @Nullable Long lastEventIdParameter) {
