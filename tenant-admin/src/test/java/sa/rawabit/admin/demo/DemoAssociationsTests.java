@@ -3,7 +3,9 @@ package sa.rawabit.admin.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import sa.rawabit.admin.AdminTest;
 import sa.rawabit.admin.policies.PolicyVersion;
+import sa.rawabit.admin.policies.PolicyVersionStatus;
 import sa.rawabit.admin.policies.PolicyVersioning;
 import sa.rawabit.admin.tenants.Association;
 import sa.rawabit.admin.tenants.TenantRegistry;
@@ -29,22 +32,33 @@ class DemoAssociationsTests extends AdminTest {
 	@Autowired
 	PolicyVersioning versioning;
 
+	/**
+	 * Other tests of this run publish further versions for the demo associations (the console's pages are
+	 * signed in as their demo users), so what is asserted is that seeding again adds nothing.
+	 */
 	@Test
-	void seedWhenRunTwiceThenFiveAssociationsEachWithOnePolicyInForce() {
+	void seedWhenRunTwiceThenNoNewVersionAndEachHasAnApprovedPolicyInForce() {
 		Flux.fromIterable(SeedPolicies.all().values()).concatMap(demo::seed).then()
-			.then(Flux.fromIterable(SeedPolicies.all().values()).concatMap(demo::seed).then())
+			.as(StepVerifier::create)
+			.verifyComplete();
+		Map<String, Integer> versions = new LinkedHashMap<>();
+		SeedPolicies.all().keySet().forEach(slug -> versions.put(slug, history(slug).size()));
+
+		Flux.fromIterable(SeedPolicies.all().values()).concatMap(demo::seed).then()
 			.as(StepVerifier::create)
 			.verifyComplete();
 
 		for (String slug : SeedPolicies.all().keySet()) {
-			Association association = registry.findBySlug(slug).block();
-			List<PolicyVersion> history = versioning.history()
-				.contextWrite(TenantContext.of(association.id()))
-				.collectList()
-				.block();
-			assertThat(history).as(slug).singleElement()
-				.satisfies(version -> assertThat(version.approval()).isNotNull());
+			assertThat(history(slug)).as(slug).hasSize(versions.get(slug))
+				.filteredOn(version -> version.status() == PolicyVersionStatus.PUBLISHED)
+				.isNotEmpty()
+				.allSatisfy(version -> assertThat(version.approval()).isNotNull());
 		}
+	}
+
+	private List<PolicyVersion> history(String slug) {
+		Association association = registry.findBySlug(slug).block();
+		return versioning.history().contextWrite(TenantContext.of(association.id())).collectList().block();
 	}
 
 	@Test
