@@ -1,5 +1,6 @@
 package sa.rawabit.testing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,11 @@ public final class Browser {
 	private Browser() {
 		Path executable = Paths.get(System.getenv().getOrDefault("RAWABIT_CHROMIUM", "/usr/bin/chromium"));
 		if (!Files.isExecutable(executable)) {
+			installChromium();
+		}
+		if (!Files.isExecutable(executable)) {
 			throw new IllegalStateException("Browser tests need Chromium at " + executable
-					+ " — run .ci/run (it installs Debian's chromium) or set RAWABIT_CHROMIUM");
+					+ " — deploy/local/install-browser.sh installs Debian's (as root or with sudo), or set RAWABIT_CHROMIUM");
 		}
 		this.playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -49,6 +53,32 @@ public final class Browser {
 			chromium.close();
 			playwright.close();
 		}, "chromium-stop"));
+	}
+
+	/**
+	 * A fresh machine has no Chromium: {@code ./mvnw verify} then installs Debian's through the
+	 * repository's own script (the one {@code .ci/run} uses), found by walking up from the module.
+	 */
+	private static void installChromium() {
+		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path script = dir.resolve("deploy/local/install-browser.sh");
+			if (Files.isExecutable(script)) {
+				System.out.println("[rawabit] Chromium missing: running " + script);
+				try {
+					Process install = new ProcessBuilder(script.toString()).inheritIO().start();
+					if (install.waitFor() != 0) {
+						System.out.println("[rawabit] " + script + " failed with exit code " + install.exitValue());
+					}
+				}
+				catch (IOException ex) {
+					System.out.println("[rawabit] could not run " + script + ": " + ex.getMessage());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return;
+			}
+		}
 	}
 
 	public static Browser get() {
