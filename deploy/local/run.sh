@@ -58,7 +58,7 @@ cat <<INFO
 
 [rawabit] Ready.
   platform       http://127.0.0.1:${RAWABIT_PLATFORM_PORT:-8080}   sign in as a demo user, e.g. thimar-alkhair.relations-officer / demo-pass
-  tenant-admin   http://127.0.0.1:${RAWABIT_ADMIN_PORT:-8081}   (API; operator user: operator / demo-pass)
+  tenant-admin   http://127.0.0.1:${RAWABIT_ADMIN_PORT:-8081}   console: tenant admins (e.g. thimar-alkhair.tenant-admin), operator / demo-pass
   Keycloak       http://127.0.0.1:8180/admin   (admin / admin, dev only; demo users: deploy/keycloak/README.md)
   PostgreSQL     127.0.0.1:54329, database rawabit, data in $RAWABIT_HOME/postgres
 Press Ctrl-C to stop.
