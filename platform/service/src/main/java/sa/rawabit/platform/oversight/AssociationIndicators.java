@@ -18,7 +18,9 @@ record AssociationIndicators(String associationSlug, String nameAr, String nameE
 		@Nullable LocalDate policyApprovedOn, @Nullable String policyApprovedOnHijri, @Nullable Long requestsReceived,
 		@Nullable Long requestsDecided, @Nullable BigDecimal medianDecisionDays, @Nullable Long deadlineCases,
 		@Nullable BigDecimal withinDeadlineShare, @Nullable Long complaintsFiled, @Nullable Long complaintsResolved,
-		@Nullable Long complaintsEscalated, @Nullable BigDecimal medianResolutionDays, List<String> suppressed) {
+		@Nullable Long complaintsEscalated, @Nullable BigDecimal medianResolutionDays, @Nullable Long surveyResponses,
+		@Nullable BigDecimal surveyResponseRate, @Nullable BigDecimal satisfactionAverage,
+		@Nullable Long acknowledgedStaff, List<String> suppressed) {
 
 	AssociationIndicators {
 		suppressed = List.copyOf(suppressed);
@@ -26,6 +28,15 @@ record AssociationIndicators(String associationSlug, String nameAr, String nameE
 
 	/** {@link #withinDeadlineShare} as a whole percentage, for people (the share stays exact in JSON and CSV). */
 	public @Nullable BigDecimal withinDeadlinePercent() {
-		return withinDeadlineShare == null ? null : withinDeadlineShare.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
+		return percent(withinDeadlineShare);
+	}
+
+	/** {@link #surveyResponseRate} as a whole percentage, for people. */
+	public @Nullable BigDecimal surveyResponsePercent() {
+		return percent(surveyResponseRate);
+	}
+
+	private static @Nullable BigDecimal percent(@Nullable BigDecimal share) {
+		return share == null ? null : share.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
 	}
 }

@@ -41,7 +41,9 @@ class NationalIndicators {
 				row.get("median_decision_days", BigDecimal.class), row.get("deadline_cases", Long.class),
 				row.get("within_deadline_share", BigDecimal.class), row.get("complaints_filed", Long.class),
 				row.get("complaints_resolved", Long.class), row.get("complaints_escalated", Long.class),
-				row.get("median_resolution_days", BigDecimal.class),
+				row.get("median_resolution_days", BigDecimal.class), row.get("survey_responses", Long.class),
+				row.get("survey_response_rate", BigDecimal.class), row.get("satisfaction_average", BigDecimal.class),
+				row.get("acknowledged_staff", Long.class),
 				suppressed == null ? List.of() : List.of(suppressed));
 	}
 }

@@ -45,7 +45,9 @@ class OversightPages {
 					BarChart.of("oversight.chart.withinDeadline", rows, AssociationIndicators::withinDeadlinePercent),
 					BarChart.of("oversight.chart.medianDecision", rows, AssociationIndicators::medianDecisionDays),
 					BarChart.of("oversight.chart.complaintsFiled", rows, AssociationIndicators::complaintsFiled),
-					BarChart.of("oversight.chart.medianResolution", rows, AssociationIndicators::medianResolutionDays)));
+					BarChart.of("oversight.chart.medianResolution", rows, AssociationIndicators::medianResolutionDays),
+					BarChart.of("oversight.chart.satisfaction", rows, AssociationIndicators::satisfactionAverage),
+					BarChart.of("oversight.chart.acknowledged", rows, AssociationIndicators::acknowledgedStaff)));
 			return "oversight/associations";
 		});
 	}

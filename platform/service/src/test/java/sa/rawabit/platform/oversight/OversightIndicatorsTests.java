@@ -91,6 +91,27 @@ class OversightIndicatorsTests extends PlatformTest {
 			seed.complaint("settled", Duration.ofDays(8));
 			seed.complaint("escalated", Duration.ofDays(1));
 			seed.complaint("received", Duration.ZERO);
+			// Survey: 8 sent (5 answered 5, 4, 4, 3, 5), 2 handed over in person (1 answered 2), 4 that
+			// reached nobody → 6 answers of 10 reached = 0.600, average 23 / 6 = 3.83 → 3.8.
+			for (int rating : new int[] { 5, 4, 4, 3, 5 }) {
+				seed.survey("sent", rating);
+			}
+			for (int i = 0; i < 3; i++) {
+				seed.survey("sent", null);
+			}
+			seed.survey("in-person", 2);
+			seed.survey("in-person", null);
+			for (String nobody : List.of("failed", "failed", "no-consent", "no-address")) {
+				seed.survey(nobody, null);
+			}
+			// Six staff acknowledged the version in force; two of them and a seventh also an earlier one.
+			for (int i = 1; i <= 6; i++) {
+				seed.acknowledged("staff-" + i);
+			}
+			UUID earlier = UUID.randomUUID();
+			for (String subject : List.of("staff-1", "staff-2", "staff-7")) {
+				seed.acknowledged(subject, earlier);
+			}
 		}
 	}
 
@@ -107,15 +128,33 @@ class OversightIndicatorsTests extends PlatformTest {
 				seed.complaint("escalated", Duration.ofDays(1));
 				seed.escalated(seed.complaint("resolved", Duration.ofDays(3)));
 			}
+			// Survey: 6 sent, 4 answered → the rate (from 6 reached) shows, the 4 answers and their average
+			// do not. Only 4 staff acknowledged.
+			for (int rating : new int[] { 5, 5, 4, 4 }) {
+				seed.survey("sent", rating);
+			}
+			seed.survey("sent", null);
+			seed.survey("sent", null);
+			for (int i = 1; i <= 4; i++) {
+				seed.acknowledged("staff-" + i);
+			}
 		}
 	}
 
-	/** Too few of everything: 3 requests, 2 decided, 3 deadlines met, no complaints, no policy yet. */
+	/** Too few of everything: 3 requests, 2 decided, 3 deadlines met, no complaints, 2 answers, no policy yet. */
 	private static void seedGamma() throws SQLException {
 		try (var seed = new OversightSeed(gamma.id())) {
 			seed.registry(QASSIM, "MHRSD");
 			for (Duration decided : Arrays.asList(Duration.ofDays(1), Duration.ofDays(2), null)) {
 				seed.deadline(seed.request(decided), "decision", "working-days", STARTED, null, DUE, STARTED);
+			}
+			// 3 invitations reached someone, 2 answered; 5 acknowledgements, but of no version in force.
+			seed.survey("sent", 5);
+			seed.survey("sent", 1);
+			seed.survey("sent", null);
+			UUID earlier = UUID.randomUUID();
+			for (int i = 1; i <= 5; i++) {
+				seed.acknowledged("staff-" + i, earlier);
 			}
 		}
 	}
@@ -144,6 +183,10 @@ class OversightIndicatorsTests extends PlatformTest {
 			.containsEntry("complaintsResolved", 5)
 			.containsEntry("complaintsEscalated", null)
 			.containsEntry("medianResolutionDays", 2.0)
+			.containsEntry("surveyResponses", 6)
+			.containsEntry("surveyResponseRate", 0.6)
+			.containsEntry("satisfactionAverage", 3.8)
+			.containsEntry("acknowledgedStaff", 6)
 			.containsEntry("suppressed", List.of("complaintsEscalated"));
 
 		Map<String, Object> b = rows.get(beta.slug());
@@ -159,7 +202,12 @@ class OversightIndicatorsTests extends PlatformTest {
 			.containsEntry("complaintsEscalated", 6)
 			.containsEntry("complaintsResolved", null)
 			.containsEntry("medianResolutionDays", null)
-			.containsEntry("suppressed", List.of("complaintsResolved", "medianResolutionDays"));
+			.containsEntry("surveyResponses", null)
+			.containsEntry("surveyResponseRate", 0.667)
+			.containsEntry("satisfactionAverage", null)
+			.containsEntry("acknowledgedStaff", null)
+			.containsEntry("suppressed", List.of("complaintsResolved", "medianResolutionDays", "surveyResponses",
+					"satisfactionAverage", "acknowledgedStaff"));
 	}
 
 	@Test
@@ -169,7 +217,8 @@ class OversightIndicatorsTests extends PlatformTest {
 		assertThat(c).containsEntry("policyNumber", null);
 		for (String indicator : List.of("requestsReceived", "requestsDecided", "medianDecisionDays", "deadlineCases",
 				"withinDeadlineShare", "complaintsFiled", "complaintsResolved", "complaintsEscalated",
-				"medianResolutionDays")) {
+				"medianResolutionDays", "surveyResponses", "surveyResponseRate", "satisfactionAverage",
+				"acknowledgedStaff")) {
 			assertThat(c).containsEntry(indicator, null);
 			assertThat((List<Object>) c.get("suppressed")).contains(indicator);
 		}

@@ -22,7 +22,8 @@ class OversightIsolationTests extends PlatformTest {
 
 	/** Association names are public registry data; a person's name, contact or free text is not. */
 	private static final Pattern PERSONAL = Pattern
-		.compile("national_id|name|phone|mobile|e_?mail|address|contact|text|description|body|subject|comment");
+		.compile("national_id|name|phone|mobile|e_?mail|address|contact|text|description|body|subject|comment|token"
+				+ "|hash|user|statement|rating|channel");
 
 	private static final List<String> ASSOCIATION_NAMES = List.of("name_ar", "name_en");
 
@@ -71,6 +72,48 @@ class OversightIsolationTests extends PlatformTest {
 			.filter(column -> PERSONAL.matcher(column.substring(column.indexOf('.') + 1)).find())
 			.toList();
 		assertThat(personal).isEmpty();
+	}
+
+	/**
+	 * Even inside the function the aggregator reads only what the survey and acknowledgement indicators
+	 * count: never a comment, a token hash, a username or the statement ticked.
+	 */
+	@Test
+	void aggregatorWhenReadingSurveysAndAcknowledgementsThenOnlyTheCountedColumns() throws SQLException {
+		List<String> readable = catalog("""
+				select c.relname || '.' || a.attname from pg_attribute a
+				join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = 'app' and c.relname in ('survey_invitation', 'policy_acknowledgement')
+				  and a.attnum > 0 and not a.attisdropped
+				  and has_column_privilege('oversight_aggregator', c.oid, a.attnum, 'SELECT')""");
+		assertThat(readable).containsExactlyInAnyOrder("survey_invitation.tenant_id", "survey_invitation.delivery",
+				"survey_invitation.answered_at", "survey_invitation.rating", "policy_acknowledgement.tenant_id",
+				"policy_acknowledgement.policy_version", "policy_acknowledgement.subject");
+	}
+
+	/** What a reader gets back from an association with answered surveys holds no answer's text. */
+	@Test
+	void readerWhenAnswersCarryCommentsThenNoCommentTokenOrUsernameInAnyRow() throws SQLException {
+		var tenant = TestTenants.register("ov-leak");
+		try (var seed = new OversightSeed(tenant.id())) {
+			seed.policy(1, java.time.Instant.parse("2025-01-10T09:00:00Z"), java.time.LocalDate.parse("2025-01-05"),
+					"1446-07-05");
+			for (int i = 0; i < 6; i++) {
+				seed.survey("sent", 4);
+				seed.acknowledged("leak-subject-" + i);
+			}
+		}
+		try (Connection reader = TestDatabase.get().connectAs(DatabaseRoles.OVERSIGHT);
+				ResultSet rows = reader.createStatement()
+					.executeQuery("select * from oversight.association_indicators where association_slug = '"
+							+ tenant.slug() + "'")) {
+			assertThat(rows.next()).isTrue();
+			StringBuilder all = new StringBuilder();
+			for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+				all.append(rows.getString(column)).append('|');
+			}
+			assertThat(all.toString()).contains("|6|").doesNotContain("تعليق", "hash-", "leak-subject", "user-");
+		}
 	}
 
 	@Test

@@ -71,6 +71,11 @@ class OversightPageBrowserTests extends PageTest {
 				for (int i = 0; i < 5 + index; i++) {
 					seed.complaint("resolved", Duration.ofDays(2));
 				}
+				// 5 + i answered surveys rated 4, the last one 5 - index (Samtah: all 4); 5 + i staff acknowledged.
+				for (int i = 0; i < 5 + index; i++) {
+					seed.survey("sent", i == 4 + index ? 5 - index : 4);
+					seed.acknowledged("staff-" + i);
+				}
 			}
 			ASSOCIATIONS.put(slug, tenant);
 			index++;
@@ -83,7 +88,7 @@ class OversightPageBrowserTests extends PageTest {
 
 		Locator rows = page.getByTestId("indicators").locator("tbody tr");
 		assertThat(rows).hasCount(5);
-		assertThat(page.locator("figure.chart")).hasCount(4);
+		assertThat(page.locator("figure.chart")).hasCount(6);
 		assertThat(page.locator("figure.chart").first().locator(".bars li")).hasCount(5);
 		// Samtah (index 1): 6 requests decided in 1..6 days → median 3.5; 5 of 6 met the deadline → 83%.
 		Locator samtah = page.locator("tr[data-slug='" + ASSOCIATIONS.get("samtah-cooperative").slug() + "']");
@@ -92,6 +97,12 @@ class OversightPageBrowserTests extends PageTest {
 		assertThat(samtah.locator("td[data-col=within]")).hasText("83%");
 		assertThat(samtah.locator("td[data-col=requests]")).hasText("6");
 		assertThat(samtah.locator("td[data-col=approved]")).containsText("1446");
+		// Samtah: 6 answers all rated 4 → 4.0; all 6 that reached someone were answered → 100%; 6 staff.
+		assertThat(samtah.locator("td[data-col=survey]")).hasText("6 (100%)");
+		assertThat(samtah.locator("td[data-col=satisfaction]")).hasText("4.0");
+		assertThat(samtah.locator("td[data-col=acknowledged]")).hasText("6");
+		assertThat(page.getByTestId("chart-oversight.chart.acknowledged")
+			.locator("li[data-slug='" + ASSOCIATIONS.get("samtah-cooperative").slug() + "'] .bar-value")).hasText("6");
 		assertThat(page.getByTestId("chart-oversight.chart.withinDeadline")
 			.locator("li[data-slug='" + ASSOCIATIONS.get("samtah-cooperative").slug() + "'] .bar-value")).hasText("83");
 		// The bars are drawn, and the largest value fills its track.

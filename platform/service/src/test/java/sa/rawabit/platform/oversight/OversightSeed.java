@@ -111,6 +111,34 @@ public final class OversightSeed implements AutoCloseable {
 				tenant.value(), ts(RECEIVED.plus(Duration.ofHours(1))), complaint);
 	}
 
+	/**
+	 * A post-case survey invitation as the inviter leaves it: {@code delivery} is what the messaging port
+	 * did with the link; answered (with a comment the oversight view must never show) when rating is set.
+	 */
+	public void survey(String delivery, @Nullable Integer rating) throws SQLException {
+		update("""
+				insert into app.survey_invitation (tenant_id, id, case_kind, case_id, token_hash, channel, delivery,
+				    sent_at, expires_at, answered_at, rating, comment)
+				values (?, ?, 'request', ?, ?, 'sms', ?, ?, ?, ?, ?, ?)""", tenant.value(), UUID.randomUUID(),
+				UUID.randomUUID(), "hash-" + UUID.randomUUID(), delivery, ts(RECEIVED),
+				ts(RECEIVED.plus(Duration.ofDays(14))), rating == null ? null : ts(RECEIVED.plus(Duration.ofDays(1))),
+				rating == null ? null : rating.shortValue(), rating == null ? null : "تعليق شخصي من المستفيد");
+	}
+
+	/** A staff member's acknowledgement of the version in force (seeded by {@link #policy}). */
+	public void acknowledged(String subject) throws SQLException {
+		acknowledged(subject, policy);
+	}
+
+	/** A staff member's acknowledgement of another (earlier) version. */
+	public void acknowledged(String subject, UUID version) throws SQLException {
+		update("""
+				insert into app.policy_acknowledgement (tenant_id, policy_version, subject, username, policy_number,
+				    statement, acknowledged_at)
+				values (?, ?, ?, ?, 1, 'قرأت السياسة وألتزم بها', ?)""", tenant.value(), version, subject,
+				"user-" + subject, ts(RECEIVED));
+	}
+
 	private void update(String sql, Object... parameters) throws SQLException {
 		try (PreparedStatement statement = db.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
