@@ -30,6 +30,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.policy.Channel;
 import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
 
@@ -89,7 +90,8 @@ class InquiryPages {
 		model.addAttribute("views", top ? VIEWS : List.of("mine", "open", "all"));
 		model.addAttribute("state", filter == null ? null : filter.column());
 		model.addAttribute("states", List.of("open", "answered"));
-		return desk.list(me, "mine".equals(shown), filter)
+		return channelNames(me).doOnNext(names -> model.addAttribute("channelNames", names))
+			.thenMany(desk.list(me, "mine".equals(shown), filter))
 			.map(inquiry -> new Row(inquiry, inquiry.state().column(), due(inquiry, today)))
 			.filter(row -> !"overdue".equals(shown) || "overdue".equals(row.due()))
 			.collectList()
@@ -172,6 +174,9 @@ class InquiryPages {
 					model.addAttribute("assignments", all.getT1());
 					model.addAttribute("history", all.getT2());
 					model.addAttribute("channels", all.getT3());
+					Map<String, Channel> names = new LinkedHashMap<>();
+					all.getT3().forEach(channel -> names.put(channel.id().value(), channel));
+					model.addAttribute("channelNames", names);
 					model.addAttribute("canAnswer", open && (top || inquiry.officer().isHeldBy(me)));
 					model.addAttribute("canReassign", open && top);
 				}))
@@ -207,6 +212,16 @@ class InquiryPages {
 			.then(registry.all().take(200).collectList())
 			.doOnNext(people -> model.addAttribute("beneficiaries", people))
 			.thenReturn("inquiries/new");
+	}
+
+	/** The policy's channels by id, to show their names rather than their ids. */
+	private Mono<Map<String, Channel>> channelNames(StaffMember me) {
+		me.requireTenant();
+		return policies.inForce(me.tenant()).map(loaded -> {
+			Map<String, Channel> names = new LinkedHashMap<>();
+			loaded.policy().channels().forEach(channel -> names.put(channel.id().value(), channel));
+			return names;
+		}).defaultIfEmpty(Map.of());
 	}
 
 	/** "overdue" past its last day, "today" on it, null when answered or without a deadline. */

@@ -69,7 +69,7 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page).hasURL(Pattern.compile(".*/inquiries/" + id + "$"));
 		assertThat(page.getByTestId("inquiry-state")).hasText("تمت الإجابة");
 		assertThat(page.getByTestId("inquiry-answer")).hasText("يفتح التسجيل في بداية الشهر القادم عبر فرع الجمعية.");
-		assertThat(page.getByTestId("inquiry-delivery")).containsText("interview");
+		assertThat(page.getByTestId("inquiry-delivery")).containsText("يبلّغها الموظف بنفسه");
 		assertThat(page.getByTestId("answer-form")).hasCount(0);
 		assertThat(page.getByTestId("timeline-event")).hasCount(2);
 		Browser.screenshot(page, "inquiry-detail-ar");
