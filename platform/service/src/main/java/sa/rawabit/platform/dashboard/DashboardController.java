@@ -15,6 +15,7 @@ import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.complaints.ComplaintBoard;
 import sa.rawabit.platform.deadlines.DeadlineBoard;
+import sa.rawabit.platform.inquiries.InquiryBoard;
 import sa.rawabit.platform.requests.RequestBoard;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
@@ -34,12 +35,15 @@ class DashboardController {
 
 	private final DeadlineBoard deadlines;
 
+	private final InquiryBoard inquiries;
+
 	private final TenantDirectory directory;
 
 	private final Clock clock;
 
 	DashboardController(RequestBoard requests, ComplaintBoard complaints, DeadlineBoard deadlines,
-			TenantDirectory directory, Clock clock) {
+			InquiryBoard inquiries, TenantDirectory directory, Clock clock) {
+		this.inquiries = inquiries;
 		this.requests = requests;
 		this.complaints = complaints;
 		this.deadlines = deadlines;
@@ -74,12 +78,14 @@ class DashboardController {
 
 	private Mono<Void> sections(StaffMember me, Instant since, Model model) {
 		return Mono.zip(requests.awaiting(me, LIST_SIZE), complaints.handles(me),
-				complaints.open(me, LIST_SIZE), deadlines.of(me, LIST_SIZE))
+				complaints.open(me, LIST_SIZE), deadlines.of(me, LIST_SIZE),
+				inquiries.mine(me, LIST_SIZE))
 			.doOnNext(all -> {
 				model.addAttribute("queue", all.getT1());
 				model.addAttribute("handlesComplaints", all.getT2());
 				model.addAttribute("complaints", all.getT3());
 				model.addAttribute("clocks", all.getT4());
+				model.addAttribute("inquiries", all.getT5());
 				model.addAttribute("arrived", all.getT3().items().stream()
 					.filter(complaint -> complaint.receivedAt().isAfter(since))
 					.map(ComplaintBoard.Summary::id)

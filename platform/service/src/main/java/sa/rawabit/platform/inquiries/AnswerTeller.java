@@ -3,6 +3,7 @@ package sa.rawabit.platform.inquiries;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
@@ -44,8 +45,11 @@ class AnswerTeller {
 		this.transactions = transactions;
 	}
 
-	Mono<Told> tell(Inquiry inquiry, String associationName) {
-		return reach(inquiry).flatMap(reach -> send(reach, inquiry, associationName))
+	/** @param sendOn a channel the officer chose instead of the one agreed with the person, or null */
+	Mono<Told> tell(Inquiry inquiry, String associationName, @Nullable String sendOn) {
+		return reach(inquiry)
+			.map(reach -> sendOn == null ? reach : new Recipient(sendOn, reach.phone(), reach.email(), reach.consent()))
+			.flatMap(reach -> send(reach, inquiry, associationName))
 			.flatMap(told -> log(inquiry, told).thenReturn(told));
 	}
 

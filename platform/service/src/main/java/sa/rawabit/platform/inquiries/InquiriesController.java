@@ -66,7 +66,7 @@ class InquiriesController {
 	Mono<Map<String, Object>> answer(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
 			@RequestBody AnswerBody body) {
 		new FieldChecks().required("text", body.text(), 5000).orThrow();
-		return desk.answer(staff, new InquiryId(id), body.text()).map(inquiry -> view(inquiry, null));
+		return desk.answer(staff, new InquiryId(id), body.text(), NewInquiry.blankToNull(body.channel())).map(inquiry -> view(inquiry, null));
 	}
 
 	/** To a role the product knows, or to one named staff member; and why. */
@@ -85,7 +85,8 @@ class InquiriesController {
 		}
 	}
 
-	record AnswerBody(@Nullable String text) {
+	/** @param channel where to send it, when not on the channel agreed with the person */
+	record AnswerBody(@Nullable String text, @Nullable String channel) {
 	}
 
 	private static InquiryState state(String status) {

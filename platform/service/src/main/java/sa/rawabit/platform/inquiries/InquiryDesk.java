@@ -27,6 +27,7 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.policy.ChannelId;
 
 /**
  * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction:
@@ -149,9 +150,16 @@ class InquiryDesk {
 		});
 	}
 
-	/** Answers the inquiry, meets its clock, then sends the answer on the channel agreed with the person. */
-	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text) {
+	/**
+	 * Answers the inquiry, meets its clock, then sends the answer on the channel agreed with the person, or
+	 * on {@code sendOn} when the officer chooses another of the policy's channels.
+	 */
+	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text, @Nullable String sendOn) {
 		return change(staff, id, (loaded, before) -> {
+			if (sendOn != null && loaded.policy().channel(new ChannelId(sendOn)).isEmpty()) {
+				return Mono.error(ProblemException.invalidField("channel",
+						"Not a channel this association's policy enables", "ليست قناة تتيحها سياسة الجمعية"));
+			}
 			Inquiry after = before.answer(text.strip(), staff.username(), clock.instant());
 			return records.update(after)
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
@@ -159,7 +167,7 @@ class InquiryDesk {
 						audience(after.officer()), Map.of()))
 				.thenReturn(after);
 		}).flatMap(answered -> policy(staff)
-			.flatMap(loaded -> teller.tell(answered, loaded.policy().association().names().ar()))
+			.flatMap(loaded -> teller.tell(answered, loaded.policy().association().names().ar(), sendOn))
 			.then(transactions.inTenant(records.find(id))));
 	}
 
