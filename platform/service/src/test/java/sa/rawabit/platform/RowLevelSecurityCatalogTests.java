@@ -51,7 +51,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 				}
 			}
 		}
-		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement");
+		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement",
+				"app.satisfaction_record");
 		assertThat(unprotected).isEmpty();
 	}
 

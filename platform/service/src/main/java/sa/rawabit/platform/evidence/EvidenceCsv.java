@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import sa.rawabit.platform.requests.DeadlineCompliance.Figure;
+import sa.rawabit.platform.satisfaction.SatisfactionRecord;
 
 /**
  * The pack's figures as CSV (section, item, value), UTF-8 with a byte order mark so spreadsheet
@@ -40,6 +41,17 @@ final class EvidenceCsv {
 		for (Figure figure : pack.deadlines()) {
 			lines.add(line("deadlines", figure.deadlineId() + ".cases", Long.toString(figure.cases())));
 			lines.add(line("deadlines", figure.deadlineId() + ".within", Long.toString(figure.withinDeadline())));
+		}
+		var survey = pack.satisfaction().totals();
+		lines.add(line("satisfaction", "survey_reached_12_months", Long.toString(survey.reached())));
+		lines.add(line("satisfaction", "survey_answered_12_months", Long.toString(survey.answered())));
+		lines.add(line("satisfaction", "survey_response_rate_percent",
+				survey.responseRatePercent() == null ? "" : survey.responseRatePercent().toString()));
+		lines.add(line("satisfaction", "survey_average_rating", survey.averageText() == null ? "" : survey.averageText()));
+		for (SatisfactionRecord record : pack.satisfaction().latest()) {
+			lines.add(line("satisfaction", record.subject() + ".last_held_on", record.heldOn().toString()));
+			lines.add(line("satisfaction", record.subject() + ".findings", record.findings()));
+			lines.add(line("satisfaction", record.subject() + ".actions", record.actions() == null ? "" : record.actions()));
 		}
 		if (pack.acknowledgements() != null) {
 			lines.add(line("acknowledgement", "acknowledged", Long.toString(pack.acknowledgements().acknowledged())));

@@ -14,6 +14,7 @@ import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.requests.DeadlineCompliance;
+import sa.rawabit.platform.satisfaction.SatisfactionJournal;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 import sa.rawabit.platform.tenancy.TenantStatus;
 
@@ -33,15 +34,18 @@ class EvidencePacks {
 
 	private final ComplaintFigures complaints;
 
+	private final SatisfactionJournal satisfaction;
+
 	private final Clock clock;
 
 	EvidencePacks(TenantDirectory directory, PoliciesInForce policies, PolicyAcknowledgements acknowledgements,
-			DeadlineCompliance deadlines, ComplaintFigures complaints, Clock clock) {
+			DeadlineCompliance deadlines, ComplaintFigures complaints, SatisfactionJournal satisfaction, Clock clock) {
 		this.directory = directory;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
 		this.deadlines = deadlines;
 		this.complaints = complaints;
+		this.satisfaction = satisfaction;
 		this.clock = clock;
 	}
 
@@ -57,14 +61,15 @@ class EvidencePacks {
 	private Mono<EvidencePack> assemble(TenantId tenant, String publicBase) {
 		Mono<Optional<LoadedPolicy>> policy = policies.inForce(tenant).map(Optional::of).defaultIfEmpty(Optional.empty());
 		return Mono.zip(directory.findById(tenant), policy, deadlines.perDeadline().collectList(), complaints.counts())
-			.flatMap(all -> coverage(all.getT2()).map(coverage -> {
+			.flatMap(all -> Mono.zip(coverage(all.getT2()), satisfaction.overview(all.getT2().orElse(null))).map(more -> {
+				Optional<Coverage> coverage = more.getT1();
 				LoadedPolicy loaded = all.getT2().orElse(null);
 				boolean enabled = loaded != null && loaded.policy().complaints() != null
 						&& loaded.policy().complaints().publicLink();
 				String link = enabled ? publicBase + "/public/" + all.getT1().slug() : null;
 				return new EvidencePack(all.getT1(), clock.instant(), loaded, link,
 						enabled && all.getT1().status() == TenantStatus.ACTIVE, all.getT3(), all.getT4(),
-						coverage.orElse(null));
+						coverage.orElse(null), more.getT2());
 			}));
 	}
 

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Evidence pack",
-		allowedDependencies = { "policy", "tenancy", "requests", "complaints" })
+		allowedDependencies = { "policy", "tenancy", "requests", "complaints", "satisfaction" })
 package sa.rawabit.platform.evidence;
 
 import org.jspecify.annotations.NullMarked;

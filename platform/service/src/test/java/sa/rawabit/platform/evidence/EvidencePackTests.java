@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +21,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.platform.oversight.OversightSeed;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.satisfaction.SurveyRows;
 import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
+import sa.rawabit.testing.TestTokens;
 
 /**
  * The evidence pack of an association running Samtah's policy (with a board approval added, dated
@@ -81,6 +85,16 @@ class EvidencePackTests extends PlatformTest {
 			seed.complaint("received", Duration.ZERO);
 			seed.escalated(seed.complaint("acknowledged", Duration.ofDays(1)));
 		}
+		// The post-case survey: three links reached people, two answered (5 and 4) — 67%, average 4.5.
+		SurveyRows.sent(samtah.id(), Instant.now().minus(Duration.ofDays(40)), 5);
+		SurveyRows.sent(samtah.id(), Instant.now().minus(Duration.ofDays(2)), 4);
+		SurveyRows.sent(samtah.id(), Instant.now().minus(Duration.ofDays(1)), null);
+		for (String instrument : List.of("field-survey", "complaints-link-review")) {
+			web.mutateWith(TestTokens.staff(samtah.slug(), "top-management")).post().uri("/api/satisfaction/records")
+				.bodyValue(Map.of("instrument", instrument, "heldOn", LocalDate.now().minusDays(1).toString(),
+						"findings", "نتيجة " + instrument, "actions", "إجراء " + instrument))
+				.exchange().expectStatus().isCreated();
+		}
 		other = TestTenants.register("ev-other");
 		try (var seed = new OversightSeed(other.id())) {
 			for (int i = 0; i < 7; i++) {
@@ -103,7 +117,13 @@ class EvidencePackTests extends PlatformTest {
 			.contains("أُنجز 75% من المهل")
 			.containsPattern("data-testid=\"filed\"[^>]*>5<")
 			.containsPattern("data-testid=\"closed\"[^>]*>3<")
-			.contains("بشكل دوري");
+			.contains("بشكل دوري")
+			.containsPattern("data-testid=\"survey-answered\"[^>]*>2<")
+			.containsPattern("data-testid=\"survey-rate\"[^>]*>67%<")
+			.containsPattern("data-testid=\"survey-average\"[^>]*>4.5<")
+			.contains("data-subject=\"field-survey\"", "المسح الميداني", "نتيجة field-survey")
+			.contains("data-subject=\"complaints-link-review\"", "متابعة الإدارة العليا لرابط الشكاوى",
+					"إجراء complaints-link-review");
 	}
 
 	@Test
@@ -117,10 +137,15 @@ class EvidencePackTests extends PlatformTest {
 		assertThat(csv).startsWith("\uFEFFsection,item,value")
 			.contains("complaints,filed,5", "complaints,closed,3", "complaints,open,2", "complaints,escalated,1")
 			.contains("deadlines,decision.cases,4", "deadlines,decision.within,3")
-			.contains("complaints,public_link_live,true", "policy,approved_on,2023-08-24");
+			.contains("complaints,public_link_live,true", "policy,approved_on,2023-08-24")
+			.contains("satisfaction,survey_reached_12_months,3", "satisfaction,survey_answered_12_months,2",
+					"satisfaction,survey_response_rate_percent,67", "satisfaction,survey_average_rating,4.5")
+			.contains("satisfaction,complaints-link-review.findings,نتيجة complaints-link-review",
+					"satisfaction,field-survey.last_held_on," + LocalDate.now().minusDays(1));
 		String theirs = new String(web.mutateWith(member(other.slug(), "top-management")).get().uri("/evidence/figures.csv")
 			.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
-		assertThat(theirs).contains("complaints,filed,7").doesNotContain("deadlines,decision");
+		assertThat(theirs).contains("complaints,filed,7", "satisfaction,survey_reached_12_months,0")
+			.doesNotContain("deadlines,decision", "complaints-link-review", "survey_average_rating,4");
 	}
 
 	@Test

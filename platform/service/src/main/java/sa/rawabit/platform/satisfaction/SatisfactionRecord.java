@@ -1,0 +1,29 @@
+package sa.rawabit.platform.satisfaction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One recorded session of a satisfaction instrument (a field survey, a supervisory visit, interviews…),
+ * or one entry of top management's follow-up log of the complaints link.
+ *
+ * @param kind {@link #INSTRUMENT} or {@link #COMPLAINTS_LINK_REVIEW}
+ * @param instrumentId the policy's instrument id; null for the complaints-link log
+ */
+public record SatisfactionRecord(UUID id, String kind, @Nullable String instrumentId, LocalDate heldOn,
+		@Nullable String place, @Nullable Integer participants, String findings, @Nullable String actions,
+		String recordedBy, Instant recordedAt) {
+
+	public static final String INSTRUMENT = "instrument";
+
+	/** Top management's follow-up of the public complaints link, allowed whatever the policy names. */
+	public static final String COMPLAINTS_LINK_REVIEW = "complaints-link-review";
+
+	/** What the record is of: the instrument id, or {@link #COMPLAINTS_LINK_REVIEW}. */
+	public String subject() {
+		return instrumentId == null ? kind : instrumentId;
+	}
+}
