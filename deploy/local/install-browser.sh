@@ -12,5 +12,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null
+"${as_root[@]}" apt-get install -y -qq chromium fonts-noto-core >/dev/null
 echo "Installed $(/usr/bin/chromium --version 2>/dev/null | head -1)"
