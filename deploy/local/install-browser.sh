@@ -3,7 +3,7 @@
 # /usr/bin/chromium is already there. Needs root (CI machines run as root) or sudo.
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Naskh Arabic"; then
+if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -i "Noto Naskh Arabic" >/dev/null; then
   exit 0
 fi
 as_root=()
