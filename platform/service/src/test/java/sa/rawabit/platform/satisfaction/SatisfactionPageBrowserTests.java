@@ -78,5 +78,15 @@ class SatisfactionPageBrowserTests extends PageTest {
 		assertThat(recorded.locator("time")).containsText("هـ");
 		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey] time")).isVisible();
 		Browser.screenshot(page, "satisfaction-ar");
+
+		page.setViewportSize(390, 844);
+		Object width = page.evaluate("document.documentElement.scrollWidth");
+		org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isLessThanOrEqualTo(390);
+		page.navigate(url("/satisfaction?lang=en").toString());
+		assertThat(page.locator("h1")).hasText("Beneficiary satisfaction");
+		assertThat(page.locator("[data-testid=survey-table] tr[data-month='" + month + "'] th")).hasText(
+				YearMonth.now(RIYADH).getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+						+ " " + YearMonth.now(RIYADH).getYear());
+		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey]")).containsText("Field survey");
 	}
 }

@@ -145,6 +145,42 @@ class SatisfactionRecordsTests extends DeskTest {
 	}
 
 	@Test
+	void instrumentWhenOwnedByAnotherRoleThenThatRoleReadsAndRecordsItButNoOtherInstrument() {
+		TestTenant owned = TestTenants.register("sat-rec-owner");
+		publishInForce(owned.id(), SeedPolicies.get("samtah-cooperative").yaml().replace(
+				"      cadence: as-needed\n    - id: interviews",
+				"      cadence: as-needed\n      owner: contact-officer\n    - id: interviews"));
+		WebTestClient officer = web.mutateWith(TestTokens.staff(owned.slug(), "contact-officer"));
+
+		officer.post().uri("/api/satisfaction/records").bodyValue(record("supervisory-visits", today()))
+			.exchange().expectStatus().isCreated();
+		officer.post().uri("/api/satisfaction/records").bodyValue(record("field-survey", today()))
+			.exchange().expectStatus().isForbidden();
+		officer.post().uri("/api/satisfaction/records").bodyValue(record("complaints-link-review", today()))
+			.exchange().expectStatus().isForbidden();
+		officer.get().uri("/api/satisfaction/records").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$[*].instrumentId").isEqualTo(List.of("supervisory-visits"));
+	}
+
+	@Test
+	void pageWhenMonthlyInstrumentNeverRecordedThenDueAndOnceRecordedThenNot() {
+		TestTenant monthly = TestTenants.register("sat-rec-monthly");
+		publishInForce(monthly.id(), SeedPolicies.get("samtah-cooperative").yaml().replace("      cadence: periodic\n",
+				"      cadence: monthly\n"));
+		member(monthly.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(html -> assertThat(html)
+				.containsPattern("data-instrument=\"questionnaire\"(?s).*?شهرياً.*?data-testid=\"due\"")
+				.contains("لم تُسجّل بعد"));
+
+		top(monthly).post().uri("/api/satisfaction/records").bodyValue(record("questionnaire", today().minusDays(3)))
+			.exchange().expectStatus().isCreated();
+		member(monthly.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).value(html -> assertThat(html).doesNotContain("data-testid=\"due\""));
+	}
+
+	@Test
 	void dueWhenFixedPeriodPassedOrNeverRecordedAndNeverForOpenCadences() {
 		LocalDate today = LocalDate.parse("2026-11-22");
 		assertThat(InstrumentStatus.due(Cadence.MONTHLY, null, today)).isTrue();
