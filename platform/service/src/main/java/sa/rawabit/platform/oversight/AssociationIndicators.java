@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 record AssociationIndicators(String associationSlug, String nameAr, String nameEn, String region,
 		String licenceAuthority, String status, @Nullable Integer policyNumber, @Nullable Instant policyPublishedAt,
 		@Nullable LocalDate policyApprovedOn, @Nullable String policyApprovedOnHijri, @Nullable Long requestsReceived,
-		@Nullable Long requestsDecided, @Nullable BigDecimal medianDecisionDays, @Nullable Long deadlineCases,
+		@Nullable Long requestsDecided, @Nullable BigDecimal medianDecisionWorkingDays, @Nullable Long deadlineCases,
 		@Nullable BigDecimal withinDeadlineShare, @Nullable Long complaintsFiled, @Nullable Long complaintsResolved,
 		@Nullable Long complaintsEscalated, @Nullable BigDecimal medianResolutionDays, @Nullable Long surveyResponses,
 		@Nullable BigDecimal surveyResponseRate, @Nullable BigDecimal satisfactionAverage,

@@ -95,9 +95,10 @@ public final class OversightBenchmark {
 				associations));
 		sql.execute("""
 				insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
-				    approvals, rejections, decided_by, decided_at)
+				    approvals, rejections, decided_by, decided_at, working_days)
 				select tenant_id, id, 'approved', 'r', 'm', 3, '{a,b,c}', 3, 0, 'bench',
-				       received_at + (1 + (hashtext(id::text) & 31)) * interval '1 day'
+				       received_at + (1 + (hashtext(id::text) & 31)) * interval '1 day',
+				       (1 + (hashtext(id::text) & 31)) * 5 / 7
 				from app.request where status = 'closed' and received_by = 'bench'""");
 		sql.execute("""
 				insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, ends_at, unit,
