@@ -44,6 +44,6 @@ class NationalIndicators {
 				row.get("median_resolution_days", BigDecimal.class), row.get("survey_responses", Long.class),
 				row.get("survey_response_rate", BigDecimal.class), row.get("satisfaction_average", BigDecimal.class),
 				row.get("acknowledged_staff", Long.class),
-				suppressed == null ? List.of() : List.of(suppressed));
+				suppressed == null ? List.of() : List.of(suppressed), row.get("computed_at", Instant.class));
 	}
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
+import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
@@ -50,6 +52,9 @@ class OversightIndicatorsTests extends PlatformTest {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	SnapshotRefresher refresher;
 
 	/** Once, after the application (and so its migrations) has started: JUnit's BeforeAll would come first. */
 	@BeforeEach
@@ -218,6 +223,28 @@ class OversightIndicatorsTests extends PlatformTest {
 			.containsEntry("acknowledgedStaff", null)
 			.containsEntry("suppressed", List.of("complaintsResolved", "medianResolutionDays", "surveyResponses",
 					"satisfactionAverage", "acknowledgedStaff"));
+	}
+
+	@Test
+	void snapshotWhenTheRegistryChangesThenTheViewShowsItOnlyOnceRecomputed() throws SQLException {
+		TestTenant moved = TestTenants.register("ov-moved");
+		String jazan = "Jazan-" + RUN;
+		Instant first = refresher.refresh().block();
+		try (var superuser = TestDatabase.get().connectAsSuperuser();
+				var update = superuser.prepareStatement("update control.tenant set region = ? where id = ?")) {
+			update.setString(1, jazan);
+			update.setObject(2, moved.id().value());
+			assertThat(update.executeUpdate()).isOne();
+		}
+		assertThat(json("/api/oversight/associations?region=" + jazan)).isEmpty();
+
+		StepVerifier.create(refresher.refresh()).assertNext(computed -> assertThat(computed).isAfter(first))
+			.verifyComplete();
+		List<Map<String, Object>> rows = json("/api/oversight/associations?region=" + jazan);
+		assertThat(rows).singleElement().satisfies(row -> {
+			assertThat(row).containsEntry("associationSlug", moved.slug());
+			assertThat(Instant.parse((String) row.get("computedAt"))).isAfter(first);
+		});
 	}
 
 	@Test

@@ -175,6 +175,12 @@ public final class OversightSeed implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		db.close();
+		try {
+			// The oversight view reads a snapshot (V77): what was seeded shows once it is recomputed.
+			db.createStatement().execute("select oversight.refresh_indicators()");
+		}
+		finally {
+			db.close();
+		}
 	}
 }
