@@ -31,6 +31,11 @@ record Complaint(ComplaintId id, TrackingCode trackingCode, String channel, Comp
 				settlement, resolution);
 	}
 
+	/** Still waiting for the committee: escalation, by a person or by the policy's clock, may take it further. */
+	boolean escalatable() {
+		return state == ComplaintState.RECEIVED || state == ComplaintState.ACKNOWLEDGED;
+	}
+
 	/** The amicable settlement the policy asks for first, with what was agreed. */
 	Complaint settleAmicably(String agreement, Instant at) {
 		return moveFrom(EnumSet.of(ComplaintState.ACKNOWLEDGED, ComplaintState.ESCALATED), ComplaintState.SETTLED, at,
