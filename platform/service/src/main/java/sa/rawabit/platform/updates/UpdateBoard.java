@@ -1,7 +1,9 @@
 package sa.rawabit.platform.updates;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -14,6 +16,9 @@ import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
+import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.policy.Channel;
+import sa.rawabit.policy.Text;
 
 /**
  * What top management and the relations officers see of updates: the notices, newest first, and who
@@ -34,8 +39,11 @@ class UpdateBoard {
 
 	private final Confidentiality confidentiality;
 
+	private final PoliciesInForce policies;
+
 	UpdateBoard(UpdateRecords records, Transactions transactions, BeneficiaryRegistry registry,
-			Confidentiality confidentiality) {
+			Confidentiality confidentiality, PoliciesInForce policies) {
+		this.policies = policies;
 		this.records = records;
 		this.transactions = transactions;
 		this.registry = registry;
@@ -55,13 +63,21 @@ class UpdateBoard {
 
 	Flux<ToldPerson> recipients(StaffMember me, UUID notice) {
 		me.requireAnyRole(READERS);
-		return confidentiality.maskedFor(me)
-			.flatMapMany(masked -> transactions.inTenantMany(records.recipients(notice))
-				.concatMap(told -> registry.find(new BeneficiaryId(told.beneficiary()))
-					.map(person -> person.masked(masked))
-					.map(person -> new ToldPerson(person.fullName(), address(person, told.channel()), told.channel(),
-							told.outcome(), told.toldAt()))
-					.defaultIfEmpty(new ToldPerson("—", null, told.channel(), told.outcome(), told.toldAt()))));
+		Mono<Map<String, Text>> channels = policies.inForce(me.tenant())
+			.map(policy -> policy.policy().channels().stream()
+				.collect(Collectors.toMap(channel -> channel.id().value(), Channel::names, (a, b) -> a)))
+			.defaultIfEmpty(Map.of());
+		return Mono.zip(confidentiality.maskedFor(me), channels)
+			.flatMapMany(context -> transactions.inTenantMany(records.recipients(notice))
+				.concatMap(told -> {
+					Text channel = told.channel() == null ? null
+							: context.getT2().getOrDefault(told.channel(), new Text(told.channel(), told.channel()));
+					return registry.find(new BeneficiaryId(told.beneficiary()))
+						.map(person -> person.masked(context.getT1()))
+						.map(person -> new ToldPerson(person.fullName(), address(person, told.channel()), channel,
+								told.outcome(), told.toldAt()))
+						.defaultIfEmpty(new ToldPerson("—", null, channel, told.outcome(), told.toldAt()));
+				}));
 	}
 
 	private static @Nullable String address(Beneficiary person, @Nullable String channel) {
@@ -69,7 +85,7 @@ class UpdateBoard {
 	}
 
 	/** One recipient as the page shows them. */
-	record ToldPerson(String name, @Nullable String address, @Nullable String channel, String outcome,
+	record ToldPerson(String name, @Nullable String address, @Nullable Text channel, String outcome,
 			@Nullable Instant toldAt) {
 	}
 }

@@ -1,13 +1,15 @@
 package sa.rawabit.platform.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sa.rawabit.platform.updates.UpdateRows.beneficiary;
+import static sa.rawabit.platform.updates.UpdateRows.beneficiaryWithRequest;
+import static sa.rawabit.platform.updates.UpdateRows.mail;
+import static sa.rawabit.platform.updates.UpdateRows.request;
+import static sa.rawabit.platform.updates.UpdateRows.rows;
+import static sa.rawabit.platform.updates.UpdateRows.tool;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,14 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.DeskTest;
 import sa.rawabit.platform.updates.UpdateRecords.Association;
-import sa.rawabit.policy.seeds.SeedPolicies;
-import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
@@ -33,6 +33,7 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * often and however concurrently the scan runs; a first version and an internal tool tell nobody.
  */
 class UpdateNoticeTests extends DeskTest {
+
 
 	static final String X = "mosques-water";
 
@@ -134,7 +135,7 @@ class UpdateNoticeTests extends DeskTest {
 		assertThat(rows(null, "select id from app.update_notice")).as("no tenant set: nothing").isEmpty();
 		String notice = rows(association.id(), "select id from app.update_notice where kind = 'service'").getFirst();
 		TestTenants.ensure("thimar-alkhair");
-		web.mutateWith(member("thimar-alkhair", "top-management"))
+		patient().mutateWith(member("thimar-alkhair", "top-management"))
 			.get().uri("/updates/" + notice).exchange().expectStatus().isNotFound();
 	}
 
@@ -146,13 +147,18 @@ class UpdateNoticeTests extends DeskTest {
 		String notice = rows(association.id(), "select id from app.update_notice where kind = 'service'").getFirst();
 		var manager = member(association.slug(), "top-management");
 
-		web.mutateWith(manager).get().uri("/updates").exchange().expectStatus().isOk().expectBody(String.class)
+		patient().mutateWith(manager).get().uri("/updates").exchange().expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-notice=\"" + notice + "\"").contains("سقيا المساجد"));
-		web.mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
+		patient().mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
 			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-outcome=\"sent\"").contains("مستفيد page"));
-		web.mutateWith(member(association.slug(), "social-researcher")).get().uri("/updates").exchange()
+		patient().mutateWith(member(association.slug(), "social-researcher")).get().uri("/updates").exchange()
 			.expectStatus().isForbidden();
+	}
+
+	/** The first page render of a busy test machine can take longer than WebTestClient's 5 s default. */
+	private WebTestClient patient() {
+		return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	private static OidcLoginMutator member(String slug, String role) {
@@ -170,15 +176,8 @@ class UpdateNoticeTests extends DeskTest {
 		return new Association(tenant.id(), tenant.slug(), "جمعية الاختبار");
 	}
 
-	/** The Suqya seed as this association's policy; {@code changed} gives the mosques service a checklist. */
 	private static String suqya(TestTenant tenant, boolean changed) {
-		String yaml = SeedPolicies.get("suqya-makkah").yaml().replaceFirst("(?m)^  slug: .*$", "  slug: " + tenant.slug());
-		if (!changed) {
-			return yaml;
-		}
-		String mosques = "    names: { ar: سقيا المساجد والأماكن العامة, en: Water for mosques and public places }\n";
-		assertThat(yaml).contains(mosques);
-		return yaml.replace(mosques, mosques + "    checklist:\n      - صورة الهوية الوطنية\n");
+		return UpdateRows.suqya(tenant.slug(), changed);
 	}
 
 	private MimeMessage serviceMessage(String address) throws Exception {
@@ -188,93 +187,5 @@ class UpdateNoticeTests extends DeskTest {
 			}
 		}
 		throw new AssertionError("no service update mailed to " + address);
-	}
-
-	private static String mail(String who) {
-		return who + "-" + UUID.randomUUID() + "@example.sa";
-	}
-
-	private static UUID beneficiaryWithRequest(TenantId tenant, String email, String service) {
-		UUID person = beneficiary(tenant, email);
-		request(tenant, person, service, "awaiting-verification");
-		return person;
-	}
-
-	private static UUID beneficiary(TenantId tenant, String email) {
-		UUID id = UUID.randomUUID();
-		String name = "مستفيد " + email.substring(0, email.indexOf('-'));
-		String nationalId = "1" + String.format("%09d", (long) (Math.random() * 999_999_999L));
-		execute("""
-				insert into app.beneficiary (tenant_id, id, national_id, full_name, email, contact_channel, consent_given,
-				    consent_at, created_at) values (?::uuid, ?::uuid, ?, ?, ?, 'email', true, now(), now())""",
-				tenant.toString(), id.toString(), nationalId, name, email);
-		return id;
-	}
-
-	/** @return the beneficiary, so assertions can name who was told */
-	private static UUID request(TenantId tenant, UUID beneficiary, String service, String status) {
-		execute("""
-				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version, policy_number,
-				    status, checklist_size, received_at, received_by, completed_at, closed_at, updated_at)
-				values (?::uuid, gen_random_uuid(), ?::uuid, ?, 'website', gen_random_uuid(), 1, ?, 0, now(), 'test',
-				    case when ? = 'incomplete' then null else now() end, case when ? = 'closed' then now() end, now())""",
-				tenant.toString(), beneficiary.toString(), service, status, status, status);
-		return beneficiary;
-	}
-
-	private static void tool(TenantId tenant, String toolId, int version, boolean isPublic, String note) {
-		execute("""
-				insert into control.tool_document (tenant_id, tool_id, version, file_name, media_type, size_bytes, sha256,
-				    content, public, change_note, uploaded_by, uploaded_at)
-				values (?::uuid, ?, ?, 'doc.pdf', 'application/pdf', 4, repeat('a', 64), '\\x25504446'::bytea, ?, ?,
-				    'admin', now())""", tenant.toString(), toolId, version, isPublic, note);
-	}
-
-	private static void execute(String sql, Object... values) {
-		boolean control = sql.contains("control.");
-		try (Connection connection = control ? TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN)
-				: TestDatabase.get().connectAsSuperuser()) {
-			connection.setAutoCommit(false);
-			if (control) {
-				try (PreparedStatement scope = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-					scope.setString(1, values[0].toString());
-					scope.execute();
-				}
-			}
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				for (int i = 0; i < values.length; i++) {
-					statement.setObject(i + 1, values[i]);
-				}
-				statement.execute();
-			}
-			connection.commit();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** The first column of every row, read as the platform's role with the tenant set (or not). */
-	private static List<String> rows(TenantId tenant, String sql) {
-		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
-			platform.setAutoCommit(false);
-			if (tenant != null) {
-				try (PreparedStatement scope = platform.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-					scope.setString(1, tenant.toString());
-					scope.execute();
-				}
-			}
-			List<String> values = new ArrayList<>();
-			try (ResultSet result = platform.createStatement().executeQuery(sql)) {
-				while (result.next()) {
-					values.add(result.getString(1));
-				}
-			}
-			platform.rollback();
-			return values;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }
