@@ -1,9 +1,11 @@
 package sa.rawabit.platform.requests;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
@@ -29,6 +31,20 @@ public class RequestBeneficiaries {
 			.bind(0, request.value())
 			.map(row -> new Filed(new BeneficiaryId(row.get("beneficiary_id", UUID.class)), row.get("channel", String.class)))
 			.one());
+	}
+
+	/**
+	 * Each beneficiary with a request closed at or after {@code since}, once, with the channel of their
+	 * latest such request (a questionnaire campaign's audience).
+	 */
+	public Flux<Filed> closedSince(Instant since) {
+		return transactions.inTenantMany(database.sql("""
+				select distinct on (beneficiary_id) beneficiary_id, channel from app.request
+				where status = 'closed' and closed_at >= $1
+				order by beneficiary_id, closed_at desc""")
+			.bind(0, since)
+			.map(row -> new Filed(new BeneficiaryId(row.get("beneficiary_id", UUID.class)), row.get("channel", String.class)))
+			.all());
 	}
 
 	/** Who filed a request, and through which channel. */
