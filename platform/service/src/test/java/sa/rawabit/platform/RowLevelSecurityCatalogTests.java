@@ -52,7 +52,7 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			}
 		}
 		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement",
-				"app.satisfaction_record");
+				"app.satisfaction_record", "app.survey_campaign");
 		assertThat(unprotected).isEmpty();
 	}
 

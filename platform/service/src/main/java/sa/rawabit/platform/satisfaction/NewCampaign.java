@@ -17,7 +17,7 @@ public record NewCampaign(@Nullable String instrument, @Nullable String title, @
 		return new NewCampaign(null, null, null, null, null, null);
 	}
 
-	boolean everyoneRegistered() {
+	public boolean everyoneRegistered() {
 		return "true".equalsIgnoreCase(allRegistered) || "on".equalsIgnoreCase(allRegistered);
 	}
 }

@@ -108,12 +108,12 @@ class SurveyCampaignTests extends DeskTest {
 			.jsonPath("$[0].distribution").isEqualTo(List.of(0, 1, 0, 1, 0));
 		// The post-case survey's monthly results stay its own.
 		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_invitation where campaign_id is null")).isEmpty();
-		SatisfactionRecordsTests.pageSession(web, samtah.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
+		page(samtah.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
 			.exchange().expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-campaign=\"" + campaign + "\"")
 				.contains("data-col=\"responses\">2<").contains("data-col=\"rate\">67%<")
 				.contains("data-col=\"average\">3.0<"));
-		SatisfactionRecordsTests.pageSession(web, samtah.slug()).get().uri("/evidence/figures.csv").exchange()
+		page(samtah.slug()).get().uri("/evidence/figures.csv").exchange()
 			.expectStatus().isOk().expectBody(String.class)
 			.value(csv -> assertThat(csv).contains("satisfaction,campaign." + campaign + ".responses,2")
 				.contains("satisfaction,campaign." + campaign + ".average_rating,3.0"));
@@ -146,7 +146,7 @@ class SurveyCampaignTests extends DeskTest {
 			.expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("audience"))
 			.jsonPath("$.errors[0].messageAr").isEqualTo("لا يوجد في هذه الفئة مستفيد يمكن الوصول إليه");
 
-		SatisfactionRecordsTests.pageSession(web, samtah.slug()).post().uri("/satisfaction/campaigns")
+		page(samtah.slug()).post().uri("/satisfaction/campaigns")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
 			.body(BodyInserters.fromFormData("instrument", "questionnaire").with("title", "استبانة الرضا السنوية")
 				.with("question", "سؤال").with("allRegistered", "on").with("closesOn", today().minusDays(2).toString()))
@@ -189,7 +189,7 @@ class SurveyCampaignTests extends DeskTest {
 
 		top(other).get().uri("/api/satisfaction/campaigns").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.length()").isEqualTo(0);
-		SatisfactionRecordsTests.pageSession(web, other.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
+		page(other.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
 			.exchange().expectStatus().isOk().expectBody(String.class)
 			.value(html -> assertThat(html).doesNotContain(campaign));
 		assertThat(SurveyRows.column(other.id(), "select id from app.survey_campaign")).isEmpty();
@@ -205,7 +205,7 @@ class SurveyCampaignTests extends DeskTest {
 		publishInForce(monthly.id(), SeedPolicies.get("samtah-cooperative").yaml().replace("      cadence: periodic\n",
 				"      cadence: monthly\n"));
 		beneficiary(monthly, "email", true, "due");
-		WebTestClient member = SatisfactionRecordsTests.pageSession(web, monthly.slug());
+		WebTestClient member = page(monthly.slug());
 		member.get().uri("/satisfaction").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html)
 				.containsPattern("data-instrument=\"questionnaire\"(?s).*?data-testid=\"due\""));
@@ -222,6 +222,11 @@ class SurveyCampaignTests extends DeskTest {
 	private WebTestClient.ResponseSpec answer(String page, String rating) {
 		return web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("rating", rating)).exchange();
+	}
+
+	/** A page session of top management; patient, as the first page a loaded machine renders may take seconds. */
+	private WebTestClient page(String slug) {
+		return SatisfactionRecordsTests.pageSession(web.mutate().responseTimeout(Duration.ofSeconds(30)).build(), slug);
 	}
 
 	private WebTestClient top(TestTenant at) {
