@@ -1,5 +1,6 @@
 package sa.rawabit.platform.requests;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -52,6 +53,20 @@ public class RequestBeneficiaries {
 
 	private static Filed filed(Readable row) {
 		return new Filed(new BeneficiaryId(row.get("beneficiary_id", UUID.class)), row.get("channel", String.class));
+	}
+
+	/**
+	 * Each beneficiary with a request closed at or after {@code since}, once, with the channel of their
+	 * latest such request (a questionnaire campaign's audience).
+	 */
+	public Flux<Filed> closedSince(Instant since) {
+		return transactions.inTenantMany(database.sql("""
+				select distinct on (beneficiary_id) beneficiary_id, channel from app.request
+				where status = 'closed' and closed_at >= $1
+				order by beneficiary_id, closed_at desc""")
+			.bind(0, since)
+			.map(RequestBeneficiaries::filed)
+			.all());
 	}
 
 	/** Who filed a request, and through which channel. */

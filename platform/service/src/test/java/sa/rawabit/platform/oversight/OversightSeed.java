@@ -146,6 +146,29 @@ public final class OversightSeed implements AutoCloseable {
 				rating == null ? null : rating.shortValue(), rating == null ? null : "تعليق شخصي من المستفيد");
 	}
 
+	/**
+	 * A questionnaire campaign (V75) with {@code answered} invitations sent and answered with {@code rating}:
+	 * rows of the same table that the oversight indicators must leave out.
+	 */
+	public void campaignAnswers(int answered, int rating) throws SQLException {
+		UUID campaign = UUID.randomUUID();
+		update("""
+				insert into app.survey_campaign (tenant_id, id, instrument_id, title, question, closed_within_months,
+				    all_registered, closes_on, expires_at, created_by, created_at, launched_at, invited_count,
+				    unreachable_count)
+				values (?, ?, 'questionnaire', 'استبانة', 'ما رأيك؟', null, true, ?, ?, 'seed', ?, ?, ?, 0)""",
+				tenant.value(), campaign, RECEIVED.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(14),
+				ts(RECEIVED.plus(Duration.ofDays(15))), ts(RECEIVED), ts(RECEIVED), answered);
+		for (int i = 0; i < answered; i++) {
+			update("""
+					insert into app.survey_invitation (tenant_id, id, campaign_id, beneficiary_id, token_hash, channel,
+					    delivery, sent_at, expires_at, answered_at, rating)
+					values (?, ?, ?, ?, ?, 'email', 'sent', ?, ?, ?, ?)""", tenant.value(), UUID.randomUUID(), campaign,
+					UUID.randomUUID(), "hash-" + UUID.randomUUID(), ts(RECEIVED), ts(RECEIVED.plus(Duration.ofDays(14))),
+					ts(RECEIVED.plus(Duration.ofDays(1))), (short) rating);
+		}
+	}
+
 	/** A staff member's acknowledgement of the version in force (seeded by {@link #policy}). */
 	public void acknowledged(String subject) throws SQLException {
 		acknowledged(subject, policy);
