@@ -25,7 +25,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditTrail;
-import sa.rawabit.platform.complaints.PublicLink.Opened;
+import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
+import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.Complaints;
 import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
@@ -40,7 +42,7 @@ class PublicComplaintPages {
 
 	private final PublicLink link;
 
-	private final PublicLimits limits;
+	private final PublicGate gate;
 
 	private final ComplaintRecords records;
 
@@ -48,16 +50,13 @@ class PublicComplaintPages {
 
 	private final AuditTrail audit;
 
-	private final ComplaintsProperties properties;
-
-	PublicComplaintPages(PublicLink link, PublicLimits limits, ComplaintRecords records, Transactions transactions,
-			AuditTrail audit, ComplaintsProperties properties) {
+	PublicComplaintPages(PublicLink link, PublicGate gate, ComplaintRecords records, Transactions transactions,
+			AuditTrail audit) {
 		this.link = link;
-		this.limits = limits;
+		this.gate = gate;
 		this.records = records;
 		this.transactions = transactions;
 		this.audit = audit;
-		this.properties = properties;
 	}
 
 	@GetMapping("/public/{slug}/complaint")
@@ -72,15 +71,11 @@ class PublicComplaintPages {
 	@PostMapping(path = "/public/{slug}/complaint", consumes = "application/x-www-form-urlencoded")
 	Mono<String> file(@PathVariable String slug, Model model, ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			limits.admitAddress(PublicLink.clientAddress(exchange));
-			if (exchange.getRequest().getHeaders().getContentLength() > properties.maxBody().toBytes()) {
-				return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-						"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
-						"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null));
-			}
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+			gate.admitSize(exchange);
 			return link.open(slug).flatMap(opened -> {
 				describe(opened, model);
-				limits.admitAssociation(slug);
+				gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug);
 				return exchange.getFormData().map(PublicComplaintPages::read).flatMap(form -> {
 					model.addAttribute("form", form);
 					return link.file(opened.loaded(), form);
@@ -95,7 +90,7 @@ class PublicComplaintPages {
 			ServerWebExchange exchange) {
 		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
 		return Mono.defer(() -> {
-			limits.admitAddress(PublicLink.clientAddress(exchange));
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
 			return link.open(slug);
 		})
 			.filter(opened -> TrackingCode.looksValid(code))
@@ -120,7 +115,7 @@ class PublicComplaintPages {
 				return Mono.just("public/track");
 			}
 			return Mono.defer(() -> {
-				limits.admitAddress(PublicLink.clientAddress(exchange));
+				gate.admitAddress(exchange, PublicLink.COMPLAINTS);
 				return TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty();
 			}).flatMap(complaint -> history(opened, complaint).map(steps -> {
 				model.addAttribute("complaint", new Tracked(complaint.state().column(), complaint.receivedAt(),
