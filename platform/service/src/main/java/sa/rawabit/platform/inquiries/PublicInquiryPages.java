@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -18,6 +17,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.platform.publicaccess.PublicPages;
 import sa.rawabit.policy.DeadlineId;
 
 /**
@@ -107,26 +107,8 @@ class PublicInquiryPages {
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
-	/** A flood gets the limited page, an unknown association the missing page, the rest the form with its problems. */
 	private Mono<String> refused(ProblemException problem, Model model, ServerWebExchange exchange) {
-		exchange.getResponse().setStatusCode(problem.problemType().status());
-		if (problem.problemType().status() == HttpStatus.TOO_MANY_REQUESTS) {
-			model.addAttribute("problem", problem);
-			return Mono.just("public/limited");
-		}
-		if (!model.containsAttribute("association")) {
-			return Mono.just(notFound(exchange));
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", PublicInquiryForm.empty());
-		}
-		model.addAttribute("problem", problem);
-		model.addAttribute("errors", InquiryPages.errors(problem));
-		if (problem.problemType().status() == HttpStatus.BAD_REQUEST && !problem.fieldProblems().isEmpty()
-				|| problem.field() != null) {
-			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
-		}
-		return Mono.just("inquiries/public/form");
+		return Mono.just(PublicPages.refused(problem, model, exchange, "inquiries/public/form", PublicInquiryForm::empty));
 	}
 
 	/** The association, the choices its policy offers, and how long an answer may take. */
@@ -155,7 +137,6 @@ class PublicInquiryPages {
 	}
 
 	private static String notFound(ServerWebExchange exchange) {
-		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-		return "public/not-found";
+		return PublicPages.notFound(exchange);
 	}
 }
