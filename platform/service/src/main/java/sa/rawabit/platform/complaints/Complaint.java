@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
  * A complaint and its transitions. Each transition checks the state it starts from and returns the

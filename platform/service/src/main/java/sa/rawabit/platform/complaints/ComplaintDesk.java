@@ -24,6 +24,7 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
  * Where complaints are handled. Every change is one tenant transaction: the complaint row, its audit
