@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Inquiries",
-		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging" })
+		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging", "tools" })
 package sa.rawabit.platform.inquiries;
 
 import org.jspecify.annotations.NullMarked;
