@@ -51,6 +51,27 @@ class InquiryAnswerToolsTests extends InquiryTest {
 	}
 
 	@Test
+	void inquiryPageWhenOpenThenOffersPublicDocumentsAndWhenAnsweredListsTheAttached() {
+		String open = page();
+		assertThat(open).contains("data-testid=\"attach-bylaws\"", "name=\"tool.bylaws\"")
+			.doesNotContain("attach-partners-policy");
+
+		answer(List.of("bylaws"), "راجعوا اللائحة").expectStatus().isOk();
+		String answered = page();
+		assertThat(answered).contains("data-testid=\"answer-attachments\"",
+				"/tools/bylaws/versions/2", "الإصدار 2");
+	}
+
+	private String page() {
+		return web.mutateWith(ToolDocumentFixtures.member(association.slug(), "contact-officer")).get()
+			.uri("/inquiries/{id}", inquiry)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	@Test
 	void answerWhenDocumentIsNotPublicThenRefusedNamingToolsAndNothingChanged() {
 		answer(List.of("bylaws", "partners-policy"), "إجابة").expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.field").isEqualTo("tools");

@@ -4,6 +4,10 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -44,5 +48,13 @@ public final class ToolDocumentFixtures {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not store a tool document of " + tenant, ex);
 		}
+	}
+
+	/** A page session (OIDC login) of a member of {@code slug} holding {@code role} there. */
+	public static OidcLoginMutator member(String slug, String role) {
+		return SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token.subject("user-" + slug)
+			.claim("preferred_username", role + "@" + slug)
+			.claim("organization", List.of(slug))
+			.claim("groups", List.of("/" + slug + "/" + role)));
 	}
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
-import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.OidcLoginMutator;
 import sa.rawabit.platform.DeskTest;
 import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestTenants;
@@ -33,7 +31,7 @@ class ToolDocumentsTests extends DeskTest {
 		ToolDocumentFixtures.upload(thimar.id(), "bylaws", 1, "old.pdf", ToolDocumentFixtures.PDF, true);
 		ToolDocumentFixtures.upload(thimar.id(), "bylaws", 2, "اللائحة الأساسية.pdf", second, false);
 
-		byte[] body = web.mutateWith(member(thimar.slug(), "relations-officer")).get().uri("/tools/bylaws").exchange()
+		byte[] body = web.mutateWith(ToolDocumentFixtures.member(thimar.slug(), "relations-officer")).get().uri("/tools/bylaws").exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType(MediaType.APPLICATION_PDF)
 			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
@@ -43,7 +41,7 @@ class ToolDocumentsTests extends DeskTest {
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(body).isEqualTo(second);
 
-		byte[] first = web.mutateWith(member(thimar.slug(), "social-researcher")).get().uri("/tools/bylaws/versions/1")
+		byte[] first = web.mutateWith(ToolDocumentFixtures.member(thimar.slug(), "social-researcher")).get().uri("/tools/bylaws/versions/1")
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
@@ -57,9 +55,9 @@ class ToolDocumentsTests extends DeskTest {
 		publishInForce(other.id(), SeedPolicies.get("thimar-alkhair").yaml()
 			.replace("slug: thimar-alkhair", "slug: " + other.slug()));
 
-		web.mutateWith(member(other.slug(), "relations-officer")).get().uri("/tools/bylaws").exchange()
+		web.mutateWith(ToolDocumentFixtures.member(other.slug(), "relations-officer")).get().uri("/tools/bylaws").exchange()
 			.expectStatus().isNotFound();
-		web.mutateWith(member(other.slug(), "relations-officer")).get().uri("/tools/bylaws/versions/1").exchange()
+		web.mutateWith(ToolDocumentFixtures.member(other.slug(), "relations-officer")).get().uri("/tools/bylaws/versions/1").exchange()
 			.expectStatus().isNotFound();
 	}
 
@@ -98,19 +96,11 @@ class ToolDocumentsTests extends DeskTest {
 	void toolsPageWhenSomeUploadedThenEveryToolOfThePolicyWithLatestOrNotYet() {
 		ToolDocumentFixtures.upload(thimar.id(), "bylaws", 1, "bylaws.pdf", ToolDocumentFixtures.PDF, true);
 
-		String page = web.mutateWith(member(thimar.slug(), "contact-officer")).get().uri("/tools")
+		String page = web.mutateWith(ToolDocumentFixtures.member(thimar.slug(), "contact-officer")).get().uri("/tools")
 			.accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("اللائحة الأساسية للجمعية", "bylaws.pdf", "الإصدار 1", "طلب دعم مستفيد",
 				"لم يُرفع بعد", "هـ");
-	}
-
-	/** A page session (OIDC login) of a member of {@code slug} holding {@code role} there. */
-	static OidcLoginMutator member(String slug, String role) {
-		return SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token.subject("user-" + slug)
-			.claim("preferred_username", role + "@" + slug)
-			.claim("organization", List.of(slug))
-			.claim("groups", List.of("/" + slug + "/" + role)));
 	}
 }
