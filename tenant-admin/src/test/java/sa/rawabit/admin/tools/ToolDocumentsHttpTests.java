@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -15,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.admin.AdminTest;
 import sa.rawabit.policy.seeds.SeedPolicies;
@@ -36,6 +43,8 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	@BeforeEach
 	void association() {
+		// Uploads of up to 10 MB on a shared, loaded machine: more room than the 5 s default.
+		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		thimar = TestTenants.register("thimar-tools");
 		TestPolicies.publish(thimar.id(), SeedPolicies.get("thimar-alkhair").yaml()
 			.replace("slug: thimar-alkhair", "slug: " + thimar.slug()));
@@ -120,19 +129,27 @@ class ToolDocumentsHttpTests extends AdminTest {
 	@Test
 	void uploadWhenOtherAssociationsAdminThenNotFoundAndNothingStored() {
 		TestTenant other = TestTenants.register("other-tools");
-		web.mutateWith(TestTokens.staff(other.slug(), "tenant-admin")).post()
-			.uri("/api/tenants/{t}/tools/{tool}/documents", thimar.id().value(), "bylaws")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.bodyValue(body(file("b.pdf", PDF), "true", null).build())
-			.exchange()
+		upload(TestTokens.staff(other.slug(), "tenant-admin"), "bylaws", file("b.pdf", PDF), "true", null)
 			.expectStatus().isNotFound();
-		web.mutateWith(TestTokens.staff(thimar.slug(), "relations-officer")).post()
-			.uri("/api/tenants/{t}/tools/{tool}/documents", thimar.id().value(), "bylaws")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.bodyValue(body(file("b.pdf", PDF), "true", null).build())
-			.exchange()
+		upload(TestTokens.staff(thimar.slug(), "relations-officer"), "bylaws", file("b.pdf", PDF), "true", null)
 			.expectStatus().isForbidden();
 		assertThat(rows()).isZero();
+	}
+
+	@Test
+	void uploadWhenConcurrentThenEachStoredOnceOrRefusedWithConflict() throws Exception {
+		List<Callable<Integer>> uploads = IntStream.range(0, 6)
+			.<Callable<Integer>>mapToObj(i -> () -> upload("bylaws", file(i + ".pdf", PDF), "true", null)
+				.returnResult(Void.class).getStatus().value())
+			.toList();
+		try (var pool = Executors.newFixedThreadPool(uploads.size())) {
+			List<Integer> statuses = new ArrayList<>();
+			for (var status : pool.invokeAll(uploads)) {
+				statuses.add(status.get());
+			}
+			assertThat(statuses).containsAnyOf(201).allMatch(status -> status == 201 || status == 409);
+			assertThat(rows()).isEqualTo(statuses.stream().filter(status -> status == 201).count());
+		}
 	}
 
 	@Test
@@ -143,7 +160,12 @@ class ToolDocumentsHttpTests extends AdminTest {
 	}
 
 	private WebTestClient.ResponseSpec upload(String tool, ByteArrayResource file, String isPublic, String note) {
-		return web.mutateWith(admin()).post()
+		return upload(admin(), tool, file, isPublic, note);
+	}
+
+	private WebTestClient.ResponseSpec upload(JwtMutator who, String tool, ByteArrayResource file, String isPublic,
+			String note) {
+		return web.mutateWith(who).post()
 			.uri("/api/tenants/{t}/tools/{tool}/documents", thimar.id().value(), tool)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.bodyValue(body(file, isPublic, note).build())
@@ -205,7 +227,7 @@ class ToolDocumentsHttpTests extends AdminTest {
 		}
 	}
 
-	private org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator admin() {
+	private JwtMutator admin() {
 		return TestTokens.staff(thimar.slug(), "tenant-admin");
 	}
 }
