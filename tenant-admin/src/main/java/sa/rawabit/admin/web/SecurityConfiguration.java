@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
@@ -34,7 +35,7 @@ class SecurityConfiguration {
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
-				.pathMatchers("/api/policy/**", "/api/staff/**")
+				.pathMatchers("/api/policy/**", "/api/staff/**", "/api/tenants/**")
 				.hasRole("tenant-admin")
 				.anyExchange()
 				.denyAll())
@@ -59,7 +60,15 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.exceptionHandling(handling -> handling.accessDeniedHandler(new ForbiddenPage(messages)))
+			// The tools page uploads files: its CSRF token travels as a part of the multipart form.
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))
 			.build();
+	}
+
+	private static XorServerCsrfTokenRequestAttributeHandler multipartCsrf() {
+		var handler = new XorServerCsrfTokenRequestAttributeHandler();
+		handler.setTokenFromMultipartDataEnabled(true);
+		return handler;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import sa.rawabit.platform.messaging.Recipient;
 import sa.rawabit.platform.messaging.Told;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.platform.tools.AnswerAttachments;
 
 /**
  * Sends the answer to the person who asked, on the channel agreed with them: e-mail and phone (SMS)
@@ -36,8 +37,11 @@ class AnswerTeller {
 
 	private final Transactions transactions;
 
+	private final AnswerAttachments attachments;
+
 	AnswerTeller(BeneficiaryRegistry registry, BeneficiaryMessenger messenger, InquiryRecords records, Outbox outbox,
-			Transactions transactions) {
+			Transactions transactions, AnswerAttachments attachments) {
+		this.attachments = attachments;
 		this.registry = registry;
 		this.messenger = messenger;
 		this.records = records;
@@ -70,7 +74,9 @@ class AnswerTeller {
 	}
 
 	private Mono<Told> send(Recipient reach, Inquiry inquiry, String association) {
-		return messenger.tell(reach, "رد على استفساركم لدى " + association, association + ": " + inquiry.answer().text());
+		return attachments.of(inquiry.id().value()).flatMap(documents -> messenger.tell(reach,
+				"رد على استفساركم لدى " + association,
+				association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents)));
 	}
 
 	private Mono<Void> log(Inquiry inquiry, Told told) {

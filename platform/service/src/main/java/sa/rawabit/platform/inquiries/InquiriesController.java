@@ -66,7 +66,8 @@ class InquiriesController {
 	Mono<Map<String, Object>> answer(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
 			@RequestBody AnswerBody body) {
 		new FieldChecks().required("text", body.text(), 5000).orThrow();
-		return desk.answer(staff, new InquiryId(id), body.text(), NewInquiry.blankToNull(body.channel())).map(inquiry -> view(inquiry, null));
+		return desk.answer(staff, new InquiryId(id), body.text(), NewInquiry.blankToNull(body.channel()),
+				body.tools() == null ? java.util.List.of() : body.tools()).map(inquiry -> view(inquiry, null));
 	}
 
 	/** To a role the product knows, or to one named staff member; and why. */
@@ -86,7 +87,8 @@ class InquiriesController {
 	}
 
 	/** @param channel where to send it, when not on the channel agreed with the person */
-	record AnswerBody(@Nullable String text, @Nullable String channel) {
+	/** @param tools ids of public tool documents to attach (optional) */
+	record AnswerBody(@Nullable String text, @Nullable String channel, java.util.@Nullable List<String> tools) {
 	}
 
 	private static InquiryState state(String status) {

@@ -3,6 +3,7 @@ package sa.rawabit.platform.inquiries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
 
 /**
@@ -74,9 +76,13 @@ class InquiryDesk {
 
 	private final PolicyAcknowledgements acknowledgements;
 
+	private final AnswerAttachments attachments;
+
 	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
 			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
-			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements) {
+			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements,
+			AnswerAttachments attachments) {
+		this.attachments = attachments;
 		this.acknowledgements = acknowledgements;
 		this.transactions = transactions;
 		this.records = records;
@@ -172,6 +178,11 @@ class InquiryDesk {
 	 * on {@code sendOn} when the officer chooses another of the policy's channels.
 	 */
 	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text, @Nullable String sendOn) {
+		return answer(staff, id, text, sendOn, List.of());
+	}
+
+	/** As above, attaching the latest public version of each tool in {@code tools} (ids the policy names). */
+	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text, @Nullable String sendOn, List<String> tools) {
 		return change(staff, id, (loaded, before) -> {
 			if (sendOn != null && loaded.policy().channel(new ChannelId(sendOn)).isEmpty()) {
 				return Mono.error(ProblemException.invalidField("channel",
@@ -179,6 +190,7 @@ class InquiryDesk {
 			}
 			Inquiry after = before.answer(text.strip(), staff.username(), clock.instant());
 			return records.update(after)
+				.then(attachments.attach(id.value(), tools, staff.username(), after.answer().at()))
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
 				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
 						audience(after.officer()), Map.of()))

@@ -30,6 +30,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.Channel;
 import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
@@ -59,8 +60,11 @@ class InquiryPages {
 
 	private final Clock clock;
 
+	private final AnswerAttachments attachments;
+
 	InquiryPages(InquiryDesk desk, PoliciesInForce policies, BeneficiaryRegistry registry, AuditTrail audit,
-			Transactions transactions, InquiriesProperties properties, Clock clock) {
+			Transactions transactions, InquiriesProperties properties, Clock clock, AnswerAttachments attachments) {
+		this.attachments = attachments;
 		this.desk = desk;
 		this.policies = policies;
 		this.registry = registry;
@@ -139,7 +143,8 @@ class InquiryPages {
 		return Mono.defer(() -> switch (action) {
 			case "answer" -> {
 				new FieldChecks().required("text", form.get("text"), 5000).orThrow();
-				yield desk.answer(me, id, form.get("text"), NewInquiry.blankToNull(form.get("channel")));
+				yield desk.answer(me, id, form.get("text"), NewInquiry.blankToNull(form.get("channel")),
+						AnswerAttachments.chosen(form));
 			}
 			case "reassign" -> {
 				me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
@@ -160,6 +165,7 @@ class InquiryPages {
 		model.addAttribute("errors", errors(problem));
 		model.addAttribute("typed", typed);
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
+		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
 		return desk.find(me, id)
 			.flatMap(inquiry -> Mono
 				.zip(desk.history(id).collectList(),
