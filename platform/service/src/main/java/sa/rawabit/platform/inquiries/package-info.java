@@ -4,7 +4,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Inquiries",
-		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging" })
+		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging",
+				"requests", "complaints" })
 package sa.rawabit.platform.inquiries;
 
 import org.jspecify.annotations.NullMarked;
