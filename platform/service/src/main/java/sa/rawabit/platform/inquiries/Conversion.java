@@ -11,7 +11,8 @@ record Conversion(Target to, UUID caseId, String by, Instant at) {
 
 		REQUEST, COMPLAINT;
 
-		String column() {
+		// Public: the inquiry page's template calls them.
+		public String column() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
@@ -20,7 +21,7 @@ record Conversion(Target to, UUID caseId, String by, Instant at) {
 		}
 
 		/** Where the new case's staff page is. */
-		String page(UUID caseId) {
+		public String page(UUID caseId) {
 			return "/" + column() + "s/" + caseId;
 		}
 	}
