@@ -64,6 +64,7 @@ public abstract class PageTest {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		TestDatabase.get().register(registry, DatabaseRoles.PLATFORM);
 		registry.add("rawabit.security.issuer", () -> TestKeycloak.get().issuer());
+		registry.add("rawabit.updates.scanning", () -> "false");
 	}
 
 	@BeforeEach

@@ -22,5 +22,7 @@ public abstract class PlatformTest {
 		registry.add("rawabit.security.issuer", () -> TestKeycloak.get().issuer());
 		// Keycloak runs on this machine: no clock drift to forgive, so expiry is checked to the second.
 		registry.add("rawabit.security.clock-skew", () -> "0s");
+		// Update tests drive the scanner themselves; a background scan would tell other tests' beneficiaries.
+		registry.add("rawabit.updates.scanning", () -> "false");
 	}
 }

@@ -52,7 +52,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			}
 		}
 		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement",
-				"app.satisfaction_record");
+				"app.satisfaction_record", "app.update_notice", "app.update_recipient", "app.update_watermark",
+				"app.survey_campaign");
 		assertThat(unprotected).isEmpty();
 	}
 

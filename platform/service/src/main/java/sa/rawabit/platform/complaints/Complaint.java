@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
  * A complaint and its transitions. Each transition checks the state it starts from and returns the
@@ -29,6 +30,11 @@ record Complaint(ComplaintId id, TrackingCode trackingCode, String channel, Comp
 	Complaint escalate(Instant at) {
 		return moveFrom(EnumSet.of(ComplaintState.RECEIVED, ComplaintState.ACKNOWLEDGED), ComplaintState.ESCALATED, at,
 				settlement, resolution);
+	}
+
+	/** Still waiting for the committee: escalation, by a person or by the policy's clock, may take it further. */
+	boolean escalatable() {
+		return state == ComplaintState.RECEIVED || state == ComplaintState.ACKNOWLEDGED;
 	}
 
 	/** The amicable settlement the policy asks for first, with what was agreed. */

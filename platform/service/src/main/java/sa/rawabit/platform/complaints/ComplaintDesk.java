@@ -25,6 +25,7 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
  * Where complaints are handled. Every change is one tenant transaction: the complaint row, its audit
@@ -42,6 +43,9 @@ class ComplaintDesk {
 			"لا تنص سياسة الجمعية السارية على التعويض");
 
 	static final String TOP_MANAGEMENT = "top-management";
+
+	/** The actor the audit trail names when the policy's own deadline moved a complaint. */
+	static final String POLICY_CLOCK = "policy-clock";
 
 	private final Transactions transactions;
 
@@ -111,6 +115,26 @@ class ComplaintDesk {
 
 	Mono<Complaint> escalate(StaffMember staff, ComplaintId id) {
 		return transition(staff, id, "complaint.escalated", false, (complaint, at) -> complaint.escalate(at));
+	}
+
+	/**
+	 * The policy's escalation delay ran out before the committee settled or resolved the complaint (the
+	 * deadline sweeper fired its escalation step): the complaint is escalated, as the policy says, in the
+	 * name of the policy's clock rather than a person. Idempotent across replicas: the row is locked and an
+	 * escalated or closed complaint stays as it is. The tenant comes from the Reactor Context.
+	 */
+	Mono<Boolean> escalateOnClock(ComplaintId id) {
+		return TenantContext.require()
+			.flatMap(policies::inForce)
+			.filter(loaded -> loaded.policy().complaints() != null)
+			.flatMap(loaded -> transactions.inTenant(records.lock(id).filter(Complaint::escalatable).flatMap(before -> {
+				Complaint after = before.escalate(clock.instant());
+				return records.update(after)
+					.then(record(loaded, after, before.state(), "complaint.escalated", POLICY_CLOCK,
+							Map.of("by", ComplaintClocks.ESCALATION)))
+					.thenReturn(true);
+			})))
+			.defaultIfEmpty(false);
 	}
 
 	Mono<Complaint> settleAmicably(StaffMember staff, ComplaintId id, String agreement) {

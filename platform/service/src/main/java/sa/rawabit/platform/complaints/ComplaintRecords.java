@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /** SQL for complaints; every method runs inside the caller's tenant transaction (RLS does the rest). */
 @Repository

@@ -2,14 +2,12 @@ package sa.rawabit.platform.complaints;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -20,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
-import sa.rawabit.foundation.problem.FieldProblem;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditTrail;
-import sa.rawabit.platform.complaints.PublicLink.Opened;
+import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
+import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.platform.publicaccess.PublicPages;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.Complaints;
 import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
@@ -40,7 +40,7 @@ class PublicComplaintPages {
 
 	private final PublicLink link;
 
-	private final PublicLimits limits;
+	private final PublicGate gate;
 
 	private final ComplaintRecords records;
 
@@ -48,16 +48,13 @@ class PublicComplaintPages {
 
 	private final AuditTrail audit;
 
-	private final ComplaintsProperties properties;
-
-	PublicComplaintPages(PublicLink link, PublicLimits limits, ComplaintRecords records, Transactions transactions,
-			AuditTrail audit, ComplaintsProperties properties) {
+	PublicComplaintPages(PublicLink link, PublicGate gate, ComplaintRecords records, Transactions transactions,
+			AuditTrail audit) {
 		this.link = link;
-		this.limits = limits;
+		this.gate = gate;
 		this.records = records;
 		this.transactions = transactions;
 		this.audit = audit;
-		this.properties = properties;
 	}
 
 	@GetMapping("/public/{slug}/complaint")
@@ -72,15 +69,11 @@ class PublicComplaintPages {
 	@PostMapping(path = "/public/{slug}/complaint", consumes = "application/x-www-form-urlencoded")
 	Mono<String> file(@PathVariable String slug, Model model, ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			limits.admitAddress(PublicLink.clientAddress(exchange));
-			if (exchange.getRequest().getHeaders().getContentLength() > properties.maxBody().toBytes()) {
-				return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-						"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
-						"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null));
-			}
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+			gate.admitSize(exchange);
 			return link.open(slug).flatMap(opened -> {
 				describe(opened, model);
-				limits.admitAssociation(slug);
+				gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug);
 				return exchange.getFormData().map(PublicComplaintPages::read).flatMap(form -> {
 					model.addAttribute("form", form);
 					return link.file(opened.loaded(), form);
@@ -95,7 +88,7 @@ class PublicComplaintPages {
 			ServerWebExchange exchange) {
 		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
 		return Mono.defer(() -> {
-			limits.admitAddress(PublicLink.clientAddress(exchange));
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
 			return link.open(slug);
 		})
 			.filter(opened -> TrackingCode.looksValid(code))
@@ -120,7 +113,7 @@ class PublicComplaintPages {
 				return Mono.just("public/track");
 			}
 			return Mono.defer(() -> {
-				limits.admitAddress(PublicLink.clientAddress(exchange));
+				gate.admitAddress(exchange, PublicLink.COMPLAINTS);
 				return TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty();
 			}).flatMap(complaint -> history(opened, complaint).map(steps -> {
 				model.addAttribute("complaint", new Tracked(complaint.state().column(), complaint.receivedAt(),
@@ -150,23 +143,8 @@ class PublicComplaintPages {
 	}
 
 	private Mono<String> refused(ProblemException problem, Model model, ServerWebExchange exchange) {
-		exchange.getResponse().setStatusCode(problem.problemType().status());
-		if (problem.problemType().status() == HttpStatus.TOO_MANY_REQUESTS) {
-			model.addAttribute("problem", problem);
-			return Mono.just("public/limited");
-		}
-		if (!model.containsAttribute("association")) {
-			return Mono.just(notFound(exchange));
-		}
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new PublicComplaintForm(null, null, null, null, null));
-		}
-		model.addAttribute("problem", problem);
-		model.addAttribute("errors", errors(problem));
-		if (problem.problemType().status() == HttpStatus.BAD_REQUEST && !problem.fieldProblems().isEmpty()) {
-			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
-		}
-		return Mono.just("public/complaint");
+		return Mono.just(PublicPages.refused(problem, model, exchange, "public/complaint",
+				() -> new PublicComplaintForm(null, null, null, null, null)));
 	}
 
 	/** What the pages say about the association and what happens next, from its policy in force. */
@@ -207,8 +185,7 @@ class PublicComplaintPages {
 	}
 
 	static String notFound(ServerWebExchange exchange) {
-		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-		return "public/not-found";
+		return PublicPages.notFound(exchange);
 	}
 
 	/** A step of the "what happens next" list: a message key, and its days and unit when it has a wait. */
@@ -222,13 +199,4 @@ class PublicComplaintPages {
 	record Step(String state, Instant at) {
 	}
 
-	/** Each field's problem by field name, for the inputs' inline errors. */
-	static Map<String, FieldProblem> errors(ProblemException problem) {
-		Map<String, FieldProblem> errors = new LinkedHashMap<>();
-		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
-		if (errors.isEmpty() && problem.field() != null) {
-			errors.put(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
-		}
-		return errors;
-	}
 }

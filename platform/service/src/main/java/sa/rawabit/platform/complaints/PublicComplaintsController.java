@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +16,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
-import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
+import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.Text;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The association's public complaint link: no sign-in. An unknown slug, a suspended association and one
@@ -35,29 +33,19 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/public/{slug}/complaints")
 class PublicComplaintsController {
 
-	static final ProblemType REJECTED = new ProblemType("submission-rejected", HttpStatus.BAD_REQUEST,
-			"The submission was rejected", "رُفض الإرسال");
-
 	private final PublicLink link;
 
 	private final ComplaintRecords records;
 
 	private final Transactions transactions;
 
-	private final PublicLimits limits;
+	private final PublicGate gate;
 
-	private final ComplaintsProperties properties;
-
-	private final JsonMapper json;
-
-	PublicComplaintsController(PublicLink link, ComplaintRecords records, Transactions transactions, PublicLimits limits, ComplaintsProperties properties,
-			JsonMapper json) {
+	PublicComplaintsController(PublicLink link, ComplaintRecords records, Transactions transactions, PublicGate gate) {
 		this.link = link;
 		this.records = records;
 		this.transactions = transactions;
-		this.limits = limits;
-		this.properties = properties;
-		this.json = json;
+		this.gate = gate;
 	}
 
 	/** What the form shows and asks for, from the policy in force. */
@@ -86,15 +74,10 @@ class PublicComplaintsController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> file(@PathVariable String slug, ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			limits.admitAddress(clientAddress(exchange));
-			long declared = exchange.getRequest().getHeaders().getContentLength();
-			if (declared > properties.maxBody().toBytes()) {
-				return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-						"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
-						"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null));
-			}
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+			gate.admitSize(exchange);
 			return open(slug).flatMap(loaded -> {
-				limits.admitAssociation(slug);
+				gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug);
 				return body(exchange).flatMap(form -> link.file(loaded, form));
 			});
 		}).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
@@ -106,7 +89,7 @@ class PublicComplaintsController {
 	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
 			ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			limits.admitAddress(clientAddress(exchange));
+			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
 			if (!TrackingCode.looksValid(code)) {
 				return Mono.error(missing());
 			}
@@ -126,36 +109,16 @@ class PublicComplaintsController {
 
 	/** The association's policy in force when it is active and its policy opens a public link. */
 	private Mono<LoadedPolicy> open(String slug) {
-		return link.open(slug).map(PublicLink.Opened::loaded).switchIfEmpty(Mono.error(PublicComplaintsController::missing));
+		return link.open(slug).map(Opened::loaded).switchIfEmpty(Mono.error(PublicComplaintsController::missing));
 	}
 
 	private Mono<PublicComplaintForm> body(ServerWebExchange exchange) {
-		return DataBufferUtils.join(exchange.getRequest().getBody(), (int) properties.maxBody().toBytes())
-			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.BAD_REQUEST, "The form is empty",
-					"النموذج فارغ", null)))
-			.map(buffer -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return json.readValue(bytes, PublicComplaintForm.class);
-				}
-				catch (JacksonException unreadable) {
-					throw new ProblemException(ProblemType.BAD_REQUEST, "The form is not valid JSON",
-							"تعذّرت قراءة النموذج", null);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			});
+		return gate.json(exchange, PublicComplaintForm.class);
 	}
 
 	/** The same answer as any page that does not exist. */
 	static ResponseStatusException missing() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND);
-	}
-
-	private static String clientAddress(ServerWebExchange exchange) {
-		return PublicLink.clientAddress(exchange);
 	}
 
 	private static Map<String, Object> field(String name, boolean required, int maxLength) {

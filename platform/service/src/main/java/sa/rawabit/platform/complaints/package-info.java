@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Complaints",
-		allowedDependencies = { "audit", "notifications", "deadlines", "policy", "tenancy" })
+		allowedDependencies = { "audit", "notifications", "deadlines", "policy", "tenancy", "publicaccess" })
 package sa.rawabit.platform.complaints;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import sa.rawabit.platform.requests.DeadlineCompliance.Figure;
+import sa.rawabit.platform.satisfaction.CampaignResult;
 import sa.rawabit.platform.satisfaction.SatisfactionRecord;
 
 /**
@@ -52,6 +53,17 @@ final class EvidenceCsv {
 			lines.add(line("satisfaction", record.subject() + ".last_held_on", record.heldOn().toString()));
 			lines.add(line("satisfaction", record.subject() + ".findings", record.findings()));
 			lines.add(line("satisfaction", record.subject() + ".actions", record.actions() == null ? "" : record.actions()));
+		}
+		for (CampaignResult result : pack.satisfaction().campaigns()) {
+			String campaign = "campaign." + result.campaign().id();
+			lines.add(line("satisfaction", campaign + ".title", result.campaign().title()));
+			lines.add(line("satisfaction", campaign + ".instrument", result.campaign().instrumentId()));
+			lines.add(line("satisfaction", campaign + ".closes_on", result.campaign().closesOn().toString()));
+			lines.add(line("satisfaction", campaign + ".invited", Integer.toString(result.campaign().invited())));
+			lines.add(line("satisfaction", campaign + ".reached", Long.toString(result.reached())));
+			lines.add(line("satisfaction", campaign + ".responses", Long.toString(result.responses())));
+			lines.add(line("satisfaction", campaign + ".average_rating",
+					result.averageText() == null ? "" : result.averageText()));
 		}
 		if (pack.acknowledgements() != null) {
 			lines.add(line("acknowledgement", "acknowledged", Long.toString(pack.acknowledgements().acknowledged())));

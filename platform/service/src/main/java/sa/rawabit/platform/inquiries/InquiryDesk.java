@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -92,7 +93,22 @@ class InquiryDesk {
 	/** Logs an inquiry, routes it by the policy's contact-officer map and starts its answer clock. */
 	Mono<Inquiry> receive(StaffMember staff, NewInquiry received) {
 		staff.requireAnyRole(STAFF);
-		return acting(staff).flatMap(loaded -> {
+		return acting(staff).flatMap(loaded -> receive(loaded, received, staff.username(), inquiry -> Mono.empty()));
+	}
+
+	/**
+	 * Receives an inquiry asked on the public page, with no staff member: the same routing, clock, audit and
+	 * outbox event as at the desk, received by {@code receivedBy}; {@code alongside} (the tracking code) is
+	 * written in the same transaction. The caller puts the association in the Reactor context.
+	 */
+	Mono<Inquiry> receiveUnattended(LoadedPolicy loaded, NewInquiry received, String receivedBy,
+			Function<Inquiry, Mono<Void>> alongside) {
+		return receive(loaded, received, receivedBy, alongside);
+	}
+
+	private Mono<Inquiry> receive(LoadedPolicy loaded, NewInquiry received, String by,
+			Function<Inquiry, Mono<Void>> alongside) {
+		return Mono.defer(() -> {
 			received.requireValid(loaded.policy());
 			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
 				Instant now = clock.instant();
@@ -105,13 +121,14 @@ class InquiryDesk {
 						audience(officer));
 				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
 						received.beneficiaryId(), received.anonymousContact(), category, received.field(), officer,
-						staff.username(), loaded.version().value(), answerClock.map(AnswerClock::dueBy).orElse(null),
+						by, loaded.version().value(), answerClock.map(AnswerClock::dueBy).orElse(null),
 						null, now, now);
 				return transactions.inTenant(records.insert(inquiry)
+					.then(alongside.apply(inquiry))
 					.then(records.assigned(id, new InquiryRecords.Assignment(officer,
-							"routed by the policy's contact-officer map", staff.username(), now)))
+							"routed by the policy's contact-officer map", by, now)))
 					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
-					.then(record(loaded, inquiry, null, "inquiry.received", staff.username(), audience(officer),
+					.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
 							Map.of("channel", inquiry.channel(), "officer", officer.toString())))
 					.thenReturn(inquiry));
 			});

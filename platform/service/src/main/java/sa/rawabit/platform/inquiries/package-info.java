@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(displayName = "Inquiries",
 		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging",
-				"requests", "complaints" })
+				"publicaccess", "tenancy", "requests", "complaints" })
 package sa.rawabit.platform.inquiries;
 
 import org.jspecify.annotations.NullMarked;

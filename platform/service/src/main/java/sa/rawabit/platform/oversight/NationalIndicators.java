@@ -38,12 +38,12 @@ class NationalIndicators {
 				row.get("policy_number", Integer.class), row.get("policy_published_at", Instant.class),
 				row.get("policy_approved_on", LocalDate.class), row.get("policy_approved_on_hijri", String.class),
 				row.get("requests_received", Long.class), row.get("requests_decided", Long.class),
-				row.get("median_decision_days", BigDecimal.class), row.get("deadline_cases", Long.class),
+				row.get("median_decision_working_days", BigDecimal.class), row.get("deadline_cases", Long.class),
 				row.get("within_deadline_share", BigDecimal.class), row.get("complaints_filed", Long.class),
 				row.get("complaints_resolved", Long.class), row.get("complaints_escalated", Long.class),
 				row.get("median_resolution_days", BigDecimal.class), row.get("survey_responses", Long.class),
 				row.get("survey_response_rate", BigDecimal.class), row.get("satisfaction_average", BigDecimal.class),
 				row.get("acknowledged_staff", Long.class),
-				suppressed == null ? List.of() : List.of(suppressed));
+				suppressed == null ? List.of() : List.of(suppressed), row.get("computed_at", Instant.class));
 	}
 }

@@ -43,7 +43,7 @@ class OversightPages {
 			model.addAttribute("authorities", distinct(both.getT1(), AssociationIndicators::licenceAuthority));
 			model.addAttribute("charts", List.of(
 					BarChart.of("oversight.chart.withinDeadline", rows, AssociationIndicators::withinDeadlinePercent),
-					BarChart.of("oversight.chart.medianDecision", rows, AssociationIndicators::medianDecisionDays),
+					BarChart.of("oversight.chart.medianDecision", rows, AssociationIndicators::medianDecisionWorkingDays),
 					BarChart.of("oversight.chart.complaintsFiled", rows, AssociationIndicators::complaintsFiled),
 					BarChart.of("oversight.chart.medianResolution", rows, AssociationIndicators::medianResolutionDays),
 					BarChart.of("oversight.chart.satisfaction", rows, AssociationIndicators::satisfactionAverage),

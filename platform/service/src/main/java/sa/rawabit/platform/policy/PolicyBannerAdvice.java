@@ -9,20 +9,40 @@ import sa.rawabit.foundation.security.StaffMember;
 
 /**
  * Puts {@code policyStanding} into every staff page's model, so {@code policy/fragments :: banner}
- * can tell a member who has not acknowledged the version in force to read it. Resolved only when a
- * page renders (a JSON answer never subscribes to it); absent for the public pages and the APIs.
+ * can tell a member who has not acknowledged the version in force to read it, and {@code policyNames},
+ * so pages show the policy's names of channels, services and stages rather than their ids. Resolved only
+ * when a page renders (a JSON answer never subscribes to them); absent for the public pages and the APIs.
  */
 @ControllerAdvice
 class PolicyBannerAdvice {
 
 	private final PolicyAcknowledgements acknowledgements;
 
-	PolicyBannerAdvice(PolicyAcknowledgements acknowledgements) {
+	private final PoliciesInForce policies;
+
+	PolicyBannerAdvice(PolicyAcknowledgements acknowledgements, PoliciesInForce policies) {
 		this.acknowledgements = acknowledgements;
+		this.policies = policies;
 	}
 
 	@ModelAttribute("policyStanding")
 	Mono<PolicyStanding> standing(ServerWebExchange exchange) {
+		return member(exchange).flatMap(acknowledgements::standing)
+			// The banner is a reminder; a failure to compute it must not take the page down.
+			.onErrorResume(failure -> Mono.empty());
+	}
+
+	@ModelAttribute("policyNames")
+	Mono<PolicyNames> names(ServerWebExchange exchange) {
+		boolean arabic = !"en".equals(exchange.getLocaleContext().getLocale().getLanguage());
+		return member(exchange).mapNotNull(StaffMember::tenant)
+			.flatMap(policies::inForce)
+			.map(loaded -> new PolicyNames(loaded.policy(), arabic))
+			.onErrorResume(failure -> Mono.empty());
+	}
+
+	/** The signed-in member of an association on a staff page; empty for APIs, public pages and operators. */
+	private static Mono<StaffMember> member(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().value();
 		if (path.startsWith("/api/") || path.startsWith("/public/")) {
 			return Mono.empty();
@@ -32,9 +52,6 @@ class PolicyBannerAdvice {
 			.map(principal -> ((Authentication) principal).getPrincipal())
 			.filter(StaffMember.class::isInstance)
 			.cast(StaffMember.class)
-			.filter(me -> me.tenant() != null)
-			.flatMap(acknowledgements::standing)
-			// The banner is a reminder; a failure to compute it must not take the page down.
-			.onErrorResume(failure -> Mono.empty());
+			.filter(me -> me.tenant() != null);
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -32,13 +33,17 @@ public class DeadlineCompliance {
 		this.clock = clock;
 	}
 
-	/** @param cases deadlines counted; @param withinDeadline of those, met on or before the due day */
-	public record Figure(String deadlineId, long cases, long withinDeadline) {
+	/**
+	 * @param startsAt the event the clock starts at, as the policy names it (e.g. request-complete)
+	 * @param endsAt the event that meets it, if the policy says
+	 * @param cases deadlines counted; @param withinDeadline of those, met on or before the due day
+	 */
+	public record Figure(String deadlineId, String startsAt, @Nullable String endsAt, long cases, long withinDeadline) {
 	}
 
 	public Flux<Figure> perDeadline() {
 		return transactions.inTenantMany(database.sql("""
-				select deadline_id,
+				select deadline_id, min(starts_at) as starts_at, min(ends_at) as ends_at,
 				       count(*) filter (where met_on is not null or due_by < :today) as cases,
 				       count(*) filter (where met_on is not null and met_on <= due_by) as within
 				from app.request_deadline
@@ -46,7 +51,8 @@ public class DeadlineCompliance {
 				group by deadline_id
 				order by deadline_id""")
 			.bind("today", LocalDate.now(clock.withZone(RIYADH)))
-			.map(row -> new Figure(row.get("deadline_id", String.class), row.get("cases", Long.class),
+			.map(row -> new Figure(row.get("deadline_id", String.class), row.get("starts_at", String.class),
+					row.get("ends_at", String.class), row.get("cases", Long.class),
 					row.get("within", Long.class)))
 			.all());
 	}

@@ -24,8 +24,13 @@ final class Records {
 	record Vote(String member, String vote, String reason, Instant votedAt) {
 	}
 
+	/**
+	 * The committee's decision. {@code workingDays}: from the request's receipt day to the decision day under
+	 * the working calendar of the request's policy (what oversight's median counts); null only on decisions
+	 * recorded before it was kept.
+	 */
 	record Decision(String outcome, String reasons, String minutes, int quorum, List<String> members, int approvals,
-			int rejections, String decidedBy, Instant decidedAt) {
+			int rejections, String decidedBy, Instant decidedAt, @Nullable Integer workingDays) {
 
 		Decision {
 			members = List.copyOf(members);

@@ -6,6 +6,7 @@ import static sa.rawabit.platform.requests.RequestDesk.requireAwaiting;
 import static sa.rawabit.platform.requests.RequestDesk.requireRole;
 import static sa.rawabit.platform.requests.RequestDesk.stageOf;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
+import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
  * The request procedure's transitions, one intention-named method each. Every one names the policy
@@ -164,10 +166,21 @@ class RequestProcedure {
 						Map.of("outcome", outcome.key(), "quorum", String.valueOf(quorum), "approvals",
 								String.valueOf(approvals), "rejections", String.valueOf(rejections)));
 				return records.decide(id, new Decision(outcome.key(), reasons, minutes, quorum, members, (int) approvals,
-						(int) rejections, me.username(), c.now()))
+						(int) rejections, me.username(), c.now(), workingDaysSinceReceipt(c)))
 					.thenReturn(toldNow ? move.telling(News.decision(c, outcome)) : move);
 			});
 		}));
+	}
+
+	/**
+	 * Working days from the receipt day to today under the calendar of the request's policy (its weekend,
+	 * its holidays by the Hijri calendar), the unit its deadlines are counted in. Kept with the decision
+	 * because SQL has no such calendar and oversight's median must not count an Eid as working days.
+	 */
+	private int workingDaysSinceReceipt(Case c) {
+		LocalDate received = LocalDate.ofInstant(c.request().receivedAt(), properties.zone());
+		LocalDate decided = LocalDate.ofInstant(c.now(), properties.zone());
+		return (int) Math.max(0, WorkingCalendar.of(c.policy().policy().calendar()).workingDaysBetween(received, decided));
 	}
 
 	Mono<BeneficiaryRequest> register(RequestId id, StaffMember me) {

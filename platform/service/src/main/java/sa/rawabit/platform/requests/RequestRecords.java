@@ -90,9 +90,10 @@ class RequestRecords {
 	Mono<Void> decide(RequestId request, Decision d) {
 		return insert("""
 				insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
-				    approvals, rejections, decided_by, decided_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""",
+				    approvals, rejections, decided_by, decided_at, working_days)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""",
 				request, d.outcome(), d.reasons(), d.minutes(), d.quorum(), d.members().toArray(String[]::new),
-				d.approvals(), d.rejections(), d.decidedBy(), d.decidedAt());
+				d.approvals(), d.rejections(), d.decidedBy(), d.decidedAt(), d.workingDays());
 	}
 
 	Mono<Decision> decision(RequestId request) {
@@ -102,7 +103,7 @@ class RequestRecords {
 					row.get("minutes", String.class), row.get("quorum", Integer.class),
 					Arrays.asList(row.get("members", String[].class)), row.get("approvals", Integer.class),
 					row.get("rejections", Integer.class), row.get("decided_by", String.class),
-					row.get("decided_at", Instant.class)))
+					row.get("decided_at", Instant.class), row.get("working_days", Integer.class)))
 			.one();
 	}
 

@@ -5,9 +5,16 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** One survey invitation as stored: never the token, only its hash. */
-record Invitation(UUID id, CaseKind caseKind, UUID caseId, String channel, Instant sentAt, Instant expiresAt,
-		@Nullable Instant answeredAt, @Nullable Integer rating) {
+/**
+ * One survey invitation as stored: never the token, only its hash. A case survey names its case; a
+ * campaign's names the campaign, whose title and question the page shows.
+ */
+record Invitation(UUID id, @Nullable CaseKind caseKind, @Nullable UUID caseId, String channel, Instant sentAt,
+		Instant expiresAt, @Nullable Instant answeredAt, @Nullable Integer rating, @Nullable Asked campaign) {
+
+	/** What a campaign asks. */
+	record Asked(String title, String question) {
+	}
 
 	/** Where a link stands at {@code now}: the page says which. */
 	State stateAt(Instant now) {

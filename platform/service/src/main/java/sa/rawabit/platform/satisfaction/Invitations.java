@@ -17,8 +17,10 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 class Invitations {
 
 	private static final String COLUMNS = """
-			select id, case_kind, case_id, channel, sent_at, expires_at, answered_at, rating
-			from app.survey_invitation """;
+			select i.id, i.case_kind, i.case_id, i.channel, i.sent_at, i.expires_at, i.answered_at, i.rating,
+			       c.title, c.question
+			from app.survey_invitation i
+			left join app.survey_campaign c on c.tenant_id = i.tenant_id and c.id = i.campaign_id """;
 
 	private final DatabaseClient database;
 
@@ -48,6 +50,25 @@ class Invitations {
 			.map(rows -> rows == 1);
 	}
 
+	/** A campaign's invitation of one beneficiary, in the campaign's transaction. */
+	Mono<Void> createForCampaign(UUID id, UUID campaign, UUID beneficiary, SurveyToken token, String channel,
+			Instant sentAt, Instant expiresAt) {
+		return TenantContext.require()
+			.flatMap(tenant -> database.sql("""
+					insert into app.survey_invitation (tenant_id, id, campaign_id, beneficiary_id, token_hash, channel,
+					    sent_at, expires_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+				.bind(0, tenant.value())
+				.bind(1, id)
+				.bind(2, campaign)
+				.bind(3, beneficiary)
+				.bind(4, token.hash())
+				.bind(5, channel)
+				.bind(6, sentAt)
+				.bind(7, expiresAt)
+				.then());
+	}
+
 	Mono<Void> delivered(UUID id, String channel, String outcome) {
 		return database.sql("update app.survey_invitation set channel = $1, delivery = $2 where id = $3")
 			.bind(0, channel)
@@ -57,7 +78,7 @@ class Invitations {
 	}
 
 	Mono<Invitation> findByToken(SurveyToken token) {
-		return database.sql(COLUMNS + " where token_hash = $1").bind(0, token.hash()).map(Invitations::read).one();
+		return database.sql(COLUMNS + " where i.token_hash = $1").bind(0, token.hash()).map(Invitations::read).one();
 	}
 
 	/**
@@ -75,7 +96,10 @@ class Invitations {
 		return update.fetch().rowsUpdated().map(rows -> rows == 1);
 	}
 
-	/** Per month of sending (Riyadh time): links that reached the beneficiary, answers, average rating. */
+	/**
+	 * Per month of sending (Riyadh time): links that reached the beneficiary, answers, average rating — of
+	 * the post-case survey only; campaigns have their own results.
+	 */
 	Flux<MonthlyResult> monthly(Instant from, Instant to) {
 		return database.sql("""
 				select to_char(sent_at at time zone 'Asia/Riyadh', 'YYYY-MM') as month,
@@ -83,7 +107,7 @@ class Invitations {
 				       count(answered_at) as answered,
 				       avg(rating)::float8 as average
 				from app.survey_invitation
-				where sent_at >= $1 and sent_at < $2
+				where campaign_id is null and sent_at >= $1 and sent_at < $2
 				group by 1 order by 1""")
 			.bind(0, from)
 			.bind(1, to)
@@ -94,10 +118,13 @@ class Invitations {
 
 	private static Invitation read(Readable row) {
 		Short rating = row.get("rating", Short.class);
+		String kind = row.get("case_kind", String.class);
+		String title = row.get("title", String.class);
 		return new Invitation(row.get("id", UUID.class),
-				CaseKind.valueOf(row.get("case_kind", String.class).toUpperCase(java.util.Locale.ROOT)),
+				kind == null ? null : CaseKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
 				row.get("case_id", UUID.class), row.get("channel", String.class), row.get("sent_at", Instant.class),
 				row.get("expires_at", Instant.class), row.get("answered_at", Instant.class),
-				rating == null ? null : rating.intValue());
+				rating == null ? null : rating.intValue(),
+				title == null ? null : new Invitation.Asked(title, row.get("question", String.class)));
 	}
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,12 +63,15 @@ public class SatisfactionJournal {
 
 	private final SatisfactionRecords records;
 
+	private final SurveyCampaigns campaigns;
+
 	private final Transactions transactions;
 
 	private final Clock clock;
 
 	SatisfactionJournal(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, SatisfactionResults results,
-			SatisfactionRecords records, Transactions transactions, Clock clock) {
+			SatisfactionRecords records, SurveyCampaigns campaigns, Transactions transactions, Clock clock) {
+		this.campaigns = campaigns;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
 		this.results = results;
@@ -91,15 +95,18 @@ public class SatisfactionJournal {
 		YearMonth from = now.minusMonths(11);
 		Mono<List<MonthlyResult>> months = results.monthly(from, now).collectList().map(found -> twelve(from, found));
 		Mono<List<SatisfactionRecord>> latest = transactions.inTenantMany(records.latestPerSubject()).collectList();
-		return Mono.zip(months, latest).map(all -> {
+		return Mono.zip(months, latest, campaigns.lastLaunched(), campaigns.results().collectList()).map(all -> {
 			LocalDate today = LocalDate.now(clock.withZone(RIYADH));
-			Map<String, LocalDate> last = all.getT2().stream()
-				.collect(Collectors.toMap(SatisfactionRecord::subject, SatisfactionRecord::heldOn, (a, b) -> a));
+			// A campaign of a questionnaire counts as its latest session, like a record written down.
+			Map<String, LocalDate> last = new HashMap<>(all.getT3());
+			all.getT2().forEach(record -> last.merge(record.subject(), record.heldOn(),
+					(launched, held) -> held.isAfter(launched) ? held : launched));
 			List<InstrumentStatus> instruments = instruments(policy).stream()
 				.map(instrument -> new InstrumentStatus(instrument, last.get(instrument.id().value()),
 						InstrumentStatus.due(instrument.cadence(), last.get(instrument.id().value()), today)))
 				.toList();
-			return new SatisfactionOverview(policy, all.getT1(), SurveyTotals.of(all.getT1()), instruments, all.getT2());
+			return new SatisfactionOverview(policy, all.getT1(), SurveyTotals.of(all.getT1()), instruments, all.getT2(),
+					all.getT4());
 		});
 	}
 
@@ -205,7 +212,7 @@ public class SatisfactionJournal {
 		return months;
 	}
 
-	private static @Nullable LocalDate date(@Nullable String text) {
+	static @Nullable LocalDate date(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -225,7 +232,7 @@ public class SatisfactionJournal {
 		return value <= PARTICIPANTS_MAX ? value : null;
 	}
 
-	private static @Nullable String blankToNull(@Nullable String text) {
+	static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

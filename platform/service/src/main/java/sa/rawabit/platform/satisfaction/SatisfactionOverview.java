@@ -11,14 +11,16 @@ import sa.rawabit.policy.Text;
  *
  * @param months the last twelve months, oldest first, months without invitations included as zeros
  * @param latest the latest record of each instrument and of the complaints-link log
+ * @param campaigns the questionnaire campaigns run online, newest first, with their results
  */
 public record SatisfactionOverview(@Nullable LoadedPolicy policy, List<MonthlyResult> months, SurveyTotals totals,
-		List<InstrumentStatus> instruments, List<SatisfactionRecord> latest) {
+		List<InstrumentStatus> instruments, List<SatisfactionRecord> latest, List<CampaignResult> campaigns) {
 
 	public SatisfactionOverview {
 		months = List.copyOf(months);
 		instruments = List.copyOf(instruments);
 		latest = List.copyOf(latest);
+		campaigns = List.copyOf(campaigns);
 	}
 
 	/** The instrument's names in the policy, or null (the complaints-link log, an instrument since removed). */

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +33,41 @@ class SatisfactionPages {
 
 	private final SatisfactionJournal journal;
 
-	SatisfactionPages(SatisfactionJournal journal) {
+	private final SurveyCampaigns campaigns;
+
+	SatisfactionPages(SatisfactionJournal journal, SurveyCampaigns campaigns) {
 		this.journal = journal;
+		this.campaigns = campaigns;
 	}
 
 	@GetMapping("/satisfaction")
 	Mono<String> page(@AuthenticationPrincipal StaffMember me, Model model) {
 		return render(me, NewRecord.empty(), null, model);
+	}
+
+	@PostMapping(path = "/satisfaction/campaigns", consumes = "application/x-www-form-urlencoded")
+	Mono<String> launch(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange, Model model) {
+		return exchange.getFormData().flatMap(form -> {
+			NewCampaign typed = new NewCampaign(form.getFirst("instrument"), form.getFirst("title"),
+					form.getFirst("question"), form.getFirst("closedWithinMonths"), form.getFirst("allRegistered"),
+					form.getFirst("closesOn"));
+			return campaigns.launch(me, typed)
+				.thenReturn("redirect:/satisfaction?launched#campaigns")
+				.onErrorResume(ProblemException.class, problem -> {
+					exchange.getResponse().setStatusCode(status(problem));
+					model.addAttribute("campaignForm", typed);
+					model.addAttribute("campaignProblem", problem);
+					model.addAttribute("campaignErrors", SurveyPages.errors(problem));
+					return render(me, NewRecord.empty(), null, model);
+				});
+		});
+	}
+
+	/** A user's mistake is 422 on a page; a refusal keeps its own status. */
+	private static HttpStatusCode status(ProblemException problem) {
+		return problem.problemType().status() == HttpStatus.BAD_REQUEST
+				|| problem.problemType().equals(ProblemType.VALIDATION) ? HttpStatus.UNPROCESSABLE_CONTENT
+						: problem.problemType().status();
 	}
 
 	@PostMapping(path = "/satisfaction/records", consumes = "application/x-www-form-urlencoded")
@@ -49,10 +78,7 @@ class SatisfactionPages {
 			return journal.record(me, typed)
 				.thenReturn("redirect:/satisfaction?recorded#records")
 				.onErrorResume(ProblemException.class, problem -> {
-					exchange.getResponse()
-						.setStatusCode(problem.problemType().status() == HttpStatus.BAD_REQUEST
-								|| problem.problemType().equals(ProblemType.VALIDATION) ? HttpStatus.UNPROCESSABLE_CONTENT
-										: problem.problemType().status());
+					exchange.getResponse().setStatusCode(status(problem));
 					return render(me, typed, problem, model);
 				});
 		});
@@ -63,6 +89,10 @@ class SatisfactionPages {
 		model.addAttribute("form", form);
 		model.addAttribute("problem", problem);
 		model.addAttribute("errors", problem == null ? Map.of() : SurveyPages.errors(problem));
+		if (!model.containsAttribute("campaignForm")) {
+			model.addAttribute("campaignForm", NewCampaign.empty());
+			model.addAttribute("campaignErrors", Map.of());
+		}
 		return journal.overview(me)
 			.flatMap(overview -> journal.recent(me).collectList().map(records -> {
 				model.addAttribute("overview", overview);
@@ -71,6 +101,8 @@ class SatisfactionPages {
 				Map<String, Text> names = new HashMap<>();
 				overview.instruments().forEach(status -> names.put(status.instrument().id().value(), status.instrument().names()));
 				model.addAttribute("names", names);
+				model.addAttribute("questionnaires", SurveyCampaigns.questionnaires(overview.policy()));
+				model.addAttribute("launchable", me.hasRole(SatisfactionJournal.TOP_MANAGEMENT));
 				return "satisfaction/page";
 			}));
 	}

@@ -17,4 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rawabit.satisfaction")
 public record SatisfactionProperties(@DefaultValue("true") boolean surveyWithoutPolicySection,
 		@DefaultValue("14") int expiryDays, @DefaultValue("http://127.0.0.1:8080") URI publicBaseUrl) {
+
+	/** The one-time link a beneficiary opens: the association's public survey page for this token. */
+	String surveyLink(String slug, SurveyToken token) {
+		return publicBaseUrl.resolve("/public/" + slug + "/survey/" + token.value()).toString();
+	}
 }

@@ -162,8 +162,7 @@ class SurveyInviter extends BackgroundSubscription {
 	}
 
 	private String text(LoadedPolicy loaded, CaseKind kind, SurveyToken token, Instant expires) {
-		String link = properties.publicBaseUrl().resolve("/public/" + loaded.policy().association().slug() + "/survey/"
-				+ token.value()).toString();
+		String link = properties.surveyLink(loaded.policy().association().slug(), token);
 		String what = kind == CaseKind.COMPLAINT ? "شكواكم" : "طلبكم";
 		return loaded.policy().association().names().ar() + ": انتهينا من " + what
 				+ ". نرجو تقييم الخدمة من 1 إلى 5 عبر الرابط (يُستخدم مرة واحدة ويعمل حتى "

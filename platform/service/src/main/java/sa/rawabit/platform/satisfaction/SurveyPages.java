@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.FieldProblem;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.tenancy.TenantContext;
-import sa.rawabit.platform.satisfaction.Invitation.State;
 import sa.rawabit.platform.tenancy.Tenant;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
@@ -42,9 +41,9 @@ class SurveyPages {
 		return served(slug).flatMap(tenant -> {
 			model.addAttribute("association", tenant);
 			model.addAttribute("errors", Map.of());
-			return surveys.state(token)
+			return surveys.link(token)
 				.contextWrite(TenantContext.of(tenant.id()))
-				.map(state -> show(state, model, exchange))
+				.map(link -> show(link, model, exchange))
 				.switchIfEmpty(Mono.fromSupplier(() -> gone("unknown", HttpStatus.NOT_FOUND, model, exchange)));
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 	}
@@ -62,17 +61,19 @@ class SurveyPages {
 				model.addAttribute("comment", comment);
 				return Mono.defer(() -> surveys.answer(token, rating, comment))
 					.flatMap(stored -> stored ? Mono.just(thanks(slug, exchange))
-							: surveys.state(token)
-								.map(state -> show(state, model, exchange))
+							: surveys.link(token)
+								.map(link -> show(link, model, exchange))
 								.switchIfEmpty(Mono.fromSupplier(() -> gone("unknown", HttpStatus.NOT_FOUND, model, exchange))))
-					.contextWrite(TenantContext.of(tenant.id()))
 					.onErrorResume(ProblemException.class, problem -> {
 						model.addAttribute("problem", problem);
 						model.addAttribute("errors", errors(problem));
 						model.addAttribute("state", "open");
 						exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
-						return Mono.just("public/survey");
-					});
+						return surveys.link(token)
+							.doOnNext(link -> model.addAttribute("campaign", link.campaign()))
+							.thenReturn("public/survey");
+					})
+					.contextWrite(TenantContext.of(tenant.id()));
 			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 	}
@@ -86,8 +87,9 @@ class SurveyPages {
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 	}
 
-	private static String show(State state, Model model, ServerWebExchange exchange) {
-		return switch (state) {
+	private static String show(Surveys.Link link, Model model, ServerWebExchange exchange) {
+		model.addAttribute("campaign", link.campaign());
+		return switch (link.state()) {
 			case OPEN -> {
 				model.addAttribute("state", "open");
 				yield "public/survey";

@@ -30,17 +30,21 @@ class Surveys {
 		this.clock = clock;
 	}
 
-	/** Where the link stands; empty for a token nobody was sent. */
-	Mono<State> state(String token) {
+	/** Where the link stands and, for a campaign's, what it asks; empty for a token nobody was sent. */
+	Mono<Link> link(String token) {
 		if (!SurveyToken.looksValid(token)) {
 			return Mono.empty();
 		}
 		return transactions.inTenant(invitations.findByToken(new SurveyToken(token)))
-			.map(invitation -> invitation.stateAt(clock.instant()));
+			.map(invitation -> new Link(invitation.stateAt(clock.instant()), invitation.campaign()));
+	}
+
+	/** A link's state, and the campaign's title and question (null for a post-case survey). */
+	record Link(State state, Invitation.@Nullable Asked campaign) {
 	}
 
 	/**
-	 * Stores the answer if the link is still open; otherwise stores nothing ({@link #state} says why).
+	 * Stores the answer if the link is still open; otherwise stores nothing ({@link #link} says why).
 	 *
 	 * @return whether the answer was stored
 	 *

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 import sa.rawabit.policy.Channel;
+import sa.rawabit.policy.ChannelId;
 
 /**
  * The association's public page: its name, the channels its policy enables, and links to what the
@@ -39,6 +40,8 @@ class PublicLandingController {
 				var policy = loaded.policy();
 				model.addAttribute("channels", policy.channels());
 				model.addAttribute("complaintLink", policy.complaints() != null && policy.complaints().publicLink());
+				// As the inquiry link itself decides (inquiries.PublicInquiryLink): the policy enables the website channel.
+				model.addAttribute("inquiryLink", policy.channel(new ChannelId("website")).isPresent());
 				return "public/landing";
 			}).switchIfEmpty(Mono.fromSupplier(() -> noPolicy(model)));
 		}).switchIfEmpty(Mono.fromSupplier(() -> {
@@ -50,6 +53,7 @@ class PublicLandingController {
 	private static String noPolicy(Model model) {
 		model.addAttribute("channels", List.<Channel>of());
 		model.addAttribute("complaintLink", false);
+		model.addAttribute("inquiryLink", false);
 		return "public/landing";
 	}
 }

@@ -17,9 +17,11 @@ import sa.rawabit.testing.TestDatabase;
  * Times the national oversight query at the issue's scale: generates A associations (13 regions, 3
  * licence authorities, a policy in force each) and R requests spread evenly over them, with a decision
  * for 80 %, a decision deadline for every request, 100 complaints, 200 survey invitations and 20 staff
- * acknowledgements per association, all with {@code generate_series} as the superuser, then ANALYZEs
- * and runs the oversight page's own query as {@code oversight_reader}, unfiltered and filtered by one
- * region, N times each, printing the median and maximum in milliseconds. Seeding is not timed.
+ * acknowledgements per association, all with {@code generate_series} as the superuser, then ANALYZEs,
+ * times the snapshot refresh the platform schedules (as the platform role), the oversight page's own query
+ * as {@code oversight_reader} (unfiltered and one region) and, for comparison, the live aggregate every
+ * page view ran before the snapshot; N times each, printing the median and maximum in milliseconds.
+ * Seeding is not timed.
  * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
  * -Dbench.main=sa.rawabit.platform.bench.OversightBenchmark -Dbench.args="1000 1000000 5"}
  * (associations, requests, runs).
@@ -31,6 +33,10 @@ public final class OversightBenchmark {
 			select * from oversight.association_indicators
 			where (?::text is null or region = ?) and (?::text is null or licence_authority = ?)
 			order by association_slug""";
+
+	static final String REFRESH = "select oversight.refresh_indicators()";
+
+	static final String LIVE_QUERY = "select * from oversight.association_indicators() order by association_slug";
 
 	public static void main(String[] args) throws Exception {
 		int associations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -50,10 +56,16 @@ public final class OversightBenchmark {
 				System.out.printf("[bench] %-28s %,12d rows%n", table, count(sql, table));
 			}
 		}
+		// The refresh the platform schedules (V77): the full national aggregate, written to the snapshot.
+		try (Connection platform = database.connectAs(DatabaseRoles.PLATFORM)) {
+			time("snapshot refresh", runs, () -> rows(platform.prepareStatement(REFRESH)));
+		}
 		try (Connection reader = database.connectAs(DatabaseRoles.OVERSIGHT)) {
 			reader.setReadOnly(true);
-			time(reader, "unfiltered", null, runs);
-			time(reader, "region=Region-03", "Region-03", runs);
+			time("page, unfiltered", runs, () -> rows(pageQuery(reader, null)));
+			time("page, region=Region-03", runs, () -> rows(pageQuery(reader, "Region-03")));
+			// What every page view cost before the snapshot: the aggregate computed per request.
+			time("live aggregate", runs, () -> rows(reader.prepareStatement(LIVE_QUERY)));
 		}
 		System.exit(0);
 	}
@@ -95,9 +107,10 @@ public final class OversightBenchmark {
 				associations));
 		sql.execute("""
 				insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
-				    approvals, rejections, decided_by, decided_at)
+				    approvals, rejections, decided_by, decided_at, working_days)
 				select tenant_id, id, 'approved', 'r', 'm', 3, '{a,b,c}', 3, 0, 'bench',
-				       received_at + (1 + (hashtext(id::text) & 31)) * interval '1 day'
+				       received_at + (1 + (hashtext(id::text) & 31)) * interval '1 day',
+				       (1 + (hashtext(id::text) & 31)) * 5 / 7
 				from app.request where status = 'closed' and received_by = 'bench'""");
 		sql.execute("""
 				insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, ends_at, unit,
@@ -143,24 +156,38 @@ public final class OversightBenchmark {
 		sql.execute("analyze");
 	}
 
-	private static void time(Connection reader, String label, String region, int runs) throws SQLException {
+	private interface Work {
+
+		int run() throws SQLException;
+	}
+
+	private static PreparedStatement pageQuery(Connection reader, String region) throws SQLException {
+		PreparedStatement query = reader.prepareStatement(PAGE_QUERY);
+		query.setString(1, region);
+		query.setString(2, region);
+		query.setString(3, null);
+		query.setString(4, null);
+		return query;
+	}
+
+	/** Executes and closes the statement; the rows it returned. */
+	private static int rows(PreparedStatement statement) throws SQLException {
+		int rows = 0;
+		try (statement; ResultSet result = statement.executeQuery()) {
+			while (result.next()) {
+				rows++;
+			}
+		}
+		return rows;
+	}
+
+	private static void time(String label, int runs, Work work) throws SQLException {
 		double[] millis = new double[runs];
 		int rows = 0;
 		for (int run = 0; run < runs; run++) {
-			try (PreparedStatement query = reader.prepareStatement(PAGE_QUERY)) {
-				query.setString(1, region);
-				query.setString(2, region);
-				query.setString(3, null);
-				query.setString(4, null);
-				long start = System.nanoTime();
-				rows = 0;
-				try (ResultSet result = query.executeQuery()) {
-					while (result.next()) {
-						rows++;
-					}
-				}
-				millis[run] = (System.nanoTime() - start) / 1e6;
-			}
+			long start = System.nanoTime();
+			rows = work.run();
+			millis[run] = (System.nanoTime() - start) / 1e6;
 		}
 		double[] sorted = millis.clone();
 		Arrays.sort(sorted);
@@ -168,7 +195,7 @@ public final class OversightBenchmark {
 		for (double ms : millis) {
 			each.add("%.0f".formatted(ms));
 		}
-		System.out.printf("[bench] oversight %-18s %4d rows  median %.0f ms  max %.0f ms  (runs: %s)%n", label, rows,
+		System.out.printf("[bench] oversight %-24s %4d rows  median %.0f ms  max %.0f ms  (runs: %s)%n", label, rows,
 				sorted[runs / 2], sorted[runs - 1], String.join(", ", each));
 	}
 

@@ -2,6 +2,10 @@ package sa.rawabit.platform.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -10,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
+import sa.rawabit.platform.notifications.CommittedEvents;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
@@ -26,6 +33,9 @@ class ComplaintHandlingTests extends PlatformTest {
 
 	@Autowired
 	PoliciesInForce policies;
+
+	@Autowired
+	CommittedEvents events;
 
 	TestTenant association;
 
@@ -55,6 +65,48 @@ class ComplaintHandlingTests extends PlatformTest {
 				"select count(*) from app.outbox where subject_type = 'complaint'")).isEqualTo(3);
 		assertThat(PublicComplaintLinkTests.count(association.id(),
 				"select count(*) from app.deadline where state = 'met'")).isEqualTo(2);
+	}
+
+	@Test
+	void complaintWhenItsEscalationDelayRunsOutThenEscalatedInTheNameOfThePolicyClock() throws SQLException {
+		String id = log(association.slug(), "relations-officer", "fax");
+		var escalated = events.of("complaint.escalated"::equals)
+			.filter(event -> event.subjectId().toString().equals(id))
+			.next()
+			.timeout(Duration.ofSeconds(90));
+
+		// Samtah with clocks escalates to top management after 5 working days: make them have passed, and
+		// let the running sweeper (every 5 s) fire the warning, the breach and the escalation.
+		StepVerifier.create(escalated)
+			.then(() -> runningLate(id))
+			.assertNext(event -> assertThat(event.payload().path("state").asString()).isEqualTo("escalated"))
+			.verifyComplete();
+
+		as(COMMITTEE).get().uri("/api/complaints/{id}", id).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("escalated");
+		assertThat(PublicComplaintLinkTests.count(association.id(), """
+				select count(*) from app.audit_event where subject_type = 'complaint' and action = 'complaint.escalated'
+				and actor = 'policy-clock' and from_state = 'received' and to_state = 'escalated'""")).isEqualTo(1);
+		// The committee still answers it: an escalated complaint is settled or resolved as before.
+		as(COMMITTEE).post().uri("/api/complaints/{id}/resolution", id).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "عولجت بعد التصعيد")).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("resolved");
+	}
+
+	/** Moves the complaint's clock with an escalation back so that its warning, breach and escalation are due. */
+	private static void runningLate(String complaint) {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				PreparedStatement late = superuser.prepareStatement("""
+						update app.deadline set warn_at = now() - interval '3 minutes',
+						    due_at = now() - interval '2 minutes', escalate_at = now() - interval '1 minute',
+						    next_fire_at = now() - interval '3 minutes'
+						where subject_type = 'complaint' and subject_id = ?::uuid and escalate_at is not null""")) {
+			late.setString(1, complaint);
+			assertThat(late.executeUpdate()).isOne();
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
@@ -35,7 +36,7 @@ class PublicComplaintLinkTests extends PlatformTest {
 	PoliciesInForce policies;
 
 	@Autowired
-	PublicLimits limits;
+	PublicGate limits;
 
 	TestTenant association;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
@@ -25,7 +26,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 	PoliciesInForce policies;
 
 	@Autowired
-	PublicLimits limits;
+	PublicGate limits;
 
 	TestTenant association;
 

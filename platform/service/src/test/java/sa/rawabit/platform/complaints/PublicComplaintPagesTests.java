@@ -13,6 +13,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
@@ -26,7 +27,7 @@ class PublicComplaintPagesTests extends PlatformTest {
 	PoliciesInForce policies;
 
 	@Autowired
-	PublicLimits limits;
+	PublicGate limits;
 
 	TestTenant association;
 

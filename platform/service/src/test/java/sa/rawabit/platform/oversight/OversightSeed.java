@@ -62,8 +62,29 @@ public final class OversightSeed implements AutoCloseable {
 		return this;
 	}
 
-	/** A request received at {@link #RECEIVED}, decided after {@code decidedAfter} unless null. */
+	/**
+	 * Working days from {@link #RECEIVED} (Sunday 2025-06-01, 09:00 in Riyadh) to the day {@code n} whole days
+	 * later, counted by hand under Samtah's calendar: Friday/Saturday weekend and the Eid al-Adha holiday
+	 * Thursday 06-05 to Sunday 06-08. Day 4 (06-05) to day 7 (06-08) add nothing; day 10 (06-11) is the 6th.
+	 */
+	private static final int[] WORKING_DAYS_AFTER = { 0, 1, 2, 3, 3, 3, 3, 3, 4, 5, 6 };
+
+	/**
+	 * A request received at {@link #RECEIVED}, decided after {@code decidedAfter} whole days (at most 10, with
+	 * the working days the platform would store for it) unless null.
+	 */
 	public UUID request(@Nullable Duration decidedAfter) throws SQLException {
+		if (decidedAfter == null) {
+			return request(null, 0);
+		}
+		if (decidedAfter.toHours() % 24 != 0 || decidedAfter.toDays() >= WORKING_DAYS_AFTER.length) {
+			throw new IllegalArgumentException("Give the working days of " + decidedAfter + " explicitly");
+		}
+		return request(decidedAfter, WORKING_DAYS_AFTER[(int) decidedAfter.toDays()]);
+	}
+
+	/** A request received at {@link #RECEIVED}, decided after {@code decidedAfter} and {@code workingDays}. */
+	public UUID request(@Nullable Duration decidedAfter, int workingDays) throws SQLException {
 		UUID id = UUID.randomUUID();
 		update("""
 				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
@@ -73,9 +94,9 @@ public final class OversightSeed implements AutoCloseable {
 		if (decidedAfter != null) {
 			update("""
 					insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
-					    approvals, rejections, decided_by, decided_at)
-					values (?, ?, 'approved', 'r', 'm', 3, '{a,b,c}', 3, 0, 'seed', ?)""", tenant.value(), id,
-					ts(RECEIVED.plus(decidedAfter)));
+					    approvals, rejections, decided_by, decided_at, working_days)
+					values (?, ?, 'approved', 'r', 'm', 3, '{a,b,c}', 3, 0, 'seed', ?, ?)""", tenant.value(), id,
+					ts(RECEIVED.plus(decidedAfter)), workingDays);
 		}
 		return id;
 	}
@@ -125,6 +146,29 @@ public final class OversightSeed implements AutoCloseable {
 				rating == null ? null : rating.shortValue(), rating == null ? null : "تعليق شخصي من المستفيد");
 	}
 
+	/**
+	 * A questionnaire campaign (V75) with {@code answered} invitations sent and answered with {@code rating}:
+	 * rows of the same table that the oversight indicators must leave out.
+	 */
+	public void campaignAnswers(int answered, int rating) throws SQLException {
+		UUID campaign = UUID.randomUUID();
+		update("""
+				insert into app.survey_campaign (tenant_id, id, instrument_id, title, question, closed_within_months,
+				    all_registered, closes_on, expires_at, created_by, created_at, launched_at, invited_count,
+				    unreachable_count)
+				values (?, ?, 'questionnaire', 'استبانة', 'ما رأيك؟', null, true, ?, ?, 'seed', ?, ?, ?, 0)""",
+				tenant.value(), campaign, RECEIVED.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(14),
+				ts(RECEIVED.plus(Duration.ofDays(15))), ts(RECEIVED), ts(RECEIVED), answered);
+		for (int i = 0; i < answered; i++) {
+			update("""
+					insert into app.survey_invitation (tenant_id, id, campaign_id, beneficiary_id, token_hash, channel,
+					    delivery, sent_at, expires_at, answered_at, rating)
+					values (?, ?, ?, ?, ?, 'email', 'sent', ?, ?, ?, ?)""", tenant.value(), UUID.randomUUID(), campaign,
+					UUID.randomUUID(), "hash-" + UUID.randomUUID(), ts(RECEIVED), ts(RECEIVED.plus(Duration.ofDays(14))),
+					ts(RECEIVED.plus(Duration.ofDays(1))), (short) rating);
+		}
+	}
+
 	/** A staff member's acknowledgement of the version in force (seeded by {@link #policy}). */
 	public void acknowledged(String subject) throws SQLException {
 		acknowledged(subject, policy);
@@ -154,6 +198,12 @@ public final class OversightSeed implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		db.close();
+		try {
+			// The oversight view reads a snapshot (V77): what was seeded shows once it is recomputed.
+			db.createStatement().execute("select oversight.refresh_indicators()");
+		}
+		finally {
+			db.close();
+		}
 	}
 }

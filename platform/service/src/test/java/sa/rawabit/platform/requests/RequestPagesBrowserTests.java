@@ -45,6 +45,8 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("timeline-event").first()).containsText("استُقبل الطلب");
 		assertThat(page.getByTestId("timeline-event").first()).containsText("هـ");
 		assertThat(page.getByTestId("beneficiary-link")).containsText(valid);
+		// The policy's clock named by the events it runs between, not by its id (committee-reply).
+		assertThat(page.getByTestId("request-deadlines")).containsText("من اكتمال الطلب حتى إبلاغ المستفيد");
 		Browser.screenshot(page, "request-detail-ar");
 
 		page.getByTestId("action-verify").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
@@ -52,6 +54,11 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("request-status")).hasText("بانتظار إقرار المستفيد");
 		assertThat(page.getByTestId("timeline-event")).hasCount(2);
 		assertThat(page.getByTestId("action-declare")).isVisible();
+
+		// The list names the service and the channel as the policy does.
+		page.navigate(url("/requests").toString());
+		assertThat(page.locator("main table")).containsText("طلب دعم مستفيد");
+		assertThat(page.locator("main table")).not().containsText("beneficiary-support");
 	}
 
 	@Test

@@ -122,6 +122,9 @@ class SamtahProcedureTests extends RequestsTest {
 			.jsonPath("$.decision.quorum").isEqualTo(3)
 			.jsonPath("$.decision.members.length()").isEqualTo(3)
 			.jsonPath("$.decision.approvals").isEqualTo(2)
+			// Received Mon 06-02, decided Tue 06-10: weekdays 06-03, 04, 05, 08, 09, 10, less the Eid al-Adha
+			// holiday on Thu 06-05 and Sun 06-08 (06-06/07 are the weekend anyway) = 4 working days, not 8.
+			.jsonPath("$.decision.workingDays").isEqualTo(4)
 			.jsonPath("$.messages[0].outcome").isEqualTo("sent")
 			.jsonPath("$.messages[0].channel").isEqualTo("email")
 			.jsonPath("$.history[*].action").isEqualTo(List.of("request.opened", "request.items-received",

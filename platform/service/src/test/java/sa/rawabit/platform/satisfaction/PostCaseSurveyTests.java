@@ -175,7 +175,7 @@ class PostCaseSurveyTests extends DeskTest {
 			.block();
 	}
 
-	private static String tokenMailedTo(String address) throws Exception {
+	static String tokenMailedTo(String address) throws Exception {
 		SMTP.waitForIncomingEmail(10_000, 1);
 		for (int attempt = 0; attempt < 200; attempt++) {
 			MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages())

@@ -200,6 +200,11 @@ class SatisfactionRecordsTests extends DeskTest {
 
 	/** A page session (OIDC login, CSRF token) of top management, acknowledged by the published policy. */
 	private WebTestClient member(String slug) {
+		return pageSession(web, slug);
+	}
+
+	/** A page session (OIDC login, CSRF token) of top management of {@code slug}. */
+	static WebTestClient pageSession(WebTestClient web, String slug) {
 		OidcLoginMutator login = SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token.subject("user-" + slug)
 			.claim("preferred_username", "top-management@" + slug)
 			.claim("organization", List.of(slug))

@@ -1,4 +1,4 @@
-package sa.rawabit.platform.complaints;
+package sa.rawabit.platform.publicaccess;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +28,8 @@ final class TokenBuckets {
 		this.clock = clock;
 	}
 
-	/** Takes one token for {@code key}; false when its bucket is empty. */
-	boolean take(String key) {
+	/** Takes one token for {@code key}: 0 when taken, else the milliseconds until its bucket holds one again. */
+	long take(String key) {
 		if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
 			buckets.clear();
 		}
@@ -51,14 +51,14 @@ final class TokenBuckets {
 			this.at = at;
 		}
 
-		synchronized boolean take(long now) {
+		synchronized long take(long now) {
 			tokens = Math.min(capacity, tokens + (now - at) * tokensPerMilli);
 			at = Math.max(at, now);
 			if (tokens < 1) {
-				return false;
+				return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerMilli));
 			}
 			tokens -= 1;
-			return true;
+			return 0;
 		}
 	}
 }

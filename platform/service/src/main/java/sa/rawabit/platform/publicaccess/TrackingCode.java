@@ -1,21 +1,21 @@
-package sa.rawabit.platform.complaints;
+package sa.rawabit.platform.publicaccess;
 
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * What a member of the public holds to follow a complaint: 20 base32 characters (100 random bits),
+ * What a member of the public holds to follow a complaint or an inquiry: 20 base32 characters (100 random bits),
  * unguessable, easy to read aloud over the phone (no 0/1/8/9 to mistake for letters).
  */
 public record TrackingCode(String value) {
 
-	static final Pattern FORMAT = Pattern.compile("[A-Z2-7]{20}");
+	private static final Pattern FORMAT = Pattern.compile("[A-Z2-7]{20}");
 
 	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	static TrackingCode random() {
+	public static TrackingCode random() {
 		char[] code = new char[20];
 		for (int i = 0; i < code.length; i++) {
 			code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
@@ -23,7 +23,7 @@ public record TrackingCode(String value) {
 		return new TrackingCode(new String(code));
 	}
 
-	static boolean looksValid(String candidate) {
+	public static boolean looksValid(String candidate) {
 		return FORMAT.matcher(candidate).matches();
 	}
 }

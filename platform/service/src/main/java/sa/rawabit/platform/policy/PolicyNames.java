@@ -1,0 +1,44 @@
+package sa.rawabit.platform.policy;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import sa.rawabit.policy.ChannelId;
+import sa.rawabit.policy.Policy;
+import sa.rawabit.policy.ServiceId;
+import sa.rawabit.policy.StageId;
+import sa.rawabit.policy.Text;
+
+/**
+ * What staff pages show instead of the policy's ids: the names the association's policy in force gives
+ * its channels, services and stages, in the reader's language. An id the policy no longer names (a case
+ * opened under an earlier version) shows as it is rather than as nothing.
+ */
+public record PolicyNames(Policy policy, boolean arabic) {
+
+	public String channel(@Nullable String id) {
+		return name(id, key -> policy.channel(new ChannelId(key)).map(c -> c.names()).orElse(null));
+	}
+
+	public String service(@Nullable String id) {
+		return name(id, key -> policy.service(new ServiceId(key)).map(s -> s.names()).orElse(null));
+	}
+
+	public String stage(@Nullable String id) {
+		return name(id, key -> policy.procedure()
+			.stages()
+			.stream()
+			.filter(stage -> stage.id().equals(new StageId(key)))
+			.map(stage -> stage.names())
+			.findFirst()
+			.orElse(null));
+	}
+
+	private String name(@Nullable String id, Function<String, @Nullable Text> names) {
+		if (id == null || id.isBlank()) {
+			return "";
+		}
+		Text text = names.apply(id);
+		return text == null ? id : arabic ? text.ar() : text.enOrAr();
+	}
+}

@@ -1,0 +1,129 @@
+package sa.rawabit.platform.publicaccess;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What stands in front of every public link before anything is read or stored: one token bucket per client
+ * address and one per association (each link with its own keys, all under the same limits), the body-size
+ * limit and the honeypot. A refusal throws a {@link ProblemException}; a flood refusal also tells the client
+ * when to come back ({@code Retry-After}).
+ */
+@Component
+public class PublicGate {
+
+	public static final ProblemType REJECTED = new ProblemType("submission-rejected", HttpStatus.BAD_REQUEST,
+			"The submission was rejected", "رُفض الإرسال");
+
+	private final TokenBuckets addresses;
+
+	private final TokenBuckets associations;
+
+	private final PublicAccessProperties properties;
+
+	private final JsonMapper json;
+
+	PublicGate(PublicAccessProperties properties, Clock clock, JsonMapper json) {
+		this.properties = properties;
+		this.json = json;
+		this.addresses = new TokenBuckets(properties.addressCapacity(), properties.addressRefill(),
+				properties.trackedKeys(), clock);
+		this.associations = new TokenBuckets(properties.associationCapacity(), properties.associationRefill(),
+				properties.trackedKeys(), clock);
+	}
+
+	/** One request of {@code link} from the client's address; throws 429 when its bucket is empty. */
+	public void admitAddress(ServerWebExchange exchange, PublicLinkKind link) {
+		long wait = addresses.take(link.key() + ' ' + clientAddress(exchange));
+		if (wait > 0) {
+			throw tooMany(exchange, wait, link.fromAddressEn(), link.fromAddressAr());
+		}
+	}
+
+	/** One submission of {@code link} to the association; throws 429 when its bucket is empty. */
+	public void admitAssociation(ServerWebExchange exchange, PublicLinkKind link, String slug) {
+		long wait = associations.take(link.key() + ' ' + slug);
+		if (wait > 0) {
+			throw tooMany(exchange, wait, link.toAssociationEn(), link.toAssociationAr());
+		}
+	}
+
+	/** Refuses a body that declares itself larger than the limit (413), before it is read. */
+	public void admitSize(ServerWebExchange exchange) {
+		if (exchange.getRequest().getHeaders().getContentLength() > properties.maxBody().toBytes()) {
+			throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+					"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
+					"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null);
+		}
+	}
+
+	/** The JSON body read as {@code type}; 400 when it is empty or not JSON, 413 when larger than the limit. */
+	public <T> Mono<T> json(ServerWebExchange exchange, Class<T> type) {
+		return body(exchange).map(bytes -> {
+			try {
+				return json.readValue(bytes, type);
+			}
+			catch (JacksonException unreadable) {
+				throw new ProblemException(ProblemType.BAD_REQUEST, "The form is not valid JSON",
+						"تعذّرت قراءة النموذج", null);
+			}
+		});
+	}
+
+	/** The body, read whole up to the limit (a larger one fails as 413 however it was sent); 400 when empty. */
+	private Mono<byte[]> body(ServerWebExchange exchange) {
+		return DataBufferUtils.join(exchange.getRequest().getBody(), (int) properties.maxBody().toBytes())
+			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.BAD_REQUEST, "The form is empty",
+					"النموذج فارغ", null)))
+			.map(buffer -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			});
+	}
+
+	/** The honeypot: a field people never see, filled in by bots that fill in everything. */
+	public static void refuseHoneypot(@Nullable String honeypot) {
+		if (honeypot != null && !honeypot.isEmpty()) {
+			throw new ProblemException(REJECTED, "The submission was rejected", "رُفض الإرسال", null);
+		}
+	}
+
+	/** For tests that share one application (and so one set of buckets). */
+	public void forgetAll() {
+		addresses.forgetAll();
+		associations.forgetAll();
+	}
+
+	public static String clientAddress(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+	}
+
+	/** Sets Retry-After just before the answer is written, whichever page or problem the refusal becomes. */
+	private static ProblemException tooMany(ServerWebExchange exchange, long waitMillis, String en, String ar) {
+		String seconds = Long.toString(Math.max(1, (waitMillis + 999) / 1000));
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds);
+			return Mono.empty();
+		});
+		return new ProblemException(ProblemType.TOO_MANY_REQUESTS, en, ar, null);
+	}
+}

@@ -1,0 +1,60 @@
+package sa.rawabit.platform.publicaccess;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.ui.Model;
+import org.springframework.web.server.ServerWebExchange;
+import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.ProblemException;
+
+/** How every public link's pages answer a refusal, so a flood, a missing association and a bad field look alike. */
+public final class PublicPages {
+
+	private PublicPages() {
+	}
+
+	/** The same answer as any page that does not exist. */
+	public static String notFound(ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+		return "public/not-found";
+	}
+
+	/**
+	 * A flood gets the limited page, a refusal before the association was opened the missing page, the rest
+	 * {@code formView} again with the values kept and each field's problem next to it (422 for fields).
+	 */
+	public static String refused(ProblemException problem, Model model, ServerWebExchange exchange, String formView,
+			Supplier<Object> emptyForm) {
+		exchange.getResponse().setStatusCode(problem.problemType().status());
+		if (problem.problemType().status() == HttpStatus.TOO_MANY_REQUESTS) {
+			model.addAttribute("problem", problem);
+			return "public/limited";
+		}
+		if (!model.containsAttribute("association")) {
+			return notFound(exchange);
+		}
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", emptyForm.get());
+		}
+		model.addAttribute("problem", problem);
+		model.addAttribute("errors", errors(problem));
+		if (problem.problemType().status() == HttpStatus.BAD_REQUEST && !problem.fieldProblems().isEmpty()) {
+			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
+		}
+		return formView;
+	}
+
+	/** Each field's problem by field name, for the inputs' inline errors. */
+	public static Map<String, FieldProblem> errors(ProblemException problem) {
+		Map<String, FieldProblem> errors = new LinkedHashMap<>();
+		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
+		if (errors.isEmpty() && problem.field() != null) {
+			errors.put(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
+		}
+		return errors;
+	}
+}

@@ -1,0 +1,265 @@
+package sa.rawabit.platform.satisfaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.beneficiaries.Beneficiary;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
+import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.messaging.BeneficiaryMessenger;
+import sa.rawabit.platform.messaging.Recipient;
+import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.platform.requests.RequestBeneficiaries;
+import sa.rawabit.platform.requests.RequestBeneficiaries.Filed;
+import sa.rawabit.policy.Satisfaction.Instrument;
+
+/**
+ * Runs the policy's questionnaires online: top management launches a campaign, which in one transaction
+ * stores it and one invitation per beneficiary of its audience, then (after commit) sends each link
+ * through the same messaging port as the post-case survey. Needs the association in the Reactor Context.
+ */
+@Service
+class SurveyCampaigns {
+
+	static final int TITLE_MAX = 200;
+
+	static final int QUESTION_MAX = 1000;
+
+	static final int MONTHS_MAX = 36;
+
+	static final int LIST_SIZE = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyCampaigns.class);
+
+	private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+
+	private final PoliciesInForce policies;
+
+	private final PolicyAcknowledgements acknowledgements;
+
+	private final Transactions transactions;
+
+	private final Campaigns campaigns;
+
+	private final Invitations invitations;
+
+	private final RequestBeneficiaries requests;
+
+	private final BeneficiaryRegistry beneficiaries;
+
+	private final BeneficiaryMessenger messenger;
+
+	private final SatisfactionProperties properties;
+
+	private final Clock clock;
+
+	SurveyCampaigns(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, Transactions transactions,
+			Campaigns campaigns, Invitations invitations, RequestBeneficiaries requests, BeneficiaryRegistry beneficiaries,
+			BeneficiaryMessenger messenger, SatisfactionProperties properties, Clock clock) {
+		this.policies = policies;
+		this.acknowledgements = acknowledgements;
+		this.transactions = transactions;
+		this.campaigns = campaigns;
+		this.invitations = invitations;
+		this.requests = requests;
+		this.beneficiaries = beneficiaries;
+		this.messenger = messenger;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Launches a campaign of top management, gated by the policy acknowledgement.
+	 *
+	 * @throws ProblemException 400 naming each field at fault (an instrument that is not a questionnaire of
+	 *     the policy in force, a closing day in the past, an audience nobody in it can be reached in), 403
+	 *     for anyone but top management or before acknowledging, 409 without a policy in force — and then
+	 *     nothing is stored
+	 */
+	Mono<Campaign> launch(StaffMember me, NewCampaign typed) {
+		return Mono.defer(() -> {
+			me.requireTenant();
+			me.requireAnyRole(SatisfactionJournal.TOP_MANAGEMENT);
+			TenantId tenant = Objects.requireNonNull(me.tenant());
+			return policies.inForce(tenant)
+				.switchIfEmpty(Mono.error(() -> new ProblemException(SatisfactionJournal.NO_POLICY,
+						SatisfactionJournal.NO_POLICY.titleEn(), SatisfactionJournal.NO_POLICY.titleAr(), null)))
+				.flatMap(loaded -> acknowledgements.requireAcknowledged(me).thenReturn(loaded))
+				.flatMap(loaded -> {
+					Campaign asked = checked(me, loaded, typed);
+					return transactions.inTenant(audience(asked).flatMap(audience -> store(asked, audience)))
+						.doOnNext(launched -> send(loaded, launched, tenant))
+						.map(Launched::campaign);
+				});
+		});
+	}
+
+	/** The newest campaigns with their results, for whoever may read the satisfaction page. */
+	Flux<CampaignResult> results() {
+		return transactions.inTenantMany(campaigns.results(LIST_SIZE));
+	}
+
+	/** The latest launch day (Riyadh) of each instrument run as a campaign. */
+	Mono<Map<String, LocalDate>> lastLaunched() {
+		return transactions.inTenantMany(campaigns.latestPerInstrument())
+			.collectMap(Map.Entry::getKey, entry -> LocalDate.ofInstant(entry.getValue(), RIYADH));
+	}
+
+	/** A questionnaire is an instrument whose id is, or has the word, {@code questionnaire} (استبانة). */
+	static boolean questionnaire(Instrument instrument) {
+		return Arrays.asList(instrument.id().value().split("-")).contains("questionnaire");
+	}
+
+	static List<Instrument> questionnaires(@Nullable LoadedPolicy loaded) {
+		return SatisfactionJournal.instruments(loaded).stream().filter(SurveyCampaigns::questionnaire).toList();
+	}
+
+	/** The campaign as asked, every field checked; counts are filled once the audience is known. */
+	Campaign checked(StaffMember me, LoadedPolicy loaded, NewCampaign typed) {
+		String instrument = SatisfactionJournal.blankToNull(typed.instrument());
+		boolean known = questionnaires(loaded).stream().anyMatch(found -> found.id().value().equals(instrument));
+		String months = SatisfactionJournal.blankToNull(typed.closedWithinMonths());
+		Integer within = months != null && months.matches("[0-9]{1,2}") ? Integer.valueOf(months) : null;
+		boolean monthsValid = months == null || (within != null && within >= 1 && within <= MONTHS_MAX);
+		LocalDate closesOn = SatisfactionJournal.date(typed.closesOn());
+		LocalDate today = LocalDate.now(clock.withZone(RIYADH));
+		new FieldChecks().check(instrument != null, "instrument", "Choose the questionnaire", "اختر الاستبانة")
+			.check(instrument == null || known, "instrument", "Not a questionnaire of the policy in force",
+					"ليست استبانة من أدوات القياس في السياسة النافذة")
+			.required("title", typed.title(), TITLE_MAX)
+			.required("question", typed.question(), QUESTION_MAX)
+			.check(monthsValid, "closedWithinMonths", "A whole number of months from 1 to " + MONTHS_MAX,
+					"عدد صحيح من الأشهر من 1 إلى " + MONTHS_MAX)
+			.check(months != null || typed.everyoneRegistered(), "audience", "Choose at least one audience",
+					"اختر فئة واحدة من المستفيدين على الأقل")
+			.check(closesOn != null, "closesOn", "Give the closing date (YYYY-MM-DD)", "أدخل تاريخ الإغلاق (سنة-شهر-يوم)")
+			.check(closesOn == null || !closesOn.isBefore(today), "closesOn", "The closing date is in the past",
+					"تاريخ الإغلاق مضى")
+			.check(closesOn == null || !closesOn.isAfter(today.plusYears(1)), "closesOn",
+					"At most one year from today", "سنة من اليوم على الأكثر")
+			.orThrow();
+		Instant now = clock.instant();
+		LocalDate closes = Objects.requireNonNull(closesOn);
+		return new Campaign(UUID.randomUUID(), Objects.requireNonNull(instrument),
+				Objects.requireNonNull(typed.title()).strip(), Objects.requireNonNull(typed.question()).strip(),
+				monthsValid ? within : null, typed.everyoneRegistered(), closes,
+				closes.plusDays(1).atStartOfDay(RIYADH).toInstant(), me.username(), now, now, 0, 0);
+	}
+
+	/**
+	 * Who is asked: beneficiaries whose request closed within the months (on their agreed channel, else the
+	 * request's), and/or every one with an agreed channel; each once, only with consent. Those whose
+	 * channel has no address (or is one staff use in person: a link cannot be handed over there) are
+	 * counted as unreachable and not invited.
+	 */
+	private Mono<Audience> audience(Campaign asked) {
+		Mono<Map<BeneficiaryId, String>> closed = asked.closedWithinMonths() == null ? Mono.just(Map.of())
+				: requests.closedSince(asked.launchedAt().atZone(RIYADH).minusMonths(asked.closedWithinMonths()).toInstant())
+					.collectMap(Filed::beneficiary, Filed::channel);
+		return closed.flatMap(recent -> beneficiaries.all().collectList().map(everyone -> {
+			List<Invitee> invitees = new ArrayList<>();
+			int unreachable = 0;
+			for (Beneficiary person : everyone) {
+				Optional<String> channel = channel(asked, person, recent.get(person.id()));
+				if (!person.consentGiven() || channel.isEmpty()) {
+					continue;
+				}
+				Recipient to = new Recipient(channel.get(), person.phone(), person.email(), true);
+				if (reachable(to)) {
+					invitees.add(new Invitee(UUID.randomUUID(), person.id(), to, SurveyToken.random()));
+				}
+				else {
+					unreachable++;
+				}
+			}
+			if (invitees.isEmpty()) {
+				throw ProblemException.invalidField("audience", "Nobody in this audience can be reached",
+						"لا يوجد في هذه الفئة مستفيد يمكن الوصول إليه");
+			}
+			return new Audience(invitees, unreachable);
+		}));
+	}
+
+	private static Optional<String> channel(Campaign asked, Beneficiary person, @Nullable String closedOn) {
+		if (closedOn != null) {
+			return Optional.of(person.contactChannel() == null ? closedOn : person.contactChannel());
+		}
+		return asked.allRegistered() ? Optional.ofNullable(person.contactChannel()) : Optional.empty();
+	}
+
+	private static boolean reachable(Recipient to) {
+		return switch (to.channel()) {
+			case "email" -> to.email() != null && !to.email().isBlank();
+			case "phone" -> to.phone() != null && !to.phone().isBlank();
+			default -> false;
+		};
+	}
+
+	private Mono<Launched> store(Campaign asked, Audience audience) {
+		Campaign campaign = new Campaign(asked.id(), asked.instrumentId(), asked.title(), asked.question(),
+				asked.closedWithinMonths(), asked.allRegistered(), asked.closesOn(), asked.expiresAt(), asked.createdBy(),
+				asked.createdAt(), asked.launchedAt(), audience.invitees().size(), audience.unreachable());
+		return campaigns.insert(campaign)
+			.thenMany(Flux.fromIterable(audience.invitees())
+				.concatMap(invitee -> invitations.createForCampaign(invitee.id(), campaign.id(),
+						invitee.beneficiary().value(), invitee.token(), invitee.to().channel(), campaign.launchedAt(),
+						campaign.expiresAt())))
+			.then(Mono.just(new Launched(campaign, audience.invitees())));
+	}
+
+	/**
+	 * Sends the links once the campaign is committed, in the background: the page answers at once, each
+	 * invitation records what the port did with its link (an invitation left without is not counted as
+	 * reached).
+	 */
+	private void send(LoadedPolicy loaded, Launched launched, TenantId tenant) {
+		String subject = "رأيكم يهمنا — " + loaded.policy().association().names().ar();
+		Flux.fromIterable(launched.invitees())
+			.concatMap(invitee -> messenger.tell(invitee.to(), subject, text(loaded, launched.campaign(), invitee.token()))
+				.flatMap(told -> transactions.inTenant(invitations.delivered(invitee.id(), told.channel(), told.outcome())))
+				.onErrorResume(error -> {
+					log.warn("Could not send campaign {} link {}", launched.campaign().id(), invitee.id(), error);
+					return Mono.empty();
+				}))
+			.contextWrite(TenantContext.of(tenant))
+			.subscribe();
+	}
+
+	private String text(LoadedPolicy loaded, Campaign campaign, SurveyToken token) {
+		return loaded.policy().association().names().ar() + ": " + campaign.title() + " — " + campaign.question()
+				+ " نرجو التقييم من 1 إلى 5 عبر الرابط (يُستخدم مرة واحدة ويعمل حتى " + campaign.closesOn() + "): "
+				+ properties.surveyLink(loaded.policy().association().slug(), token);
+	}
+
+	private record Invitee(UUID id, BeneficiaryId beneficiary, Recipient to, SurveyToken token) {
+	}
+
+	private record Audience(List<Invitee> invitees, int unreachable) {
+	}
+
+	private record Launched(Campaign campaign, List<Invitee> invitees) {
+	}
+}
