@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -76,14 +77,27 @@ class ComplaintDesk {
 
 	/** Receives a complaint for the association in the Reactor Context under its policy in force. */
 	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy) {
+		return receive(loaded, received, receivedBy, null, Map.of());
+	}
+
+	/**
+	 * As {@link #receive(LoadedPolicy, NewComplaint, String)}, but received at {@code receivedAt} when it came
+	 * in earlier as something else (a converted inquiry): its clocks count from then; {@code detail} goes
+	 * into the "filed" audit event.
+	 */
+	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy,
+			@Nullable Instant receivedAt, Map<String, String> detail) {
 		Instant now = clock.instant();
+		Instant at = receivedAt == null ? now : receivedAt;
 		Complaint complaint = new Complaint(ComplaintId.random(), TrackingCode.random(), received.channel(),
 				ComplaintState.RECEIVED, received.name().strip(), blankToNull(received.contact()),
 				received.subject().strip(), received.description().strip(), receivedBy, loaded.version().value(), null,
-				null, now, now);
+				null, at, now);
+		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
+		filed.put("channel", complaint.channel());
 		return transactions.inTenant(records.insert(complaint)
-			.then(Flux.fromIterable(ComplaintClocks.at(loaded, complaint.id(), now)).concatMap(deadlines::start).then())
-			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, Map.of("channel", complaint.channel())))
+			.then(Flux.fromIterable(ComplaintClocks.at(loaded, complaint.id(), at)).concatMap(deadlines::start).then())
+			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
 			.thenReturn(complaint));
 	}
 

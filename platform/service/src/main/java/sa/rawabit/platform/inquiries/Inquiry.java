@@ -16,11 +16,21 @@ import sa.rawabit.foundation.problem.ProblemType;
  * @param beneficiaryId the registered beneficiary who asked, or {@code null} for an anonymous contact
  * @param answerDueBy the last day to answer under the policy in force at receipt, if it sets one
  * @param contact how to reach an anonymous person (a linked beneficiary's contact lives in the registry)
+ * @param conversion the request or complaint it became, once converted
  */
 record Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
 		@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
 		String receivedBy, @Nullable UUID policyVersion, @Nullable LocalDate answerDueBy, @Nullable Answer answer,
-		Instant receivedAt, Instant updatedAt) {
+		Instant receivedAt, Instant updatedAt, @Nullable Conversion conversion) {
+
+	/** An inquiry not converted (every one until {@link #convertTo}). */
+	Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
+			@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
+			String receivedBy, @Nullable UUID policyVersion, @Nullable LocalDate answerDueBy, @Nullable Answer answer,
+			Instant receivedAt, Instant updatedAt) {
+		this(id, channel, state, question, beneficiaryId, contact, category, field, officer, receivedBy, policyVersion,
+				answerDueBy, answer, receivedAt, updatedAt, null);
+	}
 
 	static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT,
 			"Not possible in the inquiry's current state", "غير ممكن في الحالة الحالية للاستفسار");
@@ -46,7 +56,15 @@ record Inquiry(InquiryId id, String channel, InquiryState state, String question
 				officer, receivedBy, policyVersion, answerDueBy, new Answer(text, by, at, null, null), receivedAt, at);
 	}
 
-	private void requireOpen(String move) {
+	/** The inquiry turned out to be a request or a complaint, opened as {@code caseId} with its receipt time. */
+	Inquiry convertTo(Conversion.Target to, UUID caseId, String by, Instant at) {
+		requireOpen("converted");
+		return new Inquiry(id, channel, InquiryState.CONVERTED, question, beneficiaryId, contact, category, field,
+				officer, receivedBy, policyVersion, answerDueBy, answer, receivedAt, at,
+				new Conversion(to, caseId, by, at));
+	}
+
+	void requireOpen(String move) {
 		if (state != InquiryState.OPEN) {
 			throw new ProblemException(ILLEGAL_TRANSITION, "An inquiry that is " + state.column() + " cannot be " + move,
 					"لا يمكن ذلك لاستفسار في حالة «" + state.ar + "»", "state");

@@ -200,13 +200,13 @@ class InquiryDesk {
 			.then(transactions.inTenant(records.find(id))));
 	}
 
-	private interface Change {
+	interface Change {
 
 		Mono<Inquiry> apply(LoadedPolicy loaded, Inquiry before);
 	}
 
 	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
-	private Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
+	Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
 		return acting(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
@@ -228,7 +228,7 @@ class InquiryDesk {
 	}
 
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
-	private Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
+	Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
 			String actor, Set<String> audience, Map<String, String> detail) {
 		return audit
 			.append(new AuditEvent(clock.instant(), actor, action, AnswerClock.SUBJECT, inquiry.id().value(),
@@ -240,7 +240,7 @@ class InquiryDesk {
 	}
 
 	/** The holder's dashboards and top management's, which oversees the contact officers. */
-	private static Set<String> audience(Officer officer) {
+	static Set<String> audience(Officer officer) {
 		Set<String> audience = new LinkedHashSet<>();
 		audience.add(officer.audience());
 		audience.add(TOP_MANAGEMENT);

@@ -157,7 +157,7 @@ class InquiryPages {
 		});
 	}
 
-	private Mono<String> detailPage(StaffMember me, InquiryId id, @Nullable String failedAction,
+	Mono<String> detailPage(StaffMember me, InquiryId id, @Nullable String failedAction,
 			@Nullable ProblemException problem, Map<String, String> typed, Model model) {
 		model.addAttribute("me", me);
 		model.addAttribute("failedAction", failedAction);
@@ -259,7 +259,7 @@ class InquiryPages {
 	}
 
 	/** 422 for what the person typed, the problem's own status (403, 404, 409…) for the rest. */
-	private static void status(ServerWebExchange exchange, ProblemException problem) {
+	static void status(ServerWebExchange exchange, ProblemException problem) {
 		exchange.getResponse()
 			.setStatusCode(problem.problemType().equals(ProblemType.VALIDATION)
 					|| problem.problemType().status() == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT

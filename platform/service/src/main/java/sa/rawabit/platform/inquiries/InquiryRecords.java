@@ -23,7 +23,8 @@ class InquiryRecords {
 	private static final String COLUMNS = """
 			select id, channel, state, question, beneficiary_id, contact_name, contact_channel, contact_phone,
 			       contact_email, category, field, assigned_role, assigned_staff, received_by, policy_version, answer_due_by, answer,
-			       answered_by, answered_at, delivery_channel, delivery_outcome, received_at, updated_at
+			       answered_by, answered_at, delivery_channel, delivery_outcome, received_at, updated_at,
+			       converted_to, converted_case_id, converted_by, converted_at
 			from app.inquiry
 			""";
 
@@ -110,6 +111,22 @@ class InquiryRecords {
 		return update.then();
 	}
 
+	/** The inquiry became a request or a complaint: closed, pointing at the case. */
+	Mono<Void> converted(Inquiry inquiry) {
+		Conversion conversion = java.util.Objects.requireNonNull(inquiry.conversion(), "conversion");
+		return database.sql("""
+				update app.inquiry set state = $1, converted_to = $2, converted_case_id = $3, converted_by = $4,
+				    converted_at = $5, updated_at = $6 where id = $7""")
+			.bind(0, inquiry.state().column())
+			.bind(1, conversion.to().column())
+			.bind(2, conversion.caseId())
+			.bind(3, conversion.by())
+			.bind(4, conversion.at())
+			.bind(5, inquiry.updatedAt())
+			.bind(6, inquiry.id().value())
+			.then();
+	}
+
 	/** What became of sending the answer, kept with it. */
 	Mono<Void> delivered(InquiryId id, String channel, String outcome) {
 		return database.sql("update app.inquiry set delivery_channel = $1, delivery_outcome = $2 where id = $3")
@@ -166,7 +183,14 @@ class InquiryRecords {
 				row.get("beneficiary_id", UUID.class), contact, row.get("category", String.class),
 				row.get("field", String.class), officer(row), row.get("received_by", String.class),
 				row.get("policy_version", UUID.class), row.get("answer_due_by", LocalDate.class), answered, row.get("received_at", Instant.class),
-				row.get("updated_at", Instant.class));
+				row.get("updated_at", Instant.class), conversion(row));
+	}
+
+	private static @Nullable Conversion conversion(Readable row) {
+		String to = row.get("converted_to", String.class);
+		return to == null ? null
+				: new Conversion(Conversion.Target.of(to), row.get("converted_case_id", UUID.class),
+						row.get("converted_by", String.class), row.get("converted_at", Instant.class));
 	}
 
 	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,

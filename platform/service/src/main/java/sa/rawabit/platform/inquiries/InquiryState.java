@@ -2,10 +2,13 @@ package sa.rawabit.platform.inquiries;
 
 import java.util.Locale;
 
-/** Where an inquiry stands: open with its contact officer until answered, which is final. */
+/**
+ * Where an inquiry stands: open with its contact officer until answered, or converted into the request or
+ * complaint it turned out to be; both are final.
+ */
 public enum InquiryState {
 
-	OPEN("Open", "مفتوح"), ANSWERED("Answered", "تمت الإجابة");
+	OPEN("Open", "مفتوح"), ANSWERED("Answered", "تمت الإجابة"), CONVERTED("Converted", "محوّل");
 
 	final String en;
 

@@ -1,11 +1,14 @@
 package sa.rawabit.platform.requests;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
@@ -60,31 +63,51 @@ class Intake {
 	}
 
 	Mono<BeneficiaryRequest> open(NewRequest asked, StaffMember me) {
+		return open(asked, me, Reception.NOW);
+	}
+
+	/**
+	 * How a request comes in: at the desk now, by the policy's reception role; or received earlier as
+	 * something else (an inquiry) and converted by whoever held it, who was allowed by its own module.
+	 * Its receipt time is then the original one, and so is the day its "from receipt" clocks count from.
+	 */
+	record Reception(@Nullable Instant receivedAt, boolean byReceptionRole, Map<String, String> detail) {
+
+		static final Reception NOW = new Reception(null, true, Map.of());
+	}
+
+	Mono<BeneficiaryRequest> open(NewRequest asked, StaffMember me, Reception reception) {
 		me.requireTenant();
 		return acknowledgements.requireAcknowledged(me).then(policies.inForce(me.tenant()))
 			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 			.flatMap(policy -> {
 				Route route = Route.of(policy.policy());
-				me.requireAnyRole(route.receptionRole().value());
+				if (reception.byReceptionRole()) {
+					me.requireAnyRole(route.receptionRole().value());
+				}
 				Service service = validated(asked, policy);
 				return beneficiaries.find(new BeneficiaryId(asked.beneficiaryId()))
 					.switchIfEmpty(Mono.error(() -> ProblemException.notFound("beneficiary")))
-					.then(transactions.inTenant(Mono.defer(() -> store(asked, policy, route, service, me))));
+					.then(transactions.inTenant(Mono.defer(() -> store(asked, policy, route, service, me, reception))));
 			});
 	}
 
 	private Mono<BeneficiaryRequest> store(NewRequest asked, LoadedPolicy policy, Route route, Service service,
-			StaffMember me) {
+			StaffMember me, Reception reception) {
 		var now = clock.instant();
+		var received = reception.receivedAt() == null ? now : reception.receivedAt();
 		var request = new BeneficiaryRequest(RequestId.random(), asked.beneficiaryId(), service.id().value(),
 				asked.channel(), policy.version().value(), policy.number(), Route.INCOMPLETE, null,
-				route.intakeRole().value(), null, service.checklist().size(), List.of(), now, me.username(), null, null,
+				route.intakeRole().value(), null, service.checklist().size(), List.of(), received, me.username(), null, null,
 				now);
 		var c = new Case(request, policy, route, me, now);
 		Move ticked = tick(c, request, asked.checklistReceived());
 		List<CaseEvent> events = new ArrayList<>(List.of(CaseEvent.REQUEST_RECEIVED));
 		events.addAll(ticked.events());
-		Move opened = Move.to(ticked.after(), events, Map.of("channel", asked.channel(), "service", service.id().value()));
+		Map<String, String> detail = new LinkedHashMap<>(reception.detail());
+		detail.put("channel", asked.channel());
+		detail.put("service", service.id().value());
+		Move opened = Move.to(ticked.after(), events, detail);
 		return requests.insert(opened.after()).then(desk.record(c, "opened", opened)).thenReturn(opened.after());
 	}
 

@@ -66,7 +66,9 @@ class RequestClocks {
 				}
 			}
 			return Flux.fromIterable(open).concatMap(d -> stop(id, d, event, today)).then();
-		}).then(Flux.fromIterable(c.policy().policy().deadlinesStartingAt(event)).concatMap(d -> start(c, d, today)).then());
+		}).then(Flux.fromIterable(c.policy().policy().deadlinesStartingAt(event))
+			.concatMap(d -> event == CaseEvent.REQUEST_RECEIVED ? start(c, d, c.request().receivedAt()) : start(c, d, c.now()))
+			.then());
 	}
 
 	/** Met when this is the event it waited for; cancelled when the case closed without it. */
@@ -78,14 +80,19 @@ class RequestClocks {
 		return clock.then(met ? requestDeadlines.meet(id, d.deadlineId(), today) : Mono.empty());
 	}
 
-	private Mono<Void> start(Case c, Deadline deadline, LocalDate today) {
+	/**
+	 * Counts from {@code from}: the request's receipt for clocks that start when it is received (earlier
+	 * than now when it was converted from an inquiry), the transition's time for the others.
+	 */
+	private Mono<Void> start(Case c, Deadline deadline, Instant from) {
+		LocalDate today = today(from);
 		DueDates due = WorkingCalendar.of(c.policy().policy().calendar()).dueDates(today, deadline);
 		var row = new RequestDeadline(deadline.id().value(), deadline.startsAt().key(),
 				deadline.endsAt() == null ? null : deadline.endsAt().key(), deadline.unit().key(), today,
 				due.notBefore(), due.warnOn(), due.dueBy(), null);
 		Mono<Void> clock = due.dueBy() == null ? Mono.empty()
 				: deadlines.start(new DeadlineClock(Case.SUBJECT, c.request().id().value(), deadline.id().value(),
-						c.policy().version().value(), c.now(), startOf(due.notBefore()), startOf(due.warnOn()),
+						c.policy().version().value(), from, startOf(due.notBefore()), startOf(due.warnOn()),
 						// Due "by" a day means the whole day: the clock breaches when that day is over.
 						startOf(due.dueBy().plusDays(1)), null, null));
 		return requestDeadlines.insert(c.request().id(), row).then(clock);
