@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import org.junit.jupiter.api.Test;
 
 import sa.rawabit.policy.BuiltInChannel;
+import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.HolidayRule;
 import sa.rawabit.policy.StageKind;
 
@@ -72,6 +73,33 @@ class PolicyReaderTest {
 		var rule = PolicyReader.read(yaml).orElseThrow().calendar().holidays().getFirst();
 
 		assertThat(rule).isEqualTo(new HolidayRule.Hijri("eid", sa.rawabit.policy.Text.of("العيد", "Eid"), 10, 1, -1, 4));
+	}
+
+	@Test
+	void readWhenDeadlineStartsAtInquiryReceivedThenItIsTheInquiryAnswerDeadline() throws IOException {
+		var yaml = minimal() + """
+				deadlines:
+				  - { id: reply-to-questions, starts-at: inquiry-received, maximum: 3, unit: working-days }
+				""";
+
+		var policy = PolicyReader.read(yaml).orElseThrow();
+
+		assertThat(policy.deadlinesStartingAt(CaseEvent.INQUIRY_RECEIVED)).singleElement()
+			.satisfies(deadline -> assertThat(deadline.id().value()).isEqualTo("reply-to-questions"));
+		assertThat(policy.deadlinesStartingAt(CaseEvent.REQUEST_RECEIVED)).isEmpty();
+	}
+
+	@Test
+	void readWhenDeadlineStartsAtUnknownEventThenProblemListsInquiryReceivedAmongTheKnown() throws IOException {
+		var yaml = minimal() + """
+				deadlines:
+				  - { id: reply, starts-at: question-asked, maximum: 3, unit: working-days }
+				""";
+
+		assertThat(PolicyReader.read(yaml).problems()).singleElement().satisfies(p -> {
+			assertThat(p.code()).isEqualTo("unknown-event");
+			assertThat(p.messageEn()).contains("inquiry-received");
+		});
 	}
 
 	@Test

@@ -8,12 +8,17 @@ import java.util.Set;
 
 import sa.rawabit.platform.deadlines.DeadlineClock;
 import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.policy.CaseEvent;
+import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
+import sa.rawabit.policy.Policy;
 import sa.rawabit.policy.calendar.DueDates;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
- * The answer deadline of one inquiry, from the policy in force at receipt: counted in the policy's unit
+ * The answer deadline of one inquiry, from the policy in force at receipt: the policy's deadline that
+ * starts at {@code inquiry-received} (with a maximum), or for versions written before that event existed
+ * the deadline with the configured id. Counted in the policy's unit
  * (working days skip its weekend and holidays) from the day it was received, due at the end of the
  * last day where the association works. A policy without the deadline, or with only a minimum, starts
  * no clock.
@@ -24,7 +29,7 @@ record AnswerClock(DeadlineClock clock, LocalDate dueBy) {
 
 	static Optional<AnswerClock> at(LoadedPolicy loaded, String deadlineId, ZoneId zone, InquiryId inquiry,
 			Instant received, Set<String> audience) {
-		return loaded.policy().deadline(new DeadlineId(deadlineId)).flatMap(deadline -> {
+		return deadline(loaded.policy(), deadlineId).flatMap(deadline -> {
 			DueDates due = WorkingCalendar.of(loaded.policy().calendar())
 				.dueDates(received.atZone(zone).toLocalDate(), deadline);
 			if (due.dueBy() == null) {
@@ -35,6 +40,18 @@ record AnswerClock(DeadlineClock clock, LocalDate dueBy) {
 					loaded.version().value(), received, null, warnAt, endOf(due.dueBy(), zone), null, null, audience),
 					due.dueBy()));
 		});
+	}
+
+	/**
+	 * The deadline that bounds the answer. The clock keeps the configured id as its kind whichever id the
+	 * policy gives it, so meeting or cancelling it needs no policy at hand.
+	 */
+	static Optional<Deadline> deadline(Policy policy, String fallbackId) {
+		return policy.deadlinesStartingAt(CaseEvent.INQUIRY_RECEIVED)
+			.stream()
+			.filter(deadline -> deadline.maximum() != null)
+			.findFirst()
+			.or(() -> policy.deadline(new DeadlineId(fallbackId)));
 	}
 
 	private static Instant endOf(LocalDate day, ZoneId zone) {

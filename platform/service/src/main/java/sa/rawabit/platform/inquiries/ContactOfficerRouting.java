@@ -1,5 +1,8 @@
 package sa.rawabit.platform.inquiries;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.ContactOfficers.Assignment;
@@ -9,11 +12,40 @@ import sa.rawabit.policy.RoleKey;
  * The policy's contact-officer map applied to one inquiry. An assignment that names a category or a
  * field matches only inquiries with that value; one that leaves it out matches any. The most specific
  * match wins (category and field, then category alone, then field alone), the first listed among
- * equals; with none, the map's fallback, and without a map at all the contact officers' role.
+ * equals; with none, the map's fallback, and without a map at all the contact officers' role. A named
+ * officer absent on the day of receipt is replaced by the delegate covering them that day (one step: a
+ * delegate's own absence is not followed further).
  */
 final class ContactOfficerRouting {
 
+	/** Reason codes written into the assignment history, shown in the reader's language. */
+	static final String ROUTED = "routed";
+
+	static final String DELEGATED = "delegated";
+
 	private ContactOfficerRouting() {
+	}
+
+	/**
+	 * Who receives the inquiry and why.
+	 *
+	 * @param coveringFor the absent officer the map named, when a delegate receives it instead
+	 */
+	record Routed(Officer officer, String reasonCode, @Nullable String coveringFor) {
+	}
+
+	/** The map's officer, or their delegate when one of {@code delegations} covers them on {@code day}. */
+	static Routed route(@Nullable ContactOfficers map, @Nullable String category, @Nullable String field,
+			LocalDate day, List<Delegation> delegations) {
+		Officer named = route(map, category, field);
+		if (named.staff() != null) {
+			for (Delegation delegation : delegations) {
+				if (delegation.covers(named.staff(), day)) {
+					return new Routed(Officer.named(delegation.delegate()), DELEGATED, named.staff());
+				}
+			}
+		}
+		return new Routed(named, ROUTED, null);
 	}
 
 	static Officer route(@Nullable ContactOfficers map, @Nullable String category, @Nullable String field) {

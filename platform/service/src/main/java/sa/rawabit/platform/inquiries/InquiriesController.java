@@ -137,7 +137,9 @@ class InquiriesController {
 		if (history != null) {
 			view.put("assignments", history.stream().map(assignment -> {
 				Map<String, Object> row = officer(assignment.officer());
-				row.put("reason", assignment.reason());
+				putIfPresent(row, "reason", assignment.reason());
+				putIfPresent(row, "reasonCode", assignment.reasonCode());
+				putIfPresent(row, "coveringFor", assignment.coveringFor());
 				row.put("by", assignment.by());
 				row.put("at", assignment.at().toString());
 				return row;

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code rawabit.inquiries.*}.
  *
- * @param answerDeadline the id of the policy deadline that bounds the answer to an inquiry, counted from
- * its receipt; a policy without a deadline of that id starts no clock. The policy language has no
- * inquiry event yet, so the id is how a policy says which of its deadlines this is.
+ * @param answerDeadline the kind under which an inquiry's answer clock runs, and the id of the policy
+ * deadline used when a policy version has none starting at {@code inquiry-received} (versions written
+ * before the event existed); such a version without a deadline of that id starts no clock.
  * @param zone where the associations work: a due day ends at its midnight there
  * @param pageSize most inquiries one list answer returns
  */

@@ -2,6 +2,7 @@ package sa.rawabit.platform.inquiries;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,15 @@ class InquiryDesk {
 
 	private final AnswerAttachments attachments;
 
+	private final OfficerDelegations delegations;
+
 	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
 			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
 			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements,
-			AnswerAttachments attachments) {
+			AnswerAttachments attachments, OfficerDelegations delegations) {
 		this.attachments = attachments;
 		this.acknowledgements = acknowledgements;
+		this.delegations = delegations;
 		this.transactions = transactions;
 		this.records = records;
 		this.beneficiaries = beneficiaries;
@@ -116,13 +120,18 @@ class InquiryDesk {
 			Function<Inquiry, Mono<Void>> alongside) {
 		return Mono.defer(() -> {
 			received.requireValid(loaded.policy());
-			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(person -> {
-				Instant now = clock.instant();
+			Instant now = clock.instant();
+			LocalDate today = LocalDate.ofInstant(now, properties.zone());
+			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty())
+				.zipWith(transactions.inTenantMany(delegations.runningOn(today)).collectList())
+				.flatMap(found -> {
+				Optional<Beneficiary> person = found.getT1();
 				InquiryId id = InquiryId.random();
 				String category = received.category() != null ? received.category()
 						: person.map(Beneficiary::category).orElse(null);
-				Officer officer = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
-						received.field());
+				var routed = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
+						received.field(), today, found.getT2());
+				Officer officer = routed.officer();
 				var answerClock = AnswerClock.at(loaded, properties.answerDeadline(), properties.zone(), id, now,
 						audience(officer));
 				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
@@ -131,8 +140,7 @@ class InquiryDesk {
 						null, now, now);
 				return transactions.inTenant(records.insert(inquiry)
 					.then(alongside.apply(inquiry))
-					.then(records.assigned(id, new InquiryRecords.Assignment(officer,
-							"routed by the policy's contact-officer map", by, now)))
+					.then(records.assigned(id, InquiryRecords.Assignment.routed(routed, by, now)))
 					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
 					.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
 							Map.of("channel", inquiry.channel(), "officer", officer.toString())))
@@ -154,8 +162,13 @@ class InquiryDesk {
 	Flux<Inquiry> list(StaffMember staff, boolean mine, @Nullable InquiryState state) {
 		staff.requireAnyRole(STAFF);
 		String[] roles = mine ? staff.roles().toArray(String[]::new) : null;
-		return transactions.inTenantMany(records.list(state, roles, mine ? staff.username() : null,
-				properties.pageSize()));
+		Mono<String[]> names = mine ? delegations.coveredBy(staff.username(), delegations.today()).map(covered -> {
+			Set<String> all = new LinkedHashSet<>(covered);
+			all.add(staff.username());
+			return all.toArray(String[]::new);
+		}) : Mono.just(new String[0]);
+		return transactions.inTenantMany(names.flatMapMany(usernames -> records.list(state, roles,
+				mine ? usernames : null, properties.pageSize())));
 	}
 
 	/** Hands the inquiry to another officer; the holder passes it on, or top management redirects it. */
@@ -210,12 +223,25 @@ class InquiryDesk {
 		staff.requireAnyRole(STAFF);
 		return acting(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
-			.flatMap(before -> {
-				if (!staff.hasRole(TOP_MANAGEMENT) && !before.officer().isHeldBy(staff)) {
+			.flatMap(before -> mayAct(staff, before).flatMap(may -> {
+				if (!may) {
 					return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
 				}
 				return change.apply(loaded, before);
-			})));
+			}))));
+	}
+
+	/**
+	 * Top management, the holder, or today the delegate covering the absent named holder. In the caller's
+	 * transaction.
+	 */
+	Mono<Boolean> mayAct(StaffMember staff, Inquiry inquiry) {
+		if (staff.hasRole(TOP_MANAGEMENT) || inquiry.officer().isHeldBy(staff)) {
+			return Mono.just(true);
+		}
+		String holder = inquiry.officer().staff();
+		return holder == null ? Mono.just(false)
+				: delegations.coveredBy(staff.username(), delegations.today()).map(covered -> covered.contains(holder));
 	}
 
 	private Mono<Beneficiary> asker(NewInquiry received) {

@@ -170,7 +170,8 @@ class InquiryPages {
 			.flatMap(inquiry -> Mono
 				.zip(desk.history(id).collectList(),
 						transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
-						policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()))
+						policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
+						transactions.inTenant(desk.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
 					boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
@@ -183,7 +184,7 @@ class InquiryPages {
 					Map<String, Channel> names = new LinkedHashMap<>();
 					all.getT3().forEach(channel -> names.put(channel.id().value(), channel));
 					model.addAttribute("channelNames", names);
-					model.addAttribute("canAnswer", open && (top || inquiry.officer().isHeldBy(me)));
+					model.addAttribute("canAnswer", open && all.getT4());
 					model.addAttribute("canReassign", open && top);
 				}))
 			.thenReturn("inquiries/detail");

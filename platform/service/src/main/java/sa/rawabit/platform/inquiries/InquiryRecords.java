@@ -28,8 +28,20 @@ class InquiryRecords {
 			from app.inquiry
 			""";
 
-	/** One row of the assignment history. */
-	record Assignment(Officer officer, String reason, String by, Instant at) {
+	/**
+	 * One row of the assignment history: a reason a person typed, or a code the system wrote
+	 * ({@code routed}, {@code delegated} with the absent officer it covers for).
+	 */
+	record Assignment(Officer officer, @Nullable String reason, @Nullable String reasonCode,
+			@Nullable String coveringFor, String by, Instant at) {
+
+		Assignment(Officer officer, String reason, String by, Instant at) {
+			this(officer, reason, null, null, by, at);
+		}
+
+		static Assignment routed(ContactOfficerRouting.Routed routed, String by, Instant at) {
+			return new Assignment(routed.officer(), null, routed.reasonCode(), routed.coveringFor(), by, at);
+		}
 	}
 
 	private final DatabaseClient database;
@@ -79,19 +91,20 @@ class InquiryRecords {
 	}
 
 	/**
-	 * Oldest first. {@code officers} narrows to inquiries held by one of the roles or by the named user
-	 * ("mine"); {@code null} lists every holder's.
+	 * Oldest first. {@code roles} narrows to inquiries held by one of the roles or by one of the named
+	 * users ("mine": the caller, and officers whose absence the caller covers); {@code null} lists every
+	 * holder's.
 	 */
-	Flux<Inquiry> list(@Nullable InquiryState state, String @Nullable [] roles, @Nullable String username,
+	Flux<Inquiry> list(@Nullable InquiryState state, String @Nullable [] roles, String @Nullable [] usernames,
 			int limit) {
 		GenericExecuteSpec query = database.sql(COLUMNS + """
 				where ($1::text is null or state = $1)
-				  and ($2::text[] is null or assigned_role = any($2) or assigned_staff = $3)
+				  and ($2::text[] is null or assigned_role = any($2) or assigned_staff = any($3::text[]))
 				order by received_at, id limit $4""")
 			.bind(3, limit);
 		query = nullable(query, 0, state == null ? null : state.column(), String.class);
 		query = nullable(query, 1, roles, String[].class);
-		query = nullable(query, 2, username, String.class);
+		query = nullable(query, 2, usernames, String[].class);
 		return query.map(InquiryRecords::read).all();
 	}
 
@@ -140,14 +153,16 @@ class InquiryRecords {
 		return TenantContext.require().flatMap(tenant -> {
 			GenericExecuteSpec insert = database.sql("""
 					insert into app.inquiry_assignment (tenant_id, inquiry_id, id, assigned_role, assigned_staff,
-					    reason, assigned_by, assigned_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+					    reason, assigned_by, assigned_at, reason_code, covering_for)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
 				.bind(0, tenant.value())
 				.bind(1, id.value())
 				.bind(2, UUID.randomUUID())
-				.bind(5, assignment.reason())
 				.bind(6, assignment.by())
 				.bind(7, assignment.at());
+			insert = nullable(insert, 5, assignment.reason(), String.class);
+			insert = nullable(insert, 8, assignment.reasonCode(), String.class);
+			insert = nullable(insert, 9, assignment.coveringFor(), String.class);
 			insert = nullable(insert, 3, assignment.officer().role(), String.class);
 			insert = nullable(insert, 4, assignment.officer().staff(), String.class);
 			return insert.then();
@@ -156,10 +171,11 @@ class InquiryRecords {
 
 	Flux<Assignment> assignments(InquiryId id) {
 		return database.sql("""
-				select assigned_role, assigned_staff, reason, assigned_by, assigned_at from app.inquiry_assignment
-				where inquiry_id = $1 order by assigned_at, recorded""")
+				select assigned_role, assigned_staff, reason, reason_code, covering_for, assigned_by, assigned_at
+				from app.inquiry_assignment where inquiry_id = $1 order by assigned_at, recorded""")
 			.bind(0, id.value())
 			.map(row -> new Assignment(officer(row), row.get("reason", String.class),
+					row.get("reason_code", String.class), row.get("covering_for", String.class),
 					row.get("assigned_by", String.class), row.get("assigned_at", Instant.class)))
 			.all();
 	}

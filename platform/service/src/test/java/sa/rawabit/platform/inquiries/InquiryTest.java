@@ -30,8 +30,8 @@ abstract class InquiryTest extends DeskTest {
 					deadlines:
 					""", """
 					deadlines:
-					  - id: inquiry-answer
-					    starts-at: request-received
+					  - id: reply-to-inquiries
+					    starts-at: inquiry-received
 					    maximum: 3
 					    unit: working-days
 					    warn-before: 1

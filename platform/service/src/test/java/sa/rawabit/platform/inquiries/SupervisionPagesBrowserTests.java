@@ -1,0 +1,73 @@
+package sa.rawabit.platform.inquiries;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Browser;
+import sa.rawabit.testing.TestTenants;
+
+/** Top management's delegation and supervision pages in a real Chromium, for samtah-cooperative. */
+class SupervisionPagesBrowserTests extends CaseDeskPageTest {
+
+	static final String SAMTAH = InquiryPagesBrowserTests.SAMTAH;
+
+	private static volatile boolean samtahPublished;
+
+	@BeforeEach
+	void samtahPolicyInForce() {
+		TenantId samtah = TestTenants.ensure(SAMTAH);
+		synchronized (SupervisionPagesBrowserTests.class) {
+			if (!samtahPublished) {
+				publishInForce(samtah, InquiryTest.samtahWithContactOfficers(SAMTAH));
+				samtahPublished = true;
+			}
+		}
+	}
+
+	@Test
+	void topManagementWhenAddsADelegationWithAMistakeThenTheFieldSaysSoAndThenItIsListedAndCancelled() {
+		signInReadyToAct(SAMTAH + ".top-management", "/inquiries");
+		page.getByTestId("inquiry-delegations").click();
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
+		page.getByTestId("delegation-absent").fill("huda");
+		page.getByTestId("delegation-delegate").fill("huda");
+		page.getByTestId("delegation-firstDay").fill(today.toString());
+		page.getByTestId("delegation-lastDay").fill(today.plusDays(2).toString());
+		page.getByTestId("delegation-submit").click();
+
+		assertThat(page.getByTestId("delegation-delegate-error")).hasText("يجب أن يكون المفوَّض غير الغائب");
+		assertThat(page.getByTestId("delegation-delegate")).hasAttribute("aria-invalid", "true");
+		assertThat(page.getByTestId("delegation-firstDay")).hasValue(today.toString());
+		Browser.screenshot(page, "inquiry-delegations-problem-ar");
+
+		page.getByTestId("delegation-delegate").fill("sara");
+		page.getByTestId("delegation-submit").click();
+		assertThat(page.getByTestId("delegation-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
+			.setHasText("sara"))).hasCount(1);
+		Browser.screenshot(page, "inquiry-delegations-ar");
+
+		page.getByTestId("delegation-cancel").first().click();
+		assertThat(page.getByTestId("delegations-none")).isVisible();
+	}
+
+	@Test
+	void topManagementWhenOpensSupervisionThenTheMonthsFiguresFitAPhone() {
+		signInReadyToAct(SAMTAH + ".top-management", "/inquiries");
+		page.getByTestId("inquiry-supervision").click();
+		assertThat(page.getByTestId("supervision-period")).containsText(String.valueOf(LocalDate.now().getYear()));
+		assertThat(page.locator("[data-testid=supervision-table], [data-testid=supervision-none]").first()).isVisible();
+		Browser.screenshot(page, "inquiry-supervision-ar");
+
+		page.setViewportSize(390, 844);
+		Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+		assertThat(overflow).isEqualTo(false);
+		Browser.screenshot(page, "inquiry-supervision-phone-ar");
+	}
+}
