@@ -107,7 +107,7 @@ class PublicComplaintPages {
 			ServerWebExchange exchange) {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
-			String wanted = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+			String wanted = TrackingCode.normalized(code);
 			model.addAttribute("code", wanted);
 			if (wanted.isEmpty()) {
 				return Mono.just("public/track");

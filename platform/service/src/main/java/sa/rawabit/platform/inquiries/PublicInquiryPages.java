@@ -18,6 +18,7 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.platform.publicaccess.PublicPages;
+import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.DeadlineId;
 
 /**
@@ -87,7 +88,7 @@ class PublicInquiryPages {
 			ServerWebExchange exchange) {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
-			String wanted = code == null ? "" : code.strip().toUpperCase(Locale.ROOT).replace(" ", "");
+			String wanted = TrackingCode.normalized(code);
 			model.addAttribute("code", wanted);
 			if (wanted.isEmpty()) {
 				return Mono.just("inquiries/public/track");

@@ -1,7 +1,10 @@
 package sa.rawabit.platform.publicaccess;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a member of the public holds to follow a complaint or an inquiry: 20 base32 characters (100 random bits),
@@ -21,6 +24,11 @@ public record TrackingCode(String value) {
 			code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
 		}
 		return new TrackingCode(new String(code));
+	}
+
+	/** What a person typed, as codes are compared: no spaces, upper case (codes are read aloud and retyped). */
+	public static String normalized(@Nullable String typed) {
+		return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(" ", "");
 	}
 
 	public static boolean looksValid(String candidate) {
