@@ -96,7 +96,8 @@ class InquiriesController {
 			return InquiryState.of(status);
 		}
 		catch (IllegalArgumentException unknown) {
-			throw ProblemException.invalidField("status", "One of: open, answered", "إحدى القيم: open، answered");
+			throw ProblemException.invalidField("status", "One of: open, answered, converted",
+					"إحدى القيم: open، answered، converted");
 		}
 	}
 
@@ -133,6 +134,14 @@ class InquiriesController {
 			putIfPresent(answer, "channel", inquiry.answer().deliveryChannel());
 			putIfPresent(answer, "outcome", inquiry.answer().deliveryOutcome());
 			view.put("answer", answer);
+		}
+		if (inquiry.conversion() != null) {
+			var conversion = new LinkedHashMap<String, Object>();
+			conversion.put("to", inquiry.conversion().to().column());
+			conversion.put("caseId", inquiry.conversion().caseId());
+			conversion.put("by", inquiry.conversion().by());
+			conversion.put("at", inquiry.conversion().at().toString());
+			view.put("conversion", conversion);
 		}
 		if (history != null) {
 			view.put("assignments", history.stream().map(assignment -> {

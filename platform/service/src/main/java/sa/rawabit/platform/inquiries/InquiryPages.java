@@ -93,7 +93,7 @@ class InquiryPages {
 		model.addAttribute("view", shown);
 		model.addAttribute("views", top ? VIEWS : List.of("mine", "open", "all"));
 		model.addAttribute("state", filter == null ? null : filter.column());
-		model.addAttribute("states", List.of("open", "answered"));
+		model.addAttribute("states", List.of("open", "answered", "converted"));
 		return channelNames(me).doOnNext(names -> model.addAttribute("channelNames", names))
 			.thenMany(desk.list(me, "mine".equals(shown), filter))
 			.map(inquiry -> new Row(inquiry, inquiry.state().column(), due(inquiry, today)))

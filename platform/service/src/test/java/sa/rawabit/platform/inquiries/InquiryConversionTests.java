@@ -73,6 +73,13 @@ class InquiryConversionTests extends InquiryTest {
 			.returnResult().getResponseHeaders().getLocation().toString();
 		assertThat(location).matches("/api/requests/[0-9a-f-]{36}");
 		String request = location.substring(location.lastIndexOf('/') + 1);
+		as(association.slug(), "top-management").get().uri("/api/inquiries/{id}", inquiry).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.conversion.to").isEqualTo("request")
+			.jsonPath("$.conversion.caseId").isEqualTo(request);
+		as(association.slug(), "top-management").get().uri("/api/inquiries?status=converted").exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.items[*].id").value(ids -> assertThat(ids.toString()).contains(inquiry));
 
 		assertThat(sql("select received_at from app.request where id = '" + request + "'"))
 			.isEqualTo(sql("select received_at from app.inquiry where id = '" + inquiry + "'"))
