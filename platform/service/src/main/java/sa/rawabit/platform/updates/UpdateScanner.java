@@ -2,8 +2,10 @@ package sa.rawabit.platform.updates;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -156,25 +158,35 @@ class UpdateScanner {
 
 	/**
 	 * Stores the notices, their recipients and the watermark in one transaction, then tells the people
-	 * this scan put on a notice. A notice another scan stored first is left to that scan.
+	 * this scan put on a notice. A notice another scan stored first is left to that scan. A new policy
+	 * version's service changes come before its policy notice: whoever is told that a service they wait on
+	 * changed (the message names the new version) is not told the same version again.
 	 */
 	private Mono<Long> announce(Association association, List<Change> changes, String kind, String subject,
 			int version) {
 		Instant now = clock.instant();
+		Set<UUID> toldOfAService = new HashSet<>();
 		return transactions.inTenant(Flux.fromIterable(changes)
 			.concatMap(change -> records.insertNotice(change, now)
 				.flatMapMany(notice -> audit.append(audited(change, notice, now))
-					.thenMany(audience(association, change, notice))))
+					.thenMany(audience(association, change, notice, toldOfAService))))
 			.collectList()
 			.flatMap(pending -> records.watermark(kind, subject, version, now).thenReturn(pending)))
 			.flatMap(pending -> teller.tell(pending).thenReturn((long) pending.size()));
 	}
 
-	private Flux<Pending> audience(Association association, Change change, UUID notice) {
+	private Flux<Pending> audience(Association association, Change change, UUID notice, Set<UUID> toldOfAService) {
+		boolean policy = Change.POLICY.equals(change.kind());
 		return requests.withOpenRequests(change.audienceService())
+			.filter(filed -> !policy || !toldOfAService.contains(filed.beneficiary().value()))
 			.concatMap(filed -> records.insertRecipient(notice, filed.beneficiary().value())
 				.filter(Boolean::booleanValue)
-				.map(inserted -> new Pending(notice, change, filed, association.nameAr())));
+				.map(inserted -> new Pending(notice, change, filed, association.nameAr())))
+			.doOnNext(pending -> {
+				if (Change.SERVICE.equals(change.kind())) {
+					toldOfAService.add(pending.filed().beneficiary().value());
+				}
+			});
 	}
 
 	private static AuditEvent audited(Change change, UUID notice, Instant at) {
