@@ -99,7 +99,7 @@ public class AnswerAttachments {
 				return found.getT1().stream().map(row -> {
 					ShelfItem item = named.get(row.getKey());
 					String link = properties.publicBaseUrl()
-						.resolve("/public/" + found.getT3().slug() + "/documents/" + row.getKey())
+						.resolve("/public/" + found.getT3().slug() + "/documents/" + row.getKey() + "/versions/" + row.getValue())
 						.toString();
 					return new AttachedDocument(row.getKey(), row.getValue(),
 							item == null ? row.getKey() : item.name(true), item == null ? row.getKey() : item.name(false),

@@ -53,7 +53,14 @@ class ToolPages {
 	@GetMapping("/public/{slug}/documents/{toolId}")
 	@ResponseBody
 	Mono<ResponseEntity<byte[]>> publicDocument(@PathVariable String slug, @PathVariable String toolId) {
-		return shelf.forPublic(slug, toolId).map(ToolPages::download);
+		return shelf.forPublic(slug, toolId, null).map(ToolPages::download);
+	}
+
+	@GetMapping("/public/{slug}/documents/{toolId}/versions/{version}")
+	@ResponseBody
+	Mono<ResponseEntity<byte[]>> publicVersion(@PathVariable String slug, @PathVariable String toolId,
+			@PathVariable int version) {
+		return shelf.forPublic(slug, toolId, version).map(ToolPages::download);
 	}
 
 	private Mono<ResponseEntity<byte[]>> staffDownload(StaffMember me, String toolId, @Nullable Integer version) {

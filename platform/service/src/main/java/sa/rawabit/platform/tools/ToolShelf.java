@@ -65,11 +65,16 @@ public class ToolShelf {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("tool document")));
 	}
 
-	/** For the public: the latest version, only when it is marked public and the association is served. */
-	Mono<DocumentContent> forPublic(String slug, String toolId) {
+	/**
+	 * For the public: a version (the latest when null) only when that version is marked public and the
+	 * association is served. An answer links the version it attached, so a later upload does not change
+	 * what the beneficiary was sent.
+	 */
+	Mono<DocumentContent> forPublic(String slug, String toolId, @Nullable Integer version) {
 		return tenants.findBySlug(slug)
 			.filter(tenant -> tenant.status().isServed())
-			.flatMap(tenant -> forStaff(tenant.id(), toolId, null).onErrorResume(ProblemException.class, none -> Mono.empty()))
+			.flatMap(tenant -> forStaff(tenant.id(), toolId, version)
+				.onErrorResume(ProblemException.class, none -> Mono.empty()))
 			.filter(content -> content.document().publicDocument())
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("public document")));
 	}

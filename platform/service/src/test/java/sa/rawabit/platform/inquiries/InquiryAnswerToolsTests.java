@@ -45,7 +45,8 @@ class InquiryAnswerToolsTests extends InquiryTest {
 				+ " from app.inquiry_tool_attachment where inquiry_id = '" + inquiry + "'"))
 			.isEqualTo("bylaws:2");
 		String mail = mailContaining(text);
-		assertThat(mail).contains("http://127.0.0.1:8080/public/" + association.slug() + "/documents/bylaws")
+		// The link names the version attached: a later upload does not change what the person was sent.
+		assertThat(mail).contains("http://127.0.0.1:8080/public/" + association.slug() + "/documents/bylaws/versions/2")
 			.contains("اللائحة الأساسية")
 			.contains("الإصدار 2");
 	}

@@ -77,6 +77,13 @@ class ToolDocumentsTests extends DeskTest {
 			web.get().uri("/public/{slug}/documents/{tool}", thimar.slug(), hidden).exchange()
 				.expectStatus().isNotFound();
 		}
+		// A version linked from an answer stays reachable while public; the internal draft after it does not.
+		web.get().uri("/public/{slug}/documents/bylaws/versions/1", thimar.slug()).exchange()
+			.expectStatus().isOk()
+			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition)
+				.contains("bylaws.pdf").doesNotContain("draft"));
+		web.get().uri("/public/{slug}/documents/bylaws/versions/2", thimar.slug()).exchange()
+			.expectStatus().isNotFound();
 	}
 
 	@Test
