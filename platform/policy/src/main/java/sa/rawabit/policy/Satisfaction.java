@@ -11,7 +11,9 @@ public record Satisfaction(List<Instrument> instruments, PostCaseSurvey postCase
 		instruments = List.copyOf(instruments);
 	}
 
-	public record Instrument(InstrumentId id, Text names, Cadence cadence, @Nullable RoleKey owner) {
+	/** @param kind what the instrument is, when the policy says; see {@link InstrumentKind} */
+	public record Instrument(InstrumentId id, Text names, Cadence cadence, @Nullable RoleKey owner,
+			@Nullable InstrumentKind kind) {
 	}
 
 	/** A survey sent when a case closes; the link stops working after {@code expiresAfterDays}. */

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.Cadence;
 import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.InstrumentId;
+import sa.rawabit.policy.InstrumentKind;
 import sa.rawabit.policy.MaskedField;
 import sa.rawabit.policy.Privacy;
 import sa.rawabit.policy.RoleKey;
@@ -31,7 +32,7 @@ final class CareSection {
 	}
 
 	private static Satisfaction.@Nullable Instrument instrument(At at) {
-		var f = at.fields(Set.of("id", "names", "cadence", "owner"));
+		var f = at.fields(Set.of("id", "names", "cadence", "owner", "kind"));
 		if (f == null) {
 			return null;
 		}
@@ -40,7 +41,8 @@ final class CareSection {
 			at.reading().declare(Kind.INSTRUMENT, id, at);
 		}
 		return new Satisfaction.Instrument(id == null ? null : new InstrumentId(id), f.req("names", Values::names),
-				f.req("cadence", a -> Values.keyed(a, Cadence.class)), f.opt("owner", Values::role));
+				f.req("cadence", a -> Values.keyed(a, Cadence.class)), f.opt("owner", Values::role),
+				f.opt("kind", a -> Values.keyed(a, InstrumentKind.class)));
 	}
 
 	private static Satisfaction.@Nullable PostCaseSurvey survey(At at) {

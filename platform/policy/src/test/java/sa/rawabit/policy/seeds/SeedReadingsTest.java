@@ -11,6 +11,7 @@ import sa.rawabit.policy.DayUnit;
 import sa.rawabit.policy.DeadlineId;
 import sa.rawabit.policy.PolicyDate;
 import sa.rawabit.policy.RoleKey;
+import sa.rawabit.policy.reading.PolicyReader;
 
 /** The readings each seed's wording was given; a change here changes what an association's staff must do. */
 class SeedReadingsTest {
@@ -74,6 +75,30 @@ class SeedReadingsTest {
 		assertThat(complaints.escalation().to()).isEqualTo(RoleKey.TOP_MANAGEMENT);
 		assertThat(policy.compensation().conditions()).hasSize(4);
 		assertThat(policy.staffAcknowledgementRequired()).isTrue();
+	}
+
+	@Test
+	void samtahWhenReadThenItsQuestionnaireIsOneAndItsVisitsAndInterviewsAreHeldInPerson() {
+		var instruments = SeedPolicies.get("samtah-cooperative").policy().satisfaction().instruments();
+
+		assertThat(instruments).extracting(i -> i.id().value() + ":" + i.kind())
+			.startsWith("questionnaire:QUESTIONNAIRE", "field-survey:FIELD_SURVEY", "supervisory-visits:SUPERVISORY_VISIT",
+					"interviews:INTERVIEW")
+			.contains("complaints-link-follow-up:null");
+	}
+
+	@Test
+	void instrumentWhenKindUnknownThenRefusedNamingTheAllowedKinds() {
+		var yaml = SeedPolicies.get("samtah-cooperative").yaml().replace("kind: interview", "kind: focus-group");
+
+		var result = PolicyReader.read(yaml);
+
+		assertThat(result.policy()).isNull();
+		assertThat(result.problems()).singleElement().satisfies(problem -> {
+			assertThat(problem.path()).isEqualTo("satisfaction.instruments[3].kind");
+			assertThat(problem.code()).isEqualTo("not-allowed");
+			assertThat(problem.messageEn()).contains("questionnaire", "supervisory-visit");
+		});
 	}
 
 	@Test

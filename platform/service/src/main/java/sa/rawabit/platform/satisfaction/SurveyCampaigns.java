@@ -34,6 +34,7 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.requests.RequestBeneficiaries;
 import sa.rawabit.platform.requests.RequestBeneficiaries.Filed;
+import sa.rawabit.policy.InstrumentKind;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
@@ -128,8 +129,14 @@ class SurveyCampaigns {
 			.collectMap(Map.Entry::getKey, entry -> LocalDate.ofInstant(entry.getValue(), RIYADH));
 	}
 
-	/** A questionnaire is an instrument whose id is, or has the word, {@code questionnaire} (استبانة). */
+	/**
+	 * A questionnaire is what the policy says is one ({@code kind: questionnaire}); a policy written before
+	 * instruments had a kind is read by the instrument's id having the word {@code questionnaire}.
+	 */
 	static boolean questionnaire(Instrument instrument) {
+		if (instrument.kind() != null) {
+			return instrument.kind() == InstrumentKind.QUESTIONNAIRE;
+		}
 		return Arrays.asList(instrument.id().value().split("-")).contains("questionnaire");
 	}
 

@@ -148,8 +148,8 @@ class SatisfactionRecordsTests extends DeskTest {
 	void instrumentWhenOwnedByAnotherRoleThenThatRoleReadsAndRecordsItButNoOtherInstrument() {
 		TestTenant owned = TestTenants.register("sat-rec-owner");
 		publishInForce(owned.id(), SeedPolicies.get("samtah-cooperative").yaml().replace(
-				"      cadence: as-needed\n    - id: interviews",
-				"      cadence: as-needed\n      owner: contact-officer\n    - id: interviews"));
+				"      kind: supervisory-visit\n",
+				"      kind: supervisory-visit\n      owner: contact-officer\n"));
 		WebTestClient officer = web.mutateWith(TestTokens.staff(owned.slug(), "contact-officer"));
 
 		officer.post().uri("/api/satisfaction/records").bodyValue(record("supervisory-visits", today()))
