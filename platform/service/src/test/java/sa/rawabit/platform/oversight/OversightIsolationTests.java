@@ -117,6 +117,27 @@ class OversightIsolationTests extends PlatformTest {
 	}
 
 	@Test
+	void aggregateWhenAnyApplicationRoleCallsItThenRefusedAndOnlyTheSnapshotRefreshRunsIt() throws SQLException {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
+			for (String role : DatabaseRoles.ALL) {
+				try (ResultSet rows = superuser.createStatement().executeQuery("select has_function_privilege('" + role
+						+ "', 'oversight.association_indicators()', 'EXECUTE'), has_function_privilege('" + role
+						+ "', 'oversight.refresh_indicators()', 'EXECUTE')")) {
+					assertThat(rows.next()).isTrue();
+					// The snapshot's owner runs the aggregate when it refreshes; the platform may ask for a refresh.
+					assertThat(rows.getBoolean(1)).as(role + " runs the aggregate").isEqualTo(role.equals(DatabaseRoles.OWNER));
+					assertThat(rows.getBoolean(2)).as(role + " refreshes").isEqualTo(
+							role.equals(DatabaseRoles.OWNER) || role.equals(DatabaseRoles.PLATFORM));
+				}
+			}
+		}
+		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
+			assertThatThrownBy(() -> platform.createStatement().executeQuery("select * from oversight.association_indicators()"))
+				.isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+		}
+	}
+
+	@Test
 	void readerCanReachOnlyTheOversightSchema() throws SQLException {
 		List<String> reachable = catalog("""
 				select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
