@@ -3,11 +3,9 @@ package sa.rawabit.platform.complaints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -107,23 +105,13 @@ class PublicComplaintPages {
 			ServerWebExchange exchange) {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
-			String wanted = TrackingCode.normalized(code);
-			model.addAttribute("code", wanted);
-			if (wanted.isEmpty()) {
-				return Mono.just("public/track");
-			}
-			return Mono.defer(() -> {
+			return PublicPages.tracking(code, model, exchange, "public/track", wanted -> {
 				gate.admitAddress(exchange, PublicLink.COMPLAINTS);
-				return TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty();
-			}).flatMap(complaint -> history(opened, complaint).map(steps -> {
-				model.addAttribute("complaint", new Tracked(complaint.state().column(), complaint.receivedAt(),
-						complaint.updatedAt(), steps));
-				return "public/track";
-			})).switchIfEmpty(Mono.fromSupplier(() -> {
-				model.addAttribute("unknownCode", true);
-				exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-				return "public/track";
-			}));
+				return (TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty())
+					.flatMap(complaint -> history(opened, complaint).doOnNext(steps -> model.addAttribute("complaint",
+							new Tracked(complaint.state().column(), complaint.receivedAt(), complaint.updatedAt(),
+									steps))));
+			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -162,7 +150,7 @@ class PublicComplaintPages {
 		if (rules.escalation() != null) {
 			next.add(rules.escalation().after() == null ? new NextStep("public.next.escalation", null, null)
 					: new NextStep("public.next.escalationAfter", rules.escalation().after(),
-							unitKey(rules.escalation().unit().name())));
+							PublicPages.unitKey(rules.escalation().unit())));
 		}
 		model.addAttribute("next", next);
 		model.addAttribute("handler", rules.handler().value());
@@ -171,12 +159,8 @@ class PublicComplaintPages {
 	private static void wait(Opened opened, @Nullable DeadlineId id, String key, List<NextStep> next) {
 		Deadline deadline = id == null ? null : opened.loaded().policy().deadline(id).orElse(null);
 		if (deadline != null && deadline.maximum() != null) {
-			next.add(new NextStep(key, deadline.maximum(), unitKey(deadline.unit().name())));
+			next.add(new NextStep(key, deadline.maximum(), PublicPages.unitKey(deadline.unit())));
 		}
-	}
-
-	private static String unitKey(String unit) {
-		return "public.unit." + unit.toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	private static PublicComplaintForm read(MultiValueMap<String, String> form) {

@@ -1,10 +1,8 @@
 package sa.rawabit.platform.inquiries;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -18,8 +16,6 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.platform.publicaccess.PublicPages;
-import sa.rawabit.platform.publicaccess.TrackingCode;
-import sa.rawabit.policy.DeadlineId;
 
 /**
  * The public inquiry link as pages, for a phone: the form, the receipt with the tracking code, and tracking
@@ -88,22 +84,10 @@ class PublicInquiryPages {
 			ServerWebExchange exchange) {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
-			String wanted = TrackingCode.normalized(code);
-			model.addAttribute("code", wanted);
-			if (wanted.isEmpty()) {
-				return Mono.just("inquiries/public/track");
-			}
-			return Mono.defer(() -> {
+			return PublicPages.tracking(code, model, exchange, "inquiries/public/track", wanted -> {
 				gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
-				return link.track(opened, wanted);
-			}).map(tracked -> {
-				model.addAttribute("tracked", tracked);
-				return "inquiries/public/track";
-			}).switchIfEmpty(Mono.fromSupplier(() -> {
-				model.addAttribute("unknownCode", true);
-				exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
-				return "inquiries/public/track";
-			}));
+				return link.track(opened, wanted).doOnNext(tracked -> model.addAttribute("tracked", tracked));
+			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -121,12 +105,11 @@ class PublicInquiryPages {
 		model.addAttribute("answerChannels", PublicInquiryLink.answerChannels(policy));
 		model.addAttribute("categories", PublicInquiryLink.categories(policy));
 		model.addAttribute("fields", PublicInquiryLink.fields(policy));
-		policy.deadline(new DeadlineId(properties.answerDeadline()))
+		AnswerClock.deadline(policy, properties.answerDeadline())
 			.filter(deadline -> deadline.maximum() != null)
 			.ifPresent(deadline -> {
 				model.addAttribute("answerWithin", deadline.maximum().toString());
-				model.addAttribute("answerUnit",
-						"public.unit." + deadline.unit().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+				model.addAttribute("answerUnit", PublicPages.unitKey(deadline.unit()));
 			});
 	}
 

@@ -2,19 +2,48 @@ package sa.rawabit.platform.publicaccess;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.FieldProblem;
 import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.policy.DayUnit;
 
 /** How every public link's pages answer a refusal, so a flood, a missing association and a bad field look alike. */
 public final class PublicPages {
 
 	private PublicPages() {
+	}
+
+	/** The message key naming a policy's day unit on the public pages, e.g. {@code public.unit.working-days}. */
+	public static String unitKey(DayUnit unit) {
+		return "public.unit." + unit.key();
+	}
+
+	/**
+	 * A tracking page: the empty form when no code was typed; else the case {@code found} by the normalised
+	 * code (which puts it in the model, after admitting the lookup past the flood guard); else the form again
+	 * saying there is no such code, with 404.
+	 */
+	public static Mono<String> tracking(@Nullable String typed, Model model, ServerWebExchange exchange, String view,
+			Function<String, Mono<?>> found) {
+		String wanted = TrackingCode.normalized(typed);
+		model.addAttribute("code", wanted);
+		if (wanted.isEmpty()) {
+			return Mono.just(view);
+		}
+		return Mono.defer(() -> found.apply(wanted)).map(any -> view).switchIfEmpty(Mono.fromSupplier(() -> {
+			model.addAttribute("unknownCode", true);
+			exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
+			return view;
+		}));
 	}
 
 	/** The same answer as any page that does not exist. */

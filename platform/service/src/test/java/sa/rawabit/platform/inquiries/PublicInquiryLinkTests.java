@@ -211,7 +211,9 @@ class PublicInquiryLinkTests extends InquiryTest {
 	void formPageWhenIncompleteThenProblemsNextToTheFieldsAndNothingStored() {
 		web.get().uri("/public/{slug}/inquiry", association.slug()).exchange().expectStatus().isOk()
 			.expectBody(String.class).value(html -> assertThat(html).contains("name=\"contact.name\"",
-					"name=\"question\"", "name=\"website\"", "value=\"orphans\"", "value=\"education\""));
+					"name=\"question\"", "name=\"website\"", "value=\"orphans\"", "value=\"education\"",
+					// The policy's deadline starting at inquiry-received (id reply-to-inquiries), not the fallback id.
+					"نرد على الاستفسار خلال 3 أيام عمل."));
 		web.post().uri("/public/{slug}/inquiry", association.slug())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("contact.channel=phone&question=" + "x".repeat(5001))
