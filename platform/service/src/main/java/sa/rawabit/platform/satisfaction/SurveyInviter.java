@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
@@ -36,8 +33,6 @@ import sa.rawabit.policy.Satisfaction;
  */
 @Component
 class SurveyInviter extends BackgroundSubscription {
-
-	private static final Logger log = LoggerFactory.getLogger(SurveyInviter.class);
 
 	private static final int QUEUE = 10_000;
 
@@ -79,16 +74,8 @@ class SurveyInviter extends BackgroundSubscription {
 
 	@Override
 	protected Disposable subscribe() {
-		return events.of(topic -> topic.startsWith("complaint.") || topic.startsWith("request."))
-			.filter(SurveyInviter::closesCase)
-			// The fan-out drops events for a subscriber without demand: queue here while a link is being sent.
-			.onBackpressureBuffer(QUEUE, lost -> log.warn("Survey queue full; no survey for {} {}", lost.topic(),
-					lost.subjectId()), BufferOverflowStrategy.DROP_LATEST)
-			.concatMap(event -> invite(event).onErrorResume(error -> {
-				log.warn("Could not invite to the survey after {} {}", event.topic(), event.subjectId(), error);
-				return Mono.empty();
-			}))
-			.subscribe();
+		return events.react("post-case survey", topic -> topic.startsWith("complaint.") || topic.startsWith("request."),
+				SurveyInviter::closesCase, QUEUE, this::invite);
 	}
 
 	/** A complaint's final answers, and a request's move to closed (served, or refused with reasons). */
