@@ -71,8 +71,8 @@ class InquirySupervision {
 	record Report(Period period, List<OfficerFigures> officers) {
 	}
 
-	/** One inquiry as supervision reads it; state may be 'converted', which the desk does not model. */
-	record Row(Officer officer, String state, LocalDate receivedOn, @Nullable LocalDate answeredOn,
+	/** One inquiry as supervision reads it. */
+	record Row(Officer officer, InquiryState state, LocalDate receivedOn, @Nullable LocalDate answeredOn,
 			@Nullable LocalDate dueBy, @Nullable LocalDate convertedOn) {
 	}
 
@@ -112,7 +112,7 @@ class InquirySupervision {
 				Instant answered = row.get("answered_at", Instant.class);
 				Instant converted = row.get("converted_at", Instant.class);
 				return new Row(role != null ? Officer.role(role) : Officer.named(row.get("assigned_staff", String.class)),
-						row.get("state", String.class), day(row.get("received_at", Instant.class), zone),
+						InquiryState.of(row.get("state", String.class)), day(row.get("received_at", Instant.class), zone),
 						answered == null ? null : day(answered, zone), row.get("answer_due_by", LocalDate.class),
 						converted == null ? null : day(converted, zone));
 			})
@@ -132,14 +132,14 @@ class InquirySupervision {
 			int conversions = 0;
 			List<Long> answerDays = new ArrayList<>();
 			for (Row row : held) {
-				if ("open".equals(row.state()) && within(row.receivedOn(), period)) {
+				if (row.state() == InquiryState.OPEN && within(row.receivedOn(), period)) {
 					open++;
 					overdue += row.dueBy() != null && row.dueBy().isBefore(today) ? 1 : 0;
 				}
 				if (row.answeredOn() != null && within(row.answeredOn(), period)) {
 					answerDays.add(calendar.workingDaysBetween(row.receivedOn(), row.answeredOn()));
 				}
-				conversions += "converted".equals(row.state()) && row.convertedOn() != null
+				conversions += row.state() == InquiryState.CONVERTED && row.convertedOn() != null
 						&& within(row.convertedOn(), period) ? 1 : 0;
 			}
 			// An officer who received something in the period is listed even when it was all answered later.
