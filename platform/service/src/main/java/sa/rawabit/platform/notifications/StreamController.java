@@ -4,72 +4,61 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.security.TenantGate;
 
 /**
  * {@code GET /api/stream} (bearer token) and {@code GET /stream} (the pages' session, for live.js): the
  * staff dashboard's Server-Sent Events; both take the member from their chain. Event id = outbox id, event name =
  * topic; {@code Last-Event-ID} (or {@code ?lastEventId=} for a first EventSource connection) replays
  * what was missed. Comments keep idle connections open; when the association stops being active the
- * stream sends a terminal {@code association-suspended} event and ends.
+ * stream sends a terminal {@code association-suspended} event and ends. Frames are written as the
+ * fan-out encoded them, one flush each, instead of being encoded again for every connection.
  */
 @RestController
 class StreamController {
 
-	static final String SUSPENDED = "association-suspended";
+	static final String SUSPENDED = LiveStreams.SUSPENDED;
 
 	private static final Logger log = LoggerFactory.getLogger(StreamController.class);
 
 	private final Streams streams;
 
-	private final TenantGate gate;
-
 	private final NotificationsProperties properties;
 
-	StreamController(Streams streams, TenantGate gate, NotificationsProperties properties) {
+	private final Frame opening;
+
+	StreamController(Streams streams, NotificationsProperties properties) {
 		this.streams = streams;
-		this.gate = gate;
 		this.properties = properties;
+		// Sent at once: it commits the response (headers reach the client now, not with the first event)
+		// and tells EventSource how soon to reconnect.
+		this.opening = Frame.comment("connected", properties.reconnectDelay().toMillis());
 	}
 
 	@GetMapping(path = { "/api/stream", "/stream" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<String>> stream(@AuthenticationPrincipal StaffMember member,
+	Mono<Void> stream(@AuthenticationPrincipal StaffMember member,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
-			@RequestParam(name = "lastEventId", required = false) @Nullable Long lastEventIdParameter) {
+			@RequestParam(name = "lastEventId", required = false) @Nullable Long lastEventIdParameter,
+			ServerWebExchange exchange) {
 		member.requireTenant();
 		Long since = lastEventId != null ? lastEventId : lastEventIdParameter;
-		Flux<ServerSentEvent<String>> events = streams.of(member, since, properties.bufferSize())
-			.map(delivery -> ServerSentEvent.builder(delivery.json())
-				.id(Long.toString(delivery.id()))
-				.event(delivery.topic())
-				.build())
-			.doOnError(Streams.SlowConsumerException.class, slow -> log.info("Stream of {} cut off: {}",
-					member.username(), slow.getMessage()));
-		Flux<ServerSentEvent<String>> heartbeats = Flux.interval(properties.heartbeat())
-			.map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
-		// Through the gate's short cache: ten thousand streams cost one status read per association and
-		// cache period, not one per stream.
-		Flux<ServerSentEvent<String>> suspension = Flux.interval(properties.statusCheck())
-			.concatMap(tick -> gate.admit(member.tenantSlug()).then(Mono.<String>empty())
-				.onErrorResume(ProblemException.class, refused -> Mono.just(refused.getMessage())))
-			.take(1)
-			.map(reason -> ServerSentEvent.builder("{\"status\":\"not-active\"}").event(SUSPENDED).build());
-		// Sent at once: it commits the response (headers reach the client now, not with the first event)
-		// and tells EventSource how soon to reconnect.
-		ServerSentEvent<String> opening = ServerSentEvent.<String>builder().comment("connected")
-			.retry(properties.reconnectDelay())
-			.build();
-		return Flux.merge(Flux.just(opening), events, heartbeats, suspension)
-			.takeUntil(event -> SUSPENDED.equals(event.event()));
+		ServerHttpResponse response = exchange.getResponse();
+		response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+		response.getHeaders().setCacheControl("no-cache");
+		// Proxies such as nginx would otherwise hold events back to fill their buffers.
+		response.getHeaders().set("X-Accel-Buffering", "no");
+		Flux<Frame> frames = Flux.concat(Mono.just(opening), streams.of(member, since, properties.bufferSize()))
+			.doOnError(Streams.SlowConsumerException.class,
+					slow -> log.info("Stream of {} cut off: {}", member.username(), slow.getMessage()));
+		return response.writeAndFlushWith(frames.map(frame -> Mono.just(frame.writeTo(response.bufferFactory()))));
 	}
 }
