@@ -8,7 +8,8 @@ import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * Mirrors the tenant of the Reactor Context into the MDC as {@code tenant_id}, so each structured log
- * line says which association it concerns. Needs {@code spring.reactor.context-propagation=auto}.
+ * line says which association it concerns. With {@code spring.reactor.context-propagation=limited} (the
+ * default) the MDC is filled inside {@code handle()} and {@code tap()} only: write tenant log lines there.
  */
 @AutoConfiguration
 public class TenantLogContext {

@@ -55,7 +55,11 @@ public class BeneficiaryRegistry {
 			return beneficiaries.insert(beneficiary)
 				.flatMap(saved -> audit.append(AuditEvent.of(saved.createdAt(), actor, "beneficiary.registered",
 						SUBJECT, saved.id().value())).thenReturn(saved))
-				.doOnNext(saved -> log.info("Beneficiary {} registered by {}", saved.id().value(), actor));
+				.<Beneficiary>handle((saved, sink) -> {
+					// handle() restores the MDC from the Reactor Context: the line names the tenant.
+					log.info("Beneficiary {} registered by {}", saved.id().value(), actor);
+					sink.next(saved);
+				});
 		})).onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(DUPLICATE,
 				"A beneficiary with this national ID is already registered with this association",
 				"يوجد مستفيد مسجّل بهذا الرقم الوطني لدى الجمعية", "nationalId"));
