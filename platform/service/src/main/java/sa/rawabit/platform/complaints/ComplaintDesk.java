@@ -96,7 +96,7 @@ class ComplaintDesk {
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
 		return transactions.inTenant(records.insert(complaint)
-			.then(Flux.fromIterable(ComplaintClocks.at(loaded, complaint.id(), at)).concatMap(deadlines::start).then())
+			.then(deadlines.startAll(ComplaintClocks.at(loaded, complaint.id(), at)))
 			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
 			.thenReturn(complaint));
 	}

@@ -2,6 +2,7 @@ package sa.rawabit.platform.deadlines;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -29,30 +30,60 @@ public class Deadlines {
 
 	/** Starts the clock; starting one that already runs for the same subject and kind changes nothing. */
 	public Mono<Void> start(DeadlineClock deadline) {
+		return startAll(List.of(deadline));
+	}
+
+	/**
+	 * Starts every clock in one statement (one round trip, however many clocks the policy runs for the
+	 * case); clocks that already run for the same subject and kind stay as they are.
+	 */
+	public Mono<Void> startAll(List<DeadlineClock> clocks) {
+		if (clocks.isEmpty()) {
+			return Mono.empty();
+		}
 		return TenantContext.require().flatMap(tenant -> {
+			StringBuilder rows = new StringBuilder();
+			for (int row = 0; row < clocks.size(); row++) {
+				int p = row * COLUMNS;
+				rows.append(row == 0 ? "" : ", ").append("($1");
+				for (int column = 1; column < COLUMNS; column++) {
+					rows.append(", $").append(p + column + 1);
+				}
+				rows.append(", 'running')");
+			}
 			GenericExecuteSpec insert = database.sql("""
 					insert into app.deadline (tenant_id, id, subject_type, subject_id, kind, policy_version, starts_at,
-					                          not_before, warn_at, due_at, escalate_at, escalate_to, state,
-					                          next_fire_at, updated_at, audience)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'running', $13, $14, $15)
-					on conflict (tenant_id, subject_type, subject_id, kind) do nothing""")
-				.bind(0, tenant.value())
-				.bind(1, UUID.randomUUID())
-				.bind(2, deadline.subjectType())
-				.bind(3, deadline.subjectId())
-				.bind(4, deadline.kind())
-				.bind(6, deadline.startsAt())
-				.bind(9, deadline.dueAt())
-				.bind(12, deadline.firstFire())
-				.bind(13, clock.instant())
-				.bind(14, deadline.audience().stream().sorted().toArray(String[]::new));
-			insert = nullable(insert, 5, deadline.policyVersion(), UUID.class);
-			insert = nullable(insert, 7, deadline.notBefore(), Instant.class);
-			insert = nullable(insert, 8, deadline.warnAt(), Instant.class);
-			insert = nullable(insert, 10, deadline.escalateAt(), Instant.class);
-			insert = nullable(insert, 11, deadline.escalateTo(), String.class);
+					                          not_before, warn_at, due_at, escalate_at, escalate_to, next_fire_at,
+					                          updated_at, audience, state)
+					values %s
+					on conflict (tenant_id, subject_type, subject_id, kind) do nothing""".formatted(rows))
+				.bind(0, tenant.value());
+			Instant now = clock.instant();
+			for (int row = 0; row < clocks.size(); row++) {
+				insert = bindRow(insert, row * COLUMNS, clocks.get(row), now);
+			}
 			return insert.then();
 		});
+	}
+
+	/** Columns bound per clock; the first one ($1, the tenant) is shared by every row. */
+	private static final int COLUMNS = 15;
+
+	private static GenericExecuteSpec bindRow(GenericExecuteSpec insert, int p, DeadlineClock deadline, Instant now) {
+		GenericExecuteSpec spec = insert.bind(p + 1, UUID.randomUUID())
+			.bind(p + 2, deadline.subjectType())
+			.bind(p + 3, deadline.subjectId())
+			.bind(p + 4, deadline.kind())
+			.bind(p + 6, deadline.startsAt())
+			.bind(p + 9, deadline.dueAt())
+			.bind(p + 12, deadline.firstFire())
+			.bind(p + 13, now)
+			.bind(p + 14, deadline.audience().stream().sorted().toArray(String[]::new));
+		spec = nullable(spec, p + 5, deadline.policyVersion(), UUID.class);
+		spec = nullable(spec, p + 7, deadline.notBefore(), Instant.class);
+		spec = nullable(spec, p + 8, deadline.warnAt(), Instant.class);
+		spec = nullable(spec, p + 10, deadline.escalateAt(), Instant.class);
+		return nullable(spec, p + 11, deadline.escalateTo(), String.class);
 	}
 
 	/** The event the clock waited for happened: it stops, and nothing more fires. */

@@ -45,6 +45,8 @@ public class PolicyAcknowledgements {
 
 	private final Clock clock;
 
+	private final GivenAcknowledgements given = new GivenAcknowledgements();
+
 	PolicyAcknowledgements(PoliciesInForce policies, AcknowledgementRecords records, AuditTrail audit,
 			Transactions transactions, Clock clock) {
 		this.policies = policies;
@@ -60,7 +62,8 @@ public class PolicyAcknowledgements {
 			me.requireTenant();
 			TenantId tenant = me.tenant();
 			return policies.inForce(tenant)
-				.flatMap(loaded -> transactions.inTenant(records.find(loaded.version(), me.subject()))
+				.flatMap(loaded -> given.find(loaded.version(), me.subject(),
+						transactions.inTenant(records.find(loaded.version(), me.subject())))
 					.map(found -> new PolicyStanding(loaded, found))
 					.defaultIfEmpty(new PolicyStanding(loaded, null)))
 				.contextWrite(TenantContext.of(tenant));
