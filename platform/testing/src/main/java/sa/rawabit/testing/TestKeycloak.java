@@ -68,7 +68,9 @@ public final class TestKeycloak {
 			KeycloakServer server = KeycloakServer.start(KeycloakOptions.defaults()
 				.withRealm(Realm.DEMO)
 				.withPorts(freePort(), freePort())
-				.withDataDirectory(data));
+				.withDataDirectory(data)
+				// A test run shares two cores with builds and other servers; a slow start is not a failure.
+				.withStartTimeout(java.time.Duration.ofMinutes(8)));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				server.close();
 				delete(data);
