@@ -44,9 +44,9 @@ public class Deadlines {
 		return TenantContext.require().flatMap(tenant -> {
 			StringBuilder rows = new StringBuilder();
 			for (int row = 0; row < clocks.size(); row++) {
-				int p = row * COLUMNS;
+				int p = row * PER_ROW;
 				rows.append(row == 0 ? "" : ", ").append("($1");
-				for (int column = 1; column < COLUMNS; column++) {
+				for (int column = 1; column <= PER_ROW; column++) {
 					rows.append(", $").append(p + column + 1);
 				}
 				rows.append(", 'running')");
@@ -60,14 +60,14 @@ public class Deadlines {
 				.bind(0, tenant.value());
 			Instant now = clock.instant();
 			for (int row = 0; row < clocks.size(); row++) {
-				insert = bindRow(insert, row * COLUMNS, clocks.get(row), now);
+				insert = bindRow(insert, row * PER_ROW, clocks.get(row), now);
 			}
 			return insert.then();
 		});
 	}
 
-	/** Columns bound per clock; the first one ($1, the tenant) is shared by every row. */
-	private static final int COLUMNS = 15;
+	/** Parameters bound per clock; the tenant ($1) is shared by every row. */
+	private static final int PER_ROW = 14;
 
 	private static GenericExecuteSpec bindRow(GenericExecuteSpec insert, int p, DeadlineClock deadline, Instant now) {
 		GenericExecuteSpec spec = insert.bind(p + 1, UUID.randomUUID())
