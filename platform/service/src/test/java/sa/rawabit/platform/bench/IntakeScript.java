@@ -1,0 +1,62 @@
+package sa.rawabit.platform.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and the form in
+ * which its statements are compared with those a real intake sends: whitespace and case collapsed, and
+ * every bound value — {@code $n} on the wire; in the script a {@code :variable} or an expression
+ * between {@code /*$*}{@code /} markers (a fresh id, a clock reading, a constant) — read as one
+ * placeholder.
+ */
+final class IntakeScript {
+
+	static final String RESOURCE = "/bench/intake.pgbench.sql";
+
+	private IntakeScript() {
+	}
+
+	/** The script's text. */
+	static String text() {
+		try (InputStream in = IntakeScript.class.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing test resource " + RESOURCE);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The script's SQL statements in order, without pgbench meta-commands and comments. */
+	static List<String> statements() {
+		String sql = text().lines()
+			.filter(line -> !line.strip().startsWith("\\") && !line.strip().startsWith("--"))
+			.collect(Collectors.joining("\n"));
+		return Arrays.stream(sql.split(";")).map(String::strip).filter(each -> !each.isEmpty()).toList();
+	}
+
+	/** For comparison: one line, lower case, single spaces, every bound value a {@code ?}. */
+	static List<String> normalized(List<String> statements) {
+		return statements.stream().map(IntakeScript::normalized).toList();
+	}
+
+	static String normalized(String statement) {
+		return statement.replaceAll("(?s)/\\*\\$\\*/.*?/\\*\\$\\*/", "?")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("\\s+", " ")
+			.replaceAll("\\$\\d+", "?")
+			.replaceAll("(?<!:):[a-z_][a-z0-9_]*", "?")
+			.replaceAll("\\( ", "(")
+			.replaceAll(" \\)", ")")
+			.strip();
+	}
+}
