@@ -1,6 +1,9 @@
 -- One staff complaint intake (POST /api/complaints) as the platform sends it to PostgreSQL, for pgbench
--- (PgbenchPeer). Captured from PostgreSQL's statement log, not written from memory:
--- IntakeStatementsTests fails when the intake's statements and these part ways, and prints the new ones.
+-- (PgbenchPeer). Taken statement by statement from the code the intake runs at this commit
+-- (PolicyAcknowledgements.standing -> AcknowledgementRecords.find; ComplaintDesk.receive ->
+-- ComplaintRecords.insert, AuditTrail.append, Outbox.insert; each in Transactions.inTenant) for the
+-- Samtah seed policy (no complaint clocks). NOT yet checked against captured statements: a test that
+-- captures them and fails when these part ways is still to come (issue 14).
 -- Variables (pgbench -D): tenant, version (policy version in force), subject (the staff member's token
 -- subject), username. Run with -M extended so they are bound as parameters, as the platform binds them.
 -- Where the platform binds a value that pgbench cannot hold in a variable (a fresh id, a clock reading,

@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import sa.rawabit.platform.bench.StatementLog.Executed;
-
 /**
- * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and how its
- * statements compare with those PostgreSQL logged for a real intake: whitespace and case collapsed, and
+ * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and the form in
+ * which its statements are compared with those a real intake sends: whitespace and case collapsed, and
  * every bound value — {@code $n} on the wire; in the script a {@code :variable} or an expression
  * between {@code /*$*}{@code /} markers (a fresh id, a clock reading, a constant) — read as one
  * placeholder.
@@ -47,28 +42,6 @@ final class IntakeScript {
 			.filter(line -> !line.strip().startsWith("\\") && !line.strip().startsWith("--"))
 			.collect(Collectors.joining("\n"));
 		return Arrays.stream(sql.split(";")).map(String::strip).filter(each -> !each.isEmpty()).toList();
-	}
-
-	/**
-	 * The statements of the request that set {@code app.tenant_id} to {@code tenant}: every statement
-	 * {@code role} ran on a backend that served one of that tenant's transactions, from that backend's
-	 * first such transaction on. Background work of other tenants and other backends is left out.
-	 */
-	static List<String> ofRequest(List<Executed> logged, String role, String tenant) {
-		Set<String> transactions = new LinkedHashSet<>();
-		List<Executed> mine = logged.stream().filter(each -> each.role().equals(role)).toList();
-		for (int i = 0; i < mine.size(); i++) {
-			if (mine.get(i).sql().contains("set_config('app.tenant_id'")) {
-				transactions.add(mine.get(i).pid() + "/" + mine.get(i).transaction());
-			}
-		}
-		List<String> sent = new ArrayList<>();
-		for (Executed each : mine) {
-			if (transactions.contains(each.pid() + "/" + each.transaction())) {
-				sent.add(each.sql().strip());
-			}
-		}
-		return sent;
 	}
 
 	/** For comparison: one line, lower case, single spaces, every bound value a {@code ?}. */

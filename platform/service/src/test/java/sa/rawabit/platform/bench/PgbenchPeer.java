@@ -16,8 +16,8 @@ import sa.rawabit.foundation.database.DatabaseEndpoint;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The intake peer: pgbench running {@code bench/intake.pgbench.sql} — exactly the statements one staff
- * complaint intake sends, checked by {@code IntakeStatementsTests} — against the same PostgreSQL, as
+ * The intake peer: pgbench running {@code bench/intake.pgbench.sql} — the statements one staff
+ * complaint intake sends (see the script's header) — against the same PostgreSQL, as
  * the platform's own role, with the same number of clients. Its rate is what the database allows an
  * intake; Rawabit's HTTP intake beside it shows how much of that the platform keeps. pgbench's
  * per-transaction log gives latency percentiles; PostgreSQL's CPU over the run is the postmaster's tree
