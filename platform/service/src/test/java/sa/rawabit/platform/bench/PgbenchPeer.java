@@ -127,7 +127,7 @@ final class PgbenchPeer {
 	 * CPU of the server: the postmaster's living tree plus what its reaped children used (fields 16 and
 	 * 17 of {@code /proc/<pid>/stat}), so backends that ended with pgbench's connections still count.
 	 */
-	private static double postgresCpuSeconds(long postmaster) throws IOException {
+	static double postgresCpuSeconds(long postmaster) throws IOException {
 		String stat = Files.readString(Path.of("/proc/" + postmaster + "/stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return ProcessStats.cpuSeconds(postmaster) + (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;

@@ -1,0 +1,123 @@
+package sa.rawabit.platform.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.testing.TestDatabase;
+
+/**
+ * One platform replica for the benchmarks, in its own JVM ({@link BenchServer}, {@code -Xmx1g}), so its
+ * CPU and memory are measured alone and client and server sockets do not share one descriptor limit.
+ * Tokens are HMAC-signed here instead of issued by Keycloak: the benchmarks measure fan-out and
+ * intake, not sign-in.
+ */
+final class BenchReplica implements AutoCloseable {
+
+	static final String SECRET = "rawabit-benchmark-secret-at-least-256-bits-long!!";
+
+	private final Process process;
+
+	private final String base;
+
+	private final long pid;
+
+	private final NimbusJwtEncoder encoder = new NimbusJwtEncoder(
+			new ImmutableSecret<>(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+
+	private BenchReplica(Process process, String base, long pid) {
+		this.process = process;
+		this.base = base;
+		this.pid = pid;
+	}
+
+	static BenchReplica start() throws Exception {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024", "-cp", System.getProperty("java.class.path"),
+				BenchServer.class.getName(), SECRET,
+				"--server.port=0", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
+		TestDatabase.get().register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = out.readLine()) != null) {
+			if (line.startsWith("BENCH-READY")) {
+				Thread drain = new Thread(() -> out.lines().forEach(System.out::println), "bench-replica-output");
+				drain.setDaemon(true);
+				drain.start();
+				String[] ready = line.split(" ");
+				return new BenchReplica(process, "http://127.0.0.1:" + ready[1], Long.parseLong(ready[2]));
+			}
+			System.out.println(line);
+		}
+		throw new IllegalStateException("The benchmark replica did not start");
+	}
+
+	String base() {
+		return base;
+	}
+
+	long pid() {
+		return pid;
+	}
+
+	/** A staff token of {@code role} in association {@code slug}; its subject has acknowledged the policy. */
+	String token(String slug, String role) {
+		Instant now = Instant.now();
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			// TestTokens' subject: TestPolicies.publish records its policy acknowledgement, so filing is not refused.
+			.subject("user-" + slug)
+			.issuedAt(now)
+			.expiresAt(now.plus(Duration.ofHours(2)))
+			.audience(List.of("rawabit-api"))
+			.claim("preferred_username", role + "@" + slug)
+			.claim("organization", List.of(slug))
+			.claim("groups", List.of("/" + slug + "/" + role))
+			.build();
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+			.getTokenValue();
+	}
+
+	/** Collects the replica's garbage (and lets it give back heap), so RSS shows what stays alive. */
+	void collectGarbage() throws Exception {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start()
+			.waitFor(60, TimeUnit.SECONDS);
+		Thread.sleep(500);
+	}
+
+	/** Starts a JFR recording in the replica (deep stacks need {@code -XX:FlightRecorderOptions:stackdepth}). */
+	void profile(Path file, Duration duration) throws Exception {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "settings=profile",
+				"duration=" + duration.toSeconds() + "s", "filename=" + file.toAbsolutePath())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start()
+			.waitFor(60, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void close() throws Exception {
+		process.destroy();
+		process.waitFor(20, TimeUnit.SECONDS);
+	}
+}

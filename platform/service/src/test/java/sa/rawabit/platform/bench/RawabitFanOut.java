@@ -1,0 +1,172 @@
+package sa.rawabit.platform.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+import sa.rawabit.testing.TestTenants.TestTenant;
+
+/**
+ * Rawabit's side of the fan-out run: N {@code GET /api/stream} connections of the follow-up committee,
+ * spread evenly over the associations, and complaints filed through {@code POST /api/complaints} at a
+ * set rate, round-robin over the associations. Latency runs from the outbox row's {@code occurredAt}
+ * (stamped inside the filing transaction, so it also counts the commit) to the client's parse of the
+ * event. CPU is the replica's and PostgreSQL's over the filing phase.
+ */
+final class RawabitFanOut {
+
+	private static final Pattern OCCURRED = Pattern.compile("\"occurredAt\":\"([^\"]+)\"");
+
+	private static final String COMPLAINT = "{\"channel\":\"fax\",\"name\":\"مستفيد\",\"subject\":\"شكوى\","
+			+ "\"description\":\"نص الشكوى\"}";
+
+	private final BenchReplica replica;
+
+	private final long postmaster;
+
+	private final List<TestTenant> tenants;
+
+	RawabitFanOut(BenchReplica replica, long postmaster, List<TestTenant> tenants) {
+		this.replica = replica;
+		this.postmaster = postmaster;
+		this.tenants = tenants;
+	}
+
+	FanOutResult run(int connections, int rate, int seconds) throws Exception {
+		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "follow-up-committee")).toList();
+		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
+		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts").maxConnections(64).build());
+		file(posts, filers.getFirst(), 50).blockLast(Duration.ofSeconds(120));
+
+		replica.collectGarbage();
+		long rssBefore = ProcessStats.rssKb(replica.pid());
+		Latencies latencies = new Latencies(Math.max(1_000, rate * seconds * connections / tenants.size() + connections));
+		LongAdder received = new LongAdder();
+		CountDownLatch open = new CountDownLatch(connections);
+		Disposable.Composite streams = Disposables.composite();
+		LoopResources loops = LoopResources.create("bench-streams", 2, true);
+		HttpClient client = HttpClient
+			.create(ConnectionProvider.builder("streams").maxConnections(connections + 10).pendingAcquireMaxCount(-1).build())
+			.runOn(loops)
+			.responseTimeout(Duration.ofMinutes(30));
+		try {
+			for (int i = 0; i < connections; i++) {
+				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, received, latencies));
+			}
+			if (!open.await(180, TimeUnit.SECONDS)) {
+				System.out.printf("[bench] only %d of %d streams opened%n", connections - open.getCount(), connections);
+			}
+			Thread.sleep(1000);
+			replica.collectGarbage();
+			double rssPer1000 = (ProcessStats.rssKb(replica.pid()) - rssBefore) * 1000.0 / connections;
+
+			long opened = connections - open.getCount();
+			double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
+			double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
+			long start = System.nanoTime();
+			LongAdder filed = new LongAdder();
+			Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
+				.take((long) rate * seconds)
+				// A replica that cannot keep up sheds filings; the report shows the rate reached.
+				.onBackpressureDrop()
+				.flatMap(i -> file(posts, filers.get((int) (i % filers.size())), 1), 64)
+				.doOnNext(ok -> filed.increment())
+				.blockLast(Duration.ofSeconds(seconds + 120L));
+			long expected = Math.round(filed.sum() * (double) opened / tenants.size());
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (received.sum() < expected && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			double elapsed = (System.nanoTime() - start) / 1e9;
+			double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
+			double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
+			double[] ms = latencies.percentilesMs();
+			return new FanOutResult("Rawabit", expected, received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db,
+					rssPer1000, filed.sum() + " complaints filed");
+		}
+		finally {
+			streams.dispose();
+			loops.disposeLater().block(Duration.ofSeconds(10));
+		}
+	}
+
+	/** Runs {@code work} while {@code connections} idle streams are open (to see what they cost others). */
+	<T> T whileConnected(int connections, java.util.concurrent.Callable<T> work) throws Exception {
+		CountDownLatch open = new CountDownLatch(connections);
+		Disposable.Composite streams = Disposables.composite();
+		LoopResources loops = LoopResources.create("bench-idle-streams", 1, true);
+		HttpClient client = HttpClient
+			.create(ConnectionProvider.builder("idle").maxConnections(connections + 10).pendingAcquireMaxCount(-1).build())
+			.runOn(loops)
+			.responseTimeout(Duration.ofMinutes(30));
+		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "top-management")).toList();
+		try {
+			for (int i = 0; i < connections; i++) {
+				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, new LongAdder(), new Latencies(1)));
+			}
+			open.await(180, TimeUnit.SECONDS);
+			return work.call();
+		}
+		finally {
+			streams.dispose();
+			loops.disposeLater().block(Duration.ofSeconds(10));
+		}
+	}
+
+	private Disposable subscribe(HttpClient client, String token, CountDownLatch open, LongAdder received,
+			Latencies latencies) {
+		StringBuilder pending = new StringBuilder();
+		return client.headers(h -> h.set("Authorization", "Bearer " + token).set("Accept", "text/event-stream"))
+			.get()
+			.uri(replica.base() + "/api/stream")
+			.responseContent()
+			.asString()
+			.subscribe(chunk -> {
+				long now = Instant.now().toEpochMilli() * 1000;
+				if (chunk.contains(":connected")) {
+					open.countDown();
+				}
+				pending.append(chunk);
+				int end;
+				while ((end = pending.indexOf("\n\n")) >= 0) {
+					Matcher matcher = OCCURRED.matcher(pending.substring(0, end));
+					if (matcher.find()) {
+						Instant at = Instant.parse(matcher.group(1));
+						received.increment();
+						latencies.record(now - (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000));
+					}
+					pending.delete(0, end + 2);
+				}
+			}, error -> System.out.println("[bench] stream ended: " + error));
+	}
+
+	/** Files {@code count} complaints one after another; emits only the accepted ones. */
+	private Flux<Boolean> file(HttpClient posts, String token, int count) {
+		return Flux.range(0, count).concatMap(i -> posts
+			.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
+			.post()
+			.uri(replica.base() + "/api/complaints")
+			.send(ByteBufFlux.fromString(Mono.just(COMPLAINT)))
+			.responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> {
+				if (response.status().code() != 201) {
+					System.out.println("[bench] filing answered " + response.status() + " " + text);
+				}
+				return response.status().code() == 201;
+			}))
+			.onErrorReturn(false)
+			.filter(ok -> ok));
+	}
+}

@@ -1,0 +1,35 @@
+package sa.rawabit.platform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import sa.rawabit.platform.bench.StreamBenchmark.Report;
+import sa.rawabit.platform.bench.StreamBenchmark.Settings;
+
+/**
+ * The live-path benchmark at toy size, so it cannot rot unnoticed: both fan-outs deliver every event
+ * to every stream, and every intake of both sides is answered. Correctness only, never timing; the
+ * report is printed for whoever reads the build log.
+ */
+class StreamBenchmarkSmokeTests {
+
+	@Test
+	void benchmarkWhenRunTinyThenEveryDeliveryArrivesAndEveryIntakeIsAnswered() throws Exception {
+		Settings settings = new Settings(20, 2, 5, 2, 2, 2, 10);
+		Report report = StreamBenchmark.run(settings);
+		StreamBenchmark.print(report, settings);
+
+		assertThat(report.rawabit().expected()).isEqualTo(5L * 2 * 20 / 2);
+		assertThat(report.rawabit().delivered()).isEqualTo(report.rawabit().expected());
+		if (!report.nchan().wasSkipped()) {
+			assertThat(report.nchan().delivered()).isEqualTo(report.nchan().expected()).isPositive();
+		}
+		for (IntakeResult intake : new IntakeResult[] { report.intake(), report.pgbench(), report.intakeWithStreams() }) {
+			if (!intake.wasSkipped()) {
+				assertThat(intake.completed()).as(intake.side()).isPositive();
+				assertThat(intake.failed()).as(intake.side()).isZero();
+			}
+		}
+		assertThat(report.intake().wasSkipped()).as("wrk is installed by deploy/local/install-tools.sh").isFalse();
+	}
+}
