@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,9 +48,9 @@ public class AuditTrail {
 				.bind(3, event.action())
 				.bind(4, event.subjectType())
 				.bind(5, event.subjectId());
-			insert = bindNullable(insert, 6, event.fromState());
-			insert = bindNullable(insert, 7, event.toState());
-			insert = bindNullable(insert, 8, event.policyVersion());
+			insert = insert.bind(6, Parameter.fromOrEmpty(event.fromState(), String.class));
+			insert = insert.bind(7, Parameter.fromOrEmpty(event.toState(), String.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(event.policyVersion(), String.class));
 			return insert.bind(9, Json.of(json.writeValueAsString(event.detail()))).then();
 		});
 	}
@@ -72,9 +72,5 @@ public class AuditTrail {
 				row.get("subject_id", UUID.class), row.get("from_state", String.class),
 				row.get("to_state", String.class), row.get("policy_version", String.class),
 				json.readValue(row.get("detail", String.class), DETAIL));
-	}
-
-	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, int index, @Nullable String value) {
-		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
 	}
 }

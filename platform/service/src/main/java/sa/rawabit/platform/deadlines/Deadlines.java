@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -46,11 +46,11 @@ public class Deadlines {
 				.bind(12, deadline.firstFire())
 				.bind(13, clock.instant())
 				.bind(14, deadline.audience().stream().sorted().toArray(String[]::new));
-			insert = nullable(insert, 5, deadline.policyVersion(), UUID.class);
-			insert = nullable(insert, 7, deadline.notBefore(), Instant.class);
-			insert = nullable(insert, 8, deadline.warnAt(), Instant.class);
-			insert = nullable(insert, 10, deadline.escalateAt(), Instant.class);
-			insert = nullable(insert, 11, deadline.escalateTo(), String.class);
+			insert = insert.bind(5, Parameter.fromOrEmpty(deadline.policyVersion(), UUID.class));
+			insert = insert.bind(7, Parameter.fromOrEmpty(deadline.notBefore(), Instant.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(deadline.warnAt(), Instant.class));
+			insert = insert.bind(10, Parameter.fromOrEmpty(deadline.escalateAt(), Instant.class));
+			insert = insert.bind(11, Parameter.fromOrEmpty(deadline.escalateTo(), String.class));
 			return insert.then();
 		});
 	}
@@ -77,10 +77,5 @@ public class Deadlines {
 			.fetch()
 			.rowsUpdated()
 			.map(changed -> changed > 0);
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
-			Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -112,11 +113,13 @@ class RequestRecords {
 				insert into app.request_message (tenant_id, request_id, channel, outcome, topic, detail, sent_at)
 				values ($1, $2, $3, $4, $5, $6, $7)""");
 		return TenantContext.require()
-			.flatMap(tenant -> Requests.text(insert.bind(0, tenant.value())
+			.flatMap(tenant -> insert.bind(0, tenant.value())
 				.bind(1, request.value())
 				.bind(2, m.channel())
 				.bind(3, m.outcome())
-				.bind(4, m.topic()), 5, m.detail()).bind(6, m.sentAt()).then());
+				.bind(4, m.topic())
+					.bind(5, Parameter.fromOrEmpty(m.detail(), String.class))
+					.bind(6, m.sentAt()).then());
 	}
 
 	Flux<Message> messages(RequestId request) {
@@ -143,7 +146,7 @@ class RequestRecords {
 				.bind(8, java.nio.ByteBuffer.wrap(content))
 				.bind(9, a.uploadedBy())
 				.bind(10, a.uploadedAt());
-			spec = a.checklistItem() == null ? spec.bindNull(7, Integer.class) : spec.bind(7, a.checklistItem());
+			spec = spec.bind(7, Parameter.fromOrEmpty(a.checklistItem(), Integer.class));
 			return spec.then();
 		});
 	}
