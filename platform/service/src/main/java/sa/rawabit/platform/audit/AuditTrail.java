@@ -66,6 +66,18 @@ public class AuditTrail {
 			.all();
 	}
 
+	/**
+	 * The subjects of one type that {@code action} was ever done to, whatever happened to them since (e.g.
+	 * complaints escalated at some time, resolved or not), inside the caller's tenant transaction.
+	 */
+	public Flux<UUID> subjectsWith(String subjectType, String action) {
+		return database.sql("select distinct subject_id from app.audit_event where subject_type = $1 and action = $2")
+			.bind(0, subjectType)
+			.bind(1, action)
+			.map(row -> row.get("subject_id", UUID.class))
+			.all();
+	}
+
 	private AuditEvent event(Readable row) {
 		return new AuditEvent(row.get("occurred_at", Instant.class), row.get("actor", String.class),
 				row.get("action", String.class), row.get("subject_type", String.class),
