@@ -12,12 +12,12 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
-import sa.rawabit.platform.requests.Records.Attachment;
-import sa.rawabit.platform.requests.Records.Decision;
-import sa.rawabit.platform.requests.Records.Declaration;
-import sa.rawabit.platform.requests.Records.Message;
-import sa.rawabit.platform.requests.Records.Referral;
-import sa.rawabit.platform.requests.Records.Vote;
+import sa.rawabit.platform.requests.StepViews.Attachment;
+import sa.rawabit.platform.requests.StepViews.Decision;
+import sa.rawabit.platform.requests.StepViews.Declaration;
+import sa.rawabit.platform.requests.StepViews.Message;
+import sa.rawabit.platform.requests.StepViews.Referral;
+import sa.rawabit.platform.requests.StepViews.Vote;
 
 /** Rows each step leaves: declaration, referrals, votes, decision, attachments, messages. */
 @Repository
