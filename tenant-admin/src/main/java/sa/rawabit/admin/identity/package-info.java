@@ -4,7 +4,7 @@
  * API, non-blocking, as the tenant-admin service account.
  */
 @NullMarked
-@ApplicationModule(displayName = "Identity")
+@ApplicationModule(displayName = "Identity", allowedDependencies = {})
 package sa.rawabit.admin.identity;
 
 import org.jspecify.annotations.NullMarked;

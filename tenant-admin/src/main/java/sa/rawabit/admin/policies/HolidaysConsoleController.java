@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.policy.CalendarRules;
 import sa.rawabit.policy.Policy;
 import sa.rawabit.policy.reading.PolicyReader;
@@ -35,7 +35,10 @@ class HolidaysConsoleController {
 
 	private final Clock clock;
 
-	HolidaysConsoleController(PolicyVersioning versioning, Clock clock) {
+	private final TimeProperties time;
+
+	HolidaysConsoleController(PolicyVersioning versioning, Clock clock, TimeProperties time) {
+		this.time = time;
 		this.versioning = versioning;
 		this.clock = clock;
 	}
@@ -61,7 +64,7 @@ class HolidaysConsoleController {
 
 	private Mono<Rendering> page(StaffMember me, @Nullable ProblemException problem, Map<String, String> values,
 			HttpStatus status) {
-		LocalDate today = LocalDate.now(clock.withZone(CalendarDates.RIYADH));
+		LocalDate today = LocalDate.now(clock.withZone(time.zone()));
 		return versioning.inForce()
 			.map(version -> PolicyReader.read(version.source()).asOptional().map(Policy::calendar))
 			.defaultIfEmpty(java.util.Optional.empty())

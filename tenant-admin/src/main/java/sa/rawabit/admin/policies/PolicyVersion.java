@@ -3,6 +3,7 @@ package sa.rawabit.admin.policies;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /** One numbered version of an association's policy and where it stands in its lifecycle. */

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;

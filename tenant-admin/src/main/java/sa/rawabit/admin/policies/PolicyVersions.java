@@ -8,9 +8,11 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.PolicyDate;
 
@@ -85,15 +87,16 @@ class PolicyVersions {
 				where id = $10""")
 			.bind(0, version.status().column())
 			.bind(9, version.id().value());
-		update = nullable(update, 1, version.publishedBy(), String.class);
-		update = nullable(update, 2, version.publishedAt(), Instant.class);
-		update = nullable(update, 3, version.supersededAt(), Instant.class);
-		update = nullable(update, 4, approval == null ? null : approval.body(), String.class);
-		update = nullable(update, 5, approval == null ? null : approval.meeting(), String.class);
-		update = nullable(update, 6, approval == null ? null : approval.session(), String.class);
-		update = nullable(update, 7, approval == null ? null : approval.date().toGregorian(), LocalDate.class);
-		update = nullable(update, 8, approval != null && approval.date() instanceof PolicyDate.Hijri hijri
-				? "%04d-%02d-%02d".formatted(hijri.year(), hijri.month(), hijri.day()) : null, String.class);
+		update = update.bind(1, Parameter.fromOrEmpty(version.publishedBy(), String.class));
+		update = update.bind(2, Parameter.fromOrEmpty(version.publishedAt(), Instant.class));
+		update = update.bind(3, Parameter.fromOrEmpty(version.supersededAt(), Instant.class));
+		update = update.bind(4, Parameter.fromOrEmpty(approval == null ? null : approval.body(), String.class));
+		update = update.bind(5, Parameter.fromOrEmpty(approval == null ? null : approval.meeting(), String.class));
+		update = update.bind(6, Parameter.fromOrEmpty(approval == null ? null : approval.session(), String.class));
+		update = update.bind(7,
+				Parameter.fromOrEmpty(approval == null ? null : approval.date().toGregorian(), LocalDate.class));
+		update = update.bind(8, Parameter.fromOrEmpty(approval != null && approval.date() instanceof PolicyDate.Hijri hijri
+				? "%04d-%02d-%02d".formatted(hijri.year(), hijri.month(), hijri.day()) : null, String.class));
 		return update.then().thenReturn(version);
 	}
 
@@ -102,11 +105,6 @@ class PolicyVersions {
 			.bind(0, id.value())
 			.fetch()
 			.rowsUpdated();
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
-			Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 
 	private static PolicyVersion row(Readable row) {

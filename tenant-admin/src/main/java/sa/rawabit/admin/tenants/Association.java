@@ -3,6 +3,7 @@ package sa.rawabit.admin.tenants;
 import java.time.Instant;
 
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /**
  * A tenant as the control plane keeps it. Status changes are intention-named and refuse moves the

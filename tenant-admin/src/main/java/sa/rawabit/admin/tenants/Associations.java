@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /** Rows of {@code control.tenant}; callers run in a system scope (the registry is not tenant-owned). */
 @Repository

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /** Answers 409: the association is not in a state from which this change is allowed. */
 public final class IllegalTransitionException extends ProblemException {

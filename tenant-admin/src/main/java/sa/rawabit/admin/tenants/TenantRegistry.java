@@ -14,6 +14,7 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /** Onboards associations and moves them through their lifecycle. */
 @Service

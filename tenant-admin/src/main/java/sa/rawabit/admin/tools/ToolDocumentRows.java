@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,7 +49,7 @@ class ToolDocumentRows {
 			.bind(7, upload.publicDocument())
 			.bind(9, actor)
 			.bind(10, at);
-		insert = upload.changeNote() == null ? insert.bindNull(8, String.class) : insert.bind(8, upload.changeNote());
+		insert = insert.bind(8, Parameter.fromOrEmpty(upload.changeNote(), String.class));
 		return insert.map(row -> row.get("version", Integer.class))
 			.one()
 			.map(version -> new ToolVersion(toolId, version, file.fileName(), file.mediaType(), file.content().length,

@@ -14,6 +14,7 @@ import sa.rawabit.foundation.pages.PageContext;
 import sa.rawabit.foundation.pages.PageLocales;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /**
  * A refusal the console's pages did not handle themselves (a version of another association, a
@@ -23,6 +24,12 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @ControllerAdvice
 class ConsoleErrors {
+
+	private final TimeProperties time;
+
+	ConsoleErrors(TimeProperties time) {
+		this.time = time;
+	}
 
 	@ExceptionHandler(ProblemException.class)
 	Mono<Rendering> problem(ProblemException problem, ServerWebExchange exchange,
@@ -39,7 +46,7 @@ class ConsoleErrors {
 			.modelAttribute("me", me)
 			.modelAttribute("problem", problem)
 			.modelAttribute("page", new PageContext(lang, "ar".equals(lang) ? "rtl" : "ltr", other, "/?lang=" + other))
-			.modelAttribute("dates", new CalendarDates(locale))
+			.modelAttribute("dates", new CalendarDates(locale, time.zone()))
 			.status(problem.problemType().status());
 		return csrf == null ? Mono.just(page.build())
 				: csrf.map(token -> page.modelAttribute("_csrf", token).build()).defaultIfEmpty(page.build());

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import reactor.test.StepVerifier;
 import sa.rawabit.admin.AdminTest;
 import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 class TenantRegistryTests extends AdminTest {
 

@@ -16,11 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Dates as the pages show them: every date in the Umm al-Qura Hijri calendar (the Kingdom's official
  * one, which {@link HijrahChronology} implements) and in the Gregorian one, in the reader's language,
- * on Riyadh time. Templates reach it as {@code ${dates}}: {@code ${dates.both(request.receivedAt)}}.
+ * on the time where the associations work ({@code rawabit.time.zone}). Templates reach it as {@code ${dates}}: {@code ${dates.both(request.receivedAt)}}.
  */
 public final class CalendarDates {
-
-	public static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
 
 	private final DateTimeFormatter hijri;
 
@@ -30,7 +28,10 @@ public final class CalendarDates {
 
 	private final DateTimeFormatter machine = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-	public CalendarDates(Locale locale) {
+	private final ZoneId zone;
+
+	public CalendarDates(Locale locale, ZoneId zone) {
+		this.zone = zone;
 		this.hijri = DateTimeFormatter.ofPattern("d MMMM y G", locale).withChronology(HijrahChronology.INSTANCE);
 		this.gregorian = DateTimeFormatter.ofPattern("d MMMM y", locale);
 		this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
@@ -68,7 +69,7 @@ public final class CalendarDates {
 		return day == null ? "" : day.toString();
 	}
 
-	private static @Nullable LocalDate day(@Nullable Object value) {
+	private @Nullable LocalDate day(@Nullable Object value) {
 		if (value instanceof LocalDate date) {
 			return date;
 		}
@@ -76,11 +77,11 @@ public final class CalendarDates {
 		return at == null ? null : at.toLocalDate();
 	}
 
-	private static @Nullable ZonedDateTime zoned(@Nullable Object value) {
+	private @Nullable ZonedDateTime zoned(@Nullable Object value) {
 		return switch (value) {
-			case Instant instant -> instant.atZone(RIYADH);
-			case OffsetDateTime offset -> offset.atZoneSameInstant(RIYADH);
-			case ZonedDateTime zoned -> zoned.withZoneSameInstant(RIYADH);
+			case Instant instant -> instant.atZone(zone);
+			case OffsetDateTime offset -> offset.atZoneSameInstant(zone);
+			case ZonedDateTime zoned -> zoned.withZoneSameInstant(zone);
 			case TemporalAccessor ignored -> null;
 			case null, default -> null;
 		};

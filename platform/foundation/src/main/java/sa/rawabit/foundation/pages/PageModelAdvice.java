@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /**
  * Puts into every page's model what the shared layout uses: {@code page} (language, direction,
@@ -16,6 +17,12 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice
 public class PageModelAdvice {
 
+	private final TimeProperties time;
+
+	PageModelAdvice(TimeProperties time) {
+		this.time = time;
+	}
+
 	@ModelAttribute("page")
 	PageContext page(ServerWebExchange exchange) {
 		return PageContext.of(exchange);
@@ -24,7 +31,7 @@ public class PageModelAdvice {
 	@ModelAttribute("dates")
 	CalendarDates dates(ServerWebExchange exchange) {
 		Locale locale = exchange.getLocaleContext().getLocale();
-		return new CalendarDates(locale == null ? PageLocales.ARABIC : locale);
+		return new CalendarDates(locale == null ? PageLocales.ARABIC : locale, time.zone());
 	}
 
 	@ModelAttribute("_csrf")

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,9 +48,9 @@ public class AuditTrail {
 				.bind(3, event.action())
 				.bind(4, event.subjectType())
 				.bind(5, event.subjectId());
-			insert = bindNullable(insert, 6, event.fromState());
-			insert = bindNullable(insert, 7, event.toState());
-			insert = bindNullable(insert, 8, event.policyVersion());
+			insert = insert.bind(6, Parameter.fromOrEmpty(event.fromState(), String.class));
+			insert = insert.bind(7, Parameter.fromOrEmpty(event.toState(), String.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(event.policyVersion(), String.class));
 			return insert.bind(9, Json.of(json.writeValueAsString(event.detail()))).then();
 		});
 	}
@@ -66,15 +66,23 @@ public class AuditTrail {
 			.all();
 	}
 
+	/**
+	 * The subjects of one type that {@code action} was ever done to, whatever happened to them since (e.g.
+	 * complaints escalated at some time, resolved or not), inside the caller's tenant transaction.
+	 */
+	public Flux<UUID> subjectsWith(String subjectType, String action) {
+		return database.sql("select distinct subject_id from app.audit_event where subject_type = $1 and action = $2")
+			.bind(0, subjectType)
+			.bind(1, action)
+			.map(row -> row.get("subject_id", UUID.class))
+			.all();
+	}
+
 	private AuditEvent event(Readable row) {
 		return new AuditEvent(row.get("occurred_at", Instant.class), row.get("actor", String.class),
 				row.get("action", String.class), row.get("subject_type", String.class),
 				row.get("subject_id", UUID.class), row.get("from_state", String.class),
 				row.get("to_state", String.class), row.get("policy_version", String.class),
 				json.readValue(row.get("detail", String.class), DETAIL));
-	}
-
-	private static GenericExecuteSpec bindNullable(GenericExecuteSpec spec, int index, @Nullable String value) {
-		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
 	}
 }

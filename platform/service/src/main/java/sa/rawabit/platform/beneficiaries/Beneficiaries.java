@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +42,10 @@ class Beneficiaries {
 			.bind(6, beneficiary.createdAt())
 			.bind(10, beneficiary.consentGiven());
 		insert = contact(insert, 4, beneficiary.phone(), beneficiary.email());
-		insert = text(insert, 7, beneficiary.address());
-		insert = text(insert, 8, beneficiary.category());
-		insert = text(insert, 9, beneficiary.contactChannel());
-		insert = beneficiary.consentAt() == null ? insert.bindNull(11, Instant.class)
-				: insert.bind(11, beneficiary.consentAt());
+		insert = insert.bind(7, Parameter.fromOrEmpty(beneficiary.address(), String.class));
+		insert = insert.bind(8, Parameter.fromOrEmpty(beneficiary.category(), String.class));
+		insert = insert.bind(9, Parameter.fromOrEmpty(beneficiary.contactChannel(), String.class));
+		insert = insert.bind(11, Parameter.fromOrEmpty(beneficiary.consentAt(), Instant.class));
 		return insert.then().thenReturn(beneficiary);
 	}
 
@@ -83,11 +83,8 @@ class Beneficiaries {
 
 	private static GenericExecuteSpec contact(GenericExecuteSpec spec, int first, @Nullable String phone,
 			@Nullable String email) {
-		return text(text(spec, first, phone), first + 1, email);
-	}
-
-	private static GenericExecuteSpec text(GenericExecuteSpec spec, int index, @Nullable String value) {
-		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
+		return spec.bind(first, Parameter.fromOrEmpty(phone, String.class))
+			.bind(first + 1, Parameter.fromOrEmpty(email, String.class));
 	}
 
 	private static Beneficiary row(Readable row) {

@@ -1,6 +1,5 @@
 package sa.rawabit.platform.beneficiaries;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -56,13 +55,9 @@ class BeneficiaryPageController {
 	}
 
 	private static String show(Model model, Map<String, String> values, @Nullable ProblemException problem) {
-		Map<String, FieldProblem> errors = new LinkedHashMap<>();
-		if (problem != null) {
-			problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
-		}
 		model.addAttribute("values", values);
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", FormErrors.of(problem));
 		return "beneficiaries/new";
 	}
 

@@ -20,6 +20,7 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -63,9 +64,13 @@ class ComplaintDesk {
 
 	private final PolicyAcknowledgements acknowledgements;
 
+	private final PolicyClocks clocks;
+
 	ComplaintDesk(Transactions transactions, ComplaintRecords records, AuditTrail audit, Outbox outbox,
-			Deadlines deadlines, PoliciesInForce policies, Clock clock, PolicyAcknowledgements acknowledgements) {
+			Deadlines deadlines, PoliciesInForce policies, Clock clock, PolicyAcknowledgements acknowledgements,
+			PolicyClocks clocks) {
 		this.acknowledgements = acknowledgements;
+		this.clocks = clocks;
 		this.transactions = transactions;
 		this.records = records;
 		this.audit = audit;
@@ -96,7 +101,7 @@ class ComplaintDesk {
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
 		return transactions.inTenant(records.insert(complaint)
-			.then(deadlines.startAll(ComplaintClocks.at(loaded, complaint.id(), at)))
+			.then(deadlines.startAll(ComplaintClocks.at(clocks, loaded, complaint.id(), at)))
 			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
 			.thenReturn(complaint));
 	}
@@ -161,7 +166,7 @@ class ComplaintDesk {
 				return Mono.error(new ProblemException(COMPENSATION_NOT_IN_POLICY, COMPENSATION_NOT_IN_POLICY.titleEn(),
 						COMPENSATION_NOT_IN_POLICY.titleAr(), null));
 			}
-			evidence.requireComplete(clock.instant().atZone(ComplaintClocks.RIYADH).toLocalDate());
+			evidence.requireComplete(clocks.day(clock.instant()));
 			Instant now = clock.instant();
 			return transactions.inTenant(records.lock(id)
 				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,8 +45,8 @@ class ComplaintRecords {
 				.bind(9, complaint.receivedBy())
 				.bind(11, complaint.receivedAt())
 				.bind(12, complaint.updatedAt());
-			insert = nullable(insert, 6, complaint.contact(), String.class);
-			insert = nullable(insert, 10, complaint.policyVersion(), UUID.class);
+			insert = insert.bind(6, Parameter.fromOrEmpty(complaint.contact(), String.class));
+			insert = insert.bind(10, Parameter.fromOrEmpty(complaint.policyVersion(), UUID.class));
 			return insert.then();
 		});
 	}
@@ -97,8 +98,8 @@ class ComplaintRecords {
 			.bind(0, complaint.state().column())
 			.bind(3, complaint.updatedAt())
 			.bind(4, complaint.id().value());
-		update = nullable(update, 1, complaint.settlement(), String.class);
-		update = nullable(update, 2, complaint.resolution(), String.class);
+		update = update.bind(1, Parameter.fromOrEmpty(complaint.settlement(), String.class));
+		update = update.bind(2, Parameter.fromOrEmpty(complaint.resolution(), String.class));
 		return update.then();
 	}
 
@@ -111,7 +112,7 @@ class ComplaintRecords {
 
 	Mono<Void> openCompensation(ComplaintId id, CompensationEvidence evidence, @Nullable UUID policyVersion,
 			String openedBy, Instant at) {
-		return TenantContext.require().flatMap(tenant -> nullable(database.sql("""
+		return TenantContext.require().flatMap(tenant -> database.sql("""
 				insert into app.compensation_case (tenant_id, complaint_id, harm_by_association, minutes_reference,
 				    minutes_dated, minutes_signed, ruling_reference, negotiation_record, policy_version, opened_by, opened_at)
 				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
@@ -124,7 +125,7 @@ class ComplaintRecords {
 			.bind(6, evidence.finalRulingReference())
 			.bind(7, evidence.negotiationRecord())
 			.bind(9, openedBy)
-			.bind(10, at), 8, policyVersion, UUID.class).then());
+			.bind(10, at).bind(8, Parameter.fromOrEmpty(policyVersion, UUID.class)).then());
 	}
 
 	private static Complaint read(Readable row) {
@@ -135,10 +136,5 @@ class ComplaintRecords {
 				row.get("received_by", String.class), row.get("policy_version", UUID.class),
 				row.get("settlement", String.class), row.get("resolution", String.class),
 				row.get("received_at", Instant.class), row.get("updated_at", Instant.class));
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
-			Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 }

@@ -2,7 +2,6 @@ package sa.rawabit.platform.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,8 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.complaints.ComplaintBoard;
 import sa.rawabit.platform.deadlines.DeadlineBoard;
 import sa.rawabit.platform.inquiries.InquiryBoard;
@@ -41,8 +40,11 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final TimeProperties time;
+
 	DashboardController(RequestBoard requests, ComplaintBoard complaints, DeadlineBoard deadlines,
-			InquiryBoard inquiries, TenantDirectory directory, Clock clock) {
+			InquiryBoard inquiries, TenantDirectory directory, Clock clock, TimeProperties time) {
+		this.time = time;
 		this.inquiries = inquiries;
 		this.requests = requests;
 		this.complaints = complaints;
@@ -55,7 +57,7 @@ class DashboardController {
 	Mono<String> home(@AuthenticationPrincipal StaffMember me, Model model) {
 		Instant now = clock.instant();
 		model.addAttribute("me", me);
-		model.addAttribute("today", LocalDate.ofInstant(now, CalendarDates.RIYADH));
+		model.addAttribute("today", time.day(now));
 		model.addAttribute("since", now.toEpochMilli());
 		if (me.tenant() == null) {
 			return Mono.just("dashboard/home");

@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -88,7 +89,7 @@ class DeadlineSweeper extends BackgroundSubscription {
 		var spec = worker.client()
 			.sql("update app.deadline set state = $1, next_fire_at = $2, updated_at = $3 where tenant_id = $4 and id = $5")
 			.bind(0, state);
-		spec = next == null ? spec.bindNull(1, Instant.class) : spec.bind(1, next);
+		spec = spec.bind(1, Parameter.fromOrEmpty(next, Instant.class));
 		return spec.bind(2, now).bind(3, firing.tenant().value()).bind(4, firing.id()).fetch().rowsUpdated();
 	}
 

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -79,11 +79,11 @@ public class Deadlines {
 			.bind(p + 12, deadline.firstFire())
 			.bind(p + 13, now)
 			.bind(p + 14, deadline.audience().stream().sorted().toArray(String[]::new));
-		spec = nullable(spec, p + 5, deadline.policyVersion(), UUID.class);
-		spec = nullable(spec, p + 7, deadline.notBefore(), Instant.class);
-		spec = nullable(spec, p + 8, deadline.warnAt(), Instant.class);
-		spec = nullable(spec, p + 10, deadline.escalateAt(), Instant.class);
-		return nullable(spec, p + 11, deadline.escalateTo(), String.class);
+		spec = spec.bind(p + 5, Parameter.fromOrEmpty(deadline.policyVersion(), UUID.class));
+		spec = spec.bind(p + 7, Parameter.fromOrEmpty(deadline.notBefore(), Instant.class));
+		spec = spec.bind(p + 8, Parameter.fromOrEmpty(deadline.warnAt(), Instant.class));
+		spec = spec.bind(p + 10, Parameter.fromOrEmpty(deadline.escalateAt(), Instant.class));
+		return spec.bind(p + 11, Parameter.fromOrEmpty(deadline.escalateTo(), String.class));
 	}
 
 	/** The event the clock waited for happened: it stops, and nothing more fires. */
@@ -108,10 +108,5 @@ public class Deadlines {
 			.fetch()
 			.rowsUpdated()
 			.map(changed -> changed > 0);
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
-			Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 }

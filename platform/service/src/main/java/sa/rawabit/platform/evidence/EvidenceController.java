@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /**
  * The pack for top management and the association's administrator: {@code /evidence} to read and print
@@ -29,7 +29,10 @@ class EvidenceController {
 
 	private final EvidencePacks packs;
 
-	EvidenceController(EvidencePacks packs) {
+	private final TimeProperties time;
+
+	EvidenceController(EvidencePacks packs, TimeProperties time) {
+		this.time = time;
 		this.packs = packs;
 	}
 
@@ -70,8 +73,8 @@ class EvidenceController {
 			.build().toUriString();
 	}
 
-	private static String fileName(EvidencePack pack, String extension) {
-		LocalDate day = pack.preparedAt().atZone(CalendarDates.RIYADH).toLocalDate();
+	private String fileName(EvidencePack pack, String extension) {
+		LocalDate day = time.day(pack.preparedAt());
 		return "evidence-" + pack.association().slug() + "-" + day + "." + extension;
 	}
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 import sa.rawabit.platform.complaints.ComplaintFigures;
 import sa.rawabit.platform.policy.Coverage;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -16,7 +17,6 @@ import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.requests.DeadlineCompliance;
 import sa.rawabit.platform.satisfaction.SatisfactionJournal;
 import sa.rawabit.platform.tenancy.TenantDirectory;
-import sa.rawabit.platform.tenancy.TenantStatus;
 
 /** Assembles the signed-in member's association's pack from each feature's own figures. */
 @Service

@@ -2,18 +2,16 @@ package sa.rawabit.platform.inquiries;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
 import sa.rawabit.platform.deadlines.DeadlineClock;
+import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
 import sa.rawabit.policy.Policy;
-import sa.rawabit.policy.calendar.DueDates;
-import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
  * The answer deadline of one inquiry, from the policy in force at receipt: the policy's deadline that
@@ -27,18 +25,17 @@ record AnswerClock(DeadlineClock clock, LocalDate dueBy) {
 
 	static final String SUBJECT = "inquiry";
 
-	static Optional<AnswerClock> at(LoadedPolicy loaded, String deadlineId, ZoneId zone, InquiryId inquiry,
+	static Optional<AnswerClock> at(PolicyClocks clocks, LoadedPolicy loaded, String deadlineId, InquiryId inquiry,
 			Instant received, Set<String> audience) {
 		return deadline(loaded.policy(), deadlineId).flatMap(deadline -> {
-			DueDates due = WorkingCalendar.of(loaded.policy().calendar())
-				.dueDates(received.atZone(zone).toLocalDate(), deadline);
-			if (due.dueBy() == null) {
+			PolicyClocks.Due due = clocks.due(loaded.policy(), deadline, received);
+			if (due.dueAt() == null) {
 				return Optional.empty();
 			}
-			Instant warnAt = due.warnOn() == null ? null : due.warnOn().atStartOfDay(zone).toInstant();
+			// An answer has no minimum wait to keep: the clock carries none.
 			return Optional.of(new AnswerClock(new DeadlineClock(SUBJECT, inquiry.value(), deadlineId,
-					loaded.version().value(), received, null, warnAt, endOf(due.dueBy(), zone), null, null, audience),
-					due.dueBy()));
+					loaded.version().value(), received, null, due.warnAt(), due.dueAt(), null, null, audience),
+					due.days().dueBy()));
 		});
 	}
 
@@ -52,9 +49,5 @@ record AnswerClock(DeadlineClock clock, LocalDate dueBy) {
 			.filter(deadline -> deadline.maximum() != null)
 			.findFirst()
 			.or(() -> policy.deadline(new DeadlineId(fallbackId)));
-	}
-
-	private static Instant endOf(LocalDate day, ZoneId zone) {
-		return day.plusDays(1).atStartOfDay(zone).toInstant();
 	}
 }

@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,7 +59,7 @@ class DelegationRecords {
 				.bind(5, delegation.lastDay())
 				.bind(7, delegation.createdBy())
 				.bind(8, delegation.createdAt());
-			insert = delegation.reason() == null ? insert.bindNull(6, String.class) : insert.bind(6, delegation.reason());
+			insert = insert.bind(6, Parameter.fromOrEmpty(delegation.reason(), String.class));
 			return insert.then();
 		});
 	}
@@ -90,7 +91,7 @@ class DelegationRecords {
 				  and ($2::text is null or delegate_staff = $2)
 				order by first_day, id""")
 			.bind(0, day);
-		query = delegate == null ? query.bindNull(1, String.class) : query.bind(1, delegate);
+		query = query.bind(1, Parameter.fromOrEmpty(delegate, String.class));
 		return query.map(DelegationRecords::read).all();
 	}
 

@@ -1,7 +1,5 @@
 package sa.rawabit.platform.inquiries;
 
-import java.time.ZoneId;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,10 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerDeadline the kind under which an inquiry's answer clock runs, and the id of the policy
  * deadline used when a policy version has none starting at {@code inquiry-received} (versions written
  * before the event existed); such a version without a deadline of that id starts no clock.
- * @param zone where the associations work: a due day ends at its midnight there
  * @param pageSize most inquiries one list answer returns
  */
 @ConfigurationProperties("rawabit.inquiries")
 public record InquiriesProperties(@DefaultValue("inquiry-answer") String answerDeadline,
-		@DefaultValue("Asia/Riyadh") ZoneId zone, @DefaultValue("200") int pageSize) {
+		@DefaultValue("200") int pageSize) {
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
@@ -48,7 +49,7 @@ class InquiryConversionPages {
 				.flatMap(order -> conversions.convert(me, inquiry, order))
 				.map(converted -> "redirect:" + converted.conversion().to().page(converted.conversion().caseId()))
 				.onErrorResume(ProblemException.class, problem -> {
-					InquiryPages.status(exchange, problem);
+					FormErrors.status(exchange, problem);
 					return pages.detailPage(me, inquiry, "convert", problem, typed, model);
 				});
 		});

@@ -25,6 +25,7 @@ import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -81,10 +82,13 @@ class InquiryDesk {
 
 	private final OfficerDelegations delegations;
 
+	private final PolicyClocks clocks;
+
 	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
 			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
 			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements,
-			AnswerAttachments attachments, OfficerDelegations delegations) {
+			AnswerAttachments attachments, OfficerDelegations delegations, PolicyClocks clocks) {
+		this.clocks = clocks;
 		this.attachments = attachments;
 		this.acknowledgements = acknowledgements;
 		this.delegations = delegations;
@@ -121,7 +125,7 @@ class InquiryDesk {
 		return Mono.defer(() -> {
 			received.requireValid(loaded.policy());
 			Instant now = clock.instant();
-			LocalDate today = LocalDate.ofInstant(now, properties.zone());
+			LocalDate today = clocks.day(now);
 			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty())
 				.zipWith(transactions.inTenantMany(delegations.runningOn(today)).collectList())
 				.flatMap(found -> {
@@ -132,7 +136,7 @@ class InquiryDesk {
 				var routed = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
 						received.field(), today, found.getT2());
 				Officer officer = routed.officer();
-				var answerClock = AnswerClock.at(loaded, properties.answerDeadline(), properties.zone(), id, now,
+				var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
 						audience(officer));
 				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
 						received.beneficiaryId(), received.anonymousContact(), category, received.field(), officer,

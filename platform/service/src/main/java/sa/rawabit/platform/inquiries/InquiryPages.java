@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,10 +22,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.FieldChecks;
-import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.policy.PoliciesInForce;
@@ -56,14 +55,14 @@ class InquiryPages {
 
 	private final Transactions transactions;
 
-	private final InquiriesProperties properties;
+	private final TimeProperties properties;
 
 	private final Clock clock;
 
 	private final AnswerAttachments attachments;
 
 	InquiryPages(InquiryDesk desk, PoliciesInForce policies, BeneficiaryRegistry registry, AuditTrail audit,
-			Transactions transactions, InquiriesProperties properties, Clock clock, AnswerAttachments attachments) {
+			Transactions transactions, TimeProperties properties, Clock clock, AnswerAttachments attachments) {
 		this.attachments = attachments;
 		this.desk = desk;
 		this.policies = policies;
@@ -115,7 +114,7 @@ class InquiryPages {
 			.flatMap(received -> desk.receive(me, received))
 			.map(inquiry -> "redirect:/inquiries/" + inquiry.id().value())
 			.onErrorResume(ProblemException.class, problem -> {
-				status(exchange, problem);
+				FormErrors.status(exchange, problem);
 				return newPage(me, form, problem, model);
 			});
 	}
@@ -133,7 +132,7 @@ class InquiryPages {
 			Map<String, String> typed = form.toSingleValueMap();
 			return perform(me, inquiry, action, typed).thenReturn("redirect:/inquiries/" + id)
 				.onErrorResume(ProblemException.class, problem -> {
-					status(exchange, problem);
+					FormErrors.status(exchange, problem);
 					return detailPage(me, inquiry, action, problem, typed, model);
 				});
 		});
@@ -162,7 +161,7 @@ class InquiryPages {
 		model.addAttribute("me", me);
 		model.addAttribute("failedAction", failedAction);
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", errors(problem));
+		model.addAttribute("errors", FormErrors.of(problem));
 		model.addAttribute("typed", typed);
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
 		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
@@ -196,7 +195,7 @@ class InquiryPages {
 		model.addAttribute("me", me);
 		model.addAttribute("form", form);
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", errors(problem));
+		model.addAttribute("errors", FormErrors.of(problem));
 		return policies.inForce(me.tenant())
 			.doOnNext(loaded -> {
 				model.addAttribute("policy", loaded.policy());
@@ -244,27 +243,6 @@ class InquiryPages {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), properties.zone());
-	}
-
-	/** A refused form's problems by field name, so each input shows its own next to it. */
-	static Map<String, FieldProblem> errors(@Nullable ProblemException problem) {
-		Map<String, FieldProblem> errors = new LinkedHashMap<>();
-		if (problem == null) {
-			return errors;
-		}
-		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
-		if (problem.field() != null) {
-			errors.putIfAbsent(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
-		}
-		return errors;
-	}
-
-	/** 422 for what the person typed, the problem's own status (403, 404, 409…) for the rest. */
-	static void status(ServerWebExchange exchange, ProblemException problem) {
-		exchange.getResponse()
-			.setStatusCode(problem.problemType().equals(ProblemType.VALIDATION)
-					|| problem.problemType().status() == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT
-							: problem.problemType().status());
 	}
 
 	private static @Nullable InquiryState parse(@Nullable String state) {

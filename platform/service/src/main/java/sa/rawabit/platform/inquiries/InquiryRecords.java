@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,17 +67,17 @@ class InquiryRecords {
 				.bind(16, inquiry.receivedAt())
 				.bind(17, inquiry.updatedAt());
 			var contact = inquiry.contact();
-			insert = nullable(insert, 5, inquiry.beneficiaryId(), UUID.class);
-			insert = nullable(insert, 6, contact == null ? null : contact.name(), String.class);
-			insert = nullable(insert, 7, contact == null ? null : contact.channel(), String.class);
-			insert = nullable(insert, 8, contact == null ? null : contact.phone(), String.class);
-			insert = nullable(insert, 9, contact == null ? null : contact.email(), String.class);
-			insert = nullable(insert, 10, inquiry.category(), String.class);
-			insert = nullable(insert, 11, inquiry.field(), String.class);
-			insert = nullable(insert, 12, inquiry.officer().role(), String.class);
-			insert = nullable(insert, 13, inquiry.officer().staff(), String.class);
-			insert = nullable(insert, 15, inquiry.policyVersion(), UUID.class);
-			insert = nullable(insert, 18, inquiry.answerDueBy(), LocalDate.class);
+			insert = insert.bind(5, Parameter.fromOrEmpty(inquiry.beneficiaryId(), UUID.class));
+			insert = insert.bind(6, Parameter.fromOrEmpty(contact == null ? null : contact.name(), String.class));
+			insert = insert.bind(7, Parameter.fromOrEmpty(contact == null ? null : contact.channel(), String.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(contact == null ? null : contact.phone(), String.class));
+			insert = insert.bind(9, Parameter.fromOrEmpty(contact == null ? null : contact.email(), String.class));
+			insert = insert.bind(10, Parameter.fromOrEmpty(inquiry.category(), String.class));
+			insert = insert.bind(11, Parameter.fromOrEmpty(inquiry.field(), String.class));
+			insert = insert.bind(12, Parameter.fromOrEmpty(inquiry.officer().role(), String.class));
+			insert = insert.bind(13, Parameter.fromOrEmpty(inquiry.officer().staff(), String.class));
+			insert = insert.bind(15, Parameter.fromOrEmpty(inquiry.policyVersion(), UUID.class));
+			insert = insert.bind(18, Parameter.fromOrEmpty(inquiry.answerDueBy(), LocalDate.class));
 			return insert.then();
 		});
 	}
@@ -102,9 +103,9 @@ class InquiryRecords {
 				  and ($2::text[] is null or assigned_role = any($2) or assigned_staff = any($3::text[]))
 				order by received_at, id limit $4""")
 			.bind(3, limit);
-		query = nullable(query, 0, state == null ? null : state.column(), String.class);
-		query = nullable(query, 1, roles, String[].class);
-		query = nullable(query, 2, usernames, String[].class);
+		query = query.bind(0, Parameter.fromOrEmpty(state == null ? null : state.column(), String.class));
+		query = query.bind(1, Parameter.fromOrEmpty(roles, String[].class));
+		query = query.bind(2, Parameter.fromOrEmpty(usernames, String[].class));
 		return query.map(InquiryRecords::read).all();
 	}
 
@@ -116,11 +117,11 @@ class InquiryRecords {
 			.bind(0, inquiry.state().column())
 			.bind(6, inquiry.updatedAt())
 			.bind(7, inquiry.id().value());
-		update = nullable(update, 1, inquiry.officer().role(), String.class);
-		update = nullable(update, 2, inquiry.officer().staff(), String.class);
-		update = nullable(update, 3, answer == null ? null : answer.text(), String.class);
-		update = nullable(update, 4, answer == null ? null : answer.by(), String.class);
-		update = nullable(update, 5, answer == null ? null : answer.at(), Instant.class);
+		update = update.bind(1, Parameter.fromOrEmpty(inquiry.officer().role(), String.class));
+		update = update.bind(2, Parameter.fromOrEmpty(inquiry.officer().staff(), String.class));
+		update = update.bind(3, Parameter.fromOrEmpty(answer == null ? null : answer.text(), String.class));
+		update = update.bind(4, Parameter.fromOrEmpty(answer == null ? null : answer.by(), String.class));
+		update = update.bind(5, Parameter.fromOrEmpty(answer == null ? null : answer.at(), Instant.class));
 		return update.then();
 	}
 
@@ -160,11 +161,11 @@ class InquiryRecords {
 				.bind(2, UUID.randomUUID())
 				.bind(6, assignment.by())
 				.bind(7, assignment.at());
-			insert = nullable(insert, 5, assignment.reason(), String.class);
-			insert = nullable(insert, 8, assignment.reasonCode(), String.class);
-			insert = nullable(insert, 9, assignment.coveringFor(), String.class);
-			insert = nullable(insert, 3, assignment.officer().role(), String.class);
-			insert = nullable(insert, 4, assignment.officer().staff(), String.class);
+			insert = insert.bind(5, Parameter.fromOrEmpty(assignment.reason(), String.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(assignment.reasonCode(), String.class));
+			insert = insert.bind(9, Parameter.fromOrEmpty(assignment.coveringFor(), String.class));
+			insert = insert.bind(3, Parameter.fromOrEmpty(assignment.officer().role(), String.class));
+			insert = insert.bind(4, Parameter.fromOrEmpty(assignment.officer().staff(), String.class));
 			return insert.then();
 		});
 	}
@@ -207,10 +208,5 @@ class InquiryRecords {
 		return to == null ? null
 				: new Conversion(Conversion.Target.of(to), row.get("converted_case_id", UUID.class),
 						row.get("converted_by", String.class), row.get("converted_at", Instant.class));
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, int index, @Nullable T value,
-			Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 }

@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
@@ -42,12 +43,12 @@ class InquirySupervision {
 
 	private final PoliciesInForce policies;
 
-	private final InquiriesProperties properties;
+	private final TimeProperties properties;
 
 	private final Clock clock;
 
 	InquirySupervision(Transactions transactions, DatabaseClient database, PoliciesInForce policies,
-			InquiriesProperties properties, Clock clock) {
+			TimeProperties properties, Clock clock) {
 		this.transactions = transactions;
 		this.database = database;
 		this.policies = policies;

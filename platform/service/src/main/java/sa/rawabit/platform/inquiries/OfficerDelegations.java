@@ -15,6 +15,7 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /**
  * Top management covers an officer's absence with a delegate for a date range. While it runs, routing
@@ -29,11 +30,11 @@ class OfficerDelegations {
 
 	private final DelegationRecords records;
 
-	private final InquiriesProperties properties;
+	private final TimeProperties properties;
 
 	private final Clock clock;
 
-	OfficerDelegations(Transactions transactions, DelegationRecords records, InquiriesProperties properties,
+	OfficerDelegations(Transactions transactions, DelegationRecords records, TimeProperties properties,
 			Clock clock) {
 		this.transactions = transactions;
 		this.records = records;

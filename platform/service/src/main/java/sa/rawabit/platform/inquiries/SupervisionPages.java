@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageLocales;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
@@ -64,7 +65,7 @@ class SupervisionPages {
 			.onErrorResume(ProblemException.class, problem -> {
 				unprocessable(exchange, problem);
 				model.addAttribute("problem", problem);
-				model.addAttribute("errors", InquiryPages.errors(problem));
+				model.addAttribute("errors", FormErrors.of(problem));
 				return Mono.just("inquiries/supervision");
 			});
 	}
@@ -114,7 +115,7 @@ class SupervisionPages {
 		model.addAttribute("me", me);
 		model.addAttribute("typed", typed);
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", InquiryPages.errors(problem));
+		model.addAttribute("errors", FormErrors.of(problem));
 		model.addAttribute("today", delegations.today());
 		return delegations.current(me)
 			.collectList()

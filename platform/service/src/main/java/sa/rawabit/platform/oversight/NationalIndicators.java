@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -25,8 +26,8 @@ class NationalIndicators {
 				select * from oversight.association_indicators
 				where ($1::text is null or region = $1) and ($2::text is null or licence_authority = $2)
 				order by association_slug""");
-		spec = region == null ? spec.bindNull(0, String.class) : spec.bind(0, region);
-		spec = licenceAuthority == null ? spec.bindNull(1, String.class) : spec.bind(1, licenceAuthority);
+		spec = spec.bind(0, Parameter.fromOrEmpty(region, String.class));
+		spec = spec.bind(1, Parameter.fromOrEmpty(licenceAuthority, String.class));
 		return spec.map(NationalIndicators::row).all();
 	}
 

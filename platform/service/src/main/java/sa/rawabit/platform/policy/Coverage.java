@@ -1,5 +1,7 @@
 package sa.rawabit.platform.policy;
 
+import sa.rawabit.foundation.policy.PolicyVersionId;
+
 /**
  * How many staff acknowledged a version, out of the staff the platform knows: everyone who ever
  * acknowledged any version of the association's policy. The platform holds no staff list (that is

@@ -2,6 +2,7 @@ package sa.rawabit.platform.policy;
 
 import java.time.Instant;
 
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.Policy;
 

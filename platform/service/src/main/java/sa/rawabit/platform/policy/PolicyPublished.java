@@ -1,5 +1,6 @@
 package sa.rawabit.platform.policy;
 
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**

@@ -1,7 +1,5 @@
 package sa.rawabit.platform.publicaccess;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,7 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.policy.DayUnit;
 
@@ -70,20 +68,10 @@ public final class PublicPages {
 			model.addAttribute("form", emptyForm.get());
 		}
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", errors(problem));
+		model.addAttribute("errors", FormErrors.of(problem));
 		if (problem.problemType().status() == HttpStatus.BAD_REQUEST && !problem.fieldProblems().isEmpty()) {
 			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
 		}
 		return formView;
-	}
-
-	/** Each field's problem by field name, for the inputs' inline errors. */
-	public static Map<String, FieldProblem> errors(ProblemException problem) {
-		Map<String, FieldProblem> errors = new LinkedHashMap<>();
-		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
-		if (errors.isEmpty() && problem.field() != null) {
-			errors.put(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
-		}
-		return errors;
 	}
 }

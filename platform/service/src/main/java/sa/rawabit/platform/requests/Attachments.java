@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.platform.requests.Records.Attachment;
+import sa.rawabit.platform.requests.StepViews.Attachment;
 
 /**
  * Documents the beneficiary hands in. The upload is read (up to the size limit) before any

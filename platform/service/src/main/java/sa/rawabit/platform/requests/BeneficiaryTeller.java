@@ -16,7 +16,7 @@ import sa.rawabit.platform.messaging.Told;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
-import sa.rawabit.platform.requests.Records.Message;
+import sa.rawabit.platform.requests.StepViews.Message;
 
 /**
  * Tells the beneficiary the news of their request on the channel agreed with them ("على الوسيلة

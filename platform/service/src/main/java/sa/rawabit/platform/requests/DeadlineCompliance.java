@@ -2,13 +2,13 @@ package sa.rawabit.platform.requests;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /**
  * How the association's requests kept the policy's deadlines, per deadline, for its own governance
@@ -19,15 +19,16 @@ import sa.rawabit.foundation.database.Transactions;
 @Service
 public class DeadlineCompliance {
 
-	private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-
 	private final DatabaseClient database;
 
 	private final Transactions transactions;
 
 	private final Clock clock;
 
-	DeadlineCompliance(DatabaseClient database, Transactions transactions, Clock clock) {
+	private final TimeProperties time;
+
+	DeadlineCompliance(DatabaseClient database, Transactions transactions, Clock clock, TimeProperties time) {
+		this.time = time;
 		this.database = database;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -50,7 +51,7 @@ public class DeadlineCompliance {
 				where due_by is not null
 				group by deadline_id
 				order by deadline_id""")
-			.bind("today", LocalDate.now(clock.withZone(RIYADH)))
+			.bind("today", LocalDate.now(clock.withZone(time.zone())))
 			.map(row -> new Figure(row.get("deadline_id", String.class), row.get("starts_at", String.class),
 					row.get("ends_at", String.class), row.get("cases", Long.class),
 					row.get("within", Long.class)))

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 
 /**
  * One page of a queue. Every condition is optional; {@code pendingRoles} is "awaiting my role" (e.g.
@@ -28,10 +29,11 @@ record QueueFilter(@Nullable String status, @Nullable List<String> pendingRoles,
 	}
 
 	GenericExecuteSpec bind(GenericExecuteSpec spec) {
-		spec = Requests.text(spec, 0, status);
+		spec = spec.bind(0, Parameter.fromOrEmpty(status, String.class));
 		spec = pendingRoles == null ? spec.bindNull(1, String[].class) : spec.bind(1, pendingRoles.toArray(String[]::new));
-		spec = Requests.text(Requests.text(spec, 2, service), 3, channel);
-		spec = Requests.date(spec, 4, dueBy);
-		return beneficiary == null ? spec.bindNull(5, UUID.class) : spec.bind(5, beneficiary);
+		spec = spec.bind(2, Parameter.fromOrEmpty(service, String.class))
+			.bind(3, Parameter.fromOrEmpty(channel, String.class));
+		spec = spec.bind(4, Parameter.fromOrEmpty(dueBy, LocalDate.class));
+		return spec.bind(5, Parameter.fromOrEmpty(beneficiary, UUID.class));
 	}
 }

@@ -2,10 +2,8 @@ package sa.rawabit.platform.requests;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -14,10 +12,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.platform.deadlines.DeadlineClock;
 import sa.rawabit.platform.deadlines.Deadlines;
+import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.calendar.DueDates;
-import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
  * The policy's clocks for requests, inside the transition's transaction: when an event happens,
@@ -36,16 +34,16 @@ class RequestClocks {
 
 	private final Deadlines deadlines;
 
-	private final ZoneId zone;
+	private final PolicyClocks clocks;
 
-	RequestClocks(RequestDeadlines requestDeadlines, Deadlines deadlines, RequestsProperties properties) {
+	RequestClocks(RequestDeadlines requestDeadlines, Deadlines deadlines, PolicyClocks clocks) {
 		this.requestDeadlines = requestDeadlines;
 		this.deadlines = deadlines;
-		this.zone = properties.zone();
+		this.clocks = clocks;
 	}
 
 	LocalDate today(Instant now) {
-		return LocalDate.ofInstant(now, zone);
+		return clocks.day(now);
 	}
 
 	Mono<Void> on(Case c, List<CaseEvent> events) {
@@ -85,20 +83,17 @@ class RequestClocks {
 	 * than now when it was converted from an inquiry), the transition's time for the others.
 	 */
 	private Mono<Void> start(Case c, Deadline deadline, Instant from) {
-		LocalDate today = today(from);
-		DueDates due = WorkingCalendar.of(c.policy().policy().calendar()).dueDates(today, deadline);
+		PolicyClocks.Due due = clocks.due(c.policy().policy(), deadline, from);
+		DueDates days = due.days();
 		var row = new RequestDeadline(deadline.id().value(), deadline.startsAt().key(),
-				deadline.endsAt() == null ? null : deadline.endsAt().key(), deadline.unit().key(), today,
-				due.notBefore(), due.warnOn(), due.dueBy(), null);
-		Mono<Void> clock = due.dueBy() == null ? Mono.empty()
+				deadline.endsAt() == null ? null : deadline.endsAt().key(), deadline.unit().key(), due.startedOn(),
+				days.notBefore(), days.warnOn(), days.dueBy(), null);
+		// A request's minimum wait allows the event from the start of its day on.
+		Mono<Void> clock = due.dueAt() == null ? Mono.empty()
 				: deadlines.start(new DeadlineClock(Case.SUBJECT, c.request().id().value(), deadline.id().value(),
-						c.policy().version().value(), from, startOf(due.notBefore()), startOf(due.warnOn()),
-						// Due "by" a day means the whole day: the clock breaches when that day is over.
-						startOf(due.dueBy().plusDays(1)), null, null));
+						c.policy().version().value(), from,
+						days.notBefore() == null ? null : clocks.startOf(days.notBefore()), due.warnAt(), due.dueAt(),
+						null, null));
 		return requestDeadlines.insert(c.request().id(), row).then(clock);
-	}
-
-	private @Nullable Instant startOf(@Nullable LocalDate day) {
-		return day == null ? null : day.atStartOfDay(zone).toInstant();
 	}
 }

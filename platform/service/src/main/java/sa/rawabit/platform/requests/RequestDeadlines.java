@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,10 @@ class RequestDeadlines {
 				.bind(3, deadline.startsAt())
 				.bind(5, deadline.unit())
 				.bind(6, deadline.startedOn());
-			insert = Requests.text(insert, 4, deadline.endsAt());
-			insert = Requests.date(Requests.date(Requests.date(insert, 7, deadline.notBefore()), 8, deadline.warnOn()),
-					9, deadline.dueBy());
+			insert = insert.bind(4, Parameter.fromOrEmpty(deadline.endsAt(), String.class));
+			insert = insert.bind(7, Parameter.fromOrEmpty(deadline.notBefore(), LocalDate.class))
+				.bind(8, Parameter.fromOrEmpty(deadline.warnOn(), LocalDate.class))
+				.bind(9, Parameter.fromOrEmpty(deadline.dueBy(), LocalDate.class));
 			return insert.then();
 		});
 	}
@@ -66,5 +68,4 @@ class RequestDeadlines {
 				row.get("warn_on", LocalDate.class), row.get("due_by", LocalDate.class),
 				row.get("met_on", LocalDate.class));
 	}
-
 }

@@ -1,7 +1,6 @@
 package sa.rawabit.platform.requests;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,10 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.CalendarDates;
 import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
@@ -55,9 +55,12 @@ class RequestPages {
 
 	private final Clock clock;
 
+	private final TimeProperties time;
+
 	RequestPages(Intake intake, RequestProcedure procedure, RequestQueues queues, RequestDesk desk,
 			PoliciesInForce policies, Enrolment enrolment, BeneficiaryRegistry registry,
-			Confidentiality confidentiality, Clock clock) {
+			Confidentiality confidentiality, Clock clock, TimeProperties time) {
+		this.time = time;
 		this.intake = intake;
 		this.procedure = procedure;
 		this.queues = queues;
@@ -187,7 +190,7 @@ class RequestPages {
 			@Nullable ProblemException problem, ActionForm form, Model model) {
 		me.requireTenant();
 		model.addAttribute("me", me);
-		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), CalendarDates.RIYADH));
+		model.addAttribute("today", time.day(clock.instant()));
 		model.addAttribute("failedAction", failedAction);
 		model.addAttribute("problem", problem);
 		model.addAttribute("errors", FormErrors.of(problem));

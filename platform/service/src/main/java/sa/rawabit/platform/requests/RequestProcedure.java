@@ -6,7 +6,6 @@ import static sa.rawabit.platform.requests.RequestDesk.requireAwaiting;
 import static sa.rawabit.platform.requests.RequestDesk.requireRole;
 import static sa.rawabit.platform.requests.RequestDesk.stageOf;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,15 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.platform.requests.Records.Decision;
-import sa.rawabit.platform.requests.Records.Declaration;
-import sa.rawabit.platform.requests.Records.Referral;
-import sa.rawabit.platform.requests.Records.Vote;
+import sa.rawabit.platform.deadlines.PolicyClocks;
+import sa.rawabit.platform.requests.StepViews.Decision;
+import sa.rawabit.platform.requests.StepViews.Declaration;
+import sa.rawabit.platform.requests.StepViews.Referral;
+import sa.rawabit.platform.requests.StepViews.Vote;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
-import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
  * The request procedure's transitions, one intention-named method each. Every one names the policy
@@ -42,7 +41,10 @@ class RequestProcedure {
 
 	private final RequestsProperties properties;
 
-	RequestProcedure(RequestDesk desk, RequestRecords records, RequestsProperties properties) {
+	private final PolicyClocks clocks;
+
+	RequestProcedure(RequestDesk desk, RequestRecords records, RequestsProperties properties, PolicyClocks clocks) {
+		this.clocks = clocks;
 		this.desk = desk;
 		this.records = records;
 		this.properties = properties;
@@ -178,9 +180,7 @@ class RequestProcedure {
 	 * because SQL has no such calendar and oversight's median must not count an Eid as working days.
 	 */
 	private int workingDaysSinceReceipt(Case c) {
-		LocalDate received = LocalDate.ofInstant(c.request().receivedAt(), properties.zone());
-		LocalDate decided = LocalDate.ofInstant(c.now(), properties.zone());
-		return (int) Math.max(0, WorkingCalendar.of(c.policy().policy().calendar()).workingDaysBetween(received, decided));
+		return (int) clocks.workingDaysBetween(c.policy().policy(), c.request().receivedAt(), c.now());
 	}
 
 	Mono<BeneficiaryRequest> register(RequestId id, StaffMember me) {

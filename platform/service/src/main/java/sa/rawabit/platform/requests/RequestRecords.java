@@ -7,16 +7,17 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
-import sa.rawabit.platform.requests.Records.Attachment;
-import sa.rawabit.platform.requests.Records.Decision;
-import sa.rawabit.platform.requests.Records.Declaration;
-import sa.rawabit.platform.requests.Records.Message;
-import sa.rawabit.platform.requests.Records.Referral;
-import sa.rawabit.platform.requests.Records.Vote;
+import sa.rawabit.platform.requests.StepViews.Attachment;
+import sa.rawabit.platform.requests.StepViews.Decision;
+import sa.rawabit.platform.requests.StepViews.Declaration;
+import sa.rawabit.platform.requests.StepViews.Message;
+import sa.rawabit.platform.requests.StepViews.Referral;
+import sa.rawabit.platform.requests.StepViews.Vote;
 
 /** Rows each step leaves: declaration, referrals, votes, decision, attachments, messages. */
 @Repository
@@ -112,11 +113,13 @@ class RequestRecords {
 				insert into app.request_message (tenant_id, request_id, channel, outcome, topic, detail, sent_at)
 				values ($1, $2, $3, $4, $5, $6, $7)""");
 		return TenantContext.require()
-			.flatMap(tenant -> Requests.text(insert.bind(0, tenant.value())
+			.flatMap(tenant -> insert.bind(0, tenant.value())
 				.bind(1, request.value())
 				.bind(2, m.channel())
 				.bind(3, m.outcome())
-				.bind(4, m.topic()), 5, m.detail()).bind(6, m.sentAt()).then());
+				.bind(4, m.topic())
+					.bind(5, Parameter.fromOrEmpty(m.detail(), String.class))
+					.bind(6, m.sentAt()).then());
 	}
 
 	Flux<Message> messages(RequestId request) {
@@ -143,7 +146,7 @@ class RequestRecords {
 				.bind(8, java.nio.ByteBuffer.wrap(content))
 				.bind(9, a.uploadedBy())
 				.bind(10, a.uploadedAt());
-			spec = a.checklistItem() == null ? spec.bindNull(7, Integer.class) : spec.bind(7, a.checklistItem());
+			spec = spec.bind(7, Parameter.fromOrEmpty(a.checklistItem(), Integer.class));
 			return spec.then();
 		});
 	}

@@ -1,15 +1,14 @@
 package sa.rawabit.platform.requests;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -73,8 +72,11 @@ class Requests {
 			.bind(4, request.checklistDone().toArray(Integer[]::new))
 			.bind(7, request.updatedAt())
 			.bind(8, request.id().value());
-		update = text(text(text(update, 1, request.stageId()), 2, request.pendingRole()), 3, request.outcome());
-		update = time(time(update, 5, request.completedAt()), 6, request.closedAt());
+		update = update.bind(1, Parameter.fromOrEmpty(request.stageId(), String.class))
+			.bind(2, Parameter.fromOrEmpty(request.pendingRole(), String.class))
+			.bind(3, Parameter.fromOrEmpty(request.outcome(), String.class));
+		update = update.bind(5, Parameter.fromOrEmpty(request.completedAt(), Instant.class))
+			.bind(6, Parameter.fromOrEmpty(request.closedAt(), Instant.class));
 		return update.then().thenReturn(request);
 	}
 
@@ -92,22 +94,14 @@ class Requests {
 	}
 
 	private static GenericExecuteSpec changeable(GenericExecuteSpec spec, BeneficiaryRequest request) {
-		spec = text(text(text(spec.bind(7, request.status()), 8, request.stageId()), 9, request.pendingRole()), 10,
-				request.outcome());
+		spec = spec.bind(7, request.status())
+			.bind(8, Parameter.fromOrEmpty(request.stageId(), String.class))
+			.bind(9, Parameter.fromOrEmpty(request.pendingRole(), String.class))
+			.bind(10, Parameter.fromOrEmpty(request.outcome(), String.class));
 		spec = spec.bind(12, request.checklistDone().toArray(Integer[]::new));
-		return time(time(spec, 15, request.completedAt()), 16, request.closedAt()).bind(17, request.updatedAt());
-	}
-
-	static GenericExecuteSpec text(GenericExecuteSpec spec, int index, @Nullable String value) {
-		return value == null ? spec.bindNull(index, String.class) : spec.bind(index, value);
-	}
-
-	static GenericExecuteSpec time(GenericExecuteSpec spec, int index, @Nullable Instant value) {
-		return value == null ? spec.bindNull(index, Instant.class) : spec.bind(index, value);
-	}
-
-	static GenericExecuteSpec date(GenericExecuteSpec spec, int index, @Nullable LocalDate value) {
-		return value == null ? spec.bindNull(index, LocalDate.class) : spec.bind(index, value);
+		return spec.bind(15, Parameter.fromOrEmpty(request.completedAt(), Instant.class))
+			.bind(16, Parameter.fromOrEmpty(request.closedAt(), Instant.class))
+			.bind(17, request.updatedAt());
 	}
 
 	private static BeneficiaryRequest row(Readable row) {

@@ -1,6 +1,5 @@
 package sa.rawabit.platform.requests;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,7 +9,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the requests feature.
  *
- * @param zone where the associations' working days are counted; a deadline's day ends at midnight here
  * @param defaultQuorum committee votes needed when the policy's decision stage sets no quorum (the seeds
  *        set none): a committee is more than one person, and three is the smallest that can outvote
  * @param attachmentMaxSize largest attachment accepted; bytes are stored in the database
@@ -18,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxPageSize largest queue page a client may ask for
  */
 @ConfigurationProperties("rawabit.requests")
-public record RequestsProperties(@DefaultValue("Asia/Riyadh") ZoneId zone, @DefaultValue("3") int defaultQuorum,
+public record RequestsProperties(@DefaultValue("3") int defaultQuorum,
 		@DefaultValue("5MB") DataSize attachmentMaxSize,
 		@DefaultValue({ "application/pdf", "image/jpeg", "image/png" }) List<String> attachmentTypes,
 		@DefaultValue("100") int maxPageSize) {

@@ -7,10 +7,12 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.time.TimeProperties;
 
 /** SQL for survey invitations; every method runs inside the caller's tenant transaction (RLS does the rest). */
 @Repository
@@ -24,7 +26,10 @@ class Invitations {
 
 	private final DatabaseClient database;
 
-	Invitations(DatabaseClient database) {
+	private final TimeProperties time;
+
+	Invitations(DatabaseClient database, TimeProperties time) {
+		this.time = time;
 		this.database = database;
 	}
 
@@ -92,17 +97,17 @@ class Invitations {
 			.bind(0, at)
 			.bind(1, (short) rating)
 			.bind(3, token.hash());
-		update = comment == null ? update.bindNull(2, String.class) : update.bind(2, comment);
+		update = update.bind(2, Parameter.fromOrEmpty(comment, String.class));
 		return update.fetch().rowsUpdated().map(rows -> rows == 1);
 	}
 
 	/**
-	 * Per month of sending (Riyadh time): links that reached the beneficiary, answers, average rating — of
+	 * Per month of sending (where the associations work): links that reached the beneficiary, answers, average rating — of
 	 * the post-case survey only; campaigns have their own results.
 	 */
 	Flux<MonthlyResult> monthly(Instant from, Instant to) {
 		return database.sql("""
-				select to_char(sent_at at time zone 'Asia/Riyadh', 'YYYY-MM') as month,
+				select to_char(sent_at at time zone $3, 'YYYY-MM') as month,
 				       count(*) filter (where delivery = 'sent') as reached,
 				       count(answered_at) as answered,
 				       avg(rating)::float8 as average
@@ -111,6 +116,7 @@ class Invitations {
 				group by 1 order by 1""")
 			.bind(0, from)
 			.bind(1, to)
+			.bind(2, time.zone().getId())
 			.map(row -> new MonthlyResult(YearMonth.parse(row.get("month", String.class)), row.get("reached", Long.class),
 					row.get("answered", Long.class), row.get("average", Double.class)))
 			.all();

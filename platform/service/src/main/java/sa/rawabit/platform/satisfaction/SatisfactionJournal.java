@@ -3,7 +3,6 @@ package sa.rawabit.platform.satisfaction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
@@ -53,8 +53,6 @@ public class SatisfactionJournal {
 	static final ProblemType NO_POLICY = new ProblemType("no-policy-in-force", HttpStatus.CONFLICT,
 			"The association has no policy in force", "لا توجد سياسة نافذة لدى الجمعية");
 
-	private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-
 	private final PoliciesInForce policies;
 
 	private final PolicyAcknowledgements acknowledgements;
@@ -69,8 +67,12 @@ public class SatisfactionJournal {
 
 	private final Clock clock;
 
+	private final TimeProperties time;
+
 	SatisfactionJournal(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, SatisfactionResults results,
-			SatisfactionRecords records, SurveyCampaigns campaigns, Transactions transactions, Clock clock) {
+			SatisfactionRecords records, SurveyCampaigns campaigns, Transactions transactions, Clock clock,
+			TimeProperties time) {
+		this.time = time;
 		this.campaigns = campaigns;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
@@ -91,12 +93,12 @@ public class SatisfactionJournal {
 
 	/** The same without a reader check, for features that did their own (the evidence pack). */
 	public Mono<SatisfactionOverview> overview(@Nullable LoadedPolicy policy) {
-		YearMonth now = YearMonth.now(clock.withZone(RIYADH));
+		YearMonth now = YearMonth.now(clock.withZone(time.zone()));
 		YearMonth from = now.minusMonths(11);
 		Mono<List<MonthlyResult>> months = results.monthly(from, now).collectList().map(found -> twelve(from, found));
 		Mono<List<SatisfactionRecord>> latest = transactions.inTenantMany(records.latestPerSubject()).collectList();
 		return Mono.zip(months, latest, campaigns.lastLaunched(), campaigns.results().collectList()).map(all -> {
-			LocalDate today = LocalDate.now(clock.withZone(RIYADH));
+			LocalDate today = LocalDate.now(clock.withZone(time.zone()));
 			// A campaign of a questionnaire counts as its latest session, like a record written down.
 			Map<String, LocalDate> last = new HashMap<>(all.getT3());
 			all.getT2().forEach(record -> last.merge(record.subject(), record.heldOn(),
@@ -145,7 +147,7 @@ public class SatisfactionJournal {
 			.findFirst();
 		boolean review = SatisfactionRecord.COMPLAINTS_LINK_REVIEW.equals(subject);
 		LocalDate heldOn = date(typed.heldOn());
-		LocalDate today = LocalDate.now(clock.withZone(RIYADH));
+		LocalDate today = LocalDate.now(clock.withZone(time.zone()));
 		Integer participants = number(typed.participants());
 		String place = blankToNull(typed.place());
 		String actions = blankToNull(typed.actions());

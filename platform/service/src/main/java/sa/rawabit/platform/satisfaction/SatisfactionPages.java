@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
@@ -57,7 +58,7 @@ class SatisfactionPages {
 					exchange.getResponse().setStatusCode(status(problem));
 					model.addAttribute("campaignForm", typed);
 					model.addAttribute("campaignProblem", problem);
-					model.addAttribute("campaignErrors", SurveyPages.errors(problem));
+					model.addAttribute("campaignErrors", FormErrors.of(problem));
 					return render(me, NewRecord.empty(), null, model);
 				});
 		});
@@ -88,7 +89,7 @@ class SatisfactionPages {
 		model.addAttribute("me", me);
 		model.addAttribute("form", form);
 		model.addAttribute("problem", problem);
-		model.addAttribute("errors", problem == null ? Map.of() : SurveyPages.errors(problem));
+		model.addAttribute("errors", FormErrors.of(problem));
 		if (!model.containsAttribute("campaignForm")) {
 			model.addAttribute("campaignForm", NewCampaign.empty());
 			model.addAttribute("campaignErrors", Map.of());

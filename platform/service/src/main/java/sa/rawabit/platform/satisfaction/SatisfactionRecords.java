@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,10 +39,10 @@ class SatisfactionRecords {
 				.bind(7, record.findings())
 				.bind(9, record.recordedBy())
 				.bind(10, record.recordedAt());
-			insert = optional(insert, 3, record.instrumentId(), String.class);
-			insert = optional(insert, 5, record.place(), String.class);
-			insert = optional(insert, 6, record.participants(), Integer.class);
-			insert = optional(insert, 8, record.actions(), String.class);
+			insert = insert.bind(3, Parameter.fromOrEmpty(record.instrumentId(), String.class));
+			insert = insert.bind(5, Parameter.fromOrEmpty(record.place(), String.class));
+			insert = insert.bind(6, Parameter.fromOrEmpty(record.participants(), Integer.class));
+			insert = insert.bind(8, Parameter.fromOrEmpty(record.actions(), String.class));
 			return insert.fetch().rowsUpdated().thenReturn(record);
 		});
 	}
@@ -61,11 +61,6 @@ class SatisfactionRecords {
 				+ " order by kind, instrument_id, held_on desc, recorded_at desc")
 			.map(SatisfactionRecords::read)
 			.all();
-	}
-
-	private static <T> DatabaseClient.GenericExecuteSpec optional(DatabaseClient.GenericExecuteSpec spec, int index,
-			@Nullable T value, Class<T> type) {
-		return value == null ? spec.bindNull(index, type) : spec.bind(index, value);
 	}
 
 	private static SatisfactionRecord read(Readable row) {

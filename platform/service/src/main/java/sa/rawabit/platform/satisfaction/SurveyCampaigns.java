@@ -3,7 +3,6 @@ package sa.rawabit.platform.satisfaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +23,7 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
@@ -55,8 +55,6 @@ class SurveyCampaigns {
 
 	private static final Logger log = LoggerFactory.getLogger(SurveyCampaigns.class);
 
-	private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-
 	private final PoliciesInForce policies;
 
 	private final PolicyAcknowledgements acknowledgements;
@@ -77,9 +75,12 @@ class SurveyCampaigns {
 
 	private final Clock clock;
 
+	private final TimeProperties time;
+
 	SurveyCampaigns(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, Transactions transactions,
 			Campaigns campaigns, Invitations invitations, RequestBeneficiaries requests, BeneficiaryRegistry beneficiaries,
-			BeneficiaryMessenger messenger, SatisfactionProperties properties, Clock clock) {
+			BeneficiaryMessenger messenger, SatisfactionProperties properties, Clock clock, TimeProperties time) {
+		this.time = time;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
 		this.transactions = transactions;
@@ -126,7 +127,7 @@ class SurveyCampaigns {
 	/** The latest launch day (Riyadh) of each instrument run as a campaign. */
 	Mono<Map<String, LocalDate>> lastLaunched() {
 		return transactions.inTenantMany(campaigns.latestPerInstrument())
-			.collectMap(Map.Entry::getKey, entry -> LocalDate.ofInstant(entry.getValue(), RIYADH));
+			.collectMap(Map.Entry::getKey, entry -> time.day(entry.getValue()));
 	}
 
 	/**
@@ -152,7 +153,7 @@ class SurveyCampaigns {
 		Integer within = months != null && months.matches("[0-9]{1,2}") ? Integer.valueOf(months) : null;
 		boolean monthsValid = months == null || (within != null && within >= 1 && within <= MONTHS_MAX);
 		LocalDate closesOn = SatisfactionJournal.date(typed.closesOn());
-		LocalDate today = LocalDate.now(clock.withZone(RIYADH));
+		LocalDate today = LocalDate.now(clock.withZone(time.zone()));
 		new FieldChecks().check(instrument != null, "instrument", "Choose the questionnaire", "اختر الاستبانة")
 			.check(instrument == null || known, "instrument", "Not a questionnaire of the policy in force",
 					"ليست استبانة من أدوات القياس في السياسة النافذة")
@@ -173,7 +174,7 @@ class SurveyCampaigns {
 		return new Campaign(UUID.randomUUID(), Objects.requireNonNull(instrument),
 				Objects.requireNonNull(typed.title()).strip(), Objects.requireNonNull(typed.question()).strip(),
 				monthsValid ? within : null, typed.everyoneRegistered(), closes,
-				closes.plusDays(1).atStartOfDay(RIYADH).toInstant(), me.username(), now, now, 0, 0);
+				time.endOf(closes), me.username(), now, now, 0, 0);
 	}
 
 	/**
@@ -184,7 +185,7 @@ class SurveyCampaigns {
 	 */
 	private Mono<Audience> audience(Campaign asked) {
 		Mono<Map<BeneficiaryId, String>> closed = asked.closedWithinMonths() == null ? Mono.just(Map.of())
-				: requests.closedSince(asked.launchedAt().atZone(RIYADH).minusMonths(asked.closedWithinMonths()).toInstant())
+				: requests.closedSince(asked.launchedAt().atZone(time.zone()).minusMonths(asked.closedWithinMonths()).toInstant())
 					.collectMap(Filed::beneficiary, Filed::channel);
 		return closed.flatMap(recent -> beneficiaries.all().collectList().map(everyone -> {
 			List<Invitee> invitees = new ArrayList<>();

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.complaints.ComplaintContacts;
 import sa.rawabit.platform.complaints.ComplaintId;
@@ -56,10 +57,13 @@ class SurveyInviter extends BackgroundSubscription {
 
 	private final Clock clock;
 
+	private final TimeProperties time;
+
 	SurveyInviter(CommittedEvents events, PoliciesInForce policies, Invitations invitations,
 			Transactions transactions, ComplaintContacts complaints, RequestBeneficiaries requests,
 			BeneficiaryRegistry beneficiaries, BeneficiaryMessenger messenger, SatisfactionProperties properties,
-			Clock clock) {
+			Clock clock, TimeProperties time) {
+		this.time = time;
 		this.events = events;
 		this.policies = policies;
 		this.invitations = invitations;
@@ -153,6 +157,6 @@ class SurveyInviter extends BackgroundSubscription {
 		String what = kind == CaseKind.COMPLAINT ? "شكواكم" : "طلبكم";
 		return loaded.policy().association().names().ar() + ": انتهينا من " + what
 				+ ". نرجو تقييم الخدمة من 1 إلى 5 عبر الرابط (يُستخدم مرة واحدة ويعمل حتى "
-				+ expires.atZone(java.time.ZoneId.of("Asia/Riyadh")).toLocalDate() + "): " + link;
+				+ time.day(expires) + "): " + link;
 	}
 }

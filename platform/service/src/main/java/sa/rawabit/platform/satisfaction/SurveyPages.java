@@ -1,6 +1,5 @@
 package sa.rawabit.platform.satisfaction;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.problem.FieldProblem;
+import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.tenancy.Tenant;
@@ -66,7 +65,7 @@ class SurveyPages {
 								.switchIfEmpty(Mono.fromSupplier(() -> gone("unknown", HttpStatus.NOT_FOUND, model, exchange))))
 					.onErrorResume(ProblemException.class, problem -> {
 						model.addAttribute("problem", problem);
-						model.addAttribute("errors", errors(problem));
+						model.addAttribute("errors", FormErrors.of(problem));
 						model.addAttribute("state", "open");
 						exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(422));
 						return surveys.link(token)
@@ -117,15 +116,5 @@ class SurveyPages {
 	private static String notFound(ServerWebExchange exchange) {
 		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
 		return "public/not-found";
-	}
-
-	/** Each field's problem by field name, for the inputs' inline errors. */
-	static Map<String, FieldProblem> errors(ProblemException problem) {
-		Map<String, FieldProblem> errors = new LinkedHashMap<>();
-		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
-		if (errors.isEmpty() && problem.field() != null) {
-			errors.put(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
-		}
-		return errors;
 	}
 }

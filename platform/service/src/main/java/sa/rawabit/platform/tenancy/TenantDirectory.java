@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /**
  * Looks associations up in the control plane's registry. The registry is not tenant-owned, so it is

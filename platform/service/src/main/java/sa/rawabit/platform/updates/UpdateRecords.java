@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -122,7 +123,7 @@ class UpdateRecords {
 				.bind(6, change.summaryAr())
 				.bind(7, change.summaryEn())
 				.bind(8, at);
-			insert = change.policyVersion() == null ? insert.bindNull(5, UUID.class) : insert.bind(5, change.policyVersion());
+			insert = insert.bind(5, Parameter.fromOrEmpty(change.policyVersion(), UUID.class));
 			return insert.map(row -> row.get("id", UUID.class)).one();
 		});
 	}

@@ -1,19 +1,15 @@
 package sa.rawabit.platform.web;
 
-import java.util.Map;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import sa.rawabit.foundation.security.PageClients;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
 
@@ -67,27 +63,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/**
-	 * The pages' client, built from the issuer without fetching Keycloak's discovery document, so the
-	 * platform starts (and its probes answer) while Keycloak is still starting.
-	 */
+	/** The pages' client: {@link PageClients}, with this plane's client id and secret. */
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
-		String oidc = security.issuer() + "/protocol/openid-connect";
-		return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
-			.clientId(pages.clientId())
-			.clientSecret(pages.clientSecret())
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-			.scope("openid", "profile", "email", "organization")
-			.issuerUri(security.issuer())
-			.authorizationUri(oidc + "/auth")
-			.tokenUri(oidc + "/token")
-			.jwkSetUri(oidc + "/certs")
-			.userInfoUri(oidc + "/userinfo")
-			.userNameAttributeName("preferred_username")
-			.providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
-			.clientName("Keycloak")
-			.build());
+		return PageClients.keycloak(security, pages.clientId(), pages.clientSecret());
 	}
 }

@@ -24,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PlatformApplication;
 import sa.rawabit.platform.PlatformTest;

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.policy.LoadedPolicy;
-import sa.rawabit.platform.policy.PolicyVersionId;
 import sa.rawabit.policy.reading.PolicyReader;
 
 /** What a new policy version announces, compared as parsed values. */

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** What each step of the procedure leaves behind, as the API shows it. */
-final class Records {
+final class StepViews {
 
-	private Records() {
+	private StepViews() {
 	}
 
 	/** The beneficiary's signed declaration; {@code textVersion} pins the exact words they signed. */

@@ -1,4 +1,4 @@
-package sa.rawabit.platform.complaints;
+package sa.rawabit.foundation.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,17 +6,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
-import sa.rawabit.foundation.problem.FieldProblem;
-import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.problem.ProblemType;
 
-/** A refused form's problems by field name, so each input shows its own next to it. */
-final class FormErrors {
+/**
+ * A refused form's problems by field name, so each input shows its own next to it: every field
+ * problem the refusal lists, then the field it names itself when none of those already covers it.
+ * One rule for every page of both planes.
+ */
+public final class FormErrors {
 
 	private FormErrors() {
 	}
 
-	static Map<String, FieldProblem> of(@Nullable ProblemException problem) {
+	public static Map<String, FieldProblem> of(@Nullable ProblemException problem) {
 		Map<String, FieldProblem> errors = new LinkedHashMap<>();
 		if (problem == null) {
 			return errors;
@@ -29,7 +30,7 @@ final class FormErrors {
 	}
 
 	/** 422 for what the person typed, the problem's own status (403, 404, 409…) for the rest. */
-	static void status(ServerWebExchange exchange, ProblemException problem) {
+	public static void status(ServerWebExchange exchange, ProblemException problem) {
 		exchange.getResponse()
 			.setStatusCode(problem.problemType().equals(ProblemType.VALIDATION)
 					|| problem.problemType().status() == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT
