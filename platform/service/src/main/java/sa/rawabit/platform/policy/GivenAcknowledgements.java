@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 
 /**
  * Acknowledgements this replica has already read. An acknowledgement of a version, once given, is
