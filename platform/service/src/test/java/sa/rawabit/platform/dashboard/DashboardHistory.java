@@ -2,8 +2,15 @@ package sa.rawabit.platform.dashboard;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.complaints.ComplaintBoard;
+import sa.rawabit.platform.deadlines.DeadlineBoard;
+import sa.rawabit.platform.inquiries.InquiryBoard;
+import sa.rawabit.platform.requests.RequestBoard;
 
 /**
  * An association with a long history and a little open work, written with {@code generate_series} as
@@ -15,7 +22,22 @@ import sa.rawabit.foundation.tenancy.TenantId;
  */
 public final class DashboardHistory {
 
+	/** Arguments per dashboard statement, in PREPARE/EXECUTE form; a new dashboard statement must be added here. */
+	public static final Map<String, String> ARGUMENTS = Map.of("complaints.open", "(10)", "complaints.open-count", "",
+			"requests.awaiting", "('{follow-up-committee,research-committee}', 10)", "requests.awaiting-count",
+			"('{follow-up-committee,research-committee}')", "inquiries.mine", "('{contact-officer}', '{officer-1}', 10)",
+			"inquiries.mine-count", "('{contact-officer}', '{officer-1}')", "deadlines.board",
+			"('{follow-up-committee}', now(), 20)");
+
 	private DashboardHistory() {
+	}
+
+	/** Every statement the dashboard runs, by name, from the boards that run them. */
+	public static Map<String, String> statements() {
+		Map<String, String> all = new TreeMap<>();
+		List.of(ComplaintBoard.STATEMENTS, RequestBoard.STATEMENTS, InquiryBoard.STATEMENTS, DeadlineBoard.STATEMENTS)
+			.forEach(all::putAll);
+		return all;
 	}
 
 	public static void seed(Statement sql, TenantId tenant, int complaints, int openEvery) throws SQLException {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,14 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.foundation.tenancy.TenantId;
-import sa.rawabit.platform.complaints.ComplaintBoard;
-import sa.rawabit.platform.deadlines.DeadlineBoard;
-import sa.rawabit.platform.inquiries.InquiryBoard;
-import sa.rawabit.platform.requests.RequestBoard;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every statement the dashboard runs, EXPLAIN ANALYZEd as the platform role under row-level security in
@@ -34,13 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * generic plan a reused prepared statement may get.
  */
 class DashboardQueryPlanTests {
-
-	/** Arguments per statement, in PREPARE/EXECUTE form; a new dashboard statement must be added here. */
-	static final Map<String, String> ARGUMENTS = Map.of("complaints.open", "(10)", "complaints.open-count", "",
-			"requests.awaiting", "('{follow-up-committee,research-committee}', 10)", "requests.awaiting-count",
-			"('{follow-up-committee,research-committee}')", "inquiries.mine", "('{contact-officer}', '{officer-1}', 10)",
-			"inquiries.mine-count", "('{contact-officer}', '{officer-1}')", "deadlines.board",
-			"('{follow-up-committee}', now(), 20)");
 
 	/** The table each statement reads, and the index that leads to its open rows (V160, or older ones). */
 	static final Map<String, String> OPEN_INDEX = Map.of("complaint", "complaint_open", "request", "request_queue",
@@ -80,10 +67,8 @@ class DashboardQueryPlanTests {
 	}
 
 	static List<String> statements() {
-		Map<String, String> all = new TreeMap<>();
-		List.of(ComplaintBoard.STATEMENTS, RequestBoard.STATEMENTS, InquiryBoard.STATEMENTS, DeadlineBoard.STATEMENTS)
-			.forEach(all::putAll);
-		assertThat(ARGUMENTS).containsOnlyKeys(all.keySet());
+		Map<String, String> all = DashboardHistory.statements();
+		assertThat(DashboardHistory.ARGUMENTS).containsOnlyKeys(all.keySet());
 		List<String> cases = new ArrayList<>();
 		for (String name : all.keySet()) {
 			cases.add(name + " force_custom_plan");
@@ -97,28 +82,21 @@ class DashboardQueryPlanTests {
 	void dashboardStatementWhenHistoryIsLongThenReadsOnlyOpenRowsThroughItsIndex(String testCase) throws SQLException {
 		String name = testCase.split(" ")[0];
 		String mode = testCase.split(" ")[1];
-		JsonNode plan = explain(statement(name), ARGUMENTS.get(name), mode);
-		List<JsonNode> scans = new ArrayList<>();
-		collectScans(plan, scans);
+		JsonNode plan = explain(statement(name), DashboardHistory.ARGUMENTS.get(name), mode);
+		List<JsonNode> scans = DashboardPlans.scans(plan);
 
 		assertThat(scans).as("plan of %s: %s", name, plan).isNotEmpty();
 		for (JsonNode scan : scans) {
 			String table = scan.path("Relation Name").asString();
 			assertThat(scan.path("Node Type").asString()).as("%s on %s", name, table).isNotEqualTo("Seq Scan");
-			assertThat(indexOf(scan)).as("index of %s on %s: %s", name, table, plan).isEqualTo(OPEN_INDEX.get(table));
-			assertThat(examined(scan)).as("rows %s examined in %s: %s", name, table, plan)
+			assertThat(DashboardPlans.indexOf(scan)).as("index of %s on %s: %s", name, table, plan).isEqualTo(OPEN_INDEX.get(table));
+			assertThat(DashboardPlans.examined(scan)).as("rows %s examined in %s: %s", name, table, plan)
 				.isLessThanOrEqualTo(open.get(table));
 		}
 	}
 
 	static String statement(String name) {
-		for (Map<String, String> board : List.of(ComplaintBoard.STATEMENTS, RequestBoard.STATEMENTS,
-				InquiryBoard.STATEMENTS, DeadlineBoard.STATEMENTS)) {
-			if (board.containsKey(name)) {
-				return board.get(name);
-			}
-		}
-		throw new IllegalArgumentException(name);
+		return DashboardHistory.statements().get(name);
 	}
 
 	/** The statement prepared and run once as the platform role in {@link #busy}, with its actual plan. */
@@ -127,42 +105,9 @@ class DashboardQueryPlanTests {
 				Statement statement = platform.createStatement()) {
 			platform.setAutoCommit(false);
 			statement.execute("select set_config('app.tenant_id', '" + busy.value() + "', true)");
-			statement.execute("set local plan_cache_mode = " + planCacheMode);
-			statement.execute("prepare dashboard_statement as " + sql);
-			try (ResultSet result = statement
-				.executeQuery("explain (analyze, format json) execute dashboard_statement" + arguments)) {
-				result.next();
-				JsonNode plan = JsonMapper.builder().build().readTree(result.getString(1)).get(0).get("Plan");
-				platform.rollback();
-				return plan;
-			}
+			JsonNode plan = DashboardPlans.explain(platform, sql, arguments, planCacheMode);
+			platform.rollback();
+			return plan;
 		}
-	}
-
-	/** Nodes that read one of the dashboard's tables (a bitmap heap scan stands with its index scan below it). */
-	static void collectScans(JsonNode node, List<JsonNode> into) {
-		if (OPEN_INDEX.containsKey(node.path("Relation Name").asString(""))) {
-			into.add(node);
-		}
-		node.path("Plans").forEach(child -> collectScans(child, into));
-	}
-
-	static String indexOf(JsonNode scan) {
-		if (scan.has("Index Name")) {
-			return scan.get("Index Name").asString();
-		}
-		for (JsonNode child : scan.path("Plans")) {
-			if (child.has("Index Name")) {
-				return child.get("Index Name").asString();
-			}
-		}
-		return "(none: " + scan.path("Node Type").asString() + ")";
-	}
-
-	/** Rows the node read: those it returned plus those its filter or recheck threw away, over every loop. */
-	static long examined(JsonNode scan) {
-		long perLoop = scan.path("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong()
-				+ scan.path("Rows Removed by Index Recheck").asLong();
-		return perLoop * Math.max(1, scan.path("Actual Loops").asLong());
 	}
 }
