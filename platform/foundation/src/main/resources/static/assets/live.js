@@ -3,6 +3,10 @@
 // "complaint.filed") is re-dispatched on <body> as a DOM event "live:complaint-filed" and as a
 // generic "live"; htmx elements refresh themselves with hx-trigger="live:complaint-filed from:body".
 // Elements with data-announce-<topic> text are read out through the page's polite live region.
+// A page that names data-live-coalesce (ms) also gets one "live:refresh" on <body> per burst: a trailing
+// throttle that fires that long (plus a random part of data-live-jitter ms, so many pages do not reload in
+// step) after the first event of the burst, however many follow; body.dataset.liveSeen holds the id of the
+// last event heard, for the server to serve every watcher of one view the same computation.
 // EventSource reconnects by itself and sends Last-Event-ID, so nothing missed is lost.
 (function () {
   "use strict";
@@ -29,6 +33,23 @@
     }
   }
 
+  var refreshPending = null;
+
+  function coalesce(id) {
+    if (id) {
+      body.dataset.liveSeen = id;
+    }
+    var after = parseInt(body.dataset.liveCoalesce, 10);
+    if (isNaN(after) || refreshPending !== null) {
+      return;
+    }
+    var jitter = parseInt(body.dataset.liveJitter, 10) || 0;
+    refreshPending = window.setTimeout(function () {
+      refreshPending = null;
+      body.dispatchEvent(new CustomEvent("live:refresh"));
+    }, after + Math.floor(Math.random() * jitter));
+  }
+
   function relay(topic, data) {
     var name = "live:" + topic.replace(/\./g, "-");
     body.dispatchEvent(new CustomEvent(name, { detail: data }));
@@ -43,6 +64,7 @@
       var data = null;
       try { data = JSON.parse(event.data); } catch (ignored) { data = event.data; }
       relay(topic, data);
+      coalesce(event.lastEventId);
     });
   });
   // The association was suspended: the server ends the stream; stop reconnecting and say so.

@@ -16,6 +16,10 @@ import sa.rawabit.foundation.security.StaffMember;
 @Service
 public class ComplaintBoard {
 
+	/** The statements behind {@link #open}, by name: the plan tests and the dashboard benchmark run exactly these. */
+	public static final java.util.Map<String, String> STATEMENTS = java.util.Map.of("complaints.open",
+			ComplaintRecords.OPEN, "complaints.open-count", ComplaintRecords.OPEN_COUNT);
+
 	private final ComplaintDesk desk;
 
 	private final ComplaintRecords records;

@@ -22,6 +22,14 @@ class ComplaintRecords {
 			select id, tracking_code, channel, state, complainant_name, contact, subject, description, received_by,
 			       policy_version, settlement, resolution, received_at, updated_at from app.complaint """;
 
+	/** Open complaints, newest first: read from the partial index complaint_open (V160), open rows only. */
+	static final String OPEN = COLUMNS + " where state not in ('settled', 'resolved') order by received_at desc, id limit $1";
+
+	/** How many are open, and how many of those still wait to be acknowledged; from complaint_open alone. */
+	static final String OPEN_COUNT = """
+			select count(*) as open, count(*) filter (where state = 'received') as received
+			from app.complaint where state not in ('settled', 'resolved')""";
+
 	private final DatabaseClient database;
 
 	ComplaintRecords(DatabaseClient database) {
@@ -62,7 +70,7 @@ class ComplaintRecords {
 
 	/** Open complaints, newest first. */
 	Flux<Complaint> open(int limit) {
-		return database.sql(COLUMNS + " where state not in ('settled', 'resolved') order by received_at desc, id limit $1")
+		return database.sql(OPEN)
 			.bind(0, limit)
 			.map(ComplaintRecords::read)
 			.all();
@@ -78,9 +86,7 @@ class ComplaintRecords {
 
 	/** How many are open, and how many of those still wait to be acknowledged. */
 	Mono<reactor.util.function.Tuple2<Long, Long>> countOpen() {
-		return database.sql("""
-				select count(*) as open, count(*) filter (where state = 'received') as received
-				from app.complaint where state not in ('settled', 'resolved')""")
+		return database.sql(OPEN_COUNT)
 			.map(row -> reactor.util.function.Tuples.of(row.get("open", Long.class), row.get("received", Long.class)))
 			.one();
 	}

@@ -13,43 +13,33 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.complaints.ComplaintBoard;
-import sa.rawabit.platform.deadlines.DeadlineBoard;
-import sa.rawabit.platform.inquiries.InquiryBoard;
-import sa.rawabit.platform.requests.RequestBoard;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
- * {@code /}: the signed-in staff member's dashboard. The page itself, then each section as an htmx
- * fragment the page re-fetches when live.js relays a matching event, so counts and lists change
- * without a reload. {@code since} (the moment the page was first rendered) marks what arrived after.
+ * {@code /}: the signed-in staff member's dashboard. The page itself, then its sections as an htmx
+ * fragment the page re-fetches once per burst of live events (live.js coalesces them), naming the last
+ * event it heard of ({@code seen}) so every watcher of the same view is served one computation.
+ * {@code since} (the moment the page was first rendered) marks what arrived after.
  */
 @Controller
 class DashboardController {
 
-	static final int LIST_SIZE = 10;
-
-	private final RequestBoard requests;
-
-	private final ComplaintBoard complaints;
-
-	private final DeadlineBoard deadlines;
-
-	private final InquiryBoard inquiries;
+	private final DashboardSections sections;
 
 	private final TenantDirectory directory;
+
+	private final DashboardProperties properties;
 
 	private final Clock clock;
 
 	private final TimeProperties time;
 
-	DashboardController(RequestBoard requests, ComplaintBoard complaints, DeadlineBoard deadlines,
-			InquiryBoard inquiries, TenantDirectory directory, Clock clock, TimeProperties time) {
+	DashboardController(DashboardSections sections, TenantDirectory directory, DashboardProperties properties,
+			Clock clock, TimeProperties time) {
 		this.time = time;
-		this.inquiries = inquiries;
-		this.requests = requests;
-		this.complaints = complaints;
-		this.deadlines = deadlines;
+		this.sections = sections;
 		this.directory = directory;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -59,36 +49,38 @@ class DashboardController {
 		model.addAttribute("me", me);
 		model.addAttribute("today", time.day(now));
 		model.addAttribute("since", now.toEpochMilli());
+		model.addAttribute("liveTopics", LiveTopics.attribute());
+		model.addAttribute("liveCoalesce", properties.coalesce().toMillis());
+		model.addAttribute("liveJitter", properties.jitter().toMillis());
 		if (me.tenant() == null) {
 			return Mono.just("dashboard/home");
 		}
 		return directory.findById(me.tenant())
 			.doOnNext(tenant -> model.addAttribute("association", tenant))
-			.then(sections(me, now, model))
+			.then(sections(me, null, now, model))
 			.thenReturn("dashboard/home");
 	}
 
 	@GetMapping("/dashboard/sections")
 	Mono<String> sections(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable Long since,
-			Model model) {
+			@RequestParam(required = false) @Nullable Long seen, Model model) {
 		me.requireTenant();
 		Instant after = since == null ? clock.instant() : Instant.ofEpochMilli(since);
 		model.addAttribute("me", me);
 		model.addAttribute("since", after.toEpochMilli());
-		return sections(me, after, model).thenReturn("dashboard/home :: sections");
+		return sections(me, seen, after, model).thenReturn("dashboard/home :: sections");
 	}
 
-	private Mono<Void> sections(StaffMember me, Instant since, Model model) {
-		return Mono.zip(requests.awaiting(me, LIST_SIZE), complaints.handles(me),
-				complaints.open(me, LIST_SIZE), deadlines.of(me, LIST_SIZE),
-				inquiries.mine(me, LIST_SIZE))
+	private Mono<Void> sections(StaffMember me, @Nullable Long seen, Instant since, Model model) {
+		return sections.of(me, seen)
 			.doOnNext(all -> {
-				model.addAttribute("queue", all.getT1());
-				model.addAttribute("handlesComplaints", all.getT2());
-				model.addAttribute("complaints", all.getT3());
-				model.addAttribute("clocks", all.getT4());
-				model.addAttribute("inquiries", all.getT5());
-				model.addAttribute("arrived", all.getT3().items().stream()
+				model.addAttribute("queue", all.queue());
+				model.addAttribute("handlesComplaints", all.handlesComplaints());
+				model.addAttribute("complaints", all.complaints());
+				model.addAttribute("clocks", all.clocks());
+				model.addAttribute("inquiries", all.inquiries());
+				// Per page, from the shared list: which of the open complaints arrived after this page opened.
+				model.addAttribute("arrived", all.complaints().items().stream()
 					.filter(complaint -> complaint.receivedAt().isAfter(since))
 					.map(ComplaintBoard.Summary::id)
 					.toList());

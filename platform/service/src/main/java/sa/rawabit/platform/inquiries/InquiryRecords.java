@@ -30,6 +30,19 @@ class InquiryRecords {
 			""";
 
 	/**
+	 * A contact officer's open inquiries (held by one of their roles or by one of {@code $2}: themselves and
+	 * those they cover for), oldest first: its own statement, so even a generic plan reads only open rows,
+	 * in order, through inquiry_queue (V30).
+	 */
+	static final String OPEN_MINE = COLUMNS + """
+			where state = 'open' and (assigned_role = any($1::text[]) or assigned_staff = any($2::text[]))
+			order by received_at, id limit $3""";
+
+	static final String OPEN_MINE_COUNT = """
+			select count(*) as n from app.inquiry
+			where state = 'open' and (assigned_role = any($1::text[]) or assigned_staff = any($2::text[]))""";
+
+	/**
 	 * One row of the assignment history: a reason a person typed, or a code the system wrote
 	 * ({@code routed}, {@code delegated} with the absent officer it covers for).
 	 */
@@ -107,6 +120,18 @@ class InquiryRecords {
 		query = query.bind(1, Parameter.fromOrEmpty(roles, String[].class));
 		query = query.bind(2, Parameter.fromOrEmpty(usernames, String[].class));
 		return query.map(InquiryRecords::read).all();
+	}
+
+	Flux<Inquiry> openMine(String[] roles, String[] usernames, int limit) {
+		return database.sql(OPEN_MINE).bind(0, roles).bind(1, usernames).bind(2, limit).map(InquiryRecords::read).all();
+	}
+
+	Mono<Long> countOpenMine(String[] roles, String[] usernames) {
+		return database.sql(OPEN_MINE_COUNT)
+			.bind(0, roles)
+			.bind(1, usernames)
+			.map(row -> row.get("n", Long.class))
+			.one();
 	}
 
 	Mono<Void> update(Inquiry inquiry) {

@@ -27,6 +27,15 @@ class Requests {
 			       r.received_by, r.completed_at, r.closed_at, r.updated_at
 			from app.request r\s""";
 
+	/**
+	 * The dashboard's queue: requests awaiting one of the caller's roles, oldest first. Its own statement,
+	 * not the queue filter's optional conditions, so even a generic plan reads request_queue by pending_role:
+	 * only requests someone still has to act on (a closed one awaits nobody).
+	 */
+	static final String AWAITING = COLUMNS + "where r.pending_role = any($1::text[]) order by r.received_at, r.id limit $2";
+
+	static final String AWAITING_COUNT = "select count(*) as n from app.request r where r.pending_role = any($1::text[])";
+
 	private final DatabaseClient database;
 
 	Requests(DatabaseClient database) {
@@ -85,6 +94,14 @@ class Requests {
 		return filter.bind(query).bind(6, filter.size()).bind(7, (long) filter.page() * filter.size())
 			.map(Requests::row)
 			.all();
+	}
+
+	Flux<BeneficiaryRequest> awaiting(String[] roles, int limit) {
+		return database.sql(AWAITING).bind(0, roles).bind(1, limit).map(Requests::row).all();
+	}
+
+	Mono<Long> countAwaiting(String[] roles) {
+		return database.sql(AWAITING_COUNT).bind(0, roles).map(row -> row.get("n", Long.class)).one();
 	}
 
 	Mono<Long> count(QueueFilter filter) {

@@ -1,0 +1,38 @@
+package sa.rawabit.platform.bench;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import sa.rawabit.foundation.security.RawabitSecurity;
+
+/**
+ * {@link BenchServer} for {@link DashboardBenchmark}: the same replica, plus one chain that lets the
+ * simulated pages fetch {@code /dashboard/sections} with the benchmark's bearer token instead of a
+ * Keycloak session (the benchmark measures the dashboard, not sign-in). Same arguments as BenchServer.
+ */
+public final class DashboardBenchServer {
+
+	private DashboardBenchServer() {
+	}
+
+	public static void main(String[] args) {
+		System.setProperty("spring.main.sources", SectionsByToken.class.getName());
+		BenchServer.main(args);
+	}
+
+	/** Before the pages' chain: the sections fragment, authenticated as the API is. */
+	@Configuration(proxyBeanMethods = false)
+	static class SectionsByToken {
+
+		@Bean
+		@Order(-1)
+		SecurityWebFilterChain benchSections(ServerHttpSecurity http, RawabitSecurity rawabit) {
+			return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/dashboard/sections")))
+				.authorizeExchange(exchange -> exchange.anyExchange().authenticated())
+				.build();
+		}
+	}
+}
