@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +60,9 @@ class DatabaseOutageTests {
 	@Autowired
 	PoliciesInForce policies;
 
+	@Autowired
+	ApplicationContext context;
+
 	@DynamicPropertySource
 	static void dedicatedDatabase(DynamicPropertyRegistry registry) {
 		server = TestDatabase.dedicated(data);
@@ -91,6 +99,8 @@ class DatabaseOutageTests {
 				.jsonPath("$.titleAr").isEqualTo("قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
 		}
 		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+		assertThat(pipelines()).as("every background pipeline says it cannot reach the database")
+			.containsOnly(Status.DOWN);
 
 		server.start();
 		long back = System.nanoTime();
@@ -107,7 +117,16 @@ class DatabaseOutageTests {
 		assertThat(code).as("a filing succeeds within 5 s of the server being back").isNotNull();
 		acknowledged.add(code);
 		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		assertThat(pipelines()).containsOnly(Status.UP);
 		assertThat(storedCodes(association)).containsAll(acknowledged);
+	}
+
+	/** The background pipelines' own health: outbox and reactions, deadline sweeper, message sender. */
+	private List<Status> pipelines() {
+		return Stream.of("pipelinesHealthIndicator", "sweeperHealthIndicator", "messageSenderHealthIndicator")
+			.map(name -> context.getBean(name, ReactiveHealthIndicator.class).health(false).block(Duration.ofSeconds(10)))
+			.map(Health::getStatus)
+			.toList();
 	}
 
 	private WebTestClient.ResponseSpec file(TestTenant association) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,9 @@ public final class TestKeycloak {
 			KeycloakServer server = KeycloakServer.start(KeycloakOptions.defaults()
 				.withRealm(Realm.DEMO)
 				.withPorts(freePort(), freePort())
-				.withDataDirectory(data));
+				.withDataDirectory(data)
+				// A machine shared by many builds may need longer than the default three minutes.
+				.withStartTimeout(Duration.parse(System.getProperty("rawabit.test.keycloak-start-timeout", "PT3M"))));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				server.close();
 				delete(data);
