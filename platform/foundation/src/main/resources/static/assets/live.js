@@ -72,5 +72,11 @@
     source.close();
     state(false);
   });
+  // Events this page missed were purged from the replay window (the tab slept past it): what it shows
+  // may be stale and cannot be caught up event by event, so it reloads once.
+  source.addEventListener("replay-gap", function () {
+    source.close();
+    window.location.reload();
+  });
   window.addEventListener("pagehide", function () { source.close(); });
 })();

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -44,6 +46,12 @@ public abstract class DeskTest extends PlatformTest {
 
 	protected static final Queue<String> SMS = new ConcurrentLinkedQueue<>();
 
+	/** Per phone number: how many more requests the gateway answers 500 (negative: for ever). */
+	protected static final Map<String, Integer> SMS_FAILURES = new ConcurrentHashMap<>();
+
+	/** Every request the gateway received, accepted or not: {@code <to> <Idempotency-Key> <status>}. */
+	protected static final Queue<String> SMS_REQUESTS = new ConcurrentLinkedQueue<>();
+
 	private static final HttpServer SMS_GATEWAY = smsGateway();
 
 	static {
@@ -63,6 +71,38 @@ public abstract class DeskTest extends PlatformTest {
 		registry.add("rawabit.requests.attachment-max-size", () -> "64KB");
 		registry.add("rawabit.messaging.sms-webhook",
 				() -> "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort() + "/sms");
+		// Retries in milliseconds rather than minutes, so a test sees a message through all its attempts.
+		registry.add("rawabit.messaging.queue.attempts", () -> "4");
+		registry.add("rawabit.messaging.queue.backoff", () -> "50ms");
+		registry.add("rawabit.messaging.queue.max-backoff", () -> "200ms");
+		registry.add("rawabit.messaging.queue.poll", () -> "100ms");
+		registry.add("rawabit.notifications.reactions.backoff", () -> "100ms");
+	}
+
+	/**
+	 * Retries {@code check} until it passes (15 s at most): for what the background sender and reactions do
+	 * after the request returned, e.g. a queued message's outcome.
+	 */
+	protected static void eventually(Runnable check) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (true) {
+			try {
+				check.run();
+				return;
+			}
+			catch (AssertionError failure) {
+				if (System.nanoTime() > deadline) {
+					throw failure;
+				}
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw failure;
+				}
+			}
+		}
 	}
 
 	/** Publishes {@code yaml} for the association and waits until this replica serves it. */
@@ -116,12 +156,28 @@ public abstract class DeskTest extends PlatformTest {
 		}
 	}
 
+	/** Whether the gateway fails this request to {@code to}, counting one failure down. */
+	private static boolean failOnce(String to) {
+		boolean[] fail = { false };
+		SMS_FAILURES.computeIfPresent(to, (key, left) -> {
+			fail[0] = left != 0;
+			return left > 0 ? left - 1 : left;
+		});
+		return fail[0];
+	}
+
 	private static HttpServer smsGateway() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/sms", exchange -> {
-				SMS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				exchange.sendResponseHeaders(202, -1);
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				String to = SMS_FAILURES.keySet().stream().filter(body::contains).findFirst().orElse("");
+				boolean fail = !to.isEmpty() && failOnce(to);
+				SMS_REQUESTS.add(to + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + (fail ? 500 : 202));
+				if (!fail) {
+					SMS.add(body);
+				}
+				exchange.sendResponseHeaders(fail ? 500 : 202, -1);
 				exchange.close();
 			});
 			server.start();

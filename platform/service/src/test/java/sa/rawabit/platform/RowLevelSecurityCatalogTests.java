@@ -99,7 +99,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	/**
 	 * Two roles cross associations, so each is fenced twice: grants only on the tables it needs, and every
 	 * policy that is not the tenant policy applies to that role alone. The worker reads and writes the
-	 * outbox and the clocks. The oversight aggregator, which never logs in and only owns the oversight
+	 * outbox (and purges it), the clocks, the reactions' positions and the message queue. The oversight
+	 * aggregator, which never logs in and only owns the oversight
 	 * functions, may only SELECT the tables the indicators count, through policies named
 	 * {@code oversight_aggregates} that are select-only; any wider policy or grant fails here.
 	 */
@@ -128,7 +129,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 				}
 			}
 		}
-		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline");
+		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline", "app.reaction_cursor",
+				"app.beneficiary_message", "app.beneficiary_message_attempt", "app.outbox_purge");
 		assertThat(foreignPolicies).isEmpty();
 	}
 

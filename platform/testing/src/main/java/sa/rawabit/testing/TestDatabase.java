@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -42,6 +43,57 @@ public final class TestDatabase {
 		this.endpoint = endpoint;
 		this.superuser = superuser;
 		this.superuserPassword = superuserPassword;
+	}
+
+	/**
+	 * A server of the test's own, with its data in {@code dataDirectory}, that the test may stop and
+	 * start (outage tests); bootstrapped and with {@code control} migrated like the shared one.
+	 */
+	public static StoppableServer dedicated(Path dataDirectory) {
+		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, 0);
+		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "");
+		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), "postgres", "", DATABASE, ROLE_PASSWORD);
+		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
+		return new StoppableServer(database, dataDirectory, postgres);
+	}
+
+	/** A dedicated server that {@link #stop}s (fast shutdown, as an operator would) and {@link #start}s again. */
+	public static final class StoppableServer implements AutoCloseable {
+
+		private final TestDatabase database;
+
+		private final Path dataDirectory;
+
+		private volatile @Nullable EmbeddedPostgres process;
+
+		StoppableServer(TestDatabase database, Path dataDirectory, EmbeddedPostgres process) {
+			this.database = database;
+			this.dataDirectory = dataDirectory;
+			this.process = process;
+		}
+
+		public TestDatabase database() {
+			return database;
+		}
+
+		public void stop() {
+			EmbeddedPostgres running = process;
+			process = null;
+			if (running != null) {
+				TestDatabase.close(running);
+			}
+		}
+
+		public void start() {
+			if (process == null) {
+				process = EmbeddedDatabase.start(dataDirectory, database.endpoint.port());
+			}
+		}
+
+		@Override
+		public void close() {
+			stop();
+		}
 	}
 
 	public static TestDatabase get() {

@@ -40,26 +40,32 @@ public final class TestPolicies {
 	 * token subjects (see the class comment); returns the version's id.
 	 */
 	public static UUID publish(TenantId tenant, String yaml) {
-		return publish(tenant, yaml, true, true);
+		return publish(TestDatabase.get(), tenant, yaml, true, true);
+	}
+
+	/** As {@link #publish(TenantId, String)}, in {@code database} (e.g. a dedicated server). */
+	public static UUID publish(TestDatabase database, TenantId tenant, String yaml) {
+		return publish(database, tenant, yaml, true, true);
 	}
 
 	/** As {@link #publish}, but nobody has acknowledged the new version: every case action is refused. */
 	public static UUID publishUnacknowledged(TenantId tenant, String yaml) {
-		return publish(tenant, yaml, true, false);
+		return publish(TestDatabase.get(), tenant, yaml, true, false);
 	}
 
 	/** As {@link #publish}, but the notification is lost, as when no replica was listening. */
 	public static UUID publishWithoutNotifying(TenantId tenant, String yaml) {
-		return publish(tenant, yaml, false, true);
+		return publish(TestDatabase.get(), tenant, yaml, false, true);
 	}
 
-	private static UUID publish(TenantId tenant, String yaml, boolean notify, boolean acknowledged) {
+	private static UUID publish(TestDatabase database, TenantId tenant, String yaml, boolean notify,
+			boolean acknowledged) {
 		UUID version = UUID.randomUUID();
 		if (acknowledged) {
 			// Before the version exists: whoever sees it in force also sees the acknowledgements.
-			acknowledgeAsTestTokens(tenant, version);
+			acknowledgeAsTestTokens(database, tenant, version);
 		}
-		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN)) {
+		try (Connection admin = database.connectAs(DatabaseRoles.TENANT_ADMIN)) {
 			admin.setAutoCommit(false);
 			try {
 				run(admin, "select set_config('app.tenant_id', ?, true)", tenant.toString());
@@ -90,8 +96,8 @@ public final class TestPolicies {
 	 * Records the acknowledgement of {@code version} for {@code user-<slug>} and {@code multi}, as the
 	 * platform's role inside the association; nothing when the platform's schema is not migrated here.
 	 */
-	private static void acknowledgeAsTestTokens(TenantId tenant, UUID version) {
-		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
+	private static void acknowledgeAsTestTokens(TestDatabase database, TenantId tenant, UUID version) {
+		try (Connection platform = database.connectAs(DatabaseRoles.PLATFORM)) {
 			platform.setAutoCommit(false);
 			try (PreparedStatement exists = platform.prepareStatement(
 					"select to_regclass('app.policy_acknowledgement') is not null");

@@ -24,9 +24,14 @@ public final class TestTenants {
 	}
 
 	public static TestTenant register(String prefix) {
+		return register(TestDatabase.get(), prefix);
+	}
+
+	/** As {@link #register(String)}, in {@code database} (e.g. a dedicated server). */
+	public static TestTenant register(TestDatabase database, String prefix) {
 		TenantId id = TenantId.random();
 		String slug = prefix + "-" + id.value().toString().substring(0, 8);
-		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
+		try (Connection admin = database.connectAs(DatabaseRoles.TENANT_ADMIN);
 				PreparedStatement insert = admin.prepareStatement("""
 						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
 						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')""")) {

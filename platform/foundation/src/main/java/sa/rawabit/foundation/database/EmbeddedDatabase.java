@@ -47,7 +47,13 @@ public final class EmbeddedDatabase {
 		return new DatabaseServer(server.withDatabase(properties.name()), owner, app, started);
 	}
 
-	/** A bare server: ephemeral with a {@code null} directory, on a free port when {@code port} is 0. */
+	/**
+	 * A bare server: ephemeral with a {@code null} directory, on a free port when {@code port} is 0. A
+	 * persistent server flushes every commit to disk: the library starts PostgreSQL with {@code -F} and
+	 * {@code synchronous_commit=off}, which after a power loss can drop acknowledged complaints or
+	 * corrupt the data directory; a later {@code -c} wins over {@code -F}. Throw-away servers keep the
+	 * fast defaults.
+	 */
 	public static EmbeddedPostgres start(@Nullable Path dataDirectory, int port) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -55,7 +61,9 @@ public final class EmbeddedDatabase {
 				.setPGStartupWait(Duration.ofSeconds(60));
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
-				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on");
 			}
 			if (port > 0) {
 				builder.setPort(port);

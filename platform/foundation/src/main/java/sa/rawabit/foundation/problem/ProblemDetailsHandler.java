@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.DatabaseFailures;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+	/** A restarting PostgreSQL is usually back within seconds; clients that honour this spread their retries. */
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final JsonMapper json;
 
@@ -44,6 +50,9 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		Locale locale = exchange.getLocaleContext().getLocale();
 		locale = locale == null ? Locale.of("ar") : locale;
 		response.setStatusCode(problem.type().status());
+		if (problem.type().status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
 		if (ProblemPage.wanted(exchange.getRequest())) {
 			response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
 			byte[] page = ProblemPage.render(problem, locale).getBytes(StandardCharsets.UTF_8);
@@ -58,6 +67,12 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
 					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
+		}
+		if (DatabaseFailures.unavailable(failure)) {
+			log.warn("Database unavailable, answered 503: {}", failure.toString());
+			return new Problem(ProblemType.DATABASE_UNAVAILABLE,
+					"The database could not be reached; try again in a few seconds",
+					"تعذّر الوصول إلى قاعدة البيانات؛ أعد المحاولة بعد ثوانٍ", null, List.of());
 		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),

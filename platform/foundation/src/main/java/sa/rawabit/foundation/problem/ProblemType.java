@@ -46,6 +46,11 @@ public record ProblemType(String slug, HttpStatus status, String titleEn, String
 	public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 			"Temporarily unavailable", "الخدمة غير متاحة مؤقتاً");
 
+	/** The database cannot be reached right now; the caller may try again after {@code Retry-After}. */
+	public static final ProblemType DATABASE_UNAVAILABLE = new ProblemType("database-unavailable",
+			HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for a moment, try again shortly",
+			"قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
+
 	public static final ProblemType INTERNAL = new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
 			"Something went wrong on our side", "حدث خطأ من جهتنا");
 

@@ -219,9 +219,19 @@ class ComplaintDesk {
 			.append(new AuditEvent(clock.instant(), actor, action, ComplaintClocks.SUBJECT, complaint.id().value(),
 					from == null ? null : from.column(), complaint.state().column(), loaded.version().value().toString(),
 					detail))
-			.then(outbox.publish(new OutboxEvent(action, ComplaintClocks.SUBJECT, complaint.id().value(), audience,
-					Map.of("state", complaint.state().column(), "channel", complaint.channel()))))
+			.then(outbox.publish(notice(complaint, action, audience)))
 			.then();
+	}
+
+	/** The dashboards' notice; a final answer also carries {@link ComplaintResolved} for other modules. */
+	private static OutboxEvent notice(Complaint complaint, String action, Set<String> audience) {
+		var notice = new OutboxEvent(action, ComplaintClocks.SUBJECT, complaint.id().value(), audience,
+				Map.of("state", complaint.state().column(), "channel", complaint.channel()));
+		return switch (action) {
+			case "complaint.resolved" -> notice.carrying(new ComplaintResolved(complaint.id(), false));
+			case "complaint.settled" -> notice.carrying(new ComplaintResolved(complaint.id(), true));
+			default -> notice;
+		};
 	}
 
 	/** The policy in force, with a complaints section, for the staff member's association. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.foundation.tenancy.TenantId;
-import sa.rawabit.platform.notifications.CommittedEvents;
+import sa.rawabit.platform.notifications.LiveEvents;
 
 /**
  * Which dashboard-changing event each association is at, as this replica's fan-out delivered them: the
@@ -24,11 +24,11 @@ class LiveVersions extends BackgroundSubscription {
 	/** Recent event ids kept per association, to tell "already here" from "not yet here" (another replica's stream). */
 	static final int RECENT = 256;
 
-	private final CommittedEvents events;
+	private final LiveEvents events;
 
 	private final Map<TenantId, Recent> tenants = new ConcurrentHashMap<>();
 
-	LiveVersions(CommittedEvents events) {
+	LiveVersions(LiveEvents events) {
 		this.events = events;
 	}
 

@@ -60,7 +60,9 @@ record Firing(TenantId tenant, UUID id, String subjectType, UUID subjectId, Stri
 		if (step == Step.ESCALATE && escalateTo != null) {
 			to.add(escalateTo);
 		}
-		return new OutboxEvent(step.topic, subjectType, subjectId, to, Map.of("kind", kind, "dueAt", dueAt.toString(),
-				"deadlineId", id.toString(), "escalateTo", escalateTo == null ? "" : escalateTo));
+		var notice = new OutboxEvent(step.topic, subjectType, subjectId, to, Map.of("kind", kind, "dueAt",
+				dueAt.toString(), "deadlineId", id.toString(), "escalateTo", escalateTo == null ? "" : escalateTo));
+		return step == Step.ESCALATE
+				? notice.carrying(new DeadlineEscalated(id, subjectType, subjectId, kind, escalateTo)) : notice;
 	}
 }

@@ -2,15 +2,16 @@ package sa.rawabit.platform.inquiries;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
+import sa.rawabit.platform.messaging.Outgoing;
 import sa.rawabit.platform.messaging.Recipient;
 import sa.rawabit.platform.messaging.Told;
 import sa.rawabit.platform.notifications.Outbox;
@@ -19,13 +20,16 @@ import sa.rawabit.platform.tools.AnswerAttachments;
 
 /**
  * Sends the answer to the person who asked, on the channel agreed with them: e-mail and phone (SMS)
- * through the messaging ports, any other channel (interview, letters…) is for staff to tell in person.
- * Runs after the answer committed, so a slow SMTP server never holds a database transaction; what
- * happened is kept with the inquiry in a transaction of its own, and a failure reaches the officer's
- * dashboard through the outbox.
+ * are queued in the answer's transaction and sent by the messaging module after commit; any other
+ * channel (interview, letters…) is for staff to tell in person. The inquiry says {@code queued} until
+ * {@link AnswerOutcomes} records the outcome; an answer that cannot go at all reaches the officer's
+ * dashboard at once.
  */
 @Component
 class AnswerTeller {
+
+	/** The purpose of every answer message, by which {@link AnswerOutcomes} knows its own. */
+	static final String PURPOSE = "inquiry.answered";
 
 	private final BeneficiaryRegistry registry;
 
@@ -35,21 +39,22 @@ class AnswerTeller {
 
 	private final Outbox outbox;
 
-	private final Transactions transactions;
-
 	private final AnswerAttachments attachments;
 
 	AnswerTeller(BeneficiaryRegistry registry, BeneficiaryMessenger messenger, InquiryRecords records, Outbox outbox,
-			Transactions transactions, AnswerAttachments attachments) {
+			AnswerAttachments attachments) {
 		this.attachments = attachments;
 		this.registry = registry;
 		this.messenger = messenger;
 		this.records = records;
 		this.outbox = outbox;
-		this.transactions = transactions;
 	}
 
-	/** @param sendOn a channel the officer chose instead of the one agreed with the person, or null */
+	/**
+	 * In the answer's tenant transaction.
+	 *
+	 * @param sendOn a channel the officer chose instead of the one agreed with the person, or null
+	 */
 	Mono<Told> tell(Inquiry inquiry, String associationName, @Nullable String sendOn) {
 		return reach(inquiry)
 			.map(reach -> sendOn == null ? reach : new Recipient(sendOn, reach.phone(), reach.email(), reach.consent()))
@@ -74,9 +79,10 @@ class AnswerTeller {
 	}
 
 	private Mono<Told> send(Recipient reach, Inquiry inquiry, String association) {
-		return attachments.of(inquiry.id().value()).flatMap(documents -> messenger.tell(reach,
-				"رد على استفساركم لدى " + association,
-				association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents)));
+		UUID id = inquiry.id().value();
+		return attachments.of(id).flatMap(documents -> messenger.tell(new Outgoing(PURPOSE, id, AnswerClock.SUBJECT,
+				id, InquiryDesk.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
+				association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents))));
 	}
 
 	private Mono<Void> log(Inquiry inquiry, Told told) {
@@ -85,8 +91,6 @@ class AnswerTeller {
 						Set.of(inquiry.officer().audience(), InquiryDesk.TOP_MANAGEMENT),
 						Map.of("channel", told.channel(), "outcome", told.outcome())))
 					.then();
-		return transactions.inTenant(records.delivered(inquiry.id(), told.channel(), told.outcome())
-			.then(alert)
-			.thenReturn(true)).then();
+		return records.delivered(inquiry.id(), told.channel(), told.outcome()).then(alert);
 	}
 }

@@ -211,10 +211,10 @@ class InquiryDesk {
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
 				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
 						audience(after.officer()), Map.of()))
+				// Queued with the answer: the person is told if and only if the answer commits.
+				.then(teller.tell(after, loaded.policy().association().names().ar(), sendOn))
 				.thenReturn(after);
-		}).flatMap(answered -> policy(staff)
-			.flatMap(loaded -> teller.tell(answered, loaded.policy().association().names().ar(), sendOn))
-			.then(transactions.inTenant(records.find(id))));
+		}).flatMap(answered -> transactions.inTenant(records.find(id)));
 	}
 
 	interface Change {

@@ -166,6 +166,14 @@ class InquiryRecords {
 			.then();
 	}
 
+	/** A queued answer's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	Mono<Void> deliverySettled(InquiryId id, boolean sent) {
+		return database.sql("update app.inquiry set delivery_outcome = $1 where id = $2 and delivery_outcome = 'queued'")
+			.bind(0, sent ? "sent" : "failed")
+			.bind(1, id.value())
+			.then();
+	}
+
 	/** What became of sending the answer, kept with it. */
 	Mono<Void> delivered(InquiryId id, String channel, String outcome) {
 		return database.sql("update app.inquiry set delivery_channel = $1, delivery_outcome = $2 where id = $3")

@@ -1,45 +1,63 @@
 package sa.rawabit.platform.messaging;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
  * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP, phone through
  * the SMS webhook; any other channel is for staff to tell in person. Never without their consent.
- * Callers run it after their transaction committed, so a slow server never holds one open.
+ * Call it inside the transaction that makes the news: a message to send is queued there and sent by
+ * {@link MessageSender} after the commit, whatever becomes of the HTTP request or this replica.
  */
 @Service
 public class BeneficiaryMessenger {
 
-	private final EmailPort email;
+	private final MessageQueue queue;
 
-	private final SmsPort sms;
+	private final MessageSender sender;
 
-	BeneficiaryMessenger(EmailPort email, SmsPort sms) {
-		this.email = email;
-		this.sms = sms;
+	BeneficiaryMessenger(MessageQueue queue, MessageSender sender) {
+		this.queue = queue;
+		this.sender = sender;
 	}
 
-	public Mono<Told> tell(Recipient to, String subject, String text) {
+	/** In the caller's tenant transaction; {@code queued} when a port will send it. */
+	public Mono<Told> tell(Outgoing message) {
+		Recipient to = message.to();
 		String channel = to.channel();
 		if (!to.consent()) {
 			return Mono.just(new Told(channel, "no-consent", "the beneficiary has not agreed to be contacted"));
 		}
 		return switch (channel) {
-			case "email" -> to.email() == null ? noAddress(channel)
-					: email.sendOnBoundedElastic(new BeneficiaryMessage(to.email(), subject, text))
-						.map(delivery -> told(channel, delivery));
-			case "phone" -> to.phone() == null ? noAddress(channel)
-					: sms.send(new BeneficiaryMessage(to.phone(), "", text)).map(delivery -> told(channel, delivery));
+			case "email" -> to.email() == null ? noAddress(channel) : queue(message, channel, to.email());
+			case "phone" -> to.phone() == null ? noAddress(channel) : queue(message, channel, to.phone());
 			default -> Mono.just(new Told(channel, "in-person", "staff tell the beneficiary through " + channel));
 		};
 	}
 
-	private static Mono<Told> noAddress(String channel) {
-		return Mono.just(new Told(channel, "no-address", "no " + channel + " address registered"));
+	private Mono<Told> queue(Outgoing message, String channel, String address) {
+		MessageId id = MessageId.random();
+		return queue.enqueue(id, message, channel, address)
+			.then(wakeSenderAfterCommit())
+			.thenReturn(new Told(channel, "queued", "queued for sending", id));
 	}
 
-	private static Told told(String channel, Delivery delivery) {
-		return new Told(channel, delivery.sent() ? "sent" : "failed", delivery.detail());
+	private Mono<Void> wakeSenderAfterCommit() {
+		return TransactionSynchronizationManager.forCurrentTransaction()
+			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public Mono<Void> afterCommit() {
+					return Mono.fromRunnable(sender::wake);
+				}
+			}))
+			.then()
+			.onErrorResume(NoTransactionException.class, outside -> Mono.fromRunnable(sender::wake));
+	}
+
+	private static Mono<Told> noAddress(String channel) {
+		return Mono.just(new Told(channel, "no-address", "no " + channel + " address registered"));
 	}
 }

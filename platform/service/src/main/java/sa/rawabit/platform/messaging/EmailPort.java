@@ -39,6 +39,9 @@ public class EmailPort {
 			helper.setTo(message.address());
 			helper.setSubject(message.subject());
 			helper.setText(message.text());
+			// Every attempt carries the same Message-ID (JavaMailSenderImpl keeps one set here): a receiver
+			// that has seen it drops the repeat.
+			mime.setHeader("Message-ID", message.key().emailMessageId());
 			mail.send(mime);
 			return Delivery.sent(null);
 		})

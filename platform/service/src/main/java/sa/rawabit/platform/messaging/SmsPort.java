@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * SMS through the gateway the association contracts, behind one configurable webhook: POST
- * {@code {"to": "+9665…", "text": "…"}}; any 2xx means the gateway accepted it. Non-blocking (WebClient).
+ * {@code {"to": "+9665…", "text": "…"}} with an {@code Idempotency-Key} header; any 2xx means the gateway
+ * accepted it. Non-blocking (WebClient).
  */
 @Component
 public class SmsPort {
@@ -36,6 +37,8 @@ public class SmsPort {
 			.uri(properties.smsWebhook())
 			.contentType(MediaType.APPLICATION_JSON)
 			.headers(headers -> {
+				// The same key on every attempt: a gateway that honours it sends a retried message once.
+				headers.set("Idempotency-Key", message.key().value().toString());
 				if (properties.smsToken() != null && !properties.smsToken().isBlank()) {
 					headers.setBearerAuth(properties.smsToken());
 				}

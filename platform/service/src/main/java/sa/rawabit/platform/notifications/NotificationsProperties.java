@@ -18,16 +18,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusCheck how often a stream checks that its association is still active
  * @param reconnectDelay the {@code retry} EventSource waits before reconnecting
  * @param worker the background worker's own role and small pool (never the app's pool)
+ * @param reactions how reactions to typed events walk the outbox
+ * @param retention how long the outbox keeps events for replay
+ * @param maxLag a background pipeline (reactions, sweeper, message sender) behind by more than this, or
+ *     silent for as long, is reported DOWN in health and readiness
  */
 @ConfigurationProperties("rawabit.notifications")
 public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("20ms") Duration notifyCoalesce, @DefaultValue("500") int batchSize,
 		@DefaultValue("15s") Duration heartbeat, @DefaultValue("256") int bufferSize,
 		@DefaultValue("10000") int replayLimit, @DefaultValue("5s") Duration statusCheck,
-		@DefaultValue("3s") Duration reconnectDelay, @DefaultValue Worker worker) {
+		@DefaultValue("3s") Duration reconnectDelay, @DefaultValue Worker worker,
+		@DefaultValue ReactionSettings reactions, @DefaultValue Retention retention,
+		@DefaultValue("10m") Duration maxLag) {
 
 	/** @param password empty: the app role's password, as the bootstrap gives every role the same one */
 	public record Worker(@DefaultValue("rawabit_worker") String username, @Nullable String password,
 			@DefaultValue("3") int poolSize) {
+	}
+
+	/**
+	 * @param window events older than this are purged (once every reaction handled them); a page asleep for
+	 *     longer is told to reload. Never below 24 hours: a tab left open overnight must still catch up.
+	 * @param purgeInterval how often the purge runs
+	 */
+	public record Retention(@DefaultValue("7d") Duration window, @DefaultValue("1h") Duration purgeInterval) {
+
+		public static final Duration MINIMUM = Duration.ofHours(24);
+
+		public Retention {
+			if (window.compareTo(MINIMUM) < 0) {
+				throw new IllegalArgumentException(
+						"rawabit.notifications.retention.window must be at least 24h, was " + window);
+			}
+		}
+	}
+
+	/**
+	 * @param poll the safety net behind wake-ups: each reaction looks for new events at least this often
+	 * @param lease how long a replica holds a reaction before another may take it over (a dead replica's)
+	 * @param batchSize events read per query
+	 * @param backoff the first retry's delay after a failed event, doubled per failure up to {@code maxBackoff}
+	 */
+	public record ReactionSettings(@DefaultValue("2s") Duration poll, @DefaultValue("30s") Duration lease,
+			@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration backoff,
+			@DefaultValue("5m") Duration maxBackoff) {
 	}
 }

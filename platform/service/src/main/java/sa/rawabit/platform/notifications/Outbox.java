@@ -1,6 +1,8 @@
 package sa.rawabit.platform.notifications;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,8 +55,9 @@ public class Outbox {
 
 	private Mono<Long> insert(DatabaseClient database, TenantId tenant, OutboxEvent event) {
 		return Mono.defer(() -> database.sql("""
-					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload)
-					values ($1, $2, $3, $4, $5, $6, $7) returning id""")
+					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload,
+					                        events, event_types)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""")
 				.bind(0, tenant.value())
 				.bind(1, clock.instant())
 				.bind(2, event.topic())
@@ -62,9 +65,18 @@ public class Outbox {
 				.bind(4, event.subjectId())
 				.bind(5, event.audience().stream().sorted().toArray(String[]::new))
 				.bind(6, Json.of(json.writeValueAsString(event.payload())))
+				.bind(7, Json.of(json.writeValueAsString(events(event))))
+				.bind(8, event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new))
 				.map(row -> row.get("id", Long.class))
 				.one())
 			.flatMap(id -> wakeAfterCommit().thenReturn(id));
+	}
+
+	/** Each typed event as {@code {"type": …, "data": {…}}}, read back by {@link Reactions}. */
+	private static List<Map<String, Object>> events(OutboxEvent event) {
+		return event.events().stream()
+			.map(e -> Map.<String, Object>of("type", DurableEvent.typeOf(e.getClass()), "data", e))
+			.toList();
 	}
 
 	/** The fan-out is woken once the caller's transaction commits; a rollback wakes nobody. */

@@ -1,9 +1,13 @@
 package sa.rawabit.platform.notifications;
 
+import java.util.Set;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.tenancy.TenantContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -13,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class OutboxReplay {
+
+	/** The stream event telling a page that its replay has a hole and it must reload. */
+	static final String REPLAY_GAP = "replay-gap";
 
 	private final Transactions transactions;
 
@@ -30,8 +37,26 @@ class OutboxReplay {
 		this.properties = properties;
 	}
 
-	/** Needs the tenant in the Reactor Context. */
+	/**
+	 * Needs the tenant in the Reactor Context. Starts with a {@code replay-gap} event when events after
+	 * {@code lastEventId} were already purged (the window passed): the page must reload, not trust a replay
+	 * with a hole in it.
+	 */
 	Flux<Delivery> after(long lastEventId) {
+		return gap(lastEventId).concatWith(rowsAfter(lastEventId));
+	}
+
+	private Mono<Delivery> gap(long lastEventId) {
+		return TenantContext.require().flatMap(tenant -> transactions.inTenant(database
+			.sql("select purged_through from app.outbox_purge where purged_through >= $1")
+			.bind(0, lastEventId)
+			.map(row -> row.get("purged_through", Long.class))
+			.one())
+			.map(purged -> new Delivery(tenant, purged, Long.MIN_VALUE, REPLAY_GAP, Set.of(),
+					"{\"purgedThrough\":" + purged + ",\"reload\":true}")));
+	}
+
+	private Flux<Delivery> rowsAfter(long lastEventId) {
 		return transactions.inTenantMany(database.sql("""
 				select %s from app.outbox
 				where (txid, id) > (coalesce((select txid from app.outbox where id = $1), 0), $1)

@@ -34,7 +34,7 @@ import sa.rawabit.policy.StageKind;
  * Runs every transition the same way, in one tenant transaction: lock the request (404 when this
  * association has none), load the policy version it was opened under, let the step check the role
  * (403) and the state (409) and decide the move, then start and stop the policy's clocks, store the
- * request, append the audit event and write the outbox row. Only after commit is the beneficiary told.
+ * request, append the audit event and write the outbox row, and queue the beneficiary's message.
  */
 @Service
 class RequestDesk {
@@ -81,13 +81,14 @@ class RequestDesk {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")))
 			.flatMap(request -> policyOf(me, request).map(policy -> new Case(request, policy,
 					Route.of(policy.policy()), me, clock.instant())))
-			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).thenReturn(new Done(c, move))))))
-			.flatMap(done -> done.move().news() == null ? Mono.just(done.move().after())
-					: teller.tell(done.move().after(), done.c().policy(), "request." + action, done.move().news())
-						.thenReturn(done.move().after()));
+			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).then(tell(c, action, move))
+				.thenReturn(move.after())))));
 	}
 
-	private record Done(Case c, Move move) {
+	/** The news is queued for the beneficiary in the transition's own transaction: told if and only if it commits. */
+	private Mono<Void> tell(Case c, String action, Move move) {
+		return move.news() == null ? Mono.empty()
+				: teller.tell(move.after(), c.policy(), "request." + action, move.news()).then();
 	}
 
 	/** Stores a new request and what its intake caused, in the caller's transaction. */
@@ -107,9 +108,15 @@ class RequestDesk {
 			.then("opened".equals(action) ? Mono.empty() : requests.update(move.after()).then())
 			.then(audit.append(new AuditEvent(c.now(), c.actor().username(), "request." + action, Case.SUBJECT,
 					c.request().id().value(), from, move.after().status(), c.policy().version().toString(), detail)))
-			.then(outbox.publish(new OutboxEvent("request." + action, Case.SUBJECT, c.request().id().value(),
-					audience(move.after()), payload(c, move.after()))))
+			.then(outbox.publish(notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))))
 			.then();
+	}
+
+	/** The dashboards' notice; a closing transition also carries {@link RequestClosed} for other modules. */
+	private static OutboxEvent notice(Case c, String action, Move move, boolean closes) {
+		var notice = new OutboxEvent("request." + action, Case.SUBJECT, c.request().id().value(),
+				audience(move.after()), payload(c, move.after()));
+		return closes ? notice.carrying(new RequestClosed(c.request().id(), action)) : notice;
 	}
 
 	Mono<LoadedPolicy> policyOf(StaffMember me, BeneficiaryRequest request) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.messaging.MessageId;
 import sa.rawabit.platform.requests.StepViews.Attachment;
 import sa.rawabit.platform.requests.StepViews.Decision;
 import sa.rawabit.platform.requests.StepViews.Declaration;
@@ -108,18 +109,33 @@ class RequestRecords {
 			.one();
 	}
 
-	Mono<Void> message(RequestId request, Message m) {
+	/** {@code message} names the queued message whose outcome {@link #settled} records later. */
+	Mono<Void> message(RequestId request, Message m, @Nullable MessageId message) {
 		GenericExecuteSpec insert = database.sql("""
-				insert into app.request_message (tenant_id, request_id, channel, outcome, topic, detail, sent_at)
-				values ($1, $2, $3, $4, $5, $6, $7)""");
+				insert into app.request_message (tenant_id, request_id, channel, outcome, topic, detail, sent_at,
+				    message_id)
+				values ($1, $2, $3, $4, $5, $6, $7, $8)""");
 		return TenantContext.require()
-			.flatMap(tenant -> insert.bind(0, tenant.value())
-				.bind(1, request.value())
-				.bind(2, m.channel())
-				.bind(3, m.outcome())
-				.bind(4, m.topic())
+			.flatMap(tenant -> {
+				var bound = insert.bind(0, tenant.value())
+					.bind(1, request.value())
+					.bind(2, m.channel())
+					.bind(3, m.outcome())
+					.bind(4, m.topic())
 					.bind(5, Parameter.fromOrEmpty(m.detail(), String.class))
-					.bind(6, m.sentAt()).then());
+					.bind(6, m.sentAt());
+				return bound.bind(7, Parameter.fromOrEmpty(message == null ? null : message.value(), UUID.class)).then();
+			});
+	}
+
+	/** The queued message's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	Mono<Void> settled(MessageId message, boolean sent, Instant at) {
+		return database.sql("""
+				update app.request_message set outcome = $1, sent_at = $2 where message_id = $3 and outcome = 'queued'""")
+			.bind(0, sent ? "sent" : "failed")
+			.bind(1, at)
+			.bind(2, message.value())
+			.then();
 	}
 
 	Flux<Message> messages(RequestId request) {

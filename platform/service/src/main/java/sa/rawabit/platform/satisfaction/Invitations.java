@@ -74,6 +74,14 @@ class Invitations {
 				.then());
 	}
 
+	/** A queued invitation's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	Mono<Void> deliverySettled(UUID id, boolean sent) {
+		return database.sql("update app.survey_invitation set delivery = $1 where id = $2 and delivery = 'queued'")
+			.bind(0, sent ? "sent" : "failed")
+			.bind(1, id)
+			.then();
+	}
+
 	Mono<Void> delivered(UUID id, String channel, String outcome) {
 		return database.sql("update app.survey_invitation set channel = $1, delivery = $2 where id = $3")
 			.bind(0, channel)

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +27,7 @@ import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
+import sa.rawabit.platform.messaging.Outgoing;
 import sa.rawabit.platform.messaging.Recipient;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
@@ -53,7 +53,6 @@ class SurveyCampaigns {
 
 	static final int LIST_SIZE = 50;
 
-	private static final Logger log = LoggerFactory.getLogger(SurveyCampaigns.class);
 
 	private final PoliciesInForce policies;
 
@@ -112,8 +111,8 @@ class SurveyCampaigns {
 				.flatMap(loaded -> acknowledgements.requireAcknowledged(me).thenReturn(loaded))
 				.flatMap(loaded -> {
 					Campaign asked = checked(me, loaded, typed);
-					return transactions.inTenant(audience(asked).flatMap(audience -> store(asked, audience)))
-						.doOnNext(launched -> send(loaded, launched, tenant))
+					return transactions.inTenant(audience(asked).flatMap(audience -> store(asked, audience))
+						.flatMap(launched -> queue(loaded, launched).thenReturn(launched)))
 						.map(Launched::campaign);
 				});
 		});
@@ -239,21 +238,18 @@ class SurveyCampaigns {
 	}
 
 	/**
-	 * Sends the links once the campaign is committed, in the background: the page answers at once, each
-	 * invitation records what the port did with its link (an invitation left without is not counted as
-	 * reached).
+	 * Queues each invitee's link in the launch's transaction: sent by the messaging module once the campaign
+	 * is committed, whatever becomes of the page's request; each invitation records what became of its link
+	 * (an invitation left without is not counted as reached).
 	 */
-	private void send(LoadedPolicy loaded, Launched launched, TenantId tenant) {
+	private Mono<Void> queue(LoadedPolicy loaded, Launched launched) {
 		String subject = "رأيكم يهمنا — " + loaded.policy().association().names().ar();
-		Flux.fromIterable(launched.invitees())
-			.concatMap(invitee -> messenger.tell(invitee.to(), subject, text(loaded, launched.campaign(), invitee.token()))
-				.flatMap(told -> transactions.inTenant(invitations.delivered(invitee.id(), told.channel(), told.outcome())))
-				.onErrorResume(error -> {
-					log.warn("Could not send campaign {} link {}", launched.campaign().id(), invitee.id(), error);
-					return Mono.empty();
-				}))
-			.contextWrite(TenantContext.of(tenant))
-			.subscribe();
+		return Flux.fromIterable(launched.invitees())
+			.concatMap(invitee -> messenger.tell(new Outgoing(SurveyInviter.PURPOSE, invitee.id(), "campaign",
+					launched.campaign().id(), Set.of(SatisfactionJournal.TOP_MANAGEMENT), invitee.to(), subject,
+					text(loaded, launched.campaign(), invitee.token())))
+				.flatMap(told -> invitations.delivered(invitee.id(), told.channel(), told.outcome())))
+			.then();
 	}
 
 	private String text(LoadedPolicy loaded, Campaign campaign, SurveyToken token) {

@@ -4,40 +4,44 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
-import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.time.TimeProperties;
+import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.complaints.ComplaintContacts;
 import sa.rawabit.platform.complaints.ComplaintId;
+import sa.rawabit.platform.complaints.ComplaintResolved;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
 import sa.rawabit.platform.messaging.Recipient;
-import sa.rawabit.platform.notifications.CommittedEvent;
-import sa.rawabit.platform.notifications.CommittedEvents;
+import sa.rawabit.platform.messaging.Outgoing;
+import sa.rawabit.platform.notifications.Reaction;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.requests.RequestBeneficiaries;
+import sa.rawabit.platform.requests.RequestClosed;
 import sa.rawabit.platform.requests.RequestId;
 import sa.rawabit.policy.Satisfaction;
 
 /**
  * Invites the beneficiary to the post-case survey when a complaint is resolved or settled, or a request
- * closes — heard from the outbox, so neither module knows of this one. The invitation row comes first
- * and is unique per case: of several replicas hearing the same event, only the one that created it
- * sends the link, after its transaction committed.
+ * closes — reacting to {@link ComplaintResolved} and {@link RequestClosed}, so neither module knows of this
+ * one. The invitation row and its message are written in one transaction and the row is unique per case:
+ * a repeated event (a retry, a second replica after a lease ran out) changes nothing.
  */
 @Component
-class SurveyInviter extends BackgroundSubscription {
+class SurveyInviter {
 
-	private static final int QUEUE = 10_000;
+	/** The purpose of every invitation message, by which {@link InvitationOutcomes} knows its own. */
+	static final String PURPOSE = "survey.invitation";
 
-	private final CommittedEvents events;
+	/** Who follows satisfaction up, and so sees an invitation that could not be sent. */
+	private static final String TOP_MANAGEMENT = "top-management";
 
 	private final PoliciesInForce policies;
 
@@ -59,12 +63,10 @@ class SurveyInviter extends BackgroundSubscription {
 
 	private final TimeProperties time;
 
-	SurveyInviter(CommittedEvents events, PoliciesInForce policies, Invitations invitations,
-			Transactions transactions, ComplaintContacts complaints, RequestBeneficiaries requests,
-			BeneficiaryRegistry beneficiaries, BeneficiaryMessenger messenger, SatisfactionProperties properties,
-			Clock clock, TimeProperties time) {
+	SurveyInviter(PoliciesInForce policies, Invitations invitations, Transactions transactions,
+			ComplaintContacts complaints, RequestBeneficiaries requests, BeneficiaryRegistry beneficiaries,
+			BeneficiaryMessenger messenger, SatisfactionProperties properties, Clock clock, TimeProperties time) {
 		this.time = time;
-		this.events = events;
 		this.policies = policies;
 		this.invitations = invitations;
 		this.transactions = transactions;
@@ -76,26 +78,61 @@ class SurveyInviter extends BackgroundSubscription {
 		this.clock = clock;
 	}
 
-	@Override
-	protected Disposable subscribe() {
-		return events.react("post-case survey", topic -> topic.startsWith("complaint.") || topic.startsWith("request."),
-				SurveyInviter::closesCase, QUEUE, this::invite);
+	@Component
+	static class OnComplaintResolved implements Reaction<ComplaintResolved> {
+
+		private final SurveyInviter inviter;
+
+		OnComplaintResolved(SurveyInviter inviter) {
+			this.inviter = inviter;
+		}
+
+		@Override
+		public String name() {
+			return "satisfaction.survey-on-complaint-resolved";
+		}
+
+		@Override
+		public Class<ComplaintResolved> event() {
+			return ComplaintResolved.class;
+		}
+
+		@Override
+		public Mono<Void> react(Reacted<ComplaintResolved> resolved) {
+			return inviter.invite(resolved.tenant(), CaseKind.COMPLAINT, resolved.event().complaint().value());
+		}
 	}
 
-	/** A complaint's final answers, and a request's move to closed (served, or refused with reasons). */
-	static boolean closesCase(CommittedEvent event) {
-		return switch (event.topic()) {
-			case "complaint.resolved", "complaint.settled" -> true;
-			default -> event.topic().startsWith("request.") && "closed".equals(event.payload().path("status").asString(""));
-		};
+	@Component
+	static class OnRequestClosed implements Reaction<RequestClosed> {
+
+		private final SurveyInviter inviter;
+
+		OnRequestClosed(SurveyInviter inviter) {
+			this.inviter = inviter;
+		}
+
+		@Override
+		public String name() {
+			return "satisfaction.survey-on-request-closed";
+		}
+
+		@Override
+		public Class<RequestClosed> event() {
+			return RequestClosed.class;
+		}
+
+		@Override
+		public Mono<Void> react(Reacted<RequestClosed> closed) {
+			return inviter.invite(closed.tenant(), CaseKind.REQUEST, closed.event().request().value());
+		}
 	}
 
-	private Mono<Void> invite(CommittedEvent event) {
-		CaseKind kind = event.topic().startsWith("complaint.") ? CaseKind.COMPLAINT : CaseKind.REQUEST;
-		return policies.inForce(event.tenant())
-			.flatMap(loaded -> expiry(loaded).map(days -> invite(loaded, kind, event.subjectId(), days).then())
+	private Mono<Void> invite(TenantId tenant, CaseKind kind, UUID caseId) {
+		return policies.inForce(tenant)
+			.flatMap(loaded -> expiry(loaded).map(days -> invite(loaded, kind, caseId, days).then())
 				.orElse(Mono.empty()))
-			.contextWrite(TenantContext.of(event.tenant()));
+			.contextWrite(TenantContext.of(tenant));
 	}
 
 	private Mono<SurveyToken> invite(LoadedPolicy loaded, CaseKind kind, UUID caseId, Duration valid) {
@@ -103,18 +140,19 @@ class SurveyInviter extends BackgroundSubscription {
 	}
 
 	/**
-	 * Creates the case's invitation and sends its link (the tenant in the Reactor Context). Empty when
-	 * the case already has one: whoever created that one sent it.
+	 * Creates the case's invitation and queues its link, in one transaction (the tenant in the Reactor
+	 * Context). Empty when the case already has one: that one's message was queued with it.
 	 */
 	Mono<SurveyToken> create(LoadedPolicy loaded, CaseKind kind, UUID caseId, Recipient to, Duration valid) {
 		SurveyToken token = SurveyToken.random();
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		return transactions.inTenant(invitations.create(id, kind, caseId, token, to.channel(), now, now.plus(valid)))
+		var message = new Outgoing(PURPOSE, id, kind.column(), caseId, Set.of(TOP_MANAGEMENT), to, subject(loaded),
+				text(loaded, kind, token, now.plus(valid)));
+		return transactions.inTenant(invitations.create(id, kind, caseId, token, to.channel(), now, now.plus(valid))
 			.filter(created -> created)
-			.flatMap(created -> messenger.tell(to, subject(loaded), text(loaded, kind, token, now.plus(valid))))
-			.flatMap(told -> transactions.inTenant(invitations.delivered(id, told.channel(), told.outcome()))
-				.thenReturn(token));
+			.flatMap(created -> messenger.tell(message))
+			.flatMap(told -> invitations.delivered(id, told.channel(), told.outcome()).thenReturn(token)));
 	}
 
 	/** The policy decides; a policy silent on satisfaction gets the platform's default. */

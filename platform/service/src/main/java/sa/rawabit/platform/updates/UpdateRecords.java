@@ -141,6 +141,17 @@ class UpdateRecords {
 			.defaultIfEmpty(false));
 	}
 
+	/** A queued notice's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	Mono<Void> settled(UUID notice, UUID beneficiary, boolean sent) {
+		return database.sql("""
+				update app.update_recipient set outcome = $1
+				where notice_id = $2 and beneficiary_id = $3 and outcome = 'queued'""")
+			.bind(0, sent ? "sent" : "failed")
+			.bind(1, notice)
+			.bind(2, beneficiary)
+			.then();
+	}
+
 	Mono<Void> told(UUID notice, UUID beneficiary, String channel, String outcome, Instant at) {
 		return database.sql("""
 				update app.update_recipient set channel = $1, outcome = $2, told_at = $3

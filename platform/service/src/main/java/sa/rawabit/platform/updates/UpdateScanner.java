@@ -157,8 +157,7 @@ class UpdateScanner {
 	}
 
 	/**
-	 * Stores the notices, their recipients and the watermark in one transaction, then tells the people
-	 * this scan put on a notice. A notice another scan stored first is left to that scan. A new policy
+	 * Stores the notices, their recipients, their queued messages and the watermark in one transaction. A notice another scan stored first is left to that scan. A new policy
 	 * version's service changes come before its policy notice: whoever is told that a service they wait on
 	 * changed (the message names the new version) is not told the same version again.
 	 */
@@ -171,8 +170,9 @@ class UpdateScanner {
 				.flatMapMany(notice -> audit.append(audited(change, notice, now))
 					.thenMany(audience(association, change, notice, toldOfAService))))
 			.collectList()
-			.flatMap(pending -> records.watermark(kind, subject, version, now).thenReturn(pending)))
-			.flatMap(pending -> teller.tell(pending).thenReturn((long) pending.size()));
+			.flatMap(pending -> records.watermark(kind, subject, version, now)
+				.then(teller.tell(pending))
+				.thenReturn((long) pending.size())));
 	}
 
 	private Flux<Pending> audience(Association association, Change change, UUID notice, Set<UUID> toldOfAService) {

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Updates",
-		allowedDependencies = { "policy", "requests", "beneficiaries", "messaging", "audit" })
+		allowedDependencies = { "policy", "requests", "beneficiaries", "messaging", "audit", "notifications" })
 package sa.rawabit.platform.updates;
 
 import org.jspecify.annotations.NullMarked;

@@ -17,7 +17,11 @@ public final class ComplaintPolicies {
 
 	/** Publishes and waits until this replica serves the version, so the next request sees it. */
 	public static void publish(PoliciesInForce policies, TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publish(tenant, yaml);
+		awaitInForce(policies, tenant, TestPolicies.publish(tenant, yaml));
+	}
+
+	/** Waits until this replica serves {@code version} of the association's policy. */
+	public static void awaitInForce(PoliciesInForce policies, TenantId tenant, UUID version) {
 		policies.inForce(tenant)
 			.filter(loaded -> loaded.version().value().equals(version))
 			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
