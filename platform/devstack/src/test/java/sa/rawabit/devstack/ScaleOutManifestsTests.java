@@ -58,6 +58,8 @@ class ScaleOutManifestsTests {
 		String nginx = Files.readString(DEPLOY.resolve("docker/nginx/platform.conf"));
 		assertThat(nginx.lines().map(String::strip).filter(line -> !line.startsWith("#")))
 			.noneMatch(line -> line.startsWith("ip_hash") || line.startsWith("hash ") || line.startsWith("sticky"));
-		assertThat(nginx).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+		assertThat(nginx).contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+			.as("with a forwarded scheme, the host and port must be forwarded too (redirect URIs keep :8080)")
+			.contains("proxy_set_header X-Forwarded-Host $http_host;");
 	}
 }
