@@ -21,7 +21,8 @@ import sa.rawabit.foundation.security.TenantGate;
  * staff dashboard's Server-Sent Events; both take the member from their chain. Event id = outbox id, event name =
  * topic; {@code Last-Event-ID} (or {@code ?lastEventId=} for a first EventSource connection) replays
  * what was missed. Comments keep idle connections open; when the association stops being active the
- * stream sends a terminal {@code association-suspended} event and ends.
+ * stream sends a terminal {@code association-suspended} event and ends; when its credential expires or its
+ * member is removed or re-roled, a terminal {@code credential-ended} event ({@link StreamEnding}).
  */
 @RestController
 class StreamController {
@@ -36,10 +37,13 @@ class StreamController {
 
 	private final NotificationsProperties properties;
 
-	StreamController(Streams streams, TenantGate gate, NotificationsProperties properties) {
+	private final StreamEnding ending;
+
+	StreamController(Streams streams, TenantGate gate, NotificationsProperties properties, StreamEnding ending) {
 		this.streams = streams;
 		this.gate = gate;
 		this.properties = properties;
+		this.ending = ending;
 	}
 
 	@GetMapping(path = { "/api/stream", "/stream" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -69,7 +73,7 @@ class StreamController {
 		ServerSentEvent<String> opening = ServerSentEvent.<String>builder().comment("connected")
 			.retry(properties.reconnectDelay())
 			.build();
-		return Flux.merge(Flux.just(opening), events, heartbeats, suspension)
-			.takeUntil(event -> SUSPENDED.equals(event.event()));
+		return Flux.merge(Flux.just(opening), events, heartbeats, suspension, ending.ofThisStream())
+			.takeUntil(event -> SUSPENDED.equals(event.event()) || StreamEnding.ENDED.equals(event.event()));
 	}
 }
