@@ -35,7 +35,7 @@ class DeployManifestsTests {
 
 	private static final Path ROOT = repositoryRoot();
 
-	private static final Path DEPLOY = ROOT.resolve("deploy");
+	static final Path DEPLOY = ROOT.resolve("deploy");
 
 	private static final String PLATFORM = "rawabit-platform";
 
@@ -76,6 +76,11 @@ class DeployManifestsTests {
 			assertThat(containers).as(name(deployment)).isNotEmpty();
 			for (Map<String, Object> container : containers) {
 				String where = name(deployment) + "/" + container.get("name");
+				if (!APPS.contains(name(deployment))) { // e.g. Redis: probes of its own kind
+					assertThat(container).as(where + " probes").containsKeys("livenessProbe", "readinessProbe");
+					assertThat(map(container, "resources")).as(where + " resources").containsKeys("limits", "requests");
+					continue;
+				}
 				assertProbe(container, "livenessProbe", "/actuator/health/liveness", where);
 				assertProbe(container, "readinessProbe", "/actuator/health/readiness", where);
 				assertProbe(container, "startupProbe", "/actuator/health/liveness", where);
@@ -563,7 +568,7 @@ class DeployManifestsTests {
 		return all.toString();
 	}
 
-	private static List<Map<String, Object>> kind(String kind) {
+	static List<Map<String, Object>> kind(String kind) {
 		return kubernetes().stream().filter(doc -> kind.equals(doc.get("kind"))).toList();
 	}
 
@@ -576,7 +581,7 @@ class DeployManifestsTests {
 		return all;
 	}
 
-	private static Map<String, Object> compose() {
+	static Map<String, Object> compose() {
 		return documents(DEPLOY.resolve("compose.yaml")).getFirst();
 	}
 
@@ -621,11 +626,11 @@ class DeployManifestsTests {
 		return JsonMapper.builder().build().readValue(Files.readString(file), Map.class);
 	}
 
-	private static String name(Map<String, Object> resource) {
+	static String name(Map<String, Object> resource) {
 		return String.valueOf(path(resource, "metadata").get("name"));
 	}
 
-	private static Map<String, Object> named(List<Map<String, Object>> resources, String name) {
+	static Map<String, Object> named(List<Map<String, Object>> resources, String name) {
 		return resources.stream()
 			.filter(resource -> name.equals(name(resource)))
 			.findFirst()
@@ -633,7 +638,7 @@ class DeployManifestsTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> map, String key) {
+	static Map<String, Object> map(Map<String, Object> map, String key) {
 		Object value = map == null ? null : map.get(key);
 		if (value != null && !(value instanceof Map)) {
 			fail(key + " is not a mapping: " + value);
@@ -641,7 +646,7 @@ class DeployManifestsTests {
 		return (Map<String, Object>) value;
 	}
 
-	private static Map<String, Object> path(Map<String, Object> map, String... keys) {
+	static Map<String, Object> path(Map<String, Object> map, String... keys) {
 		Map<String, Object> current = map;
 		for (String key : keys) {
 			current = map(current, key);
@@ -652,7 +657,7 @@ class DeployManifestsTests {
 
 	/** A list of mappings (containers, ports, rules…); null when absent. */
 	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+	static List<Map<String, Object>> list(Map<String, Object> map, String key) {
 		List<Object> value = objects(map, key);
 		if (value != null && value.stream().anyMatch(item -> !(item instanceof Map))) {
 			fail(key + " holds an item that is not a mapping: " + value);

@@ -25,7 +25,7 @@ public abstract class CaseDeskPageTest extends PageTest {
 	protected static final String THIMAR = "thimar-alkhair";
 
 	/** Samtah's complaints section, which Thimar's seed does not have, on Thimar's own channels. */
-	private static final String COMPLAINTS = """
+	public static final String COMPLAINTS = """
 
 			complaints:
 			  intake: [website, phone]

@@ -40,6 +40,25 @@ public final class BrowserlessLogin {
 		return response;
 	}
 
+	/** One GET with this browser's cookies, redirects not followed. */
+	public HttpResponse<String> once(URI target) {
+		return send(HttpRequest.newBuilder(target).GET().build());
+	}
+
+	/** One request built by the caller (e.g. with a bearer token or a stream body), with this browser's cookies. */
+	public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+		try {
+			return http.send(request, body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Opens {@code page}, signs in on Keycloak's form(s) and returns the page it lands on. */
 	public HttpResponse<String> signIn(URI page, String username, String password) {
 		HttpResponse<String> login = get(page);
@@ -115,15 +134,6 @@ public final class BrowserlessLogin {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send(request, HttpResponse.BodyHandlers.ofString());
 	}
 }

@@ -123,13 +123,7 @@ public final class TestKeycloak {
 	 */
 	@SuppressWarnings("unchecked")
 	public void allowRedirect(String clientId, String redirectUri) {
-		String admin = server.baseUrl() + "/admin/realms/rawabit/clients";
-		String bearer = "Bearer " + masterRealmToken();
-		List<Map<String, Object>> found = JSON.readValue(
-				call(HttpRequest.newBuilder(URI.create(admin + "?clientId=" + clientId)).header("Authorization", bearer)
-					.GET().build()),
-				List.class);
-		Map<String, Object> client = found.getFirst();
+		Map<String, Object> client = client(clientId);
 		List<String> uris = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
 		if (!uris.contains(redirectUri)) {
 			uris.add(redirectUri);
@@ -138,12 +132,60 @@ public final class TestKeycloak {
 			String postLogout = String.valueOf(attributes.getOrDefault("post.logout.redirect.uris", ""));
 			attributes.put("post.logout.redirect.uris",
 					postLogout.isBlank() ? redirectUri : postLogout + "##" + redirectUri);
-			call(HttpRequest.newBuilder(URI.create(admin + "/" + client.get("id")))
-				.header("Authorization", bearer)
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
-				.build());
+			update(client);
 		}
+	}
+
+	/**
+	 * Makes Keycloak send {@code clientId}'s OIDC back-channel logout (a signed logout token naming the session) to
+	 * {@code url} whenever a session of it ends; an empty url turns it off again.
+	 */
+	@SuppressWarnings("unchecked")
+	public void backChannelLogout(String clientId, String url) {
+		Map<String, Object> client = client(clientId);
+		Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
+		attributes.put("backchannel.logout.url", url);
+		attributes.put("backchannel.logout.session.required", "true");
+		update(client);
+	}
+
+	/** Ends every Keycloak session of a user, as an administrator does in Keycloak's console. */
+	public void endSessions(String username) {
+		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + userId(username) + "/logout"))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+	}
+
+	/** The Keycloak user id ({@code sub}) of a user. */
+	public String userId(String username) {
+		return String.valueOf(admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+			.getFirst()
+			.get("id"));
+	}
+
+	private String adminBase() {
+		return server.baseUrl() + "/admin/realms/rawabit";
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> admin(String path) {
+		return JSON.readValue(call(HttpRequest.newBuilder(URI.create(adminBase() + path))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.GET()
+			.build()), List.class);
+	}
+
+	private Map<String, Object> client(String clientId) {
+		return admin("/clients?clientId=" + clientId).getFirst();
+	}
+
+	private void update(Map<String, Object> client) {
+		call(HttpRequest.newBuilder(URI.create(adminBase() + "/clients/" + client.get("id")))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
+			.build());
 	}
 
 	private static String call(HttpRequest request) {

@@ -34,8 +34,11 @@ class StaffDirectory {
 
 	private final IdentityDirectory identity;
 
-	StaffDirectory(IdentityDirectory identity) {
+	private final StaffRevocations revocations;
+
+	StaffDirectory(IdentityDirectory identity, StaffRevocations revocations) {
 		this.identity = identity;
+		this.revocations = revocations;
 	}
 
 	Flux<StaffAccount> all(StaffMember me) {
@@ -61,7 +64,9 @@ class StaffDirectory {
 				return Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(),
 						"roles"));
 			}
+			// Credentials issued before the change carry the old roles: they stop counting once it is made.
 			return identity.setRoles(me.tenantSlug(), userId, roles)
+				.flatMap(set -> revocations.rolesChanged(userId).thenReturn(set))
 				.map(set -> new StaffAccount(member.userId(), member.username(), member.email(), set, false, null));
 		}));
 	}
@@ -69,7 +74,7 @@ class StaffDirectory {
 	Mono<Void> remove(StaffMember me, String userId) {
 		return member(me, userId).flatMap(member -> member.username().equals(me.username())
 				? Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(), "userId"))
-				: identity.removeStaff(me.tenantSlug(), userId));
+				: identity.removeStaff(me.tenantSlug(), userId).then(revocations.removed(userId)));
 	}
 
 	private Mono<StaffAccount> member(StaffMember me, String userId) {

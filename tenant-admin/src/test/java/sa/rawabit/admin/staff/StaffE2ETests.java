@@ -62,6 +62,35 @@ class StaffE2ETests extends AdminTest {
 	}
 
 	@Test
+	void removeOrSetRolesWhenDoneThenEarlierCredentialsOfThatPersonAreRevokedHereOnly() throws Exception {
+		String removed = invite("leaving@" + slug + ".example.org", List.of("relations-officer"));
+		String rerolled = invite("moving@" + slug + ".example.org", List.of("relations-officer"));
+		assertThat(revocation(removed)).isNull();
+
+		web.mutateWith(admin()).delete().uri("/api/staff/{id}", removed).exchange().expectStatus().is2xxSuccessful();
+		web.mutateWith(admin()).put().uri("/api/staff/{id}/roles", rerolled)
+			.bodyValue(Map.of("roles", List.of("social-researcher"))).exchange()
+			.expectStatus().isOk();
+
+		assertThat(revocation(removed)).isEqualTo("removed");
+		assertThat(revocation(rerolled)).isEqualTo("roles-changed");
+	}
+
+	/** The reason recorded for {@code userId} in this association, read as a superuser (past row-level security). */
+	private String revocation(String userId) throws java.sql.SQLException {
+		try (var connection = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser();
+				var query = connection.prepareStatement("""
+						select r.reason from control.staff_revocation r join control.tenant t on t.id = r.tenant_id
+						where t.slug = ? and r.subject = ? and r.revoked_at <= now()""")) {
+			query.setString(1, slug);
+			query.setString(2, userId);
+			try (var rows = query.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		}
+	}
+
+	@Test
 	void inviteWhenRoleUnknownThenBadRequestNamingRoles() {
 		web.mutateWith(admin()).post().uri("/api/staff")
 			.bodyValue(Map.of("email", "x@" + slug + ".example.org", "firstName", "x", "lastName", "y", "roles",

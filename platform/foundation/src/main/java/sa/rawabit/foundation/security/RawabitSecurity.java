@@ -7,6 +7,10 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -23,9 +27,19 @@ public final class RawabitSecurity {
 
 	private final ProblemDetailsHandler problems;
 
-	public RawabitSecurity(TenantScopeWebFilter tenantScope, ProblemDetailsHandler problems) {
+	private final SignInLimitWebFilter signInLimit;
+
+	private final ReactiveOidcSessionRegistry oidcSessions;
+
+	private final ServerLogoutHandler backChannelLogout;
+
+	RawabitSecurity(TenantScopeWebFilter tenantScope, ProblemDetailsHandler problems, SignInLimitWebFilter signInLimit,
+			ReactiveOidcSessionRegistry oidcSessions, ServerLogoutHandler backChannelLogout) {
 		this.tenantScope = tenantScope;
 		this.problems = problems;
+		this.signInLimit = signInLimit;
+		this.oidcSessions = oidcSessions;
+		this.backChannelLogout = backChannelLogout;
 	}
 
 	/** For {@code /api/**}: stateless bearer tokens. */
@@ -54,7 +68,18 @@ public final class RawabitSecurity {
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		var logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
 		logout.setPostLogoutRedirectUri("{baseUrl}/");
-		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver))
+		// Only the sign-in redirect creates a session for an anonymous visitor (and it is limited): the page to
+		// return to after sign-in waits in a cookie, and the signed-in client lives in the session, not in one
+		// replica's memory.
+		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver)
+			.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository()))
+			.requestCache(cache -> cache.requestCache(new CookieServerRequestCache()))
+			// Keycloak ends a person's page sessions on every replica: sign-out elsewhere, an administrator ending
+			// their sessions, removal. POST /logout/connect/back-channel/keycloak with a signed logout token.
+			.oidcLogout(oidc -> oidc.oidcSessionRegistry(oidcSessions)
+				.backChannel(channel -> channel.logoutHandler(backChannelLogout)))
+			.addFilterAt(signInLimit, SecurityWebFiltersOrder.FIRST)
+			.addFilterAt(new PageSessionReset(), SecurityWebFiltersOrder.AUTHENTICATION)
 			// The handler needs the OIDC login behind the association-scoped view to find the ID token.
 			.logout(out -> out.logoutSuccessHandler((exchange, authentication) -> logout.onLogoutSuccess(exchange,
 					authentication instanceof StaffAuthentication staff ? staff.original() : authentication)))

@@ -13,13 +13,27 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.oauth2.client.oidc.server.session.InMemoryReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 import sa.rawabit.foundation.database.DatabaseAutoConfiguration;
+import sa.rawabit.foundation.limits.Limit;
+import sa.rawabit.foundation.limits.LimitsAutoConfiguration;
+import sa.rawabit.foundation.limits.RateLimiter;
+import sa.rawabit.foundation.redis.RedisAutoConfiguration;
+import sa.rawabit.foundation.sessions.EndSessionsLogoutHandler;
+import sa.rawabit.foundation.sessions.RedisOidcSessionRegistry;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemAutoConfiguration;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
 
 /** The shared pieces each plane's {@code SecurityWebFilterChain} is built from. */
-@AutoConfiguration(after = { DatabaseAutoConfiguration.class, ProblemAutoConfiguration.class },
+@AutoConfiguration(after = { DatabaseAutoConfiguration.class, ProblemAutoConfiguration.class,
+		LimitsAutoConfiguration.class, RedisAutoConfiguration.class },
 		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration")
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
@@ -43,7 +57,25 @@ public class SecurityAutoConfiguration {
 	}
 
 	@Bean
-	RawabitSecurity rawabitSecurity(TenantGate gate, ProblemDetailsHandler problems) {
-		return new RawabitSecurity(new TenantScopeWebFilter(gate), problems);
+	MemberRevocations memberRevocations(Transactions transactions, DatabaseClient database,
+			SecurityProperties properties) {
+		return new MemberRevocations(transactions, database, properties.revocationCache());
+	}
+
+	@Bean
+	RawabitSecurity rawabitSecurity(TenantGate gate, MemberRevocations revocations, ProblemDetailsHandler problems,
+			RateLimiter limiter, SecurityProperties properties, ObjectProvider<ReactiveStringRedisTemplate> redis,
+			ObjectProvider<WebSessionManager> sessions) {
+		ReactiveOidcSessionRegistry registry = redis.getIfAvailable() == null
+				? new InMemoryReactiveOidcSessionRegistry()
+				: new RedisOidcSessionRegistry(redis.getObject(), properties.sessionLifetime());
+		// The session manager is created later than the security chains, and only its store is needed at logout.
+		ServerLogoutHandler backChannel = (exchange, authentication) -> new EndSessionsLogoutHandler(registry,
+				((DefaultWebSessionManager) sessions.getObject()).getSessionStore())
+			.logout(exchange, authentication);
+		var signIn = new SignInLimitWebFilter(limiter,
+				new Limit("sign-in", properties.signInCapacity(), properties.signInRefill()), problems);
+		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime()), problems,
+				signIn, registry, backChannel);
 	}
 }

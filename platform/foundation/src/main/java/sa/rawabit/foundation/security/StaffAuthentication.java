@@ -17,11 +17,19 @@ public final class StaffAuthentication extends AbstractAuthenticationToken {
 
 	private final StaffMember member;
 
-	StaffAuthentication(Authentication original, StaffMember member) {
+	private final Credential credential;
+
+	StaffAuthentication(Authentication original, StaffMember member, Credential credential) {
 		super(authorities(member));
 		this.original = original;
 		this.member = member;
+		this.credential = credential;
 		setAuthenticated(true);
+	}
+
+	/** When the token or page session behind this request was issued and when it stops counting. */
+	public Credential credential() {
+		return credential;
 	}
 
 	private static Collection<GrantedAuthority> authorities(StaffMember member) {

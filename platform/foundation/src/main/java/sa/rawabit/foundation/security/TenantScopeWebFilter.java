@@ -1,5 +1,7 @@
 package sa.rawabit.foundation.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +42,19 @@ public final class TenantScopeWebFilter implements WebFilter {
 
 	private static final Set<String> REALM_ROLES = Set.of(StaffMember.OVERSIGHT_VIEWER, StaffMember.PLATFORM_OPERATOR);
 
+	public static final ProblemType SESSION_EXPIRED = new ProblemType("session-expired", HttpStatus.UNAUTHORIZED,
+			"Your session has reached its lifetime: sign in again", "انتهت مدة جلستك: سجّل الدخول من جديد");
+
 	private final TenantGate gate;
 
-	public TenantScopeWebFilter(TenantGate gate) {
+	private final MemberRevocations revocations;
+
+	private final Duration sessionLifetime;
+
+	public TenantScopeWebFilter(TenantGate gate, MemberRevocations revocations, Duration sessionLifetime) {
 		this.gate = gate;
+		this.revocations = revocations;
+		this.sessionLifetime = sessionLifetime;
 	}
 
 	@Override
@@ -67,15 +78,41 @@ public final class TenantScopeWebFilter implements WebFilter {
 		};
 	}
 
+	/**
+	 * When the credential was issued and when it stops counting: a bearer token's own times; a page session's
+	 * sign-in (its ID token) and that plus the sessions' absolute lifetime, however active the session is.
+	 */
+	private Credential credential(Authentication authentication) {
+		return switch (authentication) {
+			case JwtAuthenticationToken jwt -> new Credential(orNow(jwt.getToken().getIssuedAt()),
+					jwt.getToken().getExpiresAt() == null ? Instant.MAX : jwt.getToken().getExpiresAt());
+			case OAuth2AuthenticationToken login when login.getPrincipal() instanceof OidcUser user -> {
+				Instant signedIn = orNow(user.getIdToken().getIssuedAt());
+				yield new Credential(signedIn, signedIn.plus(sessionLifetime));
+			}
+			default -> new Credential(Instant.now(), Instant.MAX);
+		};
+	}
+
+	private static Instant orNow(@Nullable Instant instant) {
+		return instant == null ? Instant.now() : instant;
+	}
+
 	Mono<StaffAuthentication> scope(Authentication authentication, @Nullable String selection) {
 		Map<String, Object> token = claims(authentication);
+		Credential credential = credential(authentication);
+		if (authentication instanceof OAuth2AuthenticationToken && !Instant.now().isBefore(credential.endsAt())) {
+			return Mono.error(new ProblemException(SESSION_EXPIRED, SESSION_EXPIRED.titleEn(), SESSION_EXPIRED.titleAr(),
+					null));
+		}
 		Set<String> roles = new LinkedHashSet<>(TokenClaims.realmRoles(token));
 		roles.retainAll(REALM_ROLES);
 		String subject = TokenClaims.subject(token);
 		String username = TokenClaims.username(token);
 		Set<String> organizations = TokenClaims.organizations(token);
 		if (organizations.isEmpty()) {
-			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles)));
+			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles),
+					credential));
 		}
 		String slug;
 		try {
@@ -86,8 +123,9 @@ public final class TenantScopeWebFilter implements WebFilter {
 		}
 		roles.addAll(TokenClaims.rolesIn(token, slug));
 		return gate.admit(slug)
-			.map(tenant -> new StaffAuthentication(authentication,
-					new StaffMember(subject, username, tenant, slug, roles)));
+			.flatMap(tenant -> revocations.admit(tenant, subject, credential.issuedAt())
+				.thenReturn(new StaffAuthentication(authentication, new StaffMember(subject, username, tenant, slug, roles),
+						credential)));
 	}
 
 	private static String select(Set<String> organizations, @Nullable String selection) {

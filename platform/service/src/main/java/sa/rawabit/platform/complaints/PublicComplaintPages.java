@@ -66,29 +66,28 @@ class PublicComplaintPages {
 
 	@PostMapping(path = "/public/{slug}/complaint", consumes = "application/x-www-form-urlencoded")
 	Mono<String> file(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+		return gate.admitAddress(exchange, PublicLink.COMPLAINTS).then(Mono.defer(() -> {
 			gate.admitSize(exchange);
 			return link.open(slug).flatMap(opened -> {
 				describe(opened, model);
-				gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug);
-				return exchange.getFormData().map(PublicComplaintPages::read).flatMap(form -> {
-					model.addAttribute("form", form);
-					return link.file(opened.loaded(), form);
-				});
+				return gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug)
+					.then(exchange.getFormData())
+					.map(PublicComplaintPages::read)
+					.flatMap(form -> {
+						model.addAttribute("form", form);
+						return link.file(opened.loaded(), form);
+					});
 			}).map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filed.trackingCode().value())
 				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
-		}).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	@GetMapping("/public/{slug}/complaint/receipt/{code}")
 	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
 			ServerWebExchange exchange) {
 		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
-			return link.open(slug);
-		})
+		return gate.admitAddress(exchange, PublicLink.COMPLAINTS)
+			.then(Mono.defer(() -> link.open(slug)))
 			.filter(opened -> TrackingCode.looksValid(code))
 			.flatMap(opened -> find(opened, code).map(complaint -> {
 				describe(opened, model);
@@ -106,8 +105,8 @@ class PublicComplaintPages {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
 			return PublicPages.tracking(code, model, exchange, "public/track", wanted -> {
-				gate.admitAddress(exchange, PublicLink.COMPLAINTS);
-				return (TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty())
+				return gate.admitAddress(exchange, PublicLink.COMPLAINTS)
+					.then(Mono.defer(() -> TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty()))
 					.flatMap(complaint -> history(opened, complaint).doOnNext(steps -> model.addAttribute("complaint",
 							new Tracked(complaint.state().column(), complaint.receivedAt(), complaint.updatedAt(),
 									steps))));

@@ -73,14 +73,12 @@ class PublicComplaintsController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> file(@PathVariable String slug, ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+		return gate.admitAddress(exchange, PublicLink.COMPLAINTS).then(Mono.defer(() -> {
 			gate.admitSize(exchange);
-			return open(slug).flatMap(loaded -> {
-				gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug);
-				return body(exchange).flatMap(form -> link.file(loaded, form));
-			});
-		}).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
+			return open(slug).flatMap(loaded -> gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug)
+				.then(body(exchange))
+				.flatMap(form -> link.file(loaded, form)));
+		})).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
 				complaint.state().column(), "status", "/public/" + slug + "/complaints/" + complaint.trackingCode().value()));
 	}
 
@@ -88,14 +86,13 @@ class PublicComplaintsController {
 	@GetMapping("/{code}")
 	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
 			ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicLink.COMPLAINTS);
+		return gate.admitAddress(exchange, PublicLink.COMPLAINTS).then(Mono.defer(() -> {
 			if (!TrackingCode.looksValid(code)) {
 				return Mono.error(missing());
 			}
 			return open(slug).flatMap(loaded -> transactions.inTenant(records.findByTrackingCode(new TrackingCode(code)))
 				.contextWrite(TenantContext.of(loaded.tenant())));
-		}).switchIfEmpty(Mono.error(PublicComplaintsController::missing)).map(complaint -> {
+		})).switchIfEmpty(Mono.error(PublicComplaintsController::missing)).map(complaint -> {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("trackingCode", complaint.trackingCode().value());
 			view.put("state", complaint.state().column());

@@ -40,14 +40,12 @@ class PublicInquiriesController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> ask(@PathVariable String slug, ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
+		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES).then(Mono.defer(() -> {
 			gate.admitSize(exchange);
-			return open(slug).flatMap(opened -> {
-				gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug);
-				return body(exchange).flatMap(form -> link.ask(opened, form));
-			});
-		}).map(asked -> Map.of("trackingCode", asked.code().value(), "state", asked.inquiry().state().column(),
+			return open(slug).flatMap(opened -> gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug)
+				.then(body(exchange))
+				.flatMap(form -> link.ask(opened, form)));
+		})).map(asked -> Map.of("trackingCode", asked.code().value(), "state", asked.inquiry().state().column(),
 				"status", "/public/" + slug + "/inquiries/" + asked.code().value()));
 	}
 
@@ -55,10 +53,9 @@ class PublicInquiriesController {
 	@GetMapping("/{code}")
 	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
 			ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
-			return open(slug).flatMap(opened -> link.track(opened, code));
-		}).switchIfEmpty(Mono.error(PublicInquiriesController::missing)).map(PublicInquiriesController::view);
+		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES)
+			.then(Mono.defer(() -> open(slug).flatMap(opened -> link.track(opened, code))))
+			.switchIfEmpty(Mono.error(PublicInquiriesController::missing)).map(PublicInquiriesController::view);
 	}
 
 	static Map<String, Object> view(Tracked tracked) {

@@ -48,29 +48,27 @@ class PublicInquiryPages {
 
 	@PostMapping(path = "/public/{slug}/inquiry", consumes = "application/x-www-form-urlencoded")
 	Mono<String> ask(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
+		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES).then(Mono.defer(() -> {
 			gate.admitSize(exchange);
 			return link.open(slug).flatMap(opened -> {
 				describe(opened, model);
-				gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug);
-				return exchange.getFormData().map(PublicInquiryPages::read).flatMap(form -> {
-					model.addAttribute("form", form);
-					return link.ask(opened, form);
-				});
+				return gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug)
+					.then(exchange.getFormData())
+					.map(PublicInquiryPages::read)
+					.flatMap(form -> {
+						model.addAttribute("form", form);
+						return link.ask(opened, form);
+					});
 			}).map(asked -> "redirect:/public/" + slug + "/inquiry/receipt/" + asked.code().value())
 				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
-		}).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	@GetMapping("/public/{slug}/inquiry/receipt/{code}")
 	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
 			ServerWebExchange exchange) {
 		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
-		return Mono.defer(() -> {
-			gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
-			return link.open(slug);
-		}).flatMap(opened -> link.track(opened, code).map(tracked -> {
+		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES).then(Mono.defer(() -> link.open(slug))).flatMap(opened -> link.track(opened, code).map(tracked -> {
 			describe(opened, model);
 			model.addAttribute("tracked", tracked);
 			return "inquiries/public/receipt";
@@ -85,8 +83,9 @@ class PublicInquiryPages {
 		return link.open(slug).flatMap(opened -> {
 			describe(opened, model);
 			return PublicPages.tracking(code, model, exchange, "inquiries/public/track", wanted -> {
-				gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES);
-				return link.track(opened, wanted).doOnNext(tracked -> model.addAttribute("tracked", tracked));
+				return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES)
+					.then(Mono.defer(() -> link.track(opened, wanted)))
+					.doOnNext(tracked -> model.addAttribute("tracked", tracked));
 			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));

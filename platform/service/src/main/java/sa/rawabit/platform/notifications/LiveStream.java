@@ -1,10 +1,14 @@
 package sa.rawabit.platform.notifications;
 
+import java.time.Instant;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
+import sa.rawabit.foundation.security.Credential;
+import sa.rawabit.foundation.security.StaffMember;
 
 /**
  * One open connection's share of the fan-out: the roles it may see and a bounded buffer of frames
@@ -14,7 +18,11 @@ import reactor.util.concurrent.Queues;
  */
 final class LiveStream {
 
+	private final StaffMember member;
+
 	private final Set<String> roles;
+
+	private final @Nullable Credential credential;
 
 	private final Sinks.Many<Frame> buffer;
 
@@ -22,8 +30,10 @@ final class LiveStream {
 
 	private volatile boolean overrun;
 
-	LiveStream(Set<String> roles, int bufferSize) {
-		this.roles = roles;
+	LiveStream(StaffMember member, @Nullable Credential credential, int bufferSize) {
+		this.member = member;
+		this.roles = member.roles();
+		this.credential = credential;
 		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(bufferSize).get());
 	}
 
@@ -31,8 +41,17 @@ final class LiveStream {
 		return roles.contains(role);
 	}
 
-	Set<String> roles() {
-		return roles;
+	StaffMember member() {
+		return member;
+	}
+
+	/** When the token or page session the stream was opened with was issued; null when unknown. */
+	@Nullable Instant issuedAt() {
+		return credential == null ? null : credential.issuedAt();
+	}
+
+	boolean expiredAt(Instant now) {
+		return credential != null && !credential.endsAt().isAfter(now);
 	}
 
 	/** Queues {@code frame} for the client, or cuts the stream off when its buffer is full. */

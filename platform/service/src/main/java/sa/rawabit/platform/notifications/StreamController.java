@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -13,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.security.Credential;
+import sa.rawabit.foundation.security.StaffAuthentication;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -20,7 +23,8 @@ import sa.rawabit.foundation.security.StaffMember;
  * staff dashboard's Server-Sent Events; both take the member from their chain. Event id = outbox id, event name =
  * topic; {@code Last-Event-ID} (or {@code ?lastEventId=} for a first EventSource connection) replays
  * what was missed. Comments keep idle connections open; when the association stops being active the
- * stream sends a terminal {@code association-suspended} event and ends. Frames are written as the
+ * stream sends a terminal {@code association-suspended} event and ends; when its credential expires or its
+ * member is removed or re-roled, a terminal {@code credential-ended} event ({@link LiveStreams}). Frames are written as the
  * fan-out encoded them, one flush each, instead of being encoded again for every connection.
  */
 @RestController
@@ -48,7 +52,7 @@ class StreamController {
 	Mono<Void> stream(@AuthenticationPrincipal StaffMember member,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable Long lastEventId,
 			@RequestParam(name = "lastEventId", required = false) @Nullable Long lastEventIdParameter,
-			ServerWebExchange exchange) {
+			Authentication authentication, ServerWebExchange exchange) {
 		member.requireTenant();
 		Long since = lastEventId != null ? lastEventId : lastEventIdParameter;
 		ServerHttpResponse response = exchange.getResponse();
@@ -56,7 +60,8 @@ class StreamController {
 		response.getHeaders().setCacheControl("no-cache");
 		// Proxies such as nginx would otherwise hold events back to fill their buffers.
 		response.getHeaders().set("X-Accel-Buffering", "no");
-		Flux<Frame> frames = Flux.concat(Mono.just(opening), streams.of(member, since, properties.bufferSize()))
+		Credential credential = authentication instanceof StaffAuthentication staff ? staff.credential() : null;
+		Flux<Frame> frames = Flux.concat(Mono.just(opening), streams.of(member, credential, since, properties.bufferSize()))
 			.doOnError(Streams.SlowConsumerException.class,
 					slow -> log.info("Stream of {} cut off: {}", member.username(), slow.getMessage()));
 		return response.writeAndFlushWith(frames.map(frame -> Mono.just(frame.writeTo(response.bufferFactory()))));

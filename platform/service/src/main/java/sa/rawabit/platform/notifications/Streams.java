@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -24,9 +25,9 @@ class Streams {
 	}
 
 	/** Needs the member's tenant in the Reactor Context when {@code lastEventId} is given. */
-	Flux<Frame> of(StaffMember member, @Nullable Long lastEventId, int bufferSize) {
+	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize) {
 		return Flux.defer(() -> {
-			LiveStream stream = live.open(member, bufferSize);
+			LiveStream stream = live.open(member, credential, bufferSize);
 			long[] replayed = { Long.MIN_VALUE, Long.MIN_VALUE };
 			Flux<Frame> missed = lastEventId == null ? Flux.empty()
 					: replay.after(lastEventId).filter(delivery -> delivery.isFor(member)).map(delivery -> {

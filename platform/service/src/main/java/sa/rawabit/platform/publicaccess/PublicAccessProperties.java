@@ -14,10 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody largest public form body accepted; larger is refused before it is read whole
  * @param addressCapacity per client address, across all associations
  * @param associationCapacity per association, across all addresses
- * @param trackedKeys buckets remembered at once; beyond it they are all forgotten (memory stays bounded)
  */
 @ConfigurationProperties("rawabit.public-access")
 public record PublicAccessProperties(@DefaultValue("16KB") DataSize maxBody, @DefaultValue("5") int addressCapacity,
 		@DefaultValue("10m") Duration addressRefill, @DefaultValue("30") int associationCapacity,
-		@DefaultValue("1m") Duration associationRefill, @DefaultValue("100000") int trackedKeys) {
+		@DefaultValue("1m") Duration associationRefill) {
 }

@@ -1,8 +1,5 @@
 package sa.rawabit.platform.publicaccess;
 
-import java.net.InetSocketAddress;
-import java.time.Clock;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -10,7 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.limits.Limit;
+import sa.rawabit.foundation.limits.LocalRateLimiter;
+import sa.rawabit.foundation.limits.RateLimiter;
 import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.proxies.ClientAddress;
 import sa.rawabit.foundation.problem.ProblemType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,37 +28,42 @@ public class PublicGate {
 	public static final ProblemType REJECTED = new ProblemType("submission-rejected", HttpStatus.BAD_REQUEST,
 			"The submission was rejected", "رُفض الإرسال");
 
-	private final TokenBuckets addresses;
+	private final RateLimiter limiter;
 
-	private final TokenBuckets associations;
+	private final Limit addresses;
+
+	private final Limit associations;
 
 	private final PublicAccessProperties properties;
 
 	private final JsonMapper json;
 
-	PublicGate(PublicAccessProperties properties, Clock clock, JsonMapper json) {
+	PublicGate(PublicAccessProperties properties, RateLimiter limiter, JsonMapper json) {
 		this.properties = properties;
+		this.limiter = limiter;
 		this.json = json;
-		this.addresses = new TokenBuckets(properties.addressCapacity(), properties.addressRefill(),
-				properties.trackedKeys(), clock);
-		this.associations = new TokenBuckets(properties.associationCapacity(), properties.associationRefill(),
-				properties.trackedKeys(), clock);
+		this.addresses = new Limit("public-address", properties.addressCapacity(), properties.addressRefill());
+		this.associations = new Limit("public-association", properties.associationCapacity(),
+				properties.associationRefill());
 	}
 
-	/** One request of {@code link} from the client's address; throws 429 when its bucket is empty. */
-	public void admitAddress(ServerWebExchange exchange, PublicLinkKind link) {
-		long wait = addresses.take(link.key() + ' ' + clientAddress(exchange));
-		if (wait > 0) {
-			throw tooMany(exchange, wait, link.fromAddressEn(), link.fromAddressAr());
-		}
+	/**
+	 * One request of {@code link} from the client's address (an IPv6 client by its /64; behind a trusted proxy, the
+	 * address it forwarded); fails with 429 when its bucket is empty. With Redis configured every replica takes
+	 * from the same bucket.
+	 */
+	public Mono<Void> admitAddress(ServerWebExchange exchange, PublicLinkKind link) {
+		return limiter.take(addresses, link.key() + ' ' + ClientAddress.key(exchange))
+			.flatMap(wait -> wait > 0 ? Mono.error(tooMany(exchange, wait, link.fromAddressEn(), link.fromAddressAr()))
+					: Mono.empty());
 	}
 
-	/** One submission of {@code link} to the association; throws 429 when its bucket is empty. */
-	public void admitAssociation(ServerWebExchange exchange, PublicLinkKind link, String slug) {
-		long wait = associations.take(link.key() + ' ' + slug);
-		if (wait > 0) {
-			throw tooMany(exchange, wait, link.toAssociationEn(), link.toAssociationAr());
-		}
+	/** One submission of {@code link} to the association; fails with 429 when its bucket is empty. */
+	public Mono<Void> admitAssociation(ServerWebExchange exchange, PublicLinkKind link, String slug) {
+		return limiter.take(associations, link.key() + ' ' + slug)
+			.flatMap(wait -> wait > 0
+					? Mono.error(tooMany(exchange, wait, link.toAssociationEn(), link.toAssociationAr()))
+					: Mono.empty());
 	}
 
 	/** Refuses a body that declares itself larger than the limit (413), before it is read. */
@@ -106,15 +112,11 @@ public class PublicGate {
 		}
 	}
 
-	/** For tests that share one application (and so one set of buckets). */
+	/** For tests that share one application (and so one set of in-memory buckets). */
 	public void forgetAll() {
-		addresses.forgetAll();
-		associations.forgetAll();
-	}
-
-	public static String clientAddress(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+		if (limiter instanceof LocalRateLimiter local) {
+			local.forgetAll();
+		}
 	}
 
 	/** Sets Retry-After just before the answer is written, whichever page or problem the refusal becomes. */
