@@ -17,6 +17,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +59,10 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
 					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
+		}
+		JacksonException json = failure instanceof ProblemException ? null : JsonProblems.find(failure);
+		if (json != null) {
+			return describe(JsonProblems.of(json));
 		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),
