@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
@@ -26,8 +25,6 @@ import sa.rawabit.foundation.problem.ProblemType;
 public final class InputFilter implements WebFilter, Ordered {
 
 	public static final int MAX_URI = 8 * 1024;
-
-	static final long DRAINED = 1024 * 1024;
 
 	private static final StrictFormReader FORMS = new StrictFormReader();
 
@@ -52,7 +49,7 @@ public final class InputFilter implements WebFilter, Ordered {
 		}
 		ServerWebExchange checked = strictForms(exchange);
 		if (query == null) {
-			return answered(checked, chain);
+			return chain.filter(checked);
 		}
 		MultiValueMap<String, String> parameters;
 		try {
@@ -72,28 +69,7 @@ public final class InputFilter implements WebFilter, Ordered {
 				}
 			}
 		}
-		return answered(checked, chain);
-	}
-
-	/**
-	 * The exchange, then whatever of the request body nobody read (an error page answered before the form was
-	 * read: a refused CSRF token, an unknown association). Netty keeps a keep-alive connection's next request
-	 * waiting until this one's body is consumed; reactor-netty 1.3.6 could then lose its read and the next
-	 * request got no answer at all (issue 17; reactor-netty #4361). Beyond {@value #DRAINED} bytes the rest is
-	 * left unread, and Netty closes the connection after the answer instead.
-	 */
-	private static Mono<Void> answered(ServerWebExchange exchange, WebFilterChain chain) {
-		return chain.filter(exchange)
-			.onErrorResume(failure -> drain(exchange).then(Mono.error(failure)))
-			.then(Mono.defer(() -> drain(exchange)));
-	}
-
-	private static Mono<Void> drain(ServerWebExchange exchange) {
-		return DataBufferUtils.takeUntilByteCount(exchange.getRequest().getBody(), DRAINED)
-			.doOnNext(DataBufferUtils::release)
-			// Already read by the handler: the body can be subscribed to once only, and that is fine.
-			.onErrorComplete()
-			.then();
+		return chain.filter(checked);
 	}
 
 	private static ServerWebExchange strictForms(ServerWebExchange exchange) {
