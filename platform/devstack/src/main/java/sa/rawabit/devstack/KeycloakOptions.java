@@ -35,11 +35,14 @@ public record KeycloakOptions(int httpPort, int managementPort, Realm realm, Lis
 				: Path.of(configured);
 	}
 
-	/** The demo realm on 8180/9180 with a persistent data directory under {@link #rawabitHome()}. */
+	/**
+	 * The demo realm on 8180/9180 with a persistent data directory under {@link #rawabitHome()}. A first start
+	 * on a 2-core machine shared by several builds took over 3 minutes: wait up to 10.
+	 */
 	public static KeycloakOptions defaults() {
 		Path home = rawabitHome();
 		return new KeycloakOptions(8180, 9180, Realm.DEMO, List.of(), home.resolve("keycloak/local"),
-				home.resolve("keycloak"), false, false, Duration.ofSeconds(180), "admin", "admin");
+				home.resolve("keycloak"), false, false, Duration.ofMinutes(10), "admin", "admin");
 	}
 
 	public KeycloakOptions withPorts(int httpPort, int managementPort) {

@@ -25,6 +25,16 @@ public class IdentityDirectory {
 	static final ProblemType EXISTS = new ProblemType("identity-exists", HttpStatus.CONFLICT,
 			"Keycloak already has an organization with this alias or name", "يوجد في نظام الهوية جهة بهذا المعرّف أو الاسم");
 
+	static final ProblemType UNVERIFIED = new ProblemType("account-unverified", HttpStatus.CONFLICT,
+			"An account with this e-mail exists but its e-mail is not verified",
+			"يوجد حساب بهذا البريد الإلكتروني لكن بريده غير مُتحقَّق منه");
+
+	private static final String UNVERIFIED_EN = "An account with this e-mail exists but has not verified it, so it is"
+			+ " not attached; its owner verifies the address in Keycloak first, or use another address";
+
+	private static final String UNVERIFIED_AR = "يوجد حساب بهذا البريد لم يتحقق منه صاحبه فلم يُربط؛ يتحقق صاحبه من"
+			+ " البريد في نظام الهوية أولاً، أو استخدم بريداً آخر";
+
 	static final String SLUG_ATTRIBUTE = "slug";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,10 +71,18 @@ public class IdentityDirectory {
 			.then(groupId(slug).flatMap(id -> keycloak.delete("/groups/{id}", id)));
 	}
 
-	/** Finds the person's account by e-mail or creates it, makes them a member and sets their roles. */
+	/**
+	 * Finds the person's account by e-mail or creates it, makes them a member and sets their roles. An existing
+	 * account is reused only when Keycloak has verified its e-mail: an unverified address proves nothing (anyone
+	 * could have typed it), and attaching it would hand the association to whoever did (409, nothing attached).
+	 */
 	public Mono<StaffAccount> addStaff(String slug, Person person, Set<String> roles) {
-		return findUser(person.email()).map(existing -> new StaffAccount(existing, person.email(), person.email(),
-				roles, false, null))
+		return findUser(person.email()).map(existing -> {
+			if (!existing.verified()) {
+				throw new ProblemException(UNVERIFIED, UNVERIFIED_EN, UNVERIFIED_AR, "email");
+			}
+			return new StaffAccount(existing.id(), person.email(), person.email(), roles, false, null);
+		})
 			.switchIfEmpty(Mono.defer(() -> createUser(person, roles)))
 			.flatMap(account -> organizationId(slug)
 				.flatMap(org -> keycloak.create("/organizations/{id}/members", "\"" + account.userId() + "\"", org)
@@ -127,11 +145,15 @@ public class IdentityDirectory {
 			.map(id -> new StaffAccount(id, person.email(), person.email(), roles, true, password));
 	}
 
-	private Mono<String> findUser(String email) {
+	private Mono<Account> findUser(String email) {
 		return keycloak.list("/users?email={email}&exact=true", email)
 			.filter(user -> email.equalsIgnoreCase(String.valueOf(user.get("email"))))
-			.map(user -> String.valueOf(user.get("id")))
+			.map(user -> new Account(String.valueOf(user.get("id")), Boolean.TRUE.equals(user.get("emailVerified"))))
 			.next();
+	}
+
+	/** An account found by e-mail, and whether Keycloak has verified that e-mail. */
+	private record Account(String id, boolean verified) {
 	}
 
 	private Mono<String> organizationId(String slug) {

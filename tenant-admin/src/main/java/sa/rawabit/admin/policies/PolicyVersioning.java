@@ -16,6 +16,7 @@ import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.policy.PolicyVersionId;
+import sa.rawabit.foundation.input.InputText;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -66,6 +67,10 @@ public class PolicyVersioning {
 			return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
 					"A policy file may be at most " + MAX_SOURCE_BYTES / 1024 + " KiB",
 					"الحد الأعلى لملف السياسة " + MAX_SOURCE_BYTES / 1024 + " كيلوبايت", "source"));
+		}
+		if (!InputText.isClean(source)) {
+			// A binary file or a NUL byte: PostgreSQL cannot store it and no reader could make a policy of it.
+			return Mono.error(InputText.invalid("source"));
 		}
 		return transactions.inTenant(TenantContext.require()
 			.zipWith(versions.nextNumber())

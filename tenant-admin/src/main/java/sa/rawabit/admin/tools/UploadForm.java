@@ -13,6 +13,7 @@ import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.input.InputText;
 import sa.rawabit.foundation.problem.FieldProblem;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
@@ -62,6 +63,9 @@ record UploadForm(@Nullable FilePart file, @Nullable String publicValue, @Nullab
 	/** The checked upload: fields first (cheap), then the file read up to the limit and sniffed. */
 	Mono<Upload> checked() {
 		return Mono.defer(() -> {
+			InputText.require("public", publicValue);
+			InputText.require("changeNote", changeNote);
+			InputText.require("file", file == null ? null : file.filename());
 			if (publicValue != null && !publicDocument() && !publicValue.equalsIgnoreCase("false")) {
 				return Mono.error(invalid("public", "Either true or false", "إما true أو false"));
 			}

@@ -157,6 +157,20 @@ class PolicyVersionsHttpTests extends AdminTest {
 			.expectBody().jsonPath("$").isEmpty();
 	}
 
+	@Test
+	void uploadWhenNulOrBinaryThenInvalidCharactersAndNothingStored() {
+		for (String source : new String[] { policy.replaceFirst("\n", "\u0000\n"), "\u0089PNG\r\n\u001a\n\u0000\u0000" }) {
+			web.mutateWith(admin()).post().uri("/api/policy/versions").contentType(YAML).bodyValue(source).exchange()
+				.expectStatus().isBadRequest()
+				.expectBody()
+				.jsonPath("$.type").isEqualTo("urn:rawabit:problem:invalid-characters")
+				.jsonPath("$.field").isEqualTo("source");
+		}
+		web.mutateWith(admin()).get().uri("/api/policy/versions").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$").isEmpty();
+	}
+
 	private String uploadDraft(String source) {
 		return web.mutateWith(admin()).post().uri("/api/policy/versions").contentType(YAML).bodyValue(source).exchange()
 			.expectStatus().isCreated()

@@ -18,7 +18,15 @@ public final class FieldChecks {
 		if (value == null || value.isBlank()) {
 			problems.add(new FieldProblem(field, "Required", "حقل مطلوب"));
 		}
-		else if (value.length() > maxLength) {
+		else {
+			atMost(field, value, maxLength);
+		}
+		return this;
+	}
+
+	/** An optional field: when given, at most {@code maxLength} characters. */
+	public FieldChecks atMost(String field, @Nullable String value, int maxLength) {
+		if (value != null && value.length() > maxLength) {
 			problems.add(new FieldProblem(field, "At most " + maxLength + " characters",
 					"الحد الأعلى " + maxLength + " حرفاً"));
 		}

@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.DatabaseFailures;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,6 +74,10 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 			return new Problem(ProblemType.DATABASE_UNAVAILABLE,
 					"The database could not be reached; try again in a few seconds",
 					"تعذّر الوصول إلى قاعدة البيانات؛ أعد المحاولة بعد ثوانٍ", null, List.of());
+		}
+		JacksonException json = failure instanceof ProblemException ? null : JsonProblems.find(failure);
+		if (json != null) {
+			return describe(JsonProblems.of(json));
 		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOi
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import sa.rawabit.foundation.database.DatabaseAutoConfiguration;
 import sa.rawabit.foundation.limits.Limit;
 import sa.rawabit.foundation.limits.LimitsAutoConfiguration;
@@ -30,6 +31,8 @@ import sa.rawabit.foundation.sessions.RedisOidcSessionRegistry;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemAutoConfiguration;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
 
 /** The shared pieces each plane's {@code SecurityWebFilterChain} is built from. */
 @AutoConfiguration(after = { DatabaseAutoConfiguration.class, ProblemAutoConfiguration.class,
@@ -54,6 +57,17 @@ public class SecurityAutoConfiguration {
 				new JwtIssuerValidator(properties.issuer()), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						audiences -> audiences != null && audiences.contains(properties.audience()))));
 		return decoder;
+	}
+
+	/**
+	 * Spring Security's firewall refuses encoded NUL, {@code ..%2F} and the like in the path; this answers the
+	 * refusal as a problem like every other error instead of an empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemDetailsHandler problems) {
+		return (exchange, rejected) -> problems.handle(exchange, new ProblemException(ProblemType.BAD_REQUEST,
+				"The address contains characters or sequences that are not allowed",
+				"يحتوي العنوان على محارف أو تسلسلات غير مسموح بها", "path"));
 	}
 
 	@Bean

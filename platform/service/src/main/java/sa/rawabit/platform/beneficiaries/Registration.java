@@ -27,6 +27,10 @@ public record Registration(@Nullable String nationalId, @Nullable String fullNam
 					"Not a valid national ID or iqama number (10 digits, starting with 1 or 2, with its check digit)",
 					"رقم الهوية الوطنية أو الإقامة غير صحيح (10 أرقام تبدأ بـ 1 أو 2 مع رقم التحقق)")
 			.required("fullName", fullName, 200)
+			.atMost("email", email, 254)
+			.atMost("address", address, 500)
+			.atMost("category", category, 60)
+			.atMost("contactChannel", contactChannel, 60)
 			.matches("phone", phone, PHONE, "Digits only, 9 to 15, optionally starting with +",
 					"أرقام فقط من 9 إلى 15 ويمكن أن تبدأ بـ +")
 			.matches("email", email, EMAIL, "Not an e-mail address", "ليس بريداً إلكترونياً صحيحاً")

@@ -9,9 +9,9 @@ record NewComplaint(@Nullable String channel, @Nullable String name, @Nullable S
 
 	/** @throws sa.rawabit.foundation.problem.ProblemException 400 naming every missing or oversized field */
 	void requireComplete() {
-		new FieldChecks().required("name", name, 200)
-			.check(contact == null || contact.length() <= 200, "contact", "At most 200 characters",
-					"الحد الأعلى 200 حرفاً")
+		new FieldChecks().atMost("channel", channel, 60)
+			.required("name", name, 200)
+			.atMost("contact", contact, 200)
 			.required("subject", subject, 200)
 			.required("description", description, 5000)
 			.orThrow();

@@ -32,6 +32,8 @@ record NewInquiry(@Nullable String channel, @Nullable String question, @Nullable
 					"channel", "Not a channel this association's policy enables",
 					"ليست قناة تتيحها سياسة الجمعية")
 			.required("question", question, 5000)
+			.atMost("category", category, 60)
+			.atMost("field", field, 60)
 			.matches("category", category, KEY, "Lower-case latin words joined by dashes", "كلمات لاتينية بينها شرطات")
 			.matches("field", field, KEY, "Lower-case latin words joined by dashes", "كلمات لاتينية بينها شرطات")
 			.check(beneficiaryId != null || contact != null, "contact",
@@ -47,6 +49,7 @@ record NewInquiry(@Nullable String channel, @Nullable String question, @Nullable
 						"Required to answer by e-mail", "مطلوب للرد بالبريد الإلكتروني")
 				.check(!"phone".equals(agreed) || contact.phone() != null, "contact.phone",
 						"Required to answer by phone", "مطلوب للرد بالهاتف")
+				.atMost("contact.email", contact.email(), 254)
 				.matches("contact.email", contact.email(), EMAIL, "Not an e-mail address", "ليس بريداً إلكترونياً")
 				.matches("contact.phone", contact.phone(), PHONE, "Not a phone number", "ليس رقم هاتف");
 		}

@@ -43,6 +43,8 @@ class OfficerDelegations {
 	}
 
 	/** What top management types: who is absent, who covers, from which day to which day, and why. */
+	static final int HORIZON_YEARS = 5;
+
 	record NewDelegation(@Nullable String absent, @Nullable String delegate, @Nullable String firstDay,
 			@Nullable String lastDay, @Nullable String reason) {
 	}
@@ -88,6 +90,11 @@ class OfficerDelegations {
 		return records.runningOn(day, delegate).map(Delegation::absent).collect(Collectors.toSet());
 	}
 
+	/** The latest day a delegation may name: absences are planned in years, not centuries. */
+	private LocalDate horizon() {
+		return today().plusYears(HORIZON_YEARS);
+	}
+
 	LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), properties.zone());
 	}
@@ -108,6 +115,10 @@ class OfficerDelegations {
 					"The last day comes before the first", "آخر يوم يسبق أول يوم")
 			.check(last == null || !last.isBefore(today()), "lastDay", "The delegation would already be over",
 					"سيكون التفويض قد انتهى")
+			.check(first == null || !first.isAfter(horizon()), "firstDay",
+					"At most " + HORIZON_YEARS + " years ahead", "خلال " + HORIZON_YEARS + " سنوات على الأكثر")
+			.check(last == null || !last.isAfter(horizon()), "lastDay",
+					"At most " + HORIZON_YEARS + " years ahead", "خلال " + HORIZON_YEARS + " سنوات على الأكثر")
 			.check(absent == null || !absent.equals(delegate), "delegate",
 					"The delegate must be someone other than the absent officer", "يجب أن يكون المفوَّض غير الغائب")
 			.check(reason == null || reason.length() <= 500, "reason", "At most 500 characters", "الحد الأعلى 500 حرف")

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.limits.Limit;
 import sa.rawabit.foundation.limits.LocalRateLimiter;
 import sa.rawabit.foundation.limits.RateLimiter;
+import sa.rawabit.foundation.problem.JsonProblems;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.proxies.ClientAddress;
 import sa.rawabit.foundation.problem.ProblemType;
@@ -78,13 +79,18 @@ public class PublicGate {
 	/** The JSON body read as {@code type}; 400 when it is empty or not JSON, 413 when larger than the limit. */
 	public <T> Mono<T> json(ServerWebExchange exchange, Class<T> type) {
 		return body(exchange).map(bytes -> {
+			T form;
 			try {
-				return json.readValue(bytes, type);
+				form = json.readValue(bytes, type);
 			}
 			catch (JacksonException unreadable) {
-				throw new ProblemException(ProblemType.BAD_REQUEST, "The form is not valid JSON",
-						"تعذّرت قراءة النموذج", null);
+				throw JsonProblems.of(unreadable);
 			}
+			if (form == null) {
+				// The body "null" is valid JSON, but no form.
+				throw new ProblemException(ProblemType.BAD_REQUEST, "The form is empty", "النموذج فارغ", "body");
+			}
+			return form;
 		});
 	}
 

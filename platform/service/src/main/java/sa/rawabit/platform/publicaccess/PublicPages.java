@@ -62,6 +62,10 @@ public final class PublicPages {
 			return "public/limited";
 		}
 		if (!model.containsAttribute("association")) {
+			if (problem.problemType().status() != HttpStatus.NOT_FOUND) {
+				// Refused before the association was opened (a body too large): the problem page says why.
+				throw problem;
+			}
 			return notFound(exchange);
 		}
 		if (!model.containsAttribute("form")) {

@@ -11,6 +11,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.input.InputText;
+import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
@@ -44,7 +46,11 @@ class Attachments {
 		int max = (int) properties.attachmentMaxSize().toBytes();
 		String type = file.headers().getContentType() == null ? "application/octet-stream"
 				: file.headers().getContentType().getType() + "/" + file.headers().getContentType().getSubtype();
-		return DataBufferUtils.join(file.content(), max)
+		Mono<Void> named = Mono.fromRunnable(() -> {
+			InputText.require("file", file.filename());
+			new FieldChecks().required("file", file.filename(), 255).orThrow();
+		});
+		return named.then(DataBufferUtils.join(file.content(), max))
 			.map(buffer -> {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);

@@ -123,7 +123,9 @@ class RequestPages {
 		model.addAttribute("errors", FormErrors.of(problem));
 		return policies.inForce(me.tenant())
 			.doOnNext(policy -> model.addAttribute("policy", policy.policy()))
-			.then(registry.all().take(200).collectList())
+			// Masked for this member exactly as the API and the beneficiary page mask it.
+			.then(confidentiality.maskedFor(me))
+			.flatMap(masked -> registry.all().take(200).map(person -> person.masked(masked)).collectList())
 			.doOnNext(people -> model.addAttribute("beneficiaries", people))
 			.thenReturn("requests/new");
 	}
@@ -195,7 +197,7 @@ class RequestPages {
 		model.addAttribute("problem", problem);
 		model.addAttribute("errors", FormErrors.of(problem));
 		model.addAttribute("form", form);
-		return queues.view(id)
+		return queues.view(id, me)
 			.flatMap(view -> desk.policyOf(me, view.request()).flatMap(policy -> {
 				Route route = Route.of(policy.policy());
 				model.addAttribute("view", view);

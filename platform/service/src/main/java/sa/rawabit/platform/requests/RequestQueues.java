@@ -9,10 +9,12 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /** Reads: one request with its records, and paged queues filtered by state, role and due date. */
@@ -47,7 +49,32 @@ class RequestQueues {
 		this.clock = clock;
 	}
 
-	Mono<RequestView> view(RequestId id) {
+	/** The request's full view for a member with a need to know (see {@link Route#involves}), else its summary. */
+	Mono<RequestView> view(RequestId id, StaffMember me) {
+		return view(id).flatMap(view -> involves(me, view.request()).map(full -> full ? view : view.asSummary()));
+	}
+
+	/** An attachment's content, for a member with a need to know only (403 for the others). */
+	Mono<RequestRecords.Content> attachment(RequestId request, java.util.UUID attachment, StaffMember me) {
+		return transactions.inTenant(requests.find(request))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")))
+			.flatMap(found -> involves(me, found))
+			.flatMap(full -> full ? attachment(request, attachment) : Mono.error(notOnTheRoute()));
+	}
+
+	private Mono<Boolean> involves(StaffMember me, BeneficiaryRequest request) {
+		return policies.version(me.tenant(), new PolicyVersionId(request.policyVersion()))
+			.map(policy -> Route.of(policy.policy()).involves(me))
+			.defaultIfEmpty(me.hasRole(Route.TOP_MANAGEMENT));
+	}
+
+	private static ProblemException notOnTheRoute() {
+		return new ProblemException(ProblemType.FORBIDDEN,
+				"Only the roles on this request's route and top management see its file",
+				"لا يطّلع على ملف الطلب إلا أدوار مساره والإدارة العليا", null);
+	}
+
+	private Mono<RequestView> view(RequestId id) {
 		return transactions.inTenant(requests.find(id)
 			.flatMap(request -> Mono
 				.zip(deadlines.of(id).collectList(), records.declarations(id).collectList(),
@@ -57,7 +84,7 @@ class RequestQueues {
 				.zipWith(records.decision(id).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
 				.map(all -> new RequestView(request, all.getT1().getT1(), all.getT1().getT2(), all.getT1().getT3(),
 						all.getT1().getT4(), all.getT2().orElse(null), all.getT1().getT5(), all.getT1().getT6(),
-						all.getT1().getT7()))))
+						all.getT1().getT7(), false))))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")));
 	}
 

@@ -11,8 +11,27 @@ import sa.rawabit.platform.requests.StepViews.Message;
 import sa.rawabit.platform.requests.StepViews.Referral;
 import sa.rawabit.platform.requests.StepViews.Vote;
 
-/** A request with everything its steps left behind and its audit trail, for the case screen. */
+/**
+ * A request with everything its steps left behind and its audit trail, for the case screen. {@code summary}:
+ * the file is left out (see {@link #asSummary()}).
+ */
 record RequestView(BeneficiaryRequest request, List<RequestDeadline> deadlines, List<Declaration> declarations,
 		List<Referral> referrals, List<Vote> votes, @Nullable Decision decision, List<Attachment> attachments,
-		List<Message> messages, List<AuditEvent> history) {
+		List<Message> messages, List<AuditEvent> history, boolean summary) {
+
+	/**
+	 * What a member without a need to know sees: where the request stands, its clocks and who moved it when,
+	 * but not its file — no declarations, referral answers, votes, decision reasons or minutes, attachments,
+	 * messages, nor the details the audit trail keeps of them.
+	 */
+	RequestView asSummary() {
+		Decision outcome = decision == null ? null : new Decision(decision.outcome(), "", "", decision.quorum(),
+				List.of(), decision.approvals(), decision.rejections(), decision.decidedBy(), decision.decidedAt(),
+				decision.workingDays());
+		List<AuditEvent> trail = history.stream().map(event -> new AuditEvent(event.occurredAt(), event.actor(),
+				event.action(), event.subjectType(), event.subjectId(), event.fromState(), event.toState(),
+				event.policyVersion(), java.util.Map.of())).toList();
+		return new RequestView(request, deadlines, List.of(), List.of(), List.of(), outcome, List.of(), List.of(), trail,
+				true);
+	}
 }

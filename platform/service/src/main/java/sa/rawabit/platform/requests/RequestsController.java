@@ -97,7 +97,7 @@ class RequestsController {
 	@GetMapping("/{id}")
 	@Operation(summary = "One request with its deadlines, records and audit trail · طلب واحد")
 	Mono<RequestView> one(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
-		return Mono.fromRunnable(me::requireTenant).then(queues.view(new RequestId(id)));
+		return Mono.fromRunnable(me::requireTenant).then(queues.view(new RequestId(id), me));
 	}
 
 	record Items(@Nullable List<Integer> items) {
@@ -122,7 +122,7 @@ class RequestsController {
 	Mono<ResponseEntity<byte[]>> attachment(@PathVariable UUID id, @PathVariable UUID attachment,
 			@AuthenticationPrincipal StaffMember me) {
 		return Mono.fromRunnable(me::requireTenant)
-			.then(queues.attachment(new RequestId(id), attachment))
+			.then(queues.attachment(new RequestId(id), attachment, me))
 			.map(content -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(content.contentType()))
 				.header("Content-Disposition",

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.Policy;
+import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
@@ -22,6 +23,8 @@ final class Route {
 	static final String REFERRED = "referred";
 
 	static final String CLOSED = "closed";
+
+	static final String TOP_MANAGEMENT = "top-management";
 
 	private final List<Stage> stages;
 
@@ -88,6 +91,14 @@ final class Route {
 			int at = stages.indexOf(referral);
 			return at == 0 ? receptionRole() : stages.get(at - 1).role();
 		}).orElse(RoleKey.RELATIONS_OFFICER);
+	}
+
+	/**
+	 * Whether {@code me} has a need to know a request of this route's file (referral answers, votes, minutes,
+	 * attachments): a role of one of its stages, or top management, who answer for every decision.
+	 */
+	boolean involves(StaffMember me) {
+		return me.hasRole(TOP_MANAGEMENT) || stages.stream().anyMatch(stage -> me.hasRole(stage.role().value()));
 	}
 
 	Stage stage(String id) {
