@@ -35,11 +35,16 @@ public record KeycloakOptions(int httpPort, int managementPort, Realm realm, Lis
 				: Path.of(configured);
 	}
 
-	/** The demo realm on 8180/9180 with a persistent data directory under {@link #rawabitHome()}. */
+	/**
+	 * The demo realm on 8180/9180 with a persistent data directory under {@link #rawabitHome()}. The start
+	 * waits 180 s, or {@code -Drawabit.keycloak.start-timeout-seconds} (a machine shared by several builds
+	 * starting their own Keycloak at once was seen to need more).
+	 */
 	public static KeycloakOptions defaults() {
 		Path home = rawabitHome();
+		long timeout = Long.getLong("rawabit.keycloak.start-timeout-seconds", 180);
 		return new KeycloakOptions(8180, 9180, Realm.DEMO, List.of(), home.resolve("keycloak/local"),
-				home.resolve("keycloak"), false, false, Duration.ofSeconds(180), "admin", "admin");
+				home.resolve("keycloak"), false, false, Duration.ofSeconds(timeout), "admin", "admin");
 	}
 
 	public KeycloakOptions withPorts(int httpPort, int managementPort) {

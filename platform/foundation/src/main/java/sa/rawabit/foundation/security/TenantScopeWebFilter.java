@@ -75,7 +75,7 @@ public final class TenantScopeWebFilter implements WebFilter {
 		String username = TokenClaims.username(token);
 		Set<String> organizations = TokenClaims.organizations(token);
 		if (organizations.isEmpty()) {
-			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles)));
+			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles, TokenClaims.name(token))));
 		}
 		String slug;
 		try {
@@ -87,7 +87,7 @@ public final class TenantScopeWebFilter implements WebFilter {
 		roles.addAll(TokenClaims.rolesIn(token, slug));
 		return gate.admit(slug)
 			.map(tenant -> new StaffAuthentication(authentication,
-					new StaffMember(subject, username, tenant, slug, roles)));
+					new StaffMember(subject, username, tenant, slug, roles, TokenClaims.name(token))));
 	}
 
 	private static String select(Set<String> organizations, @Nullable String selection) {
