@@ -5,7 +5,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP, phone through
- * the SMS webhook; any other channel is for staff to tell in person. Never without their consent.
+ * the SMS webhook, WhatsApp through the association's WhatsApp Business account; any other channel is for
+ * staff to tell in person. Never without their consent.
  * Callers run it after their transaction committed, so a slow server never holds one open.
  */
 @Service
@@ -15,9 +16,12 @@ public class BeneficiaryMessenger {
 
 	private final SmsPort sms;
 
-	BeneficiaryMessenger(EmailPort email, SmsPort sms) {
+	private final WhatsAppPort whatsApp;
+
+	BeneficiaryMessenger(EmailPort email, SmsPort sms, WhatsAppPort whatsApp) {
 		this.email = email;
 		this.sms = sms;
+		this.whatsApp = whatsApp;
 	}
 
 	public Mono<Told> tell(Recipient to, String subject, String text) {
@@ -31,6 +35,8 @@ public class BeneficiaryMessenger {
 						.map(delivery -> told(channel, delivery));
 			case "phone" -> to.phone() == null ? noAddress(channel)
 					: sms.send(new BeneficiaryMessage(to.phone(), "", text)).map(delivery -> told(channel, delivery));
+			case "whatsapp" -> to.phone() == null ? noAddress(channel)
+					: whatsApp.send(new BeneficiaryMessage(to.phone(), "", text)).map(delivery -> told(channel, delivery));
 			default -> Mono.just(new Told(channel, "in-person", "staff tell the beneficiary through " + channel));
 		};
 	}
