@@ -43,7 +43,7 @@ class ChannelsConsoleController {
 			.flatMap(form -> channels
 				.setWhatsApp(new WhatsAppAccount(form.getFirst("baseUrl"), form.getFirst("phoneNumberId"),
 						form.getFirst("token")), me.username())
-				.map(shown -> Rendering.redirectTo("/console/channels?saved").build())
+				.map(shown -> Rendering.redirectTo("/console/channels?saved=whatsapp").build())
 				.onErrorResume(ProblemException.class, problem -> {
 					Map<String, String> typed = new HashMap<>(form.toSingleValueMap());
 					typed.remove("token");
