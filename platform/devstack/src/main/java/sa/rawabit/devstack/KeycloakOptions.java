@@ -41,6 +41,7 @@ public record KeycloakOptions(int httpPort, int managementPort, Realm realm, Lis
 	 */
 	public static KeycloakOptions defaults() {
 		Path home = rawabitHome();
+		long timeout = Long.getLong("rawabit.keycloak.start-timeout-seconds", 180);
 		return new KeycloakOptions(8180, 9180, Realm.DEMO, List.of(), home.resolve("keycloak/local"),
 				home.resolve("keycloak"), false, false, Duration.ofMinutes(10), "admin", "admin");
 	}

@@ -1,24 +1,27 @@
 package sa.rawabit.policy;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A staff role. The set is closed because roles become token claims and screen permissions;
- * a policy can only assign work to roles the product knows.
+ * A staff role: one of the {@link BuiltInRole built-in} seven, or one the policy declares in
+ * {@code roles} (an executive director, a services committee). Roles become Keycloak groups
+ * {@code /<slug>/<role>} and so token claims; the policy decides which exist beyond the built-ins.
  */
 public record RoleKey(String value) {
 
-	public static final RoleKey RELATIONS_OFFICER = new RoleKey("relations-officer");
-	public static final RoleKey SOCIAL_RESEARCHER = new RoleKey("social-researcher");
-	public static final RoleKey RESEARCH_COMMITTEE = new RoleKey("research-committee");
-	public static final RoleKey FOLLOW_UP_COMMITTEE = new RoleKey("follow-up-committee");
-	public static final RoleKey TOP_MANAGEMENT = new RoleKey("top-management");
-	public static final RoleKey CONTACT_OFFICER = new RoleKey("contact-officer");
-	public static final RoleKey TENANT_ADMIN = new RoleKey("tenant-admin");
+	public static final RoleKey RELATIONS_OFFICER = BuiltInRole.RELATIONS_OFFICER.role();
+	public static final RoleKey SOCIAL_RESEARCHER = BuiltInRole.SOCIAL_RESEARCHER.role();
+	public static final RoleKey RESEARCH_COMMITTEE = BuiltInRole.RESEARCH_COMMITTEE.role();
+	public static final RoleKey FOLLOW_UP_COMMITTEE = BuiltInRole.FOLLOW_UP_COMMITTEE.role();
+	public static final RoleKey TOP_MANAGEMENT = BuiltInRole.TOP_MANAGEMENT.role();
+	public static final RoleKey CONTACT_OFFICER = BuiltInRole.CONTACT_OFFICER.role();
+	public static final RoleKey TENANT_ADMIN = BuiltInRole.TENANT_ADMIN.role();
 
-	public static final List<RoleKey> ALL = List.of(RELATIONS_OFFICER, SOCIAL_RESEARCHER, RESEARCH_COMMITTEE,
-			FOLLOW_UP_COMMITTEE, TOP_MANAGEMENT, CONTACT_OFFICER, TENANT_ADMIN);
+	/** The built-in roles; a policy's own roles come from {@link Policy#allRoles()}. */
+	public static final List<RoleKey> ALL = Arrays.stream(BuiltInRole.values()).map(BuiltInRole::role).toList();
 
+	/** Whether this is one of the built-in roles (a policy's own roles are not). */
 	public boolean isKnown() {
 		return ALL.contains(this);
 	}

@@ -16,11 +16,16 @@ public record Satisfaction(List<Instrument> instruments, PostCaseSurvey postCase
 			@Nullable InstrumentKind kind) {
 	}
 
-	/** A survey sent when a case closes; the link stops working after {@code expiresAfterDays}. */
-	public record PostCaseSurvey(boolean enabled, @Nullable Integer expiresAfterDays) {
+	/**
+	 * A survey sent when a case closes; the link stops working after {@code expiresAfterDays}, which is
+	 * {@value #DEFAULT_EXPIRY_DAYS} when the policy enables the survey without saying how long.
+	 */
+	public record PostCaseSurvey(boolean enabled, int expiresAfterDays) {
+
+		public static final int DEFAULT_EXPIRY_DAYS = 14;
 
 		public static PostCaseSurvey off() {
-			return new PostCaseSurvey(false, null);
+			return new PostCaseSurvey(false, DEFAULT_EXPIRY_DAYS);
 		}
 	}
 }

@@ -65,6 +65,29 @@ public class IdentityDirectory {
 					.then(Mono.error(failure))));
 	}
 
+	/**
+	 * Makes sure {@code /<slug>/<role>} exists for each role, creating the missing ones; existing groups
+	 * are kept (publishing the same roles twice, or a retry, converges). Answers the roles it created.
+	 */
+	public Mono<Set<String>> ensureRoleGroups(String slug, Set<String> roles) {
+		return groupId(slug).switchIfEmpty(Mono.error(() -> ProblemException.notFound("association group")))
+			.flatMap(group -> roleGroups(slug).flatMap(existing -> Flux.fromIterable(roles)
+				.filter(role -> !existing.containsKey(role))
+				.concatMap(role -> keycloak.create("/groups/{id}/children", Map.of("name", role), group)
+					.onErrorResume(KeycloakAdmin::isConflict, raced -> Mono.just(role))
+					.thenReturn(role))
+				.collect(LinkedHashSet<String>::new, Set::add)))
+			.map(Set::copyOf);
+	}
+
+	/** Usernames of the staff who hold {@code role} in this association (none when the group is absent). */
+	public Flux<String> holders(String slug, String role) {
+		return keycloak.get("/group-by-path/{slug}/{role}", slug, role)
+			.flatMapMany(group -> keycloak.list("/groups/{id}/members?max=1000&briefRepresentation=true",
+					String.valueOf(group.get("id"))))
+			.map(user -> String.valueOf(user.get("username")));
+	}
+
 	/** Removes the organization and the group tree; accounts stay (a person may serve elsewhere). */
 	public Mono<Void> deleteAssociation(String slug) {
 		return organizationId(slug).flatMap(id -> keycloak.delete("/organizations/{id}", id))

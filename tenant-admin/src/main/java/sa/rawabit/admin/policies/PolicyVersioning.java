@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.digest.Digests;
+import sa.rawabit.admin.identity.IdentityDirectory;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.policy.PolicyVersionId;
@@ -52,8 +55,14 @@ public class PolicyVersioning {
 
 	private final Clock clock;
 
+	private final RoleRemovals roleRemovals;
+
+	private final IdentityDirectory identity;
+
 	PolicyVersioning(PolicyVersions versions, TenantRegistry tenants, Transactions transactions,
-			DatabaseClient database, Clock clock) {
+			DatabaseClient database, Clock clock, RoleRemovals roleRemovals, IdentityDirectory identity) {
+		this.roleRemovals = roleRemovals;
+		this.identity = identity;
 		this.versions = versions;
 		this.tenants = tenants;
 		this.transactions = transactions;
@@ -81,7 +90,7 @@ public class PolicyVersioning {
 	}
 
 	public Mono<List<PolicyProblem>> validate(PolicyVersionId id) {
-		return transactions.inTenant(found(versions.findById(id))).flatMap(this::problemsOf);
+		return transactions.inTenant(found(versions.findById(id)).flatMap(this::problemsOf));
 	}
 
 	public Mono<PolicyDiff> diff(PolicyVersionId id) {
@@ -100,6 +109,7 @@ public class PolicyVersioning {
 			.doOnNext(PolicyVersion::requireDraft)
 			.flatMap(draft -> problemsOf(draft).flatMap(problems -> problems.isEmpty() ? Mono.just(draft)
 					: Mono.error(new PolicyRejectedException(problems))))
+			.flatMap(draft -> roleGroups(draft).thenReturn(draft))
 			.flatMap(draft -> versions.lockInForce()
 				.flatMap(current -> versions.updateLifecycle(current.supersede(now)))
 				.then(versions.updateLifecycle(draft.publish(approval, actor, now))))
@@ -123,17 +133,25 @@ public class PolicyVersioning {
 		return transactions.inTenant(versions.findInForce());
 	}
 
+	/** The policy in force, read; empty while the association has none. */
+	public Mono<Policy> policyInForce() {
+		return inForce().mapNotNull(version -> parse(version.source()));
+	}
+
 	public Flux<PolicyVersion> history() {
 		return transactions.inTenantMany(versions.findAll());
 	}
 
-	/** Problems of the file itself, plus one the file cannot know: it must be this association's. */
+	/**
+	 * Problems of the file itself, plus those the file cannot know: it must be this association's, and it
+	 * may not drop a role of its own that staff still hold.
+	 */
 	private Mono<List<PolicyProblem>> problemsOf(PolicyVersion version) {
 		ReadResult read = PolicyReader.read(version.source());
 		if (!read.isValid()) {
 			return Mono.just(read.problems());
 		}
-		return tenants.find(version.tenant()).map(tenant -> {
+		return tenants.find(version.tenant()).flatMap(tenant -> {
 			List<PolicyProblem> problems = new ArrayList<>();
 			String slug = read.orElseThrow().association().slug();
 			if (!slug.equals(tenant.slug())) {
@@ -141,9 +159,28 @@ public class PolicyVersioning {
 				problems.add(new PolicyProblem("association.slug", line, 1, "other-association",
 						"السياسة تخص جمعية أخرى (" + slug + ") وليست " + tenant.slug(),
 						"The policy names association '" + slug + "', not '" + tenant.slug() + "'"));
+				return Mono.just(problems);
 			}
-			return problems;
+			return versions.findInForce()
+				.mapNotNull(current -> parse(current.source()))
+				.flatMapMany(current -> roleRemovals.problems(slug, current, read.orElseThrow(), version.source()))
+				.collectList()
+				.map(removals -> {
+					problems.addAll(removals);
+					return problems;
+				});
 		});
+	}
+
+	/**
+	 * Creates the Keycloak group of every role the version declares, before it is in force: a role in
+	 * force must be one the tenant administrator can give. Idempotent, so a failed publication that is
+	 * retried finds the groups already there.
+	 */
+	private Mono<Set<String>> roleGroups(PolicyVersion draft) {
+		Policy policy = parse(draft.source());
+		Set<String> own = policy.roles().stream().map(role -> role.id().value()).collect(Collectors.toSet());
+		return own.isEmpty() ? Mono.just(Set.of()) : identity.ensureRoleGroups(policy.association().slug(), own);
 	}
 
 	private Mono<Void> notifyReplicas(TenantId tenant) {
@@ -163,7 +200,7 @@ public class PolicyVersioning {
 		return PolicyReader.read(source).asOptional().orElse(null);
 	}
 
-	private static int lineOf(String source, String key) {
+	static int lineOf(String source, String key) {
 		List<String> lines = source.lines().toList();
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i).strip().startsWith(key)) {

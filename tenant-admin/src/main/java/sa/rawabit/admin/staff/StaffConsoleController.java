@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.admin.identity.StaffRoles;
+import sa.rawabit.admin.identity.StaffAccount;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -68,11 +68,14 @@ class StaffConsoleController {
 
 	private Mono<Rendering> page(StaffMember me, @Nullable ProblemException problem, Map<String, Object> invitation,
 			@Nullable String refusedFor, HttpStatus status, String done) {
-		return staff.all(me).collectSortedList((a, b) -> a.username().compareTo(b.username())).map(accounts -> {
+		return staff.all(me).collectSortedList((a, b) -> a.username().compareTo(b.username()))
+			.zipWith(staff.choices())
+			.map(found -> {
+			List<StaffAccount> accounts = found.getT1();
 			Map<String, Object> model = new HashMap<>();
 			model.put("me", me);
 			model.put("accounts", accounts);
-			model.put("allRoles", StaffRoles.ALL);
+			model.put("allRoles", found.getT2());
 			model.put("invitation", invitation);
 			model.put("done", done);
 			if (problem != null) {

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.admin.identity.IdentityDirectory;
 import sa.rawabit.admin.identity.Person;
 import sa.rawabit.admin.identity.StaffAccount;
+import sa.rawabit.admin.policies.PolicyVersioning;
 import sa.rawabit.admin.identity.StaffRoles;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -36,9 +37,17 @@ class StaffDirectory {
 
 	private final StaffRevocations revocations;
 
-	StaffDirectory(IdentityDirectory identity, StaffRevocations revocations) {
+	private final PolicyVersioning policies;
+
+	StaffDirectory(IdentityDirectory identity, StaffRevocations revocations, PolicyVersioning policies) {
 		this.identity = identity;
 		this.revocations = revocations;
+		this.policies = policies;
+	}
+
+	/** The roles staff may be given here: the built-in ones and those the policy in force declares. */
+	Mono<List<RoleChoice>> choices() {
+		return policies.policyInForce().map(RoleChoice::of).defaultIfEmpty(RoleChoice.BUILT_IN);
 	}
 
 	Flux<StaffAccount> all(StaffMember me) {
@@ -47,19 +56,19 @@ class StaffDirectory {
 
 	Mono<StaffAccount> invite(StaffMember me, @Nullable String email, @Nullable String firstName,
 			@Nullable String lastName, @Nullable List<String> roles) {
-		return Mono.fromCallable(() -> {
+		return choices().map(choices -> {
 			new FieldChecks().required("email", email, 254)
 				.matches("email", email, EMAIL, "Not an e-mail address", "ليس بريداً إلكترونياً صحيحاً")
 				.required("firstName", firstName, 100)
 				.required("lastName", lastName, 100)
 				.orThrow();
-			return roles(roles);
+			return roles(roles, choices);
 		}).flatMap(checked -> identity.addStaff(me.tenantSlug(),
 				new Person(email.strip().toLowerCase(Locale.ROOT), firstName.strip(), lastName.strip()), checked));
 	}
 
 	Mono<StaffAccount> setRoles(StaffMember me, String userId, @Nullable List<String> requested) {
-		return Mono.fromCallable(() -> roles(requested)).flatMap(roles -> member(me, userId).flatMap(member -> {
+		return choices().map(choices -> roles(requested, choices)).flatMap(roles -> member(me, userId).flatMap(member -> {
 			if (member.username().equals(me.username()) && !roles.contains(StaffRoles.TENANT_ADMIN)) {
 				return Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(),
 						"roles"));
@@ -84,11 +93,11 @@ class StaffDirectory {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("staff member")));
 	}
 
-	private static Set<String> roles(@Nullable List<String> requested) {
+	private static Set<String> roles(@Nullable List<String> requested, List<RoleChoice> choices) {
 		List<String> roles = requested == null ? List.of() : requested;
+		List<String> allowed = choices.stream().map(RoleChoice::key).toList();
 		new FieldChecks().check(!roles.isEmpty(), "roles", "Give at least one role", "حدد دوراً واحداً على الأقل")
-			.check(StaffRoles.ALL.containsAll(roles), "roles", "Unknown role; allowed: " + StaffRoles.ALL,
-					"دور غير معروف")
+			.check(allowed.containsAll(roles), "roles", "Unknown role; allowed: " + allowed, "دور غير معروف")
 			.orThrow();
 		return Set.copyOf(roles);
 	}

@@ -31,7 +31,7 @@ class SecurityConfiguration {
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
-				.pathMatchers("/api/policy/**", "/api/staff/**", "/api/tenants/**")
+				.pathMatchers("/api/policy/**", "/api/staff/**", "/api/tenants/**", "/api/channels/**")
 				.hasRole("tenant-admin")
 				.anyExchange()
 				.denyAll())

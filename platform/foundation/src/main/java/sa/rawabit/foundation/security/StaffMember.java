@@ -12,9 +12,11 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * The authenticated person for this request. {@code tenant} is the one association this request acts
  * for (absent for oversight viewers and platform operators); {@code roles} are the roles held in that
  * association plus realm-wide roles — roles held in the person's other associations are not here.
+ * {@code name} is the person's name as the identity provider gives it ({@code name}, else given and
+ * family names), for pages to show instead of the username.
  */
 public record StaffMember(String subject, String username, @Nullable TenantId tenant, @Nullable String tenantSlug,
-		Set<String> roles) {
+		Set<String> roles, @Nullable String name) {
 
 	public static final String OVERSIGHT_VIEWER = "oversight-viewer";
 
@@ -25,6 +27,17 @@ public record StaffMember(String subject, String username, @Nullable TenantId te
 
 	public StaffMember {
 		roles = Set.copyOf(roles);
+	}
+
+	/** A member known by username only (tests, tokens without a name). */
+	public StaffMember(String subject, String username, @Nullable TenantId tenant, @Nullable String tenantSlug,
+			Set<String> roles) {
+		this(subject, username, tenant, tenantSlug, roles, null);
+	}
+
+	/** What pages call this person: their name, or their username when the token carries none. */
+	public String displayName() {
+		return name == null || name.isBlank() ? username : name;
 	}
 
 	public boolean hasRole(String role) {

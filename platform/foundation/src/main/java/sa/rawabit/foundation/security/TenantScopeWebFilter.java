@@ -111,8 +111,8 @@ public final class TenantScopeWebFilter implements WebFilter {
 		String username = TokenClaims.username(token);
 		Set<String> organizations = TokenClaims.organizations(token);
 		if (organizations.isEmpty()) {
-			return Mono.just(new StaffAuthentication(authentication, new StaffMember(subject, username, null, null, roles),
-					credential));
+			return Mono.just(new StaffAuthentication(authentication,
+					new StaffMember(subject, username, null, null, roles, TokenClaims.name(token)), credential));
 		}
 		String slug;
 		try {
@@ -124,8 +124,8 @@ public final class TenantScopeWebFilter implements WebFilter {
 		roles.addAll(TokenClaims.rolesIn(token, slug));
 		return gate.admit(slug)
 			.flatMap(tenant -> revocations.admit(tenant, subject, credential.issuedAt())
-				.thenReturn(new StaffAuthentication(authentication, new StaffMember(subject, username, tenant, slug, roles),
-						credential)));
+				.thenReturn(new StaffAuthentication(authentication,
+						new StaffMember(subject, username, tenant, slug, roles, TokenClaims.name(token)), credential)));
 	}
 
 	private static String select(Set<String> organizations, @Nullable String selection) {

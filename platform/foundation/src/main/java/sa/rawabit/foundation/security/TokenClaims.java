@@ -56,6 +56,19 @@ final class TokenClaims {
 		return preferred == null ? subject(token) : String.valueOf(preferred);
 	}
 
+	/** The person's name: {@code name}, else given and family names joined; null when the token has none. */
+	static @org.jspecify.annotations.Nullable String name(Map<String, Object> token) {
+		if (token.get("name") instanceof String name && !name.isBlank()) {
+			return name.strip();
+		}
+		String joined = (text(token.get("given_name")) + " " + text(token.get("family_name"))).strip();
+		return joined.isEmpty() ? null : joined;
+	}
+
+	private static String text(Object claim) {
+		return claim instanceof String value ? value.strip() : "";
+	}
+
 	private static List<String> list(Object claim) {
 		return claim instanceof Collection<?> values ? List.copyOf(strings(values)) : List.of();
 	}

@@ -11,9 +11,9 @@ import sa.rawabit.policy.reading.PolicyProblem;
 import sa.rawabit.policy.reading.PolicyReader;
 
 /**
- * Validates policy files offline:
- * {@code ./mvnw -q -pl platform/policy exec:java -Dexec.args="policy.yaml"}. Prints one line per
- * problem as {@code file:line:column: path: code: message-en / message-ar} and exits with
+ * Validates policy files offline (compiling first, so it works on a clean clone):
+ * {@code ./mvnw -q -pl platform/policy compile exec:java -Dexec.args="policy.yaml"}. Prints one line
+ * per problem as {@code file:line:column: path: code: message-en / message-ar} and exits with
  * {@value #INVALID} when any file has problems, {@value #USAGE} when a file cannot be read.
  */
 public final class ValidatePolicy {

@@ -52,10 +52,8 @@ final class CareSection {
 		}
 		var enabled = f.flag("enabled", false);
 		var expires = f.opt("expires-after-days", a -> Values.integer(a, 1, 366));
-		if (enabled && !f.has("expires-after-days")) {
-			at.report(Code.SURVEY_EXPIRY_MISSING);
-		}
-		return new Satisfaction.PostCaseSurvey(enabled, expires);
+		return new Satisfaction.PostCaseSurvey(enabled,
+				expires == null ? Satisfaction.PostCaseSurvey.DEFAULT_EXPIRY_DAYS : expires);
 	}
 
 	static @Nullable ContactOfficers contactOfficers(At at) {

@@ -36,6 +36,10 @@ enum Code {
 	QUORUM_OUTSIDE_DECISION("النصاب يحدد في مرحلة القرار فقط", "quorum belongs to the decision stage only"),
 	DECLARATION_TEXT_MISSING("مرحلة الإقرار تحتاج نص الإقرار (declaration)", "a declaration stage needs the declaration text"),
 	NO_WORKING_DAYS("لا يمكن أن تكون كل أيام الأسبوع عطلة", "the weekend cannot cover the whole week"),
+	/** No longer raised: a silent policy gets 14 days. Kept so the code never means anything else. */
+	ROLE_IS_BUILT_IN("الدور '%s' معرّف في المنصة؛ لا يُعرّف في roles، ويُستخدم مباشرة", "role '%s' is built in; use it without declaring it in roles"),
+	QUORUM_EXCEEDS_SIZE("النصاب %s أكبر من عدد أعضاء اللجنة %s", "quorum %s is larger than the committee's size %s"),
+	/** No longer raised: a silent policy gets 14 days. Kept so the code never means anything else. */
 	SURVEY_EXPIRY_MISSING("الاستبيان بعد الحالة يحتاج expires-after-days", "an enabled post-case survey needs expires-after-days");
 
 	private final String ar;

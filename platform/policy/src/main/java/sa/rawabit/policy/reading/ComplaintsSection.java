@@ -4,8 +4,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import sa.rawabit.policy.BuiltInChannel;
-import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Compensation;
 import sa.rawabit.policy.Complaints;
 import sa.rawabit.policy.DayUnit;
@@ -24,21 +22,10 @@ final class ComplaintsSection {
 		if (f == null) {
 			return null;
 		}
-		return new Complaints(f.list("intake", true, ComplaintsSection::intakeChannel), f.flag("public-link", false),
+		return new Complaints(f.list("intake", true, OfferingSection::enabledChannel), f.flag("public-link", false),
 				f.req("handler", Values::role), f.opt("acknowledgement", ComplaintsSection::deadlineRef),
 				f.opt("resolution", ComplaintsSection::deadlineRef), f.opt("escalation", ComplaintsSection::escalation),
 				f.flag("amicable-settlement", false));
-	}
-
-	/** Complaints may only arrive on a channel the policy enabled; checked once all channels are read. */
-	private static @Nullable ChannelId intakeChannel(At at) {
-		var id = Values.id(at);
-		if (id == null) {
-			return null;
-		}
-		var code = BuiltInChannel.byId(id).isPresent() ? Code.CHANNEL_NOT_ENABLED : Code.UNKNOWN_CHANNEL;
-		at.reading().refer(Kind.CHANNEL, id, at, code);
-		return new ChannelId(id);
 	}
 
 	private static @Nullable DeadlineId deadlineRef(At at) {

@@ -52,6 +52,17 @@ final class OfferingSection {
 		return new Channel(new ChannelId(id), label, known.isPresent());
 	}
 
+	/** A channel the policy enabled (complaint intake, telling beneficiaries); checked once all channels are read. */
+	static @Nullable ChannelId enabledChannel(At at) {
+		var id = Values.id(at);
+		if (id == null) {
+			return null;
+		}
+		var code = BuiltInChannel.byId(id).isPresent() ? Code.CHANNEL_NOT_ENABLED : Code.UNKNOWN_CHANNEL;
+		at.reading().refer(Kind.CHANNEL, id, at, code);
+		return new ChannelId(id);
+	}
+
 	static @Nullable Tool tool(At at) {
 		var f = at.fields(Set.of("id", "names"));
 		if (f == null) {

@@ -12,7 +12,8 @@ final class PolicyBinder {
 
 	static final Set<String> KEYS = Set.of("association", "title", "preamble", "scope", "goals", "approval",
 			"channels", "tools", "services", "procedure", "deadlines", "calendar", "complaints", "compensation",
-			"satisfaction", "contact-officers", "staff-acknowledgement", "privacy", "commitments");
+			"satisfaction", "contact-officers", "staff-acknowledgement", "privacy", "commitments", "roles", "committees",
+			"telling");
 
 	private PolicyBinder() {
 	}
@@ -32,6 +33,8 @@ final class PolicyBinder {
 				f.opt("complaints", ComplaintsSection::complaints),
 				f.opt("compensation", ComplaintsSection::compensation), f.opt("satisfaction", CareSection::satisfaction),
 				f.opt("contact-officers", CareSection::contactOfficers), f.flag("staff-acknowledgement", false),
-				f.opt("privacy", CareSection::privacy), f.list("commitments", false, Values::text));
+				f.opt("privacy", CareSection::privacy), f.list("commitments", false, Values::text),
+				f.list("roles", false, RolesSection::role), f.list("committees", false, RolesSection::committee),
+				f.list("telling", false, OfferingSection::enabledChannel));
 	}
 }

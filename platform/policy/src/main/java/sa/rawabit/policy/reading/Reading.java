@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import sa.rawabit.policy.RoleKey;
+
 /**
  * State of one read: the problems found so far, the ids declared per kind (to catch duplicates)
  * and the references to check once the whole document is known.
@@ -13,7 +15,7 @@ import java.util.function.Predicate;
 final class Reading {
 
 	enum Kind {
-		CHANNEL, TOOL, SERVICE, STAGE, DEADLINE, HOLIDAY, INSTRUMENT
+		CHANNEL, TOOL, SERVICE, STAGE, DEADLINE, HOLIDAY, INSTRUMENT, ROLE, COMMITTEE
 	}
 
 	private record Reference(Kind kind, String id, At at, Code unknown) {
@@ -47,6 +49,21 @@ final class Reading {
 
 	void resolveReferences() {
 		Predicate<Reference> known = r -> isDeclared(r.kind(), r.id());
-		references.stream().filter(known.negate()).forEach(r -> r.at().report(r.unknown(), r.id()));
+		references.stream().filter(known.negate()).forEach(r -> {
+			if (r.kind() == Kind.ROLE) {
+				r.at().report(r.unknown(), r.id(), knownRoles());
+			}
+			else {
+				r.at().report(r.unknown(), r.id());
+			}
+		});
+	}
+
+	/** The built-in roles and those this policy declares, for the unknown-role message. */
+	private String knownRoles() {
+		var known = new ArrayList<String>();
+		RoleKey.ALL.forEach(role -> known.add(role.value()));
+		known.addAll(declared.getOrDefault(Kind.ROLE, Map.of()).keySet().stream().sorted().toList());
+		return String.join(", ", known);
 	}
 }

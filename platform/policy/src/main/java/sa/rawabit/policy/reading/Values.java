@@ -88,6 +88,7 @@ final class Values {
 		return keyed(at, type, Code.NOT_ALLOWED);
 	}
 
+	/** A built-in role, or one the policy declares in {@code roles} (checked once the whole file is read). */
 	static @Nullable RoleKey role(At at) {
 		var value = at.scalar();
 		if (value == null) {
@@ -95,9 +96,7 @@ final class Values {
 		}
 		var role = new RoleKey(value);
 		if (!role.isKnown()) {
-			at.report(Code.UNKNOWN_ROLE, value,
-					RoleKey.ALL.stream().map(RoleKey::value).collect(Collectors.joining(", ")));
-			return null;
+			at.reading().refer(Reading.Kind.ROLE, value, at, Code.UNKNOWN_ROLE);
 		}
 		return role;
 	}

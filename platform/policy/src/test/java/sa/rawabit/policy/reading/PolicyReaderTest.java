@@ -33,6 +33,24 @@ class PolicyReaderTest {
 	}
 
 	@Test
+	void readWhenPostCaseSurveyEnabledWithoutExpiryThenLinksLastFourteenDays() throws IOException {
+		var yaml = minimal() + "satisfaction:\n  post-case-survey: { enabled: true }\n";
+
+		var survey = PolicyReader.read(yaml).orElseThrow().satisfaction().postCaseSurvey();
+
+		assertThat(survey.enabled()).isTrue();
+		assertThat(survey.expiresAfterDays()).isEqualTo(14);
+	}
+
+	@Test
+	void readWhenPostCaseSurveyGivesExpiryThenKeepsIt() throws IOException {
+		var yaml = minimal() + "satisfaction:\n  post-case-survey: { enabled: true, expires-after-days: 7 }\n";
+
+		assertThat(PolicyReader.read(yaml).orElseThrow().satisfaction().postCaseSurvey().expiresAfterDays())
+			.isEqualTo(7);
+	}
+
+	@Test
 	void readWhenStageNamesUnknownRoleThenReportsUnknownRoleAtTheRole() throws IOException {
 		var yaml = minimal().replace("role: research-committee", "role: board");
 

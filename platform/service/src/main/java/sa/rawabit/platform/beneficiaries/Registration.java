@@ -39,9 +39,14 @@ public record Registration(@Nullable String nationalId, @Nullable String fullNam
 			.check(contactChannel == null || policy == null
 					|| policy.channel(new ChannelId(contactChannel)).isPresent(), "contactChannel",
 					"Not a channel the association's policy enables", "ليست قناة مفعّلة في سياسة الجمعية")
+			.check(contactChannel == null || policy == null || policy.telling().isEmpty()
+					|| policy.telling().contains(new ChannelId(contactChannel)), "contactChannel",
+					"The association's policy does not let beneficiaries be told on this channel",
+					"لا تجيز سياسة الجمعية إبلاغ المستفيد عبر هذه القناة")
 			.check(!"email".equals(contactChannel) || email != null && !email.isBlank(), "email",
 					"Needed when the agreed channel is e-mail", "مطلوب عند الاتفاق على التواصل بالبريد الإلكتروني")
-			.check(!"phone".equals(contactChannel) || phone != null && !phone.isBlank(), "phone",
+			.check(!"phone".equals(contactChannel) && !"whatsapp".equals(contactChannel) || phone != null
+					&& !phone.isBlank(), "phone",
 					"Needed when the agreed channel is the phone", "مطلوب عند الاتفاق على التواصل بالهاتف")
 			.orThrow();
 		return new NewBeneficiary(nationalId, fullName.strip(), blankToNull(phone), blankToNull(email),

@@ -11,7 +11,7 @@ import sa.rawabit.foundation.security.StaffMember;
 
 /**
  * What the dashboards show of complaints: those still open, newest first, to the policy's handling
- * committee and top management; nothing to other roles (they do not handle complaints).
+ * committee, the role complaints escalate to and top management; nothing to other roles (they do not handle complaints).
  */
 @Service
 public class ComplaintBoard {
@@ -35,8 +35,7 @@ public class ComplaintBoard {
 	/** Whether the caller handles complaints under the policy in force. */
 	public Mono<Boolean> handles(StaffMember me) {
 		return desk.policy(me)
-			.map(loaded -> me.hasRole(loaded.policy().complaints().handler().value())
-					|| me.hasRole(ComplaintDesk.TOP_MANAGEMENT))
+			.map(loaded -> ComplaintWatchers.of(loaded).stream().anyMatch(me::hasRole))
 			.onErrorReturn(sa.rawabit.foundation.problem.ProblemException.class, false);
 	}
 

@@ -2,7 +2,6 @@ package sa.rawabit.platform.complaints;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -42,8 +41,6 @@ class ComplaintDesk {
 	static final ProblemType COMPENSATION_NOT_IN_POLICY = new ProblemType("compensation-not-in-policy",
 			HttpStatus.CONFLICT, "The association's policy in force provides no compensation",
 			"لا تنص سياسة الجمعية السارية على التعويض");
-
-	static final String TOP_MANAGEMENT = "top-management";
 
 	/** The actor the audit trail names when the policy's own deadline moved a complaint. */
 	static final String POLICY_CLOCK = "policy-clock";
@@ -108,7 +105,7 @@ class ComplaintDesk {
 
 	Mono<Complaint> find(StaffMember staff, ComplaintId id) {
 		return policy(staff).flatMap(loaded -> {
-			requireHandler(staff, loaded, true);
+			ComplaintWatchers.require(staff, loaded);
 			return transactions.inTenant(records.find(id))
 				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")));
 		});
@@ -161,7 +158,7 @@ class ComplaintDesk {
 	/** Opens a compensation case: only under a policy that provides one, and only with every condition evidenced. */
 	Mono<Complaint> openCompensation(StaffMember staff, ComplaintId id, CompensationEvidence evidence) {
 		return acting(staff).flatMap(loaded -> {
-			requireHandler(staff, loaded, true);
+			ComplaintWatchers.require(staff, loaded);
 			if (loaded.policy().compensation() == null) {
 				return Mono.error(new ProblemException(COMPENSATION_NOT_IN_POLICY, COMPENSATION_NOT_IN_POLICY.titleEn(),
 						COMPENSATION_NOT_IN_POLICY.titleAr(), null));
@@ -187,7 +184,7 @@ class ComplaintDesk {
 	private Mono<Complaint> transition(StaffMember staff, ComplaintId id, String action, boolean closes,
 			BiFunction<Complaint, Instant, Complaint> change) {
 		return acting(staff).flatMap(loaded -> {
-			requireHandler(staff, loaded, true);
+			ComplaintWatchers.require(staff, loaded);
 			return transactions.inTenant(records.lock(id)
 				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
 				.flatMap(before -> {
@@ -213,8 +210,7 @@ class ComplaintDesk {
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, ComplaintState from, String action,
 			String actor, Map<String, String> detail) {
-		String handler = loaded.policy().complaints().handler().value();
-		Set<String> audience = new LinkedHashSet<>(Set.of(handler, TOP_MANAGEMENT));
+		Set<String> audience = ComplaintWatchers.of(loaded);
 		return audit
 			.append(new AuditEvent(clock.instant(), actor, action, ComplaintClocks.SUBJECT, complaint.id().value(),
 					from == null ? null : from.column(), complaint.state().column(), loaded.version().value().toString(),
@@ -250,17 +246,6 @@ class ComplaintDesk {
 	 */
 	Mono<LoadedPolicy> acting(StaffMember staff) {
 		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
-	}
-
-	/** The policy's handling committee; top management too, since complaints escalate to it. */
-	static void requireHandler(StaffMember staff, LoadedPolicy loaded, boolean topManagementToo) {
-		String handler = loaded.policy().complaints().handler().value();
-		if (topManagementToo) {
-			staff.requireAnyRole(handler, TOP_MANAGEMENT);
-		}
-		else {
-			staff.requireAnyRole(handler);
-		}
 	}
 
 	private static String blankToNull(String value) {

@@ -54,7 +54,7 @@ class ComplaintPages {
 		model.addAttribute("state", filter == null ? null : filter.column());
 		model.addAttribute("states", List.of(ComplaintState.values()).stream().map(ComplaintState::column).toList());
 		return desk.policy(me)
-			.doOnNext(loaded -> ComplaintDesk.requireHandler(me, loaded, true))
+			.doOnNext(loaded -> ComplaintWatchers.require(me, loaded))
 			.then(transactions.inTenant(records.list(filter, LIST_SIZE).map(ComplaintBoard::summary).collectList()))
 			.doOnNext(found -> model.addAttribute("complaints", found))
 			.thenReturn("complaints/list");

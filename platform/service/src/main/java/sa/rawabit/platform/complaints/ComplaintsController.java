@@ -1,6 +1,8 @@
 package sa.rawabit.platform.complaints;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,8 +26,8 @@ import sa.rawabit.policy.ChannelId;
 @RequestMapping("/api/complaints")
 class ComplaintsController {
 
-	/** Who takes complaints off the fax, the phone and the post. */
-	static final String[] INTAKE_ROLES = { "follow-up-committee", "relations-officer", "contact-officer" };
+	/** Who takes complaints off the fax, the phone and the post, beside the policy's handling committee. */
+	static final String[] INTAKE_ROLES = { "relations-officer", "contact-officer" };
 
 	/** The public link is the website channel; staff log the others. */
 	static final String WEBSITE = "website";
@@ -39,8 +41,10 @@ class ComplaintsController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> log(@AuthenticationPrincipal StaffMember staff, @RequestBody NewComplaint complaint) {
-		staff.requireAnyRole(INTAKE_ROLES);
-		return desk.acting(staff).flatMap(loaded -> {
+		return desk.policy(staff)
+			.doOnNext(loaded -> staff.requireAnyRole(intakeRoles(loaded)))
+			.then(Mono.defer(() -> desk.acting(staff)))
+			.flatMap(loaded -> {
 			String channel = complaint.channel();
 			new FieldChecks().required("channel", channel, 60)
 				.check(channel == null || channel.isBlank() || !WEBSITE.equals(channel)
@@ -51,6 +55,12 @@ class ComplaintsController {
 			complaint.requireComplete();
 			return desk.receive(loaded, complaint, staff.username());
 		}).map(ComplaintsController::view);
+	}
+
+	private static String[] intakeRoles(sa.rawabit.platform.policy.LoadedPolicy loaded) {
+		var roles = new LinkedHashSet<>(List.of(INTAKE_ROLES));
+		roles.add(loaded.policy().complaints().handler().value());
+		return roles.toArray(String[]::new);
 	}
 
 	@GetMapping("/{id}")

@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP, phone through
- * the SMS webhook; any other channel is for staff to tell in person. Never without their consent.
+ * the SMS webhook, WhatsApp through the association's WhatsApp Business account; any other channel is for
+ * staff to tell in person. Never without their consent.
  * Call it inside the transaction that makes the news: a message to send is queued there and sent by
  * {@link MessageSender} after the commit, whatever becomes of the HTTP request or this replica.
  */
@@ -34,6 +35,7 @@ public class BeneficiaryMessenger {
 		return switch (channel) {
 			case "email" -> to.email() == null ? noAddress(channel) : queue(message, channel, to.email());
 			case "phone" -> to.phone() == null ? noAddress(channel) : queue(message, channel, to.phone());
+			case "whatsapp" -> to.phone() == null ? noAddress(channel) : queue(message, channel, to.phone());
 			default -> Mono.just(new Told(channel, "in-person", "staff tell the beneficiary through " + channel));
 		};
 	}

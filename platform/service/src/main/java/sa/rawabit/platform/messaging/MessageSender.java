@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.tenancy.TenantContext;
 import reactor.core.publisher.Sinks;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.platform.messaging.MessageQueue.Claimed;
@@ -50,11 +51,14 @@ public class MessageSender extends BackgroundSubscription {
 
 	private final AtomicReference<SenderStatus> status = new AtomicReference<>(new SenderStatus(null, null));
 
-	MessageSender(MessageQueue queue, EmailPort email, SmsPort sms, Outbox outbox, WorkerDatabase worker,
-			MessagingProperties properties, MeterRegistry meters) {
+	private final WhatsAppPort whatsApp;
+
+	MessageSender(MessageQueue queue, EmailPort email, SmsPort sms, WhatsAppPort whatsApp, Outbox outbox,
+			WorkerDatabase worker, MessagingProperties properties, MeterRegistry meters) {
 		this.queue = queue;
 		this.email = email;
 		this.sms = sms;
+		this.whatsApp = whatsApp;
 		this.outbox = outbox;
 		this.worker = worker;
 		this.properties = properties.queue();
@@ -98,8 +102,12 @@ public class MessageSender extends BackgroundSubscription {
 	}
 
 	private Mono<Void> attempt(Claimed claimed) {
-		Mono<Delivery> send = "email".equals(claimed.channel()) ? email.sendOnBoundedElastic(claimed.message())
-				: sms.send(claimed.message());
+		Mono<Delivery> send = switch (claimed.channel()) {
+			case "email" -> email.sendOnBoundedElastic(claimed.message());
+			// The association's own WhatsApp Business account is read under its tenant.
+			case "whatsapp" -> whatsApp.send(claimed.message()).contextWrite(TenantContext.of(claimed.tenant()));
+			default -> sms.send(claimed.message());
+		};
 		return send.flatMap(delivery -> record(claimed, delivery));
 	}
 

@@ -1,17 +1,20 @@
 package sa.rawabit.platform.policy;
 
+import java.util.Collection;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Policy;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.ServiceId;
 import sa.rawabit.policy.StageId;
 import sa.rawabit.policy.Text;
 
 /**
  * What staff pages show instead of the policy's ids: the names the association's policy in force gives
- * its channels, services and stages, in the reader's language. An id the policy no longer names (a case
+ * its channels, services, stages and roles, in the reader's language. An id the policy no longer names (a case
  * opened under an earlier version) shows as it is rather than as nothing.
  */
 public record PolicyNames(Policy policy, boolean arabic) {
@@ -32,6 +35,16 @@ public record PolicyNames(Policy policy, boolean arabic) {
 			.map(stage -> stage.names())
 			.findFirst()
 			.orElse(null));
+	}
+
+	/** A role's name: the policy's words for its own roles (an executive director), the product's for built-ins. */
+	public String role(@Nullable String id) {
+		return name(id, key -> policy.roleNames(new RoleKey(key)).orElse(null));
+	}
+
+	/** Several roles' names, in the order given, joined as the reader's language lists them. */
+	public String roles(Collection<String> ids) {
+		return ids.stream().map(this::role).collect(Collectors.joining(arabic ? "، " : ", "));
 	}
 
 	private String name(@Nullable String id, Function<String, @Nullable Text> names) {

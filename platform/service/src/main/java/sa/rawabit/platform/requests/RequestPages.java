@@ -179,7 +179,7 @@ class RequestPages {
 			case "decide" -> {
 				new FieldChecks().required("reasons", form.reasons(), 4000).required("minutes", form.minutes(), 20000)
 					.orThrow();
-				yield procedure.decide(id, form.reasons(), form.minutes(), me);
+				yield procedure.decide(id, form.reasons(), form.minutes(), form.attendeeList(), me);
 			}
 			case "register" -> procedure.register(id, me);
 			case "deliver" -> procedure.deliver(id, me);

@@ -137,27 +137,19 @@ class RequestProcedure {
 	}
 
 	/**
-	 * Records the committee's decision once the policy's quorum has voted: the majority decides,
-	 * with the reasons and the meeting's minutes. A tie is refused: the committee must settle it.
+	 * Records the committee's decision with the reasons and the meeting's minutes, as {@link CommitteeRuling}
+	 * reads the votes under the policy's committee settings ({@code attendees}: who the minutes say attended).
 	 */
-	Mono<BeneficiaryRequest> decide(RequestId id, String reasons, String minutes, StaffMember me) {
+	Mono<BeneficiaryRequest> decide(RequestId id, String reasons, String minutes, List<String> attendees,
+			StaffMember me) {
 		return desk.transition(id, me, "decided", c -> Mono.defer(() -> {
 			requireRole(c, stageOf(c, StageKind.DECISION).role());
 			Stage stage = requireAwaiting(c, StageKind.DECISION);
 			int quorum = stage.quorum() != null ? stage.quorum() : properties.defaultQuorum();
+			var committee = c.policy().policy().committee(stage.role()).orElse(null);
 			return records.votes(id).collectList().flatMap(votes -> {
-				long approvals = votes.stream().filter(v -> v.vote().equals("approve")).count();
-				long rejections = votes.size() - approvals;
-				if (votes.size() < quorum) {
-					return Mono.error(illegal("The committee's quorum is " + quorum + "; " + votes.size() + " voted",
-							"نصاب اللجنة " + quorum + " وصوّت " + votes.size()));
-				}
-				if (approvals == rejections) {
-					return Mono.error(illegal("The votes are tied; the committee must settle it",
-							"تعادلت الأصوات، وعلى اللجنة الحسم"));
-				}
-				Outcome outcome = approvals > rejections ? Outcome.APPROVED : Outcome.REJECTED;
-				var members = new ArrayList<>(new TreeSet<>(votes.stream().map(Vote::member).toList()));
+				CommitteeRuling ruling = CommitteeRuling.of(committee, quorum, votes, attendees, me);
+				Outcome outcome = ruling.outcome();
 				var decided = c.request().decided(outcome);
 				List<CaseEvent> events = new ArrayList<>(List.of(CaseEvent.DECISION_MADE));
 				boolean toldNow = !c.route().hasNotificationStage();
@@ -165,10 +157,11 @@ class RequestProcedure {
 					events.add(CaseEvent.BENEFICIARY_NOTIFIED);
 				}
 				Move move = Move.to(advance(c, decided, stage.id().value()), events,
-						Map.of("outcome", outcome.key(), "quorum", String.valueOf(quorum), "approvals",
-								String.valueOf(approvals), "rejections", String.valueOf(rejections)));
-				return records.decide(id, new Decision(outcome.key(), reasons, minutes, quorum, members, (int) approvals,
-						(int) rejections, me.username(), c.now(), workingDaysSinceReceipt(c)))
+						Map.of("outcome", outcome.key(), "quorum", String.valueOf(ruling.quorum()), "approvals",
+								String.valueOf(ruling.approvals()), "rejections", String.valueOf(ruling.rejections())));
+				return records.decide(id, new Decision(outcome.key(), reasons, minutes, ruling.quorum(),
+						ruling.attendees(), ruling.approvals(), ruling.rejections(), me.username(), c.now(),
+						workingDaysSinceReceipt(c), ruling.rule(), ruling.chair()))
 					.thenReturn(toldNow ? move.telling(News.decision(c, outcome)) : move);
 			});
 		}));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -92,10 +93,11 @@ class RequestRecords {
 	Mono<Void> decide(RequestId request, Decision d) {
 		return insert("""
 				insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
-				    approvals, rejections, decided_by, decided_at, working_days)
-				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""",
+				    approvals, rejections, decided_by, decided_at, working_days, voting_rule, chair)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""",
 				request, d.outcome(), d.reasons(), d.minutes(), d.quorum(), d.members().toArray(String[]::new),
-				d.approvals(), d.rejections(), d.decidedBy(), d.decidedAt(), d.workingDays());
+				d.approvals(), d.rejections(), d.decidedBy(), d.decidedAt(), d.workingDays(),
+				Parameter.fromOrEmpty(d.votingRule(), String.class), Parameter.fromOrEmpty(d.chair(), String.class));
 	}
 
 	Mono<Decision> decision(RequestId request) {
@@ -105,7 +107,8 @@ class RequestRecords {
 					row.get("minutes", String.class), row.get("quorum", Integer.class),
 					Arrays.asList(row.get("members", String[].class)), row.get("approvals", Integer.class),
 					row.get("rejections", Integer.class), row.get("decided_by", String.class),
-					row.get("decided_at", Instant.class), row.get("working_days", Integer.class)))
+					row.get("decided_at", Instant.class), row.get("working_days", Integer.class),
+					row.get("voting_rule", String.class), row.get("chair", String.class)))
 			.one();
 	}
 

@@ -26,8 +26,8 @@ record RequestView(BeneficiaryRequest request, List<RequestDeadline> deadlines, 
 	 */
 	RequestView asSummary() {
 		Decision outcome = decision == null ? null : new Decision(decision.outcome(), "", "", decision.quorum(),
-				List.of(), decision.approvals(), decision.rejections(), decision.decidedBy(), decision.decidedAt(),
-				decision.workingDays());
+				List.<String>of(), decision.approvals(), decision.rejections(), decision.decidedBy(),
+				decision.decidedAt(), decision.workingDays(), decision.votingRule(), decision.chair());
 		List<AuditEvent> trail = history.stream().map(event -> new AuditEvent(event.occurredAt(), event.actor(),
 				event.action(), event.subjectType(), event.subjectId(), event.fromState(), event.toState(),
 				event.policyVersion(), java.util.Map.of())).toList();

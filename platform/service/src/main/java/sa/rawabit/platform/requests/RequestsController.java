@@ -187,17 +187,21 @@ class RequestsController {
 					"approve".equals(body.vote()) ? Outcome.APPROVED : Outcome.REJECTED, body.reason(), me)));
 	}
 
-	record Ruling(@Nullable String reasons, @Nullable String minutes) {
+	/** @param attendees who the minutes say attended; needed where the policy seats the committee */
+	record Ruling(@Nullable String reasons, @Nullable String minutes, @Nullable List<String> attendees) {
 	}
 
 	@PostMapping("/{id}/decision")
 	@Operation(summary = "Record the research committee's decision · قرار لجنة البحث",
-			description = "Needs the policy's quorum of votes; the majority decides; reasons and minutes are required")
+			description = "Reasons and minutes are required. Where the policy seats the committee (committees), the "
+					+ "attendees make the quorum, only they vote, the chair records, and the policy's rule decides; "
+					+ "otherwise the quorum of votes and their majority")
 	Mono<BeneficiaryRequest> decide(@PathVariable UUID id, @RequestBody Ruling body,
 			@AuthenticationPrincipal StaffMember me) {
 		return Mono.fromRunnable(() -> new FieldChecks().required("reasons", body.reasons(), 4000)
 			.required("minutes", body.minutes(), 20000)
-			.orThrow()).then(Mono.defer(() -> procedure.decide(new RequestId(id), body.reasons(), body.minutes(), me)));
+			.orThrow()).then(Mono.defer(() -> procedure.decide(new RequestId(id), body.reasons(), body.minutes(),
+					body.attendees() == null ? List.of() : body.attendees(), me)));
 	}
 
 	@PostMapping("/{id}/registration")

@@ -27,10 +27,12 @@ final class StepViews {
 	/**
 	 * The committee's decision. {@code workingDays}: from the request's receipt day to the decision day under
 	 * the working calendar of the request's policy (what oversight's median counts); null only on decisions
-	 * recorded before it was kept.
+	 * recorded before it was kept. {@code members}: who attended when the policy seats the committee (else who
+	 * voted); {@code votingRule} and {@code chair} only then.
 	 */
 	record Decision(String outcome, String reasons, String minutes, int quorum, List<String> members, int approvals,
-			int rejections, String decidedBy, Instant decidedAt, @Nullable Integer workingDays) {
+			int rejections, String decidedBy, Instant decidedAt, @Nullable Integer workingDays,
+			@Nullable String votingRule, @Nullable String chair) {
 
 		Decision {
 			members = List.copyOf(members);

@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code rawabit.satisfaction.*}: the post-case survey where the association's policy is silent. A
  * policy with a satisfaction section decides itself (Samtah's turns the survey off; one that enables it
- * must give {@code expires-after-days}); one without such a section gets these.
+ * without {@code expires-after-days} gets the language's 14 days); one without such a section gets these.
  *
  * @param surveyWithoutPolicySection whether associations whose policy has no satisfaction section survey closed cases
- * @param expiryDays how many days a link stays open when the policy does not say
+ * @param expiryDays how many days a link stays open when the policy has no satisfaction section
  * @param publicBaseUrl where beneficiaries reach the public pages; the survey link starts with it
  */
 @ConfigurationProperties("rawabit.satisfaction")

@@ -166,8 +166,7 @@ class SurveyInviter {
 		if (!survey.enabled()) {
 			return Optional.empty();
 		}
-		int days = survey.expiresAfterDays() == null ? properties.expiryDays() : survey.expiresAfterDays();
-		return Optional.of(Duration.ofDays(days));
+		return Optional.of(Duration.ofDays(survey.expiresAfterDays()));
 	}
 
 	/**

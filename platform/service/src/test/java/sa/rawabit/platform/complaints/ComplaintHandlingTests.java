@@ -90,7 +90,7 @@ class ComplaintHandlingTests extends PlatformTest {
 	}
 
 	/** Moves the complaint's clock with an escalation back so that its warning, breach and escalation are due. */
-	private static void runningLate(String complaint) {
+	static void runningLate(String complaint) {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
 				PreparedStatement late = superuser.prepareStatement("""
 						update app.deadline set warn_at = now() - interval '3 minutes',
@@ -166,6 +166,11 @@ class ComplaintHandlingTests extends PlatformTest {
 	}
 
 	String log(String slug, String role, String channel) {
+		return logWith(web, slug, role, channel);
+	}
+
+	/** Logs a complaint as staff of {@code role}; its id. */
+	String logWith(WebTestClient web, String slug, String role, String channel) {
 		return (String) web.mutateWith(TestTokens.staff(slug, role)).post().uri("/api/complaints")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", channel, "name", "مستفيد", "subject", "شكوى", "description", "نص الشكوى"))

@@ -31,6 +31,22 @@ public final class ComplaintPolicies {
 			.verifyComplete();
 	}
 
+	/**
+	 * Samtah with clocks in its own words: complaints escalate to its executive director, a role the
+	 * policy declares, and a services committee exists that has nothing to do with complaints.
+	 */
+	public static String withExecutiveDirector() {
+		return samtahWithClocks().replace("complaints:\n", """
+				roles:
+				  - id: executive-director
+				    names: { ar: المدير التنفيذي, en: Executive director }
+				  - id: services-committee
+				    names: { ar: لجنة الخدمات, en: Services committee }
+
+				complaints:
+				""").replace("    to: top-management\n", "    to: executive-director\n");
+	}
+
 	public static String samtah() {
 		return SeedPolicies.get("samtah-cooperative").yaml();
 	}

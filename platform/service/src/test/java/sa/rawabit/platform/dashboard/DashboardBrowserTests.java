@@ -113,7 +113,7 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		page.waitForURL(address -> address.startsWith(url("/").toString()));
 
 		assertThat(page.getByTestId("association")).containsText(THIMAR);
-		assertThat(page.getByTestId("roles")).hasText("social-researcher");
+		assertThat(page.getByTestId("roles")).hasText("مسؤول البحث الاجتماعي");
 		assertThat(page.getByTestId("queue-section").locator("h2")).hasText("إحالات مسندة إليّ");
 	}
 }

@@ -37,4 +37,21 @@ abstract class RequestsTest extends DeskTest {
 			.toString();
 		return location.substring(location.lastIndexOf('/') + 1);
 	}
+
+	org.springframework.test.web.reactive.server.WebTestClient as(String slug, String role) {
+		return web.mutateWith(sa.rawabit.testing.TestTokens.staff(slug, role));
+	}
+
+	org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(String slug, String role, String uri,
+			Object body) {
+		return as(slug, role).post().uri(uri).bodyValue(body).exchange();
+	}
+
+	/** Opens a request as the relations officer; its location. */
+	String open(String slug, String person, String service, String channel, java.util.List<Integer> items) {
+		return as(slug, "relations-officer").post().uri("/api/requests")
+			.bodyValue(Map.of("beneficiaryId", person, "service", service, "channel", channel, "checklistReceived", items))
+			.exchange().expectStatus().isCreated()
+			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+	}
 }

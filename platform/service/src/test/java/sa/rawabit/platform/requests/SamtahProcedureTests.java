@@ -204,14 +204,6 @@ class SamtahProcedureTests extends RequestsTest {
 
 	// --- helpers ---
 
-	WebTestClient as(String slug, String role) {
-		return web.mutateWith(TestTokens.staff(slug, role));
-	}
-
-	WebTestClient.ResponseSpec post(String slug, String role, String uri, Object body) {
-		return as(slug, role).post().uri(uri).bodyValue(body).exchange();
-	}
-
 	WebTestClient.ResponseSpec vote(String slug, String member, String request, String vote) {
 		return web.mutateWith(TestTokens.named(member + "@" + slug, slug, "research-committee")).post()
 			.uri(request + "/votes").bodyValue(Map.of("vote", vote, "reason", "سبب " + vote)).exchange();
@@ -224,13 +216,6 @@ class SamtahProcedureTests extends RequestsTest {
 
 	WebTestClient.BodyContentSpec queue(String slug, String role, String query) {
 		return as(slug, role).get().uri("/api/requests?" + query).exchange().expectStatus().isOk().expectBody();
-	}
-
-	String open(String slug, String person, String service, String channel, List<Integer> items) {
-		return as(slug, "relations-officer").post().uri("/api/requests")
-			.bodyValue(Map.of("beneficiaryId", person, "service", service, "channel", channel, "checklistReceived", items))
-			.exchange().expectStatus().isCreated()
-			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
 	}
 
 	static java.util.UUID id(String location) {
