@@ -1,22 +1,21 @@
--- One staff complaint intake (POST /api/complaints) as the platform sends it to PostgreSQL, for pgbench
--- (PgbenchPeer). Taken statement by statement from the code the intake runs at this commit
--- (PolicyAcknowledgements.standing -> AcknowledgementRecords.find; ComplaintDesk.receive ->
--- ComplaintRecords.insert, AuditTrail.append, Outbox.insert; each in Transactions.inTenant) for the
--- Samtah seed policy (no complaint clocks). NOT yet checked against captured statements: a test that
--- captures them and fails when these part ways is still to come (issue 14).
--- Variables (pgbench -D): tenant, version (policy version in force), subject (the staff member's token
--- subject), username. Run with -M extended so they are bound as parameters, as the platform binds them.
+-- One staff complaint intake (POST /api/complaints) in the steady state (a later filing of the same staff
+-- member: the acknowledgement of the policy in force is cached by the replica and no longer looked up),
+-- as the platform sends it to PostgreSQL, for pgbench (PgbenchPeer). Captured from PostgreSQL's statement
+-- log of a real intake; IntakeStatementsTests captures them again and fails when these part ways. For the
+-- Samtah seed policy (no complaint clocks, so no app.deadline insert).
+-- Variables (pgbench -D): tenant, slug (the association's), version (policy version in force), username.
+-- Run with -M extended so they are bound as parameters, as the platform binds them.
 -- Where the platform binds a value that pgbench cannot hold in a variable (a fresh id, a clock reading,
 -- a constant), the script writes an expression between /*$*/ markers; the test reads each as one bound value.
+-- (The platform binds the complaint's id again as the audit and outbox events' subject_id; here each is a
+-- fresh id.)
 --
--- The acknowledgement gate: has this member acknowledged the policy in force?
-BEGIN;
-select set_config('app.tenant_id', :tenant, true);
-select policy_version, policy_number, subject, username, statement, acknowledged_at
-from app.policy_acknowledgement where policy_version = :version and subject = :subject;
+-- The association named by the token's organization, in a transaction of its own.
+BEGIN READ WRITE;
+select id, status from control.tenant where slug = :slug;
 COMMIT;
 -- The complaint, its audit event and its outbox event, in one tenant transaction.
-BEGIN;
+BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true);
 insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)

@@ -1,10 +1,13 @@
 package sa.rawabit.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +42,15 @@ public final class TestDatabase {
 
 	private final String superuserPassword;
 
-	private TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword) {
+	/** Where the server writes its log as JSON lines; {@code null} where it is not readable (a container). */
+	private final @Nullable Path logFile;
+
+	private TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword,
+			@Nullable Path logFile) {
 		this.endpoint = endpoint;
 		this.superuser = superuser;
 		this.superuserPassword = superuserPassword;
+		this.logFile = logFile;
 	}
 
 	/**
@@ -135,15 +143,30 @@ public final class TestDatabase {
 		container.start();
 		System.out.println("[rawabit] Test PostgreSQL: Testcontainers " + container.getJdbcUrl());
 		var endpoint = new DatabaseEndpoint(container.getHost(), container.getMappedPort(5432), DATABASE);
-		return new TestDatabase(endpoint, container.getUsername(), container.getPassword());
+		return new TestDatabase(endpoint, container.getUsername(), container.getPassword(), null);
 	}
 
 	private static TestDatabase embedded() {
-		EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0);
+		Path logs = temporaryDirectory("rawabit-test-postgres-log");
+		// The server's own output pipe closes once pg_ctl has started it; its log collector's file does not,
+		// so StatementLog can read what the server executed. It logs little until statement logging is on.
+		EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0,
+				Map.of("logging_collector", "on", "log_destination", "jsonlog", "log_directory", logs.toString(),
+						"log_filename", "postgresql.log", "log_rotation_age", "0", "log_rotation_size", "0"));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "rawabit-test-postgres-stop"));
 		System.out.println("[rawabit] Test PostgreSQL: embedded binaries on 127.0.0.1:" + postgres.getPort()
 				+ " (no Docker engine)");
-		return new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "");
+		return new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "",
+				logs.resolve("postgresql.json"));
+	}
+
+	private static Path temporaryDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static void close(EmbeddedPostgres postgres) {
@@ -177,6 +200,23 @@ public final class TestDatabase {
 	/** A plain JDBC connection as {@code role}, for tests that must see what raw SQL sees. */
 	public Connection connectAs(String role) throws SQLException {
 		return DriverManager.getConnection(endpoint.jdbcUrl(), role, ROLE_PASSWORD);
+	}
+
+	/** Whether {@link #logStatements()} can read what the server executes (the embedded server). */
+	public boolean capturesStatements() {
+		return logFile != null;
+	}
+
+	/**
+	 * Logs every statement any session runs from now until the returned log is closed. Sessions that
+	 * connect afterwards log from their first statement; an open session picks the setting up only
+	 * after its next command.
+	 */
+	public StatementLog logStatements() throws SQLException {
+		if (logFile == null) {
+			throw new IllegalStateException("This test PostgreSQL's log is not readable (a container)");
+		}
+		return StatementLog.open(this::connectAsSuperuser, logFile);
 	}
 
 	/** A superuser connection, for test fixtures that must write across tenants. */

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
@@ -55,10 +56,16 @@ public final class EmbeddedDatabase {
 	 * fast defaults.
 	 */
 	public static EmbeddedPostgres start(@Nullable Path dataDirectory, int port) {
+		return start(dataDirectory, port, Map.of());
+	}
+
+	/** As {@link #start(Path, int)}, with further server settings (e.g. where the server logs). */
+	public static EmbeddedPostgres start(@Nullable Path dataDirectory, int port, Map<String, String> serverConfig) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setPGStartupWait(Duration.ofSeconds(60));
+			serverConfig.forEach(builder::setServerConfig);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
 				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)

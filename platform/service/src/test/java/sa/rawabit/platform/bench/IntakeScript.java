@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
+
+import sa.rawabit.testing.StatementLog.Entry;
 
 /**
  * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and the form in
@@ -42,6 +46,30 @@ final class IntakeScript {
 			.filter(line -> !line.strip().startsWith("\\") && !line.strip().startsWith("--"))
 			.collect(Collectors.joining("\n"));
 		return Arrays.stream(sql.split(";")).map(String::strip).filter(each -> !each.isEmpty()).toList();
+	}
+
+	/**
+	 * The statements one request sent as {@code role} for an association: every statement of each
+	 * transaction (session and virtual transaction) of that role that bound the association's id or its
+	 * slug, in the order the server logged them. Other roles, other associations and statements that
+	 * bound nothing of this one (the outbox relay's polling) are left out.
+	 */
+	static List<String> ofRequest(List<Entry> logged, String role, String tenant, String slug) {
+		List<Entry> statements = logged.stream()
+			.filter(each -> each.user().equals(role) && each.statement() != null)
+			.toList();
+		Set<String> transactions = statements.stream()
+			.filter(each -> each.detail().contains("'" + tenant + "'") || each.detail().contains("'" + slug + "'"))
+			.map(IntakeScript::transaction)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		return statements.stream()
+			.filter(each -> transactions.contains(transaction(each)))
+			.map(each -> each.statement().strip())
+			.toList();
+	}
+
+	private static String transaction(Entry entry) {
+		return entry.session() + "/" + entry.transaction();
 	}
 
 	/** For comparison: one line, lower case, single spaces, every bound value a {@code ?}. */

@@ -43,7 +43,7 @@ class PeersSmokeTests {
 		SchemaMigrations.migrate(TestDatabase.get().server(DatabaseRoles.OWNER), "app");
 		TestTenant association = TestTenants.register("pgbench");
 		UUID version = TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
-		var variables = PgbenchPeer.variables(association.id(), version, "user-" + association.slug(),
+		var variables = PgbenchPeer.variables(association.id(), association.slug(), version,
 				"relations-officer@" + association.slug());
 
 		IntakeResult result = PgbenchPeer.run(TestDatabase.get().endpoint(), DatabaseRoles.PLATFORM,

@@ -100,11 +100,11 @@ final class PgbenchPeer {
 	}
 
 	/**
-	 * The script's variables for one association: its id, the policy version in force (acknowledged by
-	 * {@code subject}), the staff member's token subject and username.
+	 * The script's variables for one association: its id and slug, the policy version in force and the
+	 * filing staff member's username.
 	 */
-	static Map<String, String> variables(TenantId tenant, UUID version, String subject, String username) {
-		return Map.of("tenant", tenant.toString(), "version", version.toString(), "subject", subject, "username",
+	static Map<String, String> variables(TenantId tenant, String slug, UUID version, String username) {
+		return Map.of("tenant", tenant.toString(), "slug", slug, "version", version.toString(), "username",
 				username);
 	}
 

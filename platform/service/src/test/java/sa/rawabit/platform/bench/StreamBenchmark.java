@@ -79,7 +79,7 @@ public final class StreamBenchmark {
 			profile(replica, "intake", settings.intakeSeconds());
 			IntakeResult alone = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "");
 			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
-					PgbenchPeer.variables(filer.id(), filersPolicy, "user-" + filer.slug(), "relations-officer@" + filer.slug()),
+					PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy, "relations-officer@" + filer.slug()),
 					settings.intakeClients(), settings.intakeSeconds());
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants).whileConnected(
 					settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),

@@ -1,0 +1,76 @@
+package sa.rawabit.platform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.foundation.database.SchemaMigrations;
+import sa.rawabit.platform.complaints.ComplaintPolicies;
+import sa.rawabit.testing.StatementLog;
+import sa.rawabit.testing.StatementLog.Entry;
+import sa.rawabit.testing.TestDatabase;
+import sa.rawabit.testing.TestPolicies;
+import sa.rawabit.testing.TestTenants;
+import sa.rawabit.testing.TestTenants.TestTenant;
+
+/**
+ * The intake peer is only a peer while {@code bench/intake.pgbench.sql} holds exactly the SQL one staff
+ * complaint intake sends. This test starts a replica as the benchmark does (own JVM, no Keycloak), files
+ * a complaint to fill what the replica caches, then files a second one with PostgreSQL logging every
+ * statement, picks out that request's transactions and compares their statements, in order, with the
+ * script's.
+ */
+class IntakeStatementsTests {
+
+	private static final String COMPLAINT = """
+			{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}""";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+
+	@Test
+	void intakeScriptWhenComparedWithTheStatementsASteadyStateIntakeSendsThenTheSame() throws Exception {
+		TestDatabase database = TestDatabase.get();
+		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
+		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
+		TestTenant association = TestTenants.register("statements");
+		TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
+
+		List<Entry> logged;
+		// Logging is on before the replica connects, so every pooled session logs from its first command.
+		try (StatementLog log = database.logStatements(); BenchReplica replica = BenchReplica.start()) {
+			String token = replica.token(association.slug(), "relations-officer");
+			assertThat(file(replica, token).statusCode()).as("the warm-up filing").isEqualTo(201);
+			int before = log.entries().size();
+			HttpResponse<String> filed = file(replica, token);
+			assertThat(filed.statusCode()).as("the measured filing: %s", filed.body()).isEqualTo(201);
+			List<Entry> all = log.entries();
+			logged = all.subList(before, all.size());
+		}
+
+		List<String> sent = IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM, association.id().toString(),
+				association.slug());
+		assertThat(sent).as("the intake's statements were captured").isNotEmpty();
+		assertThat(IntakeScript.normalized(IntakeScript.statements()))
+			.as("bench/intake.pgbench.sql no longer holds what one intake sends; the intake now sends:%n%s",
+					String.join(";\n", sent))
+			.containsExactlyElementsOf(IntakeScript.normalized(sent));
+	}
+
+	private HttpResponse<String> file(BenchReplica replica, String token) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(replica.base() + "/api/complaints"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+}
