@@ -116,6 +116,7 @@ public final class DashboardBenchmark {
 		BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = out.readLine()) != null) {
+			System.out.println("[replica] " + line);
 			if (line.startsWith("BENCH-READY")) {
 				Thread drain = new Thread(() -> out.lines().forEach(ignored -> {
 				}), "dashboard-bench-server-output");
