@@ -59,7 +59,7 @@ public final class TestDatabase {
 	 */
 	public static StoppableServer dedicated(Path dataDirectory) {
 		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, 0);
-		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "");
+		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "", null);
 		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), "postgres", "", DATABASE, ROLE_PASSWORD);
 		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
 		return new StoppableServer(database, dataDirectory, postgres);

@@ -19,16 +19,16 @@ final class Actions {
 
 	static Set<String> available(BeneficiaryRequest request, Route route, StaffMember me) {
 		Set<String> actions = new LinkedHashSet<>();
-		String status = request.status();
+		RequestStatus status = request.status();
 		boolean mine = request.pendingRole() != null && me.hasRole(request.pendingRole());
-		if (Route.INCOMPLETE.equals(status) && me.hasRole(route.intakeRole().value())) {
+		if (status.isIncomplete() && me.hasRole(route.intakeRole().value())) {
 			actions.add("checklist");
 		}
-		if (Route.REFERRED.equals(status) && mine) {
+		if (status.isReferred() && mine) {
 			actions.add("answer");
 		}
-		if (status.startsWith("awaiting-") && mine) {
-			switch (status) {
+		if (status.isAwaiting() && mine) {
+			switch (status.column()) {
 				case "awaiting-verification" -> actions.add("verify");
 				case "awaiting-declaration" -> actions.add("declare");
 				case "awaiting-decision" -> {
@@ -42,7 +42,7 @@ final class Actions {
 				}
 			}
 		}
-		if (status.startsWith("awaiting-") && request.stageId() != null && route.mayReferAt(request.stageId())
+		if (status.isAwaiting() && request.stageId() != null && route.mayReferAt(request.stageId())
 				&& me.hasRole(route.referrerRole().value())) {
 			actions.add("refer");
 		}

@@ -63,12 +63,12 @@ class Attachments {
 			.map(bytes -> checked(type, bytes))
 			.flatMap(bytes -> desk.transition(id, me, "attachment-added", c -> Mono.defer(() -> {
 				RequestDesk.requireRole(c, c.route().intakeRole());
-				if (Route.CLOSED.equals(c.request().status())) {
+				if (c.request().status().isClosed()) {
 					throw RequestDesk.illegal("The request is closed", "الطلب مغلق");
 				}
 				var attachment = new Attachment(UUID.randomUUID(), file.filename(), type, bytes.length,
 						sha256(bytes), checklistItem, me.username(), c.now());
-				Move move = checklistItem != null && Route.INCOMPLETE.equals(c.request().status())
+				Move move = checklistItem != null && c.request().status().isIncomplete()
 						? Intake.tick(c, c.request(), List.of(checklistItem))
 						: Move.to(c.request().moved(c.request().status(), c.request().stageId(), c.request().pendingRole(),
 								c.now()), List.of(), Map.of());

@@ -42,7 +42,7 @@ public class RequestBeneficiaries {
 	 */
 	public Flux<Filed> withOpenRequests(@Nullable String service) {
 		String open = "select distinct on (beneficiary_id) beneficiary_id, channel from app.request where status <> '"
-				+ Route.CLOSED + "'";
+				+ RequestStatus.CLOSED.column() + "'";
 		String newestFirst = " order by beneficiary_id, received_at desc";
 		var query = service == null ? database.sql(open + newestFirst)
 				: database.sql(open + " and service_id = $1" + newestFirst).bind(0, service);

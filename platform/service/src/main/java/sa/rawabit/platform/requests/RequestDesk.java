@@ -94,7 +94,7 @@ class RequestDesk {
 	/** Stores a new request and what its intake caused, in the caller's transaction. */
 	Mono<Void> record(Case c, String action, Move move) {
 		List<CaseEvent> events = new ArrayList<>(move.events());
-		if (Route.CLOSED.equals(move.after().status()) && !Route.CLOSED.equals(c.request().status())) {
+		if (move.after().status().isClosed() && !c.request().status().isClosed()) {
 			events.add(CaseEvent.CASE_CLOSED);
 		}
 		var moved = new Case(move.after(), c.policy(), c.route(), c.actor(), c.now());
@@ -103,11 +103,12 @@ class RequestDesk {
 			detail.put("stage", move.after().stageId());
 		}
 		events.forEach(event -> detail.put("event." + event.key(), "true"));
-		String from = "opened".equals(action) ? null : c.request().status();
+		String from = "opened".equals(action) ? null : c.request().status().column();
 		return clocks.on(moved, events)
 			.then("opened".equals(action) ? Mono.empty() : requests.update(move.after()).then())
 			.then(audit.append(new AuditEvent(c.now(), c.actor().username(), "request." + action, Case.SUBJECT,
-					c.request().id().value(), from, move.after().status(), c.policy().version().toString(), detail)))
+					c.request().id().value(), from, move.after().status().column(), c.policy().version().toString(),
+					detail)))
 			.then(outbox.publish(notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))))
 			.then();
 	}
@@ -137,7 +138,7 @@ class RequestDesk {
 	private static Map<String, Object> payload(Case c, BeneficiaryRequest request) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("requestId", request.id().value().toString());
-		payload.put("status", request.status());
+		payload.put("status", request.status().column());
 		payload.put("service", request.serviceId());
 		payload.put("policyVersion", c.policy().number());
 		if (request.stageId() != null) {
@@ -162,7 +163,8 @@ class RequestDesk {
 	/** 409 unless the request waits at a stage of {@code kind}. */
 	static Stage requireAwaiting(Case c, StageKind kind) {
 		var request = c.request();
-		if (request.stageId() == null || !Route.statusAt(c.route().stage(request.stageId())).equals(request.status())
+		if (request.stageId() == null
+				|| !RequestStatus.awaiting(c.route().stage(request.stageId())).equals(request.status())
 				|| c.route().stage(request.stageId()).kind() != kind) {
 			throw illegal("The request is " + request.status() + ", not awaiting " + kind.key(),
 					"حالة الطلب " + request.status() + " وليست بانتظار " + kind.key());
@@ -178,7 +180,7 @@ class RequestDesk {
 	static BeneficiaryRequest advance(Case c, BeneficiaryRequest request, @Nullable String pastStageId) {
 		return c.route()
 			.next(pastStageId, request.decision())
-			.map(next -> request.moved(Route.statusAt(next), next.id().value(), next.role().value(), c.now()))
-			.orElseGet(() -> request.moved(Route.CLOSED, null, null, c.now()));
+			.map(next -> request.moved(RequestStatus.awaiting(next), next.id().value(), next.role().value(), c.now()))
+			.orElseGet(() -> request.moved(RequestStatus.CLOSED, null, null, c.now()));
 	}
 }

@@ -54,7 +54,7 @@ class RequestProcedure {
 	Mono<BeneficiaryRequest> receiveItems(RequestId id, List<Integer> items, StaffMember me) {
 		return desk.transition(id, me, "items-received", c -> Mono.fromCallable(() -> {
 			requireRole(c, c.route().intakeRole());
-			if (!Route.INCOMPLETE.equals(c.request().status())) {
+			if (!c.request().status().isIncomplete()) {
 				throw illegal("Only an incomplete request takes checklist items", "لا تُستلم متطلبات إلا لطلب غير مكتمل");
 			}
 			return Intake.tick(c, c.request(), items);
@@ -75,12 +75,12 @@ class RequestProcedure {
 			Stage referral = stageOf(c, StageKind.REFERRAL);
 			BeneficiaryRequest request = c.request();
 			requireRole(c, c.route().referrerRole());
-			if (request.stageId() == null || !request.status().startsWith("awaiting-")
+			if (request.stageId() == null || !request.status().isAwaiting()
 					|| !c.route().mayReferAt(request.stageId())) {
 				throw illegal("A referral is made before the request passes the referral stage, and one at a time",
 						"تكون الإحالة قبل تجاوز مرحلة الإحالة، وإحالة واحدة في كل مرة");
 			}
-			var referred = request.moved(Route.REFERRED, request.stageId(), referral.role().value(), c.now());
+			var referred = request.moved(RequestStatus.REFERRED, request.stageId(), referral.role().value(), c.now());
 			return records.refer(id, new Referral(UUID.randomUUID(), question, me.username(), c.now(), null, null, null))
 				.thenReturn(Move.to(referred, List.of(), Map.of("referralStage", referral.id().value())));
 		}));
@@ -91,12 +91,13 @@ class RequestProcedure {
 		return desk.transition(id, me, "referral-answered", c -> Mono.defer(() -> {
 			requireRole(c, stageOf(c, StageKind.REFERRAL).role());
 			BeneficiaryRequest request = c.request();
-			if (!Route.REFERRED.equals(request.status()) || request.stageId() == null) {
+			if (!request.status().isReferred() || request.stageId() == null) {
 				throw illegal("The request is not referred", "الطلب غير محال");
 			}
 			Stage back = c.route().stage(request.stageId());
 			return records.answer(id, answer, me.username(), c.now())
-				.thenReturn(Move.to(request.moved(Route.statusAt(back), back.id().value(), back.role().value(), c.now()),
+				.thenReturn(Move.to(
+						request.moved(RequestStatus.awaiting(back), back.id().value(), back.role().value(), c.now()),
 						List.of(), Map.of()));
 		}));
 	}

@@ -77,7 +77,7 @@ class Requests {
 				update app.request set status = $1, stage_id = $2, pending_role = $3, outcome = $4,
 				    checklist_done = $5, completed_at = $6, closed_at = $7, updated_at = $8
 				where id = $9""")
-			.bind(0, request.status())
+			.bind(0, request.status().column())
 			.bind(4, request.checklistDone().toArray(Integer[]::new))
 			.bind(7, request.updatedAt())
 			.bind(8, request.id().value());
@@ -111,7 +111,7 @@ class Requests {
 	}
 
 	private static GenericExecuteSpec changeable(GenericExecuteSpec spec, BeneficiaryRequest request) {
-		spec = spec.bind(7, request.status())
+		spec = spec.bind(7, request.status().column())
 			.bind(8, Parameter.fromOrEmpty(request.stageId(), String.class))
 			.bind(9, Parameter.fromOrEmpty(request.pendingRole(), String.class))
 			.bind(10, Parameter.fromOrEmpty(request.outcome(), String.class));
@@ -126,7 +126,7 @@ class Requests {
 		return new BeneficiaryRequest(new RequestId(row.get("id", UUID.class)), row.get("beneficiary_id", UUID.class),
 				row.get("service_id", String.class), row.get("channel", String.class),
 				row.get("policy_version", UUID.class), row.get("policy_number", Integer.class),
-				row.get("status", String.class), row.get("stage_id", String.class),
+				RequestStatus.of(row.get("status", String.class)), row.get("stage_id", String.class),
 				row.get("pending_role", String.class), row.get("outcome", String.class),
 				row.get("checklist_size", Integer.class), done == null ? List.of() : Arrays.asList(done),
 				row.get("received_at", Instant.class), row.get("received_by", String.class),

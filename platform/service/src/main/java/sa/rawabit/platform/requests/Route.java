@@ -18,12 +18,6 @@ import sa.rawabit.policy.StageKind;
  */
 final class Route {
 
-	static final String INCOMPLETE = "incomplete";
-
-	static final String REFERRED = "referred";
-
-	static final String CLOSED = "closed";
-
 	static final String TOP_MANAGEMENT = "top-management";
 
 	private final List<Stage> stages;
@@ -40,10 +34,6 @@ final class Route {
 	Optional<Stage> next(@Nullable String afterStageId, @Nullable Outcome outcome) {
 		int from = afterStageId == null ? 0 : indexOf(afterStageId) + 1;
 		return stages.subList(from, stages.size()).stream().filter(stage -> waitsAt(stage, outcome)).findFirst();
-	}
-
-	static String statusAt(Stage stage) {
-		return "awaiting-" + stage.kind().key();
 	}
 
 	Optional<Stage> firstOf(StageKind kind) {

@@ -50,7 +50,8 @@ class OversightAggregateMigrationTests {
 		try (Connection platform = java.sql.DriverManager.getConnection(server.endpoint().jdbcUrl(),
 				server.app().username(), server.app().password());
 				ResultSet refreshed = platform.createStatement().executeQuery("select oversight.refresh_indicators()")) {
-			return refreshed.next() && refreshed.getTimestamp(1) != null;
+			// A database with no association has an empty snapshot, so no computed_at: the call itself must work.
+			return refreshed.next();
 		}
 	}
 
