@@ -34,7 +34,11 @@ class SqlOwnershipTests {
 			Map.entry("oversight.indicators_snapshot", "oversight"),
 			// The control plane's tables, as the platform reads them (tenant-admin writes them).
 			Map.entry("control.tenant", "tenancy"), Map.entry("control.policy_version", "policy"),
-			Map.entry("control.tool_document", "tools"));
+			Map.entry("control.tool_document", "tools"), Map.entry("app.beneficiary_message", "messaging"),
+			Map.entry("app.beneficiary_message_attempt", "messaging"), Map.entry("app.outbox_purge", "notifications"),
+			Map.entry("app.reaction_cursor", "notifications"), Map.entry("control.messaging_channel", "messaging"),
+			// Written by tenant-admin, read by the foundation's revocation check; no platform module touches it.
+			Map.entry("control.staff_revocation", "tenancy"));
 
 	private static final Map<String, String> EXCEPTIONS = Map.of(
 			// Reading which version is in force is the policy module's job; the column lives on the tenant row.

@@ -91,7 +91,9 @@ class RequestsController {
 			.check(dueWithinWorkingDays == null || dueWithinWorkingDays >= 0 && dueWithinWorkingDays <= 366,
 					"dueWithinWorkingDays", "Between 0 and 366", "بين 0 و366")
 			.orThrow())
-			.then(queues.page(me, status, mine, service, channel, dueWithinWorkingDays, beneficiary, page, size));
+			// Deferred: the queue must not even be assembled from a value the checks above refuse.
+			.then(Mono.defer(() -> queues.page(me, status, mine, service, channel, dueWithinWorkingDays, beneficiary,
+					page, size)));
 	}
 
 	@GetMapping("/{id}")
