@@ -84,6 +84,6 @@ class OutboxPurge extends BackgroundSubscription {
 			.bind(0, before)
 			.bind(1, BATCH)
 			.map(row -> row.get("deleted", Long.class))
-			.all()).next();
+			.all()).reduce(0L, Long::sum);
 	}
 }
