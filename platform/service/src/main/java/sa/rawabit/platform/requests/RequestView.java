@@ -22,7 +22,8 @@ record RequestView(BeneficiaryRequest request, List<RequestDeadline> deadlines, 
 	/**
 	 * What a member without a need to know sees: where the request stands, its clocks and who moved it when,
 	 * but not its file — no declarations, referral answers, votes, decision reasons or minutes, attachments,
-	 * messages, nor the details the audit trail keeps of them.
+	 * messages, nor the details the audit trail keeps of them - except where the request came from (the
+	 * inquiry it was converted from), which is no part of the file and leads the converting officer back.
 	 */
 	RequestView asSummary() {
 		Decision outcome = decision == null ? null : new Decision(decision.outcome(), "", "", decision.quorum(),
@@ -30,8 +31,15 @@ record RequestView(BeneficiaryRequest request, List<RequestDeadline> deadlines, 
 				decision.decidedAt(), decision.workingDays(), decision.votingRule(), decision.chair());
 		List<AuditEvent> trail = history.stream().map(event -> new AuditEvent(event.occurredAt(), event.actor(),
 				event.action(), event.subjectType(), event.subjectId(), event.fromState(), event.toState(),
-				event.policyVersion(), java.util.Map.of())).toList();
+				event.policyVersion(), origin(event.detail()))).toList();
 		return new RequestView(request, deadlines, List.of(), List.of(), List.of(), outcome, List.of(), List.of(), trail,
 				true);
 	}
+
+	private static java.util.Map<String, String> origin(java.util.Map<String, String> detail) {
+		String from = detail.get(CONVERTED_FROM);
+		return from == null ? java.util.Map.of() : java.util.Map.of(CONVERTED_FROM, from);
+	}
+
+	private static final String CONVERTED_FROM = "convertedFrom";
 }
