@@ -55,13 +55,29 @@ class IntakeStatementsTests {
 			logged = all.subList(before, all.size());
 		}
 
-		List<String> sent = IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM, association.id().toString(),
-				association.slug());
+		List<String> sent = withoutStatusLookup(IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM,
+				association.id().toString(), association.slug()));
 		assertThat(sent).as("the intake's statements were captured").isNotEmpty();
 		assertThat(IntakeScript.normalized(IntakeScript.statements()))
 			.as("bench/intake.pgbench.sql no longer holds what one intake sends; the intake now sends:%n%s",
 					String.join(";\n", sent))
 			.containsExactlyElementsOf(IntakeScript.normalized(sent));
+	}
+
+	/**
+	 * The association's status is read once per cache period (5 s) for all of its requests, not per intake;
+	 * whether the measured filing happens to refresh it depends on how long the warm-up took, so its
+	 * transaction is left out of what one intake sends.
+	 */
+	private static List<String> withoutStatusLookup(List<String> sent) {
+		List<String> kept = new java.util.ArrayList<>(sent);
+		for (int i = 0; i + 2 < kept.size(); i++) {
+			if (kept.get(i + 1).contains("from control.tenant where slug")) {
+				kept.subList(i, i + 3).clear();
+				break;
+			}
+		}
+		return kept;
 	}
 
 	private HttpResponse<String> file(BenchReplica replica, String token) throws Exception {
