@@ -10,7 +10,7 @@
 -- (The platform binds the complaint's id again as the audit and outbox events' subject_id; here each is a
 -- fresh id.)
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
--- 5 s for all requests of the association, not per intake, so it is not part of this script.
+-- per intake, so it is not part of this script.
 --
 -- The complaint, its audit event and its outbox event, in one tenant transaction.
 BEGIN READ WRITE;
