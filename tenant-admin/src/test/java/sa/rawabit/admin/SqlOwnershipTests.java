@@ -18,7 +18,8 @@ class SqlOwnershipTests {
 	private static final Path SOURCES = Path.of("src/main/java/sa/rawabit/admin");
 
 	private static final Map<String, String> OWNERS = Map.of("control.tenant", "tenants", "control.policy_version",
-			"policies", "control.tool_document", "tools");
+			"policies", "control.tool_document", "tools", "control.messaging_channel", "channels",
+			"control.staff_revocation", "staff");
 
 	private final SqlOwnership ownership = new SqlOwnership(OWNERS, Map.of());
 
