@@ -52,12 +52,18 @@ class RoleRemovals {
 	 * (0 where the platform's schema is not there, e.g. tenant-admin's own tests).
 	 */
 	private Mono<Long> waiting(String role) {
+		// Asked of the catalog first: a statement naming app.cases_waiting_on cannot even be parsed where the
+		// platform's schema does not exist.
 		return database.sql("""
-				select case when to_regprocedure('app.cases_waiting_on(text)') is null then 0
-				            else app.cases_waiting_on($1) end as waiting""")
-			.bind(0, role)
-			.map(row -> row.get("waiting", Long.class))
+				select exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+				               where n.nspname = 'app' and p.proname = 'cases_waiting_on') as present""")
+			.map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class)))
 			.one()
+			.flatMap(present -> !present ? Mono.just(0L)
+					: database.sql("select app.cases_waiting_on($1) as waiting")
+						.bind(0, role)
+						.map(row -> row.get("waiting", Long.class))
+						.one())
 			.defaultIfEmpty(0L);
 	}
 
