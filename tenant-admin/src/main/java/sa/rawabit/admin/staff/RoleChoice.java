@@ -20,7 +20,7 @@ record RoleChoice(String key, @Nullable Text names) {
 
 	static final List<RoleChoice> BUILT_IN = RoleKey.ALL.stream().map(role -> new RoleChoice(role.value(), null)).toList();
 
-	boolean builtIn() {
+	public boolean builtIn() {
 		return names == null;
 	}
 
