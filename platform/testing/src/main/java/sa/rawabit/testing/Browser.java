@@ -1,6 +1,5 @@
 package sa.rawabit.testing;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,25 +59,7 @@ public final class Browser {
 	 * repository's own script (the one {@code .ci/run} uses), found by walking up from the module.
 	 */
 	private static void installChromium() {
-		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path script = dir.resolve("deploy/local/install-browser.sh");
-			if (Files.isExecutable(script)) {
-				System.out.println("[rawabit] Chromium missing: running " + script);
-				try {
-					Process install = new ProcessBuilder(script.toString()).inheritIO().start();
-					if (install.waitFor() != 0) {
-						System.out.println("[rawabit] " + script + " failed with exit code " + install.exitValue());
-					}
-				}
-				catch (IOException ex) {
-					System.out.println("[rawabit] could not run " + script + ": " + ex.getMessage());
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				return;
-			}
-		}
+		Tools.install("deploy/local/install-browser.sh");
 	}
 
 	public static Browser get() {

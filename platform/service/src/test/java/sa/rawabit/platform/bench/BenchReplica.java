@@ -79,6 +79,11 @@ final class BenchReplica implements AutoCloseable {
 
 	/** A staff token of {@code role} in association {@code slug}; its subject has acknowledged the policy. */
 	String token(String slug, String role) {
+		return token(encoder, slug, role, role);
+	}
+
+	/** As {@link #token(String, String)}, signed by {@code encoder}, for the person {@code user@slug}. */
+	static String token(NimbusJwtEncoder encoder, String slug, String user, String role) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			// TestTokens' subject: TestPolicies.publish records its policy acknowledgement, so filing is not refused.
@@ -86,7 +91,7 @@ final class BenchReplica implements AutoCloseable {
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofHours(2)))
 			.audience(List.of("rawabit-api"))
-			.claim("preferred_username", role + "@" + slug)
+			.claim("preferred_username", user + "@" + slug)
 			.claim("organization", List.of(slug))
 			.claim("groups", List.of("/" + slug + "/" + role))
 			.build();

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +19,6 @@ import java.util.stream.Stream;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,9 +58,9 @@ final class DashboardLiveRun {
 				new SecretKeySpec(BenchReplica.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < settings.dashboards(); i++) {
-			tokens.add(token(encoder, busy.slug(), "watcher-" + i, "follow-up-committee"));
+			tokens.add(BenchReplica.token(encoder, busy.slug(), "watcher-" + i, "follow-up-committee"));
 		}
-		String filer = token(encoder, busy.slug(), "filer", "relations-officer");
+		String filer = BenchReplica.token(encoder, busy.slug(), "filer", "relations-officer");
 		int connections = settings.dashboards() + 10;
 		HttpClient pages = HttpClient
 			.create(ConnectionProvider.builder("dashboards").maxConnections(2 * connections).pendingAcquireMaxCount(-1)
@@ -143,22 +138,6 @@ final class DashboardLiveRun {
 				Matcher id = CREATED.matcher(body);
 				return id.find() ? Mono.just(id.group(1)) : Mono.empty();
 			});
-	}
-
-	private static String token(NimbusJwtEncoder encoder, String slug, String user, String role) {
-		Instant now = Instant.now();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			// TestPolicies.publish acknowledged the policy for this subject, so filing is not refused.
-			.subject("user-" + slug)
-			.issuedAt(now)
-			.expiresAt(now.plus(Duration.ofHours(2)))
-			.audience(List.of("rawabit-api"))
-			.claim("preferred_username", user + "@" + slug)
-			.claim("organization", List.of(slug))
-			.claim("groups", List.of("/" + slug + "/" + role))
-			.build();
-		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-			.getTokenValue();
 	}
 
 	/** The PostgreSQL server's main process: the parent of a backend. */
