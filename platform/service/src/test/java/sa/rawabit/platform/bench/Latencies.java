@@ -21,6 +21,11 @@ final class Latencies {
 		}
 	}
 
+	/** Forgets what was recorded (after a warm-up). */
+	void reset() {
+		count.set(0);
+	}
+
 	/** p50, p99 and max in milliseconds (zeros when nothing was recorded). */
 	double[] percentilesMs() {
 		int n = Math.min(count.get(), samples.length);

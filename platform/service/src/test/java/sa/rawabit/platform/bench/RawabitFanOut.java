@@ -45,7 +45,12 @@ final class RawabitFanOut {
 		this.tenants = tenants;
 	}
 
-	FanOutResult run(int connections, int rate, int seconds) throws Exception {
+	/**
+	 * Opens the streams, files at {@code rate} for {@code warmupSeconds} unmeasured (the JIT compiles the
+	 * path), calls {@code beforeMeasure}, then files at {@code rate} for {@code seconds} and measures.
+	 */
+	FanOutResult run(int connections, int rate, int seconds, int warmupSeconds, Runnable beforeMeasure)
+			throws Exception {
 		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "follow-up-committee")).toList();
 		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
 		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts").maxConnections(64).build());
@@ -74,32 +79,50 @@ final class RawabitFanOut {
 			double rssPer1000 = (ProcessStats.rssKb(replica.pid()) - rssBefore) * 1000.0 / connections;
 
 			long opened = connections - open.getCount();
+			if (warmupSeconds > 0) {
+				long warm = fileAtRate(posts, filers, rate, warmupSeconds);
+				awaitDeliveries(received, Math.round(warm * (double) opened / tenants.size()));
+				received.reset();
+				latencies.reset();
+			}
+			beforeMeasure.run();
 			double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 			double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 			long start = System.nanoTime();
-			LongAdder filed = new LongAdder();
-			Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
-				.take((long) rate * seconds)
-				// A replica that cannot keep up sheds filings; the report shows the rate reached.
-				.onBackpressureDrop()
-				.flatMap(i -> file(posts, filers.get((int) (i % filers.size())), 1), 64)
-				.doOnNext(ok -> filed.increment())
-				.blockLast(Duration.ofSeconds(seconds + 120L));
-			long expected = Math.round(filed.sum() * (double) opened / tenants.size());
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (received.sum() < expected && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			long filed = fileAtRate(posts, filers, rate, seconds);
+			long expected = Math.round(filed * (double) opened / tenants.size());
+			awaitDeliveries(received, expected);
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
 			double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 			double[] ms = latencies.percentilesMs();
 			return new FanOutResult("Rawabit", expected, received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db,
-					rssPer1000, filed.sum() + " complaints filed");
+					rssPer1000, filed + " complaints filed");
 		}
 		finally {
 			streams.dispose();
 			loops.disposeLater().block(Duration.ofSeconds(10));
+		}
+	}
+
+	/** Files at {@code rate} for {@code seconds}, round-robin over the associations; returns how many were accepted. */
+	private long fileAtRate(HttpClient posts, List<String> filers, int rate, int seconds) {
+		LongAdder filed = new LongAdder();
+		Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
+			.take((long) rate * seconds)
+			// A replica that cannot keep up sheds filings; the report shows the rate reached.
+			.onBackpressureDrop()
+			.flatMap(i -> file(posts, filers.get((int) (i % filers.size())), 1), 64)
+			.doOnNext(ok -> filed.increment())
+			.blockLast(Duration.ofSeconds(seconds + 120L));
+		return filed.sum();
+	}
+
+	/** Waits up to 30 s for {@code expected} deliveries. */
+	private static void awaitDeliveries(LongAdder received, long expected) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (received.sum() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
 	}
 

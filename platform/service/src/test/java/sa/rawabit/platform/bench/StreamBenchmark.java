@@ -22,20 +22,22 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * returns them so a smoke run in {@code ./mvnw verify} can check that everything was delivered.
  * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify -Dbench.args="5000 10 20 20 16 15 5000"}
  * (streams, associations, complaints per second, seconds, intake clients, intake seconds, streams
- * connected during the second intake run).
+ * connected during the second intake run, warm-up seconds). Each Rawabit run is preceded by an unmeasured
+ * warm-up of the same shape, so the JIT compiles the path before it is timed (the peers are native code
+ * and need none); {@code -Dbench.only=fan-out} or {@code intake} runs one comparison alone.
  */
 public final class StreamBenchmark {
 
 	/** What to run; see the class comment for the order of the command-line arguments. */
 	record Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
-			int streamsDuringIntake) {
+			int streamsDuringIntake, int warmupSeconds) {
 
 		static Settings parse(String[] args) {
-			int[] values = { 1000, 10, 10, 20, 16, 15, 1000 };
+			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
-			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
 		}
 	}
 
@@ -69,13 +71,21 @@ public final class StreamBenchmark {
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
 		try (BenchReplica replica = BenchReplica.start()) {
-			profile(replica, "fan-out", settings.seconds());
-			FanOutResult rawabit = new RawabitFanOut(replica, postmaster, tenants).run(settings.connections(),
-					settings.rate(), settings.seconds());
-			FanOutResult nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
-					settings.seconds(), 420);
+			FanOutResult rawabit = FanOutResult.skipped("Rawabit", "not run (bench.only)");
+			FanOutResult nchan = FanOutResult.skipped("nginx + nchan", "not run (bench.only)");
+			if (runs("fan-out")) {
+				rawabit = new RawabitFanOut(replica, postmaster, tenants).run(settings.connections(), settings.rate(),
+						settings.seconds(), settings.warmupSeconds(), () -> profile(replica, "fan-out", settings.seconds()));
+				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(), settings.seconds(),
+						420);
+			}
 			RawabitIntake intake = new RawabitIntake(replica, postmaster);
 			TestTenant filer = tenants.getFirst();
+			if (!runs("intake")) {
+				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
+				return new Report(rawabit, nchan, none, none, none);
+			}
+			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
 			IntakeResult alone = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "");
 			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
@@ -88,11 +98,22 @@ public final class StreamBenchmark {
 		}
 	}
 
+	/** Whether {@code -Dbench.only} (unset: everything) asks for {@code comparison}. */
+	private static boolean runs(String comparison) {
+		String only = System.getProperty("bench.only", "");
+		return only.isBlank() || only.equals(comparison);
+	}
+
 	/** With {@code -Dbench.jfr=DIR}, records a JFR profile of the replica's next run into DIR. */
-	private static void profile(BenchReplica replica, String run, int seconds) throws Exception {
+	private static void profile(BenchReplica replica, String run, int seconds) {
 		String dir = System.getProperty("bench.jfr");
 		if (dir != null && !dir.isBlank()) {
-			replica.profile(java.nio.file.Path.of(dir, run + ".jfr"), java.time.Duration.ofSeconds(seconds + 5L));
+			try {
+				replica.profile(java.nio.file.Path.of(dir, run + ".jfr"), java.time.Duration.ofSeconds(seconds + 5L));
+			}
+			catch (Exception failed) {
+				System.out.println("[bench] no JFR profile of " + run + ": " + failed);
+			}
 		}
 	}
 

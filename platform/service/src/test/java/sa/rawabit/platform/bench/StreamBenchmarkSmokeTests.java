@@ -15,7 +15,7 @@ class StreamBenchmarkSmokeTests {
 
 	@Test
 	void benchmarkWhenRunTinyThenEveryDeliveryArrivesAndEveryIntakeIsAnswered() throws Exception {
-		Settings settings = new Settings(20, 2, 5, 2, 2, 2, 10);
+		Settings settings = new Settings(20, 2, 5, 2, 2, 2, 10, 1);
 		Report report = StreamBenchmark.run(settings);
 		StreamBenchmark.print(report, settings);
 
