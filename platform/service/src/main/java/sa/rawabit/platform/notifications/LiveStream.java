@@ -2,6 +2,7 @@ package sa.rawabit.platform.notifications;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -11,8 +12,10 @@ import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * One open connection's share of the fan-out: the roles it may see and a bounded buffer of frames
- * waiting for the client. Frames are offered by {@link LiveStreams} from one thread at a time. A
+ * One open connection's share of the fan-out: the roles it may see, the connection's own event loop,
+ * and a bounded buffer of frames waiting for the client. {@link LiveStreams} offers frames only on that
+ * event loop, one task per loop for all its streams, so a frame reaches the socket without crossing to
+ * another thread once per connection. A
  * client that lets the buffer fill is cut off at once (it reconnects and replays), and nobody else
  * waits for it.
  */
@@ -26,12 +29,15 @@ final class LiveStream {
 
 	private final Sinks.Many<Frame> buffer;
 
+	private final Executor eventLoop;
+
 	private final Sinks.Empty<Void> cut = Sinks.empty();
 
 	private volatile boolean overrun;
 
-	LiveStream(StaffMember member, @Nullable Credential credential, int bufferSize) {
+	LiveStream(StaffMember member, @Nullable Credential credential, int bufferSize, Executor eventLoop) {
 		this.member = member;
+		this.eventLoop = eventLoop;
 		this.roles = member.roles();
 		this.credential = credential;
 		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(bufferSize).get());
@@ -39,6 +45,11 @@ final class LiveStream {
 
 	boolean holds(String role) {
 		return roles.contains(role);
+	}
+
+	/** Where every frame is offered to this stream (the connection's event loop). */
+	Executor eventLoop() {
+		return eventLoop;
 	}
 
 	StaffMember member() {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,9 +25,12 @@ import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Every stream open on this replica, indexed by association. The fan-out's events, the heartbeat and
- * the status checks all pass through one serialized pipeline: an event is encoded once and offered
- * only to its association's streams of the roles it names, one heartbeat tick serves every stream, an
+ * Every stream open on this replica, indexed by association and, within it, by the event loop of the
+ * stream's connection. The fan-out's events, the heartbeat and the status checks all pass through one
+ * serialized pipeline: an event is encoded once and handed to each event loop holding streams of its
+ * association as one task, which offers it to those of the roles it names on the loop that writes
+ * their sockets (no hand-off between threads per connection; each loop's tasks run in order, so a
+ * stream still sees frames in fan-out order); one heartbeat tick serves every stream, an
  * association's status is checked once per period however many of its staff are watching, and the same
  * tick ends the streams whose credential expired or whose member was removed or re-roled in
  * tenant-admin (a terminal {@value #ENDED} event; no timer per stream).
@@ -67,23 +73,28 @@ class LiveStreams extends BackgroundSubscription {
 		this.clock = clock;
 	}
 
-	/** Opens {@code member}'s stream: it receives from now on until {@link #close} or its end. */
-	LiveStream open(StaffMember member, @Nullable Credential credential, int bufferSize) {
-		LiveStream stream = new LiveStream(member, credential, bufferSize);
-		byTenant.computeIfAbsent(member.tenant(), tenant -> new Watchers(member.tenantSlug())).streams.add(stream);
+	/**
+	 * Opens {@code member}'s stream: it receives from now on until {@link #close} or its end, each frame
+	 * offered on {@code eventLoop}.
+	 */
+	LiveStream open(StaffMember member, @Nullable Credential credential, int bufferSize, Executor eventLoop) {
+		LiveStream stream = new LiveStream(member, credential, bufferSize, eventLoop);
+		// Inside compute, so a close emptying the association's watchers cannot drop them under this add.
+		byTenant.compute(member.tenant(), (tenant, watchers) -> {
+			Watchers present = watchers == null ? new Watchers(member.tenantSlug()) : watchers;
+			present.add(stream);
+			return present;
+		});
 		return stream;
 	}
 
 	void close(StaffMember member, LiveStream stream) {
-		byTenant.computeIfPresent(member.tenant(), (tenant, watchers) -> {
-			watchers.streams.remove(stream);
-			return watchers.streams.isEmpty() ? null : watchers;
-		});
+		byTenant.computeIfPresent(member.tenant(), (tenant, watchers) -> watchers.remove(stream) ? null : watchers);
 	}
 
 	/** Streams open on this replica (a gauge for operators and a check for tests). */
 	int size() {
-		return byTenant.values().stream().mapToInt(watchers -> watchers.streams.size()).sum();
+		return byTenant.values().stream().mapToInt(Watchers::size).sum();
 	}
 
 	@Override
@@ -106,11 +117,11 @@ class LiveStreams extends BackgroundSubscription {
 		}
 		Frame frame = Frame.of(delivery);
 		Set<String> audience = delivery.audience();
-		for (LiveStream stream : watchers.streams) {
+		watchers.onEachLoop(stream -> {
 			if (audience.isEmpty() || holdsAny(stream, audience)) {
 				stream.offer(frame);
 			}
-		}
+		});
 	}
 
 	private static boolean holdsAny(LiveStream stream, Set<String> audience) {
@@ -123,7 +134,7 @@ class LiveStreams extends BackgroundSubscription {
 	}
 
 	private void heartbeat() {
-		byTenant.values().forEach(watchers -> watchers.streams.forEach(stream -> stream.offer(HEARTBEAT)));
+		byTenant.values().forEach(watchers -> watchers.onEachLoop(stream -> stream.offer(HEARTBEAT)));
 	}
 
 	/** Associations with open streams whose status no longer admits them; one gate check each. */
@@ -139,7 +150,7 @@ class LiveStreams extends BackgroundSubscription {
 	private Flux<Runnable> endedCredentials() {
 		Instant now = clock.instant();
 		return Flux.fromIterable(Map.copyOf(byTenant).values())
-			.flatMapIterable(watchers -> watchers.streams)
+			.flatMapIterable(Watchers::streams)
 			.concatMap(stream -> {
 				if (stream.expiredAt(now)) {
 					return Mono.just((Runnable) () -> endOne(stream, EXPIRED));
@@ -158,24 +169,61 @@ class LiveStreams extends BackgroundSubscription {
 
 	private void endOne(LiveStream stream, Frame last) {
 		close(stream.member(), stream);
-		stream.end(last);
+		runOn(stream.eventLoop(), () -> stream.end(last));
 	}
 
 	private void endAll(TenantId tenant) {
 		Watchers watchers = byTenant.remove(tenant);
 		if (watchers != null) {
-			watchers.streams.forEach(stream -> stream.end(NOT_ACTIVE));
+			watchers.onEachLoop(stream -> stream.end(NOT_ACTIVE));
 		}
 	}
 
+	/** A loop shutting down with its server refuses tasks; its connections are closing anyway. */
+	private static void runOn(Executor eventLoop, Runnable task) {
+		try {
+			eventLoop.execute(task);
+		}
+		catch (RejectedExecutionException closing) {
+			log.debug("Event loop closing; frame dropped with its connections", closing);
+		}
+	}
+
+	/** One association's streams on this replica, grouped by their connections' event loops. */
 	private static final class Watchers {
 
 		private final String slug;
 
-		private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
+		private final Map<Executor, Set<LiveStream>> byLoop = new ConcurrentHashMap<>();
 
 		Watchers(String slug) {
 			this.slug = slug;
+		}
+
+		void add(LiveStream stream) {
+			byLoop.computeIfAbsent(stream.eventLoop(), loop -> ConcurrentHashMap.newKeySet()).add(stream);
+		}
+
+		/** @return whether no stream is left */
+		boolean remove(LiveStream stream) {
+			byLoop.computeIfPresent(stream.eventLoop(), (loop, streams) -> {
+				streams.remove(stream);
+				return streams.isEmpty() ? null : streams;
+			});
+			return byLoop.isEmpty();
+		}
+
+		/** Runs {@code action} for every stream, as one task per event loop on that loop. */
+		void onEachLoop(Consumer<LiveStream> action) {
+			byLoop.forEach((loop, streams) -> runOn(loop, () -> streams.forEach(action)));
+		}
+
+		Iterable<LiveStream> streams() {
+			return byLoop.values().stream().flatMap(Set::stream).toList();
+		}
+
+		int size() {
+			return byLoop.values().stream().mapToInt(Set::size).sum();
 		}
 	}
 }

@@ -1,9 +1,12 @@
 package sa.rawabit.platform.notifications;
 
+import java.util.concurrent.Executor;
+
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffAuthentication;
 import sa.rawabit.foundation.security.StaffMember;
@@ -25,7 +29,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * what was missed. Comments keep idle connections open; when the association stops being active the
  * stream sends a terminal {@code association-suspended} event and ends; when its credential expires or its
  * member is removed or re-roled, a terminal {@code credential-ended} event ({@link LiveStreams}). Frames are written as the
- * fan-out encoded them, one flush each, instead of being encoded again for every connection.
+ * fan-out encoded them, instead of being encoded again for every connection.
  */
 @RestController
 class StreamController {
@@ -61,9 +65,31 @@ class StreamController {
 		// Proxies such as nginx would otherwise hold events back to fill their buffers.
 		response.getHeaders().set("X-Accel-Buffering", "no");
 		Credential credential = authentication instanceof StaffAuthentication staff ? staff.credential() : null;
-		Flux<Frame> frames = Flux.concat(Mono.just(opening), streams.of(member, credential, since, properties.bufferSize()))
-			.doOnError(Streams.SlowConsumerException.class,
-					slow -> log.info("Stream of {} cut off: {}", member.username(), slow.getMessage()));
-		return response.writeAndFlushWith(frames.map(frame -> Mono.just(frame.writeTo(response.bufferFactory()))));
+		Flux<Frame> frames = Flux
+			.concat(Mono.just(opening),
+					streams.of(member, credential, since, properties.bufferSize(), eventLoopOf(exchange)))
+			// A cut is the stream working as designed: the response ends normally (the client reconnects with
+			// Last-Event-ID) instead of as a server error logged twice per slow connection.
+			.onErrorResume(Streams.SlowConsumerException.class, slow -> {
+				log.info("Stream of {} cut off: {}", member.username(), slow.getMessage());
+				return Mono.empty();
+			});
+		// One body publisher, not one per frame: the server writes what is queued and flushes when the queue
+		// runs dry, so each frame still leaves at once.
+		return response.writeWith(frames.map(frame -> frame.writeTo(response.bufferFactory())));
+	}
+
+	/** The event loop of the connection (Reactor Netty); elsewhere (tests' mock exchanges) the caller's thread. */
+	static Executor eventLoopOf(ServerWebExchange exchange) {
+		try {
+			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+			if (request instanceof Connection connection) {
+				return connection.channel().eventLoop();
+			}
+		}
+		catch (IllegalArgumentException | IllegalStateException notNetty) {
+			log.debug("No Netty connection behind this exchange; frames are offered on the caller's thread");
+		}
+		return Runnable::run;
 	}
 }

@@ -1,5 +1,7 @@
 package sa.rawabit.platform.notifications;
 
+import java.util.concurrent.Executor;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,10 +26,14 @@ class Streams {
 		this.replay = replay;
 	}
 
-	/** Needs the member's tenant in the Reactor Context when {@code lastEventId} is given. */
-	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize) {
+	/**
+	 * Needs the member's tenant in the Reactor Context when {@code lastEventId} is given; live frames are
+	 * emitted on {@code eventLoop} (the connection's).
+	 */
+	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize,
+			Executor eventLoop) {
 		return Flux.defer(() -> {
-			LiveStream stream = live.open(member, credential, bufferSize);
+			LiveStream stream = live.open(member, credential, bufferSize, eventLoop);
 			long[] replayed = { Long.MIN_VALUE, Long.MIN_VALUE };
 			Flux<Frame> missed = lastEventId == null ? Flux.empty()
 					: replay.after(lastEventId).filter(delivery -> delivery.isFor(member)).map(delivery -> {
