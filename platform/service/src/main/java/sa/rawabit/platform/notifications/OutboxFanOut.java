@@ -2,6 +2,7 @@ package sa.rawabit.platform.notifications;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
@@ -44,6 +45,9 @@ class OutboxFanOut extends BackgroundSubscription {
 	private final PostgresqlConnectionFactory listenerConnections;
 
 	private final Sinks.Many<Delivery> deliveries = Sinks.many().multicast().directBestEffort();
+
+	/** A re-check for held-back rows is scheduled; one at a time, however many drains saw them. */
+	private final AtomicBoolean recheckPending = new AtomicBoolean();
 
 	private volatile long cursorTxid;
 
@@ -100,8 +104,11 @@ class OutboxFanOut extends BackgroundSubscription {
 	private Mono<Void> drain() {
 		return readBatch().expand(batch -> batch.full() ? readBatch() : Mono.empty())
 			.doOnNext(batch -> {
-				if (batch.heldBack()) {
-					Mono.delay(Duration.ofMillis(10)).subscribe(tick -> wakeups.wakeLocally());
+				if (batch.heldBack() && recheckPending.compareAndSet(false, true)) {
+					Mono.delay(Duration.ofMillis(10)).subscribe(tick -> {
+						recheckPending.set(false);
+						wakeups.wakeLocally();
+					});
 				}
 			})
 			.then()
@@ -161,7 +168,7 @@ class OutboxFanOut extends BackgroundSubscription {
 	}
 
 	private static final Delivery HELD_BACK = new Delivery(sa.rawabit.foundation.tenancy.TenantId.random(), -1, -1,
-			"held-back", java.util.Set.of(), "");
+			"held-back", java.util.Set.of(), "", java.util.Set.of());
 
 	private record Batch(boolean full, boolean heldBack) {
 	}

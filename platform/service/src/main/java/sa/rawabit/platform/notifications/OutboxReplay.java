@@ -53,7 +53,7 @@ class OutboxReplay {
 			.map(row -> row.get("purged_through", Long.class))
 			.one())
 			.map(purged -> new Delivery(tenant, purged, Long.MIN_VALUE, REPLAY_GAP, Set.of(),
-					"{\"purgedThrough\":" + purged + ",\"reload\":true}")));
+					"{\"purgedThrough\":" + purged + ",\"reload\":true}", Set.of())));
 	}
 
 	private Flux<Delivery> rowsAfter(long lastEventId) {
