@@ -69,6 +69,22 @@ class PageLoginE2ETests {
 		assertThat(home.body()).contains("dir=\"rtl\"", "thimar-alkhair.relations-officer", "relations-officer");
 	}
 
+	/**
+	 * The APIs take bearer tokens only: a page session's cookie, which a browser attaches by itself (and the APIs
+	 * have no CSRF check), must not authenticate them.
+	 */
+	@Test
+	void apiWhenOnlyAPageSessionCookieIsSentThenUnauthorized() {
+		BrowserlessLogin browser = new BrowserlessLogin();
+		assertThat(browser.signIn(base, "thimar-alkhair.relations-officer", TestKeycloak.DEMO_PASSWORD).statusCode())
+			.isEqualTo(200);
+
+		HttpResponse<String> me = browser.get(base.resolve("/api/me"));
+
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(me.body()).doesNotContain("thimar-alkhair.relations-officer");
+	}
+
 	@Test
 	void signOutWhenFormCarriesTheCsrfTokenThenKeycloakSessionEndsAndWithoutItRefused() {
 		BrowserlessLogin browser = new BrowserlessLogin();
