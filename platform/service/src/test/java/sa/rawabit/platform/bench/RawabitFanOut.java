@@ -105,6 +105,24 @@ final class RawabitFanOut {
 		}
 	}
 
+	/**
+	 * Files at {@code rate} for {@code seconds} with no stream open, for the CPU the filing alone costs at
+	 * that rate: the fan-out run's CPU less this one is what delivering cost (nchan's publisher does no
+	 * work of the kind, so the plain ratio charges the whole complaint intake to the deliveries).
+	 */
+	FanOutResult filingAlone(int rate, int seconds) throws java.io.IOException {
+		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
+		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts-alone").maxConnections(64).build());
+		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
+		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
+		long start = System.nanoTime();
+		long filed = fileAtRate(posts, filers, rate, seconds);
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		return new FanOutResult("Rawabit, filing alone", 0, 0, elapsed, Double.NaN, Double.NaN, Double.NaN,
+				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore, PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore,
+				Double.NaN, filed + " complaints filed, no stream open");
+	}
+
 	/** Files at {@code rate} for {@code seconds}, round-robin over the associations; returns how many were accepted. */
 	private long fileAtRate(HttpClient posts, List<String> filers, int rate, int seconds) {
 		LongAdder filed = new LongAdder();

@@ -42,7 +42,8 @@ public final class StreamBenchmark {
 	}
 
 	/** Both sides of both comparisons. */
-	record Report(FanOutResult rawabit, FanOutResult nchan, IntakeResult intake, IntakeResult pgbench,
+	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, IntakeResult intake,
+			IntakeResult pgbench,
 			IntakeResult intakeWithStreams) {
 	}
 
@@ -73,9 +74,12 @@ public final class StreamBenchmark {
 		try (BenchReplica replica = BenchReplica.start()) {
 			FanOutResult rawabit = FanOutResult.skipped("Rawabit", "not run (bench.only)");
 			FanOutResult nchan = FanOutResult.skipped("nginx + nchan", "not run (bench.only)");
+			FanOutResult filingAlone = FanOutResult.skipped("Rawabit, filing alone", "not run (bench.only)");
 			if (runs("fan-out")) {
-				rawabit = new RawabitFanOut(replica, postmaster, tenants).run(settings.connections(), settings.rate(),
-						settings.seconds(), settings.warmupSeconds(), () -> profile(replica, "fan-out", settings.seconds()));
+				RawabitFanOut fanOut = new RawabitFanOut(replica, postmaster, tenants);
+				rawabit = fanOut.run(settings.connections(), settings.rate(), settings.seconds(), settings.warmupSeconds(),
+						() -> profile(replica, "fan-out", settings.seconds()));
+				filingAlone = fanOut.filingAlone(settings.rate(), settings.seconds());
 				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(), settings.seconds(),
 						420);
 			}
@@ -83,7 +87,7 @@ public final class StreamBenchmark {
 			TestTenant filer = tenants.getFirst();
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
-				return new Report(rawabit, nchan, none, none, none);
+				return new Report(rawabit, filingAlone, nchan, none, none, none);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
@@ -94,7 +98,7 @@ public final class StreamBenchmark {
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants).whileConnected(
 					settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
 							settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
-			return new Report(rawabit, nchan, alone, pgbench, withStreams);
+			return new Report(rawabit, filingAlone, nchan, alone, pgbench, withStreams);
 		}
 	}
 
@@ -123,9 +127,17 @@ public final class StreamBenchmark {
 				settings.seconds());
 		System.out.println(FanOutResult.header());
 		System.out.println(report.rawabit().line());
+		System.out.println(report.filingAlone().line());
 		System.out.println(report.nchan().line());
-		System.out.printf(Locale.ROOT, "%nRawabit / nchan: CPU per delivery %.2f×, p99 %.2f×, RSS per stream %.2f×%n%n",
-				report.rawabit().cpuMicrosPerDelivery() / report.nchan().cpuMicrosPerDelivery(),
+		double deliveringOnly = report.rawabit().delivered() == 0 ? Double.NaN
+				: (report.rawabit().serverCpuSeconds() + report.rawabit().dbCpuSeconds()
+						- report.filingAlone().serverCpuSeconds() - report.filingAlone().dbCpuSeconds())
+						/ report.rawabit().delivered() * 1e6;
+		System.out.printf(Locale.ROOT,
+				"%nRawabit / nchan: CPU per delivery %.2f× (delivering only, the filing's own CPU subtracted: %.1f µs, "
+						+ "%.2f×), p99 %.2f×, RSS per stream %.2f×%n%n",
+				report.rawabit().cpuMicrosPerDelivery() / report.nchan().cpuMicrosPerDelivery(), deliveringOnly,
+				deliveringOnly / report.nchan().cpuMicrosPerDelivery(),
 				report.rawabit().p99Ms() / report.nchan().p99Ms(),
 				report.rawabit().rssKbPer1000Streams() / report.nchan().rssKbPer1000Streams());
 		System.out.println(IntakeResult.header());

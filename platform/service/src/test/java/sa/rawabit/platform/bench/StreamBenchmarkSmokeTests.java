@@ -21,6 +21,8 @@ class StreamBenchmarkSmokeTests {
 
 		assertThat(report.rawabit().expected()).isEqualTo(5L * 2 * 20 / 2);
 		assertThat(report.rawabit().delivered()).isEqualTo(report.rawabit().expected());
+		assertThat(report.filingAlone().note()).as("the filing-alone baseline filed at the same rate")
+			.startsWith(5 * 2 + " complaints filed");
 		if (!report.nchan().wasSkipped()) {
 			assertThat(report.nchan().delivered()).isEqualTo(report.nchan().expected()).isPositive();
 		}
