@@ -3,6 +3,7 @@ package sa.rawabit.platform.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -110,9 +111,13 @@ final class RawabitFanOut {
 	 * that rate: the fan-out run's CPU less this one is what delivering cost (nchan's publisher does no
 	 * work of the kind, so the plain ratio charges the whole complaint intake to the deliveries).
 	 */
-	FanOutResult filingAlone(int rate, int seconds) throws java.io.IOException {
+	FanOutResult filingAlone(int rate, int seconds) throws java.io.IOException, InterruptedException {
 		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
 		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts-alone").maxConnections(64).build());
+		// What the replica spends doing nothing (pollers, timers, metrics), for the reader of the report.
+		double idleBefore = ProcessStats.cpuSeconds(replica.pid());
+		Thread.sleep(5_000);
+		double idlePerSecond = (ProcessStats.cpuSeconds(replica.pid()) - idleBefore) / 5;
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		long start = System.nanoTime();
@@ -120,7 +125,8 @@ final class RawabitFanOut {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		return new FanOutResult("Rawabit, filing alone", 0, 0, elapsed, Double.NaN, Double.NaN, Double.NaN,
 				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore, PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore,
-				Double.NaN, filed + " complaints filed, no stream open");
+				Double.NaN, String.format(Locale.ROOT, "%d complaints filed, no stream open; idle replica %.0f ms CPU/s",
+						filed, idlePerSecond * 1000));
 	}
 
 	/** Files at {@code rate} for {@code seconds}, round-robin over the associations; returns how many were accepted. */
