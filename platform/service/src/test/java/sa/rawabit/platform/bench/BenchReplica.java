@@ -22,12 +22,13 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * One platform replica for the benchmarks, in its own JVM ({@link BenchServer}, {@code -Xmx1g}), so its
- * CPU and memory are measured alone and client and server sockets do not share one descriptor limit.
+ * One platform replica in its own JVM ({@link BenchServer}, {@code -Xmx1g}): for the benchmarks, so its
+ * CPU and memory are measured alone and client and server sockets do not share one descriptor limit; for
+ * the crash tests, so it can really be killed.
  * Tokens are HMAC-signed here instead of issued by Keycloak: the benchmarks measure fan-out and
  * intake, not sign-in.
  */
-final class BenchReplica implements AutoCloseable {
+public final class BenchReplica implements AutoCloseable {
 
 	static final String SECRET = "rawabit-benchmark-secret-at-least-256-bits-long!!";
 
@@ -47,12 +48,18 @@ final class BenchReplica implements AutoCloseable {
 	}
 
 	static BenchReplica start() throws Exception {
+		return start(TestDatabase.get(), List.of());
+	}
+
+	/** A replica on {@code database}, with further Spring {@code arguments} ({@code --name=value}). */
+	public static BenchReplica start(TestDatabase database, List<String> arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024", "-cp", System.getProperty("java.class.path"),
 				BenchServer.class.getName(), SECRET,
 				"--server.port=0", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
 				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
-		TestDatabase.get().register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
@@ -69,7 +76,7 @@ final class BenchReplica implements AutoCloseable {
 		throw new IllegalStateException("The benchmark replica did not start");
 	}
 
-	String base() {
+	public String base() {
 		return base;
 	}
 
@@ -78,7 +85,7 @@ final class BenchReplica implements AutoCloseable {
 	}
 
 	/** A staff token of {@code role} in association {@code slug}; its subject has acknowledged the policy. */
-	String token(String slug, String role) {
+	public String token(String slug, String role) {
 		return token(encoder, slug, role, role);
 	}
 
@@ -118,6 +125,12 @@ final class BenchReplica implements AutoCloseable {
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
 			.waitFor(60, TimeUnit.SECONDS);
+	}
+
+	/** SIGKILL: no shutdown hook, no graceful drain; whatever was in flight is cut where it stood. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(20, TimeUnit.SECONDS);
 	}
 
 	@Override
