@@ -67,8 +67,12 @@ final class RawabitIntake {
 		double elapsed = Double.parseDouble(total.group(2)) / ("ms".equals(total.group(3)) ? 1000 : 1);
 		long failed = count(NON_2XX, out) + socketErrors(out);
 		long completed = requests - count(NON_2XX, out);
+		Matcher errors = ERRORS.matcher(out);
+		String why = failed == 0 ? "" : "failures: non-2xx " + count(NON_2XX, out)
+				+ (errors.find() ? ", socket connect/read/write/timeout " + errors.group(1) + "/" + errors.group(2) + "/"
+						+ errors.group(3) + "/" + errors.group(4) : "");
 		return new IntakeResult(SIDE, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
-				percentile(out, "99%"), max(out), cpu, db, note);
+				percentile(out, "99%"), max(out), cpu, db, (note + " " + why).strip());
 	}
 
 	private static long count(Pattern pattern, String out) {
