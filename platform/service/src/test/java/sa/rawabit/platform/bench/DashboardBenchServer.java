@@ -1,7 +1,6 @@
 package sa.rawabit.platform.bench;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -23,8 +22,12 @@ public final class DashboardBenchServer {
 		BenchServer.main(args);
 	}
 
-	/** Before the pages' chain: the sections fragment, authenticated as the API is. */
-	@Configuration(proxyBeanMethods = false)
+	/**
+	 * Before the pages' chain: the sections fragment, authenticated as the API is. Registered only through
+	 * {@code spring.main.sources} above and deliberately not a {@code @Configuration}: the test contexts scan
+	 * this package, and there the chain took {@code /dashboard/sections} from the pages' chain (it worked
+	 * only while the API chain still read the page session).
+	 */
 	static class SectionsByToken {
 
 		@Bean
