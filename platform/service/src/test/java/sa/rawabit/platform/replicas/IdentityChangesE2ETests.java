@@ -106,9 +106,9 @@ class IdentityChangesE2ETests {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Keycloak's back-channel logout call does not reach the replicas in this test: the "
-			+ "demo realm's platform client names 127.0.0.1:8080 as its back-channel logout URL, while the test's "
-			+ "proxy runs on a free port; the realm must be given the proxy's URL before this can pass (issue 16)")
+	@org.junit.jupiter.api.Disabled("Keycloak does call the back-channel logout URL this test gives the realm (the proxy's), "
+			+ "but reports 'Some clients have not been logged out ... rawabit-platform': the replicas' answer to the "
+			+ "signed logout token is not a success, and no replica logs why yet (issue 16; tried 2026-12-03)")
 	void keycloakSessionWhenEndedThenPageSessionsEndOnEveryReplica() {
 		String username = THIMAR + ".research-committee";
 		BrowserlessLogin browser = new BrowserlessLogin();
