@@ -10,12 +10,13 @@ import java.util.Locale;
  * side uses it) during the publishing phase only; RSS is what idle streams added to the server.
  */
 record FanOutResult(String side, long expected, long delivered, double seconds, double p50Ms, double p99Ms,
-		double maxMs, double serverCpuSeconds, double dbCpuSeconds, double rssKbPer1000Streams, String note) {
+		double maxMs, double serverCpuSeconds, double dbCpuSeconds, double rssKbPer1000Streams, String note,
+		double jitCpuSeconds) {
 
 	/** A side that could not run here, with the reason, so the report says so instead of failing. */
 	static FanOutResult skipped(String side, String reason) {
 		return new FanOutResult(side, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-				"skipped: " + reason);
+				"skipped: " + reason, 0);
 	}
 
 	boolean wasSkipped() {
@@ -25,6 +26,11 @@ record FanOutResult(String side, long expected, long delivered, double seconds, 
 	/** Deliveries per second of the publishing phase. */
 	double perSecond() {
 		return seconds > 0 ? delivered / seconds : 0;
+	}
+
+	/** The server's and its database's CPU, less the server's JIT compilation (a JVM's warming up). */
+	double cpuWithoutJitSeconds() {
+		return serverCpuSeconds - jitCpuSeconds + dbCpuSeconds;
 	}
 
 	/** CPU of the server and its database per delivery, in µs. */

@@ -88,6 +88,7 @@ final class RawabitFanOut {
 			}
 			beforeMeasure.run();
 			double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
+			double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
 			double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 			long start = System.nanoTime();
 			long filed = fileAtRate(posts, filers, rate, seconds);
@@ -97,8 +98,10 @@ final class RawabitFanOut {
 			double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
 			double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 			double[] ms = latencies.percentilesMs();
+			double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
 			return new FanOutResult("Rawabit", expected, received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db,
-					rssPer1000, filed + " complaints filed");
+					rssPer1000, String.format(Locale.ROOT, "%d complaints filed; JIT compilation %.2f s of the CPU", filed,
+							jit), jit);
 		}
 		finally {
 			streams.dispose();
@@ -119,14 +122,17 @@ final class RawabitFanOut {
 		Thread.sleep(5_000);
 		double idlePerSecond = (ProcessStats.cpuSeconds(replica.pid()) - idleBefore) / 5;
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
+		double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		long start = System.nanoTime();
 		long filed = fileAtRate(posts, filers, rate, seconds);
 		double elapsed = (System.nanoTime() - start) / 1e9;
+		double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
 		return new FanOutResult("Rawabit, filing alone", 0, 0, elapsed, Double.NaN, Double.NaN, Double.NaN,
 				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore, PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore,
-				Double.NaN, String.format(Locale.ROOT, "%d complaints filed, no stream open; idle replica %.0f ms CPU/s",
-						filed, idlePerSecond * 1000));
+				Double.NaN, String.format(Locale.ROOT,
+						"%d complaints filed, no stream open; idle replica %.0f ms CPU/s; JIT compilation %.2f s of the CPU",
+						filed, idlePerSecond * 1000, jit), jit);
 	}
 
 	/** Files at {@code rate} for {@code seconds}, round-robin over the associations; returns how many were accepted. */
