@@ -146,6 +146,8 @@ public final class TestKeycloak {
 		Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
 		attributes.put("backchannel.logout.url", url);
 		attributes.put("backchannel.logout.session.required", "true");
+		// With front-channel logout on, Keycloak skips the back-channel call when a session ends elsewhere.
+		client.put("frontchannelLogout", false);
 		update(client);
 	}
 
