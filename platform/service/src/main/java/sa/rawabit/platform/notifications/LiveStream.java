@@ -15,9 +15,8 @@ import sa.rawabit.foundation.security.StaffMember;
  * One open connection's share of the fan-out: the roles it may see, the connection's own event loop,
  * and a bounded buffer of frames waiting for the client. {@link LiveStreams} offers frames only on that
  * event loop, one task per loop for all its streams, so a frame reaches the socket without crossing to
- * another thread once per connection. A
- * client that lets the buffer fill is cut off at once (it reconnects and replays), and nobody else
- * waits for it.
+ * another thread once per connection. A client that lets the buffer fill is cut off at once (it
+ * reconnects and replays), and nobody else waits for it.
  */
 final class LiveStream {
 

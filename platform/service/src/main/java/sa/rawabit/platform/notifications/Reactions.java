@@ -2,7 +2,7 @@ package sa.rawabit.platform.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * a reaction's event type (on every replica, whoever committed it), and for every reaction at start and on each
  * poll, it leases the reaction, hands each settled event of its type to it in order, and stores how far it
  * got. A reaction none of whose events arrived gets no turn: without that gate every complaint cost each
- * reaction a lease, two reads and a release (JFR of the stream benchmark: most of the database clients' CPU). A failed event stops the reaction there and is retried
- * with exponential backoff; nothing after it is skipped.
+ * reaction a lease, two reads and a release (JFR of the stream benchmark: most of the database clients'
+ * CPU). A failed event stops the reaction there and is retried with exponential backoff; nothing after it
+ * is skipped.
  */
 @Component
 class Reactions extends BackgroundSubscription {
@@ -50,16 +51,13 @@ class Reactions extends BackgroundSubscription {
 
 	private final Map<String, ReactionStatus> status = new ConcurrentHashMap<>();
 
-	/** Each reaction's stored event type, by reaction name (read once, not per delivery). */
-	private final Map<String, String> types = new HashMap<>();
-
-	/** Reactions owed a turn: an event of their type arrived, or the poll or the start says look anyway. */
-	private final Map<String, AtomicBoolean> due = new ConcurrentHashMap<>();
+	/** Each reaction with its stored event type (read once, not per delivery) and whether it is owed a turn. */
+	private final Map<Reaction<?>, Owed> owed = new IdentityHashMap<>();
 
 	Reactions(List<Reaction<?>> reactions, WorkerDatabase worker, OutboxFanOut fanOut,
 			NotificationsProperties properties, JsonMapper json, Clock clock) {
 		this.reactions = reactions;
-		reactions.forEach(reaction -> types.put(reaction.name(), DurableEvent.typeOf(reaction.event())));
+		reactions.forEach(reaction -> owed.put(reaction, new Owed(DurableEvent.typeOf(reaction.event()))));
 		this.cursors = new ReactionCursors(worker);
 		this.fanOut = fanOut;
 		this.properties = properties;
@@ -73,18 +71,16 @@ class Reactions extends BackgroundSubscription {
 	}
 
 	/**
-	 * One pipeline for all reactions: each wake-up gives every reaction one turn, one after the other, so the
-	 * reactions together hold at most one of the worker's few connections.
+	 * One pipeline for all reactions: each wake-up gives every reaction that is owed one a turn, one after the
+	 * other, so the reactions together hold at most one of the worker's few connections.
 	 */
 	@Override
 	protected Disposable subscribe() {
-		reactions.forEach(reaction -> {
-			status.putIfAbsent(reaction.name(), ReactionStatus.starting(clock.instant()));
-			due.putIfAbsent(reaction.name(), new AtomicBoolean(true));
-		});
-		Flux<Boolean> wakes = Flux.merge(Flux.just(Boolean.TRUE), fanOut.deliveries().filter(this::owesTurns).map(delivery -> Boolean.TRUE),
+		reactions.forEach(reaction -> status.putIfAbsent(reaction.name(), ReactionStatus.starting(clock.instant())));
+		Flux<Boolean> wakes = Flux.merge(Flux.just(Boolean.TRUE).doOnNext(start -> owedToAll()),
+				fanOut.deliveries().filter(this::owesTurns).map(delivery -> Boolean.TRUE),
 				Flux.interval(properties.reactions().poll()).map(tick -> {
-					due.values().forEach(owed -> owed.set(true));
+					owedToAll();
 					return Boolean.TRUE;
 				}));
 		return Flux.fromIterable(reactions)
@@ -93,7 +89,7 @@ class Reactions extends BackgroundSubscription {
 					.doBeforeRetry(retry -> unreachable(reaction, retry.failure()))))
 			.thenMany(wakes.onBackpressureLatest()
 				.concatMap(wake -> Flux.fromIterable(reactions)
-					.filter(reaction -> due.get(reaction.name()).getAndSet(false))
+					.filter(reaction -> owed.get(reaction).turn().getAndSet(false))
 					.concatMap(this::once)
 					.then(), 1))
 			.subscribe();
@@ -102,13 +98,25 @@ class Reactions extends BackgroundSubscription {
 	/** Marks the reactions waiting on one of the row's event types; whether any was. */
 	private boolean owesTurns(Delivery delivery) {
 		boolean any = false;
-		for (Reaction<?> reaction : reactions) {
-			if (delivery.eventTypes().contains(types.get(reaction.name()))) {
-				due.get(reaction.name()).set(true);
+		for (Owed each : owed.values()) {
+			if (delivery.eventTypes().contains(each.type())) {
+				each.turn().set(true);
 				any = true;
 			}
 		}
 		return any;
+	}
+
+	private void owedToAll() {
+		owed.values().forEach(each -> each.turn().set(true));
+	}
+
+	/** A reaction's event type and whether an event of it (or the start, or the poll) owes it a turn. */
+	private record Owed(String type, AtomicBoolean turn) {
+
+		Owed(String type) {
+			this(type, new AtomicBoolean());
+		}
 	}
 
 	/** One turn: lease, handle what is there, release; a database failure is reported and the next wake retries. */
