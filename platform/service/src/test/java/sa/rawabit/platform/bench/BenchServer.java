@@ -11,6 +11,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import sa.rawabit.foundation.security.RememberedJwtDecoder;
 import sa.rawabit.platform.PlatformApplication;
 
 /**
@@ -26,9 +27,10 @@ public final class BenchServer {
 
 	public static void main(String[] args) {
 		SecretKeySpec key = new SecretKeySpec(args[0].getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-		ReactiveJwtDecoder benchDecoder = NimbusReactiveJwtDecoder.withSecretKey(key)
+		// Remembered like the product's decoder (SecurityAutoConfiguration), only signed with a shared secret.
+		ReactiveJwtDecoder benchDecoder = new RememberedJwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(key)
 			.macAlgorithm(MacAlgorithm.HS256)
-			.build();
+			.build(), 4096, java.time.Clock.systemUTC());
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
 			.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
