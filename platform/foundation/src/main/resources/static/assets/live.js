@@ -11,6 +11,44 @@
 (function () {
   "use strict";
   var body = document.body;
+
+  // What arrived since this page opened. Lists rendered once for every watcher (the dashboard's sections)
+  // carry no per-page marks: a container with data-arrivals="<test id>" and data-arrivals-text ("{0}" =
+  // how many) holds rows with data-received (epoch ms); rows later than body's data-live-since are marked
+  // new here (class alert-new, data-new, their [data-new-badge] shown) and an alert above them says how many.
+  function markArrivals() {
+    var since = parseInt(body.dataset.liveSince, 10);
+    if (isNaN(since)) {
+      return;
+    }
+    document.querySelectorAll("[data-arrivals]").forEach(function (list) {
+      var arrived = 0;
+      list.querySelectorAll("[data-received]").forEach(function (row) {
+        if (parseInt(row.dataset.received, 10) > since) {
+          arrived++;
+          row.classList.add("alert-new");
+          row.dataset.new = "true";
+          row.querySelectorAll("[data-new-badge]").forEach(function (badge) { badge.hidden = false; });
+        }
+      });
+      var testId = list.dataset.arrivals;
+      var alert = list.querySelector("[data-testid='" + testId + "']");
+      if (arrived > 0 && !alert) {
+        alert = document.createElement("div");
+        alert.className = "notice alert-new";
+        alert.setAttribute("role", "alert");
+        alert.dataset.testid = testId;
+        alert.appendChild(document.createElement("strong"));
+        list.insertBefore(alert, list.firstChild);
+      }
+      if (alert) {
+        alert.firstChild.textContent = (list.dataset.arrivalsText || "{0}").replace("{0}", String(arrived));
+      }
+    });
+  }
+  markArrivals();
+  document.addEventListener("htmx:afterSettle", markArrivals);
+
   var url = body && body.dataset.stream;
   if (!url || !window.EventSource) {
     return;

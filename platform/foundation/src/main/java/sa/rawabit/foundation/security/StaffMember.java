@@ -4,6 +4,9 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -33,6 +36,16 @@ public record StaffMember(String subject, String username, @Nullable TenantId te
 	public StaffMember(String subject, String username, @Nullable TenantId tenant, @Nullable String tenantSlug,
 			Set<String> roles) {
 		this(subject, username, tenant, tenantSlug, roles, null);
+	}
+
+	/** The member of an association this exchange is signed in as; empty for anonymous, operators, oversight. */
+	public static Mono<StaffMember> ofAssociation(ServerWebExchange exchange) {
+		return exchange.getPrincipal()
+			.filter(Authentication.class::isInstance)
+			.map(principal -> ((Authentication) principal).getPrincipal())
+			.filter(StaffMember.class::isInstance)
+			.cast(StaffMember.class)
+			.filter(me -> me.tenant() != null);
 	}
 
 	/** What pages call this person: their name, or their username when the token carries none. */

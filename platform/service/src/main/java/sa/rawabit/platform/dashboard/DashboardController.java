@@ -12,14 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
-import sa.rawabit.platform.complaints.ComplaintBoard;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
  * {@code /}: the signed-in staff member's dashboard. The page itself, then its sections as an htmx
  * fragment the page re-fetches once per burst of live events (live.js coalesces them), naming the last
- * event it heard of ({@code seen}) so every watcher of the same view is served one computation.
- * {@code since} (the moment the page was first rendered) marks what arrived after.
+ * event it heard of ({@code seen}) so every watcher of the same view is served one computation and one
+ * rendering ({@link SectionResponses}). {@code since} (the moment the page was first rendered) lets the
+ * page mark what arrived after; the sections themselves are the same for every watcher of a view.
  */
 @Controller
 class DashboardController {
@@ -57,21 +57,19 @@ class DashboardController {
 		}
 		return directory.findById(me.tenant())
 			.doOnNext(tenant -> model.addAttribute("association", tenant))
-			.then(sections(me, null, now, model))
+			.then(fill(me, null, model))
 			.thenReturn("dashboard/home");
 	}
 
-	@GetMapping("/dashboard/sections")
-	Mono<String> sections(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable Long since,
-			@RequestParam(required = false) @Nullable Long seen, Model model) {
+	@GetMapping(SectionResponses.PATH)
+	Mono<String> sections(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable Long seen,
+			Model model) {
 		me.requireTenant();
-		Instant after = since == null ? clock.instant() : Instant.ofEpochMilli(since);
 		model.addAttribute("me", me);
-		model.addAttribute("since", after.toEpochMilli());
-		return sections(me, seen, after, model).thenReturn("dashboard/home :: sections");
+		return fill(me, seen, model).thenReturn("dashboard/home :: sections");
 	}
 
-	private Mono<Void> sections(StaffMember me, @Nullable Long seen, Instant since, Model model) {
+	private Mono<Void> fill(StaffMember me, @Nullable Long seen, Model model) {
 		return sections.of(me, seen)
 			.doOnNext(all -> {
 				model.addAttribute("queue", all.queue());
@@ -79,11 +77,6 @@ class DashboardController {
 				model.addAttribute("complaints", all.complaints());
 				model.addAttribute("clocks", all.clocks());
 				model.addAttribute("inquiries", all.inquiries());
-				// Per page, from the shared list: which of the open complaints arrived after this page opened.
-				model.addAttribute("arrived", all.complaints().items().stream()
-					.filter(complaint -> complaint.receivedAt().isAfter(since))
-					.map(ComplaintBoard.Summary::id)
-					.toList());
 			})
 			.then();
 	}

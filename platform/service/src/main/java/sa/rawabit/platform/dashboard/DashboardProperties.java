@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jitter up to this much more, at random per page, so a thousand pages do not reload in step
  */
 @ConfigurationProperties("rawabit.dashboard")
-public record DashboardProperties(@DefaultValue("5s") Duration cacheFor, @DefaultValue("1s") Duration coalesce,
-		@DefaultValue("1s") Duration jitter) {
+public record DashboardProperties(@DefaultValue("5s") Duration cacheFor, @DefaultValue("300ms") Duration coalesce,
+		@DefaultValue("400ms") Duration jitter) {
 }

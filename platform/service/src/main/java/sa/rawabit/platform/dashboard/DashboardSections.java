@@ -40,7 +40,7 @@ class DashboardSections {
 
 	private final SectionCache<ViewKey, ByRole> byRole;
 
-	private final SectionCache<PersonKey, InquiryBoard.Mine> personal;
+	private final SectionCache<View, InquiryBoard.Mine> personal;
 
 	private final Counter roleComputations;
 
@@ -59,17 +59,26 @@ class DashboardSections {
 		this.personalComputations = computations(meters, "personal");
 	}
 
-	/** The sections {@code me} sees, as of the last dashboard event their page heard of ({@code seen}). */
-	Mono<Sections> of(StaffMember me, @Nullable Long seen) {
+	/**
+	 * Everything the sections {@code me} sees depend on, as of the last dashboard event their page heard of
+	 * ({@code seen}): two members with equal views see the same sections.
+	 */
+	View viewOf(StaffMember me, @Nullable Long seen) {
 		me.requireTenant();
 		TenantId tenant = java.util.Objects.requireNonNull(me.tenant());
-		long version = versions.versionFor(tenant, seen);
-		List<String> roles = List.copyOf(new TreeSet<>(me.roles()));
-		Mono<ByRole> shared = byRole.get(new ViewKey(tenant, roles, version), () -> computeByRole(me));
-		Mono<InquiryBoard.Mine> mine = !InquiryBoard.shownTo(me) ? inquiries.mine(me, LIST_SIZE)
-				: personal.get(new PersonKey(tenant, me.username(), roles, version), () -> computePersonal(me));
-		return Mono.zip(shared, mine, (view, own) -> new Sections(view.queue(), view.handlesComplaints(),
-				view.complaints(), view.clocks(), own));
+		return new View(tenant, List.copyOf(new TreeSet<>(me.roles())), versions.versionFor(tenant, seen),
+				InquiryBoard.shownTo(me) ? me.username() : null);
+	}
+
+	/** The sections {@code me} sees, as of the last dashboard event their page heard of ({@code seen}). */
+	Mono<Sections> of(StaffMember me, @Nullable Long seen) {
+		View view = viewOf(me, seen);
+		Mono<ByRole> shared = byRole.get(new ViewKey(view.tenant(), view.roles(), view.version()),
+				() -> computeByRole(me));
+		Mono<InquiryBoard.Mine> mine = view.person() == null ? inquiries.mine(me, LIST_SIZE)
+				: personal.get(view, () -> computePersonal(me));
+		return Mono.zip(shared, mine, (common, own) -> new Sections(common.queue(), common.handlesComplaints(),
+				common.complaints(), common.clocks(), own));
 	}
 
 	private Mono<ByRole> computeByRole(StaffMember me) {
@@ -107,6 +116,10 @@ class DashboardSections {
 	private record ViewKey(TenantId tenant, List<String> roles, long version) {
 	}
 
-	private record PersonKey(TenantId tenant, String username, List<String> roles, long version) {
+	/**
+	 * One view of the dashboard: association, role set, event version, and the person where a part is
+	 * personal (a contact officer's own inquiries; {@code null} otherwise).
+	 */
+	record View(TenantId tenant, List<String> roles, long version, @Nullable String person) {
 	}
 }

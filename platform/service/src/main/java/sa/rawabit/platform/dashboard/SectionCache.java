@@ -2,9 +2,11 @@ package sa.rawabit.platform.dashboard;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,9 +31,22 @@ final class SectionCache<K, V> {
 		long now = System.nanoTime();
 		sweep(now);
 		return entries.compute(key, (k, found) -> found != null && found.freshAt(now) ? found
-				: new Entry<>(compute.get().cache(value -> fresh, error -> Duration.ZERO, () -> Duration.ZERO),
+				: new Entry<>(compute.get().cache(value -> fresh, error -> Duration.ZERO, () -> Duration.ZERO), null,
 						now + fresh.toNanos()))
 			.value();
+	}
+
+	/** What {@link #put} kept for {@code key}, while fresh. */
+	Optional<V> peek(K key) {
+		long now = System.nanoTime();
+		sweep(now);
+		Entry<V> found = entries.get(key);
+		return found == null || !found.freshAt(now) ? Optional.empty() : Optional.ofNullable(found.done());
+	}
+
+	/** Keeps a value made elsewhere (when the computation cannot be shared as a {@link Mono}). */
+	void put(K key, V value) {
+		entries.put(key, new Entry<>(Mono.just(value), value, System.nanoTime() + fresh.toNanos()));
 	}
 
 	int size() {
@@ -45,7 +60,7 @@ final class SectionCache<K, V> {
 		}
 	}
 
-	private record Entry<V>(Mono<V> value, long until) {
+	private record Entry<V>(Mono<V> value, @Nullable V done, long until) {
 
 		boolean freshAt(long now) {
 			return until - now > 0;

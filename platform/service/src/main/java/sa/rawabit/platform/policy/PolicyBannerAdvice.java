@@ -1,6 +1,5 @@
 package sa.rawabit.platform.policy;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,11 +46,6 @@ class PolicyBannerAdvice {
 		if (path.startsWith("/api/") || path.startsWith("/public/")) {
 			return Mono.empty();
 		}
-		return exchange.getPrincipal()
-			.filter(Authentication.class::isInstance)
-			.map(principal -> ((Authentication) principal).getPrincipal())
-			.filter(StaffMember.class::isInstance)
-			.cast(StaffMember.class)
-			.filter(me -> me.tenant() != null);
+		return StaffMember.ofAssociation(exchange);
 	}
 }

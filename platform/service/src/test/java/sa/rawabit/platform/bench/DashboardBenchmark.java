@@ -35,19 +35,20 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
  * -Dbench.main=sa.rawabit.platform.bench.DashboardBenchmark -Dbench.args="1000 1000 100000 1000 10 20"}
  * (associations, size, history, dashboards, events per second, seconds; optional: coalesce ms, jitter
- * ms, server cache ms — "0 0 0" is every page reloading on every event with nothing shared).
+ * ms, server cache ms — "0 0 0" is every page reloading on every event with nothing shared — and
+ * unmeasured warm-up seconds at the same rate before the measured run, so the JIT has compiled the path).
  */
 public final class DashboardBenchmark {
 
 	record Settings(int associations, int size, int history, int dashboards, int rate, int seconds, long coalesceMs,
-			long jitterMs, long cacheMs) {
+			long jitterMs, long cacheMs, int warmUpSeconds) {
 
 		static Settings of(String[] args) {
-			int[] n = { 1000, 1000, 100_000, 1000, 10, 20, 1000, 1000, 5000 };
+			int[] n = { 1000, 1000, 100_000, 1000, 10, 20, 300, 400, 5000, 10 };
 			for (int i = 0; i < args.length && i < n.length; i++) {
 				n[i] = Integer.parseInt(args[i]);
 			}
-			return new Settings(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+			return new Settings(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
 		}
 	}
 
@@ -106,7 +107,13 @@ public final class DashboardBenchmark {
 	/** A replica in its own JVM; its port and pid once it is ready. */
 	static Process startServer(Settings settings, List<String> ready) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", "-cp", System.getProperty("java.class.path"), DashboardBenchServer.class.getName(),
+				"-Xmx1g"));
+		String jfr = System.getProperty("bench.jfr", "");
+		if (!jfr.isBlank()) { // -Dbench.jfr=DIR: a deep-stack profile of the replica's whole run
+			command.add("-XX:FlightRecorderOptions=stackdepth=256");
+			command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, "dashboards.jfr").toAbsolutePath());
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), DashboardBenchServer.class.getName(),
 				BenchReplica.SECRET, "--server.port=0", "--spring.application.name=rawabit-bench",
 				"--logging.level.root=WARN", "--logging.structured.format.console=",
 				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench",

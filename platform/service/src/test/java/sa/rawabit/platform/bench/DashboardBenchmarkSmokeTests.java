@@ -12,7 +12,7 @@ class DashboardBenchmarkSmokeTests {
 
 	@Test
 	void benchmarkWhenTinyThenEveryDashboardShowsEveryFiling() throws Exception {
-		var settings = new DashboardBenchmark.Settings(3, 40, 400, 5, 5, 1, 200, 100, 5000);
+		var settings = new DashboardBenchmark.Settings(3, 40, 400, 5, 5, 1, 200, 100, 5000, 1);
 
 		DashboardBenchmark.Result result = DashboardBenchmark.run(settings, 3);
 

@@ -37,6 +37,8 @@ final class DashboardLiveRun {
 	private static final Pattern COMPUTATIONS = Pattern
 		.compile("rawabit_dashboard_computations_total\\{[^}]*part=\"by-role\"[^}]*} ([0-9.eE+]+)");
 
+	private static final Pattern RENDERINGS = Pattern.compile("rawabit_dashboard_renderings_total\\{[^}]*} ([0-9.eE+]+)");
+
 	private static final Pattern CREATED = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
 	private DashboardLiveRun() {
@@ -79,29 +81,24 @@ final class DashboardLiveRun {
 				(System.nanoTime() - opening) / 1e9);
 		Thread.sleep(1000);
 
+		int warm = settings.rate() * settings.warmUpSeconds();
+		fileAll(posts, base, filer, watchers, settings.rate(), 0, warm);
+		waitUntilShown(watchers, warm - 1, settings.dashboards());
+		watchers.measuredFrom = warm;
+		watchers.reloads.reset();
+
 		long postgres = postmaster();
 		Snapshot before = Snapshot.take(replica, postgres, posts, base);
 		int total = settings.rate() * settings.seconds();
-		AtomicInteger filed = new AtomicInteger();
 		long start = System.nanoTime();
-		Flux.interval(Duration.ofNanos(1_000_000_000L / settings.rate()))
-			.take(total)
-			.onBackpressureDrop()
-			.flatMap(seq -> file(posts, base, filer, "bench-" + seq).doOnNext(id -> {
-				watchers.filed(seq.intValue(), id);
-				filed.incrementAndGet();
-			}), 16)
-			.blockLast(Duration.ofSeconds(settings.seconds() + 120L));
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (watchers.showing(total - 1) < settings.dashboards() && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
+		int filed = fileAll(posts, base, filer, watchers, settings.rate(), warm, total);
+		int last = warm + total - 1;
+		waitUntilShown(watchers, last, settings.dashboards());
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		Thread.sleep(settings.coalesceMs() + settings.jitterMs() + 500);
 		Snapshot after = Snapshot.take(replica, postgres, posts, base);
-		int events = filed.get();
 		long[] latencies = watchers.sortedLatencies();
-		Result result = new Result(events, settings.dashboards(), watchers.showing(total - 1), watchers.reloads.sum(),
+		Result result = new Result(filed, settings.dashboards(), watchers.showing(last), watchers.reloads.sum(),
 				after.computations - before.computations, latencies);
 		report(settings, result, before, after, elapsed, watchers);
 		return result;
@@ -118,13 +115,36 @@ final class DashboardLiveRun {
 				settings.cacheMs(), result.filed(), elapsed, result.showingAll(), result.dashboards(),
 				watchers.failures.sum(), watchers.firstFailure.get());
 		System.out.printf("[bench] per event: %.1f section reloads, %.2f dashboard computations (view of one role), "
-				+ "%.1f database transactions, %.0f rows read, %.2f ms database CPU, %.2f ms replica CPU%n",
-				result.reloads() / events, result.computations() / events,
+				+ "%.2f renderings, %.1f database transactions, %.0f rows read, %.2f ms database CPU, %.2f ms replica CPU%n",
+				result.reloads() / events, result.computations() / events, (after.renderings - before.renderings) / events,
 				(after.transactions - before.transactions) / events, (after.rows - before.rows) / events,
 				(after.databaseCpu - before.databaseCpu) / events, (after.replicaCpu - before.replicaCpu) / events);
 		System.out.printf("[bench] commit -> dashboard shows it (%,d samples): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
 				n == 0 ? 0 : l[n / 2] / 1000.0, n == 0 ? 0 : l[(int) Math.min(n - 1, n * 0.99)] / 1000.0,
 				n == 0 ? 0 : l[n - 1] / 1000.0);
+	}
+
+	/** Files {@code count} complaints at {@code rate} per second, numbered from {@code first}; how many were filed. */
+	private static int fileAll(HttpClient posts, String base, String filer, DashboardWatchers watchers, int rate, int first,
+			int count) {
+		AtomicInteger filed = new AtomicInteger();
+		Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
+			.take(count)
+			.onBackpressureDrop()
+			.flatMap(seq -> file(posts, base, filer, "bench-" + (first + seq)).doOnNext(id -> {
+				watchers.filed(first + seq.intValue(), id);
+				filed.incrementAndGet();
+			}), 16)
+			.blockLast(Duration.ofSeconds(count / rate + 120L));
+		return filed.get();
+	}
+
+	/** Waits (up to 30 s) until every dashboard showed filing {@code last}. */
+	private static void waitUntilShown(DashboardWatchers watchers, int last, int dashboards) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (watchers.showing(last) < dashboards && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
 	}
 
 	private static Mono<String> file(HttpClient posts, String base, String token, String subject) {
@@ -155,7 +175,8 @@ final class DashboardLiveRun {
 	}
 
 	/** Counters at one moment: database (all its processes), replica, and the replica's computations. */
-	private record Snapshot(long databaseCpu, long replicaCpu, long transactions, long rows, double computations) {
+	private record Snapshot(long databaseCpu, long replicaCpu, long transactions, long rows, double computations,
+			double renderings) {
 
 		static Snapshot take(long replica, long postgres, HttpClient client, String base) throws Exception {
 			long databaseCpu = DashboardBenchmark.cpuMillis(postgres);
@@ -188,8 +209,10 @@ final class DashboardLiveRun {
 				.onErrorReturn("")
 				.block();
 			Matcher computed = COMPUTATIONS.matcher(metrics == null ? "" : metrics);
+			Matcher rendered = RENDERINGS.matcher(metrics == null ? "" : metrics);
 			return new Snapshot(databaseCpu, DashboardBenchmark.cpuMillis(replica), transactions, rows,
-					computed.find() ? Double.parseDouble(computed.group(1)) : Double.NaN);
+					computed.find() ? Double.parseDouble(computed.group(1)) : Double.NaN,
+					rendered.find() ? Double.parseDouble(rendered.group(1)) : Double.NaN);
 		}
 	}
 }

@@ -54,6 +54,9 @@ final class DashboardWatchers {
 
 	final long[] latencies = new long[4_000_000];
 
+	/** Filings before this sequence warm the replica up: shown, but not sampled. */
+	volatile int measuredFrom;
+
 	private final AtomicInteger sampled = new AtomicInteger();
 
 	private final HttpClient client;
@@ -172,7 +175,7 @@ final class DashboardWatchers {
 			reloads.increment();
 			return client.headers(h -> h.set("Authorization", "Bearer " + token).set("HX-Request", "true"))
 				.get()
-				.uri(base + "/dashboard/sections?since=" + since + "&seen=" + seen)
+				.uri(base + "/dashboard/sections?seen=" + seen)
 				.responseSingle((response, body) -> response.status().code() == 200 ? body.asString()
 						: Mono.error(new IllegalStateException("sections: " + response.status())))
 				.doOnNext(this::shown);
@@ -190,7 +193,7 @@ final class DashboardWatchers {
 				for (int filed = from + 1; filed <= newest; filed++) {
 					String id = ids.get(filed);
 					Long at = id == null ? null : occurred.getOrDefault(id, answered.get(filed));
-					if (at != null) {
+					if (at != null && filed >= measuredFrom) {
 						int slot = sampled.getAndIncrement();
 						if (slot < latencies.length) {
 							latencies[slot] = now - at;
