@@ -78,8 +78,11 @@ public final class RawabitSecurity {
 		// Only the sign-in redirect creates a session for an anonymous visitor (and it is limited): the page to
 		// return to after sign-in waits in a cookie, and the signed-in client lives in the session, not in one
 		// replica's memory.
+		// The login needs the registry too: unless told, it records sign-ins in its own in-memory registry,
+		// where the back-channel logout (which reads this one) never finds them.
 		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver)
-			.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository()))
+			.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
+			.oidcSessionRegistry(oidcSessions))
 			.requestCache(cache -> cache.requestCache(new CookieServerRequestCache()))
 			// Keycloak ends a person's page sessions on every replica: sign-out elsewhere, an administrator ending
 			// their sessions, removal. POST /logout/connect/back-channel/keycloak with a signed logout token.

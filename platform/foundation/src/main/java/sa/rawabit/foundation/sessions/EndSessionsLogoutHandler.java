@@ -1,5 +1,7 @@
 package sa.rawabit.foundation.sessions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
 import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
@@ -14,6 +16,8 @@ import reactor.core.publisher.Mono;
  * next request of that browser is anonymous and signs in again.
  */
 public final class EndSessionsLogoutHandler implements ServerLogoutHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(EndSessionsLogoutHandler.class);
 
 	private final ReactiveOidcSessionRegistry registry;
 
@@ -30,7 +34,10 @@ public final class EndSessionsLogoutHandler implements ServerLogoutHandler {
 			return Mono.empty();
 		}
 		return registry.removeSessionInformation(token)
-			.concatMap(info -> sessions.removeSession(info.getSessionId()))
+			.concatMap(info -> sessions.removeSession(info.getSessionId()).thenReturn(info))
+			.count()
+			.doOnNext(ended -> log.info("Back-channel logout of Keycloak session {} ended {} page sessions", token.getSessionId(),
+					ended))
 			.then();
 	}
 }

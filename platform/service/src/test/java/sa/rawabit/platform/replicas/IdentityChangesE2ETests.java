@@ -106,10 +106,6 @@ class IdentityChangesE2ETests {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("Keycloak now makes the back-channel call (its clients had front-channel logout on, "
-			+ "which made it skip the call and log 'Some clients have not been logged out'), but the page sessions "
-			+ "still live on: the registry's session id is probably the one from before the id changes at sign-in "
-			+ "(issue 16; tried 2026-12-03)")
 	void keycloakSessionWhenEndedThenPageSessionsEndOnEveryReplica() {
 		String username = THIMAR + ".research-committee";
 		BrowserlessLogin browser = new BrowserlessLogin();
