@@ -130,7 +130,7 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			}
 		}
 		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline", "app.reaction_cursor",
-				"app.beneficiary_message", "app.beneficiary_message_attempt", "app.outbox_purge");
+				"app.beneficiary_message", "app.beneficiary_message_attempt", "app.outbox_purge", "app.policy_announcement");
 		assertThat(foreignPolicies).isEmpty();
 	}
 

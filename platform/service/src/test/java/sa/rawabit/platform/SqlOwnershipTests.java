@@ -23,6 +23,7 @@ class SqlOwnershipTests {
 			Map.entry("app.inquiry", "inquiries"), Map.entry("app.inquiry_assignment", "inquiries"),
 			Map.entry("app.officer_delegation", "inquiries"), Map.entry("app.inquiry_tool_attachment", "tools"),
 			Map.entry("app.outbox", "notifications"), Map.entry("app.policy_acknowledgement", "policy"),
+			Map.entry("app.policy_announcement", "policy"),
 			Map.entry("app.request", "requests"), Map.entry("app.request_attachment", "requests"),
 			Map.entry("app.request_deadline", "requests"), Map.entry("app.request_decision", "requests"),
 			Map.entry("app.request_declaration", "requests"), Map.entry("app.request_message", "requests"),

@@ -51,9 +51,12 @@ public class PoliciesInForce {
 
 	private final Counter failed;
 
+	private final PolicyAnnouncements announcements;
+
 	PoliciesInForce(PolicyVersions versions, ApplicationEventPublisher events, PolicyProperties properties,
-			MeterRegistry meters) {
+			MeterRegistry meters, PolicyAnnouncements announcements) {
 		this.versions = versions;
+		this.announcements = announcements;
 		this.events = events;
 		this.properties = properties;
 		this.cache = new VersionCache(properties.cachedVersions());
@@ -105,7 +108,9 @@ public class PoliciesInForce {
 					log.info("Policies loaded at start-up for {} associations", inForce.size());
 					firstLoad.tryEmitEmpty();
 				}
-			});
+			})
+			// After the start-up load is visible: announcing is work for others, not a condition of serving.
+			.flatMap(changed -> announcements.settle().thenReturn(changed));
 	}
 
 	/** Brings one association up to the registry, e.g. when told it published. */
@@ -113,7 +118,8 @@ public class PoliciesInForce {
 		return versions.inForce(tenant)
 			.filter(version -> isStale(tenant, version))
 			.flatMap(version -> adopt(tenant, version))
-			.defaultIfEmpty(false);
+			.defaultIfEmpty(false)
+			.flatMap(changed -> announcements.settle().thenReturn(changed));
 	}
 
 	private boolean isStale(TenantId tenant, PolicyVersionId version) {
@@ -156,13 +162,14 @@ public class PoliciesInForce {
 		}
 		log.info("Policy version {} (number {}) of association {} is in force", candidate.version(), candidate.number(),
 				candidate.tenant());
+		announcements.owe(candidate);
 		if (loaded.get()) {
-			announce(new PolicyPublished(candidate.tenant(), candidate.version()));
+			announce(new PolicyServedHere(candidate.tenant(), candidate.version()));
 		}
 		return true;
 	}
 
-	private void announce(PolicyPublished published) {
+	private void announce(PolicyServedHere published) {
 		try {
 			events.publishEvent(published);
 		}

@@ -1,11 +1,13 @@
 package sa.rawabit.platform.policy;
 
 import sa.rawabit.foundation.policy.PolicyVersionId;
-import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.notifications.DurableEvent;
 
 /**
- * This replica now serves {@code version} as the association's policy in force. Raised once per
- * replica when it observes a publication after start-up; versions found at start-up raise none.
+ * The association's tenant administrator published {@code version} (its {@code number}), and it is now
+ * the policy in force. Committed once per version ({@link PolicyAnnouncements}), also when it was
+ * published while no replica ran.
  */
-public record PolicyPublished(TenantId tenant, PolicyVersionId version) {
+@DurableEvent.Type("policy.published")
+public record PolicyPublished(PolicyVersionId version, int number) implements DurableEvent {
 }

@@ -3,7 +3,7 @@
  * published; staff acknowledgement of it, which gates every case action; and its readable page.
  */
 @NullMarked
-@ApplicationModule(displayName = "Policy", allowedDependencies = { "audit" })
+@ApplicationModule(displayName = "Policy", allowedDependencies = { "audit", "notifications" })
 package sa.rawabit.platform.policy;
 
 import org.jspecify.annotations.NullMarked;

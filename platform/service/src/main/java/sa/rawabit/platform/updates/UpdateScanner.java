@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -82,6 +83,14 @@ class UpdateScanner {
 				return Mono.just(0L);
 			}))
 			.reduce(0L, Long::sum);
+	}
+
+	/** Scans one association now (it just published); nothing when it is not active. */
+	Mono<Long> scanOne(TenantId tenant) {
+		return transactions.asSystemMany("update-scan", records.activeTenants())
+			.filter(association -> association.id().equals(tenant))
+			.next()
+			.flatMap(this::scan);
 	}
 
 	Mono<Long> scan(Association association) {

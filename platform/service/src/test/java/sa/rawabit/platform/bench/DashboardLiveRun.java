@@ -86,6 +86,8 @@ final class DashboardLiveRun {
 		waitUntilShown(watchers, warm - 1, settings.dashboards());
 		watchers.measuredFrom = warm;
 		watchers.reloads.reset();
+		watchers.heard.reset();
+		watchers.fetches.reset();
 
 		long postgres = postmaster();
 		Snapshot before = Snapshot.take(replica, postgres, posts, base);
@@ -122,6 +124,11 @@ final class DashboardLiveRun {
 		System.out.printf("[bench] commit -> dashboard shows it (%,d samples): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
 				n == 0 ? 0 : l[n / 2] / 1000.0, n == 0 ? 0 : l[(int) Math.min(n - 1, n * 0.99)] / 1000.0,
 				n == 0 ? 0 : l[n - 1] / 1000.0);
+		double[] heard = watchers.heard.percentilesMs();
+		double[] fetches = watchers.fetches.percentilesMs();
+		System.out.printf("[bench]   of which: event stamped -> heard on the stream p50 %.0f / p99 %.0f ms; "
+				+ "reload request -> answer p50 %.0f / p99 %.0f / max %.0f ms%n", heard[0], heard[1], fetches[0], fetches[1],
+				fetches[2]);
 	}
 
 	/** Files {@code count} complaints at {@code rate} per second, numbered from {@code first}; how many were filed. */

@@ -54,6 +54,11 @@ final class DashboardWatchers {
 
 	final long[] latencies = new long[4_000_000];
 
+	/** Where the time goes: event stamped → heard on the stream, and a reload's request → its answer. */
+	final Latencies heard = new Latencies(4_000_000);
+
+	final Latencies fetches = new Latencies(1_000_000);
+
 	/** Filings before this sequence warm the replica up: shown, but not sampled. */
 	volatile int measuredFrom;
 
@@ -146,8 +151,9 @@ final class DashboardWatchers {
 					Matcher subject = SUBJECT.matcher(event.group(3));
 					if (occurred.find() && subject.find()) {
 						Instant at = Instant.parse(occurred.group(1));
-						DashboardWatchers.this.occurred.putIfAbsent(subject.group(1),
-								at.getEpochSecond() * 1_000_000L + at.getNano() / 1000);
+						long stamped = at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
+						DashboardWatchers.this.occurred.putIfAbsent(subject.group(1), stamped);
+						heard.record(System.currentTimeMillis() * 1000L - stamped);
 					}
 					schedule();
 				}
@@ -173,11 +179,13 @@ final class DashboardWatchers {
 
 		private Mono<String> reload() {
 			reloads.increment();
+			long asked = System.nanoTime();
 			return client.headers(h -> h.set("Authorization", "Bearer " + token).set("HX-Request", "true"))
 				.get()
 				.uri(base + "/dashboard/sections?seen=" + seen)
 				.responseSingle((response, body) -> response.status().code() == 200 ? body.asString()
 						: Mono.error(new IllegalStateException("sections: " + response.status())))
+				.doOnNext(html -> fetches.record((System.nanoTime() - asked) / 1000))
 				.doOnNext(this::shown);
 		}
 

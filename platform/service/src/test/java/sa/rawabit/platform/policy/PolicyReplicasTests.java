@@ -210,7 +210,7 @@ class PolicyReplicasTests extends PlatformTest {
 	}
 
 	private static void report(String measured, List<Long> nanos) {
-		System.out.printf("[rawabit] Policy reload latency %s to PolicyPublished on two replicas, %d samples: "
+		System.out.printf("[rawabit] Policy reload latency %s to PolicyServedHere on two replicas, %d samples: "
 				+ "min %.1f ms, median %.1f ms, max %.1f ms%n", measured, nanos.size(), millis(nanos, 0),
 				millis(nanos, nanos.size() / 2), millis(nanos, nanos.size() - 1));
 	}

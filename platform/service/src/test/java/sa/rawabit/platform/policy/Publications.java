@@ -25,21 +25,21 @@ final class Publications {
 			.timeout(within);
 	}
 
-	/** Records every {@link PolicyPublished} of {@code replica} with the {@link System#nanoTime} it arrived. */
+	/** Records every {@link PolicyServedHere} of {@code replica} with the {@link System#nanoTime} it arrived. */
 	static Announcements record(ConfigurableApplicationContext replica) {
 		var announcements = new Announcements(Sinks.many().replay().all());
 		replica.addApplicationListener(announcements);
 		return announcements;
 	}
 
-	record Seen(PolicyPublished event, long nanos) {
+	record Seen(PolicyServedHere event, long nanos) {
 	}
 
 	record Announcements(Sinks.Many<Seen> seen) implements ApplicationListener<ApplicationEvent> {
 
 		@Override
 		public void onApplicationEvent(ApplicationEvent event) {
-			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof PolicyPublished published) {
+			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof PolicyServedHere published) {
 				seen.emitNext(new Seen(published, System.nanoTime()), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 			}
 		}
