@@ -117,7 +117,9 @@ public final class DashboardBenchmark {
 				BenchReplica.SECRET, "--server.port=0", "--spring.application.name=rawabit-bench",
 				"--logging.level.root=WARN", "--logging.structured.format.console=",
 				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench",
-				"--rawabit.dashboard.cache-for=" + settings.cacheMs() + "ms"));
+				"--rawabit.dashboard.cache-for=" + settings.cacheMs() + "ms",
+				"--rawabit.dashboard.coalesce=" + settings.coalesceMs() + "ms",
+				"--rawabit.dashboard.jitter=" + settings.jitterMs() + "ms"));
 		TestDatabase.get().register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));

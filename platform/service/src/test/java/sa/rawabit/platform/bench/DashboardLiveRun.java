@@ -84,7 +84,7 @@ final class DashboardLiveRun {
 		int warm = settings.rate() * settings.warmUpSeconds();
 		fileAll(posts, base, filer, watchers, settings.rate(), 0, warm);
 		waitUntilShown(watchers, warm - 1, settings.dashboards());
-		watchers.measuredFrom = warm;
+		watchers.measureFromNow();
 		watchers.reloads.reset();
 		watchers.heard.reset();
 		watchers.fetches.reset();
@@ -121,6 +121,8 @@ final class DashboardLiveRun {
 				result.reloads() / events, result.computations() / events, (after.renderings - before.renderings) / events,
 				(after.transactions - before.transactions) / events, (after.rows - before.rows) / events,
 				(after.databaseCpu - before.databaseCpu) / events, (after.replicaCpu - before.replicaCpu) / events);
+		System.out.printf("[bench] the simulated dashboards and the filer (this JVM, on the same cores): %.2f ms CPU per event%n",
+				(after.clientsCpu - before.clientsCpu) / events);
 		System.out.printf("[bench] commit -> dashboard shows it (%,d samples): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
 				n == 0 ? 0 : l[n / 2] / 1000.0, n == 0 ? 0 : l[(int) Math.min(n - 1, n * 0.99)] / 1000.0,
 				n == 0 ? 0 : l[n - 1] / 1000.0);
@@ -183,7 +185,7 @@ final class DashboardLiveRun {
 
 	/** Counters at one moment: database (all its processes), replica, and the replica's computations. */
 	private record Snapshot(long databaseCpu, long replicaCpu, long transactions, long rows, double computations,
-			double renderings) {
+			double renderings, long clientsCpu) {
 
 		static Snapshot take(long replica, long postgres, HttpClient client, String base) throws Exception {
 			long databaseCpu = DashboardBenchmark.cpuMillis(postgres);
@@ -219,7 +221,8 @@ final class DashboardLiveRun {
 			Matcher rendered = RENDERINGS.matcher(metrics == null ? "" : metrics);
 			return new Snapshot(databaseCpu, DashboardBenchmark.cpuMillis(replica), transactions, rows,
 					computed.find() ? Double.parseDouble(computed.group(1)) : Double.NaN,
-					rendered.find() ? Double.parseDouble(rendered.group(1)) : Double.NaN);
+					rendered.find() ? Double.parseDouble(rendered.group(1)) : Double.NaN,
+					DashboardBenchmark.cpuMillis(ProcessHandle.current().pid()));
 		}
 	}
 }

@@ -3,11 +3,15 @@ package sa.rawabit.platform.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,15 +37,11 @@ final class DashboardWatchers {
 
 	private static final Pattern LISTED = Pattern.compile("/complaints/([0-9a-f-]{36})");
 
-	/** Filing sequence by complaint id, and back. */
-	private final Map<String, Integer> sequence = new ConcurrentHashMap<>();
-
+	/** Complaint id by filing sequence. */
 	private final Map<Integer, String> ids = new ConcurrentHashMap<>();
 
-	/** When each complaint's event was stamped in its transaction, by id; when each filing was answered, by sequence (epoch micros). */
+	/** When each complaint's event was stamped in its transaction, by id (epoch micros). */
 	private final Map<String, Long> occurred = new ConcurrentHashMap<>();
-
-	private final Map<Integer, Long> answered = new ConcurrentHashMap<>();
 
 	final LongAdder reloads = new LongAdder();
 
@@ -59,8 +59,12 @@ final class DashboardWatchers {
 
 	final Latencies fetches = new Latencies(1_000_000);
 
-	/** Filings before this sequence warm the replica up: shown, but not sampled. */
-	volatile int measuredFrom;
+	/** Filings stamped before this (epoch micros) warm the replica up: shown, but not sampled. */
+	volatile long measuredFrom = Long.MIN_VALUE;
+
+	/** Every heard filing in stamp order. */
+	private final NavigableSet<Stamped> stamps = new ConcurrentSkipListSet<>(
+			Comparator.comparingLong(Stamped::stamp).thenComparing(Stamped::id));
 
 	private final AtomicInteger sampled = new AtomicInteger();
 
@@ -84,11 +88,16 @@ final class DashboardWatchers {
 		this.pages = tokens.stream().map(Page::new).toList();
 	}
 
-	/** The filer's record: filing {@code seq} created complaint {@code id}, answered now. */
+	/** Samples only filings stamped from now on. */
+	void measureFromNow() {
+		measuredFrom = System.currentTimeMillis() * 1000L;
+		sampled.set(0);
+		samples.reset();
+	}
+
+	/** The filer's record: filing {@code seq} created complaint {@code id}. */
 	void filed(int seq, String id) {
-		answered.put(seq, System.currentTimeMillis() * 1000L);
 		ids.put(seq, id);
-		sequence.put(id, seq);
 	}
 
 	/** Opens every stream; completes when all are connected. */
@@ -98,7 +107,9 @@ final class DashboardWatchers {
 
 	/** The pages that have shown every filing up to {@code last}. */
 	long showing(int last) {
-		return pages.stream().filter(page -> page.shownUpTo.get() >= last).count();
+		String id = ids.get(last);
+		Long stamp = id == null ? null : occurred.get(id);
+		return stamp == null ? 0 : pages.stream().filter(page -> page.shownUpTo.get() >= stamp).count();
 	}
 
 	long[] sortedLatencies() {
@@ -113,7 +124,8 @@ final class DashboardWatchers {
 
 		final AtomicBoolean pending = new AtomicBoolean();
 
-		final AtomicInteger shownUpTo = new AtomicInteger(-1);
+		/** The stamp of the newest filing this page has shown. */
+		final AtomicLong shownUpTo = new AtomicLong(Long.MIN_VALUE);
 
 		final StringBuilder buffer = new StringBuilder();
 
@@ -152,7 +164,9 @@ final class DashboardWatchers {
 					if (occurred.find() && subject.find()) {
 						Instant at = Instant.parse(occurred.group(1));
 						long stamped = at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
-						DashboardWatchers.this.occurred.putIfAbsent(subject.group(1), stamped);
+						if (DashboardWatchers.this.occurred.putIfAbsent(subject.group(1), stamped) == null) {
+							stamps.add(new Stamped(stamped, subject.group(1)));
+						}
 						heard.record(System.currentTimeMillis() * 1000L - stamped);
 					}
 					schedule();
@@ -189,27 +203,34 @@ final class DashboardWatchers {
 				.doOnNext(this::shown);
 		}
 
+		/**
+		 * Which filings this answer shows, by their stamps: every heard filing stamped no later than the newest
+		 * one listed (the list holds the newest open complaints, so an earlier one is in the count). By stamp,
+		 * not by the filer's sequence: the stream and the reload can be faster than the filer's own answer,
+		 * which made shown filings count as not shown until the next reload.
+		 */
 		private void shown(String html) {
 			long now = System.currentTimeMillis() * 1000L;
-			int newest = -1;
+			long newest = Long.MIN_VALUE;
 			Matcher listed = LISTED.matcher(html);
 			while (listed.find()) {
-				newest = Math.max(newest, sequence.getOrDefault(listed.group(1), -1));
+				newest = Math.max(newest, occurred.getOrDefault(listed.group(1), Long.MIN_VALUE));
 			}
-			int from = shownUpTo.get();
+			long from = shownUpTo.get();
 			if (newest > from && shownUpTo.compareAndSet(from, newest)) {
-				for (int filed = from + 1; filed <= newest; filed++) {
-					String id = ids.get(filed);
-					Long at = id == null ? null : occurred.getOrDefault(id, answered.get(filed));
-					if (at != null && filed >= measuredFrom) {
+				for (Stamped filing : stamps.subSet(new Stamped(from, "~"), false, new Stamped(newest, "~"), true)) {
+					if (filing.stamp() >= measuredFrom) {
 						int slot = sampled.getAndIncrement();
 						if (slot < latencies.length) {
-							latencies[slot] = now - at;
+							latencies[slot] = now - filing.stamp();
 						}
 						samples.increment();
 					}
 				}
 			}
 		}
+	}
+
+	private record Stamped(long stamp, String id) {
 	}
 }
