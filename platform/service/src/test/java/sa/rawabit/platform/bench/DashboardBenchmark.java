@@ -82,7 +82,10 @@ public final class DashboardBenchmark {
 					+ "each other) in %.0f s; %,d complaints in all%n", settings.associations(), settings.history(),
 					settings.size(), (System.nanoTime() - seeding) / 1e9, count(sql, "select count(*) from app.complaint"));
 			if (runs > 0) {
-				DashboardStatementTimings.report("with V160", busy.id(), runs);
+				DashboardStatementTimings.report("with V160, freshly loaded", busy.id(), runs);
+				// What autovacuum keeps a live table at: the visibility map set, so counts can stay in the index.
+				sql.execute("vacuum app.complaint, app.request, app.inquiry, app.deadline");
+				DashboardStatementTimings.report("with V160, vacuumed", busy.id(), runs);
 				sql.execute("drop index app.complaint_open; drop index app.deadline_running");
 				DashboardStatementTimings.report("without V160 (before)", busy.id(), runs);
 				sql.execute(V160_AGAIN);
