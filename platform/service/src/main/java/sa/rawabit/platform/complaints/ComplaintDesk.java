@@ -175,7 +175,7 @@ class ComplaintDesk {
 					}
 					return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
 						.then(record(loaded, complaint, complaint.state(), "compensation.opened", staff.username(),
-								Map.of("ruling", evidence.finalRulingReference())))
+								AuditEvent.naming(staff, Map.of("ruling", evidence.finalRulingReference()))))
 						.thenReturn(complaint);
 				})));
 		});
@@ -195,7 +195,7 @@ class ComplaintDesk {
 						.then();
 					return records.update(after)
 						.then(stopClocks)
-						.then(record(loaded, after, before.state(), action, staff.username(), Map.of()))
+						.then(record(loaded, after, before.state(), action, staff.username(), AuditEvent.naming(staff, Map.of())))
 						.thenReturn(after);
 				}));
 		});

@@ -185,7 +185,7 @@ class InquiryDesk {
 			return records.update(after)
 				.then(records.assigned(id, new InquiryRecords.Assignment(to, reason, staff.username(), now)))
 				.then(record(loaded, after, before.state(), "inquiry.assigned", staff.username(), audience,
-						Map.of("from", before.officer().toString(), "to", to.toString())))
+						AuditEvent.naming(staff, Map.of("from", before.officer().toString(), "to", to.toString()))))
 				.thenReturn(after);
 		});
 	}
@@ -210,7 +210,7 @@ class InquiryDesk {
 				.then(attachments.attach(id.value(), tools, staff.username(), after.answer().at()))
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
 				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
-						audience(after.officer()), Map.of()))
+						audience(after.officer()), AuditEvent.naming(staff, Map.of())))
 				// Queued with the answer: the person is told if and only if the answer commits.
 				.then(teller.tell(after, loaded.policy().association().names().ar(), sendOn))
 				.thenReturn(after);

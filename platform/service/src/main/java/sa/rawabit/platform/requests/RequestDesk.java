@@ -108,7 +108,7 @@ class RequestDesk {
 			.then("opened".equals(action) ? Mono.empty() : requests.update(move.after()).then())
 			.then(audit.append(new AuditEvent(c.now(), c.actor().username(), "request." + action, Case.SUBJECT,
 					c.request().id().value(), from, move.after().status().column(), c.policy().version().toString(),
-					detail)))
+					AuditEvent.naming(c.actor(), detail))))
 			.then(outbox.publish(notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))))
 			.then();
 	}

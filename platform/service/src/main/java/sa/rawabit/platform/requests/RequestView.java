@@ -36,9 +36,15 @@ record RequestView(BeneficiaryRequest request, List<RequestDeadline> deadlines, 
 				true);
 	}
 
+	/** Of the details, only where the request came from and who acted (their name), which is no part of the file. */
 	private static java.util.Map<String, String> origin(java.util.Map<String, String> detail) {
-		String from = detail.get(CONVERTED_FROM);
-		return from == null ? java.util.Map.of() : java.util.Map.of(CONVERTED_FROM, from);
+		java.util.Map<String, String> kept = new java.util.HashMap<>();
+		for (String key : java.util.List.of(CONVERTED_FROM, AuditEvent.ACTOR_NAME)) {
+			if (detail.containsKey(key)) {
+				kept.put(key, detail.get(key));
+			}
+		}
+		return kept;
 	}
 
 	private static final String CONVERTED_FROM = "convertedFrom";

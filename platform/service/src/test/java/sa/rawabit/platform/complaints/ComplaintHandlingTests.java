@@ -7,12 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
@@ -61,6 +63,31 @@ class ComplaintHandlingTests extends PlatformTest {
 				"select count(*) from app.outbox where subject_type = 'complaint'")).isEqualTo(3);
 		assertThat(PublicComplaintLinkTests.count(association.id(),
 				"select count(*) from app.deadline where state = 'met'")).isEqualTo(2);
+	}
+
+	@Test
+	void complaintWhenAcknowledgedByANamedMemberThenItsTimelineShowsTheirNameNotTheirUsername() {
+		String id = log(association.slug(), "relations-officer", "fax");
+		String username = "sara@" + association.slug();
+		// The subject TestTenants acknowledged the policy for; the name is what the timeline must show.
+		web.mutateWith(SecurityMockServerConfigurers.mockJwt().jwt(jwt -> jwt.subject("user-" + association.slug())
+			.claim("preferred_username", username)
+			.claim("name", "سارة العتيبي")
+			.claim("organization", List.of(association.slug()))
+			.claim("groups", List.of("/" + association.slug() + "/" + COMMITTEE))))
+			.post().uri("/api/complaints/{id}/acknowledgement", id).exchange()
+			.expectStatus().isOk();
+
+		String page = web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
+			.subject("reader")
+			.claim("preferred_username", "reader@" + association.slug())
+			.claim("organization", List.of(association.slug()))
+			.claim("groups", List.of("/" + association.slug() + "/" + COMMITTEE))))
+			.get().uri("/complaints/{id}", id).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+
+		assertThat(page).contains("سارة العتيبي").doesNotContain(username);
 	}
 
 	@Test
