@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +13,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.admin.onboarding.OnboardingController.Administrator;
 import sa.rawabit.admin.onboarding.OnboardingController.OnboardRequest;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /** The operator's onboarding form: the same checks and saga as the API, refusals shown next to the fields. */
-@Controller
+@PageController
 @RequestMapping("/console/operator/associations")
 class OnboardingConsoleController {
 

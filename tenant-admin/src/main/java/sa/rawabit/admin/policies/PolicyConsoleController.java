@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.admin.tenants.Association;
 import sa.rawabit.admin.tenants.TenantRegistry;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -33,7 +33,7 @@ import sa.rawabit.policy.reading.PolicyProblem;
  * approval. Every step is a {@link PolicyVersioning} call, as in the API; the association is the one
  * the sign-in names.
  */
-@Controller
+@PageController
 @RequestMapping("/console/policy")
 class PolicyConsoleController {
 

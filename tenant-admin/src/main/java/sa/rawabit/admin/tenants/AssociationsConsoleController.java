@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -20,7 +20,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * The platform operator's list of associations with suspend and reactivate, the same registry
  * transitions as the API; the gate forgets the old status at once so sign-ins see the new one.
  */
-@Controller
+@PageController
 @RequestMapping("/console/operator/associations")
 class AssociationsConsoleController {
 

@@ -2,14 +2,14 @@ package sa.rawabit.admin.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /** The console's front door: an operator lands on the associations, a tenant administrator on the policy. */
-@Controller
+@PageController
 class ConsoleHomeController {
 
 	@GetMapping("/")

@@ -3,16 +3,16 @@ package sa.rawabit.platform.beneficiaries;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /** A beneficiary's profile page, with the personal fields this staff member's role must not see masked. */
-@Controller
+@PageController
 class BeneficiaryPages {
 
 	private final BeneficiaryRegistry registry;

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -26,7 +26,7 @@ import sa.rawabit.platform.audit.AuditTrail;
  * The complaints pages for the handling committee and top management: the list and one complaint with
  * its timeline and the handling steps its state allows, each through {@link ComplaintDesk} like the API.
  */
-@Controller
+@PageController
 class ComplaintPages {
 
 	static final int LIST_SIZE = 100;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -33,7 +33,7 @@ import sa.rawabit.policy.DeadlineId;
  * tracking by code. The same desk, limits and checks as the JSON link. No session and so no CSRF token
  * (see the public chain in SecurityConfiguration); the flood guard and the honeypot stand in front.
  */
-@Controller
+@PageController
 class PublicComplaintPages {
 
 	private final PublicLink link;

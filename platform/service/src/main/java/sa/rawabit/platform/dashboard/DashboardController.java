@@ -5,11 +5,11 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.tenancy.TenantDirectory;
@@ -21,7 +21,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * rendering ({@link SectionResponses}). {@code since} (the moment the page was first rendered) lets the
  * page mark what arrived after; the sections themselves are the same for every watcher of a view.
  */
-@Controller
+@PageController
 class DashboardController {
 
 	private final DashboardSections sections;

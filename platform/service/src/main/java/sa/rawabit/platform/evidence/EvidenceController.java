@@ -8,12 +8,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 
@@ -22,7 +22,7 @@ import sa.rawabit.foundation.time.TimeProperties;
  * (the page prints cleanly to PDF), {@code /evidence/pack.html} to download the same page as one
  * self-contained file, {@code /evidence/figures.csv} for the figures.
  */
-@Controller
+@PageController
 class EvidenceController {
 
 	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

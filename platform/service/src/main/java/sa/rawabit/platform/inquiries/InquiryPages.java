@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -40,7 +40,7 @@ import sa.rawabit.policy.RoleKey;
  * for its contact officer and the reassignment form for top management; each through {@link InquiryDesk}
  * like the API.
  */
-@Controller
+@PageController
 class InquiryPages {
 
 	static final List<String> VIEWS = List.of("mine", "open", "overdue", "all");

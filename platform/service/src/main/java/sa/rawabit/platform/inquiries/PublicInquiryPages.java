@@ -3,7 +3,6 @@ package sa.rawabit.platform.inquiries;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import sa.rawabit.platform.publicaccess.PublicGate;
@@ -22,7 +22,7 @@ import sa.rawabit.platform.publicaccess.PublicPages;
  * by code (state and dates only). The same link, gate and desk as the JSON link. No session and so no CSRF
  * token (the public chain); the flood guard and the honeypot stand in front.
  */
-@Controller
+@PageController
 class PublicInquiryPages {
 
 	private final PublicInquiryLink link;

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.pages.PageLocales;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -31,7 +31,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * period, and the same rows as CSV) and the delegations covering officers' absences. Through
  * {@link InquirySupervision} and {@link OfficerDelegations} like the API.
  */
-@Controller
+@PageController
 class SupervisionPages {
 
 	private final InquirySupervision supervision;

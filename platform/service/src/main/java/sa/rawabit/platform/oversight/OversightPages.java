@@ -7,11 +7,11 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -19,7 +19,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * would rather compare by eye, and the full table (the charts' accessible equivalent); the CSV link
  * downloads exactly the rows on the page.
  */
-@Controller
+@PageController
 class OversightPages {
 
 	private final OversightController api;

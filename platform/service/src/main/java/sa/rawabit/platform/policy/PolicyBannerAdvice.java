@@ -4,6 +4,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -12,7 +13,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * so pages show the policy's names of channels, services and stages rather than their ids. Resolved only
  * when a page renders (a JSON answer never subscribes to them); absent for the public pages and the APIs.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class)
 class PolicyBannerAdvice {
 
 	private final PolicyAcknowledgements acknowledgements;

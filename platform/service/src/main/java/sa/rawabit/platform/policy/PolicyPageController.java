@@ -3,13 +3,13 @@ package sa.rawabit.platform.policy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageContext;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -17,7 +17,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * {@code /policy}: the association's policy in force as readable text, and the staff member's
  * acknowledgement of it. Top management also sees how many staff acknowledged this version.
  */
-@Controller
+@PageController
 class PolicyPageController {
 
 	static final String TOP_MANAGEMENT = "top-management";

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
@@ -29,7 +29,7 @@ import sa.rawabit.policy.Text;
  * over the last twelve months as bars and a table, the policy's instruments with when each was last held
  * and whether it is due, the form to record one, and the records.
  */
-@Controller
+@PageController
 class SatisfactionPages {
 
 	private final SatisfactionJournal journal;

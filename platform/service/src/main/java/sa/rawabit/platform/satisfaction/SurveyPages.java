@@ -4,13 +4,13 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -22,7 +22,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * the link's token as the only key. An unknown link answers 404; an answered or expired one 410 —
  * and in every case but an open link nothing is stored.
  */
-@Controller
+@PageController
 class SurveyPages {
 
 	private final TenantDirectory tenants;

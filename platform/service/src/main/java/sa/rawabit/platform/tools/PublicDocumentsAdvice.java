@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
@@ -15,7 +16,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * landing page {@code /public/{slug}}, where {@code tools/public :: documents} lists them. Resolved
  * only when that page renders; the landing page's controller stays unaware of tools.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class)
 class PublicDocumentsAdvice {
 
 	private static final Pattern LANDING = Pattern.compile("^/public/([^/]+)/?$");

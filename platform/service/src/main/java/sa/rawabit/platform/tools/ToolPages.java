@@ -8,12 +8,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.tools.ToolDocumentRecords.DocumentContent;
 
@@ -21,7 +21,7 @@ import sa.rawabit.platform.tools.ToolDocumentRecords.DocumentContent;
  * Staff's tools page (every tool the policy in force names, with its latest document) and the
  * downloads: any version for the association's staff, the latest public one for everybody.
  */
-@Controller
+@PageController
 class ToolPages {
 
 	private final ToolShelf shelf;

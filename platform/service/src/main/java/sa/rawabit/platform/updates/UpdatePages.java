@@ -3,11 +3,11 @@ package sa.rawabit.platform.updates;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -15,7 +15,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * {@code /updates} for top management and relations officers: the changes beneficiaries were told of,
  * newest first, with how many were told and how many could not be; and who was told of one change.
  */
-@Controller
+@PageController
 class UpdatePages {
 
 	private final UpdateBoard board;

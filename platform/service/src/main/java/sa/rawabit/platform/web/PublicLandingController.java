@@ -3,12 +3,12 @@ package sa.rawabit.platform.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 import sa.rawabit.policy.Channel;
@@ -19,7 +19,7 @@ import sa.rawabit.policy.ChannelId;
  * public may do without signing in (file a complaint, track one). Unknown and suspended associations
  * get the same not-found page.
  */
-@Controller
+@PageController
 class PublicLandingController {
 
 	private final TenantDirectory tenants;

@@ -116,6 +116,18 @@ public final class BenchReplica implements AutoCloseable {
 		Thread.sleep(500);
 	}
 
+	/** With a file name ({@code -Dbench.histo=FILE}): the replica's live objects by class, with the streams open. */
+	void histogram(String file) throws Exception {
+		if (file.isBlank()) {
+			return;
+		}
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram").redirectErrorStream(true)
+			.redirectOutput(Path.of(file).toFile())
+			.start()
+			.waitFor(60, TimeUnit.SECONDS);
+	}
+
 	/** Starts a JFR recording in the replica (deep stacks need {@code -XX:FlightRecorderOptions:stackdepth}). */
 	void profile(Path file, Duration duration) throws Exception {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");

@@ -59,6 +59,8 @@ final class RawabitFanOut {
 
 		replica.collectGarbage();
 		long rssBefore = ProcessStats.rssKb(replica.pid());
+		String histogram = System.getProperty("bench.histo", "");
+		replica.histogram(histogram.isBlank() ? "" : histogram + ".before");
 		Latencies latencies = new Latencies(Math.max(1_000, rate * seconds * connections / tenants.size() + connections));
 		LongAdder received = new LongAdder();
 		CountDownLatch open = new CountDownLatch(connections);
@@ -78,6 +80,7 @@ final class RawabitFanOut {
 			Thread.sleep(1000);
 			replica.collectGarbage();
 			double rssPer1000 = (ProcessStats.rssKb(replica.pid()) - rssBefore) * 1000.0 / connections;
+			replica.histogram(histogram);
 
 			long opened = connections - open.getCount();
 			if (warmupSeconds > 0) {
