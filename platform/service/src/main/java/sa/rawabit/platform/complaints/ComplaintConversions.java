@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.AuditEvent;
 
 /**
  * Files a complaint for what first came in as something else (an inquiry that turned out to be a
@@ -35,7 +36,7 @@ public class ComplaintConversions {
 					converted.subject(), converted.description());
 			complaint.requireComplete();
 			return desk.receive(loaded, complaint, me.username(), converted.receivedAt(),
-					Map.of("convertedFrom", converted.convertedFrom().toString()));
+					AuditEvent.naming(me, Map.of("convertedFrom", converted.convertedFrom().toString())));
 		}).map(Complaint::id);
 	}
 }

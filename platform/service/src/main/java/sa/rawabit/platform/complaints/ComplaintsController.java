@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.policy.ChannelId;
 
 /** Staff's complaint API: logging what came by fax, phone or letter, and every handling step. */
@@ -53,7 +54,7 @@ class ComplaintsController {
 						"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
 				.orThrow();
 			complaint.requireComplete();
-			return desk.receive(loaded, complaint, staff.username());
+			return desk.receive(loaded, complaint, staff.username(), null, AuditEvent.naming(staff, Map.of()));
 		}).map(ComplaintsController::view);
 	}
 

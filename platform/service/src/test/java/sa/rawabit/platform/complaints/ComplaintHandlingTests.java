@@ -91,6 +91,25 @@ class ComplaintHandlingTests extends PlatformTest {
 	}
 
 	@Test
+	void complaintWhenLoggedByANamedMemberThenItsFilingShowsTheirName() {
+		String id = (String) web.mutateWith(SecurityMockServerConfigurers.mockJwt().jwt(jwt -> jwt
+			.subject("user-" + association.slug())
+			.claim("preferred_username", "huda@" + association.slug())
+			.claim("name", "هدى الشمري")
+			.claim("organization", List.of(association.slug()))
+			.claim("groups", List.of("/" + association.slug() + "/relations-officer"))))
+			.post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", "تأخر", "description", "نص"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+		assertThat(PublicComplaintLinkTests.count(association.id(), """
+				select count(*) from app.audit_event where subject_id = '%s' and action = 'complaint.filed'
+				  and detail ->> 'actorName' = 'هدى الشمري'""".formatted(id))).isOne();
+	}
+
+	@Test
 	void complaintWhenItsEscalationDelayRunsOutThenEscalatedInTheNameOfThePolicyClock() throws Exception {
 		String id = log(association.slug(), "relations-officer", "fax");
 		// Samtah with clocks escalates to top management after 5 working days: make them have passed, and
