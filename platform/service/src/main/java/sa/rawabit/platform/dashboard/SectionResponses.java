@@ -64,7 +64,14 @@ class SectionResponses implements WebFilter {
 				|| !PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
 			return chain.filter(exchange);
 		}
-		return StaffMember.ofAssociation(exchange).map(me -> key(exchange, me))
+		Long seen;
+		try {
+			seen = seen(exchange);
+		}
+		catch (NumberFormatException notANumber) {
+			return chain.filter(exchange); // the controller answers it as a problem naming the parameter
+		}
+		return StaffMember.ofAssociation(exchange).map(me -> key(exchange, me, seen))
 			.map(key -> rendered.peek(key)
 				.map(body -> write(exchange.getResponse(), body))
 				.orElseGet(() -> renderOrWait(exchange, chain, key)))
@@ -94,19 +101,15 @@ class SectionResponses implements WebFilter {
 			});
 	}
 
-	private Key key(ServerWebExchange exchange, StaffMember me) {
+	private Key key(ServerWebExchange exchange, StaffMember me, @Nullable Long seen) {
 		Locale locale = Objects.requireNonNullElse(exchange.getLocaleContext().getLocale(), Locale.ROOT);
-		return new Key(sections.viewOf(me, seen(exchange)), locale.toLanguageTag());
+		return new Key(sections.viewOf(me, seen), locale.toLanguageTag());
 	}
 
+	/** The last event the page heard; not a number: {@link NumberFormatException}. */
 	private static @Nullable Long seen(ServerWebExchange exchange) {
 		String seen = exchange.getRequest().getQueryParams().getFirst("seen");
-		try {
-			return seen == null || seen.isBlank() ? null : Long.valueOf(seen);
-		}
-		catch (NumberFormatException notANumber) {
-			return null;
-		}
+		return seen == null || seen.isBlank() ? null : Long.valueOf(seen.strip());
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, Rendered body) {

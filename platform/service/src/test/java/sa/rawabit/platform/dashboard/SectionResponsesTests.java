@@ -87,6 +87,23 @@ class SectionResponsesTests extends PlatformTest {
 		assertThat(elsewhere).doesNotContain(subject);
 	}
 
+	@Test
+	void sectionsWhenSeenIsNotANumberThenAProblemNotARendering() {
+		// The view a page with no event heard is served is rendered and kept: garbage must not be served it.
+		long latest = versions.versionFor(watched.id(), null);
+		sections(watched, "member-y", latest, null);
+		web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
+			.subject("member-x")
+			.claim("preferred_username", "member-x@" + watched.slug())
+			.claim("organization", List.of(watched.slug()))
+			.claim("groups", List.of("/" + watched.slug() + "/follow-up-committee"))))
+			.get()
+			.uri(SectionResponses.PATH + "?seen=abc")
+			.header("HX-Request", "true")
+			.exchange()
+			.expectStatus().isBadRequest();
+	}
+
 	private String sections(TestTenant association, String person, long seen, String lang) {
 		return web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
 			.subject(person)
