@@ -40,9 +40,21 @@ class UpdateRecords {
 	/** Associations to scan: active ones (a suspended association's beneficiaries hear nothing from it). */
 	Flux<Association> activeTenants() {
 		return database.sql("select id, slug, name_ar from control.tenant where status = 'active'")
-			.map(row -> new Association(new TenantId(row.get("id", UUID.class)), row.get("slug", String.class),
-					row.get("name_ar", String.class)))
+			.map(UpdateRecords::association)
 			.all();
+	}
+
+	/** {@code tenant}, when it is active. */
+	Mono<Association> activeTenant(TenantId tenant) {
+		return database.sql("select id, slug, name_ar from control.tenant where id = $1 and status = 'active'")
+			.bind(0, tenant.value())
+			.map(UpdateRecords::association)
+			.one();
+	}
+
+	private static Association association(io.r2dbc.spi.Readable row) {
+		return new Association(new TenantId(row.get("id", UUID.class)), row.get("slug", String.class),
+				row.get("name_ar", String.class));
 	}
 
 	/** Every watermark of the association, keyed {@code kind:subject}. */

@@ -87,10 +87,7 @@ class UpdateScanner {
 
 	/** Scans one association now (it just published); nothing when it is not active. */
 	Mono<Long> scanOne(TenantId tenant) {
-		return transactions.asSystemMany("update-scan", records.activeTenants())
-			.filter(association -> association.id().equals(tenant))
-			.next()
-			.flatMap(this::scan);
+		return transactions.asSystem("update-scan", records.activeTenant(tenant)).flatMap(this::scan);
 	}
 
 	Mono<Long> scan(Association association) {
