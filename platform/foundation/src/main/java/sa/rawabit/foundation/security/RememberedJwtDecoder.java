@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
  */
 public final class RememberedJwtDecoder implements ReactiveJwtDecoder {
 
+	/** Tokens remembered at most: about one per active API client or open dashboard. */
+	public static final int CAPACITY = 4096;
+
 	private final ReactiveJwtDecoder delegate;
 
 	private final int capacity;

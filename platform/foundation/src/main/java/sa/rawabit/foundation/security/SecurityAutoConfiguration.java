@@ -63,16 +63,13 @@ public class SecurityAutoConfiguration {
 	 * not at start-up, so either plane starts while Keycloak is still starting. A token that passed is
 	 * remembered until it expires ({@link RememberedJwtDecoder}).
 	 */
-	/** Bearer tokens remembered once verified: about one per active API client or open dashboard. */
-	static final int REMEMBERED_TOKENS = 4096;
-
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuer()).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(properties.clockSkew()),
 				new JwtIssuerValidator(properties.issuer()), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						audiences -> audiences != null && audiences.contains(properties.audience()))));
-		return new RememberedJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC());
+		return new RememberedJwtDecoder(decoder, RememberedJwtDecoder.CAPACITY, Clock.systemUTC());
 	}
 
 	/**

@@ -30,7 +30,7 @@ public final class BenchServer {
 		// Remembered like the product's decoder (SecurityAutoConfiguration), only signed with a shared secret.
 		ReactiveJwtDecoder benchDecoder = new RememberedJwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(key)
 			.macAlgorithm(MacAlgorithm.HS256)
-			.build(), 4096, java.time.Clock.systemUTC());
+			.build(), RememberedJwtDecoder.CAPACITY, java.time.Clock.systemUTC());
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
 			.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
