@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.logging.TenantLogContext;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -55,11 +56,8 @@ public class BeneficiaryRegistry {
 			return beneficiaries.insert(beneficiary)
 				.flatMap(saved -> audit.append(AuditEvent.of(saved.createdAt(), actor, "beneficiary.registered",
 						SUBJECT, saved.id().value())).thenReturn(saved))
-				.<Beneficiary>handle((saved, sink) -> {
-					// handle() restores the MDC from the Reactor Context: the line names the tenant.
-					log.info("Beneficiary {} registered by {}", saved.id().value(), actor);
-					sink.next(saved);
-				});
+				.doOnEach(TenantLogContext.onNext(
+						saved -> log.info("Beneficiary {} registered by {}", saved.id().value(), actor)));
 		})).onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(DUPLICATE,
 				"A beneficiary with this national ID is already registered with this association",
 				"يوجد مستفيد مسجّل بهذا الرقم الوطني لدى الجمعية", "nationalId"));
