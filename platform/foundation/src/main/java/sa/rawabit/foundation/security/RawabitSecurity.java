@@ -47,7 +47,7 @@ public final class RawabitSecurity {
 	/** For {@code /api/**}: stateless bearer tokens. */
 	public ServerHttpSecurity apply(ServerHttpSecurity http) {
 		return http.oauth2ResourceServer(server -> server.jwt(jwt -> {
-		}).authenticationEntryPoint((exchange, failure) -> {
+		}).bearerTokenConverter(new BearerTokens()).authenticationEntryPoint((exchange, failure) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			return problems.handle(exchange, new ProblemException(ProblemType.UNAUTHORIZED,
 					"A valid access token is required", "يلزم رمز دخول صالح", null));
