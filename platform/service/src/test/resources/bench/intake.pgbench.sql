@@ -12,9 +12,13 @@
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
 -- per intake, so it is not part of this script.
 --
--- The complaint, its audit event and its outbox event, in one tenant transaction.
+-- The complaint, its audit event and its outbox event, in one tenant transaction. The platform sends BEGIN
+-- and set_config in one simple query (one round trip); pgbench cannot put two statements into one extended
+-- query, so it pipelines them: one round trip here too.
+\startpipeline
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true);
+\endpipeline
 insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)
 values (:tenant, /*$*/ gen_random_uuid() /*$*/,

@@ -66,6 +66,21 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 		assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(2);
 	}
 
+	@Test
+	void tenantWorkWhenItJoinsATransactionAlreadyOpenThenItsTenantIsSetThere() {
+		TenantId tenant = TestTenants.create("interleave-joined");
+		seed(tenant, 2);
+		// The tenant rides on BEGIN only for transactions inTenant opens itself; joined work sets it first.
+		transactions.asSystem("join-check", transactions.inTenant(database.sql("""
+				select current_setting('app.tenant_id', true) as setting, count(*) as rows from app.beneficiary""")
+			.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows"))))
+			.one()))
+			.contextWrite(TenantContext.of(tenant))
+			.as(StepVerifier::create)
+			.expectNext(List.of(tenant.toString(), "2"))
+			.verifyComplete();
+	}
+
 	private Mono<View> tenantView(TenantId tenant, Map<TenantId, Integer> owned) {
 		List<String> expected = List.of(tenant.toString(), owned.get(tenant).toString(), "0");
 		return transactions.inTenant(database.sql("""

@@ -22,8 +22,8 @@ final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped
 
 	@Override
 	public Publisher<? extends Connection> create() {
-		return Mono.deferContextual(context -> DatabaseScope.isDeclared(context) ? pool.create()
-				: Mono.error(new MissingDatabaseScopeException()));
+		return Mono.deferContextual(context -> DatabaseScope.isDeclared(context)
+				? pool.create().map(ScopedConnection::new) : Mono.error(new MissingDatabaseScopeException()));
 	}
 
 	@Override

@@ -9,8 +9,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * The one way into the database. {@link #inTenant} opens a transaction for the tenant of the Reactor
- * Context and sets {@code app.tenant_id} as its first statement, so row-level security filters
- * everything after it; the setting is transaction-local and cannot leak to the next borrower.
+ * Context with {@code app.tenant_id} set in the same round trip as its {@code BEGIN} ({@link ScopedConnection}),
+ * so row-level security filters everything in it; work that joins a transaction already open sets it
+ * first. The setting is transaction-local and cannot leak to the next borrower.
  */
 public final class Transactions {
 
@@ -25,13 +26,16 @@ public final class Transactions {
 
 	public <T> Mono<T> inTenant(Mono<T> work) {
 		return TenantContext.require()
-			.flatMap(tenant -> transactional.transactional(useTenant(tenant).then(work))
+			.flatMap(tenant -> transactional.execute(status -> status.isNewTransaction() ? work
+					: useTenant(tenant).then(work))
+				.singleOrEmpty()
 				.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant))));
 	}
 
 	public <T> Flux<T> inTenantMany(Flux<T> work) {
 		return TenantContext.require()
-			.flatMapMany(tenant -> transactional.transactional(useTenant(tenant).thenMany(work))
+			.flatMapMany(tenant -> transactional.execute(status -> status.isNewTransaction() ? work
+					: useTenant(tenant).thenMany(work))
 				.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant))));
 	}
 

@@ -62,9 +62,13 @@ final class IntakeScript {
 			.filter(each -> each.detail().contains("'" + tenant + "'") || each.detail().contains("'" + slug + "'"))
 			.map(IntakeScript::transaction)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
+		// A simple query may carry several statements (a tenant transaction's BEGIN and set_config ride
+		// together); the script pipelines them, one statement each.
 		return statements.stream()
 			.filter(each -> transactions.contains(transaction(each)))
-			.map(each -> each.statement().strip())
+			.flatMap(each -> Arrays.stream(each.statement().split(";")))
+			.map(String::strip)
+			.filter(each -> !each.isEmpty())
 			.toList();
 	}
 
@@ -72,7 +76,10 @@ final class IntakeScript {
 		return entry.session() + "/" + entry.transaction();
 	}
 
-	/** For comparison: one line, lower case, single spaces, every bound value a {@code ?}. */
+	/**
+	 * For comparison: one line, lower case, single spaces, every bound value a {@code ?} — as is an id
+	 * written into a simple query's text.
+	 */
 	static List<String> normalized(List<String> statements) {
 		return statements.stream().map(IntakeScript::normalized).toList();
 	}
@@ -82,6 +89,7 @@ final class IntakeScript {
 			.toLowerCase(Locale.ROOT)
 			.replaceAll("\\s+", " ")
 			.replaceAll("\\$\\d+", "?")
+			.replaceAll("'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'", "?")
 			.replaceAll("(?<!:):[a-z_][a-z0-9_]*", "?")
 			.replaceAll("\\( ", "(")
 			.replaceAll(" \\)", ")")

@@ -55,6 +55,10 @@ class IntakeStatementsTests {
 			logged = all.subList(before, all.size());
 		}
 
+		assertThat(logged).as("a tenant transaction's BEGIN and set_config travel in one round trip")
+			.anySatisfy(entry -> assertThat(String.valueOf(entry.statement()).toLowerCase(java.util.Locale.ROOT))
+				.startsWith("begin read write;")
+				.contains("set_config('app.tenant_id', '" + association.id() + "', true)"));
 		List<String> sent = withoutStatusLookup(IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM,
 				association.id().toString(), association.slug()));
 		assertThat(sent).as("the intake's statements were captured").isNotEmpty();
