@@ -102,11 +102,13 @@ public final class RawabitSecurity {
 
 	/**
 	 * For pages anyone may use without signing in ({@code /public/**}): no session, no saved request, and no
-	 * CSRF token — a forged cross-site POST can only ride on credentials the browser attaches by itself, and
-	 * such a chain neither reads nor creates any.
+	 * CSRF token — such a chain neither reads nor creates credentials a forged post could ride on. What a
+	 * token would still have stopped, another site making its visitors post, {@link CrossSiteRefusal} stops
+	 * where the CSRF check would stand.
 	 */
 	public ServerHttpSecurity applyPublic(ServerHttpSecurity http) {
 		return noReferrer(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAt(new CrossSiteRefusal(), SecurityWebFiltersOrder.CSRF)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()));
 	}
