@@ -35,6 +35,8 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 	/** A restarting PostgreSQL is usually back within seconds; clients that honour this spread their retries. */
 	private static final String RETRY_AFTER_SECONDS = "5";
 
+	private static final String REFERRER_POLICY = "Referrer-Policy";
+
 	private final JsonMapper json;
 
 	public ProblemDetailsHandler(JsonMapper json) {
@@ -51,6 +53,9 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		Locale locale = exchange.getLocaleContext().getLocale();
 		locale = locale == null ? Locale.of("ar") : locale;
 		response.setStatusCode(problem.type().status());
+		// Answers given before the security chains (an address too long, one the firewall refuses) miss their
+		// header writers; the address may still hold a survey token or a tracking code.
+		response.getHeaders().set(REFERRER_POLICY, "no-referrer");
 		if (problem.type().status() == HttpStatus.SERVICE_UNAVAILABLE) {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOi
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import sa.rawabit.foundation.problem.ProblemType;
 /**
  * What both planes' security chains share: JWT bearer tokens for {@code /api/**} (issuer and
  * audience validated by Boot's decoder), the tenant scope right after authentication, stateless
- * APIs without CSRF, and 401/403 answered as problem details like every other error.
+ * APIs without CSRF, 401/403 answered as problem details like every other error, and no
+ * {@code Referer} sent from any page.
  */
 public final class RawabitSecurity {
 
@@ -46,7 +48,7 @@ public final class RawabitSecurity {
 
 	/** For {@code /api/**}: stateless bearer tokens. */
 	public ServerHttpSecurity apply(ServerHttpSecurity http) {
-		return http.oauth2ResourceServer(server -> server.jwt(jwt -> {
+		return noReferrer(http).oauth2ResourceServer(server -> server.jwt(jwt -> {
 		}).bearerTokenConverter(new BearerTokens()).authenticationEntryPoint((exchange, failure) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			return problems.handle(exchange, new ProblemException(ProblemType.UNAUTHORIZED,
@@ -80,7 +82,7 @@ public final class RawabitSecurity {
 		// replica's memory.
 		// The login needs the registry too: unless told, it records sign-ins in its own in-memory registry,
 		// where the back-channel logout (which reads this one) never finds them.
-		return http.oauth2Login(login -> login.authorizationRequestResolver(resolver)
+		return noReferrer(http).oauth2Login(login -> login.authorizationRequestResolver(resolver)
 			.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
 			.oidcSessionRegistry(oidcSessions))
 			.requestCache(cache -> cache.requestCache(new CookieServerRequestCache()))
@@ -96,6 +98,27 @@ public final class RawabitSecurity {
 			// A signed-in person without the role sees the refusal as a page in their language, not a bare 403.
 			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
+	}
+
+	/**
+	 * For pages anyone may use without signing in ({@code /public/**}): no session, no saved request, and no
+	 * CSRF token — such a chain neither reads nor creates credentials a forged post could ride on. What a
+	 * token would still have stopped, another site making its visitors post, {@link CrossSiteRefusal} stops
+	 * where the CSRF check would stand.
+	 */
+	public ServerHttpSecurity applyPublic(ServerHttpSecurity http) {
+		return noReferrer(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAt(new CrossSiteRefusal(), SecurityWebFiltersOrder.CSRF)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()));
+	}
+
+	/**
+	 * Survey links carry their one-time token and receipts their tracking code in the address: a link or an
+	 * asset from another site on such a page must not receive that address as {@code Referer}.
+	 */
+	private static ServerHttpSecurity noReferrer(ServerHttpSecurity http) {
+		return http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 	}
 
 	private Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -89,10 +90,17 @@ public class SecurityAutoConfiguration {
 		return new MemberRevocations(transactions, database, properties.revocationCache());
 	}
 
+	/** A plane that reads policies declares its own: the built-in roles and those its policies declare. */
+	@Bean
+	@ConditionalOnMissingBean
+	KnownRoles knownRoles() {
+		return KnownRoles.BUILT_IN_ONLY;
+	}
+
 	@Bean
 	RawabitSecurity rawabitSecurity(TenantGate gate, MemberRevocations revocations, ProblemDetailsHandler problems,
 			RateLimiter limiter, SecurityProperties properties, ObjectProvider<ReactiveStringRedisTemplate> redis,
-			ObjectProvider<WebSessionManager> sessions) {
+			ObjectProvider<WebSessionManager> sessions, KnownRoles known) {
 		ReactiveOidcSessionRegistry registry = redis.getIfAvailable() == null
 				? new InMemoryReactiveOidcSessionRegistry()
 				: new RedisOidcSessionRegistry(redis.getObject(), properties.sessionLifetime());
@@ -102,7 +110,7 @@ public class SecurityAutoConfiguration {
 			.logout(exchange, authentication);
 		var signIn = new SignInLimitWebFilter(limiter,
 				new Limit("sign-in", properties.signInCapacity(), properties.signInRefill()), problems);
-		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime()), problems,
+		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known), problems,
 				signIn, registry, backChannel);
 	}
 }

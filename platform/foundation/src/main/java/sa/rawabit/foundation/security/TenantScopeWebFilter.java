@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -22,12 +25,14 @@ import reactor.util.context.Context;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * Runs right after token authentication: picks the one association this request acts for from the
  * token's organization claim (a member of several names it in the {@value #SELECTION_HEADER}
  * header, which is honoured only if the token lists it), admits it through the {@link TenantGate},
- * narrows the roles to that association, and puts the tenant into the Reactor Context.
+ * narrows the roles to that association's {@link KnownRoles known ones}, and puts the tenant into the Reactor
+ * Context.
  */
 public final class TenantScopeWebFilter implements WebFilter {
 
@@ -45,16 +50,27 @@ public final class TenantScopeWebFilter implements WebFilter {
 	public static final ProblemType SESSION_EXPIRED = new ProblemType("session-expired", HttpStatus.UNAUTHORIZED,
 			"Your session has reached its lifetime: sign in again", "انتهت مدة جلستك: سجّل الدخول من جديد");
 
+	private static final Logger log = LoggerFactory.getLogger(TenantScopeWebFilter.class);
+
+	/** Unknown groups already logged: once each, and no more than this many, whatever tokens arrive. */
+	private static final int REPORTED_AT_MOST = 1000;
+
+	private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
 	private final TenantGate gate;
 
 	private final MemberRevocations revocations;
 
 	private final Duration sessionLifetime;
 
-	public TenantScopeWebFilter(TenantGate gate, MemberRevocations revocations, Duration sessionLifetime) {
+	private final KnownRoles known;
+
+	public TenantScopeWebFilter(TenantGate gate, MemberRevocations revocations, Duration sessionLifetime,
+			KnownRoles known) {
 		this.gate = gate;
 		this.revocations = revocations;
 		this.sessionLifetime = sessionLifetime;
+		this.known = known;
 	}
 
 	@Override
@@ -121,11 +137,26 @@ public final class TenantScopeWebFilter implements WebFilter {
 		catch (ProblemException problem) {
 			return Mono.error(problem);
 		}
-		roles.addAll(TokenClaims.rolesIn(token, slug));
 		return gate.admit(slug)
+			.doOnNext(tenant -> roles.addAll(knownRolesIn(token, slug, tenant)))
 			.flatMap(tenant -> revocations.admit(tenant, subject, credential.issuedAt())
 				.thenReturn(new StaffAuthentication(authentication,
 						new StaffMember(subject, username, tenant, slug, roles, TokenClaims.name(token)), credential)));
+	}
+
+	/** The token's groups in this association that name a role it knows; any other group grants nothing. */
+	private Set<String> knownRolesIn(Map<String, Object> token, String slug, TenantId tenant) {
+		Set<String> roles = TokenClaims.rolesIn(token, slug);
+		roles.removeIf(role -> {
+			if (known.isKnown(tenant, role)) {
+				return false;
+			}
+			if (log.isDebugEnabled() && reported.size() < REPORTED_AT_MOST && reported.add(slug + "/" + role)) {
+				log.debug("Group /{}/{} names no role of the association; it grants nothing", slug, role);
+			}
+			return true;
+		});
+		return roles;
 	}
 
 	private static String select(Set<String> organizations, @Nullable String selection) {

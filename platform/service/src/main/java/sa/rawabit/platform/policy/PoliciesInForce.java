@@ -85,6 +85,12 @@ public class PoliciesInForce {
 			.then(Mono.fromSupplier(() -> inForce.get(tenant)));
 	}
 
+	/** The association's policy in force as this replica holds it right now, without waiting; null when none. */
+	@org.jspecify.annotations.Nullable
+	LoadedPolicy inForceNow(TenantId tenant) {
+		return inForce.get(tenant);
+	}
+
 	/**
 	 * A published or superseded version of the association's policy, for work that started under it.
 	 * Empty when the association has no such version (drafts and other associations' versions included).

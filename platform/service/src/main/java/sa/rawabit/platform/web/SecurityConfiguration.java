@@ -6,8 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.PageClients;
 import sa.rawabit.foundation.security.RawabitSecurity;
@@ -22,19 +20,14 @@ import sa.rawabit.foundation.security.SecurityProperties;
 class SecurityConfiguration {
 
 	/**
-	 * The public pages and the JSON complaint link: no sign-in and no session. CSRF stays off, also for
-	 * their HTML forms: a forged cross-site POST can only ride on credentials the browser attaches by
-	 * itself (a session cookie), and this chain neither reads nor creates any, so a forged post is no
-	 * more than what anyone may post directly. The complaints module limits filing by address and
-	 * association, and a survey answer needs its one-time token.
+	 * The public pages and the JSON complaint link: no sign-in and no session ({@link RawabitSecurity#applyPublic}).
+	 * The complaints module limits filing by address and association, and a survey answer needs its one-time
+	 * token.
 	 */
 	@Bean
 	@Order(0)
-	SecurityWebFilterChain publicFormSecurity(ServerHttpSecurity http) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/public/**"))
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+	SecurityWebFilterChain publicFormSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
+		return rawabit.applyPublic(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/public/**")))
 			.authorizeExchange(exchange -> exchange.anyExchange().permitAll())
 			.build();
 	}
