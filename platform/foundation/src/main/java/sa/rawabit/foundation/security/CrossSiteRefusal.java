@@ -17,12 +17,16 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * Refuses a POST (or any unsafe method) that a browser says another site sent: {@code Sec-Fetch-Site:
- * cross-site}, or an {@code Origin} other than this server's own ({@code null} included: a sandboxed frame or a
- * cross-site redirect). Public forms carry no CSRF token, so without this any page on the internet could make
- * its visitors file complaints or answer surveys in their name. A request with neither header (curl, another
- * server) passes: it is no more than what anyone may post directly. The own origin is the request's scheme, host
- * and port as {@code TrustedProxiesWebFilter} left them, so behind a listed proxy it is the forwarded one.
+ * Refuses a POST (or any unsafe method) that a browser says another site sent. Public forms carry no CSRF
+ * token, so without this any page on the internet could make its visitors file complaints or answer surveys in
+ * their name. Browsers that send {@code Sec-Fetch-Site} (Chromium 76+, Firefox 90+, Safari 16.4+) are believed:
+ * anything but {@code same-origin} or {@code none} (typed or bookmarked) is refused. Without it, an
+ * {@code Origin} other than this server's own is refused, except {@code null}: every page here is served with
+ * {@code Referrer-Policy: no-referrer}, under which browsers send {@code Origin: null} on the page's own form
+ * posts, so null cannot tell a sandboxed frame (which such browsers mark cross-site anyway) from our own
+ * form. A request with neither header (curl, another server) passes: it is no more than what anyone may
+ * post directly. The own origin is the request's scheme, host and port as {@code TrustedProxiesWebFilter}
+ * left them, so behind a listed proxy it is the forwarded one.
  */
 final class CrossSiteRefusal implements WebFilter {
 
@@ -46,15 +50,16 @@ final class CrossSiteRefusal implements WebFilter {
 	/** The header that shows the request came from another site, or null when none does. */
 	static @Nullable String refusedBy(ServerHttpRequest request) {
 		HttpHeaders headers = request.getHeaders();
-		if ("cross-site".equalsIgnoreCase(headers.getFirst(FETCH_SITE))) {
-			return FETCH_SITE;
+		@Nullable String site = headers.getFirst(FETCH_SITE);
+		if (site != null) {
+			return "same-origin".equalsIgnoreCase(site) || "none".equalsIgnoreCase(site) ? null : FETCH_SITE;
 		}
 		List<String> origins = headers.get(HttpHeaders.ORIGIN);
 		if (origins == null) {
 			return null;
 		}
 		for (String origin : origins) {
-			if (!sameOrigin(origin, request.getURI())) {
+			if (!"null".equals(origin.strip()) && !sameOrigin(origin, request.getURI())) {
 				return HttpHeaders.ORIGIN;
 			}
 		}
@@ -69,7 +74,6 @@ final class CrossSiteRefusal implements WebFilter {
 		catch (URISyntaxException unreadable) {
 			return false;
 		}
-		// "null" parses as a relative reference: no scheme, no host, never this server.
 		return claimed.getScheme() != null && claimed.getHost() != null && own.getScheme() != null
 				&& own.getHost() != null && claimed.getScheme().equalsIgnoreCase(own.getScheme())
 				&& claimed.getHost().equalsIgnoreCase(own.getHost()) && port(claimed) == port(own);

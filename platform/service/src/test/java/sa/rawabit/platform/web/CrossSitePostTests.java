@@ -59,8 +59,8 @@ class CrossSitePostTests extends PlatformTest {
 
 	@Test
 	void publicJsonWhenOriginOfAnotherSiteThenForbiddenProblemAndNothingStored() {
-		for (String origin : new String[] { "https://evil.example", "null", "http://localhost:8081",
-				"https://localhost", "not a url" }) {
+		for (String origin : new String[] { "https://evil.example", "http://localhost:8081", "https://localhost",
+				"not a url" }) {
 			json(headers -> headers.set(HttpHeaders.ORIGIN, origin))
 				.expectStatus().isForbidden()
 				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -80,9 +80,13 @@ class CrossSitePostTests extends PlatformTest {
 			.exchange()
 			.expectStatus().isForbidden()
 			.expectBody(String.class).value(page -> assertThat(page).contains("data-status=\"403\""));
-		json(headers -> headers.set("Sec-Fetch-Site", "cross-site"))
-			.expectStatus().isForbidden()
-			.expectBody().jsonPath("$.type").isEqualTo(REFUSED).jsonPath("$.field").isEqualTo("Sec-Fetch-Site");
+		for (String site : new String[] { "cross-site", "same-site" }) {
+			json(headers -> {
+				headers.set("Sec-Fetch-Site", site);
+				headers.set(HttpHeaders.ORIGIN, "null");
+			}).expectStatus().isForbidden()
+				.expectBody().jsonPath("$.type").isEqualTo(REFUSED).jsonPath("$.field").isEqualTo("Sec-Fetch-Site");
+		}
 		assertThat(stored()).isZero();
 	}
 
@@ -90,6 +94,17 @@ class CrossSitePostTests extends PlatformTest {
 	void publicJsonWhenSameOriginThenFiled() {
 		json(headers -> headers.set(HttpHeaders.ORIGIN, OWN_ORIGIN)).expectStatus().isCreated();
 		json(headers -> headers.set(HttpHeaders.ORIGIN, OWN_ORIGIN + ":80")).expectStatus().isCreated();
+		assertThat(stored()).isEqualTo(2);
+	}
+
+	@Test
+	void publicFormWhenOwnPageSendsOriginNullUnderNoReferrerThenFiled() {
+		// What Chromium sends for the page's own form under Referrer-Policy: no-referrer.
+		json(headers -> {
+			headers.set("Sec-Fetch-Site", "same-origin");
+			headers.set(HttpHeaders.ORIGIN, "null");
+		}).expectStatus().isCreated();
+		json(headers -> headers.set(HttpHeaders.ORIGIN, "null")).expectStatus().isCreated();
 		assertThat(stored()).isEqualTo(2);
 	}
 
