@@ -44,7 +44,7 @@ public final class StreamBenchmark {
 	/** Both sides of both comparisons. */
 	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, IntakeResult intake,
 			IntakeResult pgbench,
-			IntakeResult intakeWithStreams) {
+			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
 	}
 
 	private StreamBenchmark() {
@@ -87,7 +87,7 @@ public final class StreamBenchmark {
 			TestTenant filer = tenants.getFirst();
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
-				return new Report(rawabit, filingAlone, nchan, none, none, none);
+				return new Report(rawabit, filingAlone, nchan, none, none, none, none);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
@@ -98,7 +98,15 @@ public final class StreamBenchmark {
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants).whileConnected(
 					settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
 							settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
-			return new Report(rawabit, filingAlone, nchan, alone, pgbench, withStreams);
+			// The same number of streams, all of other associations: what holding streams costs the intake, apart
+			// from delivering its events (above, the filer's association watches every filing on its share).
+			IntakeResult besideStreams = tenants.size() < 2
+					? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "one association: no other's streams")
+					: new RawabitFanOut(replica, postmaster, tenants.subList(1, tenants.size())).whileConnected(
+							settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
+									settings.intakeSeconds(), settings.streamsDuringIntake()
+											+ " live streams of other associations connected"));
+			return new Report(rawabit, filingAlone, nchan, alone, pgbench, withStreams, besideStreams);
 		}
 	}
 
@@ -146,8 +154,12 @@ public final class StreamBenchmark {
 		System.out.println(report.intake().line());
 		System.out.println(report.pgbench().line());
 		System.out.println(report.intakeWithStreams().line());
-		System.out.printf(Locale.ROOT, "%nHTTP intake / pgbench: rate %.2f×, p99 %.2f×; with streams / without: %.2f×%n",
+		System.out.println(report.intakeBesideStreams().line());
+		System.out.printf(Locale.ROOT,
+				"%nHTTP intake / pgbench: rate %.2f×, p99 %.2f×; with streams / without: %.2f× (the filer's association "
+						+ "watching), %.2f× (streams of other associations only)%n",
 				report.intake().perSecond() / report.pgbench().perSecond(), report.intake().p99Ms() / report.pgbench().p99Ms(),
-				report.intakeWithStreams().perSecond() / report.intake().perSecond());
+				report.intakeWithStreams().perSecond() / report.intake().perSecond(),
+				report.intakeBesideStreams().perSecond() / report.intake().perSecond());
 	}
 }

@@ -26,12 +26,15 @@ class StreamBenchmarkSmokeTests {
 		if (!report.nchan().wasSkipped()) {
 			assertThat(report.nchan().delivered()).isEqualTo(report.nchan().expected()).isPositive();
 		}
-		for (IntakeResult intake : new IntakeResult[] { report.intake(), report.pgbench(), report.intakeWithStreams() }) {
+		for (IntakeResult intake : new IntakeResult[] { report.intake(), report.pgbench(), report.intakeWithStreams(),
+				report.intakeBesideStreams() }) {
 			if (!intake.wasSkipped()) {
 				assertThat(intake.completed()).as(intake.side()).isPositive();
 				assertThat(intake.failed()).as(intake.side()).isZero();
 			}
 		}
 		assertThat(report.intake().wasSkipped()).as("wrk is installed by deploy/local/install-tools.sh").isFalse();
+		assertThat(report.intakeBesideStreams().wasSkipped()).as("two associations: the other's streams are held")
+			.isFalse();
 	}
 }
