@@ -11,6 +11,9 @@ cd "$root"
 . .mvn/select-jdk.sh
 
 export RAWABIT_HOME="${RAWABIT_HOME:-$HOME/.rawabit}"
+# The local stack runs on the development credentials (the demo realm's client secrets, the dev secrets
+# key); outside the 'dev' profile the applications refuse to start with them.
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
 logs="$RAWABIT_HOME/logs"
 mkdir -p "$logs"
 

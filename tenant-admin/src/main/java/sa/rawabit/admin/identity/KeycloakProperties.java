@@ -12,5 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rawabit.keycloak")
 public record KeycloakProperties(@DefaultValue("http://127.0.0.1:8180") String url,
 		@DefaultValue("rawabit") String realm, @DefaultValue("rawabit-tenant-admin") String clientId,
-		@DefaultValue("rawabit-tenant-admin-dev-secret") String clientSecret, @DefaultValue("10s") Duration timeout) {
+		@DefaultValue(KeycloakProperties.DEV_SECRET) String clientSecret, @DefaultValue("10s") Duration timeout) {
+
+	/** The demo realm's secret of the tenant-admin client (service account and console sign-in alike). */
+	public static final String DEV_SECRET = "rawabit-tenant-admin-dev-secret";
 }

@@ -2,6 +2,7 @@ package sa.rawabit.admin.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import sa.rawabit.admin.identity.KeycloakProperties;
 
 /**
  * {@code rawabit.pages.*}: the confidential Keycloak client the console signs in with. The default
@@ -9,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rawabit.pages")
 record PagesProperties(@DefaultValue("rawabit-tenant-admin") String clientId,
-		@DefaultValue("rawabit-tenant-admin-dev-secret") String clientSecret) {
+		@DefaultValue(KeycloakProperties.DEV_SECRET) String clientSecret) {
 }

@@ -10,6 +10,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import sa.rawabit.admin.identity.KeycloakProperties;
+import sa.rawabit.foundation.secrets.DevDefault;
 import sa.rawabit.foundation.security.PageClients;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
@@ -71,5 +73,16 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
 		return PageClients.keycloak(security, pages.clientId(), pages.clientSecret());
+	}
+
+	@Bean
+	DevDefault devPagesClientSecret() {
+		return new DevDefault("rawabit.pages.client-secret", "RAWABIT_PAGES_CLIENTSECRET", KeycloakProperties.DEV_SECRET);
+	}
+
+	@Bean
+	DevDefault devKeycloakClientSecret() {
+		return new DevDefault("rawabit.keycloak.client-secret", "RAWABIT_KEYCLOAK_CLIENTSECRET",
+				KeycloakProperties.DEV_SECRET);
 	}
 }

@@ -9,5 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rawabit.pages")
 record PagesProperties(@DefaultValue("rawabit-platform") String clientId,
-		@DefaultValue("rawabit-platform-dev-secret") String clientSecret) {
+		@DefaultValue(PagesProperties.DEV_SECRET) String clientSecret) {
+
+	static final String DEV_SECRET = "rawabit-platform-dev-secret";
 }

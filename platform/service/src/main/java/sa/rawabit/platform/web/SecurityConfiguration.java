@@ -7,6 +7,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import sa.rawabit.foundation.secrets.DevDefault;
 import sa.rawabit.foundation.security.PageClients;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
@@ -60,5 +61,10 @@ class SecurityConfiguration {
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
 		return PageClients.keycloak(security, pages.clientId(), pages.clientSecret());
+	}
+
+	@Bean
+	DevDefault devPagesClientSecret() {
+		return new DevDefault("rawabit.pages.client-secret", "RAWABIT_PAGES_CLIENTSECRET", PagesProperties.DEV_SECRET);
 	}
 }

@@ -56,7 +56,7 @@ public final class BenchReplica implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024", "-cp", System.getProperty("java.class.path"),
 				BenchServer.class.getName(), SECRET,
-				"--server.port=0", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				"--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
 				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
 		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		command.addAll(arguments);

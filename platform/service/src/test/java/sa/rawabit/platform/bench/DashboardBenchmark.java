@@ -117,7 +117,7 @@ public final class DashboardBenchmark {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, "dashboards.jfr").toAbsolutePath());
 		}
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), DashboardBenchServer.class.getName(),
-				BenchReplica.SECRET, "--server.port=0", "--spring.application.name=rawabit-bench",
+				BenchReplica.SECRET, "--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench",
 				"--logging.level.root=WARN", "--logging.structured.format.console=",
 				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench",
 				"--rawabit.dashboard.cache-for=" + settings.cacheMs() + "ms",
