@@ -1,6 +1,7 @@
 package sa.rawabit.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,26 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			  and exists (select 1 from pg_attribute a
 			              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
 			order by 1""";
+
+	/** What code running in a replica could try with its runtime credentials, and must not be able to do. */
+	@Test
+	void runtimeRolesWhenTheyTryToLiftRowLevelSecurityThenRefused() throws SQLException {
+		List<String> attempts = List.of("alter table app.complaint no force row level security",
+				"alter table app.complaint disable row level security",
+				"drop policy tenant_isolation on app.complaint", "create policy everything on app.complaint using (true)",
+				"alter table app.complaint owner to current_user", "set role rawabit_owner");
+		for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.WORKER, DatabaseRoles.OVERSIGHT)) {
+			try (Connection connection = TestDatabase.get().connectAs(role)) {
+				for (String attempt : attempts) {
+					assertThatThrownBy(() -> connection.createStatement().execute(attempt)).as(role + ": " + attempt)
+						.isInstanceOf(SQLException.class)
+						.satisfies(refused -> assertThat(((SQLException) refused).getSQLState())
+							.as(role + ": " + attempt + " refused for want of privilege, not a typo")
+							.isIn("42501", "42704"));
+				}
+			}
+		}
+	}
 
 	@Test
 	void everyTenantTableHasForcedRowLevelSecurityAndATenantPolicy() throws SQLException {

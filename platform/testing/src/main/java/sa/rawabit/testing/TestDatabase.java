@@ -191,6 +191,9 @@ public final class TestDatabase {
 		registry.add("rawabit.db.owner.password", () -> ROLE_PASSWORD);
 		registry.add("rawabit.db.app.username", () -> appRole);
 		registry.add("rawabit.db.app.password", () -> ROLE_PASSWORD);
+		// Every role has its own password outside the embedded server; here all share the test one.
+		registry.add("rawabit.notifications.worker.password", () -> ROLE_PASSWORD);
+		registry.add("rawabit.oversight.reader.password", () -> ROLE_PASSWORD);
 	}
 
 	public DatabaseEndpoint endpoint() {

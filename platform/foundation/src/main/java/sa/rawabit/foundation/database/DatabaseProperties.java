@@ -26,6 +26,23 @@ public record DatabaseProperties(@Nullable String url, @DefaultValue("rawabit") 
 		return url == null || url.isBlank();
 	}
 
+	/**
+	 * The password of a further role this application logs in as (the outbox worker, the oversight
+	 * reader): its own, configured through {@code variable}. Only on the embedded server, where every
+	 * role has the same loopback-only password, may it be left unset; elsewhere that is refused, so no
+	 * role quietly shares another's password.
+	 */
+	public String rolePassword(String role, @Nullable String configured, String variable, DatabaseServer server) {
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		if (embeddedMode()) {
+			return server.app().password();
+		}
+		throw new IllegalStateException("Set " + variable + ": the database role " + role
+				+ " logs in with its own password (see deploy/postgres/README.md)");
+	}
+
 	public record Credentials(@DefaultValue("rawabit_owner") String username, @Nullable String password) {
 	}
 

@@ -59,14 +59,12 @@ class OutboxFanOut extends BackgroundSubscription {
 		this.wakeups = wakeups;
 		this.properties = properties;
 		this.rows = new DeliveryRows(json);
-		String password = properties.worker().password() == null || properties.worker().password().isBlank()
-				? server.app().password() : properties.worker().password();
 		this.listenerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(server.endpoint().host())
 			.port(server.endpoint().port())
 			.database(server.endpoint().database())
 			.username(properties.worker().username())
-			.password(password)
+			.password(worker.password())
 			.applicationName(LISTENER_NAME)
 			.tcpKeepAlive(true)
 			.build());

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
 /**
@@ -30,10 +31,11 @@ public class WorkerDatabase implements AutoCloseable {
 
 	private final TransactionalOperator transactional;
 
-	WorkerDatabase(DatabaseServer server, NotificationsProperties properties) {
+	private final String password;
+
+	WorkerDatabase(DatabaseServer server, DatabaseProperties database, NotificationsProperties properties) {
 		NotificationsProperties.Worker worker = properties.worker();
-		String password = worker.password() == null || worker.password().isBlank() ? server.app().password()
-				: worker.password();
+		this.password = database.rolePassword(worker.username(), worker.password(), "RAWABIT_DB_WORKER_PASSWORD", server);
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration
 			.builder(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 				.host(server.endpoint().host())
@@ -64,5 +66,10 @@ public class WorkerDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		pool.dispose();
+	}
+
+	/** The worker role's password, for the outbox listener's own connection. */
+	String password() {
+		return password;
 	}
 }

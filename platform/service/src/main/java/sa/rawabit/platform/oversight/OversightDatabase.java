@@ -9,6 +9,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
 /**
@@ -25,10 +26,9 @@ class OversightDatabase implements AutoCloseable {
 
 	private final DatabaseClient client;
 
-	OversightDatabase(DatabaseServer server, OversightProperties properties) {
+	OversightDatabase(DatabaseServer server, DatabaseProperties database, OversightProperties properties) {
 		OversightProperties.Reader reader = properties.reader();
-		String password = reader.password() == null || reader.password().isBlank() ? server.app().password()
-				: reader.password();
+		String password = database.rolePassword(reader.username(), reader.password(), "RAWABIT_DB_OVERSIGHT_PASSWORD", server);
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration
 			.builder(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 				.host(server.endpoint().host())
