@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import sa.rawabit.foundation.database.MigrationStep;
 
 /**
  * The control plane: onboarding associations, their policy versions, staff and holidays. Small and
@@ -21,6 +22,9 @@ public class TenantAdminApplication {
 	}
 
 	public static void main(String[] args) {
+		if (MigrationStep.requested(args)) {
+			System.exit(MigrationStep.run(args));
+		}
 		SpringApplication.run(TenantAdminApplication.class, args);
 	}
 }

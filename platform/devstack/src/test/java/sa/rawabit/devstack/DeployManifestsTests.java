@@ -290,6 +290,44 @@ class DeployManifestsTests {
 		}
 	}
 
+	@Test
+	void ownerPasswordWhenDeployedThenOnlyTheMigrationInitContainersHoldIt() {
+		Set<String> ownerSecrets = kind("Secret").stream()
+			.filter(secret -> secretKeys(secret).contains("RAWABIT_DB_OWNER_PASSWORD"))
+			.map(DeployManifestsTests::name)
+			.collect(Collectors.toSet());
+		assertThat(ownerSecrets).as("Secrets holding the schema owner's password").isNotEmpty();
+		for (Map<String, Object> deployment : kind("Deployment")) {
+			if (!APPS.contains(name(deployment))) {
+				continue;
+			}
+			Map<String, Object> pod = path(deployment, "spec", "template", "spec");
+			for (Map<String, Object> container : list(pod, "containers")) {
+				assertThat(secretRefs(container)).as(name(deployment) + " replicas must not mount the owner's password")
+					.doesNotContainAnyElementsOf(ownerSecrets);
+				assertThat(listOrEmpty(container, "env")).as(name(deployment) + " replicas do not migrate at start")
+					.anySatisfy(env -> assertThat(env).containsEntry("name", "RAWABIT_DB_MIGRATEATSTART")
+						.containsEntry("value", "false"));
+			}
+			assertThat(listOrEmpty(pod, "initContainers")).as(name(deployment) + " migrates in an init container")
+				.anySatisfy(init -> {
+					assertThat(String.valueOf(init.get("args"))).contains("--migrate-only");
+					assertThat(secretRefs(init)).containsAnyElementsOf(ownerSecrets);
+				});
+		}
+	}
+
+	private static Set<String> secretRefs(Map<String, Object> container) {
+		Set<String> names = new HashSet<>();
+		for (Map<String, Object> source : listOrEmpty(container, "envFrom")) {
+			Map<String, Object> ref = map(source, "secretRef");
+			if (ref != null) {
+				names.add(String.valueOf(ref.get("name")));
+			}
+		}
+		return names;
+	}
+
 	// ---- Compose -------------------------------------------------------------------------------
 
 	@Test

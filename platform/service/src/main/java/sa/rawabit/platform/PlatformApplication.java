@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import sa.rawabit.foundation.database.MigrationStep;
 
 /** The application plane: requests, complaints, deadlines, live notifications, public pages. */
 @SpringBootApplication
@@ -19,6 +20,9 @@ public class PlatformApplication {
 	}
 
 	public static void main(String[] args) {
+		if (MigrationStep.requested(args)) {
+			System.exit(MigrationStep.run(args));
+		}
 		SpringApplication.run(PlatformApplication.class, args);
 	}
 }

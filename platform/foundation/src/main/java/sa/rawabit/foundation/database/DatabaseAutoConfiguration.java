@@ -25,6 +25,11 @@ public class DatabaseAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DatabaseServer rawabitDatabaseServer(DatabaseProperties properties) {
+		return server(properties);
+	}
+
+	/** The embedded server (started, or attached to), or the external one {@code rawabit.db.url} names. */
+	static DatabaseServer server(DatabaseProperties properties) {
 		if (properties.embeddedMode()) {
 			return EmbeddedDatabase.startOrAttach(properties);
 		}
@@ -34,7 +39,8 @@ public class DatabaseAutoConfiguration {
 
 	@Bean
 	SchemaMigrations rawabitSchemaMigrations(DatabaseServer server, DatabaseProperties properties) {
-		return SchemaMigrations.migrate(server, properties.migrate());
+		return properties.migrateAtStart() ? SchemaMigrations.migrate(server, properties.migrate())
+				: SchemaMigrations.migratedElsewhere(properties.migrate());
 	}
 
 	@Bean(destroyMethod = "close")

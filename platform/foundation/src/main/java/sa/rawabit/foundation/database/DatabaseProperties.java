@@ -15,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url {@code postgresql://host:port/db}, with or without a {@code jdbc:} or {@code r2dbc:} prefix
  * @param owner the role that owns the schemas and runs migrations
  * @param app the role this application connects as at run time (owns nothing, cannot bypass RLS)
- * @param migrate the schemas this application owns and migrates at start-up, in order
+ * @param migrate the schemas this application owns and migrates, in order
+ * @param migrateAtStart whether it migrates them at start-up (the local stack) or a separate step did
+ * ({@code java -jar app.jar --migrate-only}, a Kubernetes init container): then the running replicas need
+ * no owner credentials at all
  */
 @ConfigurationProperties("rawabit.db")
 public record DatabaseProperties(@Nullable String url, @DefaultValue("rawabit") String name,
 		@DefaultValue Credentials owner, @DefaultValue Credentials app, @DefaultValue List<String> migrate,
-		@DefaultValue Embedded embedded, @DefaultValue Pool pool) {
+		@DefaultValue("true") boolean migrateAtStart, @DefaultValue Embedded embedded, @DefaultValue Pool pool) {
 
 	public boolean embeddedMode() {
 		return url == null || url.isBlank();

@@ -42,6 +42,12 @@ public final class SchemaMigrations {
 				result.migrationsExecuted);
 	}
 
+	/** For replicas started after a separate migration step: nothing to run, no owner credentials used. */
+	public static SchemaMigrations migratedElsewhere(List<String> schemas) {
+		log.info("Schemas {} are migrated by a separate step (--migrate-only), not at start-up", schemas);
+		return new SchemaMigrations(schemas);
+	}
+
 	public List<String> schemas() {
 		return migrated;
 	}

@@ -33,7 +33,7 @@ class RolePasswordTests {
 	}
 
 	private DatabaseProperties properties(String url) {
-		return new DatabaseProperties(url, "rawabit", server.owner(), app, List.of("app"),
+		return new DatabaseProperties(url, "rawabit", server.owner(), app, List.of("app"), true,
 				new DatabaseProperties.Embedded(null, 54329, "rawabit-dev"),
 				new DatabaseProperties.Pool(10, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(5)));
 	}
