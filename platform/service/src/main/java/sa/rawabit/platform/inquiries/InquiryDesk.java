@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -107,7 +108,8 @@ class InquiryDesk {
 	/** Logs an inquiry, routes it by the policy's contact-officer map and starts its answer clock. */
 	Mono<Inquiry> receive(StaffMember staff, NewInquiry received) {
 		staff.requireAnyRole(STAFF);
-		return acting(staff).flatMap(loaded -> receive(loaded, received, staff.username(), inquiry -> Mono.empty()));
+		return acting(staff).flatMap(loaded -> receive(loaded, received, staff.username(),
+				detail -> AuditEvent.naming(staff, detail), inquiry -> Mono.empty()));
 	}
 
 	/**
@@ -117,11 +119,12 @@ class InquiryDesk {
 	 */
 	Mono<Inquiry> receiveUnattended(LoadedPolicy loaded, NewInquiry received, String receivedBy,
 			Function<Inquiry, Mono<Void>> alongside) {
-		return receive(loaded, received, receivedBy, alongside);
+		return receive(loaded, received, receivedBy, UnaryOperator.identity(), alongside);
 	}
 
+	/** {@code naming}: adds to the audit detail who received it by name (a desk member; no one unattended). */
 	private Mono<Inquiry> receive(LoadedPolicy loaded, NewInquiry received, String by,
-			Function<Inquiry, Mono<Void>> alongside) {
+			UnaryOperator<Map<String, String>> naming, Function<Inquiry, Mono<Void>> alongside) {
 		return Mono.defer(() -> {
 			received.requireValid(loaded.policy());
 			Instant now = clock.instant();
@@ -147,7 +150,7 @@ class InquiryDesk {
 					.then(records.assigned(id, InquiryRecords.Assignment.routed(routed, by, now)))
 					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
 					.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
-							Map.of("channel", inquiry.channel(), "officer", officer.toString())))
+							naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
 					.thenReturn(inquiry));
 			});
 		});

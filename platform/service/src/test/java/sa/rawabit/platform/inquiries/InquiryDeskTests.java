@@ -143,6 +143,26 @@ class InquiryDeskTests extends InquiryTest {
 	}
 
 	@Test
+	void inquiryWhenReceivedAtTheDeskByANamedMemberThenItsReceivedEventCarriesTheirName() {
+		// The subject TestTenants acknowledged the policy for, with the name the timeline must show.
+		String id = (String) web.mutateWith(org.springframework.security.test.web.reactive.server
+			.SecurityMockServerConfigurers.mockJwt().jwt(jwt -> jwt.subject("user-" + association.slug())
+				.claim("preferred_username", "huda@" + association.slug())
+				.claim("name", "هدى الشمري")
+				.claim("organization", java.util.List.of(association.slug()))
+				.claim("groups", java.util.List.of("/" + association.slug() + "/relations-officer"))))
+			.post().uri("/api/inquiries")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("channel", "phone", "question", "ما شروط الاستفادة؟", "category", "widows", "field",
+					"housing", "contact", Map.of("name", "سائل", "channel", "email", "email", "asker@example.sa")))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+		assertThat(query(association.id(), "select detail->>'actorName' from app.audit_event"
+				+ " where action = 'inquiry.received' and subject_id = '" + id + "'")).isEqualTo("هدى الشمري");
+	}
+
+	@Test
 	void inquiryWhenWrongRoleThenForbidden() {
 		as(association.slug(), "social-researcher").post().uri("/api/inquiries")
 			.contentType(MediaType.APPLICATION_JSON)
