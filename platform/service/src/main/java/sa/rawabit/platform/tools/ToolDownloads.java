@@ -19,9 +19,12 @@ import sa.rawabit.foundation.security.StaffMember;
 /**
  * The downloads: any version for the association's staff, the latest public one (or the public version an
  * answer linked) for everybody. What the version is comes first, without its bytes, so a refusal reads none;
- * the bytes follow in slices ({@link DocumentSlices}). Each handler writes the response itself (a
- * {@code Mono<Void>} with the exchange), so no encoder or content negotiation stands between the slices and the
- * socket.
+ * the bytes follow in slices ({@link DocumentSlices}). Public downloads hold a place ({@link DownloadLimits})
+ * from before anything is read until the response completes, fails or the client goes away.
+ * <p>
+ * Each handler writes the response itself (a {@code Mono<Void>} with the exchange): the place is released
+ * when that {@code Mono} ends, however it ends, which a body handed back to Spring could not promise (a body
+ * never subscribed to would keep its place for ever).
  */
 @Controller
 class ToolDownloads {
@@ -30,9 +33,12 @@ class ToolDownloads {
 
 	private final DocumentSlices slices;
 
-	ToolDownloads(ToolShelf shelf, DocumentSlices slices) {
+	private final DownloadLimits limits;
+
+	ToolDownloads(ToolShelf shelf, DocumentSlices slices, DownloadLimits limits) {
 		this.shelf = shelf;
 		this.slices = slices;
+		this.limits = limits;
 	}
 
 	@GetMapping("/tools/{toolId}")
@@ -66,7 +72,12 @@ class ToolDownloads {
 
 	private Mono<Void> publicDownload(String slug, String toolId, @Nullable Integer version,
 			ServerWebExchange exchange) {
-		return shelf.forPublic(slug, toolId, version).flatMap(found -> send(exchange, found));
+		return Mono.defer(() -> {
+			DownloadLimits.Permit permit = limits.admit(exchange);
+			return shelf.forPublic(slug, toolId, version)
+				.flatMap(found -> send(exchange, found))
+				.doFinally(signal -> permit.release());
+		});
 	}
 
 	/** The stored type, never sniffed by the browser, always saved rather than shown inline. */

@@ -90,7 +90,7 @@ class DocumentSlicesTests extends DeskTest {
 
 	private DocumentSlices slices(Duration idle) {
 		ToolsProperties properties = new ToolsProperties(URI.create("http://127.0.0.1"),
-				new ToolsProperties.Downloads(DataSize.ofBytes(SLICE), 2, idle));
+				new ToolsProperties.Downloads(4, 32, DataSize.ofBytes(SLICE), 2, idle, Duration.ofSeconds(10)));
 		return new DocumentSlices(records, transactions, properties);
 	}
 
