@@ -1,13 +1,11 @@
 package sa.rawabit.platform;
 
-import java.time.Duration;
-import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.policy.InForce;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.Browser;
@@ -76,12 +74,6 @@ public abstract class CaseDeskPageTest extends PageTest {
 	}
 
 	protected void publishInForce(TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publish(tenant, yaml);
-		policies.inForce(tenant)
-			.filter(loaded -> loaded.version().value().equals(version))
-			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
-			.timeout(Duration.ofSeconds(10))
-			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
-			.block();
+		InForce.await(policies, tenant, TestPolicies.publish(tenant, yaml));
 	}
 }

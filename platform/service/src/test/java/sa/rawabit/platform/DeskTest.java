@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -25,8 +24,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
+import sa.rawabit.platform.policy.InForce;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.testing.TestPolicies;
 
@@ -107,13 +106,7 @@ public abstract class DeskTest extends PlatformTest {
 
 	/** Publishes {@code yaml} for the association and waits until this replica serves it. */
 	protected void publishInForce(TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publish(tenant, yaml);
-		policies.inForce(tenant)
-			.filter(loaded -> loaded.version().value().equals(version))
-			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
-			.timeout(Duration.ofSeconds(10))
-			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
-			.block();
+		InForce.await(policies, tenant, TestPolicies.publish(tenant, yaml));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

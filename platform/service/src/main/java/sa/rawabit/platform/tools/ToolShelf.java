@@ -12,7 +12,6 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tenancy.TenantDirectory;
-import sa.rawabit.platform.tools.ToolDocumentRecords.DocumentContent;
 
 /**
  * The tools the association's policy in force names, each with its latest uploaded version. Staff read
@@ -58,24 +57,25 @@ public class ToolShelf {
 			.toList());
 	}
 
-	/** For staff: a version (latest when null) of a tool the policy in force names. */
-	Mono<DocumentContent> forStaff(TenantId tenant, String toolId, @Nullable Integer version) {
+	/** For staff: a version (latest when null) of a tool the policy in force names; its content is not read here. */
+	Mono<DocumentDownload> forStaff(TenantId tenant, String toolId, @Nullable Integer version) {
 		return named(tenant, toolId)
-			.flatMap(named -> transactions.inTenant(records.content(toolId, version)).contextWrite(TenantContext.of(tenant)))
+			.flatMap(named -> transactions.inTenant(records.find(toolId, version)).contextWrite(TenantContext.of(tenant)))
+			.map(document -> new DocumentDownload(tenant, document))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("tool document")));
 	}
 
 	/**
 	 * For the public: a version (the latest when null) only when that version is marked public and the
-	 * association is served. An answer links the version it attached, so a later upload does not change
-	 * what the beneficiary was sent.
+	 * association is served, decided from the version's row without its content. An answer links the version it
+	 * attached, so a later upload does not change what the beneficiary was sent.
 	 */
-	Mono<DocumentContent> forPublic(String slug, String toolId, @Nullable Integer version) {
+	Mono<DocumentDownload> forPublic(String slug, String toolId, @Nullable Integer version) {
 		return tenants.findBySlug(slug)
 			.filter(tenant -> tenant.status().isServed())
 			.flatMap(tenant -> forStaff(tenant.id(), toolId, version)
 				.onErrorResume(ProblemException.class, none -> Mono.empty()))
-			.filter(content -> content.document().publicDocument())
+			.filter(download -> download.document().publicDocument())
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("public document")));
 	}
 

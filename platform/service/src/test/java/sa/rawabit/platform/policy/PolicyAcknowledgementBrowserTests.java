@@ -2,13 +2,10 @@ package sa.rawabit.platform.policy;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Duration;
-import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.beneficiaries.NationalId;
@@ -102,12 +99,6 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 	}
 
 	private void publishUnacknowledgedInForce(TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publishUnacknowledged(tenant, yaml);
-		policies.inForce(tenant)
-			.filter(loaded -> loaded.version().value().equals(version))
-			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
-			.timeout(Duration.ofSeconds(10))
-			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
-			.block();
+		InForce.await(policies, tenant, TestPolicies.publishUnacknowledged(tenant, yaml));
 	}
 }

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.DeskTest;
@@ -129,13 +127,7 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 
 	/** Publishes a version nobody acknowledged and waits until this replica serves it. */
 	void publishUnacknowledgedInForce(TenantId tenant, String yaml) {
-		UUID version = TestPolicies.publishUnacknowledged(tenant, yaml);
-		policies.inForce(tenant)
-			.filter(loaded -> loaded.version().value().equals(version))
-			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
-			.timeout(Duration.ofSeconds(10))
-			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
-			.block();
+		InForce.await(policies, tenant, TestPolicies.publishUnacknowledged(tenant, yaml));
 	}
 
 	/** The same person (one sign-in subject) acting for {@code tenant}. */

@@ -49,6 +49,21 @@ class ToolDocumentsTests extends DeskTest {
 	}
 
 	@Test
+	void staffDownloadWhenLargerThanOneSliceThenSentWholeInSlices() {
+		byte[] large = new byte[1024 * 1024 + 17]; // four 256 KB slices and a few bytes
+		new java.util.Random(3).nextBytes(large);
+		ToolDocumentFixtures.upload(thimar.id(), "social-research-guide", 1, "guide.pdf", large, false);
+
+		byte[] body = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(2 * 1024 * 1024)).build()
+			.mutateWith(ToolDocumentFixtures.member(thimar.slug(), "social-researcher")).get()
+			.uri("/tools/social-research-guide").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentLength(large.length)
+			.expectBody(byte[].class).returnResult().getResponseBody();
+		assertThat(body).isEqualTo(large);
+	}
+
+	@Test
 	void staffDownloadWhenOtherAssociationsToolThenNotFound() {
 		ToolDocumentFixtures.upload(thimar.id(), "bylaws", 1, "bylaws.pdf", ToolDocumentFixtures.PDF, true);
 		TestTenant other = TestTenants.register("other-shelf");
