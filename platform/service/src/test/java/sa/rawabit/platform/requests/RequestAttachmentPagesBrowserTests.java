@@ -74,13 +74,30 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 	}
 
 	@Test
-	void requestPageWhenRoleMayNotAttachThenNoUploadForm() {
+	void requestPageWhenRoleMayNotAttachThenNoUploadFormAndAPostAnywayIsRefusedOnThePage() {
 		String request = newRequest("سلمى خالد");
 
 		Page committee = signInReadyToActElsewhere(THIMAR + ".research-committee", "/");
 		committee.navigate(request);
 		assertThat(committee.getByTestId("request-status")).isVisible();
 		assertThat(committee.getByTestId("action-attach")).hasCount(0);
+
+		// The form a stale page (or a hand-made post) would send, with the session's CSRF token from sign-out's form.
+		Object refused = committee.evaluate("""
+				async address => {
+				  const form = new FormData();
+				  const token = document.querySelector('form[action$="/logout"] input[type=hidden]');
+				  form.append(token.name, token.value);
+				  form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'late.pdf');
+				  const response = await fetch(address + '/attachments', { method: 'POST', body: form,
+				                                                        headers: { Accept: 'text/html' } });
+				  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+				  const section = page.querySelector('[data-testid=request-attachments]');
+				  return response.status + ' ' + (section ? section.querySelector('[data-testid=problem]').textContent : '');
+				}""", request);
+		assertThat(String.valueOf(refused)).startsWith("403 ").contains("غير مسموح لدورك");
+		committee.reload();
+		assertThat(committee.getByTestId("attachment")).hasCount(0);
 		committee.close();
 	}
 
