@@ -22,7 +22,10 @@ public abstract class CaseDeskPageTest extends PageTest {
 
 	protected static final String THIMAR = "thimar-alkhair";
 
-	/** Samtah's complaints section, which Thimar's seed does not have, on Thimar's own channels. */
+	/**
+	 * Samtah's complaints section and compensation conditions, which Thimar's seed does not have, on Thimar's
+	 * own channels.
+	 */
 	public static final String COMPLAINTS = """
 
 			complaints:
@@ -32,6 +35,15 @@ public abstract class CaseDeskPageTest extends PageTest {
 			  amicable-settlement: true
 			  escalation:
 			    to: top-management
+
+			compensation:
+			  conditions:
+			    - إذا ثبت أن الجمعية هي من تسبب في الخلل وإيقاع الضرر الذي لحق بالمستفيد.
+			    - إقرار الجمعية بمحضر من لجنة التحقيق والمتابعة مؤرخ ومعتمد من أعضائها.
+			    - صدور حكم قضائي أو حكم نهائي من الجهات المعنية بتسوية المنازعات.
+			    - التفاوض مع المستفيد المتضرر لحل الخلاف والتعويض بما يضمن الحقوق.
+			  evidence:
+			    - محضر لجنة التحقيق والمتابعة مؤرخ ومعتمد من أعضائها
 			""";
 
 	private static volatile boolean published;

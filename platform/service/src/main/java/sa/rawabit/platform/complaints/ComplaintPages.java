@@ -2,6 +2,7 @@ package sa.rawabit.platform.complaints;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,6 +31,9 @@ import sa.rawabit.platform.audit.AuditTrail;
 class ComplaintPages {
 
 	static final int LIST_SIZE = 100;
+
+	/** The form name a refused compensation is shown in. */
+	static final String COMPENSATE = "compensate";
 
 	private final ComplaintDesk desk;
 
@@ -81,6 +85,21 @@ class ComplaintPages {
 			});
 	}
 
+	/** Evidence of the policy's compensation conditions, to the desk as the API sends it; refused inline. */
+	@PostMapping("/complaints/{id}/compensation")
+	Mono<String> compensate(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, ServerWebExchange exchange,
+			Model model) {
+		ComplaintId complaint = new ComplaintId(id);
+		return exchange.getFormData().map(CompensationForm::of).flatMap(typed -> Mono
+			.defer(() -> desk.openCompensation(me, complaint, typed.evidence()))
+			.thenReturn("redirect:/complaints/" + id)
+			.onErrorResume(ProblemException.class, problem -> {
+				FormErrors.status(exchange, problem);
+				model.addAttribute("evidence", typed);
+				return detailPage(me, complaint, COMPENSATE, problem, null, model);
+			}));
+	}
+
 	private Mono<Complaint> perform(StaffMember me, ComplaintId id, String action, @Nullable String text) {
 		return Mono.defer(() -> switch (action) {
 			case "acknowledge" -> desk.acknowledge(me, id);
@@ -104,6 +123,9 @@ class ComplaintPages {
 		model.addAttribute("problem", problem);
 		model.addAttribute("errors", FormErrors.of(problem));
 		model.addAttribute("text", text);
+		if (!model.containsAttribute("evidence")) {
+			model.addAttribute("evidence", CompensationForm.empty());
+		}
 		return desk.policy(me)
 			.flatMap(loaded -> desk.find(me, id).flatMap(complaint -> transactions
 				.inTenant(audit.historyOf(ComplaintClocks.SUBJECT, id.value()).collectList())
@@ -112,6 +134,12 @@ class ComplaintPages {
 					model.addAttribute("stateKey", complaint.state().column());
 					model.addAttribute("history", history);
 					model.addAttribute("actions", actions(complaint, loaded.policy().complaints().amicableSettlement()));
+					model.addAttribute("compensationTerms", loaded.policy().compensation());
+				})
+				.then(transactions.inTenant(records.compensation(id)).map(Optional::of).defaultIfEmpty(Optional.empty()))
+				.doOnNext(opened -> {
+					model.addAttribute("compensation", opened.orElse(null));
+					model.addAttribute("mayCompensate", CompensationCase.mayOpen(loaded, opened.orElse(null)));
 				})))
 			.thenReturn("complaints/detail");
 	}

@@ -134,6 +134,20 @@ class ComplaintRecords {
 			.bind(10, at).bind(8, Parameter.fromOrEmpty(policyVersion, UUID.class)).then());
 	}
 
+	Mono<CompensationCase> compensation(ComplaintId id) {
+		return database.sql("""
+				select harm_by_association, minutes_reference, minutes_dated, minutes_signed, ruling_reference,
+				    negotiation_record, opened_by, opened_at
+				from app.compensation_case where complaint_id = $1""")
+			.bind(0, id.value())
+			.map(row -> new CompensationCase(new CompensationEvidence(row.get("harm_by_association", Boolean.class),
+					new CompensationEvidence.Minutes(row.get("minutes_reference", String.class),
+							row.get("minutes_dated", java.time.LocalDate.class), row.get("minutes_signed", Boolean.class)),
+					row.get("ruling_reference", String.class), row.get("negotiation_record", String.class)),
+					row.get("opened_by", String.class), row.get("opened_at", Instant.class)))
+			.one();
+	}
+
 	private static Complaint read(Readable row) {
 		return new Complaint(new ComplaintId(row.get("id", UUID.class)),
 				new TrackingCode(row.get("tracking_code", String.class)), row.get("channel", String.class),

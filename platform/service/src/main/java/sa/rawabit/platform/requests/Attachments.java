@@ -1,5 +1,6 @@
 package sa.rawabit.platform.requests;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -62,9 +67,9 @@ class Attachments {
 					"الحد الأعلى للمرفق " + properties.attachmentMaxSize().toKilobytes() + " كيلوبايت", "file"))
 			.map(bytes -> checked(type, bytes))
 			.flatMap(bytes -> desk.transition(id, me, "attachment-added", c -> Mono.defer(() -> {
-				RequestDesk.requireRole(c, c.route().intakeRole());
-				if (c.request().status().isClosed()) {
-					throw RequestDesk.illegal("The request is closed", "الطلب مغلق");
+				ProblemException refused = refusal(c.request(), c.route(), me);
+				if (refused != null) {
+					throw refused;
 				}
 				var attachment = new Attachment(UUID.randomUUID(), file.filename(), type, bytes.length,
 						sha256(bytes), checklistItem, me.username(), c.now());
@@ -76,6 +81,30 @@ class Attachments {
 					.thenReturn(Move.to(move.after(), move.events(), Map.of("attachment", attachment.id().toString(),
 							"contentType", type, "sizeBytes", String.valueOf(bytes.length))));
 			})));
+	}
+
+	/**
+	 * Why {@code me} may not attach to {@code request} now, or null when they may: the policy's intake role, on
+	 * a request not yet closed. The one rule for both: {@link #attach} refuses with it inside the transaction,
+	 * and the request's page offers its upload form only where it is null.
+	 */
+	static @Nullable ProblemException refusal(BeneficiaryRequest request, Route route, StaffMember me) {
+		try {
+			me.requireAnyRole(route.intakeRole().value());
+		}
+		catch (ProblemException forbidden) {
+			return forbidden;
+		}
+		return request.status().isClosed() ? RequestDesk.illegal("The request is closed", "الطلب مغلق") : null;
+	}
+
+	/** The stored file as a download under its own name and type, for the API and the request's page alike. */
+	static ResponseEntity<byte[]> download(RequestRecords.Content content) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+			.body(content.bytes());
 	}
 
 	private static String sha256(byte[] bytes) {

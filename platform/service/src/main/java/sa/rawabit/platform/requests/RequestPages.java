@@ -1,6 +1,5 @@
 package sa.rawabit.platform.requests;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,8 +18,6 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.foundation.time.TimeProperties;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
 import sa.rawabit.platform.beneficiaries.Enrolment;
@@ -43,7 +40,7 @@ class RequestPages {
 
 	private final RequestQueues queues;
 
-	private final RequestDesk desk;
+	private final RequestDetailPage page;
 
 	private final PoliciesInForce policies;
 
@@ -53,23 +50,17 @@ class RequestPages {
 
 	private final Confidentiality confidentiality;
 
-	private final Clock clock;
-
-	private final TimeProperties time;
-
-	RequestPages(Intake intake, RequestProcedure procedure, RequestQueues queues, RequestDesk desk,
+	RequestPages(Intake intake, RequestProcedure procedure, RequestQueues queues, RequestDetailPage page,
 			PoliciesInForce policies, Enrolment enrolment, BeneficiaryRegistry registry,
-			Confidentiality confidentiality, Clock clock, TimeProperties time) {
-		this.time = time;
+			Confidentiality confidentiality) {
 		this.intake = intake;
 		this.procedure = procedure;
 		this.queues = queues;
-		this.desk = desk;
+		this.page = page;
 		this.policies = policies;
 		this.enrolment = enrolment;
 		this.registry = registry;
 		this.confidentiality = confidentiality;
-		this.clock = clock;
 	}
 
 	@GetMapping("/requests")
@@ -132,7 +123,7 @@ class RequestPages {
 
 	@GetMapping("/requests/{id}")
 	Mono<String> detail(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, Model model) {
-		return detailPage(me, new RequestId(id), null, null, ActionForm.empty(), model);
+		return page.render(me, new RequestId(id), null, null, ActionForm.empty(), model);
 	}
 
 	@PostMapping("/requests/{id}/{action}")
@@ -147,7 +138,7 @@ class RequestPages {
 			.thenReturn("redirect:/requests/" + id)
 			.onErrorResume(ProblemException.class, problem -> {
 				FormErrors.status(exchange, problem);
-				return detailPage(me, request, action, problem, form, model);
+				return page.render(me, request, action, problem, form, model);
 			});
 	}
 
@@ -186,38 +177,5 @@ class RequestPages {
 			case "notify" -> procedure.notifyBeneficiary(id, me);
 			default -> Mono.error(ProblemException.notFound("action"));
 		};
-	}
-
-	private Mono<String> detailPage(StaffMember me, RequestId id, @Nullable String failedAction,
-			@Nullable ProblemException problem, ActionForm form, Model model) {
-		me.requireTenant();
-		model.addAttribute("me", me);
-		model.addAttribute("today", time.day(clock.instant()));
-		model.addAttribute("failedAction", failedAction);
-		model.addAttribute("problem", problem);
-		model.addAttribute("errors", FormErrors.of(problem));
-		model.addAttribute("form", form);
-		return queues.view(id, me)
-			.flatMap(view -> desk.policyOf(me, view.request()).flatMap(policy -> {
-				Route route = Route.of(policy.policy());
-				model.addAttribute("view", view);
-				model.addAttribute("request", view.request());
-				model.addAttribute("policy", policy.policy());
-				model.addAttribute("policyNumber", policy.number());
-				model.addAttribute("service", policy.policy()
-					.service(new sa.rawabit.policy.ServiceId(view.request().serviceId()))
-					.orElse(null));
-				model.addAttribute("channel", policy.policy()
-					.channel(new sa.rawabit.policy.ChannelId(view.request().channel()))
-					.orElse(null));
-				model.addAttribute("stage", view.request().stageId() == null ? null
-						: route.stage(view.request().stageId()));
-				model.addAttribute("actions", Actions.available(view.request(), route, me));
-				return confidentiality.maskedFor(me)
-					.flatMap(masked -> registry.find(new BeneficiaryId(view.request().beneficiaryId()))
-						.map(person -> person.masked(masked)))
-					.doOnNext(person -> model.addAttribute("beneficiary", person));
-			}))
-			.thenReturn("requests/detail");
 	}
 }

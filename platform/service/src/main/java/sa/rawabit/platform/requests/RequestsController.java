@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
@@ -125,11 +124,7 @@ class RequestsController {
 			@AuthenticationPrincipal StaffMember me) {
 		return Mono.fromRunnable(me::requireTenant)
 			.then(queues.attachment(new RequestId(id), attachment, me))
-			.map(content -> ResponseEntity.ok()
-				.contentType(MediaType.parseMediaType(content.contentType()))
-				.header("Content-Disposition",
-						ContentDisposition.attachment().filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-				.body(content.bytes()))
+			.map(Attachments::download)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("attachment")));
 	}
 

@@ -103,6 +103,10 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 
 	/** Fills reception for a new beneficiary asking for Thimar's support with its one checklist item received. */
 	private void fillNewBeneficiary(String nationalId, String name) {
+		fillNewBeneficiary(page, nationalId, name);
+	}
+
+	static void fillNewBeneficiary(Page page, String nationalId, String name) {
 		page.getByTestId("field-nationalId").fill(nationalId);
 		page.getByTestId("field-fullName").fill(name);
 		page.getByTestId("field-service").selectOption("beneficiary-support");
@@ -110,7 +114,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		page.locator("#item-beneficiary-support-0").check();
 	}
 
-	private static String newNationalId() {
+	static String newNationalId() {
 		return NationalId.complete("1" + String.format("%08d", (int) (Math.random() * 99_999_999)));
 	}
 }
