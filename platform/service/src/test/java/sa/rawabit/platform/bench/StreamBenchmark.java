@@ -22,7 +22,8 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * returns them so a smoke run in {@code ./mvnw verify} can check that everything was delivered.
  * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify -Dbench.args="5000 10 20 20 16 15 5000"}
  * (streams, associations, complaints per second, seconds, intake clients, intake seconds, streams
- * connected during the second intake run, warm-up seconds). Before anything is measured the replica files
+ * connected during the second intake run, warm-up seconds, and optionally the intake comparison's own
+ * warm-up seconds: C2 compiles the intake path only after minutes at full speed). Before anything is measured the replica files
  * at full speed for the warm-up seconds, and each Rawabit run is preceded by an unmeasured warm-up of its
  * own shape, so the JIT compiles the path before it is timed (the peers are native code and need none);
  * {@code -Dbench.only=fan-out} or {@code intake} runs one comparison alone.
@@ -31,14 +32,22 @@ public final class StreamBenchmark {
 
 	/** What to run; see the class comment for the order of the command-line arguments. */
 	record Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
-			int streamsDuringIntake, int warmupSeconds) {
+			int streamsDuringIntake, int warmupSeconds, int intakeWarmupSeconds) {
 
+		Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
+				int streamsDuringIntake, int warmupSeconds) {
+			this(connections, associations, rate, seconds, intakeClients, intakeSeconds, streamsDuringIntake,
+					warmupSeconds, warmupSeconds);
+		}
+
+		/** The 9th argument, the intake's own warm-up, defaults to the 8th. */
 		static Settings parse(String[] args) {
-			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10 };
+			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10, -1 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
-			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
+					values[8] < 0 ? values[7] : values[8]);
 		}
 	}
 
@@ -94,7 +103,7 @@ public final class StreamBenchmark {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
 				return new Report(rawabit, filingAlone, nchan, none, none, none, none);
 			}
-			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
+			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
 			IntakeResult alone = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "");
 			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
