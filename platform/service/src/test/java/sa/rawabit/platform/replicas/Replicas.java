@@ -39,7 +39,11 @@ final class Replicas implements AutoCloseable {
 			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
 					"--rawabit.security.issuer=" + TestKeycloak.get().issuer(), "--rawabit.redis.url=" + TestRedis.get().url(),
 					"--rawabit.proxies.trusted=" + TestProxy.PROXY_ADDRESS + "/32", "--rawabit.updates.scanning=false",
-					"--spring.application.name=rawabit-platform"));
+					"--spring.application.name=rawabit-platform",
+					// These replicas share the test JVM and its two cores with the whole suite: a full run once
+					// stalled a Redis command past the production 2 s (a 500 on a page). The tests are about
+					// sessions, limits and identity changes across replicas, not about Redis latency.
+					"--rawabit.redis.timeout=10s"));
 			arguments.addAll(List.of(extraArguments));
 			TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()),
 					DatabaseRoles.PLATFORM);
