@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.admin.identity.KeycloakProperties;
 import sa.rawabit.foundation.secrets.DevDefault;
@@ -58,15 +57,7 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.exceptionHandling(handling -> handling.accessDeniedHandler(new ForbiddenPage(messages)))
-			// The tools page uploads files: its CSRF token travels as a part of the multipart form.
-			.csrf(csrf -> csrf.csrfTokenRequestHandler(multipartCsrf()))
 			.build();
-	}
-
-	private static XorServerCsrfTokenRequestAttributeHandler multipartCsrf() {
-		var handler = new XorServerCsrfTokenRequestAttributeHandler();
-		handler.setTokenFromMultipartDataEnabled(true);
-		return handler;
 	}
 
 	/** The console's client: {@link PageClients}, with this plane's client id and secret. */

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOi
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -91,6 +92,10 @@ public final class RawabitSecurity {
 			.oidcLogout(oidc -> oidc.oidcSessionRegistry(oidcSessions)
 				.backChannel(channel -> channel.logoutHandler(backChannelLogout)))
 			.addFilterAt(signInLimit, SecurityWebFiltersOrder.FIRST)
+			// Upload forms (a request's documents, the tools page) are plain multipart forms: their token can
+			// travel nowhere but in a part. Parts are read only when the session already holds a token (a post
+			// without one is refused first), and kept for the controller, which reads the same parsed parts.
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInMultipartForms()))
 			.addFilterAt(new PageSessionReset(), SecurityWebFiltersOrder.AUTHENTICATION)
 			// The handler needs the OIDC login behind the association-scoped view to find the ID token.
 			.logout(out -> out.logoutSuccessHandler((exchange, authentication) -> logout.onLogoutSuccess(exchange,
@@ -111,6 +116,13 @@ public final class RawabitSecurity {
 			.addFilterAt(new CrossSiteRefusal(), SecurityWebFiltersOrder.CSRF)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()));
+	}
+
+	/** The default handler (a masked token per page), also reading the token from a multipart form's body. */
+	private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInMultipartForms() {
+		var handler = new XorServerCsrfTokenRequestAttributeHandler();
+		handler.setTokenFromMultipartDataEnabled(true);
+		return handler;
 	}
 
 	/**

@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.secrets.DevDefault;
 import sa.rawabit.foundation.security.PageClients;
@@ -47,7 +46,6 @@ class SecurityConfiguration {
 	SecurityWebFilterChain pageSecurity(ServerHttpSecurity http, RawabitSecurity rawabit,
 			ReactiveClientRegistrationRepository clients) {
 		return rawabit.applyPages(http, clients)
-			.csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInMultipartForms()))
 			.authorizeExchange(exchange -> exchange
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/public/**",
 						"/assets/**", "/webjars/**", "/favicon.ico")
@@ -57,18 +55,6 @@ class SecurityConfiguration {
 				.anyExchange()
 				.authenticated())
 			.build();
-	}
-
-	/**
-	 * The default handler (a masked token per page), also reading the token from a multipart form's body: a
-	 * request's upload form is a plain HTML form, so its token can travel nowhere else. The parts are read
-	 * only when the session already holds a token (a post without one is refused first), and are then kept
-	 * for the controller, which reads the same parsed parts.
-	 */
-	private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInMultipartForms() {
-		var handler = new XorServerCsrfTokenRequestAttributeHandler();
-		handler.setTokenFromMultipartDataEnabled(true);
-		return handler;
 	}
 
 	/** The pages' client: {@link PageClients}, with this plane's client id and secret. */
