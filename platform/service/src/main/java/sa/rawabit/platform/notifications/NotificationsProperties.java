@@ -55,13 +55,16 @@ public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
 	}
 
 	/**
-	 * @param poll the safety net behind wake-ups: each reaction looks for new events at least this often
+	 * @param poll the safety net behind wake-ups: a reaction whose last turn did not end caught up (an event not
+	 *     yet settled, a lease held by another replica, a backoff, a failure) looks again this often
+	 * @param sweep every reaction takes a turn at least this often, caught up or not: its position moves past
+	 *     other events so the purge can free them, and anything a wake-up missed is found
 	 * @param lease how long a replica holds a reaction before another may take it over (a dead replica's)
 	 * @param batchSize events read per query
 	 * @param backoff the first retry's delay after a failed event, doubled per failure up to {@code maxBackoff}
 	 */
-	public record ReactionSettings(@DefaultValue("2s") Duration poll, @DefaultValue("30s") Duration lease,
-			@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration backoff,
-			@DefaultValue("5m") Duration maxBackoff) {
+	public record ReactionSettings(@DefaultValue("2s") Duration poll, @DefaultValue("30s") Duration sweep,
+			@DefaultValue("30s") Duration lease, @DefaultValue("100") int batchSize,
+			@DefaultValue("1s") Duration backoff, @DefaultValue("5m") Duration maxBackoff) {
 	}
 }

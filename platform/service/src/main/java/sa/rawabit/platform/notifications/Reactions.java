@@ -80,6 +80,9 @@ class Reactions extends BackgroundSubscription {
 		Flux<Boolean> wakes = Flux.merge(Flux.just(Boolean.TRUE).doOnNext(start -> owedToAll()),
 				fanOut.deliveries().filter(this::owesTurns).map(delivery -> Boolean.TRUE),
 				Flux.interval(properties.reactions().poll()).map(tick -> {
+					owedToUnsettled();
+					return Boolean.TRUE;
+				}), Flux.interval(properties.reactions().sweep()).map(tick -> {
 					owedToAll();
 					return Boolean.TRUE;
 				}));
@@ -111,24 +114,45 @@ class Reactions extends BackgroundSubscription {
 		owed.values().forEach(each -> each.turn().set(true));
 	}
 
-	/** A reaction's event type and whether an event of it (or the start, or the poll) owes it a turn. */
-	private record Owed(String type, AtomicBoolean turn) {
+	/**
+	 * The poll's turns: only reactions whose last turn did not end caught up (an event not yet settled, a lease
+	 * held elsewhere, a backoff, a failure). A caught-up reaction is woken by its own events; polling it too made
+	 * an idle replica send four statements per reaction every poll (most of its idle CPU and database load).
+	 */
+	private void owedToUnsettled() {
+		owed.values().forEach(each -> {
+			if (each.unsettled().get()) {
+				each.turn().set(true);
+			}
+		});
+	}
+
+	/**
+	 * A reaction's event type, whether an event of it (or the start, the poll or the sweep) owes it a turn, and
+	 * whether its last turn left it short of the settled head, so the poll must look again.
+	 */
+	private record Owed(String type, AtomicBoolean turn, AtomicBoolean unsettled) {
 
 		Owed(String type) {
-			this(type, new AtomicBoolean());
+			this(type, new AtomicBoolean(), new AtomicBoolean(true));
 		}
 	}
 
 	/** One turn: lease, handle what is there, release; a database failure is reported and the next wake retries. */
 	private <E extends DurableEvent> Mono<Void> once(Reaction<E> reaction) {
+		AtomicBoolean unsettled = owed.get(reaction).unsettled();
+		unsettled.set(true); // until this turn is known to end caught up
 		return cursors.lease(reaction.name(), properties.reactions().lease())
 			.flatMap(start -> {
 				AtomicReference<Position> reached = new AtomicReference<>(start);
 				AtomicReference<Row> waiting = new AtomicReference<>();
 				return batches(reaction, reached, waiting)
 					.then(Mono.defer(() -> cursors.release(reaction.name(), reached.get(), null, backoff(), maxBackoff())
-						.doOnSuccess(done -> status.put(reaction.name(), ReactionStatus.caughtUp(clock.instant(),
-								waiting.get() == null ? null : waiting.get().occurredAt())))))
+						.doOnSuccess(done -> {
+							unsettled.set(waiting.get() != null);
+							status.put(reaction.name(), ReactionStatus.caughtUp(clock.instant(),
+									waiting.get() == null ? null : waiting.get().occurredAt()));
+						})))
 					.onErrorResume(failure -> cursors.release(reaction.name(), reached.get(), failure, backoff(), maxBackoff())
 						.doOnSuccess(done -> failed(reaction, waiting.get(), failure)));
 			})
