@@ -3,17 +3,21 @@ package sa.rawabit.platform.notifications;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpContent;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 
 /**
  * One Server-Sent Events frame, encoded once and written to every stream it is for. The bytes sit in
  * one direct buffer that each connection reads through its own view: a thousand streams of an
- * association cost one encoding and no copy, and the buffer is left to the garbage collector, so no
- * connection that closes early can leak or free it under the others. {@code txid} and {@code id} are
- * the outbox cursor (see V11); frames that are not outbox events carry none.
+ * association cost one encoding and no copy, and the buffer is left to the garbage collector (its Netty
+ * view cannot be released), so no connection that closes early can leak or free it under the others.
+ * {@code txid} and {@code id} are the outbox cursor (see V11); frames that are not outbox events carry none.
  */
-record Frame(long txid, long id, String event, ByteBuffer bytes) {
+record Frame(long txid, long id, String event, ByteBuffer bytes, ByteBuf shared) {
 
 	private static final long NO_CURSOR = Long.MIN_VALUE;
 
@@ -43,9 +47,18 @@ record Frame(long txid, long id, String event, ByteBuffer bytes) {
 		return !isOutboxEvent() || txid > otherTxid || (txid == otherTxid && id > otherId);
 	}
 
+	private Frame(long txid, long id, String event, ByteBuffer bytes) {
+		this(txid, id, event, bytes, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes.duplicate())));
+	}
+
 	/** A view of the shared bytes for one connection; the view, not the bytes, is released after writing. */
 	DataBuffer writeTo(DataBufferFactory buffers) {
 		return buffers.wrap(bytes.duplicate());
+	}
+
+	/** The frame as one HTTP chunk of a connection's response: a view of the shared bytes (never released). */
+	HttpContent chunk() {
+		return new DefaultHttpContent(shared.duplicate());
 	}
 
 	private static ByteBuffer encode(String frame) {

@@ -5,20 +5,19 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * One open connection's share of the fan-out: the roles it may see, the connection's own event loop,
- * and a bounded buffer of frames waiting for the client. {@link LiveStreams} offers frames only on that
- * event loop, one task per loop for all its streams, so a frame reaches the socket without crossing to
- * another thread once per connection. A client that lets the buffer fill is cut off at once (it
- * reconnects and replays), and nobody else waits for it.
+ * One open connection's share of the fan-out: the roles it may see and the connection's own event loop.
+ * {@link LiveStreams} calls {@link #offer} and {@link #end} only on that event loop, one task per loop for
+ * all its streams, so a frame reaches the socket without crossing to another thread once per connection.
+ * A client that falls too far behind is cut off at once (it reconnects and replays), and nobody else
+ * waits for it. How frames reach the client is the subclass's: straight onto the Netty channel
+ * ({@link ChannelStream}, every served connection) or through a Reactor sink ({@link SinkStream}, an
+ * exchange with no Netty channel behind it).
  */
-final class LiveStream {
+abstract sealed class LiveStream permits ChannelStream, SinkStream {
 
 	private final StaffMember member;
 
@@ -26,20 +25,13 @@ final class LiveStream {
 
 	private final @Nullable Credential credential;
 
-	private final Sinks.Many<Frame> buffer;
-
 	private final Executor eventLoop;
 
-	private final Sinks.Empty<Void> cut = Sinks.empty();
-
-	private volatile boolean overrun;
-
-	LiveStream(StaffMember member, @Nullable Credential credential, int bufferSize, Executor eventLoop) {
+	LiveStream(StaffMember member, @Nullable Credential credential, Executor eventLoop) {
 		this.member = member;
 		this.eventLoop = eventLoop;
 		this.roles = member.roles();
 		this.credential = credential;
-		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(bufferSize).get());
 	}
 
 	boolean holds(String role) {
@@ -64,27 +56,9 @@ final class LiveStream {
 		return credential != null && !credential.endsAt().isAfter(now);
 	}
 
-	/** Queues {@code frame} for the client, or cuts the stream off when its buffer is full. */
-	void offer(Frame frame) {
-		Sinks.EmitResult result = buffer.tryEmitNext(frame);
-		if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-			overrun = true;
-			cut.tryEmitEmpty();
-		}
-	}
+	/** Sends {@code frame} to the client, or cuts the stream off when the client fell too far behind. */
+	abstract void offer(Frame frame);
 
 	/** Sends {@code last} and ends the stream (e.g. the association was suspended). */
-	void end(Frame last) {
-		buffer.tryEmitNext(last);
-		buffer.tryEmitComplete();
-	}
-
-	/** The queued frames, ending when the stream is cut off or ended. */
-	Flux<Frame> frames() {
-		return buffer.asFlux().takeUntilOther(cut.asMono());
-	}
-
-	boolean overrun() {
-		return overrun;
-	}
+	abstract void end(Frame last);
 }

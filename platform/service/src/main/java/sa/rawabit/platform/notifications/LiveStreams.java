@@ -18,7 +18,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.MemberRevocations;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.security.TenantGate;
@@ -73,12 +72,9 @@ class LiveStreams extends BackgroundSubscription {
 		this.clock = clock;
 	}
 
-	/**
-	 * Opens {@code member}'s stream: it receives from now on until {@link #close} or its end, each frame
-	 * offered on {@code eventLoop}.
-	 */
-	LiveStream open(StaffMember member, @Nullable Credential credential, int bufferSize, Executor eventLoop) {
-		LiveStream stream = new LiveStream(member, credential, bufferSize, eventLoop);
+	/** Registers {@code stream}: it is offered frames from now on until {@link #close} or its end, on its event loop. */
+	<S extends LiveStream> S open(S stream) {
+		StaffMember member = stream.member();
 		// Inside compute, so a close emptying the association's watchers cannot drop them under this add.
 		byTenant.compute(member.tenant(), (tenant, watchers) -> {
 			Watchers present = watchers == null ? new Watchers(member.tenantSlug()) : watchers;

@@ -1,10 +1,14 @@
 package sa.rawabit.platform.notifications;
 
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import io.netty.channel.Channel;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -65,31 +69,58 @@ class StreamController {
 		// Proxies such as nginx would otherwise hold events back to fill their buffers.
 		response.getHeaders().set("X-Accel-Buffering", "no");
 		Credential credential = authentication instanceof StaffAuthentication staff ? staff.credential() : null;
-		Flux<Frame> frames = Flux
-			.concat(Mono.just(opening),
-					streams.of(member, credential, since, properties.bufferSize(), eventLoopOf(exchange)))
-			// A cut is the stream working as designed: the response ends normally (the client reconnects with
-			// Last-Event-ID) instead of as a server error logged twice per slow connection.
-			.onErrorResume(Streams.SlowConsumerException.class, slow -> {
-				log.info("Stream of {} cut off: {}", member.username(), slow.getMessage());
-				return Mono.empty();
-			});
-		// One body publisher, not one per frame: the server writes what is queued and flushes when the queue
-		// runs dry, so each frame still leaves at once.
-		return response.writeWith(frames.map(frame -> frame.writeTo(response.bufferFactory())));
+		Channel channel = channelOf(exchange);
+		Flux<DataBuffer> body = channel != null
+				? Flux.concat(Mono.just(opening.writeTo(response.bufferFactory())),
+						afterOpening(streams.onto(channel, member, credential, since, properties.bufferSize())
+							.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))))
+				// No Netty channel (a mock exchange): one body publisher; the server writes what is queued.
+				: Flux.concat(Mono.just(opening),
+						streams.of(member, credential, since, properties.bufferSize(), Runnable::run))
+					.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))
+					.map(frame -> frame.writeTo(response.bufferFactory()));
+		return response.writeWith(body);
 	}
 
-	/** The event loop of the connection (Reactor Netty); elsewhere (tests' mock exchanges) the caller's thread. */
-	static Executor eventLoopOf(ServerWebExchange exchange) {
+	/**
+	 * The body after the opening comment: empty, ending when {@code stream} (written straight onto the channel,
+	 * see {@link ChannelStream}) ends, and started only when the server asks for more than the opening. The
+	 * server asks once it has written the headers and the opening (committing may first wait for the page
+	 * session to be saved), so no frame can reach the channel before them.
+	 */
+	private static Flux<DataBuffer> afterOpening(Mono<Void> stream) {
+		return Flux.create(body -> {
+			AtomicBoolean started = new AtomicBoolean();
+			body.onRequest(demand -> {
+				if (started.compareAndSet(false, true)) {
+					body.onDispose(stream.contextWrite(body.contextView()).subscribe(null, body::error, body::complete));
+				}
+			});
+		});
+	}
+
+	/**
+	 * A cut is the stream working as designed: the response ends normally (the client reconnects with
+	 * Last-Event-ID) instead of as a server error logged twice per slow connection.
+	 */
+	private static <T> Function<Streams.SlowConsumerException, Mono<T>> endQuietly(StaffMember member) {
+		return slow -> {
+			log.info("Stream of {} cut off: {}", member.username(), slow.getMessage());
+			return Mono.empty();
+		};
+	}
+
+	/** The connection's Netty channel (Reactor Netty); null elsewhere (tests' mock exchanges). */
+	static @Nullable Channel channelOf(ServerWebExchange exchange) {
 		try {
 			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
 			if (request instanceof Connection connection) {
-				return connection.channel().eventLoop();
+				return connection.channel();
 			}
 		}
 		catch (IllegalArgumentException | IllegalStateException notNetty) {
-			log.debug("No Netty connection behind this exchange; frames are offered on the caller's thread");
+			log.debug("No Netty connection behind this exchange; frames go through the response body");
 		}
-		return Runnable::run;
+		return null;
 	}
 }
