@@ -21,23 +21,22 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.cases.CaseEntry;
+import sa.rawabit.platform.cases.CaseMoves;
+import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.deadlines.PolicyClocks;
-import sa.rawabit.platform.notifications.Outbox;
-import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
 
 /**
- * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction:
- * the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
+ * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction
+ * through the case kernel ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
  * the dashboards - all committed or none. Sending the answer to the person comes after the commit.
  */
 @Service
@@ -63,9 +62,7 @@ class InquiryDesk {
 
 	private final BeneficiaryRegistry beneficiaries;
 
-	private final AuditTrail audit;
-
-	private final Outbox outbox;
+	private final CaseMoves cases;
 
 	private final Deadlines deadlines;
 
@@ -77,8 +74,6 @@ class InquiryDesk {
 
 	private final Clock clock;
 
-	private final PolicyAcknowledgements acknowledgements;
-
 	private final AnswerAttachments attachments;
 
 	private final OfficerDelegations delegations;
@@ -86,18 +81,16 @@ class InquiryDesk {
 	private final PolicyClocks clocks;
 
 	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
-			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
-			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements,
-			AnswerAttachments attachments, OfficerDelegations delegations, PolicyClocks clocks) {
+			CaseMoves cases, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
+			InquiriesProperties properties, Clock clock, AnswerAttachments attachments, OfficerDelegations delegations,
+			PolicyClocks clocks) {
 		this.clocks = clocks;
 		this.attachments = attachments;
-		this.acknowledgements = acknowledgements;
 		this.delegations = delegations;
 		this.transactions = transactions;
 		this.records = records;
 		this.beneficiaries = beneficiaries;
-		this.audit = audit;
-		this.outbox = outbox;
+		this.cases = cases;
 		this.deadlines = deadlines;
 		this.policies = policies;
 		this.teller = teller;
@@ -228,14 +221,13 @@ class InquiryDesk {
 	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
 	Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
-		return acting(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
-			.flatMap(before -> mayAct(staff, before).flatMap(may -> {
-				if (!may) {
-					return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
-				}
-				return change.apply(loaded, before);
-			}))));
+		return acting(staff).flatMap(loaded -> cases.onLocked(AnswerClock.SUBJECT, records.lock(id),
+				before -> mayAct(staff, before).flatMap(may -> {
+					if (!may) {
+						return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
+					}
+					return change.apply(loaded, before);
+				})));
 	}
 
 	/**
@@ -263,13 +255,9 @@ class InquiryDesk {
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
 			String actor, Set<String> audience, Map<String, String> detail) {
-		return audit
-			.append(new AuditEvent(clock.instant(), actor, action, AnswerClock.SUBJECT, inquiry.id().value(),
-					from == null ? null : from.column(), inquiry.state().column(), loaded.version().value().toString(),
-					detail))
-			.then(outbox.publish(new OutboxEvent(action, AnswerClock.SUBJECT, inquiry.id().value(), audience,
-					Map.of("state", inquiry.state().column(), "channel", inquiry.channel()))))
-			.then();
+		return cases.record(new CaseEntry(action, AnswerClock.SUBJECT, inquiry.id(), from, inquiry.state(),
+				loaded.version(), actor, clock.instant(), detail),
+				CaseNotice.to(audience, Map.of("state", inquiry.state().column(), "channel", inquiry.channel())));
 	}
 
 	/** The holder's dashboards and top management's, which oversees the contact officers. */
@@ -282,7 +270,7 @@ class InquiryDesk {
 
 	/** The policy in force for a member about to act on an inquiry: logging, reassigning and answering pass here. */
 	private Mono<LoadedPolicy> acting(StaffMember staff) {
-		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
+		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
 	private Mono<LoadedPolicy> policy(StaffMember staff) {
