@@ -2,11 +2,9 @@ package sa.rawabit.platform.inquiries;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -21,21 +19,17 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.beneficiaries.Beneficiary;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
-import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.cases.CaseEntry;
 import sa.rawabit.platform.cases.CaseMoves;
 import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
-import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
 
 /**
- * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction
+ * Where inquiries are received (routed by {@link InquiryReception}), reassigned and answered. Every change is one tenant transaction
  * through the case kernel ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
  * the dashboards - all committed or none. Sending the answer to the person comes after the commit.
  */
@@ -60,7 +54,7 @@ class InquiryDesk {
 
 	private final InquiryRecords records;
 
-	private final BeneficiaryRegistry beneficiaries;
+	private final InquiryReception reception;
 
 	private final CaseMoves cases;
 
@@ -78,18 +72,14 @@ class InquiryDesk {
 
 	private final OfficerDelegations delegations;
 
-	private final PolicyClocks clocks;
-
-	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
-			CaseMoves cases, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
-			InquiriesProperties properties, Clock clock, AnswerAttachments attachments, OfficerDelegations delegations,
-			PolicyClocks clocks) {
-		this.clocks = clocks;
+	InquiryDesk(Transactions transactions, InquiryRecords records, InquiryReception reception, CaseMoves cases,
+			Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller, InquiriesProperties properties,
+			Clock clock, AnswerAttachments attachments, OfficerDelegations delegations) {
 		this.attachments = attachments;
 		this.delegations = delegations;
 		this.transactions = transactions;
 		this.records = records;
-		this.beneficiaries = beneficiaries;
+		this.reception = reception;
 		this.cases = cases;
 		this.deadlines = deadlines;
 		this.policies = policies;
@@ -118,34 +108,17 @@ class InquiryDesk {
 	/** {@code naming}: adds to the audit detail who received it by name (a desk member; no one unattended). */
 	private Mono<Inquiry> receive(LoadedPolicy loaded, NewInquiry received, String by,
 			UnaryOperator<Map<String, String>> naming, Function<Inquiry, Mono<Void>> alongside) {
-		return Mono.defer(() -> {
-			received.requireValid(loaded.policy());
-			Instant now = clock.instant();
-			LocalDate today = clocks.day(now);
-			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty())
-				.zipWith(transactions.inTenantMany(delegations.runningOn(today)).collectList())
-				.flatMap(found -> {
-				Optional<Beneficiary> person = found.getT1();
-				InquiryId id = InquiryId.random();
-				String category = received.category() != null ? received.category()
-						: person.map(Beneficiary::category).orElse(null);
-				var routed = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
-						received.field(), today, found.getT2());
-				Officer officer = routed.officer();
-				var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
-						audience(officer));
-				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
-						received.beneficiaryId(), received.anonymousContact(), category, received.field(), officer,
-						by, loaded.version().value(), answerClock.map(AnswerClock::dueBy).orElse(null),
-						null, now, now);
-				return transactions.inTenant(records.insert(inquiry)
-					.then(alongside.apply(inquiry))
-					.then(records.assigned(id, InquiryRecords.Assignment.routed(routed, by, now)))
-					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
-					.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
-							naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
-					.thenReturn(inquiry));
-			});
+		return reception.route(loaded, received, by).flatMap(routed -> {
+			Inquiry inquiry = routed.inquiry();
+			Officer officer = inquiry.officer();
+			return transactions.inTenant(records.insert(inquiry)
+				.then(alongside.apply(inquiry))
+				.then(records.assigned(inquiry.id(),
+						InquiryRecords.Assignment.routed(routed.routing(), by, inquiry.receivedAt())))
+				.then(routed.answerClock().map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
+				.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
+						naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
+				.thenReturn(inquiry));
 		});
 	}
 
@@ -241,15 +214,6 @@ class InquiryDesk {
 		String holder = inquiry.officer().staff();
 		return holder == null ? Mono.just(false)
 				: delegations.coveredBy(staff.username(), delegations.today()).map(covered -> covered.contains(holder));
-	}
-
-	private Mono<Beneficiary> asker(NewInquiry received) {
-		if (received.beneficiaryId() == null) {
-			return Mono.empty();
-		}
-		return beneficiaries.find(new BeneficiaryId(received.beneficiaryId()))
-			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("beneficiaryId",
-					"No such beneficiary in this association", "لا يوجد مستفيد بهذا المعرّف لدى الجمعية")));
 	}
 
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
