@@ -17,20 +17,20 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.cases.CaseEntry;
+import sa.rawabit.platform.cases.CaseMoves;
+import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.deadlines.PolicyClocks;
-import sa.rawabit.platform.notifications.Outbox;
-import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
- * Where complaints are handled. Every change is one tenant transaction: the complaint row, its audit
- * event, its outbox event for the dashboards and its clocks - all committed or none. Who may act is the
- * policy's handling role (and top management, to whom complaints escalate).
+ * Where complaints are handled. Every change is one tenant transaction through the case kernel
+ * ({@link CaseMoves}): the complaint row, its audit event, its outbox event for the dashboards and its
+ * clocks - all committed or none. Who may act is the policy's handling role (and top management, to whom
+ * complaints escalate), checked before the complaint is locked.
  */
 @Service
 class ComplaintDesk {
@@ -49,9 +49,7 @@ class ComplaintDesk {
 
 	private final ComplaintRecords records;
 
-	private final AuditTrail audit;
-
-	private final Outbox outbox;
+	private final CaseMoves cases;
 
 	private final Deadlines deadlines;
 
@@ -59,19 +57,14 @@ class ComplaintDesk {
 
 	private final Clock clock;
 
-	private final PolicyAcknowledgements acknowledgements;
-
 	private final PolicyClocks clocks;
 
-	ComplaintDesk(Transactions transactions, ComplaintRecords records, AuditTrail audit, Outbox outbox,
-			Deadlines deadlines, PoliciesInForce policies, Clock clock, PolicyAcknowledgements acknowledgements,
-			PolicyClocks clocks) {
-		this.acknowledgements = acknowledgements;
+	ComplaintDesk(Transactions transactions, ComplaintRecords records, CaseMoves cases, Deadlines deadlines,
+			PoliciesInForce policies, Clock clock, PolicyClocks clocks) {
 		this.clocks = clocks;
 		this.transactions = transactions;
 		this.records = records;
-		this.audit = audit;
-		this.outbox = outbox;
+		this.cases = cases;
 		this.deadlines = deadlines;
 		this.policies = policies;
 		this.clock = clock;
@@ -165,19 +158,18 @@ class ComplaintDesk {
 			}
 			evidence.requireComplete(clocks.day(clock.instant()));
 			Instant now = clock.instant();
-			return transactions.inTenant(records.lock(id)
-				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
-				.flatMap(complaint -> records.compensationOpened(id).flatMap(opened -> {
-					if (opened) {
-						return Mono.error(new ProblemException(Complaint.ILLEGAL_TRANSITION,
-								"A compensation case is already open for this complaint",
-								"توجد قضية تعويض مفتوحة لهذه الشكوى", null));
-					}
-					return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
-						.then(record(loaded, complaint, complaint.state(), "compensation.opened", staff.username(),
-								AuditEvent.naming(staff, Map.of("ruling", evidence.finalRulingReference()))))
-						.thenReturn(complaint);
-				})));
+			return cases.onLocked(ComplaintClocks.SUBJECT, records.lock(id),
+					complaint -> records.compensationOpened(id).flatMap(opened -> {
+						if (opened) {
+							return Mono.error(new ProblemException(Complaint.ILLEGAL_TRANSITION,
+									"A compensation case is already open for this complaint",
+									"توجد قضية تعويض مفتوحة لهذه الشكوى", null));
+						}
+						return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
+							.then(record(loaded, complaint, complaint.state(), "compensation.opened", staff.username(),
+									AuditEvent.naming(staff, Map.of("ruling", evidence.finalRulingReference()))))
+							.thenReturn(complaint);
+					}));
 		});
 	}
 
@@ -185,19 +177,17 @@ class ComplaintDesk {
 			BiFunction<Complaint, Instant, Complaint> change) {
 		return acting(staff).flatMap(loaded -> {
 			ComplaintWatchers.require(staff, loaded);
-			return transactions.inTenant(records.lock(id)
-				.switchIfEmpty(Mono.error(() -> ProblemException.notFound("complaint")))
-				.flatMap(before -> {
-					Complaint after = change.apply(before, clock.instant());
-					Mono<Void> stopClocks = Flux
-						.fromIterable(closes ? ComplaintClocks.kinds(loaded) : acknowledgementKinds(loaded, action))
-						.concatMap(kind -> deadlines.meet(ComplaintClocks.SUBJECT, id.value(), kind))
-						.then();
-					return records.update(after)
-						.then(stopClocks)
-						.then(record(loaded, after, before.state(), action, staff.username(), AuditEvent.naming(staff, Map.of())))
-						.thenReturn(after);
-				}));
+			return cases.onLocked(ComplaintClocks.SUBJECT, records.lock(id), before -> {
+				Complaint after = change.apply(before, clock.instant());
+				Mono<Void> stopClocks = Flux
+					.fromIterable(closes ? ComplaintClocks.kinds(loaded) : acknowledgementKinds(loaded, action))
+					.concatMap(kind -> deadlines.meet(ComplaintClocks.SUBJECT, id.value(), kind))
+					.then();
+				return records.update(after)
+					.then(stopClocks)
+					.then(record(loaded, after, before.state(), action, staff.username(), AuditEvent.naming(staff, Map.of())))
+					.thenReturn(after);
+			});
 		});
 	}
 
@@ -208,21 +198,15 @@ class ComplaintDesk {
 	}
 
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
-	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, ComplaintState from, String action,
+	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,
 			String actor, Map<String, String> detail) {
-		Set<String> audience = ComplaintWatchers.of(loaded);
-		return audit
-			.append(new AuditEvent(clock.instant(), actor, action, ComplaintClocks.SUBJECT, complaint.id().value(),
-					from == null ? null : from.column(), complaint.state().column(), loaded.version().value().toString(),
-					detail))
-			.then(outbox.publish(notice(complaint, action, audience)))
-			.then();
+		return cases.record(new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(),
+				loaded.version(), actor, clock.instant(), detail), notice(complaint, action, ComplaintWatchers.of(loaded)));
 	}
 
 	/** The dashboards' notice; a final answer also carries {@link ComplaintResolved} for other modules. */
-	private static OutboxEvent notice(Complaint complaint, String action, Set<String> audience) {
-		var notice = new OutboxEvent(action, ComplaintClocks.SUBJECT, complaint.id().value(), audience,
-				Map.of("state", complaint.state().column(), "channel", complaint.channel()));
+	private static CaseNotice notice(Complaint complaint, String action, Set<String> audience) {
+		var notice = CaseNotice.to(audience, Map.of("state", complaint.state().column(), "channel", complaint.channel()));
 		return switch (action) {
 			case "complaint.resolved" -> notice.carrying(new ComplaintResolved(complaint.id(), false));
 			case "complaint.settled" -> notice.carrying(new ComplaintResolved(complaint.id(), true));
@@ -245,7 +229,7 @@ class ComplaintDesk {
 	 * act (staff-logged intake and every handling step come through here; the public link does not).
 	 */
 	Mono<LoadedPolicy> acting(StaffMember staff) {
-		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
+		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
 	private static String blankToNull(String value) {

@@ -2,8 +2,10 @@ package sa.rawabit.platform.complaints;
 
 import java.util.Locale;
 
+import sa.rawabit.platform.cases.CaseState;
+
 /** Where a complaint stands; settled and resolved are final. */
-public enum ComplaintState {
+public enum ComplaintState implements CaseState {
 
 	RECEIVED("Received", "مستلمة"), ACKNOWLEDGED("Acknowledged", "تم الإشعار بالاستلام"),
 	ESCALATED("Escalated to top management", "مصعّدة للإدارة العليا"), SETTLED("Settled amicably", "سُوّيت ودياً"),
@@ -18,7 +20,8 @@ public enum ComplaintState {
 		this.ar = ar;
 	}
 
-	String column() {
+	@Override
+	public String column() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 

@@ -4,7 +4,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Complaints",
-		allowedDependencies = { "audit", "notifications", "deadlines", "policy", "tenancy", "publicaccess" })
+		allowedDependencies = { "audit", "notifications", "deadlines", "policy", "tenancy", "publicaccess",
+				"cases" })
 package sa.rawabit.platform.complaints;
 
 import org.jspecify.annotations.NullMarked;

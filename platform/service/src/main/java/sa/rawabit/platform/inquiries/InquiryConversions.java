@@ -17,6 +17,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.cases.CaseId;
 import sa.rawabit.platform.complaints.ComplaintConversions;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -70,13 +71,13 @@ class InquiryConversions {
 		Conversion.Target target = order.target();
 		return desk.change(staff, id, (loaded, before) -> {
 			before.requireOpen("converted");
-			Mono<UUID> opened = target == Conversion.Target.REQUEST ? request(staff, before, order)
+			Mono<CaseId> opened = target == Conversion.Target.REQUEST ? request(staff, before, order)
 					: complaint(staff, before);
 			return opened.flatMap(caseId -> close(staff, loaded, before, target, caseId));
 		});
 	}
 
-	private Mono<UUID> request(StaffMember staff, Inquiry inquiry, ConversionOrder order) {
+	private Mono<CaseId> request(StaffMember staff, Inquiry inquiry, ConversionOrder order) {
 		UUID beneficiary = inquiry.beneficiaryId() != null ? inquiry.beneficiaryId() : order.beneficiaryId();
 		if (beneficiary == null) {
 			String en = "Register the person as a beneficiary first, then choose them";
@@ -85,17 +86,17 @@ class InquiryConversions {
 					List.of(new FieldProblem("beneficiaryId", en, ar))));
 		}
 		return requests.open(staff, beneficiary, order.serviceId(), inquiry.channel(), inquiry.receivedAt(),
-				inquiry.id().value()).map(created -> created.value());
+				inquiry.id().value()).cast(CaseId.class);
 	}
 
 	/** The complainant is the asker: the anonymous contact, or the linked beneficiary on their agreed channel. */
-	private Mono<UUID> complaint(StaffMember staff, Inquiry inquiry) {
+	private Mono<CaseId> complaint(StaffMember staff, Inquiry inquiry) {
 		Mono<ComplaintConversions.Converted> converted = inquiry.contact() != null
 				? Mono.just(complaint(inquiry, inquiry.contact().name(),
 						reach(inquiry.contact().channel(), inquiry.contact().phone(), inquiry.contact().email())))
 				: asker(inquiry).map(person -> complaint(inquiry, person.fullName(),
 						reach(person.contactChannel(), person.phone(), person.email())));
-		return converted.flatMap(complaint -> complaints.file(staff, complaint)).map(created -> created.value());
+		return converted.flatMap(complaint -> complaints.file(staff, complaint)).cast(CaseId.class);
 	}
 
 	private Mono<Beneficiary> asker(Inquiry inquiry) {
@@ -121,13 +122,13 @@ class InquiryConversions {
 	}
 
 	private Mono<Inquiry> close(StaffMember staff, LoadedPolicy loaded, Inquiry before, Conversion.Target target,
-			UUID caseId) {
+			CaseId caseId) {
 		Instant now = clock.instant();
-		Inquiry after = before.convertTo(target, caseId, staff.username(), now);
+		Inquiry after = before.convertTo(target, caseId.value(), staff.username(), now);
 		return records.converted(after)
 			.then(deadlines.cancel(AnswerClock.SUBJECT, before.id().value(), properties.answerDeadline()))
 			.then(desk.record(loaded, after, before.state(), "inquiry.converted", staff.username(),
-					InquiryDesk.audience(after.officer()), Map.of("to", target.column(), "caseId", caseId.toString())))
+					InquiryDesk.audience(after.officer()), Map.of("to", target.column(), "caseId", caseId.value().toString())))
 			.thenReturn(after);
 	}
 }

@@ -2,11 +2,9 @@ package sa.rawabit.platform.inquiries;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -21,23 +19,18 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.audit.AuditTrail;
-import sa.rawabit.platform.beneficiaries.Beneficiary;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
-import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.cases.CaseEntry;
+import sa.rawabit.platform.cases.CaseMoves;
+import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
-import sa.rawabit.platform.deadlines.PolicyClocks;
-import sa.rawabit.platform.notifications.Outbox;
-import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
 
 /**
- * Where inquiries are received, routed, reassigned and answered. Every change is one tenant transaction:
- * the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
+ * Where inquiries are received (routed by {@link InquiryReception}), reassigned and answered. Every change is one tenant transaction
+ * through the case kernel ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
  * the dashboards - all committed or none. Sending the answer to the person comes after the commit.
  */
 @Service
@@ -61,11 +54,9 @@ class InquiryDesk {
 
 	private final InquiryRecords records;
 
-	private final BeneficiaryRegistry beneficiaries;
+	private final InquiryReception reception;
 
-	private final AuditTrail audit;
-
-	private final Outbox outbox;
+	private final CaseMoves cases;
 
 	private final Deadlines deadlines;
 
@@ -77,27 +68,19 @@ class InquiryDesk {
 
 	private final Clock clock;
 
-	private final PolicyAcknowledgements acknowledgements;
-
 	private final AnswerAttachments attachments;
 
 	private final OfficerDelegations delegations;
 
-	private final PolicyClocks clocks;
-
-	InquiryDesk(Transactions transactions, InquiryRecords records, BeneficiaryRegistry beneficiaries,
-			AuditTrail audit, Outbox outbox, Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller,
-			InquiriesProperties properties, Clock clock, PolicyAcknowledgements acknowledgements,
-			AnswerAttachments attachments, OfficerDelegations delegations, PolicyClocks clocks) {
-		this.clocks = clocks;
+	InquiryDesk(Transactions transactions, InquiryRecords records, InquiryReception reception, CaseMoves cases,
+			Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller, InquiriesProperties properties,
+			Clock clock, AnswerAttachments attachments, OfficerDelegations delegations) {
 		this.attachments = attachments;
-		this.acknowledgements = acknowledgements;
 		this.delegations = delegations;
 		this.transactions = transactions;
 		this.records = records;
-		this.beneficiaries = beneficiaries;
-		this.audit = audit;
-		this.outbox = outbox;
+		this.reception = reception;
+		this.cases = cases;
 		this.deadlines = deadlines;
 		this.policies = policies;
 		this.teller = teller;
@@ -125,34 +108,17 @@ class InquiryDesk {
 	/** {@code naming}: adds to the audit detail who received it by name (a desk member; no one unattended). */
 	private Mono<Inquiry> receive(LoadedPolicy loaded, NewInquiry received, String by,
 			UnaryOperator<Map<String, String>> naming, Function<Inquiry, Mono<Void>> alongside) {
-		return Mono.defer(() -> {
-			received.requireValid(loaded.policy());
-			Instant now = clock.instant();
-			LocalDate today = clocks.day(now);
-			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty())
-				.zipWith(transactions.inTenantMany(delegations.runningOn(today)).collectList())
-				.flatMap(found -> {
-				Optional<Beneficiary> person = found.getT1();
-				InquiryId id = InquiryId.random();
-				String category = received.category() != null ? received.category()
-						: person.map(Beneficiary::category).orElse(null);
-				var routed = ContactOfficerRouting.route(loaded.policy().contactOfficers(), category,
-						received.field(), today, found.getT2());
-				Officer officer = routed.officer();
-				var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
-						audience(officer));
-				Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN, received.question().strip(),
-						received.beneficiaryId(), received.anonymousContact(), category, received.field(), officer,
-						by, loaded.version().value(), answerClock.map(AnswerClock::dueBy).orElse(null),
-						null, now, now);
-				return transactions.inTenant(records.insert(inquiry)
-					.then(alongside.apply(inquiry))
-					.then(records.assigned(id, InquiryRecords.Assignment.routed(routed, by, now)))
-					.then(answerClock.map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
-					.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
-							naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
-					.thenReturn(inquiry));
-			});
+		return reception.route(loaded, received, by).flatMap(routed -> {
+			Inquiry inquiry = routed.inquiry();
+			Officer officer = inquiry.officer();
+			return transactions.inTenant(records.insert(inquiry)
+				.then(alongside.apply(inquiry))
+				.then(records.assigned(inquiry.id(),
+						InquiryRecords.Assignment.routed(routed.routing(), by, inquiry.receivedAt())))
+				.then(routed.answerClock().map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
+				.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
+						naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
+				.thenReturn(inquiry));
 		});
 	}
 
@@ -228,14 +194,13 @@ class InquiryDesk {
 	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
 	Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
-		return acting(staff).flatMap(loaded -> transactions.inTenant(records.lock(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")))
-			.flatMap(before -> mayAct(staff, before).flatMap(may -> {
-				if (!may) {
-					return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
-				}
-				return change.apply(loaded, before);
-			}))));
+		return acting(staff).flatMap(loaded -> cases.onLocked(AnswerClock.SUBJECT, records.lock(id),
+				before -> mayAct(staff, before).flatMap(may -> {
+					if (!may) {
+						return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
+					}
+					return change.apply(loaded, before);
+				})));
 	}
 
 	/**
@@ -251,25 +216,12 @@ class InquiryDesk {
 				: delegations.coveredBy(staff.username(), delegations.today()).map(covered -> covered.contains(holder));
 	}
 
-	private Mono<Beneficiary> asker(NewInquiry received) {
-		if (received.beneficiaryId() == null) {
-			return Mono.empty();
-		}
-		return beneficiaries.find(new BeneficiaryId(received.beneficiaryId()))
-			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("beneficiaryId",
-					"No such beneficiary in this association", "لا يوجد مستفيد بهذا المعرّف لدى الجمعية")));
-	}
-
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
 			String actor, Set<String> audience, Map<String, String> detail) {
-		return audit
-			.append(new AuditEvent(clock.instant(), actor, action, AnswerClock.SUBJECT, inquiry.id().value(),
-					from == null ? null : from.column(), inquiry.state().column(), loaded.version().value().toString(),
-					detail))
-			.then(outbox.publish(new OutboxEvent(action, AnswerClock.SUBJECT, inquiry.id().value(), audience,
-					Map.of("state", inquiry.state().column(), "channel", inquiry.channel()))))
-			.then();
+		return cases.record(new CaseEntry(action, AnswerClock.SUBJECT, inquiry.id(), from, inquiry.state(),
+				loaded.version(), actor, clock.instant(), detail),
+				CaseNotice.to(audience, Map.of("state", inquiry.state().column(), "channel", inquiry.channel())));
 	}
 
 	/** The holder's dashboards and top management's, which oversees the contact officers. */
@@ -282,7 +234,7 @@ class InquiryDesk {
 
 	/** The policy in force for a member about to act on an inquiry: logging, reassigning and answering pass here. */
 	private Mono<LoadedPolicy> acting(StaffMember staff) {
-		return acknowledgements.requireAcknowledged(staff).then(Mono.defer(() -> policy(staff)));
+		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
 	private Mono<LoadedPolicy> policy(StaffMember staff) {

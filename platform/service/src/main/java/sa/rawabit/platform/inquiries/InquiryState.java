@@ -2,11 +2,13 @@ package sa.rawabit.platform.inquiries;
 
 import java.util.Locale;
 
+import sa.rawabit.platform.cases.CaseState;
+
 /**
  * Where an inquiry stands: open with its contact officer until answered, or converted into the request or
  * complaint it turned out to be; both are final.
  */
-public enum InquiryState {
+public enum InquiryState implements CaseState {
 
 	OPEN("Open", "مفتوح"), ANSWERED("Answered", "تمت الإجابة"), CONVERTED("Converted", "محوّل");
 
@@ -19,7 +21,8 @@ public enum InquiryState {
 		this.ar = ar;
 	}
 
-	String column() {
+	@Override
+	public String column() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 

@@ -5,7 +5,7 @@
 @NullMarked
 @ApplicationModule(displayName = "Inquiries",
 		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging",
-				"publicaccess", "tenancy", "tools", "requests", "complaints" })
+				"publicaccess", "tenancy", "tools", "requests", "complaints", "cases" })
 package sa.rawabit.platform.inquiries;
 
 import org.jspecify.annotations.NullMarked;

@@ -18,9 +18,9 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
+import sa.rawabit.platform.cases.CaseMoves;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Service;
@@ -49,11 +49,11 @@ class Intake {
 
 	private final Clock clock;
 
-	private final PolicyAcknowledgements acknowledgements;
+	private final CaseMoves cases;
 
 	Intake(PoliciesInForce policies, BeneficiaryRegistry beneficiaries, Requests requests, RequestDesk desk,
-			Transactions transactions, Clock clock, PolicyAcknowledgements acknowledgements) {
-		this.acknowledgements = acknowledgements;
+			Transactions transactions, Clock clock, CaseMoves cases) {
+		this.cases = cases;
 		this.policies = policies;
 		this.beneficiaries = beneficiaries;
 		this.requests = requests;
@@ -77,8 +77,7 @@ class Intake {
 	}
 
 	Mono<BeneficiaryRequest> open(NewRequest asked, StaffMember me, Reception reception) {
-		me.requireTenant();
-		return acknowledgements.requireAcknowledged(me).then(policies.inForce(me.tenant()))
+		return cases.admit(me).then(Mono.defer(() -> policies.inForce(me.tenant())))
 			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 			.flatMap(policy -> {
 				Route route = Route.of(policy.policy());

@@ -13,28 +13,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.audit.AuditTrail;
-import sa.rawabit.platform.notifications.Outbox;
-import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.platform.cases.CaseEntry;
+import sa.rawabit.platform.cases.CaseMoves;
+import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.policy.CaseEvent;
 import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
 /**
- * Runs every transition the same way, in one tenant transaction: lock the request (404 when this
- * association has none), load the policy version it was opened under, let the step check the role
- * (403) and the state (409) and decide the move, then start and stop the policy's clocks, store the
- * request, append the audit event and write the outbox row, and queue the beneficiary's message.
+ * Runs every transition through the case kernel ({@link CaseMoves}), in one tenant transaction: lock the
+ * request (404 when this association has none), load the policy version it was opened under, let the step
+ * check the role (403) and the state (409) and decide the move, then start and stop the policy's clocks,
+ * store the request, record the audit event and outbox row, and queue the beneficiary's message.
  */
 @Service
 class RequestDesk {
@@ -48,41 +46,28 @@ class RequestDesk {
 
 	private final RequestClocks clocks;
 
-	private final AuditTrail audit;
-
-	private final Outbox outbox;
+	private final CaseMoves cases;
 
 	private final BeneficiaryTeller teller;
 
-	private final Transactions transactions;
-
 	private final Clock clock;
 
-	private final PolicyAcknowledgements acknowledgements;
-
-	RequestDesk(Requests requests, PoliciesInForce policies, RequestClocks clocks, AuditTrail audit, Outbox outbox,
-			BeneficiaryTeller teller, Transactions transactions, Clock clock, PolicyAcknowledgements acknowledgements) {
-		this.acknowledgements = acknowledgements;
+	RequestDesk(Requests requests, PoliciesInForce policies, RequestClocks clocks, CaseMoves cases,
+			BeneficiaryTeller teller, Clock clock) {
 		this.requests = requests;
 		this.policies = policies;
 		this.clocks = clocks;
-		this.audit = audit;
-		this.outbox = outbox;
+		this.cases = cases;
 		this.teller = teller;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	/** Runs {@code step} on the locked request; {@code action} names it in the audit trail and outbox. */
 	Mono<BeneficiaryRequest> transition(RequestId id, StaffMember me, String action, Function<Case, Mono<Move>> step) {
-		me.requireTenant();
-		// Only staff who acknowledged the policy in force act on cases (every transition passes here).
-		return acknowledgements.requireAcknowledged(me).then(transactions.inTenant(requests.lock(id)
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")))
-			.flatMap(request -> policyOf(me, request).map(policy -> new Case(request, policy,
-					Route.of(policy.policy()), me, clock.instant())))
+		return cases.move(me, Case.SUBJECT, requests.lock(id), request -> policyOf(me, request)
+			.map(policy -> new Case(request, policy, Route.of(policy.policy()), me, clock.instant()))
 			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).then(tell(c, action, move))
-				.thenReturn(move.after())))));
+				.thenReturn(move.after()))));
 	}
 
 	/** The news is queued for the beneficiary in the transition's own transaction: told if and only if it commits. */
@@ -103,20 +88,18 @@ class RequestDesk {
 			detail.put("stage", move.after().stageId());
 		}
 		events.forEach(event -> detail.put("event." + event.key(), "true"));
-		String from = "opened".equals(action) ? null : c.request().status().column();
+		boolean opened = "opened".equals(action);
+		var entry = new CaseEntry("request." + action, Case.SUBJECT, c.request().id(),
+				opened ? null : c.request().status(), move.after().status(), c.policy().version(),
+				c.actor().username(), c.now(), AuditEvent.naming(c.actor(), detail));
 		return clocks.on(moved, events)
-			.then("opened".equals(action) ? Mono.empty() : requests.update(move.after()).then())
-			.then(audit.append(new AuditEvent(c.now(), c.actor().username(), "request." + action, Case.SUBJECT,
-					c.request().id().value(), from, move.after().status().column(), c.policy().version().toString(),
-					AuditEvent.naming(c.actor(), detail))))
-			.then(outbox.publish(notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))))
-			.then();
+			.then(opened ? Mono.empty() : requests.update(move.after()).then())
+			.then(cases.record(entry, notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))));
 	}
 
 	/** The dashboards' notice; a closing transition also carries {@link RequestClosed} for other modules. */
-	private static OutboxEvent notice(Case c, String action, Move move, boolean closes) {
-		var notice = new OutboxEvent("request." + action, Case.SUBJECT, c.request().id().value(),
-				audience(move.after()), payload(c, move.after()));
+	private static CaseNotice notice(Case c, String action, Move move, boolean closes) {
+		var notice = CaseNotice.to(audience(move.after()), payload(c, move.after()));
 		return closes ? notice.carrying(new RequestClosed(c.request().id(), action)) : notice;
 	}
 

@@ -3,7 +3,9 @@ package sa.rawabit.platform.requests;
 import java.util.Objects;
 import java.util.UUID;
 
-public record RequestId(UUID value) {
+import sa.rawabit.platform.cases.CaseId;
+
+public record RequestId(UUID value) implements CaseId {
 
 	public RequestId {
 		Objects.requireNonNull(value, "request id");

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import sa.rawabit.platform.cases.CaseState;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
@@ -13,7 +14,7 @@ import sa.rawabit.policy.StageKind;
  * the policy stage it waits at, {@code referred} while a referral is open, {@code closed} for good. The
  * column, the API and the pages all show {@link #column()}; a closed request moves no more.
  */
-public record RequestStatus(String column) {
+public record RequestStatus(String column) implements CaseState {
 
 	public static final RequestStatus INCOMPLETE = new RequestStatus("incomplete");
 

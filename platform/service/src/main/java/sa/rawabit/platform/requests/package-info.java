@@ -5,7 +5,8 @@
  */
 @NullMarked
 @ApplicationModule(displayName = "Requests",
-		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging" })
+		allowedDependencies = { "beneficiaries", "policy", "audit", "notifications", "deadlines", "messaging",
+				"cases" })
 package sa.rawabit.platform.requests;
 
 import org.jspecify.annotations.NullMarked;

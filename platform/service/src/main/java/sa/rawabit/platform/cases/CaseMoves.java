@@ -1,0 +1,76 @@
+package sa.rawabit.platform.cases;
+
+import java.util.function.Function;
+
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.AuditEvent;
+import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.notifications.Outbox;
+import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
+
+/**
+ * The one way a case moves, for all three desks. {@link #admit} is the gate in front of every staff action
+ * on a case; {@link #onLocked} runs a desk's step on the locked case in one tenant transaction; the step
+ * ends with {@link #record}, so the audit event and the outbox row commit if and only if the change does.
+ * The desk's own decisions (who may, from which state, what changes) stay in the desk and its aggregate.
+ * Moves with no staff member (the public links, the policy's clocks) use {@link #record} alone.
+ */
+@Service
+public class CaseMoves {
+
+	private final PolicyAcknowledgements acknowledgements;
+
+	private final Transactions transactions;
+
+	private final AuditTrail audit;
+
+	private final Outbox outbox;
+
+	CaseMoves(PolicyAcknowledgements acknowledgements, Transactions transactions, AuditTrail audit, Outbox outbox) {
+		this.acknowledgements = acknowledgements;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Completes when {@code actor} may act on cases: a member of an association (403 otherwise) who
+	 * acknowledged its policy in force (403 {@code policy-not-acknowledged} otherwise).
+	 */
+	public Mono<Void> admit(StaffMember actor) {
+		return Mono.defer(() -> {
+			actor.requireTenant();
+			return acknowledgements.requireAcknowledged(actor);
+		});
+	}
+
+	/**
+	 * In one tenant transaction: the case {@code locked} returns (404 naming {@code subjectType} when it is
+	 * empty), then {@code step}, which checks who may (403) and from which state (409) and records the move.
+	 */
+	public <C, R> Mono<R> onLocked(String subjectType, Mono<C> locked, Function<C, Mono<R>> step) {
+		return transactions.inTenant(locked.switchIfEmpty(Mono.error(() -> ProblemException.notFound(subjectType)))
+			.flatMap(step));
+	}
+
+	/** {@link #admit} then {@link #onLocked}: a staff member moves one case. */
+	public <C, R> Mono<R> move(StaffMember actor, String subjectType, Mono<C> locked, Function<C, Mono<R>> step) {
+		return admit(actor).then(onLocked(subjectType, locked, step));
+	}
+
+	/** The audit event, then the dashboards' outbox row with its typed events, in the caller's transaction. */
+	public Mono<Void> record(CaseEntry entry, CaseNotice notice) {
+		return audit
+			.append(new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
+					entry.subject().value(), entry.from() == null ? null : entry.from().column(), entry.to().column(),
+					entry.policy().value().toString(), entry.detail()))
+			.then(outbox.publish(new OutboxEvent(entry.action(), entry.subjectType(), entry.subject().value(),
+					notice.audience(), notice.payload(), notice.events())))
+			.then();
+	}
+}
