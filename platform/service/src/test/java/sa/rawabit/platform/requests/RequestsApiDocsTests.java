@@ -1,5 +1,7 @@
 package sa.rawabit.platform.requests;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import sa.rawabit.testing.TestTokens;
 
@@ -8,7 +10,11 @@ class RequestsApiDocsTests extends RequestsTest {
 
 	@Test
 	void apiDocsWhenStaffTokenThenDescribesTheRequestTransitions() {
-		web.mutateWith(TestTokens.staff(sa.rawabit.testing.TestTenants.register("docs").slug(), "relations-officer")).get().uri("/api/docs").exchange()
+		// The first call builds the document (springdoc scans every controller): 3 s alone, over 10 s on a loaded
+		// machine, so this call waits longer than the client's default 5 s.
+		web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+			.mutateWith(TestTokens.staff(sa.rawabit.testing.TestTenants.register("docs").slug(), "relations-officer"))
+			.get().uri("/api/docs").exchange()
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$.paths['/api/requests/{id}/decision'].post.summary").exists()
