@@ -38,7 +38,12 @@ public class Offboarding {
 			"The data changed since your export, or the checksum is wrong; export again",
 			"تغيرت البيانات منذ التصدير أو أن البصمة خاطئة؛ صدّر من جديد");
 
+	static final ProblemType EXPORT_NOT_SUSPENDED = new ProblemType("export-requires-suspension", HttpStatus.CONFLICT,
+			"Suspend the association before exporting its data", "أوقف الجمعية قبل تصدير بياناتها");
+
 	private final TenantRegistry registry;
+
+	private final OperatorExports exports;
 
 	private final IdentityDirectory identity;
 
@@ -50,9 +55,10 @@ public class Offboarding {
 
 	private final Clock clock;
 
-	Offboarding(TenantRegistry registry, IdentityDirectory identity, TenantData data, JsonMapper json,
-			Transactions transactions, Clock clock) {
+	Offboarding(TenantRegistry registry, OperatorExports exports, IdentityDirectory identity, TenantData data,
+			JsonMapper json, Transactions transactions, Clock clock) {
 		this.registry = registry;
+		this.exports = exports;
 		this.transactions = transactions;
 		this.identity = identity;
 		this.data = data;
@@ -68,14 +74,35 @@ public class Offboarding {
 	public record Offboarded(String slug, Map<String, Long> deletedRows, int staffRemoved) {
 	}
 
-	public Mono<Export> export(TenantId id) {
-		return found(id).flatMap(association -> Mono
-			.zip(identity.staff(association.slug()).collectList(),
-					data.export().contextWrite(TenantContext.of(id)))
+	/**
+	 * The operator's download of everything the association has: only while it is suspended, so nothing
+	 * changes between the export and offboarding, and recorded for its tenant administrator (who, when) in
+	 * the transaction that reads the rows, so the export holds the record of itself and offboarding, which
+	 * exports again to compare, finds the same checksum.
+	 */
+	public Mono<Export> download(TenantId id, String operator) {
+		return found(id).flatMap(association -> {
+			if (association.status() != TenantStatus.SUSPENDED) {
+				return Mono.error(new ProblemException(EXPORT_NOT_SUSPENDED, EXPORT_NOT_SUSPENDED.titleEn(),
+						EXPORT_NOT_SUSPENDED.titleAr(), "status"));
+			}
+			return export(association,
+					data.export(exports.record(id, new OperatorExports.Entry(operator, clock.instant()))));
+		});
+	}
+
+	/** What offboarding compares the operator's checksum with; records nothing. */
+	Mono<Export> export(TenantId id) {
+		return found(id).flatMap(association -> export(association, data.export()));
+	}
+
+	private Mono<Export> export(Association association, Mono<Map<String, JsonNode>> tables) {
+		return Mono
+			.zip(identity.staff(association.slug()).collectList(), tables.contextWrite(TenantContext.of(association.id())))
 			.map(parts -> {
 				String digest = Digests.sha256Hex(json.writeValueAsString(List.of(association, parts.getT1(), parts.getT2())));
 				return new Export(association, parts.getT1(), parts.getT2(), clock.instant(), digest);
-			}));
+			});
 	}
 
 	public Mono<Offboarded> offboard(TenantId id, String exportSha256) {

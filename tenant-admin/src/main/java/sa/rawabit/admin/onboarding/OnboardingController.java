@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import sa.rawabit.admin.identity.Person;
 import sa.rawabit.admin.tenants.Licence;
 import sa.rawabit.admin.tenants.NewAssociation;
 import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /** Platform operators bring associations in and take them out. */
@@ -80,9 +82,10 @@ class OnboardingController {
 			.flatMap(association -> onboarding.onboard(association, request.administrator()));
 	}
 
+	/** 409 unless the association is suspended; each export is recorded for its tenant administrator. */
 	@GetMapping("/{id}/export")
-	Mono<Offboarding.Export> export(@PathVariable UUID id) {
-		return offboarding.export(new TenantId(id));
+	Mono<Offboarding.Export> export(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
+		return offboarding.download(new TenantId(id), me.username());
 	}
 
 	@PostMapping("/{id}/offboard")

@@ -48,7 +48,12 @@ class TenantData {
 
 	/** Table name to its rows as JSON, for the tenant in the Reactor Context. */
 	Mono<Map<String, JsonNode>> export() {
-		return tablesChildrenFirst().flatMap(tables -> transactions.inTenant(Flux.fromIterable(tables.reversed())
+		return export(Mono.empty());
+	}
+
+	/** The same, after {@code first} in the same transaction: what it writes is part of the export. */
+	Mono<Map<String, JsonNode>> export(Mono<Void> first) {
+		return tablesChildrenFirst().flatMap(tables -> transactions.inTenant(first.thenMany(Flux.fromIterable(tables.reversed()))
 			.concatMap(table -> database
 				.sql("select coalesce(json_agg(t), '[]'::json)::text as rows from " + table + " t")
 				.map(row -> Map.entry(table, json.readTree(row.get("rows", String.class))))
