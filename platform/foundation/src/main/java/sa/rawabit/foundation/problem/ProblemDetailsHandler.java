@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.DatabaseFailures;
+import sa.rawabit.foundation.redis.RedisFailures;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,6 +74,12 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		if (causedBy(failure, DataBufferLimitException.class)) {
 			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
 					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
+		}
+		// Before the database's check: Spring Data reports a Redis timeout as a QueryTimeoutException too.
+		if (RedisFailures.unavailable(failure)) {
+			log.warn("Redis unavailable, answered 503: {}", failure.toString());
+			return new Problem(ProblemType.SESSIONS_UNAVAILABLE, "Redis, which keeps sessions, did not answer in time",
+					"لم يستجب مخزن الجلسات في الوقت المحدد؛ أعد المحاولة بعد ثوانٍ", null, List.of());
 		}
 		if (DatabaseFailures.unavailable(failure)) {
 			log.warn("Database unavailable, answered 503: {}", failure.toString());
