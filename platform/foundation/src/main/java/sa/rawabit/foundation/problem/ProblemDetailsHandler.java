@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -90,6 +91,13 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		JacksonException json = failure instanceof ProblemException ? null : JsonProblems.find(failure);
 		if (json != null) {
 			return describe(JsonProblems.of(json));
+		}
+		// A body the codecs cannot read, e.g. a multipart form of more parts than spring.webflux.multipart allows:
+		// the sender's mistake, not ours.
+		if (!(failure instanceof ProblemException) && !(failure instanceof ErrorResponse)
+				&& causedBy(failure, DecodingException.class)) {
+			return new Problem(ProblemType.BAD_REQUEST, "The request body could not be read; check its format and size",
+					"تعذّرت قراءة محتوى الطلب؛ راجع صيغته وحجمه", null, List.of());
 		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),
