@@ -4,7 +4,12 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.admin.identity.Person;
 import sa.rawabit.admin.tenants.Licence;
@@ -82,10 +88,17 @@ class OnboardingController {
 			.flatMap(association -> onboarding.onboard(association, request.administrator()));
 	}
 
-	/** 409 unless the association is suspended; each export is recorded for its tenant administrator. */
-	@GetMapping("/{id}/export")
-	Mono<Offboarding.Export> export(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
-		return offboarding.download(new TenantId(id), me.username());
+	/**
+	 * 409 unless the association is suspended; each export is recorded for its tenant administrator. Streamed
+	 * as it is read: a failure part-way ends the connection, and the truncated file has no checksum.
+	 */
+	@GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
+		return offboarding.download(new TenantId(id), me.username())
+			.map(document -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + ".json\"")
+				.body(document.map(DefaultDataBufferFactory.sharedInstance::wrap)));
 	}
 
 	@PostMapping("/{id}/offboard")
