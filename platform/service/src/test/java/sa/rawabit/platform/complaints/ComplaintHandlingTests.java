@@ -57,6 +57,17 @@ class ComplaintHandlingTests extends PlatformTest {
 			.expectStatus().isOk().expectBody().jsonPath("$.trackingCode").doesNotExist();
 		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), code).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("acknowledged");
+
+		String page = web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
+			.subject("reader")
+			.claim("preferred_username", "reader@" + association.slug())
+			.claim("organization", List.of(association.slug()))
+			.claim("groups", List.of("/" + association.slug() + "/" + COMMITTEE))))
+			.get().uri("/complaints/{id}", filed.get("id")).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).doesNotContain(code).contains("data-testid=\"tracking-code-kept\"",
+				"سُلِّم لمقدم الشكوى عند تقديمها");
 	}
 
 	@Test
