@@ -19,10 +19,10 @@
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true);
 \endpipeline
-insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, contact,
+insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)
 values (:tenant, /*$*/ gen_random_uuid() /*$*/,
-    /*$*/ translate(upper(substr(md5(random()::text), 1, 20)), '0189', 'WXYZ') /*$*/, /*$*/ 'fax' /*$*/,
+    /*$*/ encode(sha256(convert_to(random()::text, 'UTF8')), 'hex') /*$*/, /*$*/ 'fax' /*$*/,
     /*$*/ 'received' /*$*/, /*$*/ 'مستفيد' /*$*/, /*$*/ null /*$*/, /*$*/ 'شكوى' /*$*/, /*$*/ 'نص الشكوى' /*$*/,
     :username, :version, /*$*/ now() /*$*/, /*$*/ now() /*$*/);
 insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,

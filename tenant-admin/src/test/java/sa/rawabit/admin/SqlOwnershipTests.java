@@ -19,7 +19,7 @@ class SqlOwnershipTests {
 
 	private static final Map<String, String> OWNERS = Map.of("control.tenant", "tenants", "control.policy_version",
 			"policies", "control.tool_document", "tools", "control.messaging_channel", "channels",
-			"control.staff_revocation", "staff");
+			"control.staff_revocation", "staff", "control.operator_export", "onboarding");
 
 	private final SqlOwnership ownership = new SqlOwnership(OWNERS, Map.of());
 

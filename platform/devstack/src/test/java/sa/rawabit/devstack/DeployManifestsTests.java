@@ -360,6 +360,31 @@ class DeployManifestsTests {
 		assertThat(String.valueOf(path(services, "postgres").get("image"))).isEqualTo("postgres:18");
 	}
 
+	/** As in Kubernetes: one step migrates as the owner and exits; replicas start after it, without the password. */
+	@Test
+	void composeWhenReadThenOneShotMigrationBeforeThePlatformReplicasWhichNeverHoldTheOwnerPassword() {
+		Map<String, Object> services = map(compose(), "services");
+		Map<String, Object> migrate = map(services, "platform-migrate");
+		assertThat(migrate).as("a one-shot platform-migrate service").isNotNull();
+		assertThat(String.valueOf(migrate.get("command"))).contains("--migrate-only");
+		assertThat(String.valueOf(migrate.get("restart"))).isEqualTo("no");
+		assertThat(String.valueOf(path(migrate, "build", "args").get("JAR")))
+			.startsWith("platform/service/target/rawabit-platform-");
+		assertThat(map(migrate, "environment")).containsKey("RAWABIT_DB_OWNER_PASSWORD");
+		assertThat(path(migrate, "depends_on", "tenant-admin").get("condition"))
+			.as("the control schema first").isEqualTo("service_healthy");
+
+		for (String service : platformServices()) {
+			Map<String, Object> definition = map(services, service);
+			assertThat(path(definition, "depends_on", "platform-migrate").get("condition")).as(service + " waits for it")
+				.isEqualTo("service_completed_successfully");
+			Map<String, Object> environment = map(definition, "environment");
+			assertThat(String.valueOf(environment.get("RAWABIT_DB_MIGRATEATSTART"))).as(service + " migrates at start")
+				.isEqualTo("false");
+			assertThat(environment).as(service + " holds the owner's password").doesNotContainKey("RAWABIT_DB_OWNER_PASSWORD");
+		}
+	}
+
 	@Test
 	void composeWhenReadThenEveryVariableHasADefaultOrIsDocumented() throws IOException {
 		// Compose interpolates everything but comment lines.

@@ -74,7 +74,7 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 		}
 		assertThat(tables).contains("app.beneficiary", "app.audit_event", "app.policy_acknowledgement",
 				"app.satisfaction_record", "app.update_notice", "app.update_recipient", "app.update_watermark",
-				"app.survey_campaign");
+				"app.survey_campaign", "control.operator_export");
 		assertThat(unprotected).isEmpty();
 	}
 

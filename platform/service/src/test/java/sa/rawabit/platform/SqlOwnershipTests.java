@@ -39,7 +39,9 @@ class SqlOwnershipTests {
 			Map.entry("app.beneficiary_message_attempt", "messaging"), Map.entry("app.outbox_purge", "notifications"),
 			Map.entry("app.reaction_cursor", "notifications"), Map.entry("control.messaging_channel", "messaging"),
 			// Written by tenant-admin, read by the foundation's revocation check; no platform module touches it.
-			Map.entry("control.staff_revocation", "tenancy"));
+			Map.entry("control.staff_revocation", "tenancy"),
+			// Written and read by tenant-admin's onboarding alone; no platform module touches it.
+			Map.entry("control.operator_export", "tenancy"));
 
 	private static final Map<String, String> EXCEPTIONS = Map.of(
 			// Reading which version is in force is the policy module's job; the column lives on the tenant row.

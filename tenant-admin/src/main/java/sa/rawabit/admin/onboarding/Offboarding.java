@@ -1,16 +1,13 @@
 package sa.rawabit.admin.onboarding;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.admin.identity.IdentityDirectory;
-import sa.rawabit.admin.identity.StaffAccount;
 import sa.rawabit.admin.tenants.Association;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.database.Transactions;
@@ -19,8 +16,6 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.tenancy.TenantStatus;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Leaving the platform: the operator first downloads the association's export, then offboards it
@@ -38,64 +33,71 @@ public class Offboarding {
 			"The data changed since your export, or the checksum is wrong; export again",
 			"تغيرت البيانات منذ التصدير أو أن البصمة خاطئة؛ صدّر من جديد");
 
+	static final ProblemType EXPORT_NOT_SUSPENDED = new ProblemType("export-requires-suspension", HttpStatus.CONFLICT,
+			"Suspend the association before exporting its data", "أوقف الجمعية قبل تصدير بياناتها");
+
 	private final TenantRegistry registry;
+
+	private final OperatorExports exports;
 
 	private final IdentityDirectory identity;
 
 	private final TenantData data;
 
-	private final JsonMapper json;
+	private final ExportDocument document;
 
 	private final Transactions transactions;
 
 	private final Clock clock;
 
-	Offboarding(TenantRegistry registry, IdentityDirectory identity, TenantData data, JsonMapper json,
-			Transactions transactions, Clock clock) {
+	Offboarding(TenantRegistry registry, OperatorExports exports, IdentityDirectory identity, TenantData data,
+			ExportDocument document, Transactions transactions, Clock clock) {
 		this.registry = registry;
+		this.exports = exports;
 		this.transactions = transactions;
 		this.identity = identity;
 		this.data = data;
-		this.json = json;
+		this.document = document;
 		this.clock = clock;
-	}
-
-	/** Everything the association has here; {@code sha256} covers all of it except the time of export. */
-	public record Export(Association association, List<StaffAccount> staff, Map<String, JsonNode> tables,
-			Instant exportedAt, String sha256) {
 	}
 
 	public record Offboarded(String slug, Map<String, Long> deletedRows, int staffRemoved) {
 	}
 
-	public Mono<Export> export(TenantId id) {
-		return found(id).flatMap(association -> Mono
-			.zip(identity.staff(association.slug()).collectList(),
-					data.export().contextWrite(TenantContext.of(id)))
-			.map(parts -> {
-				String digest = Digests.sha256Hex(json.writeValueAsString(List.of(association, parts.getT1(), parts.getT2())));
-				return new Export(association, parts.getT1(), parts.getT2(), clock.instant(), digest);
-			}));
+	/**
+	 * The operator's download of everything the association has ({@link ExportDocument}, written as it is
+	 * read): only while it is suspended, so nothing changes between the export and offboarding, and recorded
+	 * for its tenant administrator (who, when) in the transaction that reads the rows, so the export holds the
+	 * record of itself and offboarding, which reads everything again to compare, finds the same checksum.
+	 */
+	public Mono<Flux<byte[]>> download(TenantId id, String operator) {
+		return suspended(id, EXPORT_NOT_SUSPENDED).flatMap(association -> identity.staff(association.slug())
+			.collectList()
+			.map(staff -> document.write(association, staff,
+					exports.record(id, new OperatorExports.Entry(operator, clock.instant())))));
 	}
 
 	public Mono<Offboarded> offboard(TenantId id, String exportSha256) {
-		return export(id).flatMap(export -> {
-			if (export.association().status() != TenantStatus.SUSPENDED) {
-				return Mono.error(new ProblemException(NOT_SUSPENDED, NOT_SUSPENDED.titleEn(), NOT_SUSPENDED.titleAr(),
-						"status"));
-			}
-			if (!export.sha256().equals(exportSha256)) {
-				return Mono.error(new ProblemException(EXPORT_CHANGED, EXPORT_CHANGED.titleEn(),
-						EXPORT_CHANGED.titleAr(), "exportSha256"));
-			}
-			String slug = export.association().slug();
-			return reactor.core.publisher.Flux.fromIterable(export.staff())
-				.concatMap(member -> identity.removeStaff(slug, member.userId()))
-				.then(identity.deleteAssociation(slug))
-				.then(transactions.inTenant(data.delete(id).flatMap(rows -> registry.remove(id).thenReturn(rows)))
-					.contextWrite(TenantContext.of(id)))
-				.map(rows -> new Offboarded(slug, rows, export.staff().size()));
-		});
+		return suspended(id, NOT_SUSPENDED).flatMap(association -> identity.staff(association.slug())
+			.collectList()
+			.flatMap(staff -> document.sha256(association, staff).flatMap(now -> {
+				if (!now.equals(exportSha256)) {
+					return Mono.error(new ProblemException(EXPORT_CHANGED, EXPORT_CHANGED.titleEn(),
+							EXPORT_CHANGED.titleAr(), "exportSha256"));
+				}
+				String slug = association.slug();
+				return Flux.fromIterable(staff)
+					.concatMap(member -> identity.removeStaff(slug, member.userId()))
+					.then(identity.deleteAssociation(slug))
+					.then(transactions.inTenant(data.delete(id).flatMap(rows -> registry.remove(id).thenReturn(rows)))
+						.contextWrite(TenantContext.of(id)))
+					.map(rows -> new Offboarded(slug, rows, staff.size()));
+			})));
+	}
+
+	private Mono<Association> suspended(TenantId id, ProblemType otherwise) {
+		return found(id).flatMap(association -> association.status() == TenantStatus.SUSPENDED ? Mono.just(association)
+				: Mono.error(new ProblemException(otherwise, otherwise.titleEn(), otherwise.titleAr(), "status")));
 	}
 
 	private Mono<Association> found(TenantId id) {

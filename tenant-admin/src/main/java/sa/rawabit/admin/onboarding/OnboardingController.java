@@ -4,7 +4,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.admin.identity.Person;
 import sa.rawabit.admin.tenants.Licence;
 import sa.rawabit.admin.tenants.NewAssociation;
 import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /** Platform operators bring associations in and take them out. */
@@ -80,9 +88,17 @@ class OnboardingController {
 			.flatMap(association -> onboarding.onboard(association, request.administrator()));
 	}
 
-	@GetMapping("/{id}/export")
-	Mono<Offboarding.Export> export(@PathVariable UUID id) {
-		return offboarding.export(new TenantId(id));
+	/**
+	 * 409 unless the association is suspended; each export is recorded for its tenant administrator. Streamed
+	 * as it is read: a failure part-way ends the connection, and the truncated file has no checksum.
+	 */
+	@GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
+		return offboarding.download(new TenantId(id), me.username())
+			.map(document -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export-" + id + ".json\"")
+				.body(document.map(DefaultDataBufferFactory.sharedInstance::wrap)));
 	}
 
 	@PostMapping("/{id}/offboard")

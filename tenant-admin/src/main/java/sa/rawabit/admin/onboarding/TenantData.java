@@ -1,7 +1,6 @@
 package sa.rawabit.admin.onboarding;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.tenancy.TenantId;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,15 +44,23 @@ class TenantData {
 		this.json = json;
 	}
 
-	/** Table name to its rows as JSON, for the tenant in the Reactor Context. */
-	Mono<Map<String, JsonNode>> export() {
-		return tablesChildrenFirst().flatMap(tables -> transactions.inTenant(Flux.fromIterable(tables.reversed())
-			.concatMap(table -> database
-				.sql("select coalesce(json_agg(t), '[]'::json)::text as rows from " + table + " t")
-				.map(row -> Map.entry(table, json.readTree(row.get("rows", String.class))))
-				.one())
-			.collect(() -> (Map<String, JsonNode>) new LinkedHashMap<String, JsonNode>(),
-					(all, entry) -> all.put(entry.getKey(), entry.getValue()))));
+	/**
+	 * The {@code tables} object of the export as text pieces, for the tenant in the Reactor Context:
+	 * {@code {"app.x":[row,…],…}}, parents first, each row read and handed on alone. {@code first} runs in the
+	 * same transaction before the reads, so what it writes is exported too.
+	 */
+	Flux<String> tablesJson(Mono<Void> first) {
+		return tablesChildrenFirst().flatMapMany(tables -> transactions.inTenantMany(first
+			.thenMany(Flux.fromIterable(tables.reversed()).index())
+			.concatMap(table -> Flux.concat(
+					Mono.fromSupplier(() -> (table.getT1() == 0 ? "" : ",") + json.writeValueAsString(table.getT2()) + ":["),
+					database.sql("select row_to_json(t)::text as row from " + table.getT2() + " t")
+						.map(row -> row.get("row", String.class))
+						.all()
+						.index((n, row) -> (n == 0 ? "" : ",") + row),
+					Mono.just("]")))))
+			.startWith("{")
+			.concatWith(Mono.just("}"));
 	}
 
 	/** Deletes every row of the tenant in the Reactor Context, children before parents; rows per table. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.admin.AdminTest;
 import sa.rawabit.admin.identity.IdentityDirectory;
@@ -17,6 +18,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestPolicies;
+import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
 /** Onboarding and offboarding against a real Keycloak and a real PostgreSQL. */
@@ -96,14 +98,41 @@ class OnboardingE2ETests extends AdminTest {
 			.bodyValue(Map.of("exportSha256", "0".repeat(64))).exchange()
 			.expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:offboarding-requires-suspension");
+		web.mutateWith(operator).get().uri("/api/operator/associations/{id}/export", id).exchange()
+			.expectStatus().isEqualTo(409)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:export-requires-suspension")
+			.jsonPath("$.titleEn").isEqualTo("Suspend the association before exporting its data")
+			.jsonPath("$.titleAr").isEqualTo("أوقف الجمعية قبل تصدير بياناتها")
+			.jsonPath("$.field").isEqualTo("status");
+		web.mutateWith(TestTokens.staff(slug, "tenant-admin")).get().uri("/api/tenants/exports").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
 		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/suspend", id).exchange()
 			.expectStatus().isOk();
-		Map<String, Object> export = web.mutateWith(operator).get().uri("/api/operator/associations/{id}/export", id).exchange()
-			.expectStatus().isOk()
-			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+		Map<String, Object> export = export(id);
 		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.policy_version")).hasSize(1);
 		assertThat((List<?>) export.get("staff")).hasSize(1);
+		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.operator_export"))
+			.as("the export holds the record of itself").hasSize(1);
+
+		// A suspended association's staff have no access at all; once reactivated, its tenant administrator
+		// sees who exported and when. Another association sees nothing of it.
+		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/reactivate", id).exchange()
+			.expectStatus().isOk();
+		web.mutateWith(TestTokens.staff(slug, "tenant-admin")).get().uri("/api/tenants/exports").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.length()").isEqualTo(1)
+			.jsonPath("$[0].exportedBy").isEqualTo("platform-operator")
+			.jsonPath("$[0].exportedAt").exists();
+		web.mutateWith(TestTokens.staff(TestTenants.register("not-leaving").slug(), "tenant-admin")).get()
+			.uri("/api/tenants/exports").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/suspend", id).exchange()
+			.expectStatus().isOk();
+		export = export(id);
+		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.operator_export")).hasSize(2);
 
 		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/offboard", id)
 			.bodyValue(Map.of("exportSha256", "f".repeat(64))).exchange()
@@ -124,8 +153,18 @@ class OnboardingE2ETests extends AdminTest {
 		}
 	}
 
+	private Map<String, Object> export(String id) {
+		return web.mutateWith(TestTokens.realm("platform-operator")).get()
+			.uri("/api/operator/associations/{id}/export", id).exchange()
+			.expectStatus().isOk()
+			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			}).returnResult().getResponseBody();
+	}
+
 	private WebTestClient.ResponseSpec onboard(String slug, String licence) {
-		return web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
+		// Several Keycloak admin calls; the first of the run, on a shared two-core machine, has taken over 5 s.
+		return web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build()
+			.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
 			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
 					"licenceAuthority", "NCNP", "licenceNumber", licence, "region", "الرياض", "firstAdministrator",
 					Map.of("email", "admin@" + slug + ".example.org", "firstName", "نورة", "lastName", "العتيبي")))

@@ -53,7 +53,7 @@ class EndpointAccessTests extends AdminTest {
 				Arguments.of(HttpMethod.DELETE, "/api/policy/versions/" + ID),
 				Arguments.of(HttpMethod.GET, "/api/policy/in-force"), Arguments.of(HttpMethod.GET, "/api/staff"),
 				Arguments.of(HttpMethod.POST, "/api/staff"), Arguments.of(HttpMethod.PUT, "/api/staff/" + ID + "/roles"),
-				Arguments.of(HttpMethod.DELETE, "/api/staff/" + ID));
+				Arguments.of(HttpMethod.DELETE, "/api/staff/" + ID), Arguments.of(HttpMethod.GET, "/api/tenants/exports"));
 	}
 
 	@ParameterizedTest

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.DatabaseFailures;
+import sa.rawabit.foundation.redis.RedisFailures;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +76,12 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
 					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
 		}
+		// Before the database's check: Spring Data reports a Redis timeout as a QueryTimeoutException too.
+		if (RedisFailures.unavailable(failure)) {
+			log.warn("Redis unavailable, answered 503: {}", failure.toString());
+			return new Problem(ProblemType.SESSIONS_UNAVAILABLE, "Redis, which keeps sessions, did not answer in time",
+					"لم يستجب مخزن الجلسات في الوقت المحدد؛ أعد المحاولة بعد ثوانٍ", null, List.of());
+		}
 		if (DatabaseFailures.unavailable(failure)) {
 			log.warn("Database unavailable, answered 503: {}", failure.toString());
 			return new Problem(ProblemType.DATABASE_UNAVAILABLE,
@@ -83,6 +91,13 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		JacksonException json = failure instanceof ProblemException ? null : JsonProblems.find(failure);
 		if (json != null) {
 			return describe(JsonProblems.of(json));
+		}
+		// A body the codecs cannot read, e.g. a multipart form of more parts than spring.webflux.multipart allows:
+		// the sender's mistake, not ours.
+		if (!(failure instanceof ProblemException) && !(failure instanceof ErrorResponse)
+				&& causedBy(failure, DecodingException.class)) {
+			return new Problem(ProblemType.BAD_REQUEST, "The request body could not be read; check its format and size",
+					"تعذّرت قراءة محتوى الطلب؛ راجع صيغته وحجمه", null, List.of());
 		}
 		return switch (failure) {
 			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),

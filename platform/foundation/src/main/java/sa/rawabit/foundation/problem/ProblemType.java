@@ -51,6 +51,11 @@ public record ProblemType(String slug, HttpStatus status, String titleEn, String
 			HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for a moment, try again shortly",
 			"قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
 
+	/** Page sessions' store (Redis) does not answer right now; the caller may try again after {@code Retry-After}. */
+	public static final ProblemType SESSIONS_UNAVAILABLE = new ProblemType("sessions-unavailable",
+			HttpStatus.SERVICE_UNAVAILABLE, "Sessions are unavailable for a moment, try again shortly",
+			"الجلسات غير متاحة لحظياً، أعد المحاولة بعد قليل");
+
 	public static final ProblemType INTERNAL = new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
 			"Something went wrong on our side", "حدث خطأ من جهتنا");
 

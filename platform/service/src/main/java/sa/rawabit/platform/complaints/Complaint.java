@@ -14,8 +14,10 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
 /**
  * A complaint and its transitions. Each transition checks the state it starts from and returns the
  * changed complaint; {@link ComplaintDesk} checks the role, stores it, audits it and announces it.
+ * {@code trackingCode} is the clear code of a complaint just received, for the answer to its filing; only
+ * its hash is stored, so a complaint read back has none.
  */
-record Complaint(ComplaintId id, TrackingCode trackingCode, String channel, ComplaintState state,
+record Complaint(ComplaintId id, @Nullable TrackingCode trackingCode, String channel, ComplaintState state,
 		String complainantName, @Nullable String contact, String subject, String description, String receivedBy,
 		@Nullable UUID policyVersion, @Nullable String settlement, @Nullable String resolution, Instant receivedAt,
 		Instant updatedAt) {

@@ -19,7 +19,7 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
 class ComplaintRecords {
 
 	private static final String COLUMNS = """
-			select id, tracking_code, channel, state, complainant_name, contact, subject, description, received_by,
+			select id, channel, state, complainant_name, contact, subject, description, received_by,
 			       policy_version, settlement, resolution, received_at, updated_at from app.complaint """;
 
 	/** Open complaints, newest first: read from the partial index complaint_open (V160), open rows only. */
@@ -39,12 +39,12 @@ class ComplaintRecords {
 	Mono<Void> insert(Complaint complaint) {
 		return TenantContext.require().flatMap(tenant -> {
 			GenericExecuteSpec insert = database.sql("""
-					insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, contact,
+					insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
 					    subject, description, received_by, policy_version, received_at, updated_at)
 					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
 				.bind(0, tenant.value())
 				.bind(1, complaint.id().value())
-				.bind(2, complaint.trackingCode().value())
+				.bind(2, java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code").hash())
 				.bind(3, complaint.channel())
 				.bind(4, complaint.state().column())
 				.bind(5, complaint.complainantName())
@@ -91,9 +91,10 @@ class ComplaintRecords {
 			.one();
 	}
 
+	/** Found by the hash of the code, as it is stored; the complaint read back carries no clear code. */
 	Mono<Complaint> findByTrackingCode(TrackingCode code) {
-		return database.sql(COLUMNS + " where tracking_code = $1")
-			.bind(0, code.value())
+		return database.sql(COLUMNS + " where tracking_hash = $1")
+			.bind(0, code.hash())
 			.map(ComplaintRecords::read)
 			.one();
 	}
@@ -149,8 +150,7 @@ class ComplaintRecords {
 	}
 
 	private static Complaint read(Readable row) {
-		return new Complaint(new ComplaintId(row.get("id", UUID.class)),
-				new TrackingCode(row.get("tracking_code", String.class)), row.get("channel", String.class),
+		return new Complaint(new ComplaintId(row.get("id", UUID.class)), null, row.get("channel", String.class),
 				ComplaintState.of(row.get("state", String.class)), row.get("complainant_name", String.class),
 				row.get("contact", String.class), row.get("subject", String.class), row.get("description", String.class),
 				row.get("received_by", String.class), row.get("policy_version", UUID.class),

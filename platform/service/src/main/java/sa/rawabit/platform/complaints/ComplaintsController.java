@@ -106,7 +106,10 @@ class ComplaintsController {
 	static Map<String, Object> view(Complaint complaint) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", complaint.id().value());
-		view.put("trackingCode", complaint.trackingCode().value());
+		if (complaint.trackingCode() != null) {
+			// Only in the answer to the filing: the officer hands it to the complainant; it is not stored in clear.
+			view.put("trackingCode", complaint.trackingCode().value());
+		}
 		view.put("channel", complaint.channel());
 		view.put("state", complaint.state().column());
 		view.put("name", complaint.complainantName());

@@ -77,7 +77,7 @@ class PublicComplaintPages {
 						model.addAttribute("form", form);
 						return link.file(opened.loaded(), form);
 					});
-			}).map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filed.trackingCode().value())
+			}).map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filedCode(filed))
 				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -91,7 +91,8 @@ class PublicComplaintPages {
 			.filter(opened -> TrackingCode.looksValid(code))
 			.flatMap(opened -> find(opened, code).map(complaint -> {
 				describe(opened, model);
-				model.addAttribute("code", complaint.trackingCode().value());
+				// The code is the one in the address: only its hash is stored.
+				model.addAttribute("code", code);
 				model.addAttribute("receivedAt", complaint.receivedAt());
 				return "public/receipt";
 			}))
@@ -113,6 +114,10 @@ class PublicComplaintPages {
 			});
 		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+	}
+
+	private static String filedCode(Complaint filed) {
+		return java.util.Objects.requireNonNull(filed.trackingCode(), "a complaint just filed has its code").value();
 	}
 
 	private Mono<Complaint> find(Opened opened, String code) {

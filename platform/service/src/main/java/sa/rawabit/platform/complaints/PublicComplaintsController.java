@@ -78,8 +78,13 @@ class PublicComplaintsController {
 			return open(slug).flatMap(loaded -> gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug)
 				.then(body(exchange))
 				.flatMap(form -> link.file(loaded, form)));
-		})).map(complaint -> Map.of("trackingCode", complaint.trackingCode().value(), "state",
-				complaint.state().column(), "status", "/public/" + slug + "/complaints/" + complaint.trackingCode().value()));
+		})).map(complaint -> {
+			// The only answer that holds the clear code: the database keeps its hash alone.
+			String code = java.util.Objects.requireNonNull(complaint.trackingCode(), "a complaint just filed has its code")
+				.value();
+			return Map.of("trackingCode", code, "state", complaint.state().column(), "status",
+					"/public/" + slug + "/complaints/" + code);
+		});
 	}
 
 	/** The public status page's data: the state only, never the complaint's text or who handles it. */
@@ -94,7 +99,7 @@ class PublicComplaintsController {
 				.contextWrite(TenantContext.of(loaded.tenant())));
 		})).switchIfEmpty(Mono.error(PublicComplaintsController::missing)).map(complaint -> {
 			Map<String, Object> view = new LinkedHashMap<>();
-			view.put("trackingCode", complaint.trackingCode().value());
+			view.put("trackingCode", code);
 			view.put("state", complaint.state().column());
 			view.put("stateAr", complaint.state().ar);
 			view.put("stateEn", complaint.state().en);

@@ -16,6 +16,7 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
+import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
  * Top management covers an officer's absence with a delegate for a date range. While it runs, routing
@@ -32,13 +33,16 @@ class OfficerDelegations {
 
 	private final TimeProperties properties;
 
+	private final PolicyAcknowledgements acknowledgements;
+
 	private final Clock clock;
 
 	OfficerDelegations(Transactions transactions, DelegationRecords records, TimeProperties properties,
-			Clock clock) {
+			PolicyAcknowledgements acknowledgements, Clock clock) {
 		this.transactions = transactions;
 		this.records = records;
 		this.properties = properties;
+		this.acknowledgements = acknowledgements;
 		this.clock = clock;
 	}
 
@@ -56,12 +60,17 @@ class OfficerDelegations {
 	}
 
 	/**
-	 * Adds a delegation after checking every field; an overlapping running delegation of the same absent
-	 * officer is refused. Checked and stored in one transaction, so a refusal stores nothing.
+	 * Adds a delegation after checking every field; a delegate who is not known as this association's staff
+	 * (never acknowledged its policy here) and an overlapping running delegation of the same absent officer
+	 * are refused. Checked and stored in one transaction, so a refusal stores nothing.
 	 */
 	Mono<Delegation> add(StaffMember me, NewDelegation typed) {
 		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
-		return Mono.fromCallable(() -> valid(me, typed)).flatMap(delegation -> transactions.inTenant(records.lockFor(delegation.absent())
+		return Mono.fromCallable(() -> valid(me, typed)).flatMap(delegation -> transactions.inTenant(acknowledgements
+			.acknowledgedBy(delegation.delegate())
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> unknownDelegate(delegation.delegate())))
+			.then(records.lockFor(delegation.absent()))
 			.thenMany(records.overlapping(delegation.absent(), delegation.firstDay(), delegation.lastDay()))
 			.next()
 			.flatMap(clash -> Mono.<Delegation>error(ProblemException.invalidField("firstDay",
@@ -78,6 +87,16 @@ class OfficerDelegations {
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("delegation")))
 			.then();
+	}
+
+	/**
+	 * Only staff who acknowledged this association's policy may act on its cases, so only they may cover an
+	 * absence: a name of another association, or a mistyped one, would receive inquiries nobody answers.
+	 */
+	private static ProblemException unknownDelegate(String delegate) {
+		return ProblemException.invalidField("delegate",
+				delegate + " is not a staff member of this association who has acknowledged its policy",
+				delegate + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
 	}
 
 	/** The delegations running on {@code day}, in the caller's transaction: what routing passes over. */

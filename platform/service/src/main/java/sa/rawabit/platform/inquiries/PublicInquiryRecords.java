@@ -8,7 +8,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
-/** SQL for the tracking code of a public inquiry; inside the caller's tenant transaction, RLS the only filter. */
+/**
+ * SQL for the tracking code of a public inquiry, stored and looked up as its hash only; inside the caller's tenant
+ * transaction, RLS the only filter.
+ */
 @Repository
 class PublicInquiryRecords {
 
@@ -19,8 +22,8 @@ class PublicInquiryRecords {
 	}
 
 	Mono<Void> track(InquiryId id, TrackingCode code) {
-		return database.sql("update app.inquiry set tracking_code = $1 where id = $2")
-			.bind(0, code.value())
+		return database.sql("update app.inquiry set tracking_hash = $1 where id = $2")
+			.bind(0, code.hash())
 			.bind(1, id.value())
 			.then();
 	}
@@ -29,8 +32,8 @@ class PublicInquiryRecords {
 	Mono<Tracked> find(TrackingCode code) {
 		return database.sql("""
 				select state, received_at, answered_at, converted_at from app.inquiry
-				where tracking_code = $1 and received_by = $2""")
-			.bind(0, code.value())
+				where tracking_hash = $1 and received_by = $2""")
+			.bind(0, code.hash())
 			.bind(1, PublicInquiryLink.RECEIVED_BY)
 			.map(row -> new Tracked(code.value(), row.get("state", String.class), row.get("received_at", Instant.class),
 					row.get("answered_at", Instant.class), row.get("converted_at", Instant.class)))

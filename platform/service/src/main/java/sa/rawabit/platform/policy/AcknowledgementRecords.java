@@ -50,6 +50,14 @@ class AcknowledgementRecords {
 			.one();
 	}
 
+	/** Whether {@code username} acknowledged any version; RLS limits it to this association's rows. */
+	Mono<Boolean> anyBy(String username) {
+		return database.sql("select exists (select 1 from app.policy_acknowledgement where username = $1) as known")
+			.bind(0, username)
+			.map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class)))
+			.one();
+	}
+
 	/** Acknowledgements of {@code version}, and distinct people who acknowledged any version. */
 	Mono<Coverage> coverage(PolicyVersionId version) {
 		return database.sql("""

@@ -111,6 +111,15 @@ public class PolicyAcknowledgements {
 			.contextWrite(TenantContext.of(tenant));
 	}
 
+	/**
+	 * True when {@code username} acknowledged some version of the association's policy: the platform's evidence
+	 * that the name is one of its staff who may act on cases (it cannot read Keycloak's membership). In the
+	 * caller's tenant transaction, so under RLS another association's members are unknown here.
+	 */
+	public Mono<Boolean> acknowledgedBy(String username) {
+		return records.anyBy(username);
+	}
+
 	/** How many staff acknowledged {@code version} of the association's policy, out of those the platform knows. */
 	public Mono<Coverage> coverage(TenantId tenant, PolicyVersionId version) {
 		return transactions.inTenant(records.coverage(version)).contextWrite(TenantContext.of(tenant));

@@ -99,11 +99,13 @@ class Attachments {
 	}
 
 	/** The stored file as a download under its own name and type, for the API and the request's page alike. */
+	/** The stored type, never sniffed by the browser (a PNG that is really HTML stays a PNG), always saved. */
 	static ResponseEntity<byte[]> download(RequestRecords.Content content) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
 			.body(content.bytes());
 	}
 

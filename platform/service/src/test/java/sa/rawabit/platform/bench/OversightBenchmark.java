@@ -125,10 +125,10 @@ public final class OversightBenchmark {
 		// 100 complaints per association: 60 resolved, 20 settled, 10 escalated, 10 received; 10 resolved
 		// ones went through an escalation first (audit).
 		sql.execute("""
-				insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
+				insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, subject,
 				    description, received_by, received_at, updated_at)
 				select b.id, gen_random_uuid(),
-				       upper(substr(translate(md5(b.n || '-' || c), '0189abcdef', 'QRSTABCDEF'), 1, 20)), 'website',
+				       encode(sha256(convert_to(b.n || '-' || c, 'UTF8')), 'hex'), 'website',
 				       case when c < 60 then 'resolved' when c < 80 then 'settled' when c < 90 then 'escalated'
 				            else 'received' end,
 				       'مشتكٍ', 'موضوع', 'نص', 'bench', timestamptz '2025-01-01' + c * interval '1 day',

@@ -44,6 +44,33 @@ class ComplaintHandlingTests extends PlatformTest {
 	}
 
 	@Test
+	void complaintWhenLoggedByStaffThenTheCodeIsInTheAnswerToTheFilingOnlyAndFollowsIt() {
+		Map<?, ?> filed = as("relations-officer").post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", "شكوى", "description", "نص الشكوى"))
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+		String code = (String) filed.get("trackingCode");
+		assertThat(code).as("the officer reads it to the complainant").matches("[A-Z2-7]{20}");
+
+		as(COMMITTEE).get().uri("/api/complaints/{id}", filed.get("id")).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.trackingCode").doesNotExist().jsonPath("$.state").isEqualTo("received");
+		as(COMMITTEE).post().uri("/api/complaints/{id}/acknowledgement", filed.get("id")).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.trackingCode").doesNotExist();
+		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), code).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("acknowledged");
+
+		String page = web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
+			.subject("reader")
+			.claim("preferred_username", "reader@" + association.slug())
+			.claim("organization", List.of(association.slug()))
+			.claim("groups", List.of("/" + association.slug() + "/" + COMMITTEE))))
+			.get().uri("/complaints/{id}", filed.get("id")).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).doesNotContain(code).contains("data-testid=\"tracking-code-kept\"",
+				"سُلِّم لمقدم الشكوى عند تقديمها");
+	}
+
+	@Test
 	void complaintWhenLoggedFromFaxThenAcknowledgedSettledAndAudited() {
 		String id = log(association.slug(), "relations-officer", "fax");
 		as(COMMITTEE).post().uri("/api/complaints/{id}/acknowledgement", id).exchange()

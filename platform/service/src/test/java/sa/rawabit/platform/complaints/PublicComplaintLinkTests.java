@@ -86,6 +86,24 @@ class PublicComplaintLinkTests extends PlatformTest {
 	}
 
 	@Test
+	void fileWhenValidThenOnlyTheCodesHashIsStoredAndAWrongCodeIsNotFound() {
+		String code = (String) post(association.slug(), VALID).expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("trackingCode");
+
+		assertThat(count(association.id(), "select count(*) from app.complaint c where c::text like '%" + code + "%'"))
+			.as("no column of the stored row holds the clear code").isZero();
+		assertThat(count(association.id(), "select count(*) from app.complaint where tracking_hash = '"
+				+ sa.rawabit.foundation.digest.Digests.sha256Hex(code) + "'")).isOne();
+		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), code).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.trackingCode").isEqualTo(code).jsonPath("$.state").isEqualTo("received");
+		String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), wrong).exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void fileWhenAbusedThenClear4xxAndNothingStored() {
 		post(association.slug(), Map.of("name", "x", "subject", "s", "description", "x".repeat(20_000)))
 			.expectStatus().isEqualTo(413)

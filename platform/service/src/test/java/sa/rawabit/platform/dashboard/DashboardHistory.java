@@ -47,10 +47,10 @@ public final class DashboardHistory {
 				values (%1$s, %1$s, '1' || lpad((abs(hashtext(%1$s::text)) %% 1000000000)::text, 9, '0'), 'مستفيد', now())
 				on conflict do nothing""".formatted(t));
 		sql.execute("""
-				insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
+				insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, subject,
 				    description, received_by, received_at, updated_at)
 				select %1$s, gen_random_uuid(),
-				       upper(substr(translate(md5(%1$s::text || '-' || g), '0189abcdef', 'QRSTABCDEF'), 1, 20)), 'website',
+				       encode(sha256(convert_to(%1$s::text || '-' || g, 'UTF8')), 'hex'), 'website',
 				       case when g %% %2$d = 0 then (array['received', 'escalated'])[1 + (g / %2$d) %% 2]
 				            else (array['settled', 'resolved'])[1 + g %% 2] end,
 				       'مشتكٍ', 'موضوع ' || g, 'نص', 'history',

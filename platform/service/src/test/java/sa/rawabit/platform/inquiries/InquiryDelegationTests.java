@@ -29,6 +29,30 @@ class InquiryDelegationTests extends InquiryTest {
 	void publishPolicy() {
 		CLOCK.setDay(LocalDate.of(2025, 10, 13));
 		association = association("delegation");
+		acknowledges(association.slug(), "sara");
+		acknowledges(association.slug(), "omar");
+	}
+
+	@Test
+	void delegationWhenDelegateNotThisAssociationsAcknowledgedStaffThenDelegateNamedAndNothingStored() {
+		TestTenant other = association("delegation-foreign");
+		acknowledges(other.slug(), "khalid");
+
+		for (String stranger : List.of("khalid", "nobody-here")) {
+			delegate(association.slug(), "huda", stranger, "2025-10-14", "2025-10-15").expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type").isEqualTo("urn:rawabit:problem:validation-failed")
+				.jsonPath("$.errors[0].field").isEqualTo("delegate")
+				.jsonPath("$.errors[0].messageEn")
+				.isEqualTo(stranger + " is not a staff member of this association who has acknowledged its policy")
+				.jsonPath("$.errors[0].messageAr").isEqualTo(stranger + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
+		}
+		assertThat(count()).isEqualTo("0");
+
+		delegate(association.slug(), "huda", "sara", "2025-10-14", "2025-10-15").expectStatus().isCreated();
+		delegate(other.slug(), "huda", "khalid", "2025-10-14", "2025-10-15").expectStatus().isCreated();
+		assertThat(count()).isEqualTo("1");
 	}
 
 	@Test

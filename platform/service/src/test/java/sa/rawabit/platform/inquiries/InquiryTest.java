@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -73,6 +74,20 @@ abstract class InquiryTest extends DeskTest {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * {@code username} acknowledges the association's policy in force through the API, as every staff member
+	 * does before acting on cases; a subject of its own, so each name is an acknowledgement of its own.
+	 */
+	void acknowledges(String slug, String username) {
+		web.mutateWith(SecurityMockServerConfigurers.mockJwt()
+			.jwt(jwt -> jwt.subject("sub-" + username + "@" + slug)
+				.claim("preferred_username", username)
+				.claim("organization", java.util.List.of(slug))
+				.claim("groups", java.util.List.of("/" + slug + "/contact-officer"))))
+			.post().uri("/api/policy/acknowledgement").exchange()
+			.expectStatus().is2xxSuccessful();
 	}
 
 	WebTestClient as(String slug, String... roles) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import sa.rawabit.foundation.digest.Digests;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.TestTenants;
@@ -64,8 +65,10 @@ class PublicInquiryLinkTests extends InquiryTest {
 		assertThat(item.get("officer")).isEqualTo(Map.of("staff", "huda"));
 
 		TenantId tenant = association.id();
-		assertThat(query(tenant, "select received_by || ' ' || channel || ' ' || tracking_code from app.inquiry"))
-			.isEqualTo("public website " + code);
+		assertThat(query(tenant, "select received_by || ' ' || channel || ' ' || tracking_hash from app.inquiry"))
+			.isEqualTo("public website " + Digests.sha256Hex(code));
+		assertThat(query(tenant, "select count(*) from app.inquiry i where i::text like '%" + code + "%'"))
+			.as("only the hash of the code is stored").isEqualTo("0");
 		assertThat(query(tenant, "select assigned_by || ' ' || assigned_staff from app.inquiry_assignment"))
 			.isEqualTo("public huda");
 		assertThat(query(tenant, "select count(*) from app.deadline where subject_type = 'inquiry'")).isEqualTo("1");
@@ -83,7 +86,11 @@ class PublicInquiryLinkTests extends InquiryTest {
 	@Test
 	void statusWhenTrackedThenStateAndDatesOnlyBeforeAndAfterTheAnswer() {
 		String code = code(ask(association.slug(), valid("orphans", "education")));
-		String id = query(association.id(), "select id from app.inquiry where tracking_code = '" + code + "'");
+		String id = query(association.id(),
+				"select id from app.inquiry where tracking_hash = '" + Digests.sha256Hex(code) + "'");
+		String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
+		web.get().uri("/public/{slug}/inquiries/{code}", association.slug(), wrong).exchange()
+			.expectStatus().isNotFound();
 
 		String open = new String(web.get().uri("/public/{slug}/inquiries/{code}", association.slug(), code).exchange()
 			.expectStatus().isOk()

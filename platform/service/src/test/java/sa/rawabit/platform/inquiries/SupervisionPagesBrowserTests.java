@@ -33,6 +33,9 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 	@Test
 	void topManagementWhenAddsADelegationWithAMistakeThenTheFieldSaysSoAndThenItIsListedAndCancelled() {
+		// Only staff who acknowledged the association's policy may be named: the contact officer does so first.
+		String delegate = SAMTAH + ".contact-officer";
+		signInReadyToActElsewhere(delegate, "/policy").close();
 		signInReadyToAct(SAMTAH + ".top-management", "/inquiries");
 		page.getByTestId("inquiry-delegations").click();
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
@@ -47,10 +50,10 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("delegation-firstDay")).hasValue(today.toString());
 		Browser.screenshot(page, "inquiry-delegations-problem-ar");
 
-		page.getByTestId("delegation-delegate").fill("sara");
+		page.getByTestId("delegation-delegate").fill(delegate);
 		page.getByTestId("delegation-submit").click();
 		assertThat(page.getByTestId("delegation-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
-			.setHasText("sara"))).hasCount(1);
+			.setHasText(delegate))).hasCount(1);
 		Browser.screenshot(page, "inquiry-delegations-ar");
 
 		page.getByTestId("delegation-cancel").first().click();

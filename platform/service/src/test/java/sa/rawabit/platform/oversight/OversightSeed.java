@@ -116,9 +116,9 @@ public final class OversightSeed implements AutoCloseable {
 		UUID id = UUID.randomUUID();
 		String code = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
 		update("""
-				insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
+				insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, subject,
 				    description, received_by, received_at, updated_at)
-				values (?, ?, ?, 'website', ?, 'مشتكٍ', 'موضوع', 'نص الشكوى', 'public', ?, ?)""", tenant.value(), id,
+				values (?, ?, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'website', ?, 'مشتكٍ', 'موضوع', 'نص الشكوى', 'public', ?, ?)""", tenant.value(), id,
 				(code + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").substring(0, 20), state, ts(RECEIVED), ts(RECEIVED.plus(took)));
 		return id;
 	}

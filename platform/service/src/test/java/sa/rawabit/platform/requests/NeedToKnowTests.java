@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers;
@@ -60,7 +61,11 @@ class NeedToKnowTests extends RequestsTest {
 				.jsonPath("$.summary").isEqualTo(false)
 				.jsonPath("$.attachments[0].fileName").isEqualTo("scan.png");
 			as(samtah.slug(), role).get().uri(request + "/attachments/" + attachment).exchange()
-				.expectStatus().isOk();
+				.expectStatus().isOk()
+				.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader().contentType(MediaType.IMAGE_PNG)
+				.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition)
+					.startsWith("attachment"));
 		}
 	}
 

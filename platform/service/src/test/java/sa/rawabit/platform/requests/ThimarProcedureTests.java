@@ -42,6 +42,20 @@ class ThimarProcedureTests extends RequestsTest {
 			.expectBody().jsonPath("$.field").isEqualTo("file");
 		attach(slug, request, "fake.pdf", MediaType.APPLICATION_PDF, "MZ not a pdf".getBytes()).expectStatus().isEqualTo(415);
 		attach(slug, request, "big.pdf", MediaType.APPLICATION_PDF, big()).expectStatus().isEqualTo(413);
+		// Above 256 KB a part streams to a temporary file, where the multipart parser itself stops it at the
+		// attachment limit (64 KB here) instead of storing all of it first.
+		attach(slug, request, "huge.pdf", MediaType.APPLICATION_PDF, java.util.Arrays.copyOf(PDF, 300 * 1024))
+			.expectStatus().isEqualTo(413)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:payload-too-large");
+		var many = new MultipartBodyBuilder();
+		for (int part = 0; part < 9; part++) {
+			many.part("note" + part, "x");
+		}
+		as(slug, "relations-officer").post().uri(request + "/attachments").contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(many.build())).exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		post(slug, "relations-officer", request + "/verify").expectStatus().isEqualTo(409);
 
 		CLOCK.setDay(LocalDate.of(2025, 6, 3));
