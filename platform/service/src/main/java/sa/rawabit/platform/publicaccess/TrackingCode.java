@@ -41,7 +41,7 @@ public record TrackingCode(String value) {
 	/**
 	 * What is stored and looked up: the SHA-256 of the code, in lower-case hex. The code is already normalised
 	 * (only {@code A-Z2-7}), so this equals PostgreSQL's {@code encode(sha256(convert_to(code, 'UTF8')), 'hex')},
-	 * which converted the codes stored before (V79).
+	 * which converted the codes stored before (V180).
 	 */
 	public String hash() {
 		return Digests.sha256Hex(value);

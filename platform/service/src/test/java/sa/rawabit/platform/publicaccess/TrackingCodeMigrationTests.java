@@ -20,20 +20,20 @@ import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * V79 converts the clear tracking codes stored before it into their hashes, in every association although
+ * V180 converts the clear tracking codes stored before it into their hashes, in every association although
  * both tables force row-level security, and drops the clear columns: a code given out before the change
  * still finds its case.
  */
 class TrackingCodeMigrationTests {
 
 	@Test
-	void codesWhenStoredBeforeV79ThenHashedAsTheCodeHashesAndTheClearColumnsGone() throws SQLException {
-		DatabaseServer server = emptyDatabase("rawabit_v78_tracking");
+	void codesWhenStoredBeforeV180ThenHashedAsTheCodeHashesAndTheClearColumnsGone() throws SQLException {
+		DatabaseServer server = emptyDatabase("rawabit_v170_tracking");
 		SchemaMigrations.migrate(server, "control");
 		Flyway.configure()
 			.dataSource(server.endpoint().jdbcUrl(), server.owner().username(), server.owner().password())
 			.schemas("app").defaultSchema("app").createSchemas(true).locations("classpath:db/app")
-			.target("78").load().migrate();
+			.target("170").load().migrate();
 		TrackingCode first = TrackingCode.random();
 		TrackingCode second = TrackingCode.random();
 		TrackingCode asked = TrackingCode.random();
