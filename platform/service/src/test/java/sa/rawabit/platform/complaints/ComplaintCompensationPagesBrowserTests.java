@@ -26,6 +26,9 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 
 	private static final String COMMITTEE = THIMAR + ".follow-up-committee";
 
+	/** The demo realm's first and last name of {@link #COMMITTEE}. */
+	private static final String COMMITTEE_NAME = "لجنة المتابعة جمعية ثمار الخير";
+
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	@Test
@@ -59,6 +62,10 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("compensation-evidence")).containsText("م-14/1448");
 		assertThat(page.getByTestId("action-compensate")).hasCount(0);
 		assertThat(page.getByTestId("timeline")).containsText("فُتحت قضية تعويض");
+		// Staff are shown by the name their sign-in carries, never by their username.
+		assertThat(page.getByTestId("compensation-opened-by")).hasText(COMMITTEE_NAME);
+		assertThat(page.getByTestId("received-by")).hasText(COMMITTEE_NAME);
+		assertThat(page.locator("main")).not().containsText(COMMITTEE);
 		Browser.screenshot(page, "complaint-compensation-ar");
 
 		page.setViewportSize(390, 844);
