@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 
@@ -67,6 +68,7 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("received-by")).hasText(COMMITTEE_NAME);
 		assertThat(page.locator("main")).not().containsText(COMMITTEE);
 		Browser.screenshot(page, "complaint-compensation-ar");
+		Accessibility.audit(page, "complaint page with compensation");
 
 		page.setViewportSize(390, 844);
 		Object width = page.evaluate("document.documentElement.scrollWidth");

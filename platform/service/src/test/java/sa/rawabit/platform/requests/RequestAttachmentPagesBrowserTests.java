@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
@@ -50,6 +51,7 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(download.suggestedFilename()).isEqualTo("صك.pdf");
 		assertThat(Files.readAllBytes(download.path())).isEqualTo(pdf);
 		Browser.screenshot(page, "request-attachments-ar");
+		Accessibility.audit(page, "request page");
 
 		fitsPhone();
 	}
