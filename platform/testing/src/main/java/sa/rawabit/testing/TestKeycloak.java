@@ -159,6 +159,32 @@ public final class TestKeycloak {
 			.build());
 	}
 
+	/**
+	 * Gives a user the permanent password {@code password} and clears what Keycloak would ask of them at their
+	 * first sign-in, as the person does when they first sign in with the temporary password they were sent.
+	 */
+	public void setPassword(String username, String password) {
+		String user = adminBase() + "/users/" + userId(username);
+		call(HttpRequest.newBuilder(URI.create(user + "/reset-password"))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+					Map.of("type", "password", "value", password, "temporary", false))))
+			.build());
+		// The whole representation goes back: a partial one would clear the names it leaves out.
+		@SuppressWarnings("unchecked")
+		Map<String, Object> representation = JSON.readValue(call(HttpRequest.newBuilder(URI.create(user))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.GET()
+			.build()), Map.class);
+		representation.put("requiredActions", List.of());
+		call(HttpRequest.newBuilder(URI.create(user))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
+			.build());
+	}
+
 	/** The Keycloak user id ({@code sub}) of a user. */
 	public String userId(String username) {
 		return String.valueOf(admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
