@@ -51,6 +51,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 	void complaintWhenFiledOnPhoneThenReceiptShowsCodeAndTrackingShowsDatedStatus() {
 		phone.navigate(url("/public/" + association.slug()).toString());
 		assertThat(phone.getByTestId("complaint-link")).isVisible();
+		Accessibility.audit(phone, "public landing page");
 		phone.getByTestId("complaint-link").click();
 
 		assertThat(phone.locator("html")).hasAttribute("dir", "rtl");
