@@ -54,6 +54,7 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("compensation-associationCausedHarm")).isChecked();
 		assertThat(page.getByTestId("compensation-evidence")).hasCount(0);
 		Browser.screenshot(page, "complaint-compensation-refused-ar");
+		Accessibility.audit(page, "complaint page with a refused compensation");
 
 		page.getByTestId("compensation-minutes.signedByMembers").check();
 		page.getByTestId("compensation-submit").click();
