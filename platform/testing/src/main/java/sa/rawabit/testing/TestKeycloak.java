@@ -159,6 +159,79 @@ public final class TestKeycloak {
 			.build());
 	}
 
+	/**
+	 * Gives a user the permanent password {@code password} and clears what Keycloak would ask of them at their
+	 * first sign-in, as the person does when they first sign in with the temporary password they were sent.
+	 */
+	public void setPassword(String username, String password) {
+		String user = adminBase() + "/users/" + userId(username);
+		call(HttpRequest.newBuilder(URI.create(user + "/reset-password"))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+					Map.of("type", "password", "value", password, "temporary", false))))
+			.build());
+		// The whole representation goes back: a partial one would clear the names it leaves out.
+		@SuppressWarnings("unchecked")
+		Map<String, Object> representation = JSON.readValue(call(HttpRequest.newBuilder(URI.create(user))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.GET()
+			.build()), Map.class);
+		representation.put("requiredActions", List.of());
+		call(HttpRequest.newBuilder(URI.create(user))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
+			.build());
+	}
+
+	/**
+	 * What onboarding and an invitation leave in Keycloak for an association registered only in the database
+	 * (e.g. by {@link TestTenants#register}): its organization (alias = slug) and role group
+	 * {@code /<slug>/<role>}, and a member holding that role with a permanent password.
+	 */
+	public void addMember(String slug, String role, String username, String firstName, String lastName,
+			String password) {
+		if (admin("/organizations?exact=true&search=" + slug).isEmpty()) {
+			post("/organizations", Map.of("name", slug, "alias", slug, "enabled", true, "domains",
+					List.of(Map.of("name", slug + ".example.org"))));
+		}
+		String organization = String.valueOf(admin("/organizations?exact=true&search=" + slug).getFirst().get("id"));
+		if (admin("/groups?exact=true&search=" + slug).stream().noneMatch(g -> slug.equals(g.get("name")))) {
+			post("/groups", Map.of("name", slug));
+		}
+		String group = String.valueOf(admin("/groups?exact=true&search=" + slug).stream()
+			.filter(g -> slug.equals(g.get("name")))
+			.findFirst()
+			.orElseThrow()
+			.get("id"));
+		if (admin("/groups/" + group + "/children").stream().noneMatch(g -> role.equals(g.get("name")))) {
+			post("/groups/" + group + "/children", Map.of("name", role));
+		}
+		String roleGroup = String.valueOf(admin("/groups/" + group + "/children").stream()
+			.filter(g -> role.equals(g.get("name")))
+			.findFirst()
+			.orElseThrow()
+			.get("id"));
+		post("/users", Map.of("username", username, "email", username, "firstName", firstName, "lastName", lastName,
+				"enabled", true, "emailVerified", true, "credentials",
+				List.of(Map.of("type", "password", "value", password, "temporary", false))));
+		String user = userId(username);
+		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + user + "/groups/" + roleGroup))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.PUT(HttpRequest.BodyPublishers.noBody())
+			.build());
+		post("/organizations/" + organization + "/members", user);
+	}
+
+	private void post(String path, Object body) {
+		call(HttpRequest.newBuilder(URI.create(adminBase() + path))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build());
+	}
+
 	/** The Keycloak user id ({@code sub}) of a user. */
 	public String userId(String username) {
 		return String.valueOf(admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))

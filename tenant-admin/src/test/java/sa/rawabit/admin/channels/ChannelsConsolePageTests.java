@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.TestTenants;
 
 /** The channels page: the tenant administrator enters the WhatsApp Business account; the token never comes back. */
@@ -22,6 +23,7 @@ class ChannelsConsolePageTests extends ConsolePageTest {
 		page.getByTestId("save-whatsapp").click();
 
 		assertThat(page.locator("#whatsapp-error-phoneNumberId")).isVisible();
+		Accessibility.audit(page, "console channels with an error");
 		assertThat(page.getByTestId("whatsapp-baseUrl")).hasValue("https://graph.facebook.com/v21.0");
 		assertThat(page.getByTestId("whatsapp-token")).hasValue("");
 

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
@@ -20,6 +21,7 @@ class HolidaysConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("weekend")).containsText("الجمعة");
 		assertThat(page.getByTestId("holiday-eid-al-fitr")).isVisible();
 		Browser.screenshot(page, "console-holidays-ar");
+		Accessibility.audit(page, "console holidays");
 
 		page.getByTestId("holiday-nameAr").fill("يوم الجمعية");
 		page.getByTestId("holiday-nameEn").fill("Association day");

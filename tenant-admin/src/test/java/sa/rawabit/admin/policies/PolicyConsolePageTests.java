@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
@@ -34,6 +35,7 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		int line = lineOf(broken, "weekend:");
 		signIn(ADMIN, "console/policy");
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+		Accessibility.audit(page, "console home (tenant administrator: policy)");
 
 		page.getByTestId("source").fill(broken);
 		page.getByTestId("upload").click();
@@ -44,6 +46,7 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		assertThat(offending.locator(".line-problem")).containsText("السطر " + line);
 		assertThat(page.getByTestId("source")).hasValue(broken);
 		Browser.screenshot(page, "console-policy-error-ar");
+		Accessibility.audit(page, "console policy with an upload error");
 
 		// A distinct reading so the diff has a line to show even if this policy is already in force.
 		String fixed = policy.replace("weekend: [friday, saturday]", "weekend: [saturday, friday]");
@@ -53,6 +56,7 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("diff")).isVisible();
 		assertThat(page.getByTestId("version-state")).hasText("مسودة");
 		Browser.screenshot(page, "console-policy-diff-ar");
+		Accessibility.audit(page, "console policy draft and diff");
 
 		page.getByTestId("approval-body").fill("مجلس إدارة الجمعية");
 		page.getByTestId("approval-meeting").fill("11");

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.TestTenants;
 
 /** The staff page: the association's staff with their roles, and adding someone. */
@@ -25,6 +26,7 @@ class StaffConsolePageTests extends ConsolePageTest {
 		page.getByTestId("invite").click();
 
 		assertThat(page.locator("#invite-error-roles")).isVisible();
+		Accessibility.audit(page, "console staff with an error");
 		assertThat(page.getByTestId("invite-email")).hasValue("new.person@tiryaq-health.example.org");
 	}
 

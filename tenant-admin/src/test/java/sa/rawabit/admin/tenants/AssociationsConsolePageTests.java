@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -17,6 +18,7 @@ class AssociationsConsolePageTests extends ConsolePageTest {
 
 		var row = page.getByTestId("association-" + slug);
 		assertThat(row.getByTestId("status")).hasText("نشطة");
+		Accessibility.audit(page, "console home (operator: associations)");
 		row.getByTestId("suspend").click();
 		row.getByTestId("confirm-suspend").click();
 
@@ -24,6 +26,7 @@ class AssociationsConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("changed-notice")).containsText(slug);
 		assertThat(row.getByTestId("status")).hasText("معلّقة");
 		Browser.screenshot(page, "console-associations-ar");
+		Accessibility.audit(page, "console associations after a suspension");
 
 		row.getByTestId("reactivate").click();
 		row.getByTestId("confirm-reactivate").click();

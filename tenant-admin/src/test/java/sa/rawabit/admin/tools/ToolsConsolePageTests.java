@@ -6,6 +6,7 @@ import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.admin.ConsolePageTest;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
@@ -34,6 +35,7 @@ class ToolsConsolePageTests extends ConsolePageTest {
 		assertThat(card.getByTestId("latest")).containsText("دليل البحث.pdf");
 		assertThat(card.getByTestId("latest")).containsText("داخلي");
 		Browser.screenshot(page, "console-tools-ar");
+		Accessibility.audit(page, "console tools");
 
 		page.getByTestId("file-bylaws")
 			.setInputFiles(new FilePayload("guide.pdf", "application/pdf", "<html>not a pdf</html>".getBytes()));

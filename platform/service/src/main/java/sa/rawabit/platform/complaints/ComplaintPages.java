@@ -21,6 +21,7 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
 
 /**
@@ -133,6 +134,7 @@ class ComplaintPages {
 					model.addAttribute("complaint", complaint);
 					model.addAttribute("stateKey", complaint.state().column());
 					model.addAttribute("history", history);
+					model.addAttribute("names", ActorNames.from(history));
 					model.addAttribute("actions", actions(complaint, loaded.policy().complaints().amicableSettlement()));
 					model.addAttribute("compensationTerms", loaded.policy().compensation());
 				})

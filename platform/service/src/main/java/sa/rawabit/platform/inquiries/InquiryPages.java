@@ -26,6 +26,7 @@ import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
+import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.policy.PoliciesInForce;
@@ -179,6 +180,7 @@ class InquiryPages {
 					model.addAttribute("due", due(inquiry, today()));
 					model.addAttribute("assignments", all.getT1());
 					model.addAttribute("history", all.getT2());
+					model.addAttribute("names", ActorNames.from(all.getT2()));
 					model.addAttribute("channels", all.getT3());
 					Map<String, Channel> names = new LinkedHashMap<>();
 					all.getT3().forEach(channel -> names.put(channel.id().value(), channel));

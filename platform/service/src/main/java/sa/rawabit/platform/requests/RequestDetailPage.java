@@ -10,6 +10,7 @@ import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
+import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
@@ -61,6 +62,7 @@ class RequestDetailPage {
 			.flatMap(view -> desk.policyOf(me, view.request()).flatMap(policy -> {
 				Route route = Route.of(policy.policy());
 				model.addAttribute("view", view);
+				model.addAttribute("names", ActorNames.from(view.history()));
 				model.addAttribute("request", view.request());
 				model.addAttribute("policy", policy.policy());
 				model.addAttribute("policyNumber", policy.number());

@@ -177,7 +177,8 @@ public class SatisfactionJournal {
 		return new SatisfactionRecord(UUID.randomUUID(),
 				review ? SatisfactionRecord.COMPLAINTS_LINK_REVIEW : SatisfactionRecord.INSTRUMENT,
 				review ? null : subject, Objects.requireNonNull(heldOn), place, participants,
-				Objects.requireNonNull(typed.findings()).strip(), actions, me.username(), clock.instant());
+				Objects.requireNonNull(typed.findings()).strip(), actions, me.username(),
+				me.name() == null || me.name().isBlank() ? null : me.name().strip(), clock.instant());
 	}
 
 	private Mono<Optional<LoadedPolicy>> policy(StaffMember me) {

@@ -17,7 +17,8 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 class SatisfactionRecords {
 
 	private static final String COLUMNS = """
-			select id, kind, instrument_id, held_on, place, participants, findings, actions, recorded_by, recorded_at
+			select id, kind, instrument_id, held_on, place, participants, findings, actions, recorded_by,
+			    recorded_by_name, recorded_at
 			from app.satisfaction_record """;
 
 	private final DatabaseClient database;
@@ -30,19 +31,20 @@ class SatisfactionRecords {
 		return TenantContext.require().flatMap(tenant -> {
 			var insert = database.sql("""
 					insert into app.satisfaction_record (tenant_id, id, kind, instrument_id, held_on, place, participants,
-					    findings, actions, recorded_by, recorded_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+					    findings, actions, recorded_by, recorded_by_name, recorded_at)
+					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
 				.bind(0, tenant.value())
 				.bind(1, record.id())
 				.bind(2, record.kind())
 				.bind(4, record.heldOn())
 				.bind(7, record.findings())
 				.bind(9, record.recordedBy())
-				.bind(10, record.recordedAt());
+				.bind(11, record.recordedAt());
 			insert = insert.bind(3, Parameter.fromOrEmpty(record.instrumentId(), String.class));
 			insert = insert.bind(5, Parameter.fromOrEmpty(record.place(), String.class));
 			insert = insert.bind(6, Parameter.fromOrEmpty(record.participants(), Integer.class));
 			insert = insert.bind(8, Parameter.fromOrEmpty(record.actions(), String.class));
+			insert = insert.bind(10, Parameter.fromOrEmpty(record.recordedByName(), String.class));
 			return insert.fetch().rowsUpdated().thenReturn(record);
 		});
 	}
@@ -67,6 +69,7 @@ class SatisfactionRecords {
 		return new SatisfactionRecord(row.get("id", UUID.class), row.get("kind", String.class),
 				row.get("instrument_id", String.class), row.get("held_on", LocalDate.class), row.get("place", String.class),
 				row.get("participants", Integer.class), row.get("findings", String.class), row.get("actions", String.class),
-				row.get("recorded_by", String.class), row.get("recorded_at", Instant.class));
+				row.get("recorded_by", String.class), row.get("recorded_by_name", String.class),
+				row.get("recorded_at", Instant.class));
 	}
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 
@@ -25,6 +26,9 @@ import sa.rawabit.testing.TestKeycloak;
 class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 
 	private static final String COMMITTEE = THIMAR + ".follow-up-committee";
+
+	/** The demo realm's first and last name of {@link #COMMITTEE}. */
+	private static final String COMMITTEE_NAME = "لجنة المتابعة جمعية ثمار الخير";
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -50,6 +54,7 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("compensation-associationCausedHarm")).isChecked();
 		assertThat(page.getByTestId("compensation-evidence")).hasCount(0);
 		Browser.screenshot(page, "complaint-compensation-refused-ar");
+		Accessibility.audit(page, "complaint page with a refused compensation");
 
 		page.getByTestId("compensation-minutes.signedByMembers").check();
 		page.getByTestId("compensation-submit").click();
@@ -59,7 +64,12 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("compensation-evidence")).containsText("م-14/1448");
 		assertThat(page.getByTestId("action-compensate")).hasCount(0);
 		assertThat(page.getByTestId("timeline")).containsText("فُتحت قضية تعويض");
+		// Staff are shown by the name their sign-in carries, never by their username.
+		assertThat(page.getByTestId("compensation-opened-by")).hasText(COMMITTEE_NAME);
+		assertThat(page.getByTestId("received-by")).hasText(COMMITTEE_NAME);
+		assertThat(page.locator("main")).not().containsText(COMMITTEE);
 		Browser.screenshot(page, "complaint-compensation-ar");
+		Accessibility.audit(page, "complaint page with compensation");
 
 		page.setViewportSize(390, 844);
 		Object width = page.evaluate("document.documentElement.scrollWidth");

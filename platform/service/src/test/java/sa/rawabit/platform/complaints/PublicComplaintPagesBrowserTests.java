@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
@@ -50,12 +51,14 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 	void complaintWhenFiledOnPhoneThenReceiptShowsCodeAndTrackingShowsDatedStatus() {
 		phone.navigate(url("/public/" + association.slug()).toString());
 		assertThat(phone.getByTestId("complaint-link")).isVisible();
+		Accessibility.audit(phone, "public landing page");
 		phone.getByTestId("complaint-link").click();
 
 		assertThat(phone.locator("html")).hasAttribute("dir", "rtl");
 		assertThat(phone.getByTestId("complaint-form")).isVisible();
 		fitsPhone();
 		Browser.screenshot(phone, "public-complaint-ar");
+		Accessibility.audit(phone, "public complaint form");
 
 		phone.getByLabel("الاسم").fill("مستفيد من الجمعية");
 		phone.locator("#contact").fill("0550000000");
@@ -68,6 +71,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 		assertThat(phone.getByTestId("next-steps")).containsText("أيام عمل");
 		fitsPhone();
 		Browser.screenshot(phone, "public-receipt-ar");
+		Accessibility.audit(phone, "public complaint receipt");
 
 		phone.getByTestId("track-link").click();
 		assertThat(phone.getByTestId("state")).hasAttribute("data-state", "received");
@@ -76,6 +80,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 		assertThat(phone.getByTestId("status")).not().containsText("قدمت طلبي");
 		fitsPhone();
 		Browser.screenshot(phone, "public-track-ar");
+		Accessibility.audit(phone, "public complaint tracking");
 
 		phone.locator("#code").fill("AAAAAAAAAAAAAAAAAAAA");
 		phone.getByTestId("track-submit").click();
@@ -106,6 +111,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 		assertThat(phone.locator("h1")).hasText("File a complaint");
 		fitsPhone();
 		Browser.screenshot(phone, "public-complaint-en");
+		Accessibility.audit(phone, "public complaint form with errors (en)");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
@@ -44,6 +45,7 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("new-complaint-alert")).hasAttribute("role", "alert");
 		org.assertj.core.api.Assertions.assertThat(page.evaluate("window.__notReloaded === true")).isEqualTo(true);
 		Browser.screenshot(page, "dashboard-follow-up-ar");
+		Accessibility.audit(page, "dashboard (follow-up committee)");
 
 		row.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
 		assertThat(page.getByTestId("complaint-state")).hasText("مستلمة");

@@ -15,6 +15,7 @@ import sa.rawabit.platform.CaseDeskPageTest;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.NationalId;
 import sa.rawabit.platform.beneficiaries.NewBeneficiary;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -60,6 +61,7 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 		page.getByTestId("conversion-service").selectOption("service-request");
 		page.getByTestId("conversion-beneficiary").selectOption(person);
 		Browser.screenshot(page, "inquiry-conversion-ar");
+		Accessibility.audit(page, "inquiry conversion");
 		page.getByTestId("conversion-submit").click();
 
 		assertThat(page).hasURL(Pattern.compile(".*/requests/[0-9a-f-]{36}$"));
@@ -68,6 +70,7 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("converted-from").locator("time")).hasCount(1);
 		assertThat(page.getByTestId("converted-from-link")).hasAttribute("href", "/inquiries/" + inquiry);
 		Browser.screenshot(page, "request-converted-from-inquiry-ar");
+		Accessibility.audit(page, "request converted from an inquiry");
 
 		page.getByTestId("converted-from-link").click();
 		assertThat(page).hasURL(Pattern.compile(".*/inquiries/" + inquiry + "$"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestTenants;
@@ -72,12 +73,22 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("inquiry-delivery")).containsText("يبلّغها الموظف بنفسه");
 		assertThat(page.getByTestId("answer-form")).hasCount(0);
 		assertThat(page.getByTestId("timeline-event")).hasCount(2);
+		// Who logged and answered it is shown by name, not by username.
+		assertThat(page.getByTestId("answered-by")).hasText("مسؤول التواصل الجمعية التعاونية متعددة الأغراض بصامطة");
+		assertThat(page.getByTestId("received-by")).hasText("مسؤول التواصل الجمعية التعاونية متعددة الأغراض بصامطة");
+		assertThat(page.locator("main")).not().containsText(SAMTAH + ".contact-officer");
 		Browser.screenshot(page, "inquiry-detail-ar");
+		Accessibility.audit(page, "inquiry page");
+		page.setViewportSize(390, 844);
+		org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+			.as("inquiry page's scroll width at 390 px").isLessThanOrEqualTo(390);
+		page.setViewportSize(1280, 800);
 
 		page.navigate(url("/inquiries?view=mine").toString());
 		var row = page.locator("[data-testid=inquiry-row][data-id='" + id + "']");
 		assertThat(row.getByTestId("inquiry-state")).hasText("تمت الإجابة");
 		Browser.screenshot(page, "inquiries-list-ar");
+		Accessibility.audit(page, "inquiries list");
 
 		page.navigate(url("/inquiries?view=open").toString());
 		assertThat(page.locator("[data-testid=inquiry-row][data-id='" + id + "']")).hasCount(0);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.CaseDeskPageTest;
 import sa.rawabit.platform.publicaccess.PublicGate;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -62,6 +63,7 @@ class PublicInquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(phone.getByTestId("inquiry-form")).isVisible();
 		fitsPhone();
 		Browser.screenshot(phone, "public-inquiry-ar");
+		Accessibility.audit(phone, "public inquiry form");
 
 		// Sent empty first: each problem next to its field, nothing stored.
 		phone.getByTestId("inquiry-submit").click();
@@ -70,6 +72,7 @@ class PublicInquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(phone.locator("#question")).hasAttribute("aria-describedby", "question-error");
 		assertThat(phone.getByTestId("contact.name-error")).isVisible();
 		fitsPhone();
+		Accessibility.audit(phone, "public inquiry form with errors");
 
 		phone.getByLabel("الاسم").fill("ولي أمر طالب");
 		phone.getByLabel("بالهاتف").check();
@@ -81,12 +84,14 @@ class PublicInquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(phone.getByTestId("tracking-code")).hasValue(Pattern.compile("[A-Z2-7]{20}"));
 		fitsPhone();
 		Browser.screenshot(phone, "public-inquiry-receipt-ar");
+		Accessibility.audit(phone, "public inquiry receipt");
 
 		phone.getByTestId("track-link").click();
 		assertThat(phone.getByTestId("state")).hasText("قيد الإجابة");
 		assertThat(phone.getByTestId("received-at").locator("time")).isVisible();
 		assertThat(phone.locator("main")).not().containsText(question.substring(0, 20));
 		fitsPhone();
+		Accessibility.audit(phone, "public inquiry tracking");
 
 		signInReadyToAct(SAMTAH + ".contact-officer", "/inquiries?view=open");
 		assertThat(page.getByTestId("inquiry-row").getByText(question.substring(0, 30))).isVisible();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -49,12 +50,14 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("delegation-delegate")).hasAttribute("aria-invalid", "true");
 		assertThat(page.getByTestId("delegation-firstDay")).hasValue(today.toString());
 		Browser.screenshot(page, "inquiry-delegations-problem-ar");
+		Accessibility.audit(page, "delegations with a problem");
 
 		page.getByTestId("delegation-delegate").fill(delegate);
 		page.getByTestId("delegation-submit").click();
 		assertThat(page.getByTestId("delegation-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
 			.setHasText(delegate))).hasCount(1);
 		Browser.screenshot(page, "inquiry-delegations-ar");
+		Accessibility.audit(page, "delegations");
 
 		page.getByTestId("delegation-cancel").first().click();
 		assertThat(page.getByTestId("delegations-none")).isVisible();
@@ -67,6 +70,7 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("supervision-period")).containsText(String.valueOf(LocalDate.now().getYear()));
 		assertThat(page.locator("[data-testid=supervision-table], [data-testid=supervision-none]").first()).isVisible();
 		Browser.screenshot(page, "inquiry-supervision-ar");
+		Accessibility.audit(page, "inquiry supervision");
 
 		page.setViewportSize(390, 844);
 		Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1");

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.policy.Association;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
@@ -110,6 +111,7 @@ class OversightPageBrowserTests extends PageTest {
 		assertThat(widest.boundingBox().width).isGreaterThan(50);
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 		Browser.screenshot(page, "oversight-ar");
+		Accessibility.audit(page, "oversight");
 	}
 
 	@Test

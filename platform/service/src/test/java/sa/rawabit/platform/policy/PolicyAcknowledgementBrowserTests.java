@@ -10,6 +10,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.beneficiaries.NationalId;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestPolicies;
@@ -53,6 +54,7 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 		assertThat(page.getByTestId("supersedes")).isVisible();
 		assertThat(page.getByLabel("قرأت السياسة وألتزم بها")).not().isChecked();
 		Browser.screenshot(page, "policy-ar");
+		Accessibility.audit(page, "policy");
 
 		page.getByLabel("قرأت السياسة وألتزم بها").check();
 		page.getByTestId("ack-submit").click();
@@ -61,6 +63,7 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 		assertThat(page.getByTestId("ack-form")).hasCount(0);
 		assertThat(page.getByTestId("policy-banner")).hasCount(0);
 		Browser.screenshot(page, "policy-acknowledged-ar");
+		Accessibility.audit(page, "policy acknowledged");
 
 		page.navigate(url("/beneficiaries/new").toString());
 		assertThat(page.getByTestId("policy-banner")).hasCount(0);
@@ -75,6 +78,7 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 		assertThat(page.locator("#ack-heading")).hasText("Acknowledgement");
 		assertThat(page.getByTestId("acknowledged")).containsText("AH");
 		Browser.screenshot(page, "policy-en");
+		Accessibility.audit(page, "policy (en)");
 
 		Page management = anotherBrowser(1280, 900);
 		Browser.signIn(management, url("/policy?lang=ar"), SLUG + ".top-management", TestKeycloak.DEMO_PASSWORD);

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
@@ -24,6 +25,9 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 	private static final Pattern REQUEST_PAGE = Pattern.compile(".*/requests/[0-9a-f-]{36}$");
 
 	private static final int PHONE_WIDTH = 390;
+
+	/** The demo realm's first and last name of {@code thimar-alkhair.relations-officer}. */
+	private static final String OFFICER_NAME = "مسؤول العلاقات مع المستفيدين جمعية ثمار الخير";
 
 	@Test
 	void attachWhenSmallPdfThenListedWithItsItemAndDownloadsTheSameBytes() throws Exception {
@@ -39,10 +43,15 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("attachment")).containsText("صك.pdf");
 		assertThat(page.getByTestId("attachment-item")).isVisible();
 		assertThat(page.getByTestId("timeline")).containsText("أُرفق مستند");
+		// Staff are shown by the name their sign-in carries, never by their username.
+		assertThat(page.getByTestId("attachment-uploader")).hasText(OFFICER_NAME);
+		assertThat(page.getByTestId("received-by")).hasText(OFFICER_NAME);
+		assertThat(page.locator("main")).not().containsText(THIMAR + ".relations-officer");
 		var download = page.waitForDownload(() -> page.getByTestId("attachment-download").click());
 		assertThat(download.suggestedFilename()).isEqualTo("صك.pdf");
 		assertThat(Files.readAllBytes(download.path())).isEqualTo(pdf);
 		Browser.screenshot(page, "request-attachments-ar");
+		Accessibility.audit(page, "request page");
 
 		fitsPhone();
 	}

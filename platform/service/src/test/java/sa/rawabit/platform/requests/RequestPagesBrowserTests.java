@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.CaseDeskPageTest;
 import sa.rawabit.platform.beneficiaries.NationalId;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -34,6 +35,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(nationalId).hasValue(wrong);
 		assertThat(page.getByTestId("field-fullName")).hasValue("سارة عبدالله");
 		Browser.screenshot(page, "request-new-ar");
+		Accessibility.audit(page, "new request form");
 
 		nationalId.fill(valid);
 		page.getByTestId("submit-request").click();
@@ -48,6 +50,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		// The policy's clock named by the events it runs between, not by its id (committee-reply).
 		assertThat(page.getByTestId("request-deadlines")).containsText("من اكتمال الطلب حتى إبلاغ المستفيد");
 		Browser.screenshot(page, "request-detail-ar");
+		Accessibility.audit(page, "request page with its timeline");
 
 		page.getByTestId("action-verify").getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
 
@@ -81,6 +84,7 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 			.hasText(nationalId.charAt(0) + "*******" + nationalId.substring(8));
 		assertThat(committee.getByTestId("masked-notice")).isVisible();
 		Browser.screenshot(committee, "beneficiary-masked-ar");
+		Accessibility.audit(committee, "beneficiary profile, masked");
 		committee.close();
 	}
 

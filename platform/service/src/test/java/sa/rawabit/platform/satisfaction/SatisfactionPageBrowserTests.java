@@ -76,6 +76,9 @@ class SatisfactionPageBrowserTests extends PageTest {
 		assertThat(recorded).containsText("مكتب الخرج");
 		assertThat(recorded).containsText("14");
 		assertThat(recorded.locator("time")).containsText("هـ");
+		// Who wrote it, by name rather than username.
+		assertThat(recorded.getByTestId("recorded-by")).hasText("الإدارة العليا الجمعية التعاونية متعددة الأغراض بصامطة");
+		assertThat(page.locator("main")).not().containsText(SAMTAH + ".top-management");
 		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey] time")).isVisible();
 		Browser.screenshot(page, "satisfaction-ar");
 

@@ -18,6 +18,7 @@ import sa.rawabit.platform.beneficiaries.NewBeneficiary;
 import sa.rawabit.platform.complaints.ComplaintPolicies;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.policy.seeds.SeedPolicies;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -68,5 +69,6 @@ class SurveyCampaignBrowserTests extends PageTest {
 		assertThat(listed.locator("time")).containsText("هـ");
 		assertThat(listed.locator("[data-rating='5'] .bar-value")).hasText("0");
 		Browser.screenshot(page, "satisfaction-campaign-ar");
+		Accessibility.audit(page, "satisfaction campaign");
 	}
 }

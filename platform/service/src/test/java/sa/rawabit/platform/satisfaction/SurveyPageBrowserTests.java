@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.complaints.ComplaintPolicies;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
@@ -37,14 +38,17 @@ class SurveyPageBrowserTests extends PageTest {
 		Object width = phone.evaluate("document.documentElement.scrollWidth");
 		assertThat(((Number) width).intValue()).isLessThanOrEqualTo(390);
 		Browser.screenshot(phone, "public-survey-ar");
+		Accessibility.audit(phone, "public survey");
 
 		phone.getByTestId("survey-submit").click();
 		assertThat(phone.getByTestId("rating-error")).isVisible();
+		Accessibility.audit(phone, "public survey with an error");
 
 		phone.getByLabel("4 — راضٍ").check();
 		phone.locator("#comment").fill("شكراً على سرعة الرد");
 		phone.getByTestId("survey-submit").click();
 		assertThat(phone.getByTestId("survey-thanks")).isVisible();
+		Accessibility.audit(phone, "public survey thanks");
 
 		var again = phone.navigate(link);
 		assertThat(again.status()).isEqualTo(410);

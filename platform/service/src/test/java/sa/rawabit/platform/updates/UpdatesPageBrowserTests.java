@@ -11,6 +11,7 @@ import sa.rawabit.platform.PageTest;
 import sa.rawabit.platform.complaints.ComplaintPolicies;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.updates.UpdateRecords.Association;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -46,17 +47,20 @@ class UpdatesPageBrowserTests extends PageTest {
 		assertThat(row).containsText("سقيا المساجد");
 		assertThat(row.locator("time")).containsText("هـ");
 		Browser.screenshot(page, "updates-ar");
+		Accessibility.audit(page, "updates");
 		row.locator("a").click();
 
 		Locator told = page.getByTestId("recipients").locator("tr", new Locator.LocatorOptions().setHasText("مستفيد browser"));
 		assertThat(told).hasCount(1);
 		assertThat(told.locator("td[data-col=address]")).not().hasText(email);
 		Browser.screenshot(page, "update-recipients-ar");
+		Accessibility.audit(page, "update notice recipients");
 
 		page.navigate(url("/updates/" + notice + "?lang=en").toString());
 		assertThat(page.getByTestId("summary")).containsText("The conditions of the service");
 		assertThat(page.locator("th[scope=col]").first()).hasText("Beneficiary");
 		Browser.screenshot(page, "update-recipients-en");
+		Accessibility.audit(page, "update notice recipients (en)");
 
 		Page phone = anotherBrowser(390, 844);
 		phone.context().addCookies(browser.cookies());

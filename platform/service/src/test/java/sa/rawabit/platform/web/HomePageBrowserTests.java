@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import org.junit.jupiter.api.Test;
 import sa.rawabit.platform.PageTest;
+import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
@@ -22,6 +23,7 @@ class HomePageBrowserTests extends PageTest {
 		assertThat(page.getByTestId("username")).hasAttribute("title", "thimar-alkhair.relations-officer");
 		assertThat(page.getByTestId("today")).containsText("هـ");
 		Browser.screenshot(page, "home-ar");
+		Accessibility.audit(page, "home");
 
 		page.getByTestId("language-toggle").click();
 
@@ -30,6 +32,7 @@ class HomePageBrowserTests extends PageTest {
 		assertThat(page.locator("h1")).hasText("Welcome, مسؤول العلاقات مع المستفيدين جمعية ثمار الخير");
 		assertThat(page.getByTestId("today")).containsText("AH");
 		Browser.screenshot(page, "home-en");
+		Accessibility.audit(page, "home (en)");
 
 		page.navigate(url("/").toString());
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
