@@ -43,7 +43,9 @@ final class Replicas implements AutoCloseable {
 					// These replicas share the test JVM and its two cores with the whole suite: a full run once
 					// stalled a Redis command past the production 2 s (a 500 on a page). The tests are about
 					// sessions, limits and identity changes across replicas, not about Redis latency.
-					"--rawabit.redis.timeout=10s"));
+					"--rawabit.redis.timeout=10s",
+					// The production limit (the test configuration raises it for the browser tests' many sign-ins).
+					"--rawabit.security.sign-in-capacity=20"));
 			arguments.addAll(List.of(extraArguments));
 			TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()),
 					DatabaseRoles.PLATFORM);
