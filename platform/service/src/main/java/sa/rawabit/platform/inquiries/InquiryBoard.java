@@ -12,6 +12,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
+import sa.rawabit.platform.inquiries.desk.Inquiry;
+import sa.rawabit.platform.inquiries.desk.InquiryDesk;
+import sa.rawabit.platform.inquiries.desk.InquiryRecords;
 
 /**
  * What the dashboards show of inquiries: a contact officer's open inquiries (held by their role, their

@@ -12,7 +12,7 @@ public record InquiryId(UUID value) implements CaseId {
 		Objects.requireNonNull(value, "inquiry id");
 	}
 
-	static InquiryId random() {
+	public static InquiryId random() {
 		return new InquiryId(UUID.randomUUID());
 	}
 }

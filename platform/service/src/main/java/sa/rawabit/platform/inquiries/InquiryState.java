@@ -14,7 +14,7 @@ public enum InquiryState implements CaseState {
 
 	final String en;
 
-	final String ar;
+	public final String ar;
 
 	InquiryState(String en, String ar) {
 		this.en = en;
@@ -26,7 +26,7 @@ public enum InquiryState implements CaseState {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static InquiryState of(String column) {
+	public static InquiryState of(String column) {
 		return valueOf(column.toUpperCase(Locale.ROOT));
 	}
 }

@@ -40,7 +40,7 @@ class PublicLandingController {
 				var policy = loaded.policy();
 				model.addAttribute("channels", policy.channels());
 				model.addAttribute("complaintLink", policy.complaints() != null && policy.complaints().publicLink());
-				// As the inquiry link itself decides (inquiries.PublicInquiryLink): the policy enables the website channel.
+				// As the inquiry link itself decides (inquiries.publiclink.PublicInquiryLink): the policy enables the website channel.
 				model.addAttribute("inquiryLink", policy.channel(new ChannelId("website")).isPresent());
 				return "public/landing";
 			}).switchIfEmpty(Mono.fromSupplier(() -> noPolicy(model)));
