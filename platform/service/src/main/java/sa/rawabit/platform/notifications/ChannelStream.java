@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -25,9 +26,13 @@ import sa.rawabit.foundation.security.StaffMember;
  * Every method that touches the channel or the fields below runs on the channel's event loop. Frames that
  * arrive while the missed ones are replayed are held (up to the buffer size) and sent after the replay,
  * skipping what it already sent. A client whose socket stops taking bytes (Netty's write buffer above its
- * high-water mark) is cut off: it reconnects with {@code Last-Event-ID} and replays.
+ * high-water mark, the buffer size times {@value #FRAME_BYTES} bytes) is cut off: it reconnects with
+ * {@code Last-Event-ID} and replays.
  */
 final class ChannelStream extends LiveStream {
+
+	/** What a frame is taken to weigh when the buffer size (in frames) becomes the channel's limit in bytes. */
+	private static final int FRAME_BYTES = 512;
 
 	private final Channel channel;
 
@@ -47,6 +52,9 @@ final class ChannelStream extends LiveStream {
 		super(member, credential, channel.eventLoop());
 		this.channel = channel;
 		this.bufferSize = bufferSize;
+		// The slack before a cut-off, in bytes: about what the buffer of frames held before (frames are a few
+		// hundred bytes), instead of Netty's 64 KB, which cut busy streams off sooner and made them replay.
+		channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bufferSize * FRAME_BYTES / 2, bufferSize * FRAME_BYTES));
 	}
 
 	@Override

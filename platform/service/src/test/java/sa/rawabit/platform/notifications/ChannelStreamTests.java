@@ -111,7 +111,7 @@ class ChannelStreamTests {
 			request.flush();
 			awaitStreams(before + 2);
 
-			// 6 MB: more than the kernel's socket buffers and Netty's 64 KB high-water mark together.
+			// 6 MB: more than the kernel's socket buffers and the stream's 128 KB high-water mark together.
 			List<Long> published = publish(6_000, 1_000);
 			assertThat(ids(fast, published.size())).containsExactlyElementsOf(published);
 			awaitStreams(before + 1);
