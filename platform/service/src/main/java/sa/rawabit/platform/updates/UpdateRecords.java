@@ -28,7 +28,7 @@ class UpdateRecords {
 			select n.id, n.kind, n.subject, n.version, n.summary_ar, n.summary_en, n.detected_at,
 			       count(r.beneficiary_id) filter (where r.outcome in ('sent', 'in-person')) as told,
 			       count(r.beneficiary_id) filter (where r.outcome in ('failed', 'no-consent', 'no-address')) as failed,
-			       count(r.beneficiary_id) filter (where r.outcome = 'pending') as pending
+			       count(r.beneficiary_id) filter (where r.outcome in ('pending', 'queued')) as pending
 			from app.update_notice n left join app.update_recipient r on r.tenant_id = n.tenant_id and r.notice_id = n.id\s""";
 
 	private final DatabaseClient database;

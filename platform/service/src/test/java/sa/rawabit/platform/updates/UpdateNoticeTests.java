@@ -8,6 +8,9 @@ import static sa.rawabit.platform.updates.UpdateRows.request;
 import static sa.rawabit.platform.updates.UpdateRows.rows;
 import static sa.rawabit.platform.updates.UpdateRows.tool;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.DeskTest;
 import sa.rawabit.platform.updates.UpdateRecords.Association;
+import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
@@ -156,6 +160,22 @@ class UpdateNoticeTests extends DeskTest {
 		eventually(() -> patient().mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
 			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-outcome=\"sent\"").contains("مستفيد page")));
+		// Between the scan and the sender's turn a recipient is "queued": named as such, and counted as pending.
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				PreparedStatement queued = superuser.prepareStatement(
+						"update app.update_recipient set outcome = 'queued' where notice_id = ?::uuid")) {
+			queued.setString(1, notice);
+			assertThat(queued.executeUpdate()).isOne();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		patient().mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("data-outcome=\"queued\"").contains("في انتظار الإرسال")
+				.doesNotContain("??"));
+		patient().mutateWith(manager).get().uri("/updates").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(html -> assertThat(html).containsPattern("data-col=\"pending\">1<"));
 		patient().mutateWith(member(association.slug(), "social-researcher")).get().uri("/updates").exchange()
 			.expectStatus().isForbidden();
 	}
