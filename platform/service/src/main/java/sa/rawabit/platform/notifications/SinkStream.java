@@ -1,7 +1,5 @@
 package sa.rawabit.platform.notifications;
 
-import java.util.concurrent.Executor;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -21,8 +19,9 @@ final class SinkStream extends LiveStream {
 
 	private volatile boolean overrun;
 
-	SinkStream(StaffMember member, @Nullable Credential credential, int bufferSize, Executor eventLoop) {
-		super(member, credential, eventLoop);
+	SinkStream(StaffMember member, @Nullable Credential credential, int bufferSize) {
+		// No event loop to offer frames on: the sink is thread-safe, so on the caller's thread.
+		super(member, credential, Runnable::run);
 		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(bufferSize).get());
 	}
 

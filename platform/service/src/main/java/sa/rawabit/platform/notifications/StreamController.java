@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.netty.channel.Channel;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ class StreamController {
 							.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))))
 				// No Netty channel (a mock exchange): one body publisher; the server writes what is queued.
 				: Flux.concat(Mono.just(opening),
-						streams.of(member, credential, since, properties.bufferSize(), Runnable::run))
+						streams.of(member, credential, since, properties.bufferSize()))
 					.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))
 					.map(frame -> frame.writeTo(response.bufferFactory()));
 		return response.writeWith(body);

@@ -1,9 +1,6 @@
 package sa.rawabit.platform.notifications;
 
-import java.util.concurrent.Executor;
-
 import io.netty.channel.Channel;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -33,12 +30,11 @@ class Streams {
 
 	/**
 	 * Through a Reactor buffer, for an exchange with no Netty channel: needs the member's tenant in the Reactor
-	 * Context when {@code lastEventId} is given; live frames are emitted on {@code eventLoop}.
+	 * Context when {@code lastEventId} is given; live frames are emitted on the fan-out's thread.
 	 */
-	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize,
-			Executor eventLoop) {
+	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize) {
 		return Flux.defer(() -> {
-			SinkStream stream = live.open(new SinkStream(member, credential, bufferSize, eventLoop));
+			SinkStream stream = live.open(new SinkStream(member, credential, bufferSize));
 			long[] replayed = { Long.MIN_VALUE, Long.MIN_VALUE };
 			Flux<Frame> missed = missed(member, lastEventId).map(frame -> {
 				replayed[0] = frame.txid();

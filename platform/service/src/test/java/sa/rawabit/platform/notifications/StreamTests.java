@@ -108,13 +108,13 @@ class StreamTests extends PlatformTest {
 	void streamWhenClientTooSlowThenCutOffWhileOthersReceiveEverything() throws Exception {
 		TestTenant association = association("slow");
 		StaffMember member = new StaffMember("s", "slow", association.id(), association.slug(), Set.of(COMMITTEE));
-		CompletableFuture<List<Frame>> fast = streams.of(member, null, null, 64, Runnable::run)
+		CompletableFuture<List<Frame>> fast = streams.of(member, null, null, 64)
 			.filter(Frame::isOutboxEvent)
 			.take(20)
 			.collectList()
 			.toFuture();
 
-		StepVerifier.create(streams.of(member, null, null, 8, Runnable::run), 0)
+		StepVerifier.create(streams.of(member, null, null, 8), 0)
 			.expectSubscription()
 			.then(() -> publish(association, 20).subscribe())
 			.expectError(Streams.SlowConsumerException.class)
