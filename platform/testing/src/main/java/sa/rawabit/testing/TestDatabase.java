@@ -184,6 +184,21 @@ public final class TestDatabase {
 		return new DatabaseServer(endpoint, owner, new Credentials(appRole, ROLE_PASSWORD), null);
 	}
 
+	/**
+	 * A database of its own named {@code name} on this server, empty and owned by the owner role as the
+	 * platform's bootstrap leaves it (dropped first if a previous run left it): for migration tests that
+	 * must start from an older schema. The platform role connects to it as to the shared one.
+	 */
+	public DatabaseServer emptyDatabase(String name) throws SQLException {
+		try (Connection superuser = connectAsSuperuser()) {
+			superuser.createStatement().execute("drop database if exists " + name + " with (force)");
+			superuser.createStatement().execute("create database " + name + " owner " + DatabaseRoles.OWNER);
+		}
+		var owner = new Credentials(DatabaseRoles.OWNER, ROLE_PASSWORD);
+		var platform = new Credentials(DatabaseRoles.PLATFORM, ROLE_PASSWORD);
+		return new DatabaseServer(endpoint.withDatabase(name), owner, platform, null);
+	}
+
 	/** Points an application context at this server, connecting as {@code appRole}. */
 	public void register(DynamicPropertyRegistry registry, String appRole) {
 		registry.add("rawabit.db.url", endpoint::jdbcUrl);

@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import sa.rawabit.foundation.database.DatabaseProperties.Credentials;
-import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.DatabaseServer;
 import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
@@ -27,11 +25,11 @@ class OversightAggregateMigrationTests {
 
 	@Test
 	void aggregateWhenMigratedFreshOrFromV78ThenTheSameFunctionAsV76Defined() throws SQLException {
-		DatabaseServer fresh = emptyDatabase("rawabit_fresh_oversight");
+		DatabaseServer fresh = TestDatabase.get().emptyDatabase("rawabit_fresh_oversight");
 		SchemaMigrations.migrate(fresh, "control");
 		SchemaMigrations.migrate(fresh, "app");
 
-		DatabaseServer existing = emptyDatabase("rawabit_v78_oversight");
+		DatabaseServer existing = TestDatabase.get().emptyDatabase("rawabit_v78_oversight");
 		SchemaMigrations.migrate(existing, "control");
 		flyway(existing).target("78").load().migrate();
 		List<String> atV78 = function(existing);
@@ -79,17 +77,6 @@ class OversightAggregateMigrationTests {
 			}
 			return applied;
 		}
-	}
-
-	/** A database of its own on the test server, bootstrapped as the platform's is. */
-	private static DatabaseServer emptyDatabase(String name) throws SQLException {
-		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			superuser.createStatement().execute("drop database if exists " + name + " with (force)");
-			superuser.createStatement().execute("create database " + name + " owner " + DatabaseRoles.OWNER);
-		}
-		var owner = new Credentials(DatabaseRoles.OWNER, TestDatabase.ROLE_PASSWORD);
-		var platform = new Credentials(DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD);
-		return new DatabaseServer(TestDatabase.get().endpoint().withDatabase(name), owner, platform, null);
 	}
 
 	private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DatabaseServer server) {

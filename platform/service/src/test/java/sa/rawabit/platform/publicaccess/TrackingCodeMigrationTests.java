@@ -13,8 +13,6 @@ import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import sa.rawabit.foundation.database.DatabaseProperties.Credentials;
-import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.DatabaseServer;
 import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
@@ -28,7 +26,7 @@ class TrackingCodeMigrationTests {
 
 	@Test
 	void codesWhenStoredBeforeV180ThenHashedAsTheCodeHashesAndTheClearColumnsGone() throws SQLException {
-		DatabaseServer server = emptyDatabase("rawabit_v170_tracking");
+		DatabaseServer server = TestDatabase.get().emptyDatabase("rawabit_v170_tracking");
 		SchemaMigrations.migrate(server, "control");
 		Flyway.configure()
 			.dataSource(server.endpoint().jdbcUrl(), server.owner().username(), server.owner().password())
@@ -105,17 +103,6 @@ class TrackingCodeMigrationTests {
 			}
 			return values;
 		}
-	}
-
-	/** A database of its own on the test server, bootstrapped as the platform's is. */
-	private static DatabaseServer emptyDatabase(String name) throws SQLException {
-		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			superuser.createStatement().execute("drop database if exists " + name + " with (force)");
-			superuser.createStatement().execute("create database " + name + " owner " + DatabaseRoles.OWNER);
-		}
-		var owner = new Credentials(DatabaseRoles.OWNER, TestDatabase.ROLE_PASSWORD);
-		var platform = new Credentials(DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD);
-		return new DatabaseServer(TestDatabase.get().endpoint().withDatabase(name), owner, platform, null);
 	}
 
 	private static Connection owner(DatabaseServer server) throws SQLException {
