@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import sa.rawabit.foundation.database.MigrationStep;
 
 /**
- * The control plane: onboarding associations, their policy versions, staff and holidays. Small and
- * trusted; it alone will hold Keycloak admin credentials, which is why it is a separate deployable.
+ * The control plane: onboarding associations, their policy versions, staff and holidays.
+ * Small and trusted; it alone will hold Keycloak admin credentials, which is why it is a
+ * separate deployable.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,4 +28,5 @@ public class TenantAdminApplication {
 		}
 		SpringApplication.run(TenantAdminApplication.class, args);
 	}
+
 }

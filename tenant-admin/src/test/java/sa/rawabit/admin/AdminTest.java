@@ -9,8 +9,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestKeycloak;
 
 /**
- * tenant-admin against a real PostgreSQL, connecting as its own production role, and a real Keycloak
- * with the demo realm (started once per test run) for its admin-API calls and token validation.
+ * tenant-admin against a real PostgreSQL, connecting as its own production role, and a
+ * real Keycloak with the demo realm (started once per test run) for its admin-API calls
+ * and token validation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
@@ -22,4 +23,5 @@ public abstract class AdminTest {
 		registry.add("rawabit.keycloak.url", () -> TestKeycloak.get().server().baseUrl());
 		registry.add("rawabit.security.issuer", () -> TestKeycloak.get().issuer());
 	}
+
 }

@@ -18,9 +18,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestKeycloak;
 
 /**
- * The console in a real Chromium: tenant-admin on a real port (Keycloak redirects the browser back to
- * it), a real PostgreSQL and Keycloak. Each test gets a fresh desk-sized browser context ({@link #page});
- * {@link #signIn} goes through Keycloak's login form.
+ * The console in a real Chromium: tenant-admin on a real port (Keycloak redirects the
+ * browser back to it), a real PostgreSQL and Keycloak. Each test gets a fresh desk-sized
+ * browser context ({@link #page}); {@link #signIn} goes through Keycloak's login form.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ConsolePageTest {
@@ -47,8 +47,10 @@ public abstract class ConsolePageTest {
 			TestKeycloak.get().allowRedirect("rawabit-tenant-admin", base() + "*");
 		}
 		browser = Browser.get().newContext();
-		// Sign-in crosses Keycloak and a token exchange; on a loaded 2-core machine that has taken over
-		// 15 s (the shared default), so navigations here get more room. Assertions keep their 5 s.
+		// Sign-in crosses Keycloak and a token exchange; on a loaded 2-core machine that
+		// has taken over
+		// 15 s (the shared default), so navigations here get more room. Assertions keep
+		// their 5 s.
 		browser.setDefaultTimeout(30_000);
 		browser.setDefaultNavigationTimeout(45_000);
 		page = browser.newPage();
@@ -72,4 +74,5 @@ public abstract class ConsolePageTest {
 	protected void signIn(String username, String path) {
 		Browser.signIn(page, url(path), username, TestKeycloak.DEMO_PASSWORD);
 	}
+
 }

@@ -17,4 +17,5 @@ class SmallFilesTests {
 			.as("the scan reads the sources at all")
 			.isNotEmpty();
 	}
+
 }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.testing.SqlOwnership;
 
 /**
- * SQL owned by its module, in the control plane: each control table has one owning module, and only that
- * module's SQL names it. Offboarding deletes and exports a tenant's rows table by table from the catalog,
- * naming none of them.
+ * SQL owned by its module, in the control plane: each control table has one owning
+ * module, and only that module's SQL names it. Offboarding deletes and exports a tenant's
+ * rows table by table from the catalog, naming none of them.
  */
 class SqlOwnershipTests {
 
@@ -35,4 +35,5 @@ class SqlOwnershipTests {
 			.contains("tenants → control.tenant", "policies → control.policy_version", "tools → control.tool_document");
 		assertThat(ownership.trespasses(SOURCES)).isEmpty();
 	}
+
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An exclusive lock on a file, held across JVMs (a file lock) and across threads of this JVM (a file
- * lock cannot be taken twice by one JVM, so threads queue on a {@link ReentrantLock} first).
+ * An exclusive lock on a file, held across JVMs (a file lock) and across threads of this
+ * JVM (a file lock cannot be taken twice by one JVM, so threads queue on a
+ * {@link ReentrantLock} first).
  */
 final class CrossProcessLock implements AutoCloseable {
 
@@ -58,4 +59,5 @@ final class CrossProcessLock implements AutoCloseable {
 			threads.unlock();
 		}
 	}
+
 }

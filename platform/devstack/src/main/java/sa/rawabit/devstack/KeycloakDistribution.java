@@ -10,14 +10,18 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The Keycloak distribution from Maven Central (cached in the local Maven repository by the build),
- * unpacked once per version into the cache directory and shared by every data directory.
+ * The Keycloak distribution from Maven Central (cached in the local Maven repository by
+ * the build), unpacked once per version into the cache directory and shared by every data
+ * directory.
  */
 final class KeycloakDistribution {
 
 	private static final Properties BUILD = load();
 
-	/** Marks an unpacked distribution whose first start (Quarkus' build step) has completed. */
+	/**
+	 * Marks an unpacked distribution whose first start (Quarkus' build step) has
+	 * completed.
+	 */
 	private static final String BUILT_MARKER = ".rawabit-built";
 
 	private final Path home;
@@ -30,7 +34,10 @@ final class KeycloakDistribution {
 		return BUILD.getProperty("version", "26.7.3");
 	}
 
-	/** Unpacks the archive into {@code cacheDirectory/<version>} unless it is there already. */
+	/**
+	 * Unpacks the archive into {@code cacheDirectory/<version>} unless it is there
+	 * already.
+	 */
 	static KeycloakDistribution unpacked(Path cacheDirectory) {
 		Path home = cacheDirectory.resolve(version());
 		if (Files.isExecutable(home.resolve("bin/kc.sh"))) {
@@ -49,8 +56,9 @@ final class KeycloakDistribution {
 	}
 
 	/**
-	 * The first start of a fresh unpack runs Keycloak's build step, which writes into the shared
-	 * {@code lib/}: until it has completed once, starts are serialised across JVMs by this lock.
+	 * The first start of a fresh unpack runs Keycloak's build step, which writes into the
+	 * shared {@code lib/}: until it has completed once, starts are serialised across JVMs
+	 * by this lock.
 	 */
 	CrossProcessLock lockUntilBuilt() {
 		return lock(home.getParent(), version() + ".first-start");
@@ -85,7 +93,10 @@ final class KeycloakDistribution {
 				+ "repository (" + fallback + "); build once with ./mvnw -pl platform/devstack -am install");
 	}
 
-	/** {@code tar} keeps the file modes ({@code bin/kc.sh} must stay executable); unpack beside, then move. */
+	/**
+	 * {@code tar} keeps the file modes ({@code bin/kc.sh} must stay executable); unpack
+	 * beside, then move.
+	 */
 	private static void unpack(Path archive, Path home) {
 		long started = System.nanoTime();
 		System.out.println("[rawabit] Unpacking Keycloak " + version() + " into " + home + " …");
@@ -94,7 +105,9 @@ final class KeycloakDistribution {
 			delete(staging);
 			Files.createDirectories(staging);
 			Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", staging.toString(),
-					"--strip-components=1").inheritIO().start();
+					"--strip-components=1")
+				.inheritIO()
+				.start();
 			if (tar.waitFor() != 0) {
 				throw new IllegalStateException("tar failed (" + tar.exitValue() + ") unpacking " + archive);
 			}
@@ -115,7 +128,8 @@ final class KeycloakDistribution {
 		if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
-		try (Stream<Path> paths = Files.walk(path)) { // walk does not follow links: shared lib/ is safe
+		try (Stream<Path> paths = Files.walk(path)) { // walk does not follow links:
+														// shared lib/ is safe
 			for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(each);
 			}
@@ -138,4 +152,5 @@ final class KeycloakDistribution {
 		}
 		return properties;
 	}
+
 }

@@ -12,17 +12,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One server's home: its own {@code data/} (H2 database, import directory) and {@code conf/}, a copy
- * of {@code bin/kc.sh}, and links to the shared distribution's {@code lib/}, {@code providers/} and
- * {@code themes/}. Keycloak derives its data and import directories from its home ({@code kc.sh}
- * resolves it from its own real path), so separate homes are how tests get a throw-away database while
- * the local stack keeps its own — with no build-time option changed, hence no rebuild.
+ * One server's home: its own {@code data/} (H2 database, import directory) and
+ * {@code conf/}, a copy of {@code bin/kc.sh}, and links to the shared distribution's
+ * {@code lib/}, {@code providers/} and {@code themes/}. Keycloak derives its data and
+ * import directories from its home ({@code kc.sh} resolves it from its own real path), so
+ * separate homes are how tests get a throw-away database while the local stack keeps its
+ * own — with no build-time option changed, hence no rebuild.
  */
 final class KeycloakInstance {
 
 	private static final List<String> SHARED = List.of("lib", "providers", "themes");
 
-	/** Environment variables {@code kc.sh} or Keycloak read that must not leak in from the caller. */
+	/**
+	 * Environment variables {@code kc.sh} or Keycloak read that must not leak in from the
+	 * caller.
+	 */
 	private static final List<String> SCRUBBED = List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_OPTS_KC_HEAP",
 			"JAVA_ADD_OPENS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "JAVA_LOCALE", "DEBUG", "DEBUG_PORT",
 			"DEBUG_SUSPEND", "PRINT_ENV", "KEYCLOAK_ADMIN", "KEYCLOAK_ADMIN_PASSWORD");
@@ -83,8 +87,8 @@ final class KeycloakInstance {
 	}
 
 	/**
-	 * Every {@code KC_*} variable is read as a Keycloak option (an unknown one aborts start-up), so none
-	 * is inherited; Keycloak runs on this JVM's Java (17+).
+	 * Every {@code KC_*} variable is read as a Keycloak option (an unknown one aborts
+	 * start-up), so none is inherited; Keycloak runs on this JVM's Java (17+).
 	 */
 	private static void environment(Map<String, String> environment, KeycloakOptions options) {
 		environment.keySet().removeIf(name -> name.startsWith("KC_") || SCRUBBED.contains(name));
@@ -125,4 +129,5 @@ final class KeycloakInstance {
 			}
 		}
 	}
+
 }

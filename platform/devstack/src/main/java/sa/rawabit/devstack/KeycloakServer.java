@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real Keycloak started with {@code kc.sh start-dev} on 127.0.0.1 from the distribution on Maven
- * Central, with a realm of {@code deploy/keycloak} imported. {@link #close()} stops it (a server that
- * was {@linkplain KeycloakOptions#reuseRunning() reused} is left running).
+ * A real Keycloak started with {@code kc.sh start-dev} on 127.0.0.1 from the distribution
+ * on Maven Central, with a realm of {@code deploy/keycloak} imported. {@link #close()}
+ * stops it (a server that was {@linkplain KeycloakOptions#reuseRunning() reused} is left
+ * running).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -46,7 +47,10 @@ public final class KeycloakServer implements AutoCloseable {
 		this.startupTime = startupTime;
 	}
 
-	/** Starts Keycloak and waits until it is ready; fails with the log's tail when it is not. */
+	/**
+	 * Starts Keycloak and waits until it is ready; fails with the log's tail when it is
+	 * not.
+	 */
 	public static KeycloakServer start(KeycloakOptions options) {
 		requireEnvironment(options.realm());
 		if (options.reuseRunning() && answers(options)) {
@@ -110,7 +114,10 @@ public final class KeycloakServer implements AutoCloseable {
 		return managementPort;
 	}
 
-	/** Keycloak's console output, or {@code null} when an already running server was reused. */
+	/**
+	 * Keycloak's console output, or {@code null} when an already running server was
+	 * reused.
+	 */
 	public @Nullable Path logFile() {
 		return logFile;
 	}
@@ -120,12 +127,18 @@ public final class KeycloakServer implements AutoCloseable {
 		return startupTime;
 	}
 
-	/** Whether this is a server that was already running (and that {@link #close()} leaves running). */
+	/**
+	 * Whether this is a server that was already running (and that {@link #close()} leaves
+	 * running).
+	 */
 	public boolean reused() {
 		return process == null;
 	}
 
-	/** Blocks until the process this server started exits; for a reused server, until interrupted. */
+	/**
+	 * Blocks until the process this server started exits; for a reused server, until
+	 * interrupted.
+	 */
 	void awaitExit() throws InterruptedException {
 		if (process == null) {
 			Thread.sleep(Long.MAX_VALUE);
@@ -145,7 +158,10 @@ public final class KeycloakServer implements AutoCloseable {
 		return "http://" + HOST + ":" + port + "/realms/" + realm;
 	}
 
-	/** SIGTERM to {@code kc.sh}, which forwards it to Keycloak's JVM; then force whatever is left. */
+	/**
+	 * SIGTERM to {@code kc.sh}, which forwards it to Keycloak's JVM; then force whatever
+	 * is left.
+	 */
 	private static void stop(Process process) {
 		List<ProcessHandle> tree = process.descendants().toList();
 		process.destroy();
@@ -174,8 +190,8 @@ public final class KeycloakServer implements AutoCloseable {
 		for (String name : realm.requiredEnvironment()) {
 			String value = System.getenv(name);
 			if (value == null || value.isBlank()) {
-				throw new IllegalStateException(name + " is not set: Keycloak would import the placeholder "
-						+ "${" + name + "} literally as a client secret");
+				throw new IllegalStateException(name + " is not set: Keycloak would import the placeholder " + "${"
+						+ name + "} literally as a client secret");
 			}
 		}
 	}
@@ -206,11 +222,12 @@ public final class KeycloakServer implements AutoCloseable {
 			}
 			long now = System.nanoTime();
 			if (now > deadline) {
-				throw new IllegalStateException("Keycloak was not ready within " + options.startTimeout() + ":\n"
-						+ tail(logFile));
+				throw new IllegalStateException(
+						"Keycloak was not ready within " + options.startTimeout() + ":\n" + tail(logFile));
 			}
 			if (now > nextReport) {
-				System.out.printf("[rawabit] Waiting for Keycloak … %d s%n", TimeUnit.NANOSECONDS.toSeconds(now - started));
+				System.out.printf("[rawabit] Waiting for Keycloak … %d s%n",
+						TimeUnit.NANOSECONDS.toSeconds(now - started));
 				nextReport += TimeUnit.SECONDS.toNanos(15);
 			}
 			sleep(Duration.ofMillis(500));
@@ -250,4 +267,5 @@ public final class KeycloakServer implements AutoCloseable {
 			throw new IllegalStateException("Interrupted while waiting for Keycloak", ex);
 		}
 	}
+
 }

@@ -8,13 +8,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-/** The realm files of {@code deploy/keycloak}, packaged in this jar. Both define the realm {@code rawabit}. */
+/**
+ * The realm files of {@code deploy/keycloak}, packaged in this jar. Both define the realm
+ * {@code rawabit}.
+ */
 public enum Realm {
 
-	/** Clients, roles and mappers only; client secrets come from environment variables. */
+	/**
+	 * Clients, roles and mappers only; client secrets come from environment variables.
+	 */
 	PRODUCTION("realm-rawabit.json", List.of("RAWABIT_PLATFORM_CLIENT_SECRET", "RAWABIT_TENANT_ADMIN_CLIENT_SECRET")),
 
-	/** Production plus the five seed associations, demo users and the password-grant client {@code rawabit-test}. */
+	/**
+	 * Production plus the five seed associations, demo users and the password-grant
+	 * client {@code rawabit-test}.
+	 */
 	DEMO("demo/realm-rawabit-demo.json", List.of());
 
 	public static final String NAME = "rawabit";
@@ -28,7 +36,10 @@ public enum Realm {
 		this.requiredEnvironment = requiredEnvironment;
 	}
 
-	/** Environment variables the realm file's placeholders need; Keycloak would import them literally. */
+	/**
+	 * Environment variables the realm file's placeholders need; Keycloak would import
+	 * them literally.
+	 */
 	List<String> requiredEnvironment() {
 		return requiredEnvironment;
 	}
@@ -46,4 +57,5 @@ public enum Realm {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

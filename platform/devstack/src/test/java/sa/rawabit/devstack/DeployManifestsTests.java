@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The deployment files under {@code deploy/}, checked statically (no Docker engine, no cluster): each
- * test parses the files and fails when a property the deployment relies on breaks.
+ * The deployment files under {@code deploy/}, checked statically (no Docker engine, no
+ * cluster): each test parses the files and fails when a property the deployment relies on
+ * breaks.
  */
 class DeployManifestsTests {
 
@@ -45,7 +46,10 @@ class DeployManifestsTests {
 
 	private static final String NAME_LABEL = "app.kubernetes.io/name";
 
-	/** The setting that carries the Keycloak admin-API client secret (rawabit.keycloak.client-secret). */
+	/**
+	 * The setting that carries the Keycloak admin-API client secret
+	 * (rawabit.keycloak.client-secret).
+	 */
 	private static final Set<String> KEYCLOAK_ADMIN_SECRET_KEYS = Set.of("RAWABIT_KEYCLOAK_CLIENTSECRET",
 			"RAWABIT_KEYCLOAK_CLIENT_SECRET");
 
@@ -64,7 +68,8 @@ class DeployManifestsTests {
 	private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
 			"group_right", "bool", "offset", "and", "or", "unless", "inf", "nan");
 
-	// ---- Kubernetes ----------------------------------------------------------------------------
+	// ---- Kubernetes
+	// ----------------------------------------------------------------------------
 
 	@Test
 	void everyDeploymentWhenReadThenProbesOnActuatorHealthAndResourceLimits() {
@@ -76,7 +81,8 @@ class DeployManifestsTests {
 			assertThat(containers).as(name(deployment)).isNotEmpty();
 			for (Map<String, Object> container : containers) {
 				String where = name(deployment) + "/" + container.get("name");
-				if (!APPS.contains(name(deployment))) { // e.g. Redis: probes of its own kind
+				if (!APPS.contains(name(deployment))) { // e.g. Redis: probes of its own
+														// kind
 					assertThat(container).as(where + " probes").containsKeys("livenessProbe", "readinessProbe");
 					assertThat(map(container, "resources")).as(where + " resources").containsKeys("limits", "requests");
 					continue;
@@ -113,7 +119,8 @@ class DeployManifestsTests {
 			assertThat(max.intValue()).as("maxUnavailable").isBetween(1, replicas - 1);
 		}
 		else {
-			assertThat(spec.get("minAvailable")).as("minAvailable or maxUnavailable as a number").isInstanceOf(Number.class);
+			assertThat(spec.get("minAvailable")).as("minAvailable or maxUnavailable as a number")
+				.isInstanceOf(Number.class);
 			assertThat(((Number) spec.get("minAvailable")).intValue()).isBetween(1, replicas - 1);
 		}
 	}
@@ -155,7 +162,8 @@ class DeployManifestsTests {
 			for (Object resource : resources) {
 				Path target = kustomization.getParent().resolve(String.valueOf(resource)).normalize();
 				if (Files.isDirectory(target)) {
-					assertThat(target.resolve("kustomization.yaml")).as(kustomization + ": " + resource).isRegularFile();
+					assertThat(target.resolve("kustomization.yaml")).as(kustomization + ": " + resource)
+						.isRegularFile();
 				}
 				else {
 					assertThat(target).as(kustomization + ": " + resource).isRegularFile();
@@ -193,7 +201,8 @@ class DeployManifestsTests {
 			Map<String, Object> annotations = path(ingress, "metadata", "annotations");
 			assertThat(annotations).as("SSE through ingress-nginx")
 				.containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
-			assertThat(Integer.parseInt(String.valueOf(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"))))
+			assertThat(
+					Integer.parseInt(String.valueOf(annotations.get("nginx.ingress.kubernetes.io/proxy-read-timeout"))))
 				.as("proxy-read-timeout (s) outlasts idle SSE streams")
 				.isGreaterThanOrEqualTo(300);
 			for (Map<String, Object> rule : list(path(ingress, "spec"), "rules")) {
@@ -280,12 +289,14 @@ class DeployManifestsTests {
 				}
 			}
 			if (name(deployment).equals(TENANT_ADMIN)) {
-				assertThat(referenced).as("tenant-admin gets the Keycloak admin client secret").containsAnyElementsOf(adminSecrets);
+				assertThat(referenced).as("tenant-admin gets the Keycloak admin client secret")
+					.containsAnyElementsOf(adminSecrets);
 			}
 			else {
 				assertThat(referenced).as(name(deployment) + " must not mount the Keycloak admin client secret")
 					.doesNotContainAnyElementsOf(adminSecrets);
-				assertThat(envNames).as(name(deployment) + " env").doesNotContainAnyElementsOf(KEYCLOAK_ADMIN_SECRET_KEYS);
+				assertThat(envNames).as(name(deployment) + " env")
+					.doesNotContainAnyElementsOf(KEYCLOAK_ADMIN_SECRET_KEYS);
 			}
 		}
 	}
@@ -328,7 +339,8 @@ class DeployManifestsTests {
 		return names;
 	}
 
-	// ---- Compose -------------------------------------------------------------------------------
+	// ---- Compose
+	// -------------------------------------------------------------------------------
 
 	@Test
 	void composeWhenReadThenTwoPlatformReplicasBehindHealthChecks() {
@@ -360,7 +372,10 @@ class DeployManifestsTests {
 		assertThat(String.valueOf(path(services, "postgres").get("image"))).isEqualTo("postgres:18");
 	}
 
-	/** As in Kubernetes: one step migrates as the owner and exits; replicas start after it, without the password. */
+	/**
+	 * As in Kubernetes: one step migrates as the owner and exits; replicas start after
+	 * it, without the password.
+	 */
 	@Test
 	void composeWhenReadThenOneShotMigrationBeforeThePlatformReplicasWhichNeverHoldTheOwnerPassword() {
 		Map<String, Object> services = map(compose(), "services");
@@ -371,17 +386,19 @@ class DeployManifestsTests {
 		assertThat(String.valueOf(path(migrate, "build", "args").get("JAR")))
 			.startsWith("platform/service/target/rawabit-platform-");
 		assertThat(map(migrate, "environment")).containsKey("RAWABIT_DB_OWNER_PASSWORD");
-		assertThat(path(migrate, "depends_on", "tenant-admin").get("condition"))
-			.as("the control schema first").isEqualTo("service_healthy");
+		assertThat(path(migrate, "depends_on", "tenant-admin").get("condition")).as("the control schema first")
+			.isEqualTo("service_healthy");
 
 		for (String service : platformServices()) {
 			Map<String, Object> definition = map(services, service);
-			assertThat(path(definition, "depends_on", "platform-migrate").get("condition")).as(service + " waits for it")
+			assertThat(path(definition, "depends_on", "platform-migrate").get("condition"))
+				.as(service + " waits for it")
 				.isEqualTo("service_completed_successfully");
 			Map<String, Object> environment = map(definition, "environment");
 			assertThat(String.valueOf(environment.get("RAWABIT_DB_MIGRATEATSTART"))).as(service + " migrates at start")
 				.isEqualTo("false");
-			assertThat(environment).as(service + " holds the owner's password").doesNotContainKey("RAWABIT_DB_OWNER_PASSWORD");
+			assertThat(environment).as(service + " holds the owner's password")
+				.doesNotContainKey("RAWABIT_DB_OWNER_PASSWORD");
 		}
 	}
 
@@ -401,7 +418,8 @@ class DeployManifestsTests {
 			variables.add(variable);
 			boolean hasDefault = modifier.startsWith(":-") || modifier.startsWith("-");
 			if (!hasDefault) {
-				assertThat(readme).as("${" + variable + "} has no default in compose.yaml, so deploy/README.md must name it")
+				assertThat(readme)
+					.as("${" + variable + "} has no default in compose.yaml, so deploy/README.md must name it")
 					.contains("`" + variable + "`");
 			}
 		}
@@ -423,12 +441,14 @@ class DeployManifestsTests {
 			Map<String, Object> build = map(definition, "build");
 			if (build != null) {
 				Path context = DEPLOY.resolve(String.valueOf(build.get("context"))).normalize();
-				assertThat(context.resolve(String.valueOf(build.get("dockerfile")))).as(service + " dockerfile").isRegularFile();
+				assertThat(context.resolve(String.valueOf(build.get("dockerfile")))).as(service + " dockerfile")
+					.isRegularFile();
 			}
 		});
 	}
 
-	// ---- Observability -------------------------------------------------------------------------
+	// ---- Observability
+	// -------------------------------------------------------------------------
 
 	@Test
 	void prometheusWhenReadThenScrapesBothApplicationsOnComposeServices() {
@@ -439,7 +459,8 @@ class DeployManifestsTests {
 			if (!String.valueOf(job.get("job_name")).startsWith("rawabit-")) {
 				continue;
 			}
-			assertThat(job.get("metrics_path")).as(job.get("job_name") + " metrics_path").isEqualTo("/actuator/prometheus");
+			assertThat(job.get("metrics_path")).as(job.get("job_name") + " metrics_path")
+				.isEqualTo("/actuator/prometheus");
 			for (Map<String, Object> config : list(job, "static_configs")) {
 				for (Object target : objects(config, "targets")) {
 					String host = String.valueOf(target).split(":")[0];
@@ -478,7 +499,8 @@ class DeployManifestsTests {
 		for (Map<String, Object> panel : panels) {
 			List<Map<String, Object>> targets = list(panel, "targets");
 			assertThat(targets).as("panel '" + panel.get("title") + "' queries").isNotEmpty();
-			assertThat(String.valueOf(map(panel, "datasource").get("uid"))).as("panel datasource").isEqualTo(datasource);
+			assertThat(String.valueOf(map(panel, "datasource").get("uid"))).as("panel datasource")
+				.isEqualTo(datasource);
 			for (Map<String, Object> target : targets) {
 				String expr = String.valueOf(target.get("expr"));
 				Set<String> named = metricNames(expr);
@@ -488,18 +510,22 @@ class DeployManifestsTests {
 		}
 		assertThat(metrics).containsAll(DASHBOARD_METRICS);
 
-		// The app-specific series must be ones the code registers (Micrometer: dots become underscores,
+		// The app-specific series must be ones the code registers (Micrometer: dots
+		// become underscores,
 		// counters gain _total).
-		String sources = javaSources(ROOT.resolve("platform/service/src/main/java"), ROOT.resolve("tenant-admin/src/main/java"));
+		String sources = javaSources(ROOT.resolve("platform/service/src/main/java"),
+				ROOT.resolve("tenant-admin/src/main/java"));
 		for (String metric : metrics) {
 			if (metric.startsWith("rawabit_")) {
 				String meter = metric.replaceFirst("_total$", "").replace('_', '.');
-				assertThat(sources).as(metric + " is registered as meter \"" + meter + "\"").contains("\"" + meter + "\"");
+				assertThat(sources).as(metric + " is registered as meter \"" + meter + "\"")
+					.contains("\"" + meter + "\"");
 			}
 		}
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	private static Path repositoryRoot() {
 		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -547,7 +573,10 @@ class DeployManifestsTests {
 		return ports;
 	}
 
-	/** The applications a pod selector can select, by name label; empty when it is not limited by name. */
+	/**
+	 * The applications a pod selector can select, by name label; empty when it is not
+	 * limited by name.
+	 */
 	private static Set<String> selectedApplications(Map<String, Object> selector) {
 		if (selector == null) {
 			return Set.of();
@@ -584,7 +613,10 @@ class DeployManifestsTests {
 		return keys;
 	}
 
-	/** Metric names in a PromQL expression: identifiers outside label matchers, strings and ranges that are not functions or keywords. */
+	/**
+	 * Metric names in a PromQL expression: identifiers outside label matchers, strings
+	 * and ranges that are not functions or keywords.
+	 */
 	static Set<String> metricNames(String expr) {
 		String bare = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
 			.replaceAll("\\{[^}]*}", " ")
@@ -742,4 +774,5 @@ class DeployManifestsTests {
 		}
 		return (List<Object>) value;
 	}
+
 }

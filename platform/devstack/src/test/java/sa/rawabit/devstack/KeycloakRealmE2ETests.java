@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo realm in a real Keycloak (started once for the class, on free ports, with a throw-away
- * database): what the platform will read from access tokens.
+ * The demo realm in a real Keycloak (started once for the class, on free ports, with a
+ * throw-away database): what the platform will read from access tokens.
  */
 class KeycloakRealmE2ETests {
 
@@ -121,8 +121,8 @@ class KeycloakRealmE2ETests {
 
 	@Test
 	void passwordGrantWhenWrongPasswordThenRefused() throws Exception {
-		HttpResponse<String> response = post(keycloak.tokenEndpoint(), Map.of("grant_type", "password",
-				"client_id", "rawabit-test", "username", "tiryaq-health.contact-officer", "password", "wrong"));
+		HttpResponse<String> response = post(keycloak.tokenEndpoint(), Map.of("grant_type", "password", "client_id",
+				"rawabit-test", "username", "tiryaq-health.contact-officer", "password", "wrong"));
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("invalid_grant");
@@ -157,22 +157,21 @@ class KeycloakRealmE2ETests {
 
 	@Test
 	void tenantAdminServiceAccountWhenClientCredentialsThenManagesOrganizations() throws Exception {
-		HttpResponse<String> tokenResponse = post(keycloak.tokenEndpoint(), Map.of("grant_type",
-				"client_credentials", "client_id", "rawabit-tenant-admin", "client_secret",
-				"rawabit-tenant-admin-dev-secret"));
+		HttpResponse<String> tokenResponse = post(keycloak.tokenEndpoint(), Map.of("grant_type", "client_credentials",
+				"client_id", "rawabit-tenant-admin", "client_secret", "rawabit-tenant-admin-dev-secret"));
 		String token = (String) JSON.readValue(tokenResponse.body(), Map.class).get("access_token");
 
-		HttpResponse<String> organizations = HTTP.send(HttpRequest
-			.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/rawabit/organizations"))
-			.header("Authorization", "Bearer " + token)
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> organizations = HTTP
+			.send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/rawabit/organizations"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(organizations.statusCode()).isEqualTo(200);
 		List<Object> aliases = ((List<?>) JSON.readValue(organizations.body(), List.class)).stream()
 			.map(organization -> (Object) ((Map<?, ?>) organization).get("alias"))
 			.toList();
-		assertThat(aliases).containsExactlyInAnyOrder("professional-libraries", "samtah-cooperative",
-				"suqya-makkah", "thimar-alkhair", "tiryaq-health");
+		assertThat(aliases).containsExactlyInAnyOrder("professional-libraries", "samtah-cooperative", "suqya-makkah",
+				"thimar-alkhair", "tiryaq-health");
 	}
 
 	private static String token(String username, String scope) throws Exception {
@@ -195,7 +194,8 @@ class KeycloakRealmE2ETests {
 	}
 
 	private static List<String> strings(Object claim) {
-		return claim instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(claim));
+		return claim instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+				: List.of(String.valueOf(claim));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -204,7 +204,8 @@ class KeycloakRealmE2ETests {
 	}
 
 	private static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
-		String body = form.entrySet().stream()
+		String body = form.entrySet()
+			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return HTTP.send(HttpRequest.newBuilder(URI.create(url))
@@ -222,4 +223,5 @@ class KeycloakRealmE2ETests {
 			return socket.getLocalPort();
 		}
 	}
+
 }

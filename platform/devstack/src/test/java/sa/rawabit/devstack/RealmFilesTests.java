@@ -12,7 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The realm files, checked without a Keycloak: the demo realm must not drift from production. */
+/**
+ * The realm files, checked without a Keycloak: the demo realm must not drift from
+ * production.
+ */
 class RealmFilesTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,7 +55,9 @@ class RealmFilesTests {
 	@Test
 	void demoRealmWhenReadThenEveryAssociationHasEveryRoleGroupAndUser() throws IOException {
 		Map<String, Object> demo = read("demo/realm-rawabit-demo.json");
-		Set<String> usernames = list(demo, "users").stream().map(u -> (String) u.get("username")).collect(Collectors.toSet());
+		Set<String> usernames = list(demo, "users").stream()
+			.map(u -> (String) u.get("username"))
+			.collect(Collectors.toSet());
 
 		for (Map<String, Object> organization : list(demo, "organizations")) {
 			String slug = (String) organization.get("alias");
@@ -70,7 +75,9 @@ class RealmFilesTests {
 	}
 
 	private static Map<String, Object> withoutSecret(Map<String, Object> client) {
-		return client.entrySet().stream().filter(e -> !e.getKey().equals("secret"))
+		return client.entrySet()
+			.stream()
+			.filter(e -> !e.getKey().equals("secret"))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
@@ -88,7 +95,10 @@ class RealmFilesTests {
 	}
 
 	private static Map<String, Object> byKey(List<Map<String, Object>> items, String key, Object value) {
-		return items.stream().filter(item -> value.equals(item.get(key))).findFirst()
+		return items.stream()
+			.filter(item -> value.equals(item.get(key)))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + key + "=" + value));
 	}
+
 }

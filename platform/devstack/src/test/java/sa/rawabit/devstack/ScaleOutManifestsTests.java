@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many replicas behind a plain round-robin balancer, in the deployment files: no sticky sessions anywhere, Redis
- * with a password and no public port, an autoscaler that never goes below two, and forwarded headers believed
- * only from the balancer.
+ * Many replicas behind a plain round-robin balancer, in the deployment files: no sticky
+ * sessions anywhere, Redis with a password and no public port, an autoscaler that never
+ * goes below two, and forwarded headers believed only from the balancer.
  */
 class ScaleOutManifestsTests {
 
@@ -62,4 +62,5 @@ class ScaleOutManifestsTests {
 			.as("with a forwarded scheme, the host and port must be forwarded too (redirect URIs keep :8080)")
 			.contains("proxy_set_header X-Forwarded-Host $http_host;");
 	}
+
 }

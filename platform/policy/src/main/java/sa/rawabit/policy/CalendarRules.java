@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Weekend and holidays for counting working days.
  *
- * @param sectorHolidays include the private and non-profit sector holidays (both Eids, Founding Day,
- *     National Day) in addition to {@code holidays}
+ * @param sectorHolidays include the private and non-profit sector holidays (both Eids,
+ * Founding Day, National Day) in addition to {@code holidays}
  */
 public record CalendarRules(Set<DayOfWeek> weekend, boolean sectorHolidays, List<HolidayRule> holidays) {
 

@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who answers inquiries per beneficiary category and field of work; {@code fallback} answers the rest.
+ * Who answers inquiries per beneficiary category and field of work; {@code fallback}
+ * answers the rest.
  */
 public record ContactOfficers(List<Assignment> assignments, RoleKey fallback) {
 

@@ -2,7 +2,10 @@ package sa.rawabit.policy;
 
 import java.time.MonthDay;
 
-/** A rule that yields public holidays; expanded per Gregorian year by the working calendar. */
+/**
+ * A rule that yields public holidays; expanded per Gregorian year by the working
+ * calendar.
+ */
 public sealed interface HolidayRule {
 
 	String id();
@@ -17,9 +20,10 @@ public sealed interface HolidayRule {
 	}
 
 	/**
-	 * Every Hijri year from a Umm al-Qura month-day, shifted by {@code offsetDays}. The shift exists
-	 * because sector holidays start the day before Eid (30 Ramadan when Ramadan has 30 days, 29 when
-	 * it has 29): "1 Shawwal, offset -1" names that day in every year.
+	 * Every Hijri year from a Umm al-Qura month-day, shifted by {@code offsetDays}. The
+	 * shift exists because sector holidays start the day before Eid (30 Ramadan when
+	 * Ramadan has 30 days, 29 when it has 29): "1 Shawwal, offset -1" names that day in
+	 * every year.
 	 */
 	record Hijri(String id, Text names, int month, int day, int offsetDays, int days) implements HolidayRule {
 	}
@@ -27,4 +31,5 @@ public sealed interface HolidayRule {
 	/** Once, on a given date (e.g. an extra day announced by royal order). */
 	record OneOff(String id, Text names, PolicyDate date, int days) implements HolidayRule {
 	}
+
 }

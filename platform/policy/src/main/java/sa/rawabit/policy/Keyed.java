@@ -2,7 +2,10 @@ package sa.rawabit.policy;
 
 import java.util.Locale;
 
-/** A closed set of values whose policy-file spelling is the lower-case, dash-separated constant name. */
+/**
+ * A closed set of values whose policy-file spelling is the lower-case, dash-separated
+ * constant name.
+ */
 public interface Keyed {
 
 	String name();
@@ -10,4 +13,5 @@ public interface Keyed {
 	default String key() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
+
 }

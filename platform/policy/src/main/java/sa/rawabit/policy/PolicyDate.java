@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.time.chrono.HijrahDate;
 
 /**
- * A date as the policy wrote it: Hijri (Umm al-Qura, as {@link HijrahDate} computes it) or
- * Gregorian. The original calendar is kept because a board approval dated 1445/2/8 هـ must be
- * shown as such, while deadlines need the Gregorian day.
+ * A date as the policy wrote it: Hijri (Umm al-Qura, as {@link HijrahDate} computes it)
+ * or Gregorian. The original calendar is kept because a board approval dated 1445/2/8 هـ
+ * must be shown as such, while deadlines need the Gregorian day.
  */
 public sealed interface PolicyDate {
 
@@ -18,7 +18,10 @@ public sealed interface PolicyDate {
 		return new Gregorian(date);
 	}
 
-	/** @throws java.time.DateTimeException when the day does not exist in the Umm al-Qura calendar */
+	/**
+	 * @throws java.time.DateTimeException when the day does not exist in the Umm al-Qura
+	 * calendar
+	 */
 	static PolicyDate hijri(int year, int month, int day) {
 		return new Hijri(year, month, day);
 	}
@@ -62,4 +65,5 @@ public sealed interface PolicyDate {
 			return "%04d-%02d-%02d هـ".formatted(year, month, day);
 		}
 	}
+
 }

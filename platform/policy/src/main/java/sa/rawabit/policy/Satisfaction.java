@@ -11,14 +11,18 @@ public record Satisfaction(List<Instrument> instruments, PostCaseSurvey postCase
 		instruments = List.copyOf(instruments);
 	}
 
-	/** @param kind what the instrument is, when the policy says; see {@link InstrumentKind} */
+	/**
+	 * @param kind what the instrument is, when the policy says; see
+	 * {@link InstrumentKind}
+	 */
 	public record Instrument(InstrumentId id, Text names, Cadence cadence, @Nullable RoleKey owner,
 			@Nullable InstrumentKind kind) {
 	}
 
 	/**
-	 * A survey sent when a case closes; the link stops working after {@code expiresAfterDays}, which is
-	 * {@value #DEFAULT_EXPIRY_DAYS} when the policy enables the survey without saying how long.
+	 * A survey sent when a case closes; the link stops working after
+	 * {@code expiresAfterDays}, which is {@value #DEFAULT_EXPIRY_DAYS} when the policy
+	 * enables the survey without saying how long.
 	 */
 	public record PostCaseSurvey(boolean enabled, int expiresAfterDays) {
 

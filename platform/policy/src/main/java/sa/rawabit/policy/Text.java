@@ -3,8 +3,8 @@ package sa.rawabit.policy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A piece of policy text. Arabic is the language of record (the board approved it in Arabic);
- * English is the product's second language and may be missing for long wording.
+ * A piece of policy text. Arabic is the language of record (the board approved it in
+ * Arabic); English is the product's second language and may be missing for long wording.
  */
 public record Text(String ar, @Nullable String en) {
 

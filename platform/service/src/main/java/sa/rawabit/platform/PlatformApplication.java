@@ -8,12 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import sa.rawabit.foundation.database.MigrationStep;
 
-/** The application plane: requests, complaints, deadlines, live notifications, public pages. */
+/**
+ * The application plane: requests, complaints, deadlines, live notifications, public
+ * pages.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PlatformApplication {
 
-	/** Injected everywhere time matters, so deadline code is tested with fixed and virtual clocks. */
+	/**
+	 * Injected everywhere time matters, so deadline code is tested with fixed and virtual
+	 * clocks.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -25,4 +31,5 @@ public class PlatformApplication {
 		}
 		SpringApplication.run(PlatformApplication.class, args);
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Rawabit's application plane; each sub-package is one feature module, verified by ModularityTests. */
+/**
+ * Rawabit's application plane; each sub-package is one feature module, verified by
+ * ModularityTests.
+ */
 @NullMarked
 package sa.rawabit.platform;
 

@@ -1,6 +1,5 @@
 package sa.rawabit.platform;
 
-
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,17 +13,18 @@ import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Staff pages of the case desks in a real Chromium, for the demo association thimar-alkhair under its
- * seed policy plus the complaints section the seed lacks (so its follow-up committee has complaints to
- * handle), published once per test run and in force on this replica before any test starts.
+ * Staff pages of the case desks in a real Chromium, for the demo association
+ * thimar-alkhair under its seed policy plus the complaints section the seed lacks (so its
+ * follow-up committee has complaints to handle), published once per test run and in force
+ * on this replica before any test starts.
  */
 public abstract class CaseDeskPageTest extends PageTest {
 
 	protected static final String THIMAR = "thimar-alkhair";
 
 	/**
-	 * Samtah's complaints section and compensation conditions, which Thimar's seed does not have, on Thimar's
-	 * own channels.
+	 * Samtah's complaints section and compensation conditions, which Thimar's seed does
+	 * not have, on Thimar's own channels.
 	 */
 	public static final String COMPLAINTS = """
 
@@ -65,14 +65,18 @@ public abstract class CaseDeskPageTest extends PageTest {
 	}
 
 	/**
-	 * Signs in through Keycloak and acknowledges the policy in force (staff cannot act on cases before),
-	 * then opens {@code path}: the state a member of staff is in when they start working.
+	 * Signs in through Keycloak and acknowledges the policy in force (staff cannot act on
+	 * cases before), then opens {@code path}: the state a member of staff is in when they
+	 * start working.
 	 */
 	protected void signInReadyToAct(String username, String path) {
 		readyToAct(page, username, path);
 	}
 
-	/** The same for a second person at another browser (e.g. a committee member next to the officer). */
+	/**
+	 * The same for a second person at another browser (e.g. a committee member next to
+	 * the officer).
+	 */
 	protected Page signInReadyToActElsewhere(String username, String path) {
 		Page other = anotherBrowser(1280, 900);
 		readyToAct(other, username, path);
@@ -88,4 +92,5 @@ public abstract class CaseDeskPageTest extends PageTest {
 	protected void publishInForce(TenantId tenant, String yaml) {
 		InForce.await(policies, tenant, TestPolicies.publish(tenant, yaml));
 	}
+
 }

@@ -38,10 +38,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * PostgreSQL fast-stopped under the public complaint link and started again: while it is down every
- * filing is answered 503 with {@code Retry-After} and readiness is red; once it is back filings succeed
- * within seconds and every acknowledged complaint is there. The server is this test's own, so stopping it
- * disturbs no other test.
+ * PostgreSQL fast-stopped under the public complaint link and started again: while it is
+ * down every filing is answered 503 with {@code Retry-After} and readiness is red; once
+ * it is back filings succeed within seconds and every acknowledged complaint is there.
+ * The server is this test's own, so stopping it disturbs no other test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
@@ -86,18 +86,29 @@ class DatabaseOutageTests {
 		ComplaintPolicies.awaitInForce(policies, association.id(),
 				TestPolicies.publish(server.database(), association.id(), ComplaintPolicies.samtah()));
 		List<String> acknowledged = new ArrayList<>();
-		acknowledged.add(file(association).expectStatus().isCreated().expectBody(Map.class).returnResult()
-			.getResponseBody().get("trackingCode").toString());
+		acknowledged.add(file(association).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("trackingCode")
+			.toString());
 
 		server.stop();
 		for (int i = 0; i < 3; i++) {
-			file(association).expectStatus().isEqualTo(503)
-				.expectHeader().valueEquals("Retry-After", "5")
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			file(association).expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
-				.jsonPath("$.type").isEqualTo("urn:rawabit:problem:database-unavailable")
-				.jsonPath("$.titleEn").isEqualTo("The database is unavailable for a moment, try again shortly")
-				.jsonPath("$.titleAr").isEqualTo("قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
+				.jsonPath("$.type")
+				.isEqualTo("urn:rawabit:problem:database-unavailable")
+				.jsonPath("$.titleEn")
+				.isEqualTo("The database is unavailable for a moment, try again shortly")
+				.jsonPath("$.titleAr")
+				.isEqualTo("قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
 		}
 		web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
 		assertThat(pipelines()).as("every background pipeline says it cannot reach the database")
@@ -123,17 +134,25 @@ class DatabaseOutageTests {
 			.containsAll(acknowledged.stream().map(acked -> new TrackingCode(acked).hash()).toList());
 	}
 
-	/** The background pipelines' own health: outbox and reactions, deadline sweeper, message sender. */
+	/**
+	 * The background pipelines' own health: outbox and reactions, deadline sweeper,
+	 * message sender.
+	 */
 	private List<Status> pipelines() {
 		return Stream.of("pipelinesHealthIndicator", "sweeperHealthIndicator", "messageSenderHealthIndicator")
-			.map(name -> context.getBean(name, ReactiveHealthIndicator.class).health(false).block(Duration.ofSeconds(10)))
+			.map(name -> context.getBean(name, ReactiveHealthIndicator.class)
+				.health(false)
+				.block(Duration.ofSeconds(10)))
 			.map(Health::getStatus)
 			.toList();
 	}
 
 	private WebTestClient.ResponseSpec file(TestTenant association) {
-		return web.post().uri("/public/{slug}/complaints", association.slug()).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(COMPLAINT).exchange();
+		return web.post()
+			.uri("/public/{slug}/complaints", association.slug())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(COMPLAINT)
+			.exchange();
 	}
 
 	private static List<String> storedHashes(TestTenant association) {
@@ -153,4 +172,5 @@ class DatabaseOutageTests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -30,9 +30,10 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.testing.TestPolicies;
 
 /**
- * Case desks (requests, inquiries) end to end through HTTP, with a clock the test moves (to cross a
- * weekend and Eid), an in-process SMTP server (GreenMail) and a tiny SMS webhook. One application
- * context for every subclass; it differs from PlatformTest's only by the clock and the two servers.
+ * Case desks (requests, inquiries) end to end through HTTP, with a clock the test moves
+ * (to cross a weekend and Eid), an in-process SMTP server (GreenMail) and a tiny SMS
+ * webhook. One application context for every subclass; it differs from PlatformTest's
+ * only by the clock and the two servers.
  */
 @Import(DeskTest.MovableClockConfiguration.class)
 public abstract class DeskTest extends PlatformTest {
@@ -45,10 +46,16 @@ public abstract class DeskTest extends PlatformTest {
 
 	protected static final Queue<String> SMS = new ConcurrentLinkedQueue<>();
 
-	/** Per phone number: how many more requests the gateway answers 500 (negative: for ever). */
+	/**
+	 * Per phone number: how many more requests the gateway answers 500 (negative: for
+	 * ever).
+	 */
 	protected static final Map<String, Integer> SMS_FAILURES = new ConcurrentHashMap<>();
 
-	/** Every request the gateway received, accepted or not: {@code <to> <Idempotency-Key> <status>}. */
+	/**
+	 * Every request the gateway received, accepted or not:
+	 * {@code <to> <Idempotency-Key> <status>}.
+	 */
 	protected static final Queue<String> SMS_REQUESTS = new ConcurrentLinkedQueue<>();
 
 	private static final HttpServer SMS_GATEWAY = smsGateway();
@@ -70,7 +77,8 @@ public abstract class DeskTest extends PlatformTest {
 		registry.add("rawabit.requests.attachment-max-size", () -> "64KB");
 		registry.add("rawabit.messaging.sms-webhook",
 				() -> "http://127.0.0.1:" + SMS_GATEWAY.getAddress().getPort() + "/sms");
-		// Retries in milliseconds rather than minutes, so a test sees a message through all its attempts.
+		// Retries in milliseconds rather than minutes, so a test sees a message through
+		// all its attempts.
 		registry.add("rawabit.messaging.queue.attempts", () -> "4");
 		registry.add("rawabit.messaging.queue.backoff", () -> "50ms");
 		registry.add("rawabit.messaging.queue.max-backoff", () -> "200ms");
@@ -79,8 +87,9 @@ public abstract class DeskTest extends PlatformTest {
 	}
 
 	/**
-	 * Retries {@code check} until it passes (15 s at most): for what the background sender and reactions do
-	 * after the request returned, e.g. a queued message's outcome.
+	 * Retries {@code check} until it passes (15 s at most): for what the background
+	 * sender and reactions do after the request returned, e.g. a queued message's
+	 * outcome.
 	 */
 	protected static void eventually(Runnable check) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -104,7 +113,9 @@ public abstract class DeskTest extends PlatformTest {
 		}
 	}
 
-	/** Publishes {@code yaml} for the association and waits until this replica serves it. */
+	/**
+	 * Publishes {@code yaml} for the association and waits until this replica serves it.
+	 */
 	protected void publishInForce(TenantId tenant, String yaml) {
 		InForce.await(policies, tenant, TestPolicies.publish(tenant, yaml));
 	}
@@ -117,9 +128,13 @@ public abstract class DeskTest extends PlatformTest {
 		MovableClock movableClock() {
 			return CLOCK;
 		}
+
 	}
 
-	/** Time stands still until the test moves it, as at a desk where nothing happens between two steps. */
+	/**
+	 * Time stands still until the test moves it, as at a desk where nothing happens
+	 * between two steps.
+	 */
 	protected static final class MovableClock extends Clock {
 
 		private volatile Instant now = Instant.now();
@@ -147,9 +162,12 @@ public abstract class DeskTest extends PlatformTest {
 		public Instant instant() {
 			return now;
 		}
+
 	}
 
-	/** Whether the gateway fails this request to {@code to}, counting one failure down. */
+	/**
+	 * Whether the gateway fails this request to {@code to}, counting one failure down.
+	 */
 	private static boolean failOnce(String to) {
 		boolean[] fail = { false };
 		SMS_FAILURES.computeIfPresent(to, (key, left) -> {
@@ -166,7 +184,8 @@ public abstract class DeskTest extends PlatformTest {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				String to = SMS_FAILURES.keySet().stream().filter(body::contains).findFirst().orElse("");
 				boolean fail = !to.isEmpty() && failOnce(to);
-				SMS_REQUESTS.add(to + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + (fail ? 500 : 202));
+				SMS_REQUESTS.add(
+						to + " " + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " " + (fail ? 500 : 202));
 				if (!fail) {
 					SMS.add(body);
 				}
@@ -180,4 +199,5 @@ public abstract class DeskTest extends PlatformTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

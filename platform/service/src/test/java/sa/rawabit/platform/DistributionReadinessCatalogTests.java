@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Ready for a distributed PostgreSQL (Citus-style, sharded by {@code tenant_id}; deploy/CITUS.md): every table
- * with a {@code tenant_id} column has it first in its primary key and first in every foreign key, so each key and
- * each join along a foreign key stays inside one shard. A table added later that breaks this fails the build,
+ * Ready for a distributed PostgreSQL (Citus-style, sharded by {@code tenant_id};
+ * deploy/CITUS.md): every table with a {@code tenant_id} column has it first in its
+ * primary key and first in every foreign key, so each key and each join along a foreign
+ * key stays inside one shard. A table added later that breaks this fails the build,
  * unless it is listed below with its reason.
  */
 class DistributionReadinessCatalogTests extends PlatformTest {
 
-	/** Justified exceptions: table or constraint → why it may break the rule. None today. */
+	/**
+	 * Justified exceptions: table or constraint → why it may break the rule. None today.
+	 */
 	static final Map<String, String> EXCEPTIONS = Map.of();
 
 	private static final String TENANT_TABLE = """
@@ -69,8 +72,10 @@ class DistributionReadinessCatalogTests extends PlatformTest {
 				String key = rows.getString("name") + "." + rows.getString("conname");
 				keys.add(key);
 				boolean tenantFirst = "tenant_id".equals(rows.getString("first_column"));
-				// A key onto the association itself (control.tenant.id) is the reference table's; any other must
-				// pair tenant_id with tenant_id, so the row it points to lives on the same shard.
+				// A key onto the association itself (control.tenant.id) is the reference
+				// table's; any other must
+				// pair tenant_id with tenant_id, so the row it points to lives on the
+				// same shard.
 				boolean sameShard = "control.tenant".equals(rows.getString("target"))
 						|| "tenant_id".equals(rows.getString("first_target_column"));
 				if (!(tenantFirst && sameShard) && !EXCEPTIONS.containsKey(key)) {
@@ -82,4 +87,5 @@ class DistributionReadinessCatalogTests extends PlatformTest {
 		assertThat(keys).isNotEmpty();
 		assertThat(offending).isEmpty();
 	}
+
 }

@@ -25,9 +25,10 @@ import sa.rawabit.platform.beneficiaries.NewBeneficiary;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * 10,000 transactions alternating between two associations, more in flight than connections, on a
- * pool of two: each must see exactly its own tenant's setting and rows, and system-scope work between
- * them must see no setting and no rows — the transaction-local setting never bleeds.
+ * 10,000 transactions alternating between two associations, more in flight than
+ * connections, on a pool of two: each must see exactly its own tenant's setting and rows,
+ * and system-scope work between them must see no setting and no rows — the
+ * transaction-local setting never bleeds.
  */
 @TestPropertySource(properties = "rawabit.db.pool.max-size=2")
 class InterleavedTenantTransactionsTests extends PlatformTest {
@@ -70,11 +71,13 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 	void tenantWorkWhenItJoinsATransactionAlreadyOpenThenItsTenantIsSetThere() {
 		TenantId tenant = TestTenants.create("interleave-joined");
 		seed(tenant, 2);
-		// The tenant rides on BEGIN only for transactions inTenant opens itself; joined work sets it first.
-		transactions.asSystem("join-check", transactions.inTenant(database.sql("""
-				select current_setting('app.tenant_id', true) as setting, count(*) as rows from app.beneficiary""")
-			.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows"))))
-			.one()))
+		// The tenant rides on BEGIN only for transactions inTenant opens itself; joined
+		// work sets it first.
+		transactions
+			.asSystem("join-check", transactions.inTenant(database.sql("""
+					select current_setting('app.tenant_id', true) as setting, count(*) as rows from app.beneficiary""")
+				.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows"))))
+				.one()))
 			.contextWrite(TenantContext.of(tenant))
 			.as(StepVerifier::create)
 			.expectNext(List.of(tenant.toString(), "2"))
@@ -83,29 +86,35 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 
 	private Mono<View> tenantView(TenantId tenant, Map<TenantId, Integer> owned) {
 		List<String> expected = List.of(tenant.toString(), owned.get(tenant).toString(), "0");
-		return transactions.inTenant(database.sql("""
-				select current_setting('app.tenant_id', true) as setting, count(*) as rows,
-				       count(*) filter (where tenant_id <> $1) as foreign_rows
-				from app.beneficiary""")
-			.bind(0, tenant.value())
-			.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows")),
-					String.valueOf(row.get("foreign_rows"))))
-			.one()).contextWrite(TenantContext.of(tenant)).map(seen -> new View(expected, seen));
+		return transactions
+			.inTenant(database.sql("""
+					select current_setting('app.tenant_id', true) as setting, count(*) as rows,
+					       count(*) filter (where tenant_id <> $1) as foreign_rows
+					from app.beneficiary""")
+				.bind(0, tenant.value())
+				.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows")),
+						String.valueOf(row.get("foreign_rows"))))
+				.one())
+			.contextWrite(TenantContext.of(tenant))
+			.map(seen -> new View(expected, seen));
 	}
 
 	private Mono<View> systemView() {
-		return transactions.asSystem("interleave-check", database.sql("""
-				select coalesce(current_setting('app.tenant_id', true), '') as setting, count(*) as rows
-				from app.beneficiary""")
-			.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows")), "0"))
-			.one()).map(seen -> new View(List.of("", "0", "0"), seen));
+		return transactions
+			.asSystem("interleave-check",
+					database.sql("""
+							select coalesce(current_setting('app.tenant_id', true), '') as setting, count(*) as rows
+							from app.beneficiary""")
+						.map(row -> List.of(String.valueOf(row.get("setting")), String.valueOf(row.get("rows")), "0"))
+						.one())
+			.map(seen -> new View(List.of("", "0", "0"), seen));
 	}
 
 	private void seed(TenantId tenant, int count) {
 		Flux.range(0, count)
-			.concatMap(i -> registry.register(new NewBeneficiary(
-					String.format("1%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)), "مستفيد " + i, null,
-					null), "seed"))
+			.concatMap(i -> registry
+				.register(new NewBeneficiary(String.format("1%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
+						"مستفيد " + i, null, null), "seed"))
 			.contextWrite(TenantContext.of(tenant))
 			.as(StepVerifier::create)
 			.expectNextCount(count)
@@ -114,4 +123,5 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 
 	private record View(List<String> expected, List<String> seen) {
 	}
+
 }

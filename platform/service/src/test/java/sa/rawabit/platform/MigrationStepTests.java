@@ -15,8 +15,9 @@ import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Migrations as their own step ({@code --migrate-only}, a Kubernetes init container) with the owner's
- * password, and replicas that start without it ({@code rawabit.db.migrate-at-start=false}).
+ * Migrations as their own step ({@code --migrate-only}, a Kubernetes init container) with
+ * the owner's password, and replicas that start without it
+ * ({@code rawabit.db.migrate-at-start=false}).
  */
 class MigrationStepTests {
 
@@ -24,20 +25,22 @@ class MigrationStepTests {
 	void migrateOnlyWhenRunWithTheOwnerThenSchemaAtTheLatestVersionAndExitZero() throws Exception {
 		TestDatabase database = TestDatabase.get();
 		String url = "--rawabit.db.url=" + database.endpoint().jdbcUrl();
-		assertThat(MigrationStep.run(new String[] { MigrationStep.FLAG, url,
-				"--rawabit.db.owner.username=" + DatabaseRoles.OWNER,
-				"--rawabit.db.owner.password=" + TestDatabase.ROLE_PASSWORD })).isZero();
+		assertThat(MigrationStep
+			.run(new String[] { MigrationStep.FLAG, url, "--rawabit.db.owner.username=" + DatabaseRoles.OWNER,
+					"--rawabit.db.owner.password=" + TestDatabase.ROLE_PASSWORD }))
+			.isZero();
 		try (Connection superuser = database.connectAsSuperuser();
-				ResultSet latest = superuser.createStatement().executeQuery(
-						"select max(installed_rank) filter (where not success) as failed, "
-								+ "max(version::numeric) filter (where success) as version from app.flyway_schema_history")) {
+				ResultSet latest = superuser.createStatement()
+					.executeQuery("select max(installed_rank) filter (where not success) as failed, "
+							+ "max(version::numeric) filter (where success) as version from app.flyway_schema_history")) {
 			latest.next();
 			assertThat(latest.getObject("failed")).isNull();
 			assertThat(latest.getBigDecimal("version")).isGreaterThanOrEqualTo(new java.math.BigDecimal("170"));
 		}
 		assertThat(MigrationStep.run(new String[] { MigrationStep.FLAG, url,
 				"--rawabit.db.owner.username=no_such_owner", "--rawabit.db.owner.password=wrong" }))
-			.as("a refused owner is a failed step, not a silent success").isOne();
+			.as("a refused owner is a failed step, not a silent success")
+			.isOne();
 	}
 
 	@Test
@@ -52,4 +55,5 @@ class MigrationStepTests {
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.containsExactly("app"));
 	}
+
 }

@@ -9,7 +9,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
-/** What an operator and a client see of the running service: probes, metrics and error shape. */
+/**
+ * What an operator and a client see of the running service: probes, metrics and error
+ * shape.
+ */
 class OperationsTests extends PlatformTest {
 
 	private static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator staff() {
@@ -21,62 +24,111 @@ class OperationsTests extends PlatformTest {
 
 	@Test
 	void readinessWhenDatabaseAnswersThenUpIncludingDb() {
-		web.get().uri("/actuator/health/readiness").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
-		web.get().uri("/actuator/health").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		web.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 	}
 
 	@Test
 	void prometheusWhenScrapedThenExposesPoolAndHttpMetrics() {
 		web.get().uri("/actuator/health").exchange().expectStatus().isOk();
-		String scrape = web.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String scrape = web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(scrape).contains("r2dbc_pool_acquired_connections", "http_server_requests_seconds_count",
 				"application=\"rawabit-platform\"");
 	}
 
 	@Test
 	void unknownPathWhenArabicIsDefaultThenProblemDetailsInBothLanguages() {
-		web.mutateWith(staff()).get().uri("/api/no/such/thing").exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+		web.mutateWith(staff())
+			.get()
+			.uri("/api/no/such/thing")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:not-found")
-			.jsonPath("$.title").isEqualTo("غير موجود")
-			.jsonPath("$.titleAr").isEqualTo("غير موجود")
-			.jsonPath("$.titleEn").isEqualTo("Not found")
-			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.instance").isEqualTo("/api/no/such/thing");
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:not-found")
+			.jsonPath("$.title")
+			.isEqualTo("غير موجود")
+			.jsonPath("$.titleAr")
+			.isEqualTo("غير موجود")
+			.jsonPath("$.titleEn")
+			.isEqualTo("Not found")
+			.jsonPath("$.status")
+			.isEqualTo(404)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/no/such/thing");
 	}
 
 	@Test
 	void unknownPathWhenEnglishAskedThenEnglishTitle() {
-		web.mutateWith(staff()).get().uri("/api/no/such/thing").header("Accept-Language", "en").exchange()
-			.expectStatus().isNotFound()
-			.expectBody().jsonPath("$.title").isEqualTo("Not found");
+		web.mutateWith(staff())
+			.get()
+			.uri("/api/no/such/thing")
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Not found");
 	}
 
 	@Test
 	void pageWhenNotSignedInThenRedirectedToKeycloakLogin() {
-		web.get().uri("/").exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().valueEquals("Location", "/oauth2/authorization/keycloak");
-		web.get().uri("/oauth2/authorization/keycloak").exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().value("Location", location -> assertThat(location)
-				.contains("/protocol/openid-connect/auth", "client_id=rawabit-platform", "code_challenge_method=S256",
-						"scope=openid%20profile%20email%20organization"));
+		web.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.valueEquals("Location", "/oauth2/authorization/keycloak");
+		web.get()
+			.uri("/oauth2/authorization/keycloak")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value("Location",
+					location -> assertThat(location).contains("/protocol/openid-connect/auth",
+							"client_id=rawabit-platform", "code_challenge_method=S256",
+							"scope=openid%20profile%20email%20organization"));
 	}
 
 	@Test
 	void wrongMethodWhenCalledThenProblemWithStableType() {
-		web.mutateWith(staff()).delete().uri("/api/me").exchange()
-			.expectStatus().isEqualTo(405)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:method-not-allowed");
+		web.mutateWith(staff())
+			.delete()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:method-not-allowed");
 	}
+
 }

@@ -24,10 +24,10 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestKeycloak;
 
 /**
- * Pages in a real Chromium: the whole platform on a real port (Keycloak redirects the browser back to
- * it), a real PostgreSQL and Keycloak. Each test gets a fresh desk-sized browser context ({@link #page},
- * its own cookies); {@link #signIn} goes through Keycloak's login form. One application context for
- * every subclass.
+ * Pages in a real Chromium: the whole platform on a real port (Keycloak redirects the
+ * browser back to it), a real PostgreSQL and Keycloak. Each test gets a fresh desk-sized
+ * browser context ({@link #page}, its own cookies); {@link #signIn} goes through
+ * Keycloak's login form. One application context for every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PageTest {
@@ -41,7 +41,10 @@ public abstract class PageTest {
 
 	protected Page page;
 
-	/** A failed test leaves what the browser showed: a screenshot and the HTML under target/screenshots. */
+	/**
+	 * A failed test leaves what the browser showed: a screenshot and the HTML under
+	 * target/screenshots.
+	 */
 	@RegisterExtension
 	final AfterTestExecutionCallback evidence = context -> {
 		if (context.getExecutionException().isPresent() && page != null && !page.isClosed()) {
@@ -55,7 +58,8 @@ public abstract class PageTest {
 				Browser.screenshot(page, name);
 			}
 			catch (RuntimeException stillLoading) {
-				// A page stuck loading has no content or screenshot to give; its address is the evidence.
+				// A page stuck loading has no content or screenshot to give; its address
+				// is the evidence.
 			}
 		}
 	};
@@ -96,8 +100,9 @@ public abstract class PageTest {
 	}
 
 	/**
-	 * Acknowledges the signed-in member's policy in force on {@code /policy}, as staff must before any
-	 * case action (requests, complaints, inquiries, registering beneficiaries); nothing if already done.
+	 * Acknowledges the signed-in member's policy in force on {@code /policy}, as staff
+	 * must before any case action (requests, complaints, inquiries, registering
+	 * beneficiaries); nothing if already done.
 	 */
 	protected void acknowledgePolicy() {
 		acknowledgePolicy(page);
@@ -113,11 +118,15 @@ public abstract class PageTest {
 		}
 	}
 
-	/** A second, independent person at another browser (e.g. a beneficiary while staff watch). */
+	/**
+	 * A second, independent person at another browser (e.g. a beneficiary while staff
+	 * watch).
+	 */
 	protected Page anotherBrowser(int width, int height) {
 		BrowserContext other = Browser.get().newContext(width, height);
 		Page opened = other.newPage();
 		opened.onClose(closed -> other.close());
 		return opened;
 	}
+
 }

@@ -42,10 +42,11 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Real crashes: a replica in its own process is killed with SIGKILL (no shutdown hook, no drain) in the
- * middle of its work, and what it had acknowledged or taken on is checked in the database and, where it
- * was sending, at the receiving end after another replica starts. A dedicated PostgreSQL keeps the other
- * test classes' replicas (their message senders poll every association) away from these rows.
+ * Real crashes: a replica in its own process is killed with SIGKILL (no shutdown hook, no
+ * drain) in the middle of its work, and what it had acknowledged or taken on is checked
+ * in the database and, where it was sending, at the receiving end after another replica
+ * starts. A dedicated PostgreSQL keeps the other test classes' replicas (their message
+ * senders poll every association) away from these rows.
  */
 class ReplicaKillTests {
 
@@ -101,11 +102,17 @@ class ReplicaKillTests {
 				System.out.printf("[kill] %d complaints acknowledged before SIGKILL, %d stored%n", acknowledged.size(),
 						ids(sql, "select id from app.complaint where tenant_id = ?", tenant).size());
 				assertThat(ids(sql, "select id from app.complaint where tenant_id = ?", tenant))
-					.as("every complaint answered 201 before the kill is stored").containsAll(acknowledged);
-				assertThat(ids(sql, "select subject_id from app.outbox where tenant_id = ? and topic = 'complaint.filed'",
-						tenant)).as("with its live event").containsAll(acknowledged);
-				assertThat(ids(sql, "select subject_id from app.audit_event where tenant_id = ? and action = 'complaint.filed'",
-						tenant)).as("and its audit event").containsAll(acknowledged);
+					.as("every complaint answered 201 before the kill is stored")
+					.containsAll(acknowledged);
+				assertThat(ids(sql,
+						"select subject_id from app.outbox where tenant_id = ? and topic = 'complaint.filed'", tenant))
+					.as("with its live event")
+					.containsAll(acknowledged);
+				assertThat(ids(sql,
+						"select subject_id from app.audit_event where tenant_id = ? and action = 'complaint.filed'",
+						tenant))
+					.as("and its audit event")
+					.containsAll(acknowledged);
 			}
 		}
 		finally {
@@ -139,7 +146,8 @@ class ReplicaKillTests {
 				assertThat(gateway.keys()).as("one message, the same idempotency key on both tries")
 					.containsExactly(message.toString(), message.toString());
 				assertThat(ids(sql, "select message_id from app.beneficiary_message_attempt where tenant_id = ?"
-						+ " and outcome = 'sent'", association.id().value())).containsExactly(message);
+						+ " and outcome = 'sent'", association.id().value()))
+					.containsExactly(message);
 			}
 			finally {
 				second.close();
@@ -147,15 +155,19 @@ class ReplicaKillTests {
 		}
 	}
 
-	/** Files one complaint; its id when answered 201, null when the replica is gone or refused it. */
+	/**
+	 * Files one complaint; its id when answered 201, null when the replica is gone or
+	 * refused it.
+	 */
 	private static UUID file(HttpClient http, BenchReplica replica, String token) {
 		try {
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(replica.base() + "/api/complaints"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create(replica.base() + "/api/complaints"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher id = ID.matcher(response.body());
 			return response.statusCode() == 201 && id.find() ? UUID.fromString(id.group(1)) : null;
 		}
@@ -164,7 +176,9 @@ class ReplicaKillTests {
 		}
 	}
 
-	/** A message as a decision's transaction queues it (MessageQueue.enqueue), due now. */
+	/**
+	 * A message as a decision's transaction queues it (MessageQueue.enqueue), due now.
+	 */
 	private static void queue(TestTenant association, UUID message) throws SQLException {
 		try (Connection sql = server.database().connectAsSuperuser();
 				PreparedStatement insert = sql.prepareStatement("""
@@ -181,7 +195,8 @@ class ReplicaKillTests {
 	}
 
 	private static String state(Connection sql, UUID message) {
-		try (PreparedStatement select = sql.prepareStatement("select state from app.beneficiary_message where id = ?")) {
+		try (PreparedStatement select = sql
+			.prepareStatement("select state from app.beneficiary_message where id = ?")) {
 			select.setObject(1, message);
 			try (ResultSet row = select.executeQuery()) {
 				return row.next() ? row.getString(1) : null;
@@ -214,8 +229,9 @@ class ReplicaKillTests {
 	}
 
 	/**
-	 * An SMS gateway that records each request's idempotency key and, until {@link #answer}, never answers
-	 * (the sender is caught in the middle of its call); then answers 200.
+	 * An SMS gateway that records each request's idempotency key and, until
+	 * {@link #answer}, never answers (the sender is caught in the middle of its call);
+	 * then answers 200.
 	 */
 	private static final class Webhook implements AutoCloseable {
 
@@ -268,5 +284,7 @@ class ReplicaKillTests {
 			answering.countDown();
 			http.stop(0);
 		}
+
 	}
+
 }

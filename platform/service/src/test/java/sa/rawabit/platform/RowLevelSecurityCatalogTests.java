@@ -15,10 +15,10 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Reads PostgreSQL's catalog so that a table added later without its policy fails the build: every
- * table with a {@code tenant_id} column must have RLS enabled and forced, a policy on
- * {@code app.tenant_id} for reads and writes, and {@code tenant_id} leading its primary key; and no
- * application role may own tables or bypass RLS.
+ * Reads PostgreSQL's catalog so that a table added later without its policy fails the
+ * build: every table with a {@code tenant_id} column must have RLS enabled and forced, a
+ * policy on {@code app.tenant_id} for reads and writes, and {@code tenant_id} leading its
+ * primary key; and no application role may own tables or bypass RLS.
  */
 class RowLevelSecurityCatalogTests extends PlatformTest {
 
@@ -36,12 +36,15 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
 			order by 1""";
 
-	/** What code running in a replica could try with its runtime credentials, and must not be able to do. */
+	/**
+	 * What code running in a replica could try with its runtime credentials, and must not
+	 * be able to do.
+	 */
 	@Test
 	void runtimeRolesWhenTheyTryToLiftRowLevelSecurityThenRefused() throws SQLException {
 		List<String> attempts = List.of("alter table app.complaint no force row level security",
-				"alter table app.complaint disable row level security",
-				"drop policy tenant_isolation on app.complaint", "create policy everything on app.complaint using (true)",
+				"alter table app.complaint disable row level security", "drop policy tenant_isolation on app.complaint",
+				"create policy everything on app.complaint using (true)",
 				"alter table app.complaint owner to current_user", "set role rawabit_owner");
 		for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.WORKER, DatabaseRoles.OVERSIGHT)) {
 			try (Connection connection = TestDatabase.get().connectAs(role)) {
@@ -65,7 +68,8 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			while (rows.next()) {
 				String name = rows.getString("name");
 				tables.add(name);
-				for (String property : List.of("relrowsecurity", "relforcerowsecurity", "guarded", "tenant_leads_key")) {
+				for (String property : List.of("relrowsecurity", "relforcerowsecurity", "guarded",
+						"tenant_leads_key")) {
 					if (!rows.getBoolean(property)) {
 						unprotected.add(name + " lacks " + property);
 					}
@@ -100,11 +104,12 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 			for (String role : List.of(DatabaseRoles.PLATFORM, DatabaseRoles.TENANT_ADMIN, DatabaseRoles.OVERSIGHT,
 					DatabaseRoles.WORKER, DatabaseRoles.AGGREGATOR)) {
-				try (PreparedStatement query = superuser.prepareStatement("""
-						select r.rolsuper, r.rolbypassrls,
-						       (select count(*) from pg_class c where c.relowner = r.oid
-						          and c.relnamespace in (select oid from pg_namespace where nspname in ('app', 'control'))) as owned
-						from pg_roles r where r.rolname = ?""")) {
+				try (PreparedStatement query = superuser.prepareStatement(
+						"""
+								select r.rolsuper, r.rolbypassrls,
+								       (select count(*) from pg_class c where c.relowner = r.oid
+								          and c.relnamespace in (select oid from pg_namespace where nspname in ('app', 'control'))) as owned
+								from pg_roles r where r.rolname = ?""")) {
 					query.setString(1, role);
 					try (ResultSet row = query.executeQuery()) {
 						assertThat(row.next()).as(role + " exists").isTrue();
@@ -118,12 +123,13 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	}
 
 	/**
-	 * Two roles cross associations, so each is fenced twice: grants only on the tables it needs, and every
-	 * policy that is not the tenant policy applies to that role alone. The worker reads and writes the
-	 * outbox (and purges it), the clocks, the reactions' positions and the message queue. The oversight
-	 * aggregator, which never logs in and only owns the oversight
-	 * functions, may only SELECT the tables the indicators count, through policies named
-	 * {@code oversight_aggregates} that are select-only; any wider policy or grant fails here.
+	 * Two roles cross associations, so each is fenced twice: grants only on the tables it
+	 * needs, and every policy that is not the tenant policy applies to that role alone.
+	 * The worker reads and writes the outbox (and purges it), the clocks, the reactions'
+	 * positions and the message queue. The oversight aggregator, which never logs in and
+	 * only owns the oversight functions, may only SELECT the tables the indicators count,
+	 * through policies named {@code oversight_aggregates} that are select-only; any wider
+	 * policy or grant fails here.
 	 */
 	@Test
 	void onlyWorkerAndOversightAggregatorHaveCrossTenantPoliciesEachOnItsOwnTables() throws SQLException {
@@ -139,19 +145,22 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 					reachable.add(rows.getString("name"));
 				}
 			}
-			try (ResultSet rows = superuser.createStatement().executeQuery("""
-					select p.polrelid::regclass::text || ' ' || p.polname as name from pg_policy p
-					where p.polname <> 'tenant_isolation'
-					  and not (p.polroles = array[(select oid from pg_roles where rolname = 'rawabit_worker')])
-					  and not (p.polname = 'oversight_aggregates' and p.polcmd = 'r'
-					           and p.polroles = array[(select oid from pg_roles where rolname = 'oversight_aggregator')])""")) {
+			try (ResultSet rows = superuser.createStatement()
+				.executeQuery(
+						"""
+								select p.polrelid::regclass::text || ' ' || p.polname as name from pg_policy p
+								where p.polname <> 'tenant_isolation'
+								  and not (p.polroles = array[(select oid from pg_roles where rolname = 'rawabit_worker')])
+								  and not (p.polname = 'oversight_aggregates' and p.polcmd = 'r'
+								           and p.polroles = array[(select oid from pg_roles where rolname = 'oversight_aggregator')])""")) {
 				while (rows.next()) {
 					foreignPolicies.add(rows.getString("name"));
 				}
 			}
 		}
 		assertThat(reachable).containsExactlyInAnyOrder("app.outbox", "app.deadline", "app.reaction_cursor",
-				"app.beneficiary_message", "app.beneficiary_message_attempt", "app.outbox_purge", "app.policy_announcement");
+				"app.beneficiary_message", "app.beneficiary_message_attempt", "app.outbox_purge",
+				"app.policy_announcement");
 		assertThat(foreignPolicies).isEmpty();
 	}
 
@@ -159,26 +168,30 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	void oversightAggregatorNeverLogsInAndOnlyReadsWhatTheIndicatorsCount() throws SQLException {
 		List<String> reads = new ArrayList<>();
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			try (ResultSet rows = superuser.createStatement().executeQuery("""
-					select c.oid::regclass::text as name,
-					       has_table_privilege('oversight_aggregator', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
-					           or has_any_column_privilege('oversight_aggregator', c.oid, 'INSERT, UPDATE') as writes
-					from pg_class c join pg_namespace n on n.oid = c.relnamespace
-					where c.relkind in ('r', 'p', 'v') and n.nspname in ('app', 'control')
-					  and (has_table_privilege('oversight_aggregator', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
-					       or has_any_column_privilege('oversight_aggregator', c.oid, 'SELECT, INSERT, UPDATE'))
-					order by 1""")) {
+			try (ResultSet rows = superuser.createStatement()
+				.executeQuery(
+						"""
+								select c.oid::regclass::text as name,
+								       has_table_privilege('oversight_aggregator', c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+								           or has_any_column_privilege('oversight_aggregator', c.oid, 'INSERT, UPDATE') as writes
+								from pg_class c join pg_namespace n on n.oid = c.relnamespace
+								where c.relkind in ('r', 'p', 'v') and n.nspname in ('app', 'control')
+								  and (has_table_privilege('oversight_aggregator', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')
+								       or has_any_column_privilege('oversight_aggregator', c.oid, 'SELECT, INSERT, UPDATE'))
+								order by 1""")) {
 				while (rows.next()) {
 					assertThat(rows.getBoolean("writes")).as(rows.getString("name")).isFalse();
 					reads.add(rows.getString("name"));
 				}
 			}
-			try (ResultSet role = superuser.createStatement().executeQuery("""
-					select rolcanlogin, rolsuper, rolbypassrls,
-					       (select m.inherit_option from pg_auth_members m
-					        where m.roleid = r.oid and m.member = (select oid from pg_roles where rolname = 'rawabit_owner'))
-					           as owner_inherits
-					from pg_roles r where rolname = 'oversight_aggregator'""")) {
+			try (ResultSet role = superuser.createStatement()
+				.executeQuery(
+						"""
+								select rolcanlogin, rolsuper, rolbypassrls,
+								       (select m.inherit_option from pg_auth_members m
+								        where m.roleid = r.oid and m.member = (select oid from pg_roles where rolname = 'rawabit_owner'))
+								           as owner_inherits
+								from pg_roles r where rolname = 'oversight_aggregator'""")) {
 				assertThat(role.next()).isTrue();
 				assertThat(role.getBoolean("rolcanlogin")).isFalse();
 				assertThat(role.getBoolean("rolsuper")).isFalse();
@@ -194,11 +207,13 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 	@Test
 	void platformRoleMayOnlyReadTheTenantRegistry() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				ResultSet row = superuser.createStatement().executeQuery("""
-						select has_table_privilege('rawabit_platform', 'control.tenant', 'SELECT') as reads,
-						       has_table_privilege('rawabit_platform', 'control.tenant', 'INSERT, UPDATE, DELETE') as writes,
-						       has_schema_privilege('rawabit_platform', 'control', 'CREATE') as creates,
-						       has_table_privilege('oversight_reader', 'app.beneficiary', 'SELECT') as oversight_reads""")) {
+				ResultSet row = superuser.createStatement()
+					.executeQuery(
+							"""
+									select has_table_privilege('rawabit_platform', 'control.tenant', 'SELECT') as reads,
+									       has_table_privilege('rawabit_platform', 'control.tenant', 'INSERT, UPDATE, DELETE') as writes,
+									       has_schema_privilege('rawabit_platform', 'control', 'CREATE') as creates,
+									       has_table_privilege('oversight_reader', 'app.beneficiary', 'SELECT') as oversight_reads""")) {
 			row.next();
 			assertThat(row.getBoolean("reads")).isTrue();
 			assertThat(row.getBoolean("writes")).isFalse();
@@ -206,4 +221,5 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 			assertThat(row.getBoolean("oversight_reads")).isFalse();
 		}
 	}
+
 }

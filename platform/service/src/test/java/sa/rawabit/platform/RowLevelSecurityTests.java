@@ -17,8 +17,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Raw SQL as the platform's own database role, bypassing every line of application code: row-level
- * security alone must keep associations apart. Runs after the platform migrated schema {@code app}.
+ * Raw SQL as the platform's own database role, bypassing every line of application code:
+ * row-level security alone must keep associations apart. Runs after the platform migrated
+ * schema {@code app}.
  */
 class RowLevelSecurityTests extends PlatformTest {
 
@@ -64,12 +65,14 @@ class RowLevelSecurityTests extends PlatformTest {
 		try (Connection platform = inTenant(tenantB)) {
 			assertThat(platform.createStatement()
 				.executeUpdate("update app.beneficiary set full_name = 'x' where id = '" + rowOfA + "'")).isZero();
-			assertThat(platform.createStatement().executeUpdate("delete from app.beneficiary where id = '" + rowOfA + "'"))
+			assertThat(
+					platform.createStatement().executeUpdate("delete from app.beneficiary where id = '" + rowOfA + "'"))
 				.isZero();
 			platform.commit();
 		}
 		try (Connection platform = inTenant(tenantA)) {
-			assertThat(count(platform, "select count(*) from app.beneficiary where id = '" + rowOfA + "' and full_name = 'أ'"))
+			assertThat(count(platform,
+					"select count(*) from app.beneficiary where id = '" + rowOfA + "' and full_name = 'أ'"))
 				.isOne();
 			platform.rollback();
 		}
@@ -79,8 +82,9 @@ class RowLevelSecurityTests extends PlatformTest {
 	void insertWhenRowNamesOtherTenantThenRejected() throws SQLException {
 		try (Connection platform = inTenant(tenantB)) {
 			assertThatThrownBy(() -> platform.createStatement()
-				.executeUpdate("insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values ('"
-						+ tenantA + "', gen_random_uuid(), '1000000001', 'x', now())"))
+				.executeUpdate(
+						"insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values ('"
+								+ tenantA + "', gen_random_uuid(), '1000000001', 'x', now())"))
 				.hasMessageContaining("violates row-level security policy");
 			platform.rollback();
 		}
@@ -110,7 +114,10 @@ class RowLevelSecurityTests extends PlatformTest {
 		return id;
 	}
 
-	/** A transaction of the platform role with the tenant set exactly as the application sets it. */
+	/**
+	 * A transaction of the platform role with the tenant set exactly as the application
+	 * sets it.
+	 */
 	private static Connection inTenant(TenantId tenant) throws SQLException {
 		Connection platform = connect();
 		platform.setAutoCommit(false);
@@ -131,4 +138,5 @@ class RowLevelSecurityTests extends PlatformTest {
 			return result.getLong(1);
 		}
 	}
+
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.testing.SourceFiles;
 
 /**
- * Small files: no main Java file of the platform (the service and the libraries beside it) runs past 250
- * lines. The files that did when this check came are listed to shrink; once one fits, it must leave the list.
+ * Small files: no main Java file of the platform (the service and the libraries beside
+ * it) runs past 250 lines. The files that did when this check came are listed to shrink;
+ * once one fits, it must leave the list.
  */
 class SmallFilesTests {
 
@@ -19,7 +20,9 @@ class SmallFilesTests {
 
 	private static final Path PLATFORM = Path.of("..");
 
-	/** To split, not to grow (the desks fit since they share the case kernel, issue 19). */
+	/**
+	 * To split, not to grow (the desks fit since they share the case kernel, issue 19).
+	 */
 	private static final Set<String> TO_SHRINK = Set.of(
 			"service/src/main/java/sa/rawabit/platform/inquiries/desk/InquiryPages.java",
 			"service/src/main/java/sa/rawabit/platform/satisfaction/SurveyCampaigns.java",
@@ -34,4 +37,5 @@ class SmallFilesTests {
 		assertThat(longer.keySet()).as("files over %d lines not listed to shrink", MOST).isSubsetOf(TO_SHRINK);
 		assertThat(TO_SHRINK).as("listed files that now fit: strike them off").isSubsetOf(longer.keySet());
 	}
+
 }

@@ -12,10 +12,11 @@ import java.util.Set;
 import com.microsoft.playwright.Page;
 
 /**
- * An automated accessibility audit of the page a browser test is on: axe-core (Deque's, the script their
- * Playwright binding carries on Maven Central) is injected into the page and run; every {@code serious} or
- * {@code critical} violation fails the test, each printed with its rule, the elements it found and where to
- * read about it. Lesser findings are printed only.
+ * An automated accessibility audit of the page a browser test is on: axe-core (Deque's,
+ * the script their Playwright binding carries on Maven Central) is injected into the page
+ * and run; every {@code serious} or {@code critical} violation fails the test, each
+ * printed with its rule, the elements it found and where to read about it. Lesser
+ * findings are printed only.
  */
 public final class Accessibility {
 
@@ -23,8 +24,8 @@ public final class Accessibility {
 	private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
 	/**
-	 * Rules not audited, each with why. Empty: every rule axe runs by default is audited. A rule added here
-	 * must say why, and the audit prints the reason on every run.
+	 * Rules not audited, each with why. Empty: every rule axe runs by default is audited.
+	 * A rule added here must say why, and the audit prints the reason on every run.
 	 */
 	private static final Map<String, String> SKIPPED = Map.of();
 
@@ -34,8 +35,8 @@ public final class Accessibility {
 	}
 
 	/**
-	 * Audits the page as it is now (after the caller waited for what it shows) and fails on serious or
-	 * critical violations; {@code name} says which page in the report.
+	 * Audits the page as it is now (after the caller waited for what it shows) and fails
+	 * on serious or critical violations; {@code name} says which page in the report.
 	 */
 	public static void audit(Page page, String name) {
 		List<String> blocking = new ArrayList<>();
@@ -52,7 +53,8 @@ public final class Accessibility {
 			String report = String.join("\n", blocking);
 			System.out.println("[rawabit] axe on " + name + " found:\n" + report);
 			if (Boolean.getBoolean("rawabit.axe.reportOnly")) {
-				// -Drawabit.axe.reportOnly=true: list every page's findings in one run instead of stopping at the first.
+				// -Drawabit.axe.reportOnly=true: list every page's findings in one run
+				// instead of stopping at the first.
 				return;
 			}
 			throw new AssertionError("Accessibility violations on " + name + " (" + page.url() + "):\n" + report);
@@ -65,16 +67,18 @@ public final class Accessibility {
 			page.addScriptTag(new Page.AddScriptTagOptions().setContent(script()));
 		}
 		SKIPPED.forEach((rule, why) -> System.out.println("[rawabit] axe rule " + rule + " not audited: " + why));
-		Object result = page.evaluate("""
-				async skipped => {
-				  const rules = {};
-				  for (const rule of skipped) rules[rule] = { enabled: false };
-				  const results = await axe.run(document, { resultTypes: ['violations'], rules });
-				  return results.violations.map(v => ({
-				    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
-				    targets: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' '))
-				  }));
-				}""", List.copyOf(SKIPPED.keySet()));
+		Object result = page.evaluate(
+				"""
+						async skipped => {
+						  const rules = {};
+						  for (const rule of skipped) rules[rule] = { enabled: false };
+						  const results = await axe.run(document, { resultTypes: ['violations'], rules });
+						  return results.violations.map(v => ({
+						    id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+						    targets: v.nodes.map(n => n.target.join(' ') + ' — ' + (n.failureSummary || '').replace(/\\s+/g, ' '))
+						  }));
+						}""",
+				List.copyOf(SKIPPED.keySet()));
 		return (List<Map<String, Object>>) result;
 	}
 
@@ -98,7 +102,8 @@ public final class Accessibility {
 		if (script == null) {
 			try (InputStream in = Accessibility.class.getResourceAsStream("/axe.min.js")) {
 				if (in == null) {
-					throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core:playwright)");
+					throw new IllegalStateException(
+							"axe.min.js is not on the test class path (com.deque.html.axe-core:playwright)");
 				}
 				script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
@@ -108,4 +113,5 @@ public final class Accessibility {
 		}
 		return script;
 	}
+
 }

@@ -17,10 +17,11 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 
 /**
- * A real Chromium (Debian's, at {@code /usr/bin/chromium} or {@code RAWABIT_CHROMIUM}; {@code .ci/run}
- * installs it) driven by Playwright, launched once per test run and closed by a shutdown hook. Each
- * test takes a fresh context — its own cookies, so its own sign-in — and may write screenshots under
- * {@code target/screenshots} for a person to review.
+ * A real Chromium (Debian's, at {@code /usr/bin/chromium} or {@code RAWABIT_CHROMIUM};
+ * {@code .ci/run} installs it) driven by Playwright, launched once per test run and
+ * closed by a shutdown hook. Each test takes a fresh context — its own cookies, so its
+ * own sign-in — and may write screenshots under {@code target/screenshots} for a person
+ * to review.
  */
 public final class Browser {
 
@@ -44,8 +45,8 @@ public final class Browser {
 			throw new IllegalStateException("Browser tests need Chromium at " + executable
 					+ " — deploy/local/install-browser.sh installs Debian's (as root or with sudo), or set RAWABIT_CHROMIUM");
 		}
-		this.playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		this.playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		this.chromium = playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true).setArgs(ARGUMENTS));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,8 +56,9 @@ public final class Browser {
 	}
 
 	/**
-	 * A fresh machine has no Chromium: {@code ./mvnw verify} then installs Debian's through the
-	 * repository's own script (the one {@code .ci/run} uses), found by walking up from the module.
+	 * A fresh machine has no Chromium: {@code ./mvnw verify} then installs Debian's
+	 * through the repository's own script (the one {@code .ci/run} uses), found by
+	 * walking up from the module.
 	 */
 	private static void installChromium() {
 		Tools.install("deploy/local/install-browser.sh");
@@ -73,15 +75,19 @@ public final class Browser {
 		return instance;
 	}
 
-	/** A new phone- or desk-sized window with its own cookies; close it (try-with-resources) after use. */
+	/**
+	 * A new phone- or desk-sized window with its own cookies; close it
+	 * (try-with-resources) after use.
+	 */
 	public BrowserContext newContext(int width, int height) {
 		synchronized (this) {
 			// Playwright objects are not thread-safe; contexts are created one at a time.
-			BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-				.setViewportSize(width, height)
-				.setLocale("ar-SA")
-				.setTimezoneId("Asia/Riyadh"));
-			// Generous: on a loaded two-core CI machine Keycloak's login round trip alone can take seconds.
+			BrowserContext context = chromium
+				.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height)
+					.setLocale("ar-SA")
+					.setTimezoneId("Asia/Riyadh"));
+			// Generous: on a loaded two-core CI machine Keycloak's login round trip alone
+			// can take seconds.
 			context.setDefaultTimeout(30_000);
 			return context;
 		}
@@ -93,17 +99,21 @@ public final class Browser {
 	}
 
 	/**
-	 * Opens {@code start} and signs in on Keycloak's real login form (one step, or the two steps of an
-	 * organization-aware realm: username, then password); returns when back on {@code start}'s host.
+	 * Opens {@code start} and signs in on Keycloak's real login form (one step, or the
+	 * two steps of an organization-aware realm: username, then password); returns when
+	 * back on {@code start}'s host.
 	 */
 	public static void signIn(Page page, URI start, String username, String password) {
 		try {
 			attemptSignIn(page, start, username, password);
 		}
 		catch (AssertionError stuck) {
-			// Seen now and then (mostly with the console's client, and under load): Keycloak leaves the
-			// password POST unanswered for a minute. A person would try again; so does the test, once —
-			// landing straight on the page if the first attempt completed meanwhile — and says so in the log.
+			// Seen now and then (mostly with the console's client, and under load):
+			// Keycloak leaves the
+			// password POST unanswered for a minute. A person would try again; so does
+			// the test, once —
+			// landing straight on the page if the first attempt completed meanwhile — and
+			// says so in the log.
 			System.out.println("[rawabit] " + stuck.getMessage() + " — signing in again once");
 			attemptSignIn(page, start, username, password);
 		}
@@ -113,7 +123,8 @@ public final class Browser {
 		String origin = start.getScheme() + "://" + start.getAuthority();
 		page.navigate(start.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
 		Locator form = page.locator("input[name=username]");
-		// Either Keycloak's form, or — when an earlier attempt's sign-in completed after all — straight back.
+		// Either Keycloak's form, or — when an earlier attempt's sign-in completed after
+		// all — straight back.
 		page.waitForCondition(() -> page.url().startsWith(origin) || form.isVisible(),
 				new Page.WaitForConditionOptions().setTimeout(SIGN_IN_TIMEOUT_MS));
 		if (page.url().startsWith(origin)) {
@@ -127,18 +138,20 @@ public final class Browser {
 			user.press("Enter", new Locator.PressOptions().setNoWaitAfter(true));
 		}
 		secret.fill(password);
-		// The round trip (Keycloak, the code exchange, the landing page) is awaited once, below, with a
+		// The round trip (Keycloak, the code exchange, the landing page) is awaited once,
+		// below, with a
 		// timeout made for a loaded machine rather than per step.
 		secret.press("Enter", new Locator.PressOptions().setNoWaitAfter(true));
 		try {
-			// Back on the application once its response starts (COMMIT): the landing page's own loading is
+			// Back on the application once its response starts (COMMIT): the landing
+			// page's own loading is
 			// the caller's to assert, and a slow asset must not read as a failed sign-in.
 			page.waitForURL(url -> url.startsWith(origin),
 					new Page.WaitForURLOptions().setTimeout(SIGN_IN_TIMEOUT_MS).setWaitUntil(WaitUntilState.COMMIT));
 		}
 		catch (PlaywrightException stuck) {
-			throw new AssertionError("Sign-in of " + username + " did not come back to " + origin + "; the browser is at "
-					+ page.url() + " showing: " + visibleText(page), stuck);
+			throw new AssertionError("Sign-in of " + username + " did not come back to " + origin
+					+ "; the browser is at " + page.url() + " showing: " + visibleText(page), stuck);
 		}
 		page.waitForLoadState(LoadState.DOMCONTENTLOADED);
 	}
@@ -153,10 +166,14 @@ public final class Browser {
 		}
 	}
 
-	/** Writes a full-page screenshot to {@code target/screenshots/<name>.png} and returns its path. */
+	/**
+	 * Writes a full-page screenshot to {@code target/screenshots/<name>.png} and returns
+	 * its path.
+	 */
 	public static Path screenshot(Page page, String name) {
 		Path file = Paths.get(System.getProperty("rawabit.screenshots", "target/screenshots")).resolve(name + ".png");
 		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
 		return file;
 	}
+
 }

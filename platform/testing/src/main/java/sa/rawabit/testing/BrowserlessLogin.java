@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Signs in to a running platform through Keycloak's real login pages the way a browser does —
- * redirects, cookies, the two-step organization-aware form — without a browser. For identity tests
- * that must prove the pages' login works; page rendering itself is tested in Chromium.
+ * Signs in to a running platform through Keycloak's real login pages the way a browser
+ * does — redirects, cookies, the two-step organization-aware form — without a browser.
+ * For identity tests that must prove the pages' login works; page rendering itself is
+ * tested in Chromium.
  */
 public final class BrowserlessLogin {
 
@@ -45,7 +46,10 @@ public final class BrowserlessLogin {
 		return send(HttpRequest.newBuilder(target).GET().build());
 	}
 
-	/** One request built by the caller (e.g. with a bearer token or a stream body), with this browser's cookies. */
+	/**
+	 * One request built by the caller (e.g. with a bearer token or a stream body), with
+	 * this browser's cookies.
+	 */
 	public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
 			return http.send(request, body);
@@ -59,7 +63,10 @@ public final class BrowserlessLogin {
 		}
 	}
 
-	/** Opens {@code page}, signs in on Keycloak's form(s) and returns the page it lands on. */
+	/**
+	 * Opens {@code page}, signs in on Keycloak's form(s) and returns the page it lands
+	 * on.
+	 */
 	public HttpResponse<String> signIn(URI page, String username, String password) {
 		HttpResponse<String> login = get(page);
 		HttpResponse<String> afterUsername = submit(login, Map.of("username", username));
@@ -94,9 +101,10 @@ public final class BrowserlessLogin {
 	}
 
 	/**
-	 * Browsers treat http://127.0.0.1 and localhost as secure contexts and send {@code Secure} cookies
-	 * (Keycloak's login session cookies are {@code SameSite=None; Secure}); Java's cookie store would
-	 * not, so for loopback it is asked as if the request were https.
+	 * Browsers treat http://127.0.0.1 and localhost as secure contexts and send
+	 * {@code Secure} cookies (Keycloak's login session cookies are
+	 * {@code SameSite=None; Secure}); Java's cookie store would not, so for loopback it
+	 * is asked as if the request were https.
 	 */
 	private static final class LoopbackIsSecure extends CookieHandler {
 
@@ -124,6 +132,7 @@ public final class BrowserlessLogin {
 		private static URI secure(URI uri) {
 			return URI.create("https" + uri.toString().substring("http".length()));
 		}
+
 	}
 
 	private static String form(Map<String, String> fields) {
@@ -136,4 +145,5 @@ public final class BrowserlessLogin {
 	private HttpResponse<String> send(HttpRequest request) {
 		return send(request, HttpResponse.BodyHandlers.ofString());
 	}
+
 }

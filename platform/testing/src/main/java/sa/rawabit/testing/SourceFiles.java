@@ -15,8 +15,8 @@ public final class SourceFiles {
 	}
 
 	/**
-	 * Each Java file under {@code roots} longer than {@code lines}, by its path relative to {@code base} (with
-	 * forward slashes), and its length.
+	 * Each Java file under {@code roots} longer than {@code lines}, by its path relative
+	 * to {@code base} (with forward slashes), and its length.
 	 */
 	public static Map<String, Long> longerThan(int lines, Path base, Path... roots) {
 		Map<String, Long> found = new TreeMap<>();
@@ -45,4 +45,5 @@ public final class SourceFiles {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which module's SQL touches which table: every table belongs to one module, and only that module's SQL
- * names it; the others go through its API. Reads the tables the migrations create and the SQL written in
- * the main Java sources (string literals and text blocks), one folder per module.
+ * Which module's SQL touches which table: every table belongs to one module, and only
+ * that module's SQL names it; the others go through its API. Reads the tables the
+ * migrations create and the SQL written in the main Java sources (string literals and
+ * text blocks), one folder per module.
  *
  * @param owners each table (schema-qualified) and the module that owns it
- * @param exceptions "module → table" for SQL that still reaches across, each with its reason
+ * @param exceptions "module → table" for SQL that still reaches across, each with its
+ * reason
  */
 public record SqlOwnership(Map<String, String> owners, Map<String, String> exceptions) {
 
@@ -45,7 +47,10 @@ public record SqlOwnership(Map<String, String> owners, Map<String, String> excep
 		return tables;
 	}
 
-	/** "module → table" for every owned table a module's SQL names; {@code sources} holds one folder per module. */
+	/**
+	 * "module → table" for every owned table a module's SQL names; {@code sources} holds
+	 * one folder per module.
+	 */
 	public Set<String> uses(Path sources) {
 		Set<String> found = new TreeSet<>();
 		for (Path module : modules(sources)) {
@@ -71,7 +76,9 @@ public record SqlOwnership(Map<String, String> owners, Map<String, String> excep
 		return found;
 	}
 
-	/** The listed exceptions no SQL needs any more: each should be struck off the list. */
+	/**
+	 * The listed exceptions no SQL needs any more: each should be struck off the list.
+	 */
 	public Set<String> staleExceptions(Path sources) {
 		Set<String> stale = new TreeSet<>(exceptions.keySet());
 		stale.removeAll(trespasses(sources));

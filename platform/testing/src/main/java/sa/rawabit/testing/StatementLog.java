@@ -23,32 +23,46 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the test PostgreSQL logged while statement logging was on ({@code log_statement = 'all'}, set
- * with {@code ALTER SYSTEM} and a reload, reset on close), read from its log collector's JSON file. Each
- * entry names the role, session and virtual transaction, so a test can pick one request's transactions
- * out of everything else the same role did meanwhile.
+ * What the test PostgreSQL logged while statement logging was on
+ * ({@code log_statement = 'all'}, set with {@code ALTER SYSTEM} and a reload, reset on
+ * close), read from its log collector's JSON file. Each entry names the role, session and
+ * virtual transaction, so a test can pick one request's transactions out of everything
+ * else the same role did meanwhile.
  */
 public final class StatementLog implements AutoCloseable {
 
-	/** A logged statement: {@code execute <name>: sql} (extended protocol) or {@code statement: sql}. */
+	/**
+	 * A logged statement: {@code execute <name>: sql} (extended protocol) or
+	 * {@code statement: sql}.
+	 */
 	private static final Pattern EXECUTED = Pattern.compile("(?:execute [^:]*|statement): (.*)", Pattern.DOTALL);
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-	/** One log entry: role, session, virtual transaction ({@code vxid}), message and detail. */
+	/**
+	 * One log entry: role, session, virtual transaction ({@code vxid}), message and
+	 * detail.
+	 */
 	public record Entry(String user, String session, String transaction, String message, String detail) {
 
-		/** The SQL this entry says was executed, or {@code null} when it is not a statement's entry. */
+		/**
+		 * The SQL this entry says was executed, or {@code null} when it is not a
+		 * statement's entry.
+		 */
 		public @Nullable String statement() {
 			Matcher executed = EXECUTED.matcher(message);
 			return executed.matches() ? executed.group(1) : null;
 		}
 	}
 
-	/** Opens superuser connections: the settings are server-wide and the marks must be logged too. */
+	/**
+	 * Opens superuser connections: the settings are server-wide and the marks must be
+	 * logged too.
+	 */
 	interface Superuser {
 
 		Connection connect() throws SQLException;
+
 	}
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -74,11 +88,15 @@ public final class StatementLog implements AutoCloseable {
 		return log;
 	}
 
-	/** The postmaster reloads asynchronously; a session forked before it did would not log. */
+	/**
+	 * The postmaster reloads asynchronously; a session forked before it did would not
+	 * log.
+	 */
 	private void awaitSessionsSee(String setting) throws SQLException {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		while (true) {
-			try (Connection connection = superuser.connect(); Statement statement = connection.createStatement();
+			try (Connection connection = superuser.connect();
+					Statement statement = connection.createStatement();
 					var shown = statement.executeQuery("show log_statement")) {
 				if (shown.next() && shown.getString(1).equals(setting)) {
 					return;
@@ -92,8 +110,9 @@ public final class StatementLog implements AutoCloseable {
 	}
 
 	/**
-	 * Every entry logged since this log was opened, in the order the server wrote them. Waits until the
-	 * log holds a mark written after the call, so nothing executed before the call is still in flight.
+	 * Every entry logged since this log was opened, in the order the server wrote them.
+	 * Waits until the log holds a mark written after the call, so nothing executed before
+	 * the call is still in flight.
 	 */
 	public List<Entry> entries() {
 		String mark = "rawabit-statement-log-mark-" + UUID.randomUUID();
@@ -106,7 +125,8 @@ public final class StatementLog implements AutoCloseable {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		while (entries.stream().noneMatch(each -> each.message().contains(mark))) {
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("The server did not log " + mark + " in " + file + " within " + PATIENCE);
+				throw new IllegalStateException(
+						"The server did not log " + mark + " in " + file + " within " + PATIENCE);
 			}
 			readNewLines();
 			sleepBriefly();
@@ -136,7 +156,9 @@ public final class StatementLog implements AutoCloseable {
 				end--; // a line the collector is still writing: read it whole next time
 			}
 			offset += end;
-			new String(bytes, 0, end, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(this::add);
+			new String(bytes, 0, end, StandardCharsets.UTF_8).lines()
+				.filter(line -> !line.isBlank())
+				.forEach(this::add);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -172,4 +194,5 @@ public final class StatementLog implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

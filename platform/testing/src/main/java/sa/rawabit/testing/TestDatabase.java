@@ -23,10 +23,11 @@ import sa.rawabit.foundation.database.EmbeddedDatabase;
 import sa.rawabit.foundation.database.SchemaMigrations;
 
 /**
- * One real PostgreSQL per test JVM: a Testcontainers container when a Docker engine answers, embedded
- * binaries otherwise. Roles and the database are bootstrapped as a superuser the applications never
- * get, and the control plane's schema is migrated as tenant-admin would, so either plane's tests see
- * the whole database. Applications under test connect to it as an external server.
+ * One real PostgreSQL per test JVM: a Testcontainers container when a Docker engine
+ * answers, embedded binaries otherwise. Roles and the database are bootstrapped as a
+ * superuser the applications never get, and the control plane's schema is migrated as
+ * tenant-admin would, so either plane's tests see the whole database. Applications under
+ * test connect to it as an external server.
  */
 public final class TestDatabase {
 
@@ -42,7 +43,10 @@ public final class TestDatabase {
 
 	private final String superuserPassword;
 
-	/** Where the server writes its log as JSON lines; {@code null} where it is not readable (a container). */
+	/**
+	 * Where the server writes its log as JSON lines; {@code null} where it is not
+	 * readable (a container).
+	 */
 	private final @Nullable Path logFile;
 
 	private TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword,
@@ -54,18 +58,23 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * A server of the test's own, with its data in {@code dataDirectory}, that the test may stop and
-	 * start (outage tests); bootstrapped and with {@code control} migrated like the shared one.
+	 * A server of the test's own, with its data in {@code dataDirectory}, that the test
+	 * may stop and start (outage tests); bootstrapped and with {@code control} migrated
+	 * like the shared one.
 	 */
 	public static StoppableServer dedicated(Path dataDirectory) {
 		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, 0);
-		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "", null);
+		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "",
+				null);
 		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), "postgres", "", DATABASE, ROLE_PASSWORD);
 		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
 		return new StoppableServer(database, dataDirectory, postgres);
 	}
 
-	/** A dedicated server that {@link #stop}s (fast shutdown, as an operator would) and {@link #start}s again. */
+	/**
+	 * A dedicated server that {@link #stop}s (fast shutdown, as an operator would) and
+	 * {@link #start}s again.
+	 */
 	public static final class StoppableServer implements AutoCloseable {
 
 		private final TestDatabase database;
@@ -102,6 +111,7 @@ public final class TestDatabase {
 		public void close() {
 			stop();
 		}
+
 	}
 
 	public static TestDatabase get() {
@@ -124,7 +134,8 @@ public final class TestDatabase {
 	}
 
 	private static boolean dockerAvailable() {
-		// Asking Testcontainers logs an ERROR per strategy when there is no engine; look first.
+		// Asking Testcontainers logs an ERROR per strategy when there is no engine; look
+		// first.
 		boolean engineInSight = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
 		if (!engineInSight) {
@@ -148,8 +159,10 @@ public final class TestDatabase {
 
 	private static TestDatabase embedded() {
 		Path logs = temporaryDirectory("rawabit-test-postgres-log");
-		// The server's own output pipe closes once pg_ctl has started it; its log collector's file does not,
-		// so StatementLog can read what the server executed. It logs little until statement logging is on.
+		// The server's own output pipe closes once pg_ctl has started it; its log
+		// collector's file does not,
+		// so StatementLog can read what the server executed. It logs little until
+		// statement logging is on.
 		EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0,
 				Map.of("logging_collector", "on", "log_destination", "jsonlog", "log_directory", logs.toString(),
 						"log_filename", "postgresql.log", "log_rotation_age", "0", "log_rotation_size", "0"));
@@ -185,9 +198,10 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * A database of its own named {@code name} on this server, empty and owned by the owner role as the
-	 * platform's bootstrap leaves it (dropped first if a previous run left it): for migration tests that
-	 * must start from an older schema. The platform role connects to it as to the shared one.
+	 * A database of its own named {@code name} on this server, empty and owned by the
+	 * owner role as the platform's bootstrap leaves it (dropped first if a previous run
+	 * left it): for migration tests that must start from an older schema. The platform
+	 * role connects to it as to the shared one.
 	 */
 	public DatabaseServer emptyDatabase(String name) throws SQLException {
 		try (Connection superuser = connectAsSuperuser()) {
@@ -206,7 +220,8 @@ public final class TestDatabase {
 		registry.add("rawabit.db.owner.password", () -> ROLE_PASSWORD);
 		registry.add("rawabit.db.app.username", () -> appRole);
 		registry.add("rawabit.db.app.password", () -> ROLE_PASSWORD);
-		// Every role has its own password outside the embedded server; here all share the test one.
+		// Every role has its own password outside the embedded server; here all share the
+		// test one.
 		registry.add("rawabit.notifications.worker.password", () -> ROLE_PASSWORD);
 		registry.add("rawabit.oversight.reader.password", () -> ROLE_PASSWORD);
 	}
@@ -215,20 +230,25 @@ public final class TestDatabase {
 		return endpoint;
 	}
 
-	/** A plain JDBC connection as {@code role}, for tests that must see what raw SQL sees. */
+	/**
+	 * A plain JDBC connection as {@code role}, for tests that must see what raw SQL sees.
+	 */
 	public Connection connectAs(String role) throws SQLException {
 		return DriverManager.getConnection(endpoint.jdbcUrl(), role, ROLE_PASSWORD);
 	}
 
-	/** Whether {@link #logStatements()} can read what the server executes (the embedded server). */
+	/**
+	 * Whether {@link #logStatements()} can read what the server executes (the embedded
+	 * server).
+	 */
 	public boolean capturesStatements() {
 		return logFile != null;
 	}
 
 	/**
-	 * Logs every statement any session runs from now until the returned log is closed. Sessions that
-	 * connect afterwards log from their first statement; an open session picks the setting up only
-	 * after its next command.
+	 * Logs every statement any session runs from now until the returned log is closed.
+	 * Sessions that connect afterwards log from their first statement; an open session
+	 * picks the setting up only after its next command.
 	 */
 	public StatementLog logStatements() throws SQLException {
 		if (logFile == null) {
@@ -241,4 +261,5 @@ public final class TestDatabase {
 	public Connection connectAsSuperuser() throws SQLException {
 		return DriverManager.getConnection(endpoint.jdbcUrl(), superuser, superuserPassword);
 	}
+
 }

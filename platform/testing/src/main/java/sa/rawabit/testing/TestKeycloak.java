@@ -26,10 +26,11 @@ import sa.rawabit.devstack.Realm;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One real Keycloak per test JVM, started on first use (~15–30 s; ~50–75 s on a fresh unpack) on free
- * ports with the demo realm and a throw-away database, stopped by a shutdown hook. Tokens come from the
- * test-only public client {@code rawabit-test} through the password grant; demo users and their
- * password are listed in {@code deploy/keycloak/README.md}.
+ * One real Keycloak per test JVM, started on first use (~15–30 s; ~50–75 s on a fresh
+ * unpack) on free ports with the demo realm and a throw-away database, stopped by a
+ * shutdown hook. Tokens come from the test-only public client {@code rawabit-test}
+ * through the password grant; demo users and their password are listed in
+ * {@code deploy/keycloak/README.md}.
  */
 public final class TestKeycloak {
 
@@ -70,7 +71,8 @@ public final class TestKeycloak {
 				.withRealm(Realm.DEMO)
 				.withPorts(freePort(), freePort())
 				.withDataDirectory(data)
-				// A machine shared by many builds may need longer than three minutes; a slow start is not a failure.
+				// A machine shared by many builds may need longer than three minutes; a
+				// slow start is not a failure.
 				.withStartTimeout(Duration.parse(System.getProperty("rawabit.test.keycloak-start-timeout", "PT8M"))));
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				server.close();
@@ -84,7 +86,10 @@ public final class TestKeycloak {
 		}
 	}
 
-	/** {@code http://127.0.0.1:<port>/realms/rawabit}: the issuer the platform must validate. */
+	/**
+	 * {@code http://127.0.0.1:<port>/realms/rawabit}: the issuer the platform must
+	 * validate.
+	 */
 	public String issuer() {
 		return server.issuer();
 	}
@@ -99,27 +104,34 @@ public final class TestKeycloak {
 	}
 
 	/**
-	 * A raw access token for {@code scope}, e.g. {@code "openid organization:thimar-alkhair"}: a member of
-	 * two associations gets an {@code organization} claim only when one is requested.
+	 * A raw access token for {@code scope}, e.g.
+	 * {@code "openid organization:thimar-alkhair"}: a member of two associations gets an
+	 * {@code organization} claim only when one is requested.
 	 */
 	public String tokenFor(String username, String password, @Nullable String scope) {
 		return tokenFrom(CLIENT_ID, username, password, scope);
 	}
 
-	/** A raw access token through another public client of the realm, e.g. one without the API audience. */
+	/**
+	 * A raw access token through another public client of the realm, e.g. one without the
+	 * API audience.
+	 */
 	public String tokenFrom(String clientId, String username, String password, @Nullable String scope) {
 		return tokenAt(server.tokenEndpoint(), clientId, username, password, scope);
 	}
 
-	/** The bootstrap administrator's token from the {@code master} realm: a real token of another issuer. */
+	/**
+	 * The bootstrap administrator's token from the {@code master} realm: a real token of
+	 * another issuer.
+	 */
 	public String masterRealmToken() {
 		return tokenAt(server.issuer("master") + "/protocol/openid-connect/token", "admin-cli", "admin", "admin", null);
 	}
 
 	/**
-	 * Lets {@code clientId} redirect to {@code redirectUri} after sign-in and sign-out (e.g. a test
-	 * server's random port): the realm file only allows the local stack's fixed ports. Uses the master
-	 * realm's admin API.
+	 * Lets {@code clientId} redirect to {@code redirectUri} after sign-in and sign-out
+	 * (e.g. a test server's random port): the realm file only allows the local stack's
+	 * fixed ports. Uses the master realm's admin API.
 	 */
 	@SuppressWarnings("unchecked")
 	public void allowRedirect(String clientId, String redirectUri) {
@@ -137,8 +149,9 @@ public final class TestKeycloak {
 	}
 
 	/**
-	 * Makes Keycloak send {@code clientId}'s OIDC back-channel logout (a signed logout token naming the session) to
-	 * {@code url} whenever a session of it ends; an empty url turns it off again.
+	 * Makes Keycloak send {@code clientId}'s OIDC back-channel logout (a signed logout
+	 * token naming the session) to {@code url} whenever a session of it ends; an empty
+	 * url turns it off again.
 	 */
 	@SuppressWarnings("unchecked")
 	public void backChannelLogout(String clientId, String url) {
@@ -146,12 +159,16 @@ public final class TestKeycloak {
 		Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
 		attributes.put("backchannel.logout.url", url);
 		attributes.put("backchannel.logout.session.required", "true");
-		// With front-channel logout on, Keycloak skips the back-channel call when a session ends elsewhere.
+		// With front-channel logout on, Keycloak skips the back-channel call when a
+		// session ends elsewhere.
 		client.put("frontchannelLogout", false);
 		update(client);
 	}
 
-	/** Ends every Keycloak session of a user, as an administrator does in Keycloak's console. */
+	/**
+	 * Ends every Keycloak session of a user, as an administrator does in Keycloak's
+	 * console.
+	 */
 	public void endSessions(String username) {
 		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + userId(username) + "/logout"))
 			.header("Authorization", "Bearer " + masterRealmToken())
@@ -160,18 +177,20 @@ public final class TestKeycloak {
 	}
 
 	/**
-	 * Gives a user the permanent password {@code password} and clears what Keycloak would ask of them at their
-	 * first sign-in, as the person does when they first sign in with the temporary password they were sent.
+	 * Gives a user the permanent password {@code password} and clears what Keycloak would
+	 * ask of them at their first sign-in, as the person does when they first sign in with
+	 * the temporary password they were sent.
 	 */
 	public void setPassword(String username, String password) {
 		String user = adminBase() + "/users/" + userId(username);
 		call(HttpRequest.newBuilder(URI.create(user + "/reset-password"))
 			.header("Authorization", "Bearer " + masterRealmToken())
 			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-					Map.of("type", "password", "value", password, "temporary", false))))
+			.PUT(HttpRequest.BodyPublishers
+				.ofString(JSON.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false))))
 			.build());
-		// The whole representation goes back: a partial one would clear the names it leaves out.
+		// The whole representation goes back: a partial one would clear the names it
+		// leaves out.
 		@SuppressWarnings("unchecked")
 		Map<String, Object> representation = JSON.readValue(call(HttpRequest.newBuilder(URI.create(user))
 			.header("Authorization", "Bearer " + masterRealmToken())
@@ -186,9 +205,10 @@ public final class TestKeycloak {
 	}
 
 	/**
-	 * What onboarding and an invitation leave in Keycloak for an association registered only in the database
-	 * (e.g. by {@link TestTenants#register}): its organization (alias = slug) and role group
-	 * {@code /<slug>/<role>}, and a member holding that role with a permanent password.
+	 * What onboarding and an invitation leave in Keycloak for an association registered
+	 * only in the database (e.g. by {@link TestTenants#register}): its organization
+	 * (alias = slug) and role group {@code /<slug>/<role>}, and a member holding that
+	 * role with a permanent password.
 	 */
 	public void addMember(String slug, String role, String username, String firstName, String lastName,
 			String password) {
@@ -213,9 +233,10 @@ public final class TestKeycloak {
 			.findFirst()
 			.orElseThrow()
 			.get("id"));
-		post("/users", Map.of("username", username, "email", username, "firstName", firstName, "lastName", lastName,
-				"enabled", true, "emailVerified", true, "credentials",
-				List.of(Map.of("type", "password", "value", password, "temporary", false))));
+		post("/users",
+				Map.of("username", username, "email", username, "firstName", firstName, "lastName", lastName, "enabled",
+						true, "emailVerified", true, "credentials",
+						List.of(Map.of("type", "password", "value", password, "temporary", false))));
 		String user = userId(username);
 		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + user + "/groups/" + roleGroup))
 			.header("Authorization", "Bearer " + masterRealmToken())
@@ -234,9 +255,9 @@ public final class TestKeycloak {
 
 	/** The Keycloak user id ({@code sub}) of a user. */
 	public String userId(String username) {
-		return String.valueOf(admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
-			.getFirst()
-			.get("id"));
+		return String.valueOf(
+				admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)).getFirst()
+					.get("id"));
 	}
 
 	private String adminBase() {
@@ -267,8 +288,8 @@ public final class TestKeycloak {
 		try {
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + " "
-						+ response.body());
+				throw new IllegalStateException(
+						request.uri() + " answered " + response.statusCode() + " " + response.body());
 			}
 			return response.body();
 		}
@@ -283,12 +304,13 @@ public final class TestKeycloak {
 
 	private static String tokenAt(String endpoint, String clientId, String username, String password,
 			@Nullable String scope) {
-		Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id",
-				clientId, "username", username, "password", password));
+		Map<String, String> form = new LinkedHashMap<>(
+				Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
 		if (scope != null) {
 			form.put("scope", scope);
 		}
-		String body = form.entrySet().stream()
+		String body = form.entrySet()
+			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
@@ -298,8 +320,8 @@ public final class TestKeycloak {
 		try {
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException("No token for " + username + ": " + response.statusCode() + " "
-						+ response.body());
+				throw new IllegalStateException(
+						"No token for " + username + ": " + response.statusCode() + " " + response.body());
 			}
 			return (String) JSON.readValue(response.body(), Map.class).get("access_token");
 		}
@@ -319,7 +341,8 @@ public final class TestKeycloak {
 	}
 
 	private static void delete(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) { // does not follow the links to the shared distribution
+		try (Stream<Path> paths = Files.walk(directory)) { // does not follow the links to
+															// the shared distribution
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}
@@ -328,4 +351,5 @@ public final class TestKeycloak {
 			System.err.println("[rawabit] Could not delete " + directory + ": " + ex);
 		}
 	}
+
 }

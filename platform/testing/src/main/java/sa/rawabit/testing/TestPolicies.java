@@ -14,16 +14,19 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Publishes policy versions the way the control plane does: as tenant-admin's role, in one
- * transaction that supersedes the version in force, inserts the new one as published, names it in
- * the tenant registry and notifies every platform replica on commit. The source is stored as given,
- * unvalidated, so tests can also store what the validator would have refused.
+ * Publishes policy versions the way the control plane does: as tenant-admin's role, in
+ * one transaction that supersedes the version in force, inserts the new one as published,
+ * names it in the tenant registry and notifies every platform replica on commit. The
+ * source is stored as given, unvalidated, so tests can also store what the validator
+ * would have refused.
  *
- * <p><b>Fixture:</b> {@link #publish} also records, for the new version, the staff acknowledgement the
- * platform requires before anyone acts on a case, for the synthetic subjects of {@link TestTokens}
- * ({@code user-<slug>} and {@code multi}), so tests about requests, complaints or inquiries stay about
- * them. Real Keycloak users (browser tests) are not covered: they acknowledge on {@code /policy}. Tests
- * of the acknowledgement gate itself use {@link #publishUnacknowledged}.
+ * <p>
+ * <b>Fixture:</b> {@link #publish} also records, for the new version, the staff
+ * acknowledgement the platform requires before anyone acts on a case, for the synthetic
+ * subjects of {@link TestTokens} ({@code user-<slug>} and {@code multi}), so tests about
+ * requests, complaints or inquiries stay about them. Real Keycloak users (browser tests)
+ * are not covered: they acknowledge on {@code /policy}. Tests of the acknowledgement gate
+ * itself use {@link #publishUnacknowledged}.
  */
 public final class TestPolicies {
 
@@ -32,28 +35,40 @@ public final class TestPolicies {
 	private TestPolicies() {
 	}
 
-	/** The subject of {@link TestTokens#member}'s tokens; {@link TestTokens#staff} use {@code user-<slug>}. */
+	/**
+	 * The subject of {@link TestTokens#member}'s tokens; {@link TestTokens#staff} use
+	 * {@code user-<slug>}.
+	 */
 	public static final String MULTI_SUBJECT = "multi";
 
 	/**
-	 * Publishes {@code yaml} as the association's new version in force, acknowledged by the synthetic
-	 * token subjects (see the class comment); returns the version's id.
+	 * Publishes {@code yaml} as the association's new version in force, acknowledged by
+	 * the synthetic token subjects (see the class comment); returns the version's id.
 	 */
 	public static UUID publish(TenantId tenant, String yaml) {
 		return publish(TestDatabase.get(), tenant, yaml, true, true);
 	}
 
-	/** As {@link #publish(TenantId, String)}, in {@code database} (e.g. a dedicated server). */
+	/**
+	 * As {@link #publish(TenantId, String)}, in {@code database} (e.g. a dedicated
+	 * server).
+	 */
 	public static UUID publish(TestDatabase database, TenantId tenant, String yaml) {
 		return publish(database, tenant, yaml, true, true);
 	}
 
-	/** As {@link #publish}, but nobody has acknowledged the new version: every case action is refused. */
+	/**
+	 * As {@link #publish}, but nobody has acknowledged the new version: every case action
+	 * is refused.
+	 */
 	public static UUID publishUnacknowledged(TenantId tenant, String yaml) {
 		return publish(TestDatabase.get(), tenant, yaml, true, false);
 	}
 
-	/** As {@link #publish}, but the notification is lost, as when no replica was listening. */
+	/**
+	 * As {@link #publish}, but the notification is lost, as when no replica was
+	 * listening.
+	 */
 	public static UUID publishWithoutNotifying(TenantId tenant, String yaml) {
 		return publish(TestDatabase.get(), tenant, yaml, false, true);
 	}
@@ -62,7 +77,8 @@ public final class TestPolicies {
 			boolean acknowledged) {
 		UUID version = UUID.randomUUID();
 		if (acknowledged) {
-			// Before the version exists: whoever sees it in force also sees the acknowledgements.
+			// Before the version exists: whoever sees it in force also sees the
+			// acknowledgements.
 			acknowledgeAsTestTokens(database, tenant, version);
 		}
 		try (Connection admin = database.connectAs(DatabaseRoles.TENANT_ADMIN)) {
@@ -73,9 +89,11 @@ public final class TestPolicies {
 						update control.policy_version set status = 'superseded', superseded_at = now()
 						where tenant_id = ?::uuid and status = 'published'""", tenant.toString());
 				insert(admin, tenant, version, yaml);
-				run(admin, """
-						update control.tenant set policy_version_id = ?::uuid, policy_published_at = now(), updated_at = now()
-						where id = ?::uuid""", version.toString(), tenant.toString());
+				run(admin,
+						"""
+								update control.tenant set policy_version_id = ?::uuid, policy_published_at = now(), updated_at = now()
+								where id = ?::uuid""",
+						version.toString(), tenant.toString());
 				if (notify) {
 					run(admin, "select pg_notify('" + CHANNEL + "', ?)", tenant.toString());
 				}
@@ -93,14 +111,15 @@ public final class TestPolicies {
 	}
 
 	/**
-	 * Records the acknowledgement of {@code version} for {@code user-<slug>} and {@code multi}, as the
-	 * platform's role inside the association; nothing when the platform's schema is not migrated here.
+	 * Records the acknowledgement of {@code version} for {@code user-<slug>} and
+	 * {@code multi}, as the platform's role inside the association; nothing when the
+	 * platform's schema is not migrated here.
 	 */
 	private static void acknowledgeAsTestTokens(TestDatabase database, TenantId tenant, UUID version) {
 		try (Connection platform = database.connectAs(DatabaseRoles.PLATFORM)) {
 			platform.setAutoCommit(false);
-			try (PreparedStatement exists = platform.prepareStatement(
-					"select to_regclass('app.policy_acknowledgement') is not null");
+			try (PreparedStatement exists = platform
+				.prepareStatement("select to_regclass('app.policy_acknowledgement') is not null");
 					ResultSet row = exists.executeQuery()) {
 				if (!row.next() || !row.getBoolean(1)) {
 					platform.rollback();
@@ -108,15 +127,16 @@ public final class TestPolicies {
 				}
 			}
 			run(platform, "select set_config('app.tenant_id', ?, true)", tenant.toString());
-			try (PreparedStatement insert = platform.prepareStatement("""
-					insert into app.policy_acknowledgement (tenant_id, policy_version, subject, username, policy_number,
-					                                        statement, acknowledged_at)
-					select t.id, ?, s.subject, s.subject,
-					       (select coalesce(max(v.number), 0) + 1 from control.policy_version v where v.tenant_id = t.id),
-					       'fixture: acknowledged by the test tokens', now()
-					from control.tenant t, unnest(array['user-' || t.slug, ?]) as s(subject)
-					where t.id = ?
-					on conflict do nothing""")) {
+			try (PreparedStatement insert = platform.prepareStatement(
+					"""
+							insert into app.policy_acknowledgement (tenant_id, policy_version, subject, username, policy_number,
+							                                        statement, acknowledged_at)
+							select t.id, ?, s.subject, s.subject,
+							       (select coalesce(max(v.number), 0) + 1 from control.policy_version v where v.tenant_id = t.id),
+							       'fixture: acknowledged by the test tokens', now()
+							from control.tenant t, unnest(array['user-' || t.slug, ?]) as s(subject)
+							where t.id = ?
+							on conflict do nothing""")) {
 				insert.setObject(1, version);
 				insert.setString(2, MULTI_SUBJECT);
 				insert.setObject(3, tenant.value());
@@ -167,4 +187,5 @@ public final class TestPolicies {
 			throw new IllegalStateException("Every JVM has SHA-256", ex);
 		}
 	}
+
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A real round-robin load balancer (Debian's nginx, installed by {@code deploy/local/install-tools.sh} when
- * missing) in front of replicas on loopback ports: no sticky sessions, {@code X-Forwarded-For} appended as the
- * compose nginx does, streams unbuffered, and each answer naming the replica that served it in
- * {@value #UPSTREAM_HEADER}. It connects to the replicas from {@value #PROXY_ADDRESS}, so a replica can trust
- * that address as its proxy while the test's own direct connections (from 127.0.0.1) stay untrusted.
+ * A real round-robin load balancer (Debian's nginx, installed by
+ * {@code deploy/local/install-tools.sh} when missing) in front of replicas on loopback
+ * ports: no sticky sessions, {@code X-Forwarded-For} appended as the compose nginx does,
+ * streams unbuffered, and each answer naming the replica that served it in
+ * {@value #UPSTREAM_HEADER}. It connects to the replicas from {@value #PROXY_ADDRESS}, so
+ * a replica can trust that address as its proxy while the test's own direct connections
+ * (from 127.0.0.1) stay untrusted.
  */
 public final class TestProxy implements AutoCloseable {
 
@@ -105,4 +107,5 @@ public final class TestProxy implements AutoCloseable {
 	public void close() {
 		process.destroy();
 	}
+
 }

@@ -12,9 +12,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One real Redis per test JVM (Debian's {@code redis-server}, which {@code deploy/local/install-tools.sh} installs
- * when missing), started on first use on a free loopback port with a random password and no persistence, stopped
- * by a shutdown hook. Replicas under test share sessions and limits through it exactly as in production.
+ * One real Redis per test JVM (Debian's {@code redis-server}, which
+ * {@code deploy/local/install-tools.sh} installs when missing), started on first use on a
+ * free loopback port with a random password and no persistence, stopped by a shutdown
+ * hook. Replicas under test share sessions and limits through it exactly as in
+ * production.
  */
 public final class TestRedis {
 
@@ -43,7 +45,9 @@ public final class TestRedis {
 		return current;
 	}
 
-	/** {@code redis://:<password>@127.0.0.1:<port>}: what {@code rawabit.redis.url} takes. */
+	/**
+	 * {@code redis://:<password>@127.0.0.1:<port>}: what {@code rawabit.redis.url} takes.
+	 */
 	public String url() {
 		return "redis://:" + password + "@127.0.0.1:" + port;
 	}
@@ -67,9 +71,9 @@ public final class TestRedis {
 			new SecureRandom().nextBytes(secret);
 			String password = HexFormat.of().formatHex(secret);
 			Path dir = Files.createTempDirectory("rawabit-test-redis-");
-			Process process = new ProcessBuilder(List.of(server.toString(), "--port", Integer.toString(port), "--bind",
-					"127.0.0.1", "--requirepass", password, "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-					"--daemonize", "no"))
+			Process process = new ProcessBuilder(
+					List.of(server.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--requirepass",
+							password, "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"))
 				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("redis.log").toFile())
 				.start();
@@ -82,4 +86,5 @@ public final class TestRedis {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

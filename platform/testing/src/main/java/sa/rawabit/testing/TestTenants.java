@@ -8,13 +8,18 @@ import java.util.UUID;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** Registers associations the way the control plane does: as tenant-admin's role, in control.tenant. */
+/**
+ * Registers associations the way the control plane does: as tenant-admin's role, in
+ * control.tenant.
+ */
 public final class TestTenants {
 
 	private TestTenants() {
 	}
 
-	/** A registered association: its id and its slug (which its policy file must name). */
+	/**
+	 * A registered association: its id and its slug (which its policy file must name).
+	 */
 	public record TestTenant(TenantId id, String slug) {
 	}
 
@@ -31,10 +36,10 @@ public final class TestTenants {
 	public static TestTenant register(TestDatabase database, String prefix) {
 		TenantId id = TenantId.random();
 		String slug = prefix + "-" + id.value().toString().substring(0, 8);
-		try (Connection admin = database.connectAs(DatabaseRoles.TENANT_ADMIN);
-				PreparedStatement insert = admin.prepareStatement("""
-						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
-						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')""")) {
+		try (Connection admin = database
+			.connectAs(DatabaseRoles.TENANT_ADMIN); PreparedStatement insert = admin.prepareStatement("""
+					insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
+					values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')""")) {
 			insert.setObject(1, id.value());
 			insert.setString(2, slug);
 			insert.setString(3, "جمعية " + prefix);
@@ -48,14 +53,17 @@ public final class TestTenants {
 		}
 	}
 
-	/** The association with this exact slug (e.g. a demo realm's), registered if it is not yet. */
+	/**
+	 * The association with this exact slug (e.g. a demo realm's), registered if it is not
+	 * yet.
+	 */
 	public static TenantId ensure(String slug) {
-		try (Connection admin = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN);
-				PreparedStatement upsert = admin.prepareStatement("""
-						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
-						values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')
-						on conflict (slug) do update set slug = excluded.slug
-						returning id""")) {
+		try (Connection admin = TestDatabase.get()
+			.connectAs(DatabaseRoles.TENANT_ADMIN); PreparedStatement upsert = admin.prepareStatement("""
+					insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
+					values (?, ?, ?, ?, 'NCNP', ?, 'Riyadh')
+					on conflict (slug) do update set slug = excluded.slug
+					returning id""")) {
 			upsert.setObject(1, UUID.randomUUID());
 			upsert.setString(2, slug);
 			upsert.setString(3, "جمعية " + slug);
@@ -82,4 +90,5 @@ public final class TestTenants {
 			throw new IllegalStateException("Could not change status of " + id, ex);
 		}
 	}
+
 }

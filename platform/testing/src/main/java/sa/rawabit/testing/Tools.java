@@ -5,13 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** Installs a missing system tool through the repository's own script (the one {@code .ci/run} uses). */
+/**
+ * Installs a missing system tool through the repository's own script (the one
+ * {@code .ci/run} uses).
+ */
 final class Tools {
 
 	private Tools() {
 	}
 
-	/** Runs {@code relativeScript}, found by walking up from the module, as the build user (root in CI). */
+	/**
+	 * Runs {@code relativeScript}, found by walking up from the module, as the build user
+	 * (root in CI).
+	 */
 	static void install(String relativeScript) {
 		for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
 			Path script = dir.resolve(relativeScript);
@@ -34,7 +40,10 @@ final class Tools {
 		}
 	}
 
-	/** Waits up to 10 s for {@code process} to listen on loopback {@code port}; fails when it exits or does not. */
+	/**
+	 * Waits up to 10 s for {@code process} to listen on loopback {@code port}; fails when
+	 * it exits or does not.
+	 */
 	static void awaitPort(int port, Process process, String what) {
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (System.nanoTime() < deadline) {
@@ -66,4 +75,5 @@ final class Tools {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

@@ -18,8 +18,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * {@code /console/channels}: the tenant administrator enters the association's WhatsApp Business account.
- * The token field is always empty: a saved token is never sent back, only that one is set.
+ * {@code /console/channels}: the tenant administrator enters the association's WhatsApp
+ * Business account. The token field is always empty: a saved token is never sent back,
+ * only that one is set.
  */
 @PageController
 @RequestMapping("/console/channels")
@@ -53,7 +54,9 @@ class ChannelsConsoleController {
 
 	private Mono<Rendering> page(StaffMember me, @Nullable ProblemException problem, Map<String, String> typed,
 			HttpStatus status, boolean saved) {
-		return channels.whatsApp().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+		return channels.whatsApp()
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty())
 			.map(current -> {
 				Map<String, Object> model = new HashMap<>();
 				model.put("me", me);
@@ -66,4 +69,5 @@ class ChannelsConsoleController {
 				return Rendering.view("console/channels").model(model).status(status).build();
 			});
 	}
+
 }

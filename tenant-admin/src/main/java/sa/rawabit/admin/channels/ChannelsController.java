@@ -13,7 +13,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** {@code /api/channels/whatsapp}: the tenant administrator sets, reads (without the token) or removes it. */
+/**
+ * {@code /api/channels/whatsapp}: the tenant administrator sets, reads (without the
+ * token) or removes it.
+ */
 @RestController
 @RequestMapping("/api/channels/whatsapp")
 class ChannelsController {
@@ -33,8 +36,7 @@ class ChannelsController {
 	@GetMapping
 	Mono<WhatsAppAccount.Shown> get(@AuthenticationPrincipal StaffMember me) {
 		me.requireTenant();
-		return channels.whatsApp()
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("WhatsApp account")));
+		return channels.whatsApp().switchIfEmpty(Mono.error(() -> ProblemException.notFound("WhatsApp account")));
 	}
 
 	@DeleteMapping
@@ -43,4 +45,5 @@ class ChannelsController {
 		me.requireTenant();
 		return channels.removeWhatsApp();
 	}
+
 }

@@ -10,7 +10,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.secrets.SecretBox;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
-/** The current association's WhatsApp Business account: set (token sealed) and shown (token never). */
+/**
+ * The current association's WhatsApp Business account: set (token sealed) and shown
+ * (token never).
+ */
 @Service
 class MessagingChannels {
 
@@ -32,23 +35,24 @@ class MessagingChannels {
 	}
 
 	Mono<WhatsAppAccount.Shown> setWhatsApp(WhatsAppAccount given, String actor) {
-		return Mono.fromCallable(given::checked).flatMap(account -> transactions.inTenant(TenantContext.require()
-			.flatMap(tenant -> database.sql("""
-					insert into control.messaging_channel (tenant_id, kind, base_url, phone_number_id, token_sealed,
-					    updated_by, updated_at)
-					values ($1, $2, $3, $4, $5, $6, $7)
-					on conflict (tenant_id, kind) do update set base_url = excluded.base_url,
-					    phone_number_id = excluded.phone_number_id, token_sealed = excluded.token_sealed,
-					    updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
-				.bind(0, tenant.value())
-				.bind(1, WHATSAPP)
-				.bind(2, account.baseUrl())
-				.bind(3, account.phoneNumberId())
-				.bind(4, secrets.seal(tenant, account.token()))
-				.bind(5, actor)
-				.bind(6, clock.instant())
-				.then())
-			.then(whatsApp())));
+		return Mono.fromCallable(given::checked)
+			.flatMap(account -> transactions.inTenant(TenantContext.require()
+				.flatMap(tenant -> database.sql("""
+						insert into control.messaging_channel (tenant_id, kind, base_url, phone_number_id, token_sealed,
+						    updated_by, updated_at)
+						values ($1, $2, $3, $4, $5, $6, $7)
+						on conflict (tenant_id, kind) do update set base_url = excluded.base_url,
+						    phone_number_id = excluded.phone_number_id, token_sealed = excluded.token_sealed,
+						    updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+					.bind(0, tenant.value())
+					.bind(1, WHATSAPP)
+					.bind(2, account.baseUrl())
+					.bind(3, account.phoneNumberId())
+					.bind(4, secrets.seal(tenant, account.token()))
+					.bind(5, actor)
+					.bind(6, clock.instant())
+					.then())
+				.then(whatsApp())));
 	}
 
 	Mono<WhatsAppAccount.Shown> whatsApp() {
@@ -63,7 +67,8 @@ class MessagingChannels {
 	}
 
 	Mono<Void> removeWhatsApp() {
-		return transactions.inTenant(
-				database.sql("delete from control.messaging_channel where kind = $1").bind(0, WHATSAPP).then());
+		return transactions
+			.inTenant(database.sql("delete from control.messaging_channel where kind = $1").bind(0, WHATSAPP).then());
 	}
+
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.problem.FieldChecks;
 
 /**
- * What the tenant administrator gives for WhatsApp Business (Cloud API): the API's base address (e.g.
- * {@code https://graph.facebook.com/v21.0}), the sending phone number's id, and the access token.
+ * What the tenant administrator gives for WhatsApp Business (Cloud API): the API's base
+ * address (e.g. {@code https://graph.facebook.com/v21.0}), the sending phone number's id,
+ * and the access token.
  */
 record WhatsAppAccount(@Nullable String baseUrl, @Nullable String phoneNumberId, @Nullable String token) {
 

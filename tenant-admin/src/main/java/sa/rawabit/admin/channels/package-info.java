@@ -1,6 +1,6 @@
 /**
- * The association's accounts on channels that send to beneficiaries (WhatsApp Business): the tenant
- * administrator sets them, the token is sealed at rest and never shown again.
+ * The association's accounts on channels that send to beneficiaries (WhatsApp Business):
+ * the tenant administrator sets them, the token is sealed at rest and never shown again.
  */
 @NullMarked
 @ApplicationModule(displayName = "Messaging channels", allowedDependencies = {})

@@ -24,9 +24,9 @@ import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.policy.seeds.SeedPolicies.Seed;
 
 /**
- * Registers each seed association that is missing and publishes its seed policy when none is in
- * force, with the board approval its text records (or, where the seed left it blank, a dated demo
- * approval that says so). Idempotent: a restart changes nothing.
+ * Registers each seed association that is missing and publishes its seed policy when none
+ * is in force, with the board approval its text records (or, where the seed left it
+ * blank, a dated demo approval that says so). Idempotent: a restart changes nothing.
  */
 @Component
 class DemoAssociations {
@@ -90,4 +90,5 @@ class DemoAssociations {
 		return new BoardApproval("اعتماد تجريبي لبيانات العرض (تاريخ الاعتماد غير مذكور في السياسة)", null, null,
 				PolicyDate.gregorian(LocalDate.now(clock)));
 	}
+
 }

@@ -1,4 +1,6 @@
-/** Local and demo stacks only: the five seed associations with their policies in force. */
+/**
+ * Local and demo stacks only: the five seed associations with their policies in force.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Demo data", allowedDependencies = { "tenants", "policies" })
 package sa.rawabit.admin.demo;

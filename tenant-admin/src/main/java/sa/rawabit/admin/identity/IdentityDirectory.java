@@ -16,14 +16,16 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * Associations and their staff in Keycloak. Every operation is idempotent where Keycloak allows, so a
- * retried or compensated onboarding converges instead of piling up half-made organizations.
+ * Associations and their staff in Keycloak. Every operation is idempotent where Keycloak
+ * allows, so a retried or compensated onboarding converges instead of piling up half-made
+ * organizations.
  */
 @Service
 public class IdentityDirectory {
 
 	static final ProblemType EXISTS = new ProblemType("identity-exists", HttpStatus.CONFLICT,
-			"Keycloak already has an organization with this alias or name", "يوجد في نظام الهوية جهة بهذا المعرّف أو الاسم");
+			"Keycloak already has an organization with this alias or name",
+			"يوجد في نظام الهوية جهة بهذا المعرّف أو الاسم");
 
 	static final ProblemType UNVERIFIED = new ProblemType("account-unverified", HttpStatus.CONFLICT,
 			"An account with this e-mail exists but its e-mail is not verified",
@@ -46,17 +48,17 @@ public class IdentityDirectory {
 	}
 
 	/**
-	 * The organization (alias = slug) and the group tree {@code /<slug>/<role>} of one association. An
-	 * existing organization or group of that name is refused (409), never adopted or removed; a failure
-	 * half-way removes what this call created.
+	 * The organization (alias = slug) and the group tree {@code /<slug>/<role>} of one
+	 * association. An existing organization or group of that name is refused (409), never
+	 * adopted or removed; a failure half-way removes what this call created.
 	 */
 	public Mono<Void> createAssociation(String slug, String nameEn, String nameAr) {
-		Map<String, Object> organization = Map.of("name", nameEn, "alias", slug, "enabled", true, "description",
-				nameAr, "attributes", Map.of(SLUG_ATTRIBUTE, List.of(slug)), "domains",
+		Map<String, Object> organization = Map.of("name", nameEn, "alias", slug, "enabled", true, "description", nameAr,
+				"attributes", Map.of(SLUG_ATTRIBUTE, List.of(slug)), "domains",
 				List.of(Map.of("name", slug + ".example.org", "verified", false)));
 		return keycloak.create("/organizations", organization)
-			.onErrorMap(KeycloakAdmin::isConflict, conflict -> new ProblemException(EXISTS, EXISTS.titleEn(),
-					EXISTS.titleAr(), "slug"))
+			.onErrorMap(KeycloakAdmin::isConflict,
+					conflict -> new ProblemException(EXISTS, EXISTS.titleEn(), EXISTS.titleAr(), "slug"))
 			.flatMap(created -> keycloak.create("/groups", Map.of("name", slug))
 				.flatMap(group -> Flux.fromIterable(StaffRoles.ALL)
 					.concatMap(role -> keycloak.create("/groups/{id}/children", Map.of("name", role), group))
@@ -66,8 +68,9 @@ public class IdentityDirectory {
 	}
 
 	/**
-	 * Makes sure {@code /<slug>/<role>} exists for each role, creating the missing ones; existing groups
-	 * are kept (publishing the same roles twice, or a retry, converges). Answers the roles it created.
+	 * Makes sure {@code /<slug>/<role>} exists for each role, creating the missing ones;
+	 * existing groups are kept (publishing the same roles twice, or a retry, converges).
+	 * Answers the roles it created.
 	 */
 	public Mono<Set<String>> ensureRoleGroups(String slug, Set<String> roles) {
 		return groupId(slug).switchIfEmpty(Mono.error(() -> ProblemException.notFound("association group")))
@@ -80,7 +83,10 @@ public class IdentityDirectory {
 			.map(Set::copyOf);
 	}
 
-	/** Usernames of the staff who hold {@code role} in this association (none when the group is absent). */
+	/**
+	 * Usernames of the staff who hold {@code role} in this association (none when the
+	 * group is absent).
+	 */
 	public Flux<String> holders(String slug, String role) {
 		return keycloak.get("/group-by-path/{slug}/{role}", slug, role)
 			.flatMapMany(group -> keycloak.list("/groups/{id}/members?max=1000&briefRepresentation=true",
@@ -88,16 +94,20 @@ public class IdentityDirectory {
 			.map(user -> String.valueOf(user.get("username")));
 	}
 
-	/** Removes the organization and the group tree; accounts stay (a person may serve elsewhere). */
+	/**
+	 * Removes the organization and the group tree; accounts stay (a person may serve
+	 * elsewhere).
+	 */
 	public Mono<Void> deleteAssociation(String slug) {
 		return organizationId(slug).flatMap(id -> keycloak.delete("/organizations/{id}", id))
 			.then(groupId(slug).flatMap(id -> keycloak.delete("/groups/{id}", id)));
 	}
 
 	/**
-	 * Finds the person's account by e-mail or creates it, makes them a member and sets their roles. An existing
-	 * account is reused only when Keycloak has verified its e-mail: an unverified address proves nothing (anyone
-	 * could have typed it), and attaching it would hand the association to whoever did (409, nothing attached).
+	 * Finds the person's account by e-mail or creates it, makes them a member and sets
+	 * their roles. An existing account is reused only when Keycloak has verified its
+	 * e-mail: an unverified address proves nothing (anyone could have typed it), and
+	 * attaching it would hand the association to whoever did (409, nothing attached).
 	 */
 	public Mono<StaffAccount> addStaff(String slug, Person person, Set<String> roles) {
 		return findUser(person.email()).map(existing -> {
@@ -130,10 +140,12 @@ public class IdentityDirectory {
 						String.valueOf(user.get("email")), roles, false, null)));
 	}
 
-	/** Takes the account out of this association only: its membership and its role groups here. */
+	/**
+	 * Takes the account out of this association only: its membership and its role groups
+	 * here.
+	 */
 	public Mono<Void> removeStaff(String slug, String userId) {
-		return setRoles(slug, userId, Set.of())
-			.then(organizationId(slug))
+		return setRoles(slug, userId, Set.of()).then(organizationId(slug))
 			.flatMap(org -> keycloak.delete("/organizations/{id}/members/{user}", org, userId));
 	}
 
@@ -180,7 +192,8 @@ public class IdentityDirectory {
 	}
 
 	private Mono<String> organizationId(String slug) {
-		// The admin API searches names and domains, not aliases; organizations carry their slug as an attribute.
+		// The admin API searches names and domains, not aliases; organizations carry
+		// their slug as an attribute.
 		return keycloak.list("/organizations?q={query}", SLUG_ATTRIBUTE + ":" + slug)
 			.filter(org -> slug.equals(org.get("alias")))
 			.map(org -> String.valueOf(org.get("id")))
@@ -201,4 +214,5 @@ public class IdentityDirectory {
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
+
 }

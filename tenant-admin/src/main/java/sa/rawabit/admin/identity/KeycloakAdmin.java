@@ -16,8 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A thin, non-blocking client for the parts of Keycloak's admin REST API Rawabit uses. The service
- * account's token is fetched with client credentials and reused until shortly before it expires.
+ * A thin, non-blocking client for the parts of Keycloak's admin REST API Rawabit uses.
+ * The service account's token is fetched with client credentials and reused until shortly
+ * before it expires.
  */
 @Component
 class KeycloakAdmin {
@@ -31,8 +32,9 @@ class KeycloakAdmin {
 	KeycloakAdmin(KeycloakProperties properties) {
 		this.properties = properties;
 		this.http = WebClient.builder().baseUrl(properties.url()).build();
-		this.token = fetchToken().cache(issued -> issued.lifetime().minusSeconds(30), error -> Duration.ZERO,
-				() -> Duration.ZERO).map(Issued::value);
+		this.token = fetchToken()
+			.cache(issued -> issued.lifetime().minusSeconds(30), error -> Duration.ZERO, () -> Duration.ZERO)
+			.map(Issued::value);
 	}
 
 	record Issued(String value, Duration lifetime) {
@@ -121,8 +123,8 @@ class KeycloakAdmin {
 	private static String createdId(ResponseEntity<Void> response) {
 		String location = Optional.ofNullable(response.getHeaders().getLocation())
 			.map(Object::toString)
-			.orElseThrow(() -> new IllegalStateException("Keycloak answered " + response.getStatusCode()
-					+ " without a Location header"));
+			.orElseThrow(() -> new IllegalStateException(
+					"Keycloak answered " + response.getStatusCode() + " without a Location header"));
 		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
@@ -133,4 +135,5 @@ class KeycloakAdmin {
 	static List<String> strings(Object value) {
 		return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
 	}
+
 }

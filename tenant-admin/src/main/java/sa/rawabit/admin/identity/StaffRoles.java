@@ -12,4 +12,5 @@ public final class StaffRoles {
 
 	private StaffRoles() {
 	}
+
 }

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The export as one JSON document written while it is read, one row at a time:
- * {@code {"association":…,"staff":[…],"tables":{"app.x":[row,…],…},"exportedAt":"…","sha256":"…"}}. The
- * checksum covers every byte before {@code exportedAt} as sent, so offboarding can read the same again,
- * keeping nothing, and compare.
+ * {@code {"association":…,"staff":[…],"tables":{"app.x":[row,…],…},"exportedAt":"…","sha256":"…"}}.
+ * The checksum covers every byte before {@code exportedAt} as sent, so offboarding can
+ * read the same again, keeping nothing, and compare.
  */
 @Component
 class ExportDocument {
@@ -36,7 +36,10 @@ class ExportDocument {
 		this.clock = clock;
 	}
 
-	/** The document; {@code first} runs in the transaction that reads the rows, before them. */
+	/**
+	 * The document; {@code first} runs in the transaction that reads the rows, before
+	 * them.
+	 */
 	Flux<byte[]> write(Association association, List<StaffAccount> staff, Mono<Void> first) {
 		return Flux.defer(() -> {
 			MessageDigest digest = newDigest();
@@ -46,7 +49,10 @@ class ExportDocument {
 		});
 	}
 
-	/** The checksum the document would carry now: what offboarding compares the operator's with. */
+	/**
+	 * The checksum the document would carry now: what offboarding compares the operator's
+	 * with.
+	 */
 	Mono<String> sha256(Association association, List<StaffAccount> staff) {
 		return content(association, staff, Mono.empty()).reduceWith(ExportDocument::newDigest, (digest, chunk) -> {
 			digest.update(chunk);
@@ -73,4 +79,5 @@ class ExportDocument {
 			throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
 		}
 	}
+
 }

@@ -18,10 +18,11 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /**
- * Leaving the platform: the operator first downloads the association's export, then offboards it
- * quoting the export's SHA-256. The association must be suspended (so nothing changes in between) and
- * the export must still be exactly what they hold; only then are its Keycloak organization and its
- * rows deleted. Keycloak goes first: if the database step then fails, a retry finishes the job.
+ * Leaving the platform: the operator first downloads the association's export, then
+ * offboards it quoting the export's SHA-256. The association must be suspended (so
+ * nothing changes in between) and the export must still be exactly what they hold; only
+ * then are its Keycloak organization and its rows deleted. Keycloak goes first: if the
+ * database step then fails, a retry finishes the job.
  */
 @Service
 public class Offboarding {
@@ -65,10 +66,11 @@ public class Offboarding {
 	}
 
 	/**
-	 * The operator's download of everything the association has ({@link ExportDocument}, written as it is
-	 * read): only while it is suspended, so nothing changes between the export and offboarding, and recorded
-	 * for its tenant administrator (who, when) in the transaction that reads the rows, so the export holds the
-	 * record of itself and offboarding, which reads everything again to compare, finds the same checksum.
+	 * The operator's download of everything the association has ({@link ExportDocument},
+	 * written as it is read): only while it is suspended, so nothing changes between the
+	 * export and offboarding, and recorded for its tenant administrator (who, when) in
+	 * the transaction that reads the rows, so the export holds the record of itself and
+	 * offboarding, which reads everything again to compare, finds the same checksum.
 	 */
 	public Mono<Flux<byte[]>> download(TenantId id, String operator) {
 		return suspended(id, EXPORT_NOT_SUSPENDED).flatMap(association -> identity.staff(association.slug())
@@ -103,4 +105,5 @@ public class Offboarding {
 	private Mono<Association> found(TenantId id) {
 		return registry.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("association")));
 	}
+
 }

@@ -18,9 +18,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * Onboarding is a small saga over two systems with no shared transaction: the Keycloak organization
- * and role groups, then the first tenant administrator, then the registry row. A failure at any step
- * undoes the steps before it, so there is never a half-created association.
+ * Onboarding is a small saga over two systems with no shared transaction: the Keycloak
+ * organization and role groups, then the first tenant administrator, then the registry
+ * row. A failure at any step undoes the steps before it, so there is never a half-created
+ * association.
  */
 @Service
 public class Onboarding {
@@ -45,8 +46,8 @@ public class Onboarding {
 	public Mono<Onboarded> onboard(NewAssociation association, Person firstAdministrator) {
 		String slug = association.slug();
 		return registry.findBySlug(slug)
-			.flatMap(existing -> Mono.<Onboarded>error(new ProblemException(TAKEN, TAKEN.titleEn(), TAKEN.titleAr(),
-					"slug")))
+			.flatMap(existing -> Mono
+				.<Onboarded>error(new ProblemException(TAKEN, TAKEN.titleEn(), TAKEN.titleAr(), "slug")))
 			.switchIfEmpty(Mono.defer(() -> identity.createAssociation(slug, association.nameEn(), association.nameAr())
 				.then(Mono.defer(() -> identity.addStaff(slug, firstAdministrator, Set.of(StaffRoles.TENANT_ADMIN))
 					.flatMap(admin -> registry.onboard(association)
@@ -65,8 +66,10 @@ public class Onboarding {
 	}
 
 	private Mono<Void> undoFailed(Throwable failure) {
-		// The original failure is what the operator must see; this one is for whoever cleans up.
+		// The original failure is what the operator must see; this one is for whoever
+		// cleans up.
 		log.error("Could not undo a failed onboarding step; clean up in Keycloak by hand", failure);
 		return Mono.empty();
 	}
+
 }

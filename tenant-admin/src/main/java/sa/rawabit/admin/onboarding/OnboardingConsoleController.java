@@ -17,7 +17,10 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The operator's onboarding form: the same checks and saga as the API, refusals shown next to the fields. */
+/**
+ * The operator's onboarding form: the same checks and saga as the API, refusals shown
+ * next to the fields.
+ */
 @PageController
 @RequestMapping("/console/operator/associations")
 class OnboardingConsoleController {
@@ -30,7 +33,8 @@ class OnboardingConsoleController {
 
 	@GetMapping("/new")
 	Mono<Rendering> form(@AuthenticationPrincipal StaffMember me) {
-		return Mono.just(Rendering.view("console/onboard").modelAttribute("me", me).modelAttribute("form", Map.of()).build());
+		return Mono
+			.just(Rendering.view("console/onboard").modelAttribute("me", me).modelAttribute("form", Map.of()).build());
 	}
 
 	@PostMapping
@@ -41,13 +45,14 @@ class OnboardingConsoleController {
 				.flatMap(association -> onboarding.onboard(association, request.administrator()))
 				.map(done -> Rendering.redirectTo("/console/operator/associations?changed=" + done.association().slug())
 					.build())
-				.onErrorResume(ProblemException.class, problem -> Mono.just(Rendering.view("console/onboard")
-					.modelAttribute("me", me)
-					.modelAttribute("form", form.toSingleValueMap())
-					.modelAttribute("refused", problem)
-					.status(problem.problemType().status().is4xxClientError() ? HttpStatus.UNPROCESSABLE_CONTENT
-							: problem.problemType().status())
-					.build()));
+				.onErrorResume(ProblemException.class,
+						problem -> Mono.just(Rendering.view("console/onboard")
+							.modelAttribute("me", me)
+							.modelAttribute("form", form.toSingleValueMap())
+							.modelAttribute("refused", problem)
+							.status(problem.problemType().status().is4xxClientError() ? HttpStatus.UNPROCESSABLE_CONTENT
+									: problem.problemType().status())
+							.build()));
 		});
 	}
 
@@ -56,4 +61,5 @@ class OnboardingConsoleController {
 				form.getFirst("licenceAuthority"), form.getFirst("licenceNumber"), form.getFirst("region"),
 				new Administrator(form.getFirst("email"), form.getFirst("firstName"), form.getFirst("lastName")));
 	}
+
 }

@@ -89,8 +89,9 @@ class OnboardingController {
 	}
 
 	/**
-	 * 409 unless the association is suspended; each export is recorded for its tenant administrator. Streamed
-	 * as it is read: a failure part-way ends the connection, and the truncated file has no checksum.
+	 * 409 unless the association is suspended; each export is recorded for its tenant
+	 * administrator. Streamed as it is read: a failure part-way ends the connection, and
+	 * the truncated file has no checksum.
 	 */
 	@GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<Flux<DataBuffer>>> export(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
@@ -106,4 +107,5 @@ class OnboardingController {
 		return Mono.fromRunnable(() -> new FieldChecks().required("exportSha256", request.exportSha256(), 64).orThrow())
 			.then(Mono.defer(() -> offboarding.offboard(new TenantId(id), request.exportSha256())));
 	}
+
 }

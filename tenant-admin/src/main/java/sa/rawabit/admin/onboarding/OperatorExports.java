@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The association's record of operators' exports of its data: written in the transaction that reads the
- * rows exported, read by its tenant administrator. Every method runs inside the caller's tenant transaction.
+ * The association's record of operators' exports of its data: written in the transaction
+ * that reads the rows exported, read by its tenant administrator. Every method runs
+ * inside the caller's tenant transaction.
  */
 @Repository
 class OperatorExports {
@@ -37,10 +38,13 @@ class OperatorExports {
 			.then();
 	}
 
-	/** Newest first; row-level security keeps it to the association of the transaction. */
+	/**
+	 * Newest first; row-level security keeps it to the association of the transaction.
+	 */
 	Flux<Entry> all() {
 		return database.sql("select exported_by, exported_at from control.operator_export order by exported_at desc")
 			.map(row -> new Entry(row.get("exported_by", String.class), row.get("exported_at", Instant.class)))
 			.all();
 	}
+
 }

@@ -8,7 +8,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
-/** A tenant administrator sees which platform operator exported their association's data, and when. */
+/**
+ * A tenant administrator sees which platform operator exported their association's data,
+ * and when.
+ */
 @RestController
 class OperatorExportsController {
 
@@ -28,4 +31,5 @@ class OperatorExportsController {
 			return transactions.inTenantMany(exports.all()).contextWrite(TenantContext.of(me.tenant()));
 		});
 	}
+
 }

@@ -15,9 +15,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every tenant-owned row of one association, found through the catalog rather than a hand-kept list,
- * so a table added by any later feature is exported and deleted too. Reads and deletes run under
- * row-level security for that association alone.
+ * Every tenant-owned row of one association, found through the catalog rather than a
+ * hand-kept list, so a table added by any later feature is exported and deleted too.
+ * Reads and deletes run under row-level security for that association alone.
  */
 @Component
 class TenantData {
@@ -45,28 +45,33 @@ class TenantData {
 	}
 
 	/**
-	 * The {@code tables} object of the export as text pieces, for the tenant in the Reactor Context:
-	 * {@code {"app.x":[row,…],…}}, parents first, each row read and handed on alone. {@code first} runs in the
-	 * same transaction before the reads, so what it writes is exported too.
+	 * The {@code tables} object of the export as text pieces, for the tenant in the
+	 * Reactor Context: {@code {"app.x":[row,…],…}}, parents first, each row read and
+	 * handed on alone. {@code first} runs in the same transaction before the reads, so
+	 * what it writes is exported too.
 	 */
 	Flux<String> tablesJson(Mono<Void> first) {
-		return tablesChildrenFirst().flatMapMany(tables -> transactions.inTenantMany(first
-			.thenMany(Flux.fromIterable(tables.reversed()).index())
-			.concatMap(table -> Flux.concat(
-					Mono.fromSupplier(() -> (table.getT1() == 0 ? "" : ",") + json.writeValueAsString(table.getT2()) + ":["),
-					database.sql("select row_to_json(t)::text as row from " + table.getT2() + " t")
-						.map(row -> row.get("row", String.class))
-						.all()
-						.index((n, row) -> (n == 0 ? "" : ",") + row),
-					Mono.just("]")))))
+		return tablesChildrenFirst()
+			.flatMapMany(
+					tables -> transactions.inTenantMany(first.thenMany(Flux.fromIterable(tables.reversed()).index())
+						.concatMap(table -> Flux.concat(Mono.fromSupplier(
+								() -> (table.getT1() == 0 ? "" : ",") + json.writeValueAsString(table.getT2()) + ":["),
+								database.sql("select row_to_json(t)::text as row from " + table.getT2() + " t")
+									.map(row -> row.get("row", String.class))
+									.all()
+									.index((n, row) -> (n == 0 ? "" : ",") + row),
+								Mono.just("]")))))
 			.startWith("{")
 			.concatWith(Mono.just("}"));
 	}
 
-	/** Deletes every row of the tenant in the Reactor Context, children before parents; rows per table. */
+	/**
+	 * Deletes every row of the tenant in the Reactor Context, children before parents;
+	 * rows per table.
+	 */
 	Mono<Map<String, Long>> delete(TenantId tenant) {
-		return tablesChildrenFirst().flatMap(tables -> transactions.inTenant(
-				database.sql("select set_config('app.offboarding_tenant_id', $1, true)")
+		return tablesChildrenFirst().flatMap(
+				tables -> transactions.inTenant(database.sql("select set_config('app.offboarding_tenant_id', $1, true)")
 					.bind(0, tenant.value().toString())
 					.map(row -> 1)
 					.first()
@@ -79,9 +84,12 @@ class TenantData {
 	}
 
 	private Mono<List<String>> tablesChildrenFirst() {
-		return transactions.asSystemMany("offboarding-catalog", database.sql(TENANT_TABLES)
-			.map(row -> Map.entry(row.get("name", String.class), Set.of(row.get("parents", String[].class))))
-			.all()).collectMap(Map.Entry::getKey, Map.Entry::getValue).map(TenantData::childrenFirst);
+		return transactions
+			.asSystemMany("offboarding-catalog", database.sql(TENANT_TABLES)
+				.map(row -> Map.entry(row.get("name", String.class), Set.of(row.get("parents", String[].class))))
+				.all())
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(TenantData::childrenFirst);
 	}
 
 	/** Orders tables so that a table comes before every table it references. */
@@ -91,8 +99,10 @@ class TenantData {
 		while (placed.size() < parents.size()) {
 			boolean progress = false;
 			for (var table : parents.keySet().stream().sorted().toList()) {
-				if (!placed.contains(table) && parents.get(table).stream()
-					.allMatch(parent -> placed.contains(parent) || !parents.containsKey(parent) || parent.equals(table))) {
+				if (!placed.contains(table) && parents.get(table)
+					.stream()
+					.allMatch(parent -> placed.contains(parent) || !parents.containsKey(parent)
+							|| parent.equals(table))) {
 					placed.add(table);
 					parentsFirst.add(table);
 					progress = true;
@@ -104,4 +114,5 @@ class TenantData {
 		}
 		return parentsFirst.reversed();
 	}
+
 }

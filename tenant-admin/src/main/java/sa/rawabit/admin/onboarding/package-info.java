@@ -1,6 +1,7 @@
 /**
- * An association's arrival and departure across the registry and Keycloak, kept consistent: what a
- * failed onboarding created is undone, and offboarding deletes only what was exported first.
+ * An association's arrival and departure across the registry and Keycloak, kept
+ * consistent: what a failed onboarding created is undone, and offboarding deletes only
+ * what was exported first.
  */
 @NullMarked
 @ApplicationModule(displayName = "Onboarding", allowedDependencies = { "tenants", "identity" })

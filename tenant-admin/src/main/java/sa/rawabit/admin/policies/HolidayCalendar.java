@@ -18,14 +18,18 @@ import sa.rawabit.policy.calendar.SectorHolidays;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
- * An association's working calendar for one Hijri year as the holidays page shows it: the weekend,
- * the sector holidays (when the policy keeps them) and the policy's own holidays, each with its first
- * and last day — expanded by the same {@link WorkingCalendar} that computes deadlines.
+ * An association's working calendar for one Hijri year as the holidays page shows it: the
+ * weekend, the sector holidays (when the policy keeps them) and the policy's own
+ * holidays, each with its first and last day — expanded by the same
+ * {@link WorkingCalendar} that computes deadlines.
  */
 public record HolidayCalendar(int hijriYear, LocalDate firstDay, LocalDate lastDay, List<String> weekend,
 		boolean sectorHolidays, List<Holiday> holidays) {
 
-	/** One holiday in the year; {@code sector} when it comes from the sector's list, not the policy. */
+	/**
+	 * One holiday in the year; {@code sector} when it comes from the sector's list, not
+	 * the policy.
+	 */
 	public record Holiday(String id, String nameAr, String nameEn, boolean sector, LocalDate first, LocalDate last,
 			int days) {
 	}

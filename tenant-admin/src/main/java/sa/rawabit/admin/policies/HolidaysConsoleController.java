@@ -23,9 +23,10 @@ import sa.rawabit.policy.Policy;
 import sa.rawabit.policy.reading.PolicyReader;
 
 /**
- * The association's working calendar for this Hijri year, from the policy in force. Deadlines are
- * computed from the published policy, so adding a holiday makes a new draft version (the text in force
- * plus the holiday) that the administrator reviews and publishes like any other.
+ * The association's working calendar for this Hijri year, from the policy in force.
+ * Deadlines are computed from the published policy, so adding a holiday makes a new draft
+ * version (the text in force plus the holiday) that the administrator reviews and
+ * publishes like any other.
  */
 @PageController
 @RequestMapping("/console/holidays")
@@ -54,7 +55,8 @@ class HolidaysConsoleController {
 			var holiday = new NewHoliday(form.getFirst("nameAr"), form.getFirst("nameEn"), form.getFirst("date"),
 					form.getFirst("calendar"), form.getFirst("days"));
 			return Mono.fromCallable(holiday::validated)
-				.zipWith(versioning.inForce().switchIfEmpty(Mono.error(() -> ProblemException.notFound("published policy"))))
+				.zipWith(versioning.inForce()
+					.switchIfEmpty(Mono.error(() -> ProblemException.notFound("published policy"))))
 				.flatMap(pair -> versioning.upload(pair.getT1().addTo(pair.getT2().source()), me.username()))
 				.map(draft -> Rendering.redirectTo("/console/policy/versions/" + draft.id().value()).build())
 				.onErrorResume(ProblemException.class,
@@ -80,4 +82,5 @@ class HolidaysConsoleController {
 				return Rendering.view("console/holidays").model(model).status(status).build();
 			});
 	}
+
 }

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.problem.FieldChecks;
 
 /**
- * A holiday the administrator adds on the holidays page, as the form sends it. It becomes one more
- * entry of the policy's {@code calendar.holidays}: the policy's validator then judges it like any
- * other line, and the board publishes it like any other change.
+ * A holiday the administrator adds on the holidays page, as the form sends it. It becomes
+ * one more entry of the policy's {@code calendar.holidays}: the policy's validator then
+ * judges it like any other line, and the board publishes it like any other change.
  */
 record NewHoliday(@Nullable String nameAr, @Nullable String nameEn, @Nullable String date, @Nullable String calendar,
 		@Nullable String days) {
@@ -26,13 +26,16 @@ record NewHoliday(@Nullable String nameAr, @Nullable String nameEn, @Nullable St
 			.matches("date", date, ISO_DATE, "Write the date as YYYY-MM-DD", "اكتب التاريخ بصيغة سنة-شهر-يوم")
 			.check("hijri".equals(calendar) || "gregorian".equals(calendar), "calendar",
 					"Say whether the date is hijri or gregorian", "حدد إن كان التاريخ هجرياً أو ميلادياً")
-			.check(days == null || days.isBlank() || COUNT.matcher(days.strip()).matches(), "days",
-					"A number of days", "عدد أيام")
+			.check(days == null || days.isBlank() || COUNT.matcher(days.strip()).matches(), "days", "A number of days",
+					"عدد أيام")
 			.orThrow();
 		return this;
 	}
 
-	/** The policy text with this holiday appended to {@code calendar.holidays} (the section made if absent). */
+	/**
+	 * The policy text with this holiday appended to {@code calendar.holidays} (the
+	 * section made if absent).
+	 */
 	String addTo(String source) {
 		List<String> lines = new ArrayList<>(source.lines().toList());
 		int calendarAt = lines.indexOf("calendar:");
@@ -63,8 +66,9 @@ record NewHoliday(@Nullable String nameAr, @Nullable String nameEn, @Nullable St
 	}
 
 	private List<String> entry() {
-		return List.of("    - id: added-" + calendar + "-" + date, "      names:", "        ar: " + quoted(nameAr.strip()),
-				"        en: " + quoted(nameEn.strip()), "      date: { " + calendar + ": " + date + " }",
+		return List.of("    - id: added-" + calendar + "-" + date, "      names:",
+				"        ar: " + quoted(nameAr.strip()), "        en: " + quoted(nameEn.strip()),
+				"      date: { " + calendar + ": " + date + " }",
 				"      days: " + (days == null || days.isBlank() ? "1" : days.strip()));
 	}
 

@@ -28,10 +28,10 @@ import sa.rawabit.policy.diff.PolicyDiff;
 import sa.rawabit.policy.reading.PolicyProblem;
 
 /**
- * The tenant administrator's policy pages: the versions and the one in force, upload (problems shown
- * next to the offending lines), the diff against the version in force, and publishing with the board's
- * approval. Every step is a {@link PolicyVersioning} call, as in the API; the association is the one
- * the sign-in names.
+ * The tenant administrator's policy pages: the versions and the one in force, upload
+ * (problems shown next to the offending lines), the diff against the version in force,
+ * and publishing with the board's approval. Every step is a {@link PolicyVersioning}
+ * call, as in the API; the association is the one the sign-in names.
  */
 @PageController
 @RequestMapping("/console/policy")
@@ -50,16 +50,20 @@ class PolicyConsoleController {
 	Mono<Rendering> versions(@AuthenticationPrincipal StaffMember me,
 			@RequestParam(name = "published", required = false) Integer published) {
 		return Mono.zip(versioning.history().collectList(), association(me))
-			.map(found -> page("console/policy", me, found.getT2())
-				.modelAttribute("versions", found.getT1())
-				.modelAttribute("inForce", found.getT1().stream()
-					.filter(version -> version.status() == PolicyVersionStatus.PUBLISHED)
-					.findFirst())
+			.map(found -> page("console/policy", me, found.getT2()).modelAttribute("versions", found.getT1())
+				.modelAttribute("inForce",
+						found.getT1()
+							.stream()
+							.filter(version -> version.status() == PolicyVersionStatus.PUBLISHED)
+							.findFirst())
 				.modelAttribute("published", published == null ? 0 : published)
 				.build());
 	}
 
-	/** A valid upload goes on to its review page; one with problems comes back with them inline. */
+	/**
+	 * A valid upload goes on to its review page; one with problems comes back with them
+	 * inline.
+	 */
 	@PostMapping("/versions")
 	Mono<Rendering> upload(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange) {
 		return exchange.getFormData()
@@ -79,7 +83,8 @@ class PolicyConsoleController {
 	}
 
 	@PostMapping("/versions/{id}/publish")
-	Mono<Rendering> publish(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, ServerWebExchange exchange) {
+	Mono<Rendering> publish(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id,
+			ServerWebExchange exchange) {
 		PolicyVersionId version = new PolicyVersionId(id);
 		return exchange.getFormData().flatMap(form -> {
 			var approval = new ApprovalRequest(form.getFirst("body"), blankToNull(form.getFirst("meeting")),
@@ -87,10 +92,11 @@ class PolicyConsoleController {
 			return Mono.fromCallable(approval::validated)
 				.flatMap(board -> versioning.publish(version, board, me.username()))
 				.map(published -> Rendering.redirectTo("/console/policy?published=" + published.number()).build())
-				.onErrorResume(ProblemException.class, problem -> versioning.get(version)
-					.flatMap(draft -> versioning.validate(version)
-						.flatMap(problems -> review(me, draft, problems, problem, form.toSingleValueMap(),
-								HttpStatus.UNPROCESSABLE_CONTENT))));
+				.onErrorResume(ProblemException.class,
+						problem -> versioning.get(version)
+							.flatMap(draft -> versioning.validate(version)
+								.flatMap(problems -> review(me, draft, problems, problem, form.toSingleValueMap(),
+										HttpStatus.UNPROCESSABLE_CONTENT))));
 		});
 	}
 
@@ -136,4 +142,5 @@ class PolicyConsoleController {
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

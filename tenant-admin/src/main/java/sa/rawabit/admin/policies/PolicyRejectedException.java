@@ -8,7 +8,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.policy.reading.PolicyProblem;
 
-/** 422 listing every problem of the policy file at once, each with its path, line and column. */
+/**
+ * 422 listing every problem of the policy file at once, each with its path, line and
+ * column.
+ */
 public final class PolicyRejectedException extends ProblemException {
 
 	static final ProblemType TYPE = new ProblemType("policy-invalid", HttpStatus.UNPROCESSABLE_CONTENT,
@@ -29,4 +32,5 @@ public final class PolicyRejectedException extends ProblemException {
 	public List<PolicyProblem> problems() {
 		return problems;
 	}
+
 }

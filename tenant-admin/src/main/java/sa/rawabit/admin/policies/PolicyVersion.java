@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** One numbered version of an association's policy and where it stands in its lifecycle. */
+/**
+ * One numbered version of an association's policy and where it stands in its lifecycle.
+ */
 public record PolicyVersion(PolicyVersionId id, TenantId tenant, int number, PolicyVersionStatus status, String source,
 		String sha256, String createdBy, Instant createdAt, @Nullable String publishedBy, @Nullable Instant publishedAt,
 		@Nullable Instant supersededAt, @Nullable BoardApproval approval) {

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
-/** 409: published and superseded versions are immutable; only a draft can be changed or published. */
+/**
+ * 409: published and superseded versions are immutable; only a draft can be changed or
+ * published.
+ */
 public final class PolicyVersionStateException extends ProblemException {
 
 	static final ProblemType TYPE = new ProblemType("policy-version-not-draft", HttpStatus.CONFLICT,
@@ -14,4 +17,5 @@ public final class PolicyVersionStateException extends ProblemException {
 		super(TYPE, "Version " + version.number() + " is " + version.status().column() + "; it cannot become "
 				+ wanted.column(), "الإصدار " + version.number() + " ليس مسودة", "status");
 	}
+
 }

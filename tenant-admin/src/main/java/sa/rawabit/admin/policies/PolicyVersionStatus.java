@@ -2,7 +2,10 @@ package sa.rawabit.admin.policies;
 
 import java.util.Locale;
 
-/** A draft may change or be discarded; a published version is in force; a superseded one is history. */
+/**
+ * A draft may change or be discarded; a published version is in force; a superseded one
+ * is history.
+ */
 public enum PolicyVersionStatus {
 
 	DRAFT, PUBLISHED, SUPERSEDED;
@@ -14,4 +17,5 @@ public enum PolicyVersionStatus {
 	static PolicyVersionStatus of(String column) {
 		return valueOf(column.toUpperCase(Locale.ROOT));
 	}
+
 }

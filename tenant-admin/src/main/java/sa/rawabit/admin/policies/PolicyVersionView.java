@@ -45,6 +45,7 @@ record PolicyVersionView(UUID id, int number, String status, String sha256, Stri
 	private static String hijri(PolicyDate date) {
 		var h = date.toHijri();
 		return "%04d-%02d-%02d".formatted(h.get(java.time.temporal.ChronoField.YEAR),
-				h.get(java.time.temporal.ChronoField.MONTH_OF_YEAR), h.get(java.time.temporal.ChronoField.DAY_OF_MONTH));
+				h.get(java.time.temporal.ChronoField.MONTH_OF_YEAR),
+				h.get(java.time.temporal.ChronoField.DAY_OF_MONTH));
 	}
 }

@@ -31,14 +31,18 @@ import sa.rawabit.policy.reading.PolicyReader;
 import sa.rawabit.policy.reading.ReadResult;
 
 /**
- * The lifecycle of the current association's policy versions. Publishing is one transaction that
- * validates again, supersedes the version in force, publishes the draft, names it in the tenant
- * registry and wakes every platform replica ({@code NOTIFY policy_published}) — or changes nothing.
+ * The lifecycle of the current association's policy versions. Publishing is one
+ * transaction that validates again, supersedes the version in force, publishes the draft,
+ * names it in the tenant registry and wakes every platform replica
+ * ({@code NOTIFY policy_published}) — or changes nothing.
  */
 @Service
 public class PolicyVersioning {
 
-	/** Far above any real policy (the seeds are 5–10 KiB), small enough to keep a bad upload cheap. */
+	/**
+	 * Far above any real policy (the seeds are 5–10 KiB), small enough to keep a bad
+	 * upload cheap.
+	 */
 	public static final int MAX_SOURCE_BYTES = 256 * 1024;
 
 	static final ProblemType CONCURRENT = new ProblemType("policy-publication-conflict", HttpStatus.CONFLICT,
@@ -70,7 +74,10 @@ public class PolicyVersioning {
 		this.clock = clock;
 	}
 
-	/** Stores a draft even when it has problems: the administrator fixes it and uploads again. */
+	/**
+	 * Stores a draft even when it has problems: the administrator fixes it and uploads
+	 * again.
+	 */
 	public Mono<PolicyVersion> upload(String source, String actor) {
 		if (source.getBytes(StandardCharsets.UTF_8).length > MAX_SOURCE_BYTES) {
 			return Mono.error(new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
@@ -78,14 +85,16 @@ public class PolicyVersioning {
 					"الحد الأعلى لملف السياسة " + MAX_SOURCE_BYTES / 1024 + " كيلوبايت", "source"));
 		}
 		if (!InputText.isClean(source)) {
-			// A binary file or a NUL byte: PostgreSQL cannot store it and no reader could make a policy of it.
+			// A binary file or a NUL byte: PostgreSQL cannot store it and no reader could
+			// make a policy of it.
 			return Mono.error(InputText.invalid("source"));
 		}
-		return transactions.inTenant(TenantContext.require()
-			.zipWith(versions.nextNumber())
-			.flatMap(next -> versions.insertDraft(new PolicyVersion(PolicyVersionId.random(), next.getT1(),
-					next.getT2(), PolicyVersionStatus.DRAFT, source, Digests.sha256Hex(source), actor, clock.instant(), null,
-					null, null, null))))
+		return transactions
+			.inTenant(TenantContext.require()
+				.zipWith(versions.nextNumber())
+				.flatMap(next -> versions.insertDraft(new PolicyVersion(PolicyVersionId.random(), next.getT1(),
+						next.getT2(), PolicyVersionStatus.DRAFT, source, Digests.sha256Hex(source), actor,
+						clock.instant(), null, null, null, null))))
 			.onErrorMap(DataIntegrityViolationException.class, race -> conflict());
 	}
 
@@ -94,8 +103,9 @@ public class PolicyVersioning {
 	}
 
 	public Mono<PolicyDiff> diff(PolicyVersionId id) {
-		return transactions.inTenant(found(versions.findById(id))
-			.zipWith(versions.findInForce().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())))
+		return transactions
+			.inTenant(found(versions.findById(id))
+				.zipWith(versions.findInForce().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())))
 			.map(pair -> {
 				String before = pair.getT2().map(PolicyVersion::source).orElse(null);
 				String after = pair.getT1().source();
@@ -105,17 +115,17 @@ public class PolicyVersioning {
 
 	public Mono<PolicyVersion> publish(PolicyVersionId id, BoardApproval approval, String actor) {
 		Instant now = clock.instant();
-		return transactions.inTenant(found(versions.lockById(id))
-			.doOnNext(PolicyVersion::requireDraft)
-			.flatMap(draft -> problemsOf(draft).flatMap(problems -> problems.isEmpty() ? Mono.just(draft)
-					: Mono.error(new PolicyRejectedException(problems))))
-			.flatMap(draft -> roleGroups(draft).thenReturn(draft))
-			.flatMap(draft -> versions.lockInForce()
-				.flatMap(current -> versions.updateLifecycle(current.supersede(now)))
-				.then(versions.updateLifecycle(draft.publish(approval, actor, now))))
-			.flatMap(published -> tenants.recordPolicyInForce(published.tenant(), published.id().value(), now)
-				.then(notifyReplicas(published.tenant()))
-				.thenReturn(published)))
+		return transactions
+			.inTenant(found(versions.lockById(id)).doOnNext(PolicyVersion::requireDraft)
+				.flatMap(draft -> problemsOf(draft).flatMap(problems -> problems.isEmpty() ? Mono.just(draft)
+						: Mono.error(new PolicyRejectedException(problems))))
+				.flatMap(draft -> roleGroups(draft).thenReturn(draft))
+				.flatMap(draft -> versions.lockInForce()
+					.flatMap(current -> versions.updateLifecycle(current.supersede(now)))
+					.then(versions.updateLifecycle(draft.publish(approval, actor, now))))
+				.flatMap(published -> tenants.recordPolicyInForce(published.tenant(), published.id().value(), now)
+					.then(notifyReplicas(published.tenant()))
+					.thenReturn(published)))
 			.onErrorMap(DataIntegrityViolationException.class, race -> conflict());
 	}
 
@@ -143,8 +153,8 @@ public class PolicyVersioning {
 	}
 
 	/**
-	 * Problems of the file itself, plus those the file cannot know: it must be this association's, and it
-	 * may not drop a role of its own that staff still hold.
+	 * Problems of the file itself, plus those the file cannot know: it must be this
+	 * association's, and it may not drop a role of its own that staff still hold.
 	 */
 	private Mono<List<PolicyProblem>> problemsOf(PolicyVersion version) {
 		ReadResult read = PolicyReader.read(version.source());
@@ -173,9 +183,9 @@ public class PolicyVersioning {
 	}
 
 	/**
-	 * Creates the Keycloak group of every role the version declares, before it is in force: a role in
-	 * force must be one the tenant administrator can give. Idempotent, so a failed publication that is
-	 * retried finds the groups already there.
+	 * Creates the Keycloak group of every role the version declares, before it is in
+	 * force: a role in force must be one the tenant administrator can give. Idempotent,
+	 * so a failed publication that is retried finds the groups already there.
 	 */
 	private Mono<Set<String>> roleGroups(PolicyVersion draft) {
 		Policy policy = parse(draft.source());
@@ -213,4 +223,5 @@ public class PolicyVersioning {
 	private static ProblemException conflict() {
 		return new ProblemException(CONCURRENT, CONCURRENT.titleEn(), CONCURRENT.titleAr(), null);
 	}
+
 }

@@ -17,8 +17,8 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.PolicyDate;
 
 /**
- * Rows of {@code control.policy_version}, filtered by row-level security to the tenant of the
- * surrounding transaction; no query names a tenant in its WHERE clause.
+ * Rows of {@code control.policy_version}, filtered by row-level security to the tenant of
+ * the surrounding transaction; no query names a tenant in its WHERE clause.
  */
 @Repository
 class PolicyVersions {
@@ -84,9 +84,7 @@ class PolicyVersions {
 				update control.policy_version
 				set status = $1, published_by = $2, published_at = $3, superseded_at = $4, approval_body = $5,
 				    approval_meeting = $6, approval_session = $7, approval_date = $8, approval_date_hijri = $9
-				where id = $10""")
-			.bind(0, version.status().column())
-			.bind(9, version.id().value());
+				where id = $10""").bind(0, version.status().column()).bind(9, version.id().value());
 		update = update.bind(1, Parameter.fromOrEmpty(version.publishedBy(), String.class));
 		update = update.bind(2, Parameter.fromOrEmpty(version.publishedAt(), Instant.class));
 		update = update.bind(3, Parameter.fromOrEmpty(version.supersededAt(), Instant.class));
@@ -95,8 +93,11 @@ class PolicyVersions {
 		update = update.bind(6, Parameter.fromOrEmpty(approval == null ? null : approval.session(), String.class));
 		update = update.bind(7,
 				Parameter.fromOrEmpty(approval == null ? null : approval.date().toGregorian(), LocalDate.class));
-		update = update.bind(8, Parameter.fromOrEmpty(approval != null && approval.date() instanceof PolicyDate.Hijri hijri
-				? "%04d-%02d-%02d".formatted(hijri.year(), hijri.month(), hijri.day()) : null, String.class));
+		update = update.bind(8,
+				Parameter.fromOrEmpty(
+						approval != null && approval.date() instanceof PolicyDate.Hijri hijri
+								? "%04d-%02d-%02d".formatted(hijri.year(), hijri.month(), hijri.day()) : null,
+						String.class));
 		return update.then().thenReturn(version);
 	}
 
@@ -129,4 +130,5 @@ class PolicyVersions {
 		return new BoardApproval(body, row.get("approval_meeting", String.class),
 				row.get("approval_session", String.class), written);
 	}
+
 }

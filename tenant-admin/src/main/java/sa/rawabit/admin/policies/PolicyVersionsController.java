@@ -24,8 +24,8 @@ import sa.rawabit.policy.diff.PolicyDiff;
 import sa.rawabit.policy.reading.PolicyProblem;
 
 /**
- * A tenant administrator's policy versions. The association is the one the token names: there is no
- * tenant in any path or body here.
+ * A tenant administrator's policy versions. The association is the one the token names:
+ * there is no tenant in any path or body here.
  */
 @RestController
 @RequestMapping("/api/policy")
@@ -37,7 +37,9 @@ class PolicyVersionsController {
 		this.versioning = versioning;
 	}
 
-	/** What an upload answers: the stored draft, its problems and what it would change. */
+	/**
+	 * What an upload answers: the stored draft, its problems and what it would change.
+	 */
 	record DraftReport(PolicyVersionView version, List<PolicyProblem> problems, PolicyDiff diff) {
 	}
 
@@ -89,4 +91,5 @@ class PolicyVersionsController {
 			.map(PolicyVersionView::detail)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("published policy")));
 	}
+
 }

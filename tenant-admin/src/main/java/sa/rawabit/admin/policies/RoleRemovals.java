@@ -14,10 +14,11 @@ import sa.rawabit.policy.PolicyRole;
 import sa.rawabit.policy.reading.PolicyProblem;
 
 /**
- * A new version may drop one of the association's own roles only when nobody holds it any more:
- * otherwise staff would keep a group no policy explains and no page can show, and open cases would wait
- * on nobody. Each such role is one {@code role-still-held} problem naming who holds it and how many open
- * cases wait on it, so the administrator knows what to change first.
+ * A new version may drop one of the association's own roles only when nobody holds it any
+ * more: otherwise staff would keep a group no policy explains and no page can show, and
+ * open cases would wait on nobody. Each such role is one {@code role-still-held} problem
+ * naming who holds it and how many open cases wait on it, so the administrator knows what
+ * to change first.
  */
 @Component
 class RoleRemovals {
@@ -33,7 +34,10 @@ class RoleRemovals {
 		this.database = database;
 	}
 
-	/** Runs in the association's transaction, so the open-case count is this association's. */
+	/**
+	 * Runs in the association's transaction, so the open-case count is this
+	 * association's.
+	 */
 	Flux<PolicyProblem> problems(String slug, Policy current, Policy next, String nextSource) {
 		Set<String> kept = next.roles().stream().map(role -> role.id().value()).collect(Collectors.toSet());
 		int line = PolicyVersioning.lineOf(nextSource, "roles:");
@@ -48,11 +52,13 @@ class RoleRemovals {
 	}
 
 	/**
-	 * Open requests and inquiries waiting on the role, through the platform's {@code app.cases_waiting_on}
-	 * (0 where the platform's schema is not there, e.g. tenant-admin's own tests).
+	 * Open requests and inquiries waiting on the role, through the platform's
+	 * {@code app.cases_waiting_on} (0 where the platform's schema is not there, e.g.
+	 * tenant-admin's own tests).
 	 */
 	private Mono<Long> waiting(String role) {
-		// Asked of the catalog first: a statement naming app.cases_waiting_on cannot even be parsed where the
+		// Asked of the catalog first: a statement naming app.cases_waiting_on cannot even
+		// be parsed where the
 		// platform's schema does not exist.
 		return database.sql("""
 				select exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -77,4 +83,5 @@ class RoleRemovals {
 				"لا يمكن حذف الدور '" + role.id() + "' (" + role.names().ar() + "): " + ar,
 				"role '" + role.id() + "' (" + role.names().en() + ") cannot be removed: " + en);
 	}
+
 }

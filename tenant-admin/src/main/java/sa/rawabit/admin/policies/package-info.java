@@ -1,4 +1,7 @@
-/** Each association's policy as versioned configuration: upload, validate, diff, publish, history. */
+/**
+ * Each association's policy as versioned configuration: upload, validate, diff, publish,
+ * history.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Policy versions", allowedDependencies = { "tenants", "identity" })
 package sa.rawabit.admin.policies;

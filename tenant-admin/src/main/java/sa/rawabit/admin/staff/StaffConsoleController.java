@@ -21,7 +21,10 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The tenant administrator's staff page: who works here with which roles, invite, change roles, remove. */
+/**
+ * The tenant administrator's staff page: who works here with which roles, invite, change
+ * roles, remove.
+ */
 @PageController
 @RequestMapping("/console/staff")
 class StaffConsoleController {
@@ -41,8 +44,8 @@ class StaffConsoleController {
 	@PostMapping
 	Mono<Rendering> invite(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange) {
 		return exchange.getFormData()
-			.flatMap(form -> staff.invite(me, form.getFirst("email"), form.getFirst("firstName"), form.getFirst("lastName"),
-					roles(form))
+			.flatMap(form -> staff
+				.invite(me, form.getFirst("email"), form.getFirst("firstName"), form.getFirst("lastName"), roles(form))
 				.map(account -> done("invited"))
 				.onErrorResume(ProblemException.class,
 						problem -> page(me, problem, invitation(form), null, HttpStatus.UNPROCESSABLE_CONTENT, "")));
@@ -68,22 +71,23 @@ class StaffConsoleController {
 
 	private Mono<Rendering> page(StaffMember me, @Nullable ProblemException problem, Map<String, Object> invitation,
 			@Nullable String refusedFor, HttpStatus status, String done) {
-		return staff.all(me).collectSortedList((a, b) -> a.username().compareTo(b.username()))
+		return staff.all(me)
+			.collectSortedList((a, b) -> a.username().compareTo(b.username()))
 			.zipWith(staff.choices())
 			.map(found -> {
-			List<StaffAccount> accounts = found.getT1();
-			Map<String, Object> model = new HashMap<>();
-			model.put("me", me);
-			model.put("accounts", accounts);
-			model.put("allRoles", found.getT2());
-			model.put("invitation", invitation);
-			model.put("done", done);
-			if (problem != null) {
-				model.put(refusedFor == null ? "refused" : "refusedAccount", problem);
-				model.put("refusedFor", refusedFor == null ? "" : refusedFor);
-			}
-			return Rendering.view("console/staff").model(model).status(status).build();
-		});
+				List<StaffAccount> accounts = found.getT1();
+				Map<String, Object> model = new HashMap<>();
+				model.put("me", me);
+				model.put("accounts", accounts);
+				model.put("allRoles", found.getT2());
+				model.put("invitation", invitation);
+				model.put("done", done);
+				if (problem != null) {
+					model.put(refusedFor == null ? "refused" : "refusedAccount", problem);
+					model.put("refusedFor", refusedFor == null ? "" : refusedFor);
+				}
+				return Rendering.view("console/staff").model(model).status(status).build();
+			});
 	}
 
 	private static Rendering done(String what) {
@@ -100,4 +104,5 @@ class StaffConsoleController {
 		values.put("roles", roles(form));
 		return values;
 	}
+
 }

@@ -20,8 +20,8 @@ import sa.rawabit.admin.identity.StaffAccount;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Staff of the caller's own association over JSON; the rules are {@link StaffDirectory}'s, shared with
- * the console's staff page.
+ * Staff of the caller's own association over JSON; the rules are
+ * {@link StaffDirectory}'s, shared with the console's staff page.
  */
 @RestController
 @RequestMapping("/api/staff")
@@ -62,4 +62,5 @@ class StaffController {
 	Mono<Void> remove(@PathVariable String userId, @AuthenticationPrincipal StaffMember me) {
 		return staff.remove(me, userId);
 	}
+
 }

@@ -21,9 +21,9 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Staff of the caller's own association, for the API and the console alike: the association is the
- * sign-in's, an account that is not a member here is not found whatever it is elsewhere, and an
- * administrator cannot lock themselves out.
+ * Staff of the caller's own association, for the API and the console alike: the
+ * association is the sign-in's, an account that is not a member here is not found
+ * whatever it is elsewhere, and an administrator cannot lock themselves out.
  */
 @Service
 class StaffDirectory {
@@ -45,7 +45,10 @@ class StaffDirectory {
 		this.policies = policies;
 	}
 
-	/** The roles staff may be given here: the built-in ones and those the policy in force declares. */
+	/**
+	 * The roles staff may be given here: the built-in ones and those the policy in force
+	 * declares.
+	 */
 	Mono<List<RoleChoice>> choices() {
 		return policies.policyInForce().map(RoleChoice::of).defaultIfEmpty(RoleChoice.BUILT_IN);
 	}
@@ -63,26 +66,30 @@ class StaffDirectory {
 				.required("lastName", lastName, 100)
 				.orThrow();
 			return roles(roles, choices);
-		}).flatMap(checked -> identity.addStaff(me.tenantSlug(),
-				new Person(email.strip().toLowerCase(Locale.ROOT), firstName.strip(), lastName.strip()), checked));
+		})
+			.flatMap(checked -> identity.addStaff(me.tenantSlug(),
+					new Person(email.strip().toLowerCase(Locale.ROOT), firstName.strip(), lastName.strip()), checked));
 	}
 
 	Mono<StaffAccount> setRoles(StaffMember me, String userId, @Nullable List<String> requested) {
-		return choices().map(choices -> roles(requested, choices)).flatMap(roles -> member(me, userId).flatMap(member -> {
-			if (member.username().equals(me.username()) && !roles.contains(StaffRoles.TENANT_ADMIN)) {
-				return Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(),
-						"roles"));
-			}
-			// Credentials issued before the change carry the old roles: they stop counting once it is made.
-			return identity.setRoles(me.tenantSlug(), userId, roles)
-				.flatMap(set -> revocations.rolesChanged(userId).thenReturn(set))
-				.map(set -> new StaffAccount(member.userId(), member.username(), member.email(), set, false, null));
-		}));
+		return choices().map(choices -> roles(requested, choices))
+			.flatMap(roles -> member(me, userId).flatMap(member -> {
+				if (member.username().equals(me.username()) && !roles.contains(StaffRoles.TENANT_ADMIN)) {
+					return Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(),
+							"roles"));
+				}
+				// Credentials issued before the change carry the old roles: they stop
+				// counting once it is made.
+				return identity.setRoles(me.tenantSlug(), userId, roles)
+					.flatMap(set -> revocations.rolesChanged(userId).thenReturn(set))
+					.map(set -> new StaffAccount(member.userId(), member.username(), member.email(), set, false, null));
+			}));
 	}
 
 	Mono<Void> remove(StaffMember me, String userId) {
 		return member(me, userId).flatMap(member -> member.username().equals(me.username())
-				? Mono.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(), "userId"))
+				? Mono
+					.error(new ProblemException(SELF_LOCKOUT, SELF_LOCKOUT.titleEn(), SELF_LOCKOUT.titleAr(), "userId"))
 				: identity.removeStaff(me.tenantSlug(), userId).then(revocations.removed(userId)));
 	}
 
@@ -101,4 +108,5 @@ class StaffDirectory {
 			.orThrow();
 		return Set.copyOf(roles);
 	}
+
 }

@@ -1,4 +1,7 @@
-/** A tenant administrator's staff: invite people and give them roles in this association only. */
+/**
+ * A tenant administrator's staff: invite people and give them roles in this association
+ * only.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Staff", allowedDependencies = { "identity", "policies" })
 package sa.rawabit.admin.staff;

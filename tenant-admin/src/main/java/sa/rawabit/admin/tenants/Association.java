@@ -6,8 +6,8 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /**
- * A tenant as the control plane keeps it. Status changes are intention-named and refuse moves the
- * lifecycle does not allow (an offboarded association never comes back).
+ * A tenant as the control plane keeps it. Status changes are intention-named and refuse
+ * moves the lifecycle does not allow (an offboarded association never comes back).
  */
 public record Association(TenantId id, String slug, String nameAr, String nameEn, Licence licence, String region,
 		TenantStatus status, Instant createdAt, Instant updatedAt) {

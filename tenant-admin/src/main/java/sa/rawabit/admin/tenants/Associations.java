@@ -11,7 +11,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.tenancy.TenantStatus;
 
-/** Rows of {@code control.tenant}; callers run in a system scope (the registry is not tenant-owned). */
+/**
+ * Rows of {@code control.tenant}; callers run in a system scope (the registry is not
+ * tenant-owned).
+ */
 @Repository
 class Associations {
 
@@ -77,7 +80,10 @@ class Associations {
 			.then();
 	}
 
-	/** When each association's policy in force was published; associations without one are absent. */
+	/**
+	 * When each association's policy in force was published; associations without one are
+	 * absent.
+	 */
 	Flux<PolicyInForce> policiesInForce() {
 		return database.sql("select id, policy_published_at from control.tenant where policy_version_id is not null")
 			.map(row -> new PolicyInForce(new TenantId(row.get("id", UUID.class)),
@@ -92,4 +98,5 @@ class Associations {
 				row.get("region", String.class), TenantStatus.of(row.get("status", String.class)),
 				row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
 	}
+
 }

@@ -17,8 +17,9 @@ import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The platform operator's list of associations with suspend and reactivate, the same registry
- * transitions as the API; the gate forgets the old status at once so sign-ins see the new one.
+ * The platform operator's list of associations with suspend and reactivate, the same
+ * registry transitions as the API; the gate forgets the old status at once so sign-ins
+ * see the new one.
  */
 @PageController
 @RequestMapping("/console/operator/associations")
@@ -36,8 +37,9 @@ class AssociationsConsoleController {
 	@GetMapping
 	Mono<Rendering> list(@AuthenticationPrincipal StaffMember me,
 			@RequestParam(name = "changed", required = false) @Nullable String changed) {
-		return Mono.zip(registry.all().collectSortedList((a, b) -> a.slug().compareTo(b.slug())),
-				registry.policiesInForce().collectMap(PolicyInForce::tenant, PolicyInForce::publishedAt))
+		return Mono
+			.zip(registry.all().collectSortedList((a, b) -> a.slug().compareTo(b.slug())),
+					registry.policiesInForce().collectMap(PolicyInForce::tenant, PolicyInForce::publishedAt))
 			.map(found -> Rendering.view("console/associations")
 				.modelAttribute("me", me)
 				.modelAttribute("associations", found.getT1())
@@ -57,7 +59,9 @@ class AssociationsConsoleController {
 	}
 
 	private Rendering back(Association changed) {
-		return Rendering.redirectTo("/console/operator/associations?changed=" + changed.slug() + "#association-"
-				+ changed.slug()).build();
+		return Rendering
+			.redirectTo("/console/operator/associations?changed=" + changed.slug() + "#association-" + changed.slug())
+			.build();
 	}
+
 }

@@ -13,7 +13,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** The platform operator's view of associations: list, suspend, reactivate (onboarding: see onboarding). */
+/**
+ * The platform operator's view of associations: list, suspend, reactivate (onboarding:
+ * see onboarding).
+ */
 @RestController
 @RequestMapping("/api/operator/associations")
 class AssociationsController {
@@ -34,7 +37,8 @@ class AssociationsController {
 
 	@GetMapping("/{id}")
 	Mono<Association> one(@PathVariable UUID id) {
-		return registry.find(new TenantId(id)).switchIfEmpty(Mono.error(() -> ProblemException.notFound("association")));
+		return registry.find(new TenantId(id))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("association")));
 	}
 
 	@PostMapping("/{id}/suspend")
@@ -46,4 +50,5 @@ class AssociationsController {
 	Mono<Association> reactivate(@PathVariable UUID id) {
 		return registry.reactivate(new TenantId(id)).doOnNext(active -> gate.evict(active.slug()));
 	}
+
 }

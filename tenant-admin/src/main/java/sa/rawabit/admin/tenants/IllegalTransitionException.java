@@ -16,4 +16,5 @@ public final class IllegalTransitionException extends ProblemException {
 		super(TYPE, "Association " + id + " is " + from.column() + " and cannot become " + to.column(),
 				"لا يمكن نقل الجمعية من الحالة " + from.column() + " إلى " + to.column(), "status");
 	}
+
 }

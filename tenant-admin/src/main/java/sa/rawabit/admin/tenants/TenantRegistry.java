@@ -39,13 +39,13 @@ public class TenantRegistry {
 
 	public Mono<Association> onboard(NewAssociation association) {
 		Instant now = clock.instant();
-		var created = new Association(TenantId.random(), association.slug(), association.nameAr(),
-				association.nameEn(), association.licence(), association.region(), TenantStatus.ACTIVE, now, now);
+		var created = new Association(TenantId.random(), association.slug(), association.nameAr(), association.nameEn(),
+				association.licence(), association.region(), TenantStatus.ACTIVE, now, now);
 		return transactions.asSystem(SCOPE, associations.insert(created))
-			.onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(TAKEN,
-					"Slug '" + association.slug() + "' or licence " + association.licence().number()
-							+ " is already registered",
-					"المعرّف أو رقم الترخيص مسجّل مسبقاً", "slug"));
+			.onErrorMap(DuplicateKeyException.class,
+					duplicate -> new ProblemException(TAKEN, "Slug '" + association.slug() + "' or licence "
+							+ association.licence().number() + " is already registered",
+							"المعرّف أو رقم الترخيص مسجّل مسبقاً", "slug"));
 	}
 
 	public Mono<Association> suspend(TenantId id) {
@@ -57,14 +57,18 @@ public class TenantRegistry {
 	}
 
 	/**
-	 * Names the version now in force in the registry, inside the caller's publishing transaction, so
-	 * replicas can see with one query which associations' policies changed.
+	 * Names the version now in force in the registry, inside the caller's publishing
+	 * transaction, so replicas can see with one query which associations' policies
+	 * changed.
 	 */
 	public Mono<Void> recordPolicyInForce(TenantId id, UUID version, Instant publishedAt) {
 		return transactions.asSystem(SCOPE, associations.recordPolicyInForce(id, version, publishedAt));
 	}
 
-	/** Deletes the registry row (its policy versions cascade); offboarding exported everything first. */
+	/**
+	 * Deletes the registry row (its policy versions cascade); offboarding exported
+	 * everything first.
+	 */
 	public Mono<Void> remove(TenantId id) {
 		return transactions.asSystem(SCOPE, associations.delete(id));
 	}
@@ -81,16 +85,20 @@ public class TenantRegistry {
 		return transactions.asSystemMany(SCOPE, associations.findAll());
 	}
 
-	/** Which associations have a policy in force, and since when, for the operator's list. */
+	/**
+	 * Which associations have a policy in force, and since when, for the operator's list.
+	 */
 	Flux<PolicyInForce> policiesInForce() {
 		return transactions.asSystemMany(SCOPE, associations.policiesInForce());
 	}
 
 	private Mono<Association> change(TenantId id, UnaryOperator<Association> transition) {
-		return transactions.asSystem(SCOPE, associations.findById(id)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No association " + id,
-					"لا توجد جمعية بهذا المعرّف", "id")))
-			.map(transition)
-			.flatMap(associations::updateStatus));
+		return transactions.asSystem(SCOPE,
+				associations.findById(id)
+					.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.NOT_FOUND, "No association " + id,
+							"لا توجد جمعية بهذا المعرّف", "id")))
+					.map(transition)
+					.flatMap(associations::updateStatus));
 	}
+
 }

@@ -14,9 +14,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * An uploaded file after its checks: not empty, at most {@link #MAX_BYTES}, of a type decided by its
- * first bytes (the browser's header is not trusted: an HTML page renamed {@code .pdf} is refused), and a
- * file name stripped of any path and of control characters.
+ * An uploaded file after its checks: not empty, at most {@link #MAX_BYTES}, of a type
+ * decided by its first bytes (the browser's header is not trusted: an HTML page renamed
+ * {@code .pdf} is refused), and a file name stripped of any path and of control
+ * characters.
  */
 record DocumentFile(String fileName, String mediaType, byte[] content, String sha256) {
 
@@ -63,7 +64,10 @@ record DocumentFile(String fileName, String mediaType, byte[] content, String sh
 		return new ProblemException(type, en, ar, "file", List.of(new FieldProblem("file", en, ar)));
 	}
 
-	/** The last path segment, without control characters, at most 200 characters (the extension kept). */
+	/**
+	 * The last path segment, without control characters, at most 200 characters (the
+	 * extension kept).
+	 */
 	static String sanitisedName(@Nullable String declared) {
 		String name = declared == null ? "" : declared;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -102,7 +106,10 @@ record DocumentFile(String fileName, String mediaType, byte[] content, String sh
 		return null;
 	}
 
-	/** A DOCX is a zip whose entries include {@code word/…}; any other zip (or a broken one) is not. */
+	/**
+	 * A DOCX is a zip whose entries include {@code word/…}; any other zip (or a broken
+	 * one) is not.
+	 */
 	private static boolean isWordDocument(byte[] content) {
 		try (var zip = new ZipInputStream(new java.io.ByteArrayInputStream(content))) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

@@ -12,7 +12,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.admin.tools.UploadForm.Upload;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** Rows of {@code control.tool_document}, filtered by row-level security to the surrounding tenant. */
+/**
+ * Rows of {@code control.tool_document}, filtered by row-level security to the
+ * surrounding tenant.
+ */
 @Repository
 class ToolDocumentRows {
 
@@ -28,17 +31,18 @@ class ToolDocumentRows {
 	}
 
 	/**
-	 * The next version number and the row in one statement; two uploads racing for the same number meet
-	 * at the primary key and the later one fails instead of overwriting.
+	 * The next version number and the row in one statement; two uploads racing for the
+	 * same number meet at the primary key and the later one fails instead of overwriting.
 	 */
 	Mono<ToolVersion> insertNext(TenantId tenant, String toolId, Upload upload, String actor, Instant at) {
 		DocumentFile file = upload.file();
-		var insert = database.sql("""
-				insert into control.tool_document (tenant_id, tool_id, version, file_name, media_type, size_bytes, sha256,
-				                                   content, public, change_note, uploaded_by, uploaded_at)
-				select $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11
-				from control.tool_document where tool_id = $2
-				returning version""")
+		var insert = database
+			.sql("""
+					insert into control.tool_document (tenant_id, tool_id, version, file_name, media_type, size_bytes, sha256,
+					                                   content, public, change_note, uploaded_by, uploaded_at)
+					select $1, $2, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11
+					from control.tool_document where tool_id = $2
+					returning version""")
 			.bind(0, tenant.value())
 			.bind(1, toolId)
 			.bind(2, file.fileName())
@@ -61,14 +65,16 @@ class ToolDocumentRows {
 	}
 
 	Mono<StoredDocument> content(String toolId, int version) {
-		return database.sql("select file_name, media_type, content from control.tool_document where tool_id = $1 and version = $2")
+		return database
+			.sql("select file_name, media_type, content from control.tool_document where tool_id = $1 and version = $2")
 			.bind(0, toolId)
 			.bind(1, version)
 			.map(row -> {
 				ByteBuffer buffer = row.get("content", ByteBuffer.class);
 				byte[] bytes = new byte[buffer.remaining()];
 				buffer.get(bytes);
-				return new StoredDocument(row.get("file_name", String.class), row.get("media_type", String.class), bytes);
+				return new StoredDocument(row.get("file_name", String.class), row.get("media_type", String.class),
+						bytes);
 			})
 			.one();
 	}
@@ -83,4 +89,5 @@ class ToolDocumentRows {
 
 	record StoredDocument(String fileName, String mediaType, byte[] content) {
 	}
+
 }

@@ -17,8 +17,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * A tenant administrator's tool documents. The path names the association so the address reads well,
- * but the token decides it: another association's id answers 404, as if it did not exist.
+ * A tenant administrator's tool documents. The path names the association so the address
+ * reads well, but the token decides it: another association's id answers 404, as if it
+ * did not exist.
  */
 @RestController
 @RequestMapping("/api/tenants/{tenantId}/tools")
@@ -40,12 +41,14 @@ class ToolDocumentsController {
 			@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange) {
 		return own(tenantId, me).then(UploadForm.read(exchange))
 			.flatMap(form -> shelf.upload(toolId, form, me.username()))
-			.map(stored -> ResponseEntity.created(URI.create("/api/tenants/" + tenantId + "/tools/" + toolId
-					+ "/documents/" + stored.version())).body(stored));
+			.map(stored -> ResponseEntity
+				.created(URI.create("/api/tenants/" + tenantId + "/tools/" + toolId + "/documents/" + stored.version()))
+				.body(stored));
 	}
 
 	private static Mono<Void> own(UUID tenantId, StaffMember me) {
 		return me.tenant() != null && me.tenant().value().equals(tenantId) ? Mono.empty()
 				: Mono.error(ProblemException.notFound("association"));
 	}
+
 }

@@ -23,9 +23,9 @@ import sa.rawabit.policy.Tool;
 import sa.rawabit.policy.reading.PolicyReader;
 
 /**
- * The current association's tool documents: every tool its policy in force names, with the versions
- * uploaded for it. An upload is checked completely (tool, size, type, name) before one transaction
- * stores it as the next version; anything refused stores nothing.
+ * The current association's tool documents: every tool its policy in force names, with
+ * the versions uploaded for it. An upload is checked completely (tool, size, type, name)
+ * before one transaction stores it as the next version; anything refused stores nothing.
  */
 @Service
 class ToolShelf {
@@ -49,7 +49,10 @@ class ToolShelf {
 		this.clock = clock;
 	}
 
-	/** The tools of the policy in force, in the policy's order; empty without a policy in force. */
+	/**
+	 * The tools of the policy in force, in the policy's order; empty without a policy in
+	 * force.
+	 */
 	Mono<List<ToolShelfEntry>> shelf() {
 		return Mono.zip(tools(), transactions.inTenantMany(rows.findAll()).collectList()).map(found -> {
 			Map<String, List<ToolVersion>> versions = found.getT2()
@@ -64,8 +67,7 @@ class ToolShelf {
 	}
 
 	Mono<ToolVersion> upload(String toolId, UploadForm form, String actor) {
-		return tool(toolId).then(form.checked())
-			.flatMap(upload -> store(toolId, upload, actor));
+		return tool(toolId).then(form.checked()).flatMap(upload -> store(toolId, upload, actor));
 	}
 
 	Mono<StoredDocument> content(String toolId, int version) {
@@ -82,8 +84,8 @@ class ToolShelf {
 	}
 
 	private Mono<Tool> tool(String toolId) {
-		return tools().flatMap(tools -> Mono.justOrEmpty(
-				tools.stream().filter(tool -> tool.id().value().equals(toolId)).findFirst()))
+		return tools().flatMap(
+				tools -> Mono.justOrEmpty(tools.stream().filter(tool -> tool.id().value().equals(toolId)).findFirst()))
 			.switchIfEmpty(Mono.error(() -> {
 				String en = "The policy in force names no tool '" + toolId + "'";
 				String ar = "لا تذكر السياسة النافذة أداة بالمعرّف '" + toolId + "'";
@@ -98,4 +100,5 @@ class ToolShelf {
 			.map(source -> PolicyReader.read(source).asOptional().map(Policy::tools).orElse(List.of()))
 			.defaultIfEmpty(List.of());
 	}
+
 }

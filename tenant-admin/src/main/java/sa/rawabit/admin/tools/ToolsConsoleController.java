@@ -25,9 +25,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The tenant administrator's tools page: each tool of the policy in force with its latest version, an
- * upload form (multipart, with the CSRF token as a form part) and the version history with downloads.
- * Uploads go through {@link ToolShelf}, as in the API.
+ * The tenant administrator's tools page: each tool of the policy in force with its latest
+ * version, an upload form (multipart, with the CSRF token as a form part) and the version
+ * history with downloads. Uploads go through {@link ToolShelf}, as in the API.
  */
 @PageController
 @RequestMapping("/console/tools")
@@ -51,8 +51,8 @@ class ToolsConsoleController {
 		return UploadForm.read(exchange)
 			.flatMap(form -> shelf.upload(toolId, form, me.username())
 				.map(stored -> Rendering.redirectTo("/console/tools?uploaded=" + toolId).build())
-				.onErrorResume(ProblemException.class, problem -> page(me, problem, toolId, form.values(),
-						problem.problemType().status(), "")))
+				.onErrorResume(ProblemException.class,
+						problem -> page(me, problem, toolId, form.values(), problem.problemType().status(), "")))
 			.onErrorResume(ProblemException.class,
 					problem -> page(me, problem, toolId, Map.of(), problem.problemType().status(), ""));
 	}
@@ -64,7 +64,10 @@ class ToolsConsoleController {
 			.map(document -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(document.mediaType()))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+						ContentDisposition.attachment()
+							.filename(document.fileName(), StandardCharsets.UTF_8)
+							.build()
+							.toString())
 				.header("X-Content-Type-Options", "nosniff")
 				.body(document.content()));
 	}
@@ -77,7 +80,8 @@ class ToolsConsoleController {
 			model.put("tools", tools);
 			model.put("values", values);
 			model.put("uploaded", uploaded);
-			// A refusal shows inside its tool's card, or above them all for a tool the policy does not name.
+			// A refusal shows inside its tool's card, or above them all for a tool the
+			// policy does not name.
 			boolean named = tools.stream().anyMatch(tool -> tool.id().equals(refusedFor));
 			model.put("refusedFor", named ? refusedFor : "");
 			if (problem != null) {
@@ -86,4 +90,5 @@ class ToolsConsoleController {
 			return Rendering.view("console/tools").model(model).status(status).build();
 		});
 	}
+
 }

@@ -19,14 +19,18 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * A multipart upload of a tool document ({@code file}, {@code public}, optional {@code changeNote}),
- * as the API and the console page both receive it. The multipart reader spills parts over 256 KB to
- * disk and refuses a part over 10 MB ({@code spring.webflux.multipart.max-disk-usage-per-part}); a
- * request whose declared length is already beyond the limit is refused before its body is read.
+ * A multipart upload of a tool document ({@code file}, {@code public}, optional
+ * {@code changeNote}), as the API and the console page both receive it. The multipart
+ * reader spills parts over 256 KB to disk and refuses a part over 10 MB
+ * ({@code spring.webflux.multipart.max-disk-usage-per-part}); a request whose declared
+ * length is already beyond the limit is refused before its body is read.
  */
 record UploadForm(@Nullable FilePart file, @Nullable String publicValue, @Nullable String changeNote) {
 
-	/** Room for the other fields and the multipart boundaries around a file of the maximum size. */
+	/**
+	 * Room for the other fields and the multipart boundaries around a file of the maximum
+	 * size.
+	 */
 	private static final long ENVELOPE = 64 * 1024;
 
 	static Mono<UploadForm> read(ServerWebExchange exchange) {
@@ -60,7 +64,10 @@ record UploadForm(@Nullable FilePart file, @Nullable String publicValue, @Nullab
 		return publicValue != null && (publicValue.equalsIgnoreCase("true") || publicValue.equalsIgnoreCase("on"));
 	}
 
-	/** The checked upload: fields first (cheap), then the file read up to the limit and sniffed. */
+	/**
+	 * The checked upload: fields first (cheap), then the file read up to the limit and
+	 * sniffed.
+	 */
 	Mono<Upload> checked() {
 		return Mono.defer(() -> {
 			InputText.require("public", publicValue);
@@ -77,13 +84,12 @@ record UploadForm(@Nullable FilePart file, @Nullable String publicValue, @Nullab
 				return Mono.error(DocumentFile.fileProblem(ProblemType.VALIDATION, "Choose the file to upload",
 						"اختر الملف المراد رفعه"));
 			}
-			return DataBufferUtils.join(file.content(), DocumentFile.MAX_BYTES)
-				.map(buffer -> {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					DataBufferUtils.release(buffer);
-					return bytes;
-				})
+			return DataBufferUtils.join(file.content(), DocumentFile.MAX_BYTES).map(buffer -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
 				.defaultIfEmpty(new byte[0])
 				.onErrorMap(DataBufferLimitException.class, tooBig -> DocumentFile.tooLarge())
 				.map(bytes -> new Upload(DocumentFile.checked(file.filename(), bytes), publicDocument(), note));

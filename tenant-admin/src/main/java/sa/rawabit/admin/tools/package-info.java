@@ -1,4 +1,7 @@
-/** The association's tools its policy names (bylaws, guides, forms) as versioned documents the administrator uploads. */
+/**
+ * The association's tools its policy names (bylaws, guides, forms) as versioned documents
+ * the administrator uploads.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Tool documents", allowedDependencies = { "policies" })
 package sa.rawabit.admin.tools;

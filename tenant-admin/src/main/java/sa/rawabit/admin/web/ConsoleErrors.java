@@ -17,10 +17,11 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 
 /**
- * A refusal the console's pages did not handle themselves (a version of another association, a
- * transition the state does not allow) is shown as a page in the reader's language with its status;
- * the APIs keep answering the same problem as RFC 9457 JSON. Exception handlers do not get the
- * shared page model, so the layout's {@code page}, {@code dates} and {@code _csrf} are added here.
+ * A refusal the console's pages did not handle themselves (a version of another
+ * association, a transition the state does not allow) is shown as a page in the reader's
+ * language with its status; the APIs keep answering the same problem as RFC 9457 JSON.
+ * Exception handlers do not get the shared page model, so the layout's {@code page},
+ * {@code dates} and {@code _csrf} are added here.
  */
 @ControllerAdvice
 class ConsoleErrors {
@@ -51,4 +52,5 @@ class ConsoleErrors {
 		return csrf == null ? Mono.just(page.build())
 				: csrf.map(token -> page.modelAttribute("_csrf", token).build()).defaultIfEmpty(page.build());
 	}
+
 }

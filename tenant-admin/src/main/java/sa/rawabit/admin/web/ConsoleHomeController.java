@@ -8,7 +8,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The console's front door: an operator lands on the associations, a tenant administrator on the policy. */
+/**
+ * The console's front door: an operator lands on the associations, a tenant administrator
+ * on the policy.
+ */
 @PageController
 class ConsoleHomeController {
 
@@ -20,6 +23,8 @@ class ConsoleHomeController {
 		if (me.tenant() != null && me.hasRole("tenant-admin")) {
 			return Mono.just(Rendering.redirectTo("/console/policy").build());
 		}
-		return Mono.just(Rendering.view("console/no-access").modelAttribute("me", me).status(HttpStatus.FORBIDDEN).build());
+		return Mono
+			.just(Rendering.view("console/no-access").modelAttribute("me", me).status(HttpStatus.FORBIDDEN).build());
 	}
+
 }

@@ -14,9 +14,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageLocales;
 
 /**
- * A signed-in person on a console page their roles do not open: a short page in their language that
- * says so and leads home, with status 403. Written here rather than through a template because the
- * refusal happens in the security chain, before any controller or view resolver runs.
+ * A signed-in person on a console page their roles do not open: a short page in their
+ * language that says so and leads home, with status 403. Written here rather than through
+ * a template because the refusal happens in the security chain, before any controller or
+ * view resolver runs.
  */
 final class ForbiddenPage implements ServerAccessDeniedHandler {
 
@@ -49,4 +50,5 @@ final class ForbiddenPage implements ServerAccessDeniedHandler {
 	private String text(String key, Locale locale) {
 		return HtmlUtils.htmlEscape(messages.getMessage(key, null, key, locale));
 	}
+
 }

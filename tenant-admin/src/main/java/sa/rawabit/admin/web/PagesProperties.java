@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import sa.rawabit.admin.identity.KeycloakProperties;
 
 /**
- * {@code rawabit.pages.*}: the confidential Keycloak client the console signs in with. The default
- * secret is the demo realm's and only works against it.
+ * {@code rawabit.pages.*}: the confidential Keycloak client the console signs in with.
+ * The default secret is the demo realm's and only works against it.
  */
 @ConfigurationProperties("rawabit.pages")
 record PagesProperties(@DefaultValue("rawabit-tenant-admin") String clientId,

@@ -17,9 +17,10 @@ import sa.rawabit.foundation.security.SecurityProperties;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Two chains: {@code /api/**} takes bearer tokens; everything else is the console's pages with an
- * OpenID Connect session. Only platform operators onboard, suspend and reactivate associations; a
- * tenant administrator manages the policy and staff of the one association their sign-in names.
+ * Two chains: {@code /api/**} takes bearer tokens; everything else is the console's pages
+ * with an OpenID Connect session. Only platform operators onboard, suspend and reactivate
+ * associations; a tenant administrator manages the policy and staff of the one
+ * association their sign-in names.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PagesProperties.class)
@@ -29,8 +30,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityWebFilterChain controlPlaneSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
 		return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
-			.authorizeExchange(exchange -> exchange
-				.pathMatchers("/api/operator/**")
+			.authorizeExchange(exchange -> exchange.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
 				.pathMatchers("/api/policy/**", "/api/staff/**", "/api/tenants/**", "/api/channels/**")
 				.hasRole("tenant-admin")
@@ -60,7 +60,9 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** The console's client: {@link PageClients}, with this plane's client id and secret. */
+	/**
+	 * The console's client: {@link PageClients}, with this plane's client id and secret.
+	 */
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrations(SecurityProperties security, PagesProperties pages) {
 		return PageClients.keycloak(security, pages.clientId(), pages.clientSecret());
@@ -68,7 +70,8 @@ class SecurityConfiguration {
 
 	@Bean
 	DevDefault devPagesClientSecret() {
-		return new DevDefault("rawabit.pages.client-secret", "RAWABIT_PAGES_CLIENTSECRET", KeycloakProperties.DEV_SECRET);
+		return new DevDefault("rawabit.pages.client-secret", "RAWABIT_PAGES_CLIENTSECRET",
+				KeycloakProperties.DEV_SECRET);
 	}
 
 	@Bean
@@ -76,4 +79,5 @@ class SecurityConfiguration {
 		return new DevDefault("rawabit.keycloak.client-secret", "RAWABIT_KEYCLOAK_CLIENTSECRET",
 				KeycloakProperties.DEV_SECRET);
 	}
+
 }

@@ -7,7 +7,10 @@ import sa.rawabit.admin.ConsolePageTest;
 import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.TestTenants;
 
-/** The channels page: the tenant administrator enters the WhatsApp Business account; the token never comes back. */
+/**
+ * The channels page: the tenant administrator enters the WhatsApp Business account; the
+ * token never comes back.
+ */
 class ChannelsConsolePageTests extends ConsolePageTest {
 
 	private static final String ADMIN = "suqya-makkah.tenant-admin";
@@ -36,4 +39,5 @@ class ChannelsConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("whatsapp-token")).hasValue("");
 		org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("EAAG-console-secret");
 	}
+
 }

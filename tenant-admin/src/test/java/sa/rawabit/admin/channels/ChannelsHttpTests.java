@@ -22,11 +22,14 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
-/** The tenant administrator sets the association's WhatsApp Business account; the token is sealed and never shown. */
+/**
+ * The tenant administrator sets the association's WhatsApp Business account; the token is
+ * sealed and never shown.
+ */
 class ChannelsHttpTests extends AdminTest {
 
-	static final Map<String, String> ACCOUNT = Map.of("baseUrl", "https://graph.facebook.com/v21.0/",
-			"phoneNumberId", "106540352242922", "token", "EAAG-secret-token");
+	static final Map<String, String> ACCOUNT = Map.of("baseUrl", "https://graph.facebook.com/v21.0/", "phoneNumberId",
+			"106540352242922", "token", "EAAG-secret-token");
 
 	@Autowired
 	WebTestClient web;
@@ -43,14 +46,24 @@ class ChannelsHttpTests extends AdminTest {
 
 	@Test
 	void setWhenTenantAdminThenStoredSealedAndNeverShownAgain() throws SQLException {
-		admin().put().uri("/api/channels/whatsapp").bodyValue(ACCOUNT).exchange()
-			.expectStatus().isOk()
+		admin().put()
+			.uri("/api/channels/whatsapp")
+			.bodyValue(ACCOUNT)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.baseUrl").isEqualTo("https://graph.facebook.com/v21.0")
-			.jsonPath("$.tokenSet").isEqualTo(true)
-			.jsonPath("$.token").doesNotExist();
-		admin().get().uri("/api/channels/whatsapp").exchange()
-			.expectStatus().isOk()
+			.jsonPath("$.baseUrl")
+			.isEqualTo("https://graph.facebook.com/v21.0")
+			.jsonPath("$.tokenSet")
+			.isEqualTo(true)
+			.jsonPath("$.token")
+			.doesNotExist();
+		admin().get()
+			.uri("/api/channels/whatsapp")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(String.class)
 			.value(body -> assertThat(body).contains("106540352242922").doesNotContain("EAAG-secret-token"));
 
@@ -61,11 +74,15 @@ class ChannelsHttpTests extends AdminTest {
 
 	@Test
 	void setWhenAddressOrNumberWrongThenBadRequestNamingEachField() {
-		admin().put().uri("/api/channels/whatsapp")
-			.bodyValue(Map.of("baseUrl", "ftp://example.org", "phoneNumberId", "+9665x", "token", " ")).exchange()
-			.expectStatus().isBadRequest()
+		admin().put()
+			.uri("/api/channels/whatsapp")
+			.bodyValue(Map.of("baseUrl", "ftp://example.org", "phoneNumberId", "+9665x", "token", " "))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:validation-failed")
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:validation-failed")
 			.jsonPath("$.errors[*].field")
 			.value(List.class, fields -> assertThat(fields).contains("baseUrl", "phoneNumberId", "token"));
 		admin().get().uri("/api/channels/whatsapp").exchange().expectStatus().isNotFound();
@@ -75,12 +92,18 @@ class ChannelsHttpTests extends AdminTest {
 	void getWhenOtherAssociationsAdministratorOrRelationsOfficerThenNotFoundOrForbidden() {
 		admin().put().uri("/api/channels/whatsapp").bodyValue(ACCOUNT).exchange().expectStatus().isOk();
 
-		web.mutateWith(TestTokens.staff(TestTenants.register("channels-other").slug(), "tenant-admin")).get()
-			.uri("/api/channels/whatsapp").exchange()
-			.expectStatus().isNotFound();
-		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer")).get()
-			.uri("/api/channels/whatsapp").exchange()
-			.expectStatus().isForbidden();
+		web.mutateWith(TestTokens.staff(TestTenants.register("channels-other").slug(), "tenant-admin"))
+			.get()
+			.uri("/api/channels/whatsapp")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer"))
+			.get()
+			.uri("/api/channels/whatsapp")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -102,10 +125,12 @@ class ChannelsHttpTests extends AdminTest {
 		try (Connection connection = TestDatabase.get().connectAs(DatabaseRoles.TENANT_ADMIN)) {
 			connection.setAutoCommit(false);
 			setTenant(connection, other.id().value().toString());
-			assertThatThrownBy(() -> connection.createStatement().executeUpdate("""
-					insert into control.messaging_channel values ('%s', 'whatsapp', 'https://x.example', '1',
-					    '\\x00000000000000000000000000000000000000000000000000000000000000', 'x', now())"""
-				.formatted(association.id().value()))).isInstanceOf(SQLException.class)
+			assertThatThrownBy(() -> connection.createStatement()
+				.executeUpdate("""
+						insert into control.messaging_channel values ('%s', 'whatsapp', 'https://x.example', '1',
+						    '\\x00000000000000000000000000000000000000000000000000000000000000', 'x', now())"""
+					.formatted(association.id().value())))
+				.isInstanceOf(SQLException.class)
 				.hasMessageContaining("row-level security");
 			connection.rollback();
 		}
@@ -128,8 +153,8 @@ class ChannelsHttpTests extends AdminTest {
 
 	private byte[] sealedToken() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				var select = superuser.prepareStatement(
-						"select token_sealed from control.messaging_channel where tenant_id = ?")) {
+				var select = superuser
+					.prepareStatement("select token_sealed from control.messaging_channel where tenant_id = ?")) {
 			select.setObject(1, association.id().value());
 			try (ResultSet rows = select.executeQuery()) {
 				rows.next();
@@ -141,4 +166,5 @@ class ChannelsHttpTests extends AdminTest {
 	private WebTestClient admin() {
 		return web.mutateWith(TestTokens.staff(association.slug(), "tenant-admin"));
 	}
+
 }

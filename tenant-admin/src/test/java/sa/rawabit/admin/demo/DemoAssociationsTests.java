@@ -33,23 +33,29 @@ class DemoAssociationsTests extends AdminTest {
 	PolicyVersioning versioning;
 
 	/**
-	 * Other tests of this run publish further versions for the demo associations (the console's pages are
-	 * signed in as their demo users), so what is asserted is that seeding again adds nothing.
+	 * Other tests of this run publish further versions for the demo associations (the
+	 * console's pages are signed in as their demo users), so what is asserted is that
+	 * seeding again adds nothing.
 	 */
 	@Test
 	void seedWhenRunTwiceThenNoNewVersionAndEachHasAnApprovedPolicyInForce() {
-		Flux.fromIterable(SeedPolicies.all().values()).concatMap(demo::seed).then()
+		Flux.fromIterable(SeedPolicies.all().values())
+			.concatMap(demo::seed)
+			.then()
 			.as(StepVerifier::create)
 			.verifyComplete();
 		Map<String, Integer> versions = new LinkedHashMap<>();
 		SeedPolicies.all().keySet().forEach(slug -> versions.put(slug, history(slug).size()));
 
-		Flux.fromIterable(SeedPolicies.all().values()).concatMap(demo::seed).then()
+		Flux.fromIterable(SeedPolicies.all().values())
+			.concatMap(demo::seed)
+			.then()
 			.as(StepVerifier::create)
 			.verifyComplete();
 
 		for (String slug : SeedPolicies.all().keySet()) {
-			assertThat(history(slug)).as(slug).hasSize(versions.get(slug))
+			assertThat(history(slug)).as(slug)
+				.hasSize(versions.get(slug))
 				.filteredOn(version -> version.status() == PolicyVersionStatus.PUBLISHED)
 				.isNotEmpty()
 				.allSatisfy(version -> assertThat(version.approval()).isNotNull());
@@ -68,7 +74,8 @@ class DemoAssociationsTests extends AdminTest {
 		PolicyVersion inForce = versioning.inForce().contextWrite(TenantContext.of(libraries.id())).block();
 		assertThat(inForce.approval().date()).isEqualTo(PolicyDate.hijri(1445, 2, 8));
 		assertThat(inForce.approval().date().toGregorian()).isEqualTo(LocalDate.of(2023, 8, 24));
-		assertThat(libraries.nameAr()).isEqualTo(SeedPolicies.get("professional-libraries").policy().association()
-			.names().ar());
+		assertThat(libraries.nameAr())
+			.isEqualTo(SeedPolicies.get("professional-libraries").policy().association().names().ar());
 	}
+
 }

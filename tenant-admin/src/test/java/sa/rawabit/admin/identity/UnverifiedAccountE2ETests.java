@@ -15,8 +15,9 @@ import sa.rawabit.admin.AdminTest;
 import sa.rawabit.foundation.problem.ProblemException;
 
 /**
- * Issue 17's account takeover, against the real Keycloak: an account whose owner typed someone else's e-mail
- * (unverified) is never made staff of an association, however the address arrives; a verified one is.
+ * Issue 17's account takeover, against the real Keycloak: an account whose owner typed
+ * someone else's e-mail (unverified) is never made staff of an association, however the
+ * address arrives; a verified one is.
  */
 class UnverifiedAccountE2ETests extends AdminTest {
 
@@ -39,8 +40,10 @@ class UnverifiedAccountE2ETests extends AdminTest {
 
 	@Test
 	void addStaffWhenAnUnverifiedAccountHasTheAddressThenRefusedAndNotAttached() {
-		String mallory = keycloak.create("/users", Map.of("username", "mallory-" + slug, "email", email, "enabled", true,
-				"emailVerified", false)).block();
+		String mallory = keycloak
+			.create("/users",
+					Map.of("username", "mallory-" + slug, "email", email, "enabled", true, "emailVerified", false))
+			.block();
 
 		identity.addStaff(slug, new Person(email, "سارة", "الحربي"), Set.of(StaffRoles.TENANT_ADMIN))
 			.as(StepVerifier::create)
@@ -51,15 +54,20 @@ class UnverifiedAccountE2ETests extends AdminTest {
 			})
 			.verify();
 
-		identity.staff(slug).map(StaffAccount::userId).collectList().as(StepVerifier::create)
+		identity.staff(slug)
+			.map(StaffAccount::userId)
+			.collectList()
+			.as(StepVerifier::create)
 			.assertNext(members -> assertThat(members).doesNotContain(mallory))
 			.verifyComplete();
 	}
 
 	@Test
 	void addStaffWhenTheAccountVerifiedItsAddressThenReused() {
-		String verified = keycloak.create("/users", Map.of("username", "verified-" + slug, "email", email, "enabled",
-				true, "emailVerified", true)).block();
+		String verified = keycloak
+			.create("/users",
+					Map.of("username", "verified-" + slug, "email", email, "enabled", true, "emailVerified", true))
+			.block();
 
 		identity.addStaff(slug, new Person(email, "سارة", "الحربي"), Set.of(StaffRoles.TENANT_ADMIN))
 			.as(StepVerifier::create)
@@ -72,7 +80,9 @@ class UnverifiedAccountE2ETests extends AdminTest {
 		keycloak.get("/users/profile").as(StepVerifier::create).assertNext(profile -> {
 			@SuppressWarnings("unchecked")
 			var attributes = (List<Map<String, Object>>) profile.get("attributes");
-			var email = attributes.stream().filter(attribute -> "email".equals(attribute.get("name"))).findFirst()
+			var email = attributes.stream()
+				.filter(attribute -> "email".equals(attribute.get("name")))
+				.findFirst()
 				.orElseThrow();
 			assertThat(((Map<?, ?>) email.get("permissions")).get("edit")).isEqualTo(List.of("admin"));
 		}).verifyComplete();

@@ -17,14 +17,18 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 
 /**
- * A new association from start to its first member of staff, all in the console: the platform operator
- * onboards it, its first administrator signs in, publishes the board-approved policy and adds a relations
- * officer, who can then sign in for that association with that role. (Their platform dashboard is the
- * platform's own page tests' concern: the platform cannot be started from tenant-admin's tests.)
+ * A new association from start to its first member of staff, all in the console: the
+ * platform operator onboards it, its first administrator signs in, publishes the
+ * board-approved policy and adds a relations officer, who can then sign in for that
+ * association with that role. (Their platform dashboard is the platform's own page tests'
+ * concern: the platform cannot be started from tenant-admin's tests.)
  */
 class OnboardingConsolePageTests extends ConsolePageTest {
 
-	/** What the people of the new association choose as their own passwords at their first sign-in. */
+	/**
+	 * What the people of the new association choose as their own passwords at their first
+	 * sign-in.
+	 */
 	private static final String CHOSEN_PASSWORD = "onboarding-pass-1";
 
 	@Test
@@ -50,15 +54,16 @@ class OnboardingConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("association-" + slug).getByTestId("status")).hasText("نشطة");
 		Browser.screenshot(page, "console-onboarded-ar");
 
-		// The administrator's first sign-in: the temporary password they were given is replaced by their own.
+		// The administrator's first sign-in: the temporary password they were given is
+		// replaced by their own.
 		TestKeycloak.get().setPassword(administrator, CHOSEN_PASSWORD);
 		try (BrowserContext adminBrowser = Browser.get().newContext()) {
 			Page admin = adminBrowser.newPage();
 			Browser.signIn(admin, url("/"), administrator, CHOSEN_PASSWORD);
 			assertThat(admin).hasURL(url("/console/policy").toString());
 
-			admin.getByTestId("source").fill(SeedPolicies.get("thimar-alkhair").yaml()
-				.replace("slug: thimar-alkhair", "slug: " + slug));
+			admin.getByTestId("source")
+				.fill(SeedPolicies.get("thimar-alkhair").yaml().replace("slug: thimar-alkhair", "slug: " + slug));
 			admin.getByTestId("upload").click();
 			assertThat(admin.getByTestId("version-state")).hasText("مسودة");
 			admin.getByTestId("approval-body").fill("مجلس إدارة الجمعية");
@@ -85,7 +90,8 @@ class OnboardingConsolePageTests extends ConsolePageTest {
 			Browser.screenshot(admin, "console-onboarded-staff-ar");
 			Accessibility.audit(admin, "console staff after an invitation");
 
-			// The officer signs in for the new association, holding the role they were given.
+			// The officer signs in for the new association, holding the role they were
+			// given.
 			TestKeycloak.get().setPassword(officer, CHOSEN_PASSWORD);
 			String claims = claims(TestKeycloak.get().tokenFor(officer, CHOSEN_PASSWORD));
 			assertThat(claims).containsPattern("\"organization\"\\s*:\\s*[\\[{]\\s*\"" + slug + "\"")
@@ -96,4 +102,5 @@ class OnboardingConsolePageTests extends ConsolePageTest {
 	private static String claims(String token) {
 		return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
 	}
+
 }

@@ -33,8 +33,11 @@ class OnboardingE2ETests extends AdminTest {
 	@Test
 	void onboardWhenOperatorThenOrganizationRoleGroupsFirstAdministratorAndRegistryRow() {
 		String slug = unique("onboard");
-		Map<?, ?> onboarded = onboard(slug, "NCNP-" + slug).expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> onboarded = onboard(slug, "NCNP-" + slug).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 
 		assertThat(((Map<?, ?>) onboarded.get("association")).get("status")).isEqualTo("ACTIVE");
 		Map<?, ?> admin = (Map<?, ?>) onboarded.get("firstAdministrator");
@@ -63,26 +66,35 @@ class OnboardingE2ETests extends AdminTest {
 		String slug = unique("taken");
 		onboard(slug, "T1-" + slug).expectStatus().isCreated();
 
-		onboard(slug, "T2-" + slug).expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.field").isEqualTo("slug");
+		onboard(slug, "T2-" + slug).expectStatus().isEqualTo(409).expectBody().jsonPath("$.field").isEqualTo("slug");
 		assertThat(identity.staff(slug).collectList().block()).hasSize(1);
 	}
 
 	@Test
 	void onboardWhenFieldsInvalidThenBadRequestNamingEachAndNothingCreated() {
-		web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", "Not A Slug", "firstAdministrator", Map.of("email", "nope"))).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[*].field").value(List.class, fields -> assertThat(fields)
-				.contains("slug", "nameAr", "firstAdministrator.email", "firstAdministrator.firstName"));
+		web.mutateWith(TestTokens.realm("platform-operator"))
+			.post()
+			.uri("/api/operator/associations")
+			.bodyValue(Map.of("slug", "Not A Slug", "firstAdministrator", Map.of("email", "nope")))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(List.class, fields -> assertThat(fields).contains("slug", "nameAr", "firstAdministrator.email",
+					"firstAdministrator.firstName"));
 		assertThat(identity.associationExists("not-a-slug").block()).isFalse();
 	}
 
 	@Test
 	void onboardWhenTenantAdministratorThenForbidden() {
-		web.mutateWith(TestTokens.staff("thimar-alkhair", "tenant-admin")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of()).exchange()
-			.expectStatus().isForbidden();
+		web.mutateWith(TestTokens.staff("thimar-alkhair", "tenant-admin"))
+			.post()
+			.uri("/api/operator/associations")
+			.bodyValue(Map.of())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
@@ -90,60 +102,126 @@ class OnboardingE2ETests extends AdminTest {
 		String slug = unique("leaving");
 		Map<?, ?> onboarded = onboard(slug, "L-" + slug).expectBody(Map.class).returnResult().getResponseBody();
 		String id = (String) ((Map<?, ?>) ((Map<?, ?>) onboarded.get("association")).get("id")).get("value");
-		TestPolicies.publish(TenantId.of(id), SeedPolicies.get("samtah-cooperative").yaml()
-			.replace("slug: samtah-cooperative", "slug: " + slug));
+		TestPolicies.publish(TenantId.of(id),
+				SeedPolicies.get("samtah-cooperative").yaml().replace("slug: samtah-cooperative", "slug: " + slug));
 		var operator = TestTokens.realm("platform-operator");
 
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/offboard", id)
-			.bodyValue(Map.of("exportSha256", "0".repeat(64))).exchange()
-			.expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:offboarding-requires-suspension");
-		web.mutateWith(operator).get().uri("/api/operator/associations/{id}/export", id).exchange()
-			.expectStatus().isEqualTo(409)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/offboard", id)
+			.bodyValue(Map.of("exportSha256", "0".repeat(64)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:export-requires-suspension")
-			.jsonPath("$.titleEn").isEqualTo("Suspend the association before exporting its data")
-			.jsonPath("$.titleAr").isEqualTo("أوقف الجمعية قبل تصدير بياناتها")
-			.jsonPath("$.field").isEqualTo("status");
-		web.mutateWith(TestTokens.staff(slug, "tenant-admin")).get().uri("/api/tenants/exports").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/suspend", id).exchange()
-			.expectStatus().isOk();
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:offboarding-requires-suspension");
+		web.mutateWith(operator)
+			.get()
+			.uri("/api/operator/associations/{id}/export", id)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:export-requires-suspension")
+			.jsonPath("$.titleEn")
+			.isEqualTo("Suspend the association before exporting its data")
+			.jsonPath("$.titleAr")
+			.isEqualTo("أوقف الجمعية قبل تصدير بياناتها")
+			.jsonPath("$.field")
+			.isEqualTo("status");
+		web.mutateWith(TestTokens.staff(slug, "tenant-admin"))
+			.get()
+			.uri("/api/tenants/exports")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/suspend", id)
+			.exchange()
+			.expectStatus()
+			.isOk();
 		Map<String, Object> export = export(id);
 		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.policy_version")).hasSize(1);
 		assertThat((List<?>) export.get("staff")).hasSize(1);
 		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.operator_export"))
-			.as("the export holds the record of itself").hasSize(1);
+			.as("the export holds the record of itself")
+			.hasSize(1);
 
-		// A suspended association's staff have no access at all; once reactivated, its tenant administrator
+		// A suspended association's staff have no access at all; once reactivated, its
+		// tenant administrator
 		// sees who exported and when. Another association sees nothing of it.
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/reactivate", id).exchange()
-			.expectStatus().isOk();
-		web.mutateWith(TestTokens.staff(slug, "tenant-admin")).get().uri("/api/tenants/exports").exchange()
-			.expectStatus().isOk()
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/reactivate", id)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		web.mutateWith(TestTokens.staff(slug, "tenant-admin"))
+			.get()
+			.uri("/api/tenants/exports")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.length()").isEqualTo(1)
-			.jsonPath("$[0].exportedBy").isEqualTo("platform-operator")
-			.jsonPath("$[0].exportedAt").exists();
-		web.mutateWith(TestTokens.staff(TestTenants.register("not-leaving").slug(), "tenant-admin")).get()
-			.uri("/api/tenants/exports").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/suspend", id).exchange()
-			.expectStatus().isOk();
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].exportedBy")
+			.isEqualTo("platform-operator")
+			.jsonPath("$[0].exportedAt")
+			.exists();
+		web.mutateWith(TestTokens.staff(TestTenants.register("not-leaving").slug(), "tenant-admin"))
+			.get()
+			.uri("/api/tenants/exports")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/suspend", id)
+			.exchange()
+			.expectStatus()
+			.isOk();
 		export = export(id);
 		assertThat((List<?>) ((Map<?, ?>) export.get("tables")).get("control.operator_export")).hasSize(2);
 
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/offboard", id)
-			.bodyValue(Map.of("exportSha256", "f".repeat(64))).exchange()
-			.expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:offboarding-export-mismatch");
-		web.mutateWith(operator).post().uri("/api/operator/associations/{id}/offboard", id)
-			.bodyValue(Map.of("exportSha256", export.get("sha256"))).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.deletedRows['control.policy_version']").isEqualTo(1);
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/offboard", id)
+			.bodyValue(Map.of("exportSha256", "f".repeat(64)))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:offboarding-export-mismatch");
+		web.mutateWith(operator)
+			.post()
+			.uri("/api/operator/associations/{id}/offboard", id)
+			.bodyValue(Map.of("exportSha256", export.get("sha256")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.deletedRows['control.policy_version']")
+			.isEqualTo(1);
 
-		web.mutateWith(operator).get().uri("/api/operator/associations/{id}", id).exchange().expectStatus().isNotFound();
+		web.mutateWith(operator)
+			.get()
+			.uri("/api/operator/associations/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		assertThat(identity.associationExists(slug).block()).isFalse();
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 			var rows = superuser.createStatement()
@@ -154,17 +232,27 @@ class OnboardingE2ETests extends AdminTest {
 	}
 
 	private Map<String, Object> export(String id) {
-		return web.mutateWith(TestTokens.realm("platform-operator")).get()
-			.uri("/api/operator/associations/{id}/export", id).exchange()
-			.expectStatus().isOk()
+		return web.mutateWith(TestTokens.realm("platform-operator"))
+			.get()
+			.uri("/api/operator/associations/{id}/export", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private WebTestClient.ResponseSpec onboard(String slug, String licence) {
-		// Several Keycloak admin calls; the first of the run, on a shared two-core machine, has taken over 5 s.
-		return web.mutate().responseTimeout(java.time.Duration.ofSeconds(30)).build()
-			.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
+		// Several Keycloak admin calls; the first of the run, on a shared two-core
+		// machine, has taken over 5 s.
+		return web.mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build()
+			.mutateWith(TestTokens.realm("platform-operator"))
+			.post()
+			.uri("/api/operator/associations")
 			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
 					"licenceAuthority", "NCNP", "licenceNumber", licence, "region", "الرياض", "firstAdministrator",
 					Map.of("email", "admin@" + slug + ".example.org", "firstName", "نورة", "lastName", "العتيبي")))
@@ -174,4 +262,5 @@ class OnboardingE2ETests extends AdminTest {
 	private static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
+
 }

@@ -10,7 +10,10 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
-/** The holidays page: the year's calendar from the policy in force, and a holiday added as a new draft. */
+/**
+ * The holidays page: the year's calendar from the policy in force, and a holiday added as
+ * a new draft.
+ */
 class HolidaysConsolePageTests extends ConsolePageTest {
 
 	@Test
@@ -33,4 +36,5 @@ class HolidaysConsolePageTests extends ConsolePageTest {
 		assertThat(page.getByTestId("diff")).containsText("added-hijri-1448-08-10");
 		assertThat(page.getByTestId("changed-section")).containsText("calendar");
 	}
+
 }

@@ -10,13 +10,15 @@ import sa.rawabit.policy.PolicyDate;
 import sa.rawabit.policy.reading.PolicyReader;
 import sa.rawabit.policy.seeds.SeedPolicies;
 
-/** A holiday added on the holidays page becomes one more valid entry of the policy's calendar. */
+/**
+ * A holiday added on the holidays page becomes one more valid entry of the policy's
+ * calendar.
+ */
 class NewHolidayTests {
 
 	@Test
 	void addToWhenCalendarHasNoHolidaysThenPolicyStillValidWithTheHoliday() {
-		String source = new NewHoliday("يوم إضافي: بأمر ملكي", "Extra day", "1448-09-01", "hijri", "2")
-			.validated()
+		String source = new NewHoliday("يوم إضافي: بأمر ملكي", "Extra day", "1448-09-01", "hijri", "2").validated()
 			.addTo(SeedPolicies.get("thimar-alkhair").yaml());
 
 		var read = PolicyReader.read(source);
@@ -45,4 +47,5 @@ class NewHolidayTests {
 			.isInstanceOfSatisfying(ProblemException.class,
 					problem -> assertThat(problem.fieldProblems()).extracting("field").contains("date"));
 	}
+
 }

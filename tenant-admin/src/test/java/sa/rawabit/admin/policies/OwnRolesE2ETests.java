@@ -18,15 +18,16 @@ import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * A policy's own roles travel to a real Keycloak: publishing creates {@code /<slug>/<role>}, the tenant
- * administrator gives staff the role, and a later version cannot drop a role staff still hold.
+ * A policy's own roles travel to a real Keycloak: publishing creates
+ * {@code /<slug>/<role>}, the tenant administrator gives staff the role, and a later
+ * version cannot drop a role staff still hold.
  */
 class OwnRolesE2ETests extends AdminTest {
 
 	private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
-	private static final Map<String, String> BOARD = Map.of("body", "مجلس الإدارة", "date", "1446-05-12",
-			"calendar", "hijri");
+	private static final Map<String, String> BOARD = Map.of("body", "مجلس الإدارة", "date", "1446-05-12", "calendar",
+			"hijri");
 
 	static final String OWN_ROLES = """
 			roles:
@@ -58,13 +59,18 @@ class OwnRolesE2ETests extends AdminTest {
 	void onboardedAssociation() {
 		slug = "own-" + UUID.randomUUID().toString().substring(0, 8);
 		adminEmail = "admin@" + slug + ".example.org";
-		web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
+		web.mutateWith(TestTokens.realm("platform-operator"))
+			.post()
+			.uri("/api/operator/associations")
 			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
 					"licenceAuthority", "NCNP", "licenceNumber", slug, "region", "جازان", "firstAdministrator",
 					Map.of("email", adminEmail, "firstName", "سارة", "lastName", "الحربي")))
 			.exchange()
-			.expectStatus().isCreated();
-		withoutThem = SeedPolicies.get("samtah-cooperative").yaml().replace("slug: samtah-cooperative", "slug: " + slug);
+			.expectStatus()
+			.isCreated();
+		withoutThem = SeedPolicies.get("samtah-cooperative")
+			.yaml()
+			.replace("slug: samtah-cooperative", "slug: " + slug);
 		withOwnRoles = withoutThem.replace("complaints:\n", OWN_ROLES + "complaints:\n")
 			.replace("    to: top-management", "    to: executive-director")
 			.replace("role: research-committee", "role: services-committee");
@@ -73,51 +79,76 @@ class OwnRolesE2ETests extends AdminTest {
 	@Test
 	void publishWhenPolicyDeclaresRolesThenKeycloakGroupsExistAndStaffMayHoldThem() {
 		String email = "director@" + slug + ".example.org";
-		web.mutateWith(admin()).post().uri("/api/staff")
+		web.mutateWith(admin())
+			.post()
+			.uri("/api/staff")
 			.bodyValue(Map.of("email", email, "firstName", "خالد", "lastName", "العتيبي", "roles",
 					List.of("executive-director")))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("roles");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("roles");
 
 		publish(withOwnRoles).expectStatus().isOk();
-		web.mutateWith(admin()).post().uri("/api/staff")
+		web.mutateWith(admin())
+			.post()
+			.uri("/api/staff")
 			.bodyValue(Map.of("email", email, "firstName", "خالد", "lastName", "العتيبي", "roles",
 					List.of("executive-director", "services-committee")))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 
-		identity.holders(slug, "executive-director").collectList()
+		identity.holders(slug, "executive-director")
+			.collectList()
 			.as(StepVerifier::create)
 			.assertNext(holders -> assertThat(holders).containsExactly(email))
 			.verifyComplete();
-		web.mutateWith(admin()).get().uri("/api/staff").exchange()
+		web.mutateWith(admin())
+			.get()
+			.uri("/api/staff")
+			.exchange()
 			.expectBody()
 			.jsonPath("$[?(@.email == '" + email + "')].roles[*]")
-			.value(List.class, roles -> assertThat(roles).containsExactlyInAnyOrder("executive-director",
-					"services-committee"));
+			.value(List.class,
+					roles -> assertThat(roles).containsExactlyInAnyOrder("executive-director", "services-committee"));
 	}
 
 	@Test
 	void publishWhenNewVersionDropsRoleStaffHoldThenRoleStillHeldNamingThemAndNothingChanges() {
 		publish(withOwnRoles).expectStatus().isOk();
 		String email = "chair@" + slug + ".example.org";
-		web.mutateWith(admin()).post().uri("/api/staff")
+		web.mutateWith(admin())
+			.post()
+			.uri("/api/staff")
 			.bodyValue(Map.of("email", email, "firstName", "منى", "lastName", "الزهراني", "roles",
 					List.of("services-committee")))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 
-		publish(withoutThem).expectStatus().isEqualTo(422)
+		publish(withoutThem).expectStatus()
+			.isEqualTo(422)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:policy-invalid")
-			.jsonPath("$.errors.length()").isEqualTo(1)
-			.jsonPath("$.errors[0].code").isEqualTo("role-still-held")
-			.jsonPath("$.errors[0].messageEn").value(String.class,
-					message -> assertThat(message).contains("services-committee", email))
-			.jsonPath("$.errors[0].messageAr").value(String.class, message -> assertThat(message).contains(email));
-		web.mutateWith(admin()).get().uri("/api/policy/in-force").exchange()
-			.expectBody().jsonPath("$.source").isEqualTo(withOwnRoles);
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:policy-invalid")
+			.jsonPath("$.errors.length()")
+			.isEqualTo(1)
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("role-still-held")
+			.jsonPath("$.errors[0].messageEn")
+			.value(String.class, message -> assertThat(message).contains("services-committee", email))
+			.jsonPath("$.errors[0].messageAr")
+			.value(String.class, message -> assertThat(message).contains(email));
+		web.mutateWith(admin())
+			.get()
+			.uri("/api/policy/in-force")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.source")
+			.isEqualTo(withOwnRoles);
 	}
 
 	@Test
@@ -128,10 +159,19 @@ class OwnRolesE2ETests extends AdminTest {
 	}
 
 	private WebTestClient.ResponseSpec publish(String source) {
-		String id = web.mutateWith(admin()).post().uri("/api/policy/versions").contentType(YAML).bodyValue(source)
+		String id = web.mutateWith(admin())
+			.post()
+			.uri("/api/policy/versions")
+			.contentType(YAML)
+			.bodyValue(source)
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(Draft.class).returnResult().getResponseBody().version().id();
+			.expectStatus()
+			.isCreated()
+			.expectBody(Draft.class)
+			.returnResult()
+			.getResponseBody()
+			.version()
+			.id();
 		return web.mutateWith(admin()).post().uri("/api/policy/versions/{id}/publish", id).bodyValue(BOARD).exchange();
 	}
 
@@ -144,4 +184,5 @@ class OwnRolesE2ETests extends AdminTest {
 	private org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator admin() {
 		return TestTokens.named(adminEmail, slug, "tenant-admin");
 	}
+
 }

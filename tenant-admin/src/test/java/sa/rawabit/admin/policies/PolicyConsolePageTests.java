@@ -48,7 +48,8 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		Browser.screenshot(page, "console-policy-error-ar");
 		Accessibility.audit(page, "console policy with an upload error");
 
-		// A distinct reading so the diff has a line to show even if this policy is already in force.
+		// A distinct reading so the diff has a line to show even if this policy is
+		// already in force.
 		String fixed = policy.replace("weekend: [friday, saturday]", "weekend: [saturday, friday]");
 		page.getByTestId("source").fill(fixed);
 		page.getByTestId("upload").click();
@@ -126,4 +127,5 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		}
 		throw new IllegalArgumentException(key);
 	}
+
 }

@@ -41,7 +41,8 @@ class PolicyVersioningTests extends AdminTest {
 	@BeforeEach
 	void anAssociationWithItsSeedPolicy() {
 		samtah = TestTenants.register("samtah");
-		samtahPolicy = SeedPolicies.get("samtah-cooperative").yaml()
+		samtahPolicy = SeedPolicies.get("samtah-cooperative")
+			.yaml()
 			.replace("slug: samtah-cooperative", "slug: " + samtah.slug());
 	}
 
@@ -55,19 +56,14 @@ class PolicyVersioningTests extends AdminTest {
 		assertThat(first.number()).isEqualTo(1);
 		assertThat(second.number()).isEqualTo(2);
 		assertThat(inSamtah(versioning.inForce()).id()).isEqualTo(second.id());
-		versioning.history()
-			.contextWrite(TenantContext.of(samtah.id()))
-			.as(StepVerifier::create)
-			.assertNext(latest -> {
-				assertThat(latest.status()).isEqualTo(PolicyVersionStatus.PUBLISHED);
-				assertThat(latest.approval()).isEqualTo(BOARD);
-				assertThat(latest.approval().date().toGregorian()).isEqualTo(LocalDate.of(2023, 8, 24));
-			})
-			.assertNext(earlier -> {
-				assertThat(earlier.status()).isEqualTo(PolicyVersionStatus.SUPERSEDED);
-				assertThat(earlier.supersededAt()).isNotNull();
-			})
-			.verifyComplete();
+		versioning.history().contextWrite(TenantContext.of(samtah.id())).as(StepVerifier::create).assertNext(latest -> {
+			assertThat(latest.status()).isEqualTo(PolicyVersionStatus.PUBLISHED);
+			assertThat(latest.approval()).isEqualTo(BOARD);
+			assertThat(latest.approval().date().toGregorian()).isEqualTo(LocalDate.of(2023, 8, 24));
+		}).assertNext(earlier -> {
+			assertThat(earlier.status()).isEqualTo(PolicyVersionStatus.SUPERSEDED);
+			assertThat(earlier.supersededAt()).isNotNull();
+		}).verifyComplete();
 		assertThat(registryVersionInForce()).isEqualTo(second.id().value().toString());
 	}
 
@@ -83,8 +79,7 @@ class PolicyVersioningTests extends AdminTest {
 			.contextWrite(TenantContext.of(samtah.id()))
 			.as(StepVerifier::create)
 			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(PolicyRejectedException.class,
-					rejected -> assertThat(rejected.problems())
-						.extracting(problem -> problem.code())
+					rejected -> assertThat(rejected.problems()).extracting(problem -> problem.code())
 						.contains("unknown-role")
 						.hasSizeGreaterThanOrEqualTo(2)))
 			.verify();
@@ -101,8 +96,7 @@ class PolicyVersioningTests extends AdminTest {
 		versioning.publish(draft.id(), BOARD, "admin")
 			.contextWrite(TenantContext.of(samtah.id()))
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(((PolicyRejectedException) error).problems())
-				.singleElement()
+			.expectErrorSatisfies(error -> assertThat(((PolicyRejectedException) error).problems()).singleElement()
 				.satisfies(problem -> {
 					assertThat(problem.path()).isEqualTo("association.slug");
 					assertThat(problem.code()).isEqualTo("other-association");
@@ -145,7 +139,8 @@ class PolicyVersioningTests extends AdminTest {
 
 	@Test
 	void diffWhenDraftChangesADeadlineThenDeadlinesSectionReported() {
-		inSamtah(versioning.upload(samtahPolicy, "admin").flatMap(draft -> versioning.publish(draft.id(), BOARD, "admin")));
+		inSamtah(versioning.upload(samtahPolicy, "admin")
+			.flatMap(draft -> versioning.publish(draft.id(), BOARD, "admin")));
 		PolicyVersion draft = inSamtah(versioning.upload(samtahPolicy.replace("maximum: 15", "maximum: 10"), "admin"));
 
 		versioning.diff(draft.id())
@@ -164,8 +159,8 @@ class PolicyVersioningTests extends AdminTest {
 		versioning.get(ofSamtah.id())
 			.contextWrite(TenantContext.of(other.id()))
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(((ProblemException) error).problemType().status().value())
-				.isEqualTo(404))
+			.expectErrorSatisfies(
+					error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(404))
 			.verify();
 	}
 
@@ -176,8 +171,8 @@ class PolicyVersioningTests extends AdminTest {
 		versioning.upload(huge, "admin")
 			.contextWrite(TenantContext.of(samtah.id()))
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(((ProblemException) error).problemType().status().value())
-				.isEqualTo(413))
+			.expectErrorSatisfies(
+					error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(413))
 			.verify();
 		versioning.history().contextWrite(TenantContext.of(samtah.id())).as(StepVerifier::create).verifyComplete();
 	}
@@ -186,7 +181,8 @@ class PolicyVersioningTests extends AdminTest {
 	void publishWhenCommittedThenPlatformReplicasAreNotifiedWithTheTenant() throws SQLException {
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
 			platform.createStatement().execute("listen policy_published");
-			inSamtah(versioning.upload(samtahPolicy, "admin").flatMap(draft -> versioning.publish(draft.id(), BOARD, "admin")));
+			inSamtah(versioning.upload(samtahPolicy, "admin")
+				.flatMap(draft -> versioning.publish(draft.id(), BOARD, "admin")));
 
 			PGNotification[] received = platform.unwrap(PGConnection.class).getNotifications(5_000);
 			assertThat(received).extracting(PGNotification::getParameter).contains(samtah.id().toString());
@@ -209,4 +205,5 @@ class PolicyVersioningTests extends AdminTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

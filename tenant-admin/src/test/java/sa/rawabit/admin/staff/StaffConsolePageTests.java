@@ -46,4 +46,5 @@ class StaffConsolePageTests extends ConsolePageTest {
 		assertThat(page.locator("tr", new com.microsoft.playwright.Page.LocatorOptions().setHasText(email))
 			.locator("input[value=contact-officer]")).isChecked();
 	}
+
 }

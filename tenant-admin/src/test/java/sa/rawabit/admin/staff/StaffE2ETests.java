@@ -28,34 +28,51 @@ class StaffE2ETests extends AdminTest {
 	void onboardedAssociation() {
 		slug = "staff-" + UUID.randomUUID().toString().substring(0, 8);
 		adminEmail = "admin@" + slug + ".example.org";
-		web.mutateWith(TestTokens.realm("platform-operator")).post().uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug, "licenceAuthority", "NCNP",
-					"licenceNumber", slug, "region", "جازان", "firstAdministrator",
+		web.mutateWith(TestTokens.realm("platform-operator"))
+			.post()
+			.uri("/api/operator/associations")
+			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
+					"licenceAuthority", "NCNP", "licenceNumber", slug, "region", "جازان", "firstAdministrator",
 					Map.of("email", adminEmail, "firstName", "سارة", "lastName", "الحربي")))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 	}
 
 	@Test
 	void inviteWhenTenantAdminThenListedWithTheRolesGiven() {
 		String userId = invite("researcher@" + slug + ".example.org", List.of("social-researcher", "contact-officer"));
 
-		web.mutateWith(admin()).get().uri("/api/staff").exchange()
-			.expectStatus().isOk()
+		web.mutateWith(admin())
+			.get()
+			.uri("/api/staff")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
 			.jsonPath("$[?(@.userId == '" + userId + "')].roles[*]")
-			.value(List.class, roles -> assertThat(roles).containsExactlyInAnyOrder("social-researcher", "contact-officer"));
+			.value(List.class,
+					roles -> assertThat(roles).containsExactlyInAnyOrder("social-researcher", "contact-officer"));
 	}
 
 	@Test
 	void setRolesWhenChangedThenExactlyTheNewRoles() {
 		String userId = invite("officer@" + slug + ".example.org", List.of("relations-officer"));
 
-		web.mutateWith(admin()).put().uri("/api/staff/{id}/roles", userId)
-			.bodyValue(Map.of("roles", List.of("research-committee"))).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.roles").isEqualTo(List.of("research-committee"));
-		web.mutateWith(admin()).get().uri("/api/staff").exchange()
+		web.mutateWith(admin())
+			.put()
+			.uri("/api/staff/{id}/roles", userId)
+			.bodyValue(Map.of("roles", List.of("research-committee")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("research-committee"));
+		web.mutateWith(admin())
+			.get()
+			.uri("/api/staff")
+			.exchange()
 			.expectBody()
 			.jsonPath("$[?(@.userId == '" + userId + "')].roles[*]")
 			.value(List.class, roles -> assertThat(roles).containsExactly("research-committee"));
@@ -68,15 +85,22 @@ class StaffE2ETests extends AdminTest {
 		assertThat(revocation(removed)).isNull();
 
 		web.mutateWith(admin()).delete().uri("/api/staff/{id}", removed).exchange().expectStatus().is2xxSuccessful();
-		web.mutateWith(admin()).put().uri("/api/staff/{id}/roles", rerolled)
-			.bodyValue(Map.of("roles", List.of("social-researcher"))).exchange()
-			.expectStatus().isOk();
+		web.mutateWith(admin())
+			.put()
+			.uri("/api/staff/{id}/roles", rerolled)
+			.bodyValue(Map.of("roles", List.of("social-researcher")))
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		assertThat(revocation(removed)).isEqualTo("removed");
 		assertThat(revocation(rerolled)).isEqualTo("roles-changed");
 	}
 
-	/** The reason recorded for {@code userId} in this association, read as a superuser (past row-level security). */
+	/**
+	 * The reason recorded for {@code userId} in this association, read as a superuser
+	 * (past row-level security).
+	 */
 	private String revocation(String userId) throws java.sql.SQLException {
 		try (var connection = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser();
 				var query = connection.prepareStatement("""
@@ -92,12 +116,17 @@ class StaffE2ETests extends AdminTest {
 
 	@Test
 	void inviteWhenRoleUnknownThenBadRequestNamingRoles() {
-		web.mutateWith(admin()).post().uri("/api/staff")
+		web.mutateWith(admin())
+			.post()
+			.uri("/api/staff")
 			.bodyValue(Map.of("email", "x@" + slug + ".example.org", "firstName", "x", "lastName", "y", "roles",
 					List.of("janitor")))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("roles");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("roles");
 	}
 
 	@Test
@@ -105,43 +134,75 @@ class StaffE2ETests extends AdminTest {
 		String userId = invite("member@" + slug + ".example.org", List.of("relations-officer"));
 		var stranger = TestTokens.staff(TestTenants.register("stranger").slug(), "tenant-admin");
 
-		web.mutateWith(stranger).get().uri("/api/staff").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$[?(@.userId == '" + userId + "')]").doesNotExist();
-		web.mutateWith(stranger).put().uri("/api/staff/{id}/roles", userId)
-			.bodyValue(Map.of("roles", List.of("tenant-admin"))).exchange()
-			.expectStatus().isNotFound();
+		web.mutateWith(stranger)
+			.get()
+			.uri("/api/staff")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.userId == '" + userId + "')]")
+			.doesNotExist();
+		web.mutateWith(stranger)
+			.put()
+			.uri("/api/staff/{id}/roles", userId)
+			.bodyValue(Map.of("roles", List.of("tenant-admin")))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		web.mutateWith(stranger).delete().uri("/api/staff/{id}", userId).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void removeWhenSelfThenConflictSoTheAssociationKeepsAnAdministrator() {
-		String adminId = web.mutateWith(admin()).get().uri("/api/staff").exchange()
-			.expectBody(StaffRow[].class).returnResult().getResponseBody()[0].userId();
+		String adminId = web.mutateWith(admin())
+			.get()
+			.uri("/api/staff")
+			.exchange()
+			.expectBody(StaffRow[].class)
+			.returnResult()
+			.getResponseBody()[0].userId();
 
-		web.mutateWith(admin()).delete().uri("/api/staff/{id}", adminId).exchange()
-			.expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:staff-self-lockout");
+		web.mutateWith(admin())
+			.delete()
+			.uri("/api/staff/{id}", adminId)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:staff-self-lockout");
 	}
 
 	@Test
 	void staffWhenRelationsOfficerThenForbidden() {
-		web.mutateWith(TestTokens.staff(slug, "relations-officer")).get().uri("/api/staff").exchange()
-			.expectStatus().isForbidden();
+		web.mutateWith(TestTokens.staff(slug, "relations-officer"))
+			.get()
+			.uri("/api/staff")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	record StaffRow(String userId) {
 	}
 
 	private String invite(String email, List<String> roles) {
-		return web.mutateWith(admin()).post().uri("/api/staff")
+		return web.mutateWith(admin())
+			.post()
+			.uri("/api/staff")
 			.bodyValue(Map.of("email", email, "firstName", "محمد", "lastName", "القحطاني", "roles", roles))
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(StaffRow.class).returnResult().getResponseBody().userId();
+			.expectStatus()
+			.isCreated()
+			.expectBody(StaffRow.class)
+			.returnResult()
+			.getResponseBody()
+			.userId();
 	}
 
 	private org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.JwtMutator admin() {
 		return TestTokens.named(adminEmail, slug, "tenant-admin");
 	}
+
 }

@@ -32,4 +32,5 @@ class AssociationsConsolePageTests extends ConsolePageTest {
 		row.getByTestId("confirm-reactivate").click();
 		assertThat(page.getByTestId("association-" + slug).getByTestId("status")).hasText("نشطة");
 	}
+
 }

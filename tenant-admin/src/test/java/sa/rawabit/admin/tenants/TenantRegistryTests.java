@@ -21,16 +21,15 @@ class TenantRegistryTests extends AdminTest {
 		NewAssociation thimar = association("thimar");
 		Association created = registry.onboard(thimar).block();
 
-		registry.find(created.id())
+		registry.find(created.id()).as(StepVerifier::create).assertNext(found -> {
+			assertThat(found.slug()).isEqualTo(thimar.slug());
+			assertThat(found.nameAr()).isEqualTo("جمعية ثمار الخير");
+			assertThat(found.licence()).isEqualTo(thimar.licence());
+			assertThat(found.status()).isEqualTo(TenantStatus.ACTIVE);
+		}).verifyComplete();
+		registry.all()
+			.filter(listed -> listed.id().equals(created.id()))
 			.as(StepVerifier::create)
-			.assertNext(found -> {
-				assertThat(found.slug()).isEqualTo(thimar.slug());
-				assertThat(found.nameAr()).isEqualTo("جمعية ثمار الخير");
-				assertThat(found.licence()).isEqualTo(thimar.licence());
-				assertThat(found.status()).isEqualTo(TenantStatus.ACTIVE);
-			})
-			.verifyComplete();
-		registry.all().filter(listed -> listed.id().equals(created.id())).as(StepVerifier::create)
 			.expectNextCount(1)
 			.verifyComplete();
 	}
@@ -43,11 +42,10 @@ class TenantRegistryTests extends AdminTest {
 
 		registry.onboard(new NewAssociation(first.slug(), "أخرى", "Other", new Licence("NCNP", unique()), "Makkah"))
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProblemException.class,
-					problem -> {
-						assertThat(problem.problemType().status().value()).isEqualTo(409);
-						assertThat(problem.field()).isEqualTo("slug");
-					}))
+			.expectErrorSatisfies(error -> assertThat(error).isInstanceOfSatisfying(ProblemException.class, problem -> {
+				assertThat(problem.problemType().status().value()).isEqualTo(409);
+				assertThat(problem.field()).isEqualTo("slug");
+			}))
 			.verify();
 		assertThat(registry.all().count().block()).isEqualTo(before);
 	}
@@ -56,10 +54,14 @@ class TenantRegistryTests extends AdminTest {
 	void suspendThenReactivateWhenActiveThenStatusFollows() {
 		Association created = registry.onboard(association("cycle")).block();
 
-		registry.suspend(created.id()).map(Association::status).as(StepVerifier::create)
+		registry.suspend(created.id())
+			.map(Association::status)
+			.as(StepVerifier::create)
 			.expectNext(TenantStatus.SUSPENDED)
 			.verifyComplete();
-		registry.reactivate(created.id()).map(Association::status).as(StepVerifier::create)
+		registry.reactivate(created.id())
+			.map(Association::status)
+			.as(StepVerifier::create)
 			.expectNext(TenantStatus.ACTIVE)
 			.verifyComplete();
 	}
@@ -69,10 +71,7 @@ class TenantRegistryTests extends AdminTest {
 		Association created = registry.onboard(association("twice")).block();
 		registry.suspend(created.id()).block();
 
-		registry.suspend(created.id())
-			.as(StepVerifier::create)
-			.expectError(IllegalTransitionException.class)
-			.verify();
+		registry.suspend(created.id()).as(StepVerifier::create).expectError(IllegalTransitionException.class).verify();
 	}
 
 	private static NewAssociation association(String prefix) {
@@ -83,4 +82,5 @@ class TenantRegistryTests extends AdminTest {
 	private static String unique() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
+
 }

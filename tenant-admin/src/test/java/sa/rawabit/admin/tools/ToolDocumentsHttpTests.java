@@ -31,7 +31,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
-/** Tool document uploads over HTTP: versions kept, and every refused upload leaves no row behind. */
+/**
+ * Tool document uploads over HTTP: versions kept, and every refused upload leaves no row
+ * behind.
+ */
 class ToolDocumentsHttpTests extends AdminTest {
 
 	static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes();
@@ -43,49 +46,74 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	@BeforeEach
 	void association() {
-		// Uploads of up to 10 MB on a shared, loaded machine: more room than the 5 s default.
+		// Uploads of up to 10 MB on a shared, loaded machine: more room than the 5 s
+		// default.
 		web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 		thimar = TestTenants.register("thimar-tools");
-		TestPolicies.publish(thimar.id(), SeedPolicies.get("thimar-alkhair").yaml()
-			.replace("slug: thimar-alkhair", "slug: " + thimar.slug()));
+		TestPolicies.publish(thimar.id(),
+				SeedPolicies.get("thimar-alkhair").yaml().replace("slug: thimar-alkhair", "slug: " + thimar.slug()));
 	}
 
 	@Test
 	void uploadWhenTwiceThenVersionsOneAndTwoBothKept() {
-		upload("bylaws", file("اللائحة.pdf", PDF), "true", "أول إصدار").expectStatus().isCreated()
+		upload("bylaws", file("اللائحة.pdf", PDF), "true", "أول إصدار").expectStatus()
+			.isCreated()
 			.expectBody()
-			.jsonPath("$.version").isEqualTo(1)
-			.jsonPath("$.mediaType").isEqualTo("application/pdf")
-			.jsonPath("$.fileName").isEqualTo("اللائحة.pdf")
-			.jsonPath("$.public").isEqualTo(true);
-		upload("bylaws", file("../../etc/bylaws-2.docx", docx()), "false", null).expectStatus().isCreated()
+			.jsonPath("$.version")
+			.isEqualTo(1)
+			.jsonPath("$.mediaType")
+			.isEqualTo("application/pdf")
+			.jsonPath("$.fileName")
+			.isEqualTo("اللائحة.pdf")
+			.jsonPath("$.public")
+			.isEqualTo(true);
+		upload("bylaws", file("../../etc/bylaws-2.docx", docx()), "false", null).expectStatus()
+			.isCreated()
 			.expectBody()
-			.jsonPath("$.version").isEqualTo(2)
-			.jsonPath("$.fileName").isEqualTo("bylaws-2.docx")
-			.jsonPath("$.mediaType").isEqualTo(DocumentFile.DOCX);
+			.jsonPath("$.version")
+			.isEqualTo(2)
+			.jsonPath("$.fileName")
+			.isEqualTo("bylaws-2.docx")
+			.jsonPath("$.mediaType")
+			.isEqualTo(DocumentFile.DOCX);
 
-		web.mutateWith(admin()).get().uri("/api/tenants/{t}/tools", thimar.id().value()).exchange()
-			.expectStatus().isOk()
+		web.mutateWith(admin())
+			.get()
+			.uri("/api/tenants/{t}/tools", thimar.id().value())
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$[0].id").isEqualTo("bylaws")
-			.jsonPath("$[0].versions.length()").isEqualTo(2)
-			.jsonPath("$[0].versions[0].version").isEqualTo(2)
-			.jsonPath("$[0].versions[1].changeNote").isEqualTo("أول إصدار")
-			.jsonPath("$[0].versions[1].sizeBytes").isEqualTo(PDF.length)
-			.jsonPath("$[0].versions[1].uploadedBy").isNotEmpty()
-			.jsonPath("$[1].versions").isEmpty();
+			.jsonPath("$[0].id")
+			.isEqualTo("bylaws")
+			.jsonPath("$[0].versions.length()")
+			.isEqualTo(2)
+			.jsonPath("$[0].versions[0].version")
+			.isEqualTo(2)
+			.jsonPath("$[0].versions[1].changeNote")
+			.isEqualTo("أول إصدار")
+			.jsonPath("$[0].versions[1].sizeBytes")
+			.isEqualTo(PDF.length)
+			.jsonPath("$[0].versions[1].uploadedBy")
+			.isNotEmpty()
+			.jsonPath("$[1].versions")
+			.isEmpty();
 		assertThat(rows()).isEqualTo(2);
 	}
 
 	@Test
 	void uploadWhenHtmlNamedPdfThenUnsupportedMediaTypeAndNothingStored() {
-		upload("bylaws", file("bylaws.pdf", "<html><body>hi</body></html>".getBytes()), "true", null)
-			.expectStatus().isEqualTo(415)
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+		upload("bylaws", file("bylaws.pdf", "<html><body>hi</body></html>".getBytes()), "true", null).expectStatus()
+			.isEqualTo(415)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.field").isEqualTo("file")
-			.jsonPath("$.titleAr").isNotEmpty()
-			.jsonPath("$.titleEn").isNotEmpty();
+			.jsonPath("$.field")
+			.isEqualTo("file")
+			.jsonPath("$.titleAr")
+			.isNotEmpty()
+			.jsonPath("$.titleEn")
+			.isNotEmpty();
 		assertThat(rows()).isZero();
 	}
 
@@ -97,32 +125,41 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	@Test
 	void uploadWhenEmptyThenProblemNamingFileAndNothingStored() {
-		upload("bylaws", file("empty.pdf", new byte[0]), "true", null).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("file");
+		upload("bylaws", file("empty.pdf", new byte[0]), "true", null).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("file");
 		assertThat(rows()).isZero();
 	}
 
 	@Test
 	void uploadWhenOverTenMegabytesThenPayloadTooLargeAndNothingStored() {
 		byte[] big = Arrays.copyOf(PDF, DocumentFile.MAX_BYTES + 1);
-		upload("bylaws", file("big.pdf", big), "true", null).expectStatus().isEqualTo(413)
+		upload("bylaws", file("big.pdf", big), "true", null).expectStatus()
+			.isEqualTo(413)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:payload-too-large")
-			.jsonPath("$.field").isEqualTo("file");
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:payload-too-large")
+			.jsonPath("$.field")
+			.isEqualTo("file");
 		assertThat(rows()).isZero();
 	}
 
 	@Test
 	void uploadWhenExactlyTenMegabytesThenStored() {
-		upload("bylaws", file("max.pdf", Arrays.copyOf(PDF, DocumentFile.MAX_BYTES)), "true", null)
-			.expectStatus().isCreated();
+		upload("bylaws", file("max.pdf", Arrays.copyOf(PDF, DocumentFile.MAX_BYTES)), "true", null).expectStatus()
+			.isCreated();
 		assertThat(rows()).isEqualTo(1);
 	}
 
 	@Test
 	void uploadWhenToolNotInPolicyThenNotFoundNamingToolIdAndNothingStored() {
-		upload("partners-policy", file("p.pdf", PDF), "true", null).expectStatus().isNotFound()
-			.expectBody().jsonPath("$.field").isEqualTo("toolId");
+		upload("partners-policy", file("p.pdf", PDF), "true", null).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("toolId");
 		assertThat(rows()).isZero();
 	}
 
@@ -130,17 +167,21 @@ class ToolDocumentsHttpTests extends AdminTest {
 	void uploadWhenOtherAssociationsAdminThenNotFoundAndNothingStored() {
 		TestTenant other = TestTenants.register("other-tools");
 		upload(TestTokens.staff(other.slug(), "tenant-admin"), "bylaws", file("b.pdf", PDF), "true", null)
-			.expectStatus().isNotFound();
+			.expectStatus()
+			.isNotFound();
 		upload(TestTokens.staff(thimar.slug(), "relations-officer"), "bylaws", file("b.pdf", PDF), "true", null)
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 		assertThat(rows()).isZero();
 	}
 
 	@Test
 	void uploadWhenConcurrentThenEachStoredOnceOrRefusedWithConflict() throws Exception {
 		List<Callable<Integer>> uploads = IntStream.range(0, 6)
-			.<Callable<Integer>>mapToObj(i -> () -> upload("bylaws", file(i + ".pdf", PDF), "true", null)
-				.returnResult(Void.class).getStatus().value())
+			.<Callable<Integer>>mapToObj(
+					i -> () -> upload("bylaws", file(i + ".pdf", PDF), "true", null).returnResult(Void.class)
+						.getStatus()
+						.value())
 			.toList();
 		try (var pool = Executors.newFixedThreadPool(uploads.size())) {
 			List<Integer> statuses = new ArrayList<>();
@@ -154,7 +195,8 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	@Test
 	void sanitisedNameWhenLongOrWithPathThenLastSegmentAtMostTwoHundred() {
-		assertThat(DocumentFile.sanitisedName("C:\\Users\\x\\" + "ب".repeat(300) + ".pdf")).hasSize(200).endsWith(".pdf");
+		assertThat(DocumentFile.sanitisedName("C:\\Users\\x\\" + "ب".repeat(300) + ".pdf")).hasSize(200)
+			.endsWith(".pdf");
 		assertThat(DocumentFile.sanitisedName("/tmp/../..")).isEqualTo("document");
 		assertThat(DocumentFile.sanitisedName("a\u0000b\nc.pdf")).isEqualTo("abc.pdf");
 	}
@@ -165,7 +207,8 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	private WebTestClient.ResponseSpec upload(JwtMutator who, String tool, ByteArrayResource file, String isPublic,
 			String note) {
-		return web.mutateWith(who).post()
+		return web.mutateWith(who)
+			.post()
 			.uri("/api/tenants/{t}/tools/{tool}/documents", thimar.id().value(), tool)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.bodyValue(body(file, isPublic, note).build())
@@ -215,7 +258,8 @@ class ToolDocumentsHttpTests extends AdminTest {
 
 	private long rows() {
 		try (var connection = TestDatabase.get().connectAsSuperuser();
-				var count = connection.prepareStatement("select count(*) from control.tool_document where tenant_id = ?")) {
+				var count = connection
+					.prepareStatement("select count(*) from control.tool_document where tenant_id = ?")) {
 			count.setObject(1, thimar.id().value());
 			try (var result = count.executeQuery()) {
 				result.next();
@@ -230,4 +274,5 @@ class ToolDocumentsHttpTests extends AdminTest {
 	private JwtMutator admin() {
 		return TestTokens.staff(thimar.slug(), "tenant-admin");
 	}
+
 }

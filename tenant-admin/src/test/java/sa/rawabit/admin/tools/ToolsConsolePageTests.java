@@ -11,12 +11,16 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
-/** The tools page in Arabic: upload a document as a new version; a disguised file comes back refused. */
+/**
+ * The tools page in Arabic: upload a document as a new version; a disguised file comes
+ * back refused.
+ */
 class ToolsConsolePageTests extends ConsolePageTest {
 
 	/**
-	 * Samtah's demo association, which no other console test uses: the demo-association test asserts the
-	 * board approval the demo seeding publishes for the others, and a version published here would win.
+	 * Samtah's demo association, which no other console test uses: the demo-association
+	 * test asserts the board approval the demo seeding publishes for the others, and a
+	 * version published here would win.
 	 */
 	@Test
 	void uploadWhenPdfThenVersionShownAndWhenHtmlNamedPdfThenRefusedNextToTheFile() {
@@ -49,4 +53,5 @@ class ToolsConsolePageTests extends ConsolePageTest {
 		assertThat(card.getByTestId("public-bylaws")).isChecked();
 		assertThat(card.getByTestId("latest-version")).hasText("1");
 	}
+
 }

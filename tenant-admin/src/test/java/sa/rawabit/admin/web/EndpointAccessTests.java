@@ -16,8 +16,9 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * Every control-plane endpoint refuses a caller without a token (401) and a caller whose roles do not
- * fit (403) before anything runs; the allowed cases are in each feature's own tests.
+ * Every control-plane endpoint refuses a caller without a token (401) and a caller whose
+ * roles do not fit (403) before anything runs; the allowed cases are in each feature's
+ * own tests.
  */
 class EndpointAccessTests extends AdminTest {
 
@@ -52,40 +53,66 @@ class EndpointAccessTests extends AdminTest {
 				Arguments.of(HttpMethod.POST, "/api/policy/versions/" + ID + "/publish"),
 				Arguments.of(HttpMethod.DELETE, "/api/policy/versions/" + ID),
 				Arguments.of(HttpMethod.GET, "/api/policy/in-force"), Arguments.of(HttpMethod.GET, "/api/staff"),
-				Arguments.of(HttpMethod.POST, "/api/staff"), Arguments.of(HttpMethod.PUT, "/api/staff/" + ID + "/roles"),
-				Arguments.of(HttpMethod.DELETE, "/api/staff/" + ID), Arguments.of(HttpMethod.GET, "/api/tenants/exports"));
+				Arguments.of(HttpMethod.POST, "/api/staff"),
+				Arguments.of(HttpMethod.PUT, "/api/staff/" + ID + "/roles"),
+				Arguments.of(HttpMethod.DELETE, "/api/staff/" + ID),
+				Arguments.of(HttpMethod.GET, "/api/tenants/exports"));
 	}
 
 	@ParameterizedTest
 	@MethodSource({ "operatorEndpoints", "tenantAdministratorEndpoints" })
 	void endpointWhenNoTokenThenUnauthorizedProblem(HttpMethod method, String path) {
-		web.method(method).uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		web.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@ParameterizedTest
 	@MethodSource("operatorEndpoints")
 	void operatorEndpointWhenTenantAdministratorThenForbidden(HttpMethod method, String path) {
-		web.mutateWith(TestTokens.staff(slug, "tenant-admin")).method(method).uri(path)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isForbidden()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:forbidden");
+		web.mutateWith(TestTokens.staff(slug, "tenant-admin"))
+			.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:forbidden");
 	}
 
 	@ParameterizedTest
 	@MethodSource("tenantAdministratorEndpoints")
 	void tenantAdministratorEndpointWhenOtherStaffRoleThenForbidden(HttpMethod method, String path) {
-		web.mutateWith(TestTokens.staff(slug, "relations-officer", "top-management")).method(method).uri(path)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isForbidden();
+		web.mutateWith(TestTokens.staff(slug, "relations-officer", "top-management"))
+			.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@ParameterizedTest
 	@MethodSource("tenantAdministratorEndpoints")
 	void tenantAdministratorEndpointWhenPlatformOperatorThenForbidden(HttpMethod method, String path) {
-		web.mutateWith(TestTokens.realm("platform-operator")).method(method).uri(path)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isForbidden();
+		web.mutateWith(TestTokens.realm("platform-operator"))
+			.method(method)
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Replaces Boot's R2DBC connection factory with one that is pooled, connects as this plane's own
- * role, is created only after this plane's schemas are migrated, and refuses unscoped borrows.
+ * Replaces Boot's R2DBC connection factory with one that is pooled, connects as this
+ * plane's own role, is created only after this plane's schemas are migrated, and refuses
+ * unscoped borrows.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
 		"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
@@ -28,13 +29,15 @@ public class DatabaseAutoConfiguration {
 		return server(properties);
 	}
 
-	/** The embedded server (started, or attached to), or the external one {@code rawabit.db.url} names. */
+	/**
+	 * The embedded server (started, or attached to), or the external one
+	 * {@code rawabit.db.url} names.
+	 */
 	static DatabaseServer server(DatabaseProperties properties) {
 		if (properties.embeddedMode()) {
 			return EmbeddedDatabase.startOrAttach(properties);
 		}
-		return new DatabaseServer(DatabaseEndpoint.parse(properties.url()), properties.owner(), properties.app(),
-				null);
+		return new DatabaseServer(DatabaseEndpoint.parse(properties.url()), properties.owner(), properties.app(), null);
 	}
 
 	@Bean
@@ -85,4 +88,5 @@ public class DatabaseAutoConfiguration {
 	DatabaseHealthIndicator dbHealthIndicator(Transactions transactions, DatabaseClient database) {
 		return new DatabaseHealthIndicator(transactions, database);
 	}
+
 }

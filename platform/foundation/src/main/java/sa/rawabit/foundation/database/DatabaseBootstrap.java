@@ -7,9 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates the cluster-level objects no migration can: the roles and the database. Runs as a
- * superuser, idempotently, on servers Rawabit starts itself (embedded, tests); operators of an
- * external server run the same statements once (see deploy/postgres/README.md).
+ * Creates the cluster-level objects no migration can: the roles and the database. Runs as
+ * a superuser, idempotently, on servers Rawabit starts itself (embedded, tests);
+ * operators of an external server run the same statements once (see
+ * deploy/postgres/README.md).
  */
 public final class DatabaseBootstrap {
 
@@ -33,8 +34,7 @@ public final class DatabaseBootstrap {
 		try (Connection db = DriverManager.getConnection(server.withDatabase(database).jdbcUrl(), superuser,
 				superuserPassword)) {
 			execute(db, "revoke all on database " + ident(database) + " from public");
-			execute(db, "grant connect on database " + ident(database) + " to "
-					+ String.join(", ", DatabaseRoles.ALL));
+			execute(db, "grant connect on database " + ident(database) + " to " + String.join(", ", DatabaseRoles.ALL));
 			execute(db, "revoke create on schema public from public");
 		}
 		catch (SQLException ex) {
@@ -46,15 +46,17 @@ public final class DatabaseBootstrap {
 		if (!exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
 			execute(admin, "create role " + ident(role));
 		}
-		// Re-asserted on every start so a drifted role is put back: never superuser, never above RLS.
+		// Re-asserted on every start so a drifted role is put back: never superuser,
+		// never above RLS.
 		execute(admin, "alter role " + ident(role) + " with login nosuperuser nobypassrls nocreaterole nocreatedb"
 				+ " password " + literal(password));
 	}
 
 	/**
-	 * A migration cannot create roles (the owner lacks CREATEROLE), so the oversight aggregator is made
-	 * here. The owner gets SET but not INHERIT: it can give the role its functions, yet the role's
-	 * cross-association policies never apply to the owner's own sessions.
+	 * A migration cannot create roles (the owner lacks CREATEROLE), so the oversight
+	 * aggregator is made here. The owner gets SET but not INHERIT: it can give the role
+	 * its functions, yet the role's cross-association policies never apply to the owner's
+	 * own sessions.
 	 */
 	private static void ensureAggregator(Connection admin) throws SQLException {
 		String role = DatabaseRoles.AGGREGATOR;
@@ -89,4 +91,5 @@ public final class DatabaseBootstrap {
 	private static String literal(String value) {
 		return "'" + value.replace("'", "''") + "'";
 	}
+
 }

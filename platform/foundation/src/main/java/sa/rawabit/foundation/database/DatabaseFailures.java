@@ -12,9 +12,9 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
- * Tells a database that cannot be reached (stopped, restarting, refusing connections, pool exhausted)
- * from a mistake in a statement. The first is the caller's cue to come back later (503), the second a
- * defect (500).
+ * Tells a database that cannot be reached (stopped, restarting, refusing connections,
+ * pool exhausted) from a mistake in a statement. The first is the caller's cue to come
+ * back later (503), the second a defect (500).
  */
 public final class DatabaseFailures {
 
@@ -23,13 +23,19 @@ public final class DatabaseFailures {
 			R2dbcTimeoutException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessResourceException.class, QueryTimeoutException.class);
 
-	/** SQLSTATE classes of a server that is gone or going: connection (08), shutdown (57P), resources (53). */
+	/**
+	 * SQLSTATE classes of a server that is gone or going: connection (08), shutdown
+	 * (57P), resources (53).
+	 */
 	private static final List<String> OUTAGE_STATES = List.of("08", "57P", "53");
 
 	private DatabaseFailures() {
 	}
 
-	/** Whether {@code failure}, or anything it wraps, says the database is unavailable right now. */
+	/**
+	 * Whether {@code failure}, or anything it wraps, says the database is unavailable
+	 * right now.
+	 */
 	public static boolean unavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			Throwable current = cause;
@@ -46,4 +52,5 @@ public final class DatabaseFailures {
 		}
 		return false;
 	}
+
 }

@@ -5,7 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Readiness includes the database: a round trip through the same pool the requests use. */
+/**
+ * Readiness includes the database: a round trip through the same pool the requests use.
+ */
 final class DatabaseHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final Transactions transactions;
@@ -20,12 +22,13 @@ final class DatabaseHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		return transactions
-			.asSystem("health", database.sql("select current_user as role, version() as version")
-				.map(row -> builder.up()
-					.withDetail("role", String.valueOf(row.get("role")))
-					.withDetail("version", String.valueOf(row.get("version")))
-					.build())
-				.one());
+		return transactions.asSystem("health",
+				database.sql("select current_user as role, version() as version")
+					.map(row -> builder.up()
+						.withDetail("role", String.valueOf(row.get("role")))
+						.withDetail("version", String.valueOf(row.get("version")))
+						.build())
+					.one());
 	}
+
 }

@@ -3,8 +3,9 @@ package sa.rawabit.foundation.database;
 import java.util.List;
 
 /**
- * The cluster roles Rawabit expects. Names are part of the schema contract: migrations grant to them.
- * None is a superuser or may bypass row-level security; only the owner owns anything.
+ * The cluster roles Rawabit expects. Names are part of the schema contract: migrations
+ * grant to them. None is a superuser or may bypass row-level security; only the owner
+ * owns anything.
  */
 public final class DatabaseRoles {
 
@@ -17,15 +18,17 @@ public final class DatabaseRoles {
 	public static final String OVERSIGHT = "oversight_reader";
 
 	/**
-	 * The platform's background work across associations (deadline sweeper, notification fan-out). It
-	 * may read and write only the tables whose migrations give it a policy of its own; it serves no user.
+	 * The platform's background work across associations (deadline sweeper, notification
+	 * fan-out). It may read and write only the tables whose migrations give it a policy
+	 * of its own; it serves no user.
 	 */
 	public static final String WORKER = "rawabit_worker";
 
 	/**
-	 * Never logs in: it only owns the oversight schema's SECURITY DEFINER functions, which read across
-	 * associations through its own select-only policies and return aggregates. The owner may SET ROLE to
-	 * it (to hand it those functions) but does not inherit its policies. Not in {@link #ALL}: no password.
+	 * Never logs in: it only owns the oversight schema's SECURITY DEFINER functions,
+	 * which read across associations through its own select-only policies and return
+	 * aggregates. The owner may SET ROLE to it (to hand it those functions) but does not
+	 * inherit its policies. Not in {@link #ALL}: no password.
 	 */
 	public static final String AGGREGATOR = "oversight_aggregator";
 
@@ -33,4 +36,5 @@ public final class DatabaseRoles {
 
 	private DatabaseRoles() {
 	}
+
 }

@@ -4,9 +4,10 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
- * Marks, in the Reactor Context, why a pipeline may borrow a connection: for one tenant (then
- * {@code app.tenant_id} is set first in its transaction) or for a named system purpose that reads
- * no tenant rows (health checks, the tenant registry). A borrow with neither fails loudly.
+ * Marks, in the Reactor Context, why a pipeline may borrow a connection: for one tenant
+ * (then {@code app.tenant_id} is set first in its transaction) or for a named system
+ * purpose that reads no tenant rows (health checks, the tenant registry). A borrow with
+ * neither fails loudly.
  */
 public sealed interface DatabaseScope {
 
@@ -25,4 +26,5 @@ public sealed interface DatabaseScope {
 	static boolean isDeclared(ContextView context) {
 		return context.hasKey(KEY);
 	}
+
 }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL from embedded binaries, for the local stack and for tests where no Docker engine
- * exists. With a data directory the data survives restarts, and a second process of the same stack
- * (platform and tenant-admin) attaches to the server the first one started instead of failing on
- * the data directory's lock.
+ * A real PostgreSQL from embedded binaries, for the local stack and for tests where no
+ * Docker engine exists. With a data directory the data survives restarts, and a second
+ * process of the same stack (platform and tenant-admin) attaches to the server the first
+ * one started instead of failing on the data directory's lock.
  */
 public final class EmbeddedDatabase {
 
@@ -28,7 +28,10 @@ public final class EmbeddedDatabase {
 	private EmbeddedDatabase() {
 	}
 
-	/** Starts (or attaches to) the server, creates roles and the database, and returns where it is. */
+	/**
+	 * Starts (or attaches to) the server, creates roles and the database, and returns
+	 * where it is.
+	 */
 	public static DatabaseServer startOrAttach(DatabaseProperties properties) {
 		DatabaseProperties.Embedded embedded = properties.embedded();
 		Path dataDirectory = embedded.dataDirectory();
@@ -49,17 +52,20 @@ public final class EmbeddedDatabase {
 	}
 
 	/**
-	 * A bare server: ephemeral with a {@code null} directory, on a free port when {@code port} is 0. A
-	 * persistent server flushes every commit to disk: the library starts PostgreSQL with {@code -F} and
-	 * {@code synchronous_commit=off}, which after a power loss can drop acknowledged complaints or
-	 * corrupt the data directory; a later {@code -c} wins over {@code -F}. Throw-away servers keep the
-	 * fast defaults.
+	 * A bare server: ephemeral with a {@code null} directory, on a free port when
+	 * {@code port} is 0. A persistent server flushes every commit to disk: the library
+	 * starts PostgreSQL with {@code -F} and {@code synchronous_commit=off}, which after a
+	 * power loss can drop acknowledged complaints or corrupt the data directory; a later
+	 * {@code -c} wins over {@code -F}. Throw-away servers keep the fast defaults.
 	 */
 	public static EmbeddedPostgres start(@Nullable Path dataDirectory, int port) {
 		return start(dataDirectory, port, Map.of());
 	}
 
-	/** As {@link #start(Path, int)}, with further server settings (e.g. where the server logs). */
+	/**
+	 * As {@link #start(Path, int)}, with further server settings (e.g. where the server
+	 * logs).
+	 */
 	public static EmbeddedPostgres start(@Nullable Path dataDirectory, int port, Map<String, String> serverConfig) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -68,7 +74,8 @@ public final class EmbeddedDatabase {
 			serverConfig.forEach(builder::setServerConfig);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
-				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+				builder.setDataDirectory(dataDirectory)
+					.setCleanDataDirectory(false)
 					.setServerConfig("fsync", "on")
 					.setServerConfig("synchronous_commit", "on");
 			}
@@ -94,7 +101,9 @@ public final class EmbeddedDatabase {
 			return true;
 		}
 		catch (IOException ex) {
-			return false; // a stale pid file after a crash: PostgreSQL itself recovers from it on start
+			return false; // a stale pid file after a crash: PostgreSQL itself recovers
+							// from it on start
 		}
 	}
+
 }

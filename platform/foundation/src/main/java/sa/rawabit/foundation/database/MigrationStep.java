@@ -9,11 +9,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code java -jar app.jar --migrate-only}: migrates this application's schemas as the owner role and exits,
- * as a Kubernetes init container or a one-shot job does before the replicas start with
- * {@code rawabit.db.migrate-at-start=false}. The internet-facing replicas then never hold the owner's
- * password, so code running in one cannot alter a table or its row-level security. Reads the same
- * configuration as the application (its {@code application.yml}, the environment) but starts nothing else.
+ * {@code java -jar app.jar --migrate-only}: migrates this application's schemas as the
+ * owner role and exits, as a Kubernetes init container or a one-shot job does before the
+ * replicas start with {@code rawabit.db.migrate-at-start=false}. The internet-facing
+ * replicas then never hold the owner's password, so code running in one cannot alter a
+ * table or its row-level security. Reads the same configuration as the application (its
+ * {@code application.yml}, the environment) but starts nothing else.
  */
 public final class MigrationStep {
 
@@ -26,7 +27,10 @@ public final class MigrationStep {
 		return Arrays.asList(args).contains(FLAG);
 	}
 
-	/** Migrates and returns the process exit code: 0 when every schema is at its latest version. */
+	/**
+	 * Migrates and returns the process exit code: 0 when every schema is at its latest
+	 * version.
+	 */
 	public static int run(String[] args) {
 		SpringApplication step = new SpringApplication(Settings.class);
 		step.setWebApplicationType(WebApplicationType.NONE);
@@ -44,9 +48,14 @@ public final class MigrationStep {
 		}
 	}
 
-	/** Only the database settings: no auto-configuration, so no pool, web server or background work. */
+	/**
+	 * Only the database settings: no auto-configuration, so no pool, web server or
+	 * background work.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(DatabaseProperties.class)
 	static class Settings {
+
 	}
+
 }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flyway, one schema at a time, as the owner role: each plane migrates only the schemas it owns
- * ({@code control} by tenant-admin, {@code app} by the platform) from {@code classpath:db/<schema>},
- * with its history table inside that schema.
+ * Flyway, one schema at a time, as the owner role: each plane migrates only the schemas
+ * it owns ({@code control} by tenant-admin, {@code app} by the platform) from
+ * {@code classpath:db/<schema>}, with its history table inside that schema.
  */
 public final class SchemaMigrations {
 
@@ -42,7 +42,10 @@ public final class SchemaMigrations {
 				result.migrationsExecuted);
 	}
 
-	/** For replicas started after a separate migration step: nothing to run, no owner credentials used. */
+	/**
+	 * For replicas started after a separate migration step: nothing to run, no owner
+	 * credentials used.
+	 */
 	public static SchemaMigrations migratedElsewhere(List<String> schemas) {
 		log.info("Schemas {} are migrated by a separate step (--migrate-only), not at start-up", schemas);
 		return new SchemaMigrations(schemas);
@@ -51,4 +54,5 @@ public final class SchemaMigrations {
 	public List<String> schemas() {
 		return migrated;
 	}
+
 }

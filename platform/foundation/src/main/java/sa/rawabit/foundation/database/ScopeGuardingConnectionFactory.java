@@ -9,8 +9,9 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * The only {@link ConnectionFactory} bean: every repository, {@code DatabaseClient} and transaction
- * manager borrows through it, so no code path can reach a connection without declaring its scope.
+ * The only {@link ConnectionFactory} bean: every repository, {@code DatabaseClient} and
+ * transaction manager borrows through it, so no code path can reach a connection without
+ * declaring its scope.
  */
 final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>, AutoCloseable {
 
@@ -40,4 +41,5 @@ final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped
 	public void close() {
 		pool.dispose();
 	}
+
 }

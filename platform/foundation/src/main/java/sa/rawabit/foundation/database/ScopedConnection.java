@@ -17,13 +17,15 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * A pooled connection whose transactions begin in the scope the pipeline declared: a tenant's
- * transaction sends {@code BEGIN} and {@code set_config('app.tenant_id', …, true)} as one simple query, so
- * row-level security is in force from the transaction's first statement at the cost of one round trip
- * instead of two (each round trip's continuation was about a seventh of the intake's replica CPU). The
- * tenant is a {@link TenantId}, a UUID, so writing it into the text cannot inject anything. A definition
- * this connection cannot spell itself (a lock wait timeout, deferrable) begins the driver's way, and the
- * tenant follows in a second round trip.
+ * A pooled connection whose transactions begin in the scope the pipeline declared: a
+ * tenant's transaction sends {@code BEGIN} and
+ * {@code set_config('app.tenant_id', …, true)} as one simple query, so row-level security
+ * is in force from the transaction's first statement at the cost of one round trip
+ * instead of two (each round trip's continuation was about a seventh of the intake's
+ * replica CPU). The tenant is a {@link TenantId}, a UUID, so writing it into the text
+ * cannot inject anything. A definition this connection cannot spell itself (a lock wait
+ * timeout, deferrable) begins the driver's way, and the tenant follows in a second round
+ * trip.
  */
 final class ScopedConnection implements Connection, Wrapped<Connection> {
 
@@ -46,9 +48,10 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 			}
 			String begin = begin(definition);
 			if (begin == null) {
-				return Mono.from(connection.beginTransaction(definition)).then(drain(connection
-					.createStatement("select set_config('app.tenant_id', $1, true)").bind(0, tenant.value().toString())
-					.execute()));
+				return Mono.from(connection.beginTransaction(definition))
+					.then(drain(connection.createStatement("select set_config('app.tenant_id', $1, true)")
+						.bind(0, tenant.value().toString())
+						.execute()));
 			}
 			return drain(connection.createBatch()
 				.add(begin)
@@ -57,7 +60,10 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 		});
 	}
 
-	/** PostgreSQL's {@code BEGIN} for {@code definition}, or null when it asks for more than that can say. */
+	/**
+	 * PostgreSQL's {@code BEGIN} for {@code definition}, or null when it asks for more
+	 * than that can say.
+	 */
 	static String begin(TransactionDefinition definition) {
 		if (definition.getAttribute(TransactionDefinition.LOCK_WAIT_TIMEOUT) != null
 				|| definition.getAttribute(io.r2dbc.postgresql.api.PostgresTransactionDefinition.DEFERRABLE) != null) {
@@ -164,7 +170,10 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 		return connection;
 	}
 
-	/** {@code beginTransaction()} without a definition: a plain {@code BEGIN}, as the driver sends it. */
+	/**
+	 * {@code beginTransaction()} without a definition: a plain {@code BEGIN}, as the
+	 * driver sends it.
+	 */
 	private enum DriverDefault implements TransactionDefinition {
 
 		INSTANCE;
@@ -173,5 +182,7 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 		public <T> T getAttribute(io.r2dbc.spi.Option<T> option) {
 			return null;
 		}
+
 	}
+
 }

@@ -8,10 +8,11 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The one way into the database. {@link #inTenant} opens a transaction for the tenant of the Reactor
- * Context with {@code app.tenant_id} set in the same round trip as its {@code BEGIN} ({@link ScopedConnection}),
- * so row-level security filters everything in it; work that joins a transaction already open sets it
- * first. The setting is transaction-local and cannot leak to the next borrower.
+ * The one way into the database. {@link #inTenant} opens a transaction for the tenant of
+ * the Reactor Context with {@code app.tenant_id} set in the same round trip as its
+ * {@code BEGIN} ({@link ScopedConnection}), so row-level security filters everything in
+ * it; work that joins a transaction already open sets it first. The setting is
+ * transaction-local and cannot leak to the next borrower.
  */
 public final class Transactions {
 
@@ -26,20 +27,22 @@ public final class Transactions {
 
 	public <T> Mono<T> inTenant(Mono<T> work) {
 		return TenantContext.require()
-			.flatMap(tenant -> transactional.execute(status -> status.isNewTransaction() ? work
-					: useTenant(tenant).then(work))
+			.flatMap(tenant -> transactional
+				.execute(status -> status.isNewTransaction() ? work : useTenant(tenant).then(work))
 				.singleOrEmpty()
 				.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant))));
 	}
 
 	public <T> Flux<T> inTenantMany(Flux<T> work) {
 		return TenantContext.require()
-			.flatMapMany(tenant -> transactional.execute(status -> status.isNewTransaction() ? work
-					: useTenant(tenant).thenMany(work))
+			.flatMapMany(tenant -> transactional
+				.execute(status -> status.isNewTransaction() ? work : useTenant(tenant).thenMany(work))
 				.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant))));
 	}
 
-	/** For work that reads no tenant-owned rows; RLS still hides every tenant row from it. */
+	/**
+	 * For work that reads no tenant-owned rows; RLS still hides every tenant row from it.
+	 */
 	public <T> Mono<T> asSystem(String purpose, Mono<T> work) {
 		return transactional.transactional(work).contextWrite(DatabaseScope.of(new DatabaseScope.System(purpose)));
 	}
@@ -55,4 +58,5 @@ public final class Transactions {
 			.first()
 			.then();
 	}
+
 }

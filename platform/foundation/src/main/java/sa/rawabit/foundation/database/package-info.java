@@ -1,4 +1,7 @@
-/** One PostgreSQL, embedded or external: roles, migrations, pooled R2DBC and tenant-scoped transactions. */
+/**
+ * One PostgreSQL, embedded or external: roles, migrations, pooled R2DBC and tenant-scoped
+ * transactions.
+ */
 @NullMarked
 package sa.rawabit.foundation.database;
 

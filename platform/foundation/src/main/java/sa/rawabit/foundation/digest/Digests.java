@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content fingerprints for documents people compare: policy sources, offboarding exports. */
+/**
+ * Content fingerprints for documents people compare: policy sources, offboarding exports.
+ */
 public final class Digests {
 
 	private Digests() {
@@ -20,4 +22,5 @@ public final class Digests {
 			throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
 		}
 	}
+
 }

@@ -5,11 +5,17 @@ import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
 
-/** Puts the input boundary in front of every controller: JSON text, form bodies and query parameters. */
+/**
+ * Puts the input boundary in front of every controller: JSON text, form bodies and query
+ * parameters.
+ */
 @AutoConfiguration
 public class InputAutoConfiguration {
 
-	/** Registered by Boot on the application's JSON mapper, so request bodies and the public links use it. */
+	/**
+	 * Registered by Boot on the application's JSON mapper, so request bodies and the
+	 * public links use it.
+	 */
 	@Bean
 	JacksonModule strictTextModule() {
 		return new SimpleModule("rawabit-strict-text").addDeserializer(String.class, new StrictTextDeserializer());
@@ -19,4 +25,5 @@ public class InputAutoConfiguration {
 	InputFilter inputFilter() {
 		return new InputFilter();
 	}
+
 }

@@ -17,10 +17,11 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * Refuses, before security and routing, an address longer than {@value #MAX_URI} characters (414 with a
- * problem; Netty's own limit is set above it so the answer has a body) and query parameters that are
- * malformed or hold refused characters (naming the parameter), so {@code ?service=%00} never reaches SQL.
- * Form bodies are read by the {@link StrictFormReader} whoever asks the exchange for them.
+ * Refuses, before security and routing, an address longer than {@value #MAX_URI}
+ * characters (414 with a problem; Netty's own limit is set above it so the answer has a
+ * body) and query parameters that are malformed or hold refused characters (naming the
+ * parameter), so {@code ?service=%00} never reaches SQL. Form bodies are read by the
+ * {@link StrictFormReader} whoever asks the exchange for them.
  */
 public final class InputFilter implements WebFilter, Ordered {
 
@@ -44,8 +45,9 @@ public final class InputFilter implements WebFilter, Ordered {
 		String raw = exchange.getRequest().getURI().getRawPath();
 		String query = exchange.getRequest().getURI().getRawQuery();
 		if (raw.length() + (query == null ? 0 : query.length()) > MAX_URI) {
-			return Mono.error(new ProblemException(URI_TOO_LONG, "The address may be at most " + MAX_URI + " characters",
-					"الحد الأعلى لطول العنوان " + MAX_URI + " حرفاً", null));
+			return Mono
+				.error(new ProblemException(URI_TOO_LONG, "The address may be at most " + MAX_URI + " characters",
+						"الحد الأعلى لطول العنوان " + MAX_URI + " حرفاً", null));
 		}
 		ServerWebExchange checked = strictForms(exchange);
 		if (query == null) {
@@ -77,9 +79,7 @@ public final class InputFilter implements WebFilter, Ordered {
 		if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
 			return exchange;
 		}
-		Mono<MultiValueMap<String, String>> form = FORMS
-			.readMono(FORM_TYPE, exchange.getRequest(), Map.of())
-			.cache();
+		Mono<MultiValueMap<String, String>> form = FORMS.readMono(FORM_TYPE, exchange.getRequest(), Map.of()).cache();
 		return new ServerWebExchangeDecorator(exchange) {
 			@Override
 			public Mono<MultiValueMap<String, String>> getFormData() {
@@ -87,4 +87,5 @@ public final class InputFilter implements WebFilter, Ordered {
 			}
 		};
 	}
+
 }

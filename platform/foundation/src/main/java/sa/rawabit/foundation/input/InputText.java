@@ -9,9 +9,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * What text may hold. Control characters other than tab, line feed and carriage return (NUL among them:
- * PostgreSQL refuses it and the failure used to escape as a 500) and lone surrogates (stored as {@code ?},
- * silently changing what the person wrote) are refused.
+ * What text may hold. Control characters other than tab, line feed and carriage return
+ * (NUL among them: PostgreSQL refuses it and the failure used to escape as a 500) and
+ * lone surrogates (stored as {@code ?}, silently changing what the person wrote) are
+ * refused.
  */
 public final class InputText {
 
@@ -50,7 +51,10 @@ public final class InputText {
 		return -1;
 	}
 
-	/** @throws ProblemException {@code invalid-characters} naming {@code field} when the text holds any */
+	/**
+	 * @throws ProblemException {@code invalid-characters} naming {@code field} when the
+	 * text holds any
+	 */
 	public static @Nullable String require(String field, @Nullable String text) {
 		if (!isClean(text)) {
 			throw invalid(field);
@@ -72,4 +76,5 @@ public final class InputText {
 		String ar = "في هذه القيمة ترميز نسبة مئوية غير صالح (مثل %ZZ)";
 		return new ProblemException(MALFORMED, en, ar, field, List.of(new FieldProblem(field, en, ar)));
 	}
+
 }

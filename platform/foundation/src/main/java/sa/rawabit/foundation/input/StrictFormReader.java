@@ -15,10 +15,10 @@ import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads {@code application/x-www-form-urlencoded} bodies like Spring's reader, but a malformed percent-escape
- * ({@code name=%ZZ}, which Spring lets escape as a 500) and a refused character are problems naming the
- * field. The body is counted as it streams in (the limit holds whatever {@code Content-Length} said); a
- * larger one is refused as 413.
+ * Reads {@code application/x-www-form-urlencoded} bodies like Spring's reader, but a
+ * malformed percent-escape ({@code name=%ZZ}, which Spring lets escape as a 500) and a
+ * refused character are problems naming the field. The body is counted as it streams in
+ * (the limit holds whatever {@code Content-Length} said); a larger one is refused as 413.
  */
 public final class StrictFormReader extends FormHttpMessageReader {
 
@@ -63,4 +63,5 @@ public final class StrictFormReader extends FormHttpMessageReader {
 			throw InputText.malformed(InputText.isClean(field) ? field : "form");
 		}
 	}
+
 }

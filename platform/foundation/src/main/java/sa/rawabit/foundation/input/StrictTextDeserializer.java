@@ -10,14 +10,18 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Every JSON text field of every request: only a JSON string becomes a Java string (a number or a boolean
- * where text is expected is a mistake, not text to store), with no refused character and no more than
- * {@value #MAX_LENGTH} characters whatever the field (fields have their own, smaller limits in the domain).
- * The refusal is a {@link TextRefused} that Jackson fills in with the field's path.
+ * Every JSON text field of every request: only a JSON string becomes a Java string (a
+ * number or a boolean where text is expected is a mistake, not text to store), with no
+ * refused character and no more than {@value #MAX_LENGTH} characters whatever the field
+ * (fields have their own, smaller limits in the domain). The refusal is a
+ * {@link TextRefused} that Jackson fills in with the field's path.
  */
 public final class StrictTextDeserializer extends StringDeserializer {
 
-	/** Far above any field's own limit; stops a huge string before any feature code copies it around. */
+	/**
+	 * Far above any field's own limit; stops a huge string before any feature code copies
+	 * it around.
+	 */
 	public static final int MAX_LENGTH = 100_000;
 
 	@Override
@@ -39,7 +43,9 @@ public final class StrictTextDeserializer extends StringDeserializer {
 	public static final class TextRefused extends MismatchedInputException implements FieldRefusal {
 
 		public enum Reason {
+
 			NOT_TEXT, TOO_LONG, INVALID_CHARACTERS
+
 		}
 
 		private final Reason reason;
@@ -75,5 +81,7 @@ public final class StrictTextDeserializer extends StringDeserializer {
 				case INVALID_CHARACTERS -> InputText.INVALID_AR;
 			};
 		}
+
 	}
+
 }

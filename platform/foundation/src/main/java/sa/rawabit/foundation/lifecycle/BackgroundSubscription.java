@@ -5,9 +5,9 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 
 /**
- * A reactive pipeline that runs in the background from context start to context stop (listeners,
- * sweepers, fan-out). Spring stops it on shutdown — and when it pauses an unused test context — and
- * starts it again on restart.
+ * A reactive pipeline that runs in the background from context start to context stop
+ * (listeners, sweepers, fan-out). Spring stops it on shutdown — and when it pauses an
+ * unused test context — and starts it again on restart.
  */
 public abstract class BackgroundSubscription implements SmartLifecycle {
 
@@ -34,4 +34,5 @@ public abstract class BackgroundSubscription implements SmartLifecycle {
 	public boolean isRunning() {
 		return running != null;
 	}
+
 }

@@ -3,9 +3,11 @@ package sa.rawabit.foundation.limits;
 import java.time.Duration;
 
 /**
- * A token bucket's shape: {@code capacity} requests at once, refilled completely over {@code refill}.
+ * A token bucket's shape: {@code capacity} requests at once, refilled completely over
+ * {@code refill}.
  *
- * @param name distinguishes this limit's buckets from every other limit's (part of their keys)
+ * @param name distinguishes this limit's buckets from every other limit's (part of their
+ * keys)
  */
 public record Limit(String name, int capacity, Duration refill) {
 

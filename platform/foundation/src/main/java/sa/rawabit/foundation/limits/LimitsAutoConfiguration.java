@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import sa.rawabit.foundation.redis.RedisAutoConfiguration;
 
-/** One {@link RateLimiter} per application: Redis-backed when Redis is configured, else in memory. */
+/**
+ * One {@link RateLimiter} per application: Redis-backed when Redis is configured, else in
+ * memory.
+ */
 @AutoConfiguration(after = RedisAutoConfiguration.class)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class LimitsAutoConfiguration {
@@ -21,4 +24,5 @@ public class LimitsAutoConfiguration {
 		ReactiveStringRedisTemplate shared = redis.getIfAvailable();
 		return shared == null ? local : new RedisRateLimiter(shared, local);
 	}
+
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in this replica's memory: right for one replica, and the fallback while Redis does not answer.
- * At most {@code maxKeys} buckets are kept; the least recently used one is forgotten first, so a flood of new
- * addresses cannot hand everyone else a fresh bucket (forgetting a bucket only ever fills it).
+ * Token buckets in this replica's memory: right for one replica, and the fallback while
+ * Redis does not answer. At most {@code maxKeys} buckets are kept; the least recently
+ * used one is forgotten first, so a flood of new addresses cannot hand everyone else a
+ * fresh bucket (forgetting a bucket only ever fills it).
  */
 public final class LocalRateLimiter implements RateLimiter {
 
@@ -35,7 +36,8 @@ public final class LocalRateLimiter implements RateLimiter {
 	/** The same take, for callers that are not reactive. */
 	public synchronized long takeNow(Limit limit, String key) {
 		long now = clock.millis();
-		return buckets.computeIfAbsent(limit.name() + ':' + key, k -> new Bucket(limit.capacity(), now)).take(limit, now);
+		return buckets.computeIfAbsent(limit.name() + ':' + key, k -> new Bucket(limit.capacity(), now))
+			.take(limit, now);
 	}
 
 	synchronized int size() {
@@ -66,5 +68,7 @@ public final class LocalRateLimiter implements RateLimiter {
 			tokens -= 1;
 			return 0;
 		}
+
 	}
+
 }

@@ -11,11 +11,13 @@ import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in Redis: one hash per bucket ({@code rawabit:limit:<limit>:<key>}, fields {@code tokens} and
- * {@code at}), refilled and taken by one Lua script, so concurrent replicas never both take the last token.
- * The script reads Redis's own clock, so replicas whose clocks disagree still share one rate. A bucket expires
- * after one refill period without use: by then it would be full, so forgetting it changes nothing.
- * When Redis does not answer, the replica's own buckets stand in (the limit then holds per replica).
+ * Token buckets in Redis: one hash per bucket ({@code rawabit:limit:<limit>:<key>},
+ * fields {@code tokens} and {@code at}), refilled and taken by one Lua script, so
+ * concurrent replicas never both take the last token. The script reads Redis's own clock,
+ * so replicas whose clocks disagree still share one rate. A bucket expires after one
+ * refill period without use: by then it would be full, so forgetting it changes nothing.
+ * When Redis does not answer, the replica's own buckets stand in (the limit then holds
+ * per replica).
  */
 public final class RedisRateLimiter implements RateLimiter {
 
@@ -77,4 +79,5 @@ public final class RedisRateLimiter implements RateLimiter {
 					failure.toString());
 		}
 	}
+
 }

@@ -2,7 +2,10 @@ package sa.rawabit.foundation.logging;
 
 import org.apache.commons.logging.Log;
 
-/** A {@link Log} that asks whether a level is enabled before handing the message on (and rendering it). */
+/**
+ * A {@link Log} that asks whether a level is enabled before handing the message on (and
+ * rendering it).
+ */
 record LevelCheckingLog(Log log) implements Log {
 
 	@Override

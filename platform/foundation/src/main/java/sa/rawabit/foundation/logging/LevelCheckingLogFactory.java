@@ -8,11 +8,12 @@ import org.apache.commons.logging.LogFactory;
 import org.apache.commons.logging.impl.Slf4jLogFactory;
 
 /**
- * Commons Logging over SLF4J, but a disabled level costs a level check and nothing more. Spring
- * Framework 7 logs through Apache Commons Logging, whose SLF4J bridge renders every message
- * ({@code String.valueOf}) before SLF4J drops it (spring-framework#37266), so Spring Security's lazy
- * {@code LogMessage.format(...)} debug lines were formatted on every request: 3.4% of a JSON API call's
- * samples in a JFR profile. Registered through {@code META-INF/services/org.apache.commons.logging.LogFactory}.
+ * Commons Logging over SLF4J, but a disabled level costs a level check and nothing more.
+ * Spring Framework 7 logs through Apache Commons Logging, whose SLF4J bridge renders
+ * every message ({@code String.valueOf}) before SLF4J drops it (spring-framework#37266),
+ * so Spring Security's lazy {@code LogMessage.format(...)} debug lines were formatted on
+ * every request: 3.4% of a JSON API call's samples in a JFR profile. Registered through
+ * {@code META-INF/services/org.apache.commons.logging.LogFactory}.
  */
 public final class LevelCheckingLogFactory extends LogFactory {
 
@@ -55,4 +56,5 @@ public final class LevelCheckingLogFactory extends LogFactory {
 	public void setAttribute(String name, Object value) {
 		slf4j.setAttribute(name, value);
 	}
+
 }

@@ -14,9 +14,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Dates as the pages show them: every date in the Umm al-Qura Hijri calendar (the Kingdom's official
- * one, which {@link HijrahChronology} implements) and in the Gregorian one, in the reader's language,
- * on the time where the associations work ({@code rawabit.time.zone}). Templates reach it as {@code ${dates}}: {@code ${dates.both(request.receivedAt)}}.
+ * Dates as the pages show them: every date in the Umm al-Qura Hijri calendar (the
+ * Kingdom's official one, which {@link HijrahChronology} implements) and in the Gregorian
+ * one, in the reader's language, on the time where the associations work
+ * ({@code rawabit.time.zone}). Templates reach it as {@code ${dates}}:
+ * {@code ${dates.both(request.receivedAt)}}.
  */
 public final class CalendarDates {
 
@@ -86,4 +88,5 @@ public final class CalendarDates {
 			case null, default -> null;
 		};
 	}
+
 }

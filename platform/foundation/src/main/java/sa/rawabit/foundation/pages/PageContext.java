@@ -6,8 +6,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the layout needs to know about the page being rendered: its language and direction, and where
- * the language toggle leads (the same page in the other language).
+ * What the layout needs to know about the page being rendered: its language and
+ * direction, and where the language toggle leads (the same page in the other language).
  *
  * @param lang {@code ar} or {@code en}, for {@code <html lang>}
  * @param dir {@code rtl} or {@code ltr}, for {@code <html dir>}

@@ -10,10 +10,11 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller that renders pages: the page model advice ({@link PageModelAdvice} and the features'
- * banners) runs for these only. On a JSON API or a live stream it did nothing useful and cost each request
- * a handler method per model attribute, each with its own 2 KB argument-resolver cache, which a live
- * stream kept for as long as it was open (15 KB of every stream's 52 KB in a class histogram at 5,000).
+ * A controller that renders pages: the page model advice ({@link PageModelAdvice} and the
+ * features' banners) runs for these only. On a JSON API or a live stream it did nothing
+ * useful and cost each request a handler method per model attribute, each with its own 2
+ * KB argument-resolver cache, which a live stream kept for as long as it was open (15 KB
+ * of every stream's 52 KB in a class histogram at 5,000).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +24,5 @@ public @interface PageController {
 
 	@AliasFor(annotation = Controller.class)
 	String value() default "";
+
 }

@@ -15,11 +15,12 @@ import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
- * Arabic unless the person chose English: {@code ?lang=en} (the toggle in every page's header) sets a
- * year-long cookie, so the choice follows them from page to page and across visits. The browser's
- * Accept-Language is not consulted for pages — the product is Arabic first, and a staff member on an
- * English browser should still see the policy's own language until they ask otherwise. Programs (APIs,
- * JSON answers, htmx-free fetches) choose by Accept-Language, as HTTP intends.
+ * Arabic unless the person chose English: {@code ?lang=en} (the toggle in every page's
+ * header) sets a year-long cookie, so the choice follows them from page to page and
+ * across visits. The browser's Accept-Language is not consulted for pages — the product
+ * is Arabic first, and a staff member on an English browser should still see the policy's
+ * own language until they ask otherwise. Programs (APIs, JSON answers, htmx-free fetches)
+ * choose by Accept-Language, as HTTP intends.
  */
 public final class PageLocales implements LocaleContextResolver {
 
@@ -58,15 +59,22 @@ public final class PageLocales implements LocaleContextResolver {
 		remember(exchange, locale != null && "en".equals(locale.getLanguage()) ? "en" : "ar");
 	}
 
-	/** A browser asking for a page, as opposed to a program calling an API (JSON, problem+json). */
+	/**
+	 * A browser asking for a page, as opposed to a program calling an API (JSON,
+	 * problem+json).
+	 */
 	private static boolean forPeople(ServerWebExchange exchange) {
 		var request = exchange.getRequest();
-		return !request.getPath().value().startsWith("/api/") && (request.getHeaders().containsHeader("HX-Request")
-				|| request.getHeaders().getAccept().stream()
+		return !request.getPath().value().startsWith("/api/")
+				&& (request.getHeaders().containsHeader("HX-Request") || request.getHeaders()
+					.getAccept()
+					.stream()
 					.anyMatch(type -> MediaType.TEXT_HTML.isCompatibleWith(type) && !type.isWildcardType()));
 	}
 
-	/** The language code of {@code locale} as the pages know it: {@code ar} or {@code en}. */
+	/**
+	 * The language code of {@code locale} as the pages know it: {@code ar} or {@code en}.
+	 */
 	public static String code(Locale locale) {
 		return "en".equals(locale.getLanguage()) ? "en" : "ar";
 	}
@@ -81,6 +89,8 @@ public final class PageLocales implements LocaleContextResolver {
 
 	private static void remember(ServerWebExchange exchange, String code) {
 		exchange.getResponse()
-			.addCookie(ResponseCookie.from(COOKIE, code).path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").build());
+			.addCookie(
+					ResponseCookie.from(COOKIE, code).path("/").maxAge(Duration.ofDays(365)).sameSite("Lax").build());
 	}
+
 }

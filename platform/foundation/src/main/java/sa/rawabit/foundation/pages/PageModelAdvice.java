@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.time.TimeProperties;
 
 /**
- * Puts into every page's model what the shared layout uses: {@code page} (language, direction,
- * toggle), {@code dates} (Hijri and Gregorian in the page's language) and {@code _csrf} (every form of
- * a signed-in page carries the session's token).
+ * Puts into every page's model what the shared layout uses: {@code page} (language,
+ * direction, toggle), {@code dates} (Hijri and Gregorian in the page's language) and
+ * {@code _csrf} (every form of a signed-in page carries the session's token).
  */
 @ControllerAdvice(annotations = PageController.class)
 public class PageModelAdvice {
@@ -39,4 +39,5 @@ public class PageModelAdvice {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
 		return token == null ? Mono.empty() : token;
 	}
+
 }

@@ -16,4 +16,5 @@ public class PagesAutoConfiguration {
 	LocaleContextResolver localeContextResolver() {
 		return new PageLocales();
 	}
+
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One published version of an association's policy: tenant-admin publishes it, the platform's cases store
- * it to stay traceable to the rules they were handled under.
+ * One published version of an association's policy: tenant-admin publishes it, the
+ * platform's cases store it to stay traceable to the rules they were handled under.
  */
 public record PolicyVersionId(UUID value) {
 

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects every invalid field of one request, then answers once with all of them (400, type
- * {@code validation-failed}), so a person fixes a form in one round trip rather than one per field.
+ * Collects every invalid field of one request, then answers once with all of them (400,
+ * type {@code validation-failed}), so a person fixes a form in one round trip rather than
+ * one per field.
  */
 public final class FieldChecks {
 
@@ -47,11 +48,14 @@ public final class FieldChecks {
 		return this;
 	}
 
-	/** @throws ProblemException naming every invalid field, when there is any */
+	/**
+	 * @throws ProblemException naming every invalid field, when there is any
+	 */
 	public void orThrow() {
 		if (!problems.isEmpty()) {
 			throw new ProblemException(ProblemType.VALIDATION, "Check the fields listed in errors",
 					"راجع الحقول المذكورة في قائمة الأخطاء", problems.getFirst().field(), problems);
 		}
 	}
+
 }

@@ -1,8 +1,9 @@
 package sa.rawabit.foundation.problem;
 
 /**
- * Implemented by a reader's exception that already knows which problem it is (e.g. refused characters in a
- * JSON string); {@link JsonProblems} adds the field from where the reader was.
+ * Implemented by a reader's exception that already knows which problem it is (e.g.
+ * refused characters in a JSON string); {@link JsonProblems} adds the field from where
+ * the reader was.
  */
 public interface FieldRefusal {
 
@@ -11,4 +12,5 @@ public interface FieldRefusal {
 	String messageEn();
 
 	String messageAr();
+
 }

@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A refused form's problems by field name, so each input shows its own next to it: every field
- * problem the refusal lists, then the field it names itself when none of those already covers it.
- * One rule for every page of both planes.
+ * A refused form's problems by field name, so each input shows its own next to it: every
+ * field problem the refusal lists, then the field it names itself when none of those
+ * already covers it. One rule for every page of both planes.
  */
 public final class FormErrors {
 
@@ -24,16 +24,21 @@ public final class FormErrors {
 		}
 		problem.fieldProblems().forEach(error -> errors.putIfAbsent(error.field(), error));
 		if (problem.field() != null) {
-			errors.putIfAbsent(problem.field(), new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
+			errors.putIfAbsent(problem.field(),
+					new FieldProblem(problem.field(), problem.detailEn(), problem.detailAr()));
 		}
 		return errors;
 	}
 
-	/** 422 for what the person typed, the problem's own status (403, 404, 409…) for the rest. */
+	/**
+	 * 422 for what the person typed, the problem's own status (403, 404, 409…) for the
+	 * rest.
+	 */
 	public static void status(ServerWebExchange exchange, ProblemException problem) {
 		exchange.getResponse()
 			.setStatusCode(problem.problemType().equals(ProblemType.VALIDATION)
 					|| problem.problemType().status() == HttpStatus.BAD_REQUEST ? HttpStatus.UNPROCESSABLE_CONTENT
 							: problem.problemType().status());
 	}
+
 }

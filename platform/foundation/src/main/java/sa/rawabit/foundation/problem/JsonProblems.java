@@ -8,7 +8,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns a JSON reading failure into a problem naming the field by its path in the body
- * ({@code beneficiary.nationalId}, {@code items[2]}), rather than the Java parameter the body was bound to.
+ * ({@code beneficiary.nationalId}, {@code items[2]}), rather than the Java parameter the
+ * body was bound to.
  */
 public final class JsonProblems {
 
@@ -55,4 +56,5 @@ public final class JsonProblems {
 		}
 		return path.isEmpty() ? null : path.toString();
 	}
+
 }

@@ -7,9 +7,11 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** What the handler answers: one problem, rendered for the caller's language but carrying both. */
-record Problem(ProblemType type, String detailEn, String detailAr, @Nullable String field,
-		List<FieldProblem> errors) {
+/**
+ * What the handler answers: one problem, rendered for the caller's language but carrying
+ * both.
+ */
+record Problem(ProblemType type, String detailEn, String detailAr, @Nullable String field, List<FieldProblem> errors) {
 
 	Map<String, Object> body(Locale locale, String instance) {
 		boolean english = "en".equals(locale.getLanguage());

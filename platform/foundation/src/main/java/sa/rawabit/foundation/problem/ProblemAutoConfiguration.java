@@ -12,4 +12,5 @@ public class ProblemAutoConfiguration {
 	ProblemDetailsHandler problemDetailsHandler(JsonMapper json) {
 		return new ProblemDetailsHandler(json);
 	}
+
 }

@@ -26,15 +26,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One place turns every failure — ours, Spring's, or a missing route — into an RFC 9457 answer. It
- * runs before Boot's own error handler so no error leaves as HTML or as Boot's error attributes.
+ * One place turns every failure — ours, Spring's, or a missing route — into an RFC 9457
+ * answer. It runs before Boot's own error handler so no error leaves as HTML or as Boot's
+ * error attributes.
  */
 @Order(-2)
 public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
-	/** A restarting PostgreSQL is usually back within seconds; clients that honour this spread their retries. */
+	/**
+	 * A restarting PostgreSQL is usually back within seconds; clients that honour this
+	 * spread their retries.
+	 */
 	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private static final String REFERRER_POLICY = "Referrer-Policy";
@@ -55,7 +59,8 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		Locale locale = exchange.getLocaleContext().getLocale();
 		locale = locale == null ? Locale.of("ar") : locale;
 		response.setStatusCode(problem.type().status());
-		// Answers given before the security chains (an address too long, one the firewall refuses) miss their
+		// Answers given before the security chains (an address too long, one the firewall
+		// refuses) miss their
 		// header writers; the address may still hold a survey token or a tracking code.
 		response.getHeaders().set(REFERRER_POLICY, "no-referrer");
 		if (problem.type().status() == HttpStatus.SERVICE_UNAVAILABLE) {
@@ -76,7 +81,8 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 			return new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint accepts",
 					"حجم محتوى الطلب أكبر مما تقبله هذه الواجهة", null, List.of());
 		}
-		// Before the database's check: Spring Data reports a Redis timeout as a QueryTimeoutException too.
+		// Before the database's check: Spring Data reports a Redis timeout as a
+		// QueryTimeoutException too.
 		if (RedisFailures.unavailable(failure)) {
 			log.warn("Redis unavailable, answered 503: {}", failure.toString());
 			return new Problem(ProblemType.SESSIONS_UNAVAILABLE, "Redis, which keeps sessions, did not answer in time",
@@ -92,7 +98,8 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 		if (json != null) {
 			return describe(JsonProblems.of(json));
 		}
-		// A body the codecs cannot read, e.g. a multipart form of more parts than spring.webflux.multipart allows:
+		// A body the codecs cannot read, e.g. a multipart form of more parts than
+		// spring.webflux.multipart allows:
 		// the sender's mistake, not ours.
 		if (!(failure instanceof ProblemException) && !(failure instanceof ErrorResponse)
 				&& causedBy(failure, DecodingException.class)) {
@@ -100,8 +107,8 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 					"تعذّرت قراءة محتوى الطلب؛ راجع صيغته وحجمه", null, List.of());
 		}
 		return switch (failure) {
-			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(),
-					problem.detailAr(), problem.field(), problem.fieldProblems());
+			case ProblemException problem -> new Problem(problem.problemType(), problem.detailEn(), problem.detailAr(),
+					problem.field(), problem.fieldProblems());
 			case WebExchangeBindException binding -> validation(binding);
 			case ServerWebInputException input -> new Problem(ProblemType.BAD_REQUEST, safeDetail(input),
 					"تعذّرت قراءة المدخلات؛ راجع صيغة الطلب", parameterName(input), List.of());
@@ -152,4 +159,5 @@ public final class ProblemDetailsHandler implements ErrorWebExceptionHandler {
 	private static @Nullable String parameterName(ServerWebInputException input) {
 		return input.getMethodParameter() == null ? null : input.getMethodParameter().getParameterName();
 	}
+
 }

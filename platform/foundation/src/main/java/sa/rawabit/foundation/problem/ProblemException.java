@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown by feature code to answer with a specific problem. The detail is written for the person
- * who made the mistake, in both languages; {@code field} names the offending input when there is one.
+ * Thrown by feature code to answer with a specific problem. The detail is written for the
+ * person who made the mistake, in both languages; {@code field} names the offending input
+ * when there is one.
  */
 public class ProblemException extends RuntimeException {
 
@@ -36,7 +37,9 @@ public class ProblemException extends RuntimeException {
 				List.of(new FieldProblem(field, detailEn, detailAr)));
 	}
 
-	/** 404 for something this association does not have — or that belongs to another one. */
+	/**
+	 * 404 for something this association does not have — or that belongs to another one.
+	 */
 	public static ProblemException notFound(String what) {
 		return new ProblemException(ProblemType.NOT_FOUND, "No such " + what + " in this association",
 				"غير موجود لدى هذه الجمعية", null);
@@ -61,4 +64,5 @@ public class ProblemException extends RuntimeException {
 	public List<FieldProblem> fieldProblems() {
 		return fieldProblems;
 	}
+
 }

@@ -8,16 +8,19 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The same problem as a small page, for a person at a browser rather than a program: a staff member
- * opening another association's request, a beneficiary with an expired survey link. Self-contained (no
- * template engine on the error path), right-to-left in Arabic, with the page stylesheet and a way home.
+ * The same problem as a small page, for a person at a browser rather than a program: a
+ * staff member opening another association's request, a beneficiary with an expired
+ * survey link. Self-contained (no template engine on the error path), right-to-left in
+ * Arabic, with the page stylesheet and a way home.
  */
 final class ProblemPage {
 
 	private ProblemPage() {
 	}
 
-	/** Browsers ask for HTML; APIs, htmx fragments' callers and programs get problem+json. */
+	/**
+	 * Browsers ask for HTML; APIs, htmx fragments' callers and programs get problem+json.
+	 */
 	static boolean wanted(ServerHttpRequest request) {
 		String path = request.getPath().value();
 		if (path.startsWith("/api/") || request.getHeaders().containsHeader("HX-Request")) {
@@ -31,8 +34,11 @@ final class ProblemPage {
 		boolean english = "en".equals(locale.getLanguage());
 		StringBuilder fields = new StringBuilder();
 		for (FieldProblem error : problem.errors()) {
-			fields.append("<li data-field=\"").append(escape(error.field())).append("\">")
-				.append(escape(english ? error.messageEn() : error.messageAr())).append("</li>");
+			fields.append("<li data-field=\"")
+				.append(escape(error.field()))
+				.append("\">")
+				.append(escape(english ? error.messageEn() : error.messageAr()))
+				.append("</li>");
 		}
 		String title = english ? problem.type().titleEn() : problem.type().titleAr();
 		return """
@@ -42,13 +48,15 @@ final class ProblemPage {
 				<title>%s — %s</title><link rel="stylesheet" href="/assets/rawabit.css"></head>
 				<body><main id="main"><div class="problem" role="alert" data-testid="problem" data-status="%d">
 				<h1>%s</h1><p>%s</p>%s</div><p><a href="/">%s</a></p></main></body></html>
-				""".formatted(english ? "en" : "ar", english ? "ltr" : "rtl", escape(title), english ? "Rawabit" : "روابط",
-				problem.type().status().value(), escape(title),
+				""".formatted(english ? "en" : "ar", english ? "ltr" : "rtl", escape(title),
+				english ? "Rawabit" : "روابط", problem.type().status().value(), escape(title),
 				escape(english ? problem.detailEn() : problem.detailAr()),
-				fields.isEmpty() ? "" : "<ul>" + fields + "</ul>", english ? "Back to the start" : "العودة إلى البداية");
+				fields.isEmpty() ? "" : "<ul>" + fields + "</ul>",
+				english ? "Back to the start" : "العودة إلى البداية");
 	}
 
 	private static String escape(String text) {
 		return HtmlUtils.htmlEscape(text);
 	}
+
 }

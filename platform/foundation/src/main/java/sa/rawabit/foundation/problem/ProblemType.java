@@ -5,8 +5,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * A kind of problem with a stable {@code type} URI that clients may branch on, and its title in both
- * languages. Features declare their own (e.g. {@code illegal-transition}); the generic ones are here.
+ * A kind of problem with a stable {@code type} URI that clients may branch on, and its
+ * title in both languages. Features declare their own (e.g. {@code illegal-transition});
+ * the generic ones are here.
  */
 public record ProblemType(String slug, HttpStatus status, String titleEn, String titleAr) {
 
@@ -22,8 +23,8 @@ public record ProblemType(String slug, HttpStatus status, String titleEn, String
 	public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN,
 			"Not allowed for your role", "غير مسموح لدورك");
 
-	public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND,
-			"Not found", "غير موجود");
+	public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND, "Not found",
+			"غير موجود");
 
 	public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed",
 			HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed here", "الطريقة غير مسموحة هنا");
@@ -46,12 +47,18 @@ public record ProblemType(String slug, HttpStatus status, String titleEn, String
 	public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 			"Temporarily unavailable", "الخدمة غير متاحة مؤقتاً");
 
-	/** The database cannot be reached right now; the caller may try again after {@code Retry-After}. */
+	/**
+	 * The database cannot be reached right now; the caller may try again after
+	 * {@code Retry-After}.
+	 */
 	public static final ProblemType DATABASE_UNAVAILABLE = new ProblemType("database-unavailable",
 			HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable for a moment, try again shortly",
 			"قاعدة البيانات غير متاحة لحظياً، أعد المحاولة بعد قليل");
 
-	/** Page sessions' store (Redis) does not answer right now; the caller may try again after {@code Retry-After}. */
+	/**
+	 * Page sessions' store (Redis) does not answer right now; the caller may try again
+	 * after {@code Retry-After}.
+	 */
 	public static final ProblemType SESSIONS_UNAVAILABLE = new ProblemType("sessions-unavailable",
 			HttpStatus.SERVICE_UNAVAILABLE, "Sessions are unavailable for a moment, try again shortly",
 			"الجلسات غير متاحة لحظياً، أعد المحاولة بعد قليل");

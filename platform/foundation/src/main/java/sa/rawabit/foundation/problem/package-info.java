@@ -1,4 +1,7 @@
-/** Every error leaves the service as an RFC 9457 problem with a stable type and Arabic and English titles. */
+/**
+ * Every error leaves the service as an RFC 9457 problem with a stable type and Arabic and
+ * English titles.
+ */
 @NullMarked
 package sa.rawabit.foundation.problem;
 

@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-/** An IPv4 or IPv6 block in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}); a bare address is a block of one. */
+/**
+ * An IPv4 or IPv6 block in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}); a bare
+ * address is a block of one.
+ */
 public record AddressRange(byte[] network, int prefix) {
 
 	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -28,8 +31,9 @@ public record AddressRange(byte[] network, int prefix) {
 	}
 
 	/**
-	 * An IP address written literally ({@code 192.0.2.1}, {@code 2001:db8::1}, {@code [2001:db8::1]}), never a
-	 * host name: resolving names a client wrote would block and let the client choose what is looked up.
+	 * An IP address written literally ({@code 192.0.2.1}, {@code 2001:db8::1},
+	 * {@code [2001:db8::1]}), never a host name: resolving names a client wrote would
+	 * block and let the client choose what is looked up.
 	 */
 	public static @Nullable InetAddress literal(String text) {
 		String bare = text.strip();

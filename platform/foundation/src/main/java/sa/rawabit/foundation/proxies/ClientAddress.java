@@ -8,15 +8,19 @@ import java.util.Arrays;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The client's address as a rate-limit key: an IPv4 address as is, an IPv6 address by its /64 — one household or
- * phone gets a whole /64, so keying by the full address would give it 2^64 buckets.
+ * The client's address as a rate-limit key: an IPv4 address as is, an IPv6 address by its
+ * /64 — one household or phone gets a whole /64, so keying by the full address would give
+ * it 2^64 buckets.
  */
 public final class ClientAddress {
 
 	private ClientAddress() {
 	}
 
-	/** After {@link TrustedProxiesWebFilter}: the connection's peer, or the client a trusted proxy named. */
+	/**
+	 * After {@link TrustedProxiesWebFilter}: the connection's peer, or the client a
+	 * trusted proxy named.
+	 */
 	public static String key(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		return remote == null || remote.getAddress() == null ? "unknown" : key(remote.getAddress());
@@ -35,4 +39,5 @@ public final class ClientAddress {
 		}
 		return address.getHostAddress();
 	}
+
 }

@@ -13,4 +13,5 @@ public class ProxiesAutoConfiguration {
 	TrustedProxiesWebFilter trustedProxiesWebFilter(ProxiesProperties properties) {
 		return new TrustedProxiesWebFilter(properties.ranges(), "Forwarded".equalsIgnoreCase(properties.header()));
 	}
+
 }

@@ -17,13 +17,16 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs before everything else. From a listed proxy, the client is the right-most address in the header the
- * proxies maintain ({@code X-Forwarded-For}, or {@code Forwarded}'s {@code for=}) that is not itself a listed
- * proxy — proxies append, so anything left of that was written by the client and is ignored — and the scheme and
- * host are the forwarded ones. The other header kind is removed first: a proxy that maintains one passes the
- * other through from the client untouched. From anyone else all forwarded headers are removed, so a client cannot
- * choose its own address (and with it a fresh rate-limit bucket) or the host redirects are built on. Spring
- * Boot's {@code server.forward-headers-strategy} stays {@code none}: both of its strategies believe any sender.
+ * Runs before everything else. From a listed proxy, the client is the right-most address
+ * in the header the proxies maintain ({@code X-Forwarded-For}, or {@code Forwarded}'s
+ * {@code for=}) that is not itself a listed proxy — proxies append, so anything left of
+ * that was written by the client and is ignored — and the scheme and host are the
+ * forwarded ones. The other header kind is removed first: a proxy that maintains one
+ * passes the other through from the client untouched. From anyone else all forwarded
+ * headers are removed, so a client cannot choose its own address (and with it a fresh
+ * rate-limit bucket) or the host redirects are built on. Spring Boot's
+ * {@code server.forward-headers-strategy} stays {@code none}: both of its strategies
+ * believe any sender.
  */
 public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 
@@ -37,7 +40,10 @@ public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 
 	private final boolean rfc7239;
 
-	/** @param rfc7239 whether the proxies maintain {@code Forwarded} (else {@code X-Forwarded-*}) */
+	/**
+	 * @param rfc7239 whether the proxies maintain {@code Forwarded} (else
+	 * {@code X-Forwarded-*})
+	 */
 	public TrustedProxiesWebFilter(List<AddressRange> trusted, boolean rfc7239) {
 		this.trusted = List.copyOf(trusted);
 		this.rfc7239 = rfc7239;
@@ -117,7 +123,10 @@ public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 		return hops;
 	}
 
-	/** {@code 192.0.2.1:4711} and {@code [2001:db8::1]:4711} without the port; a bare IPv6 address unchanged. */
+	/**
+	 * {@code 192.0.2.1:4711} and {@code [2001:db8::1]:4711} without the port; a bare IPv6
+	 * address unchanged.
+	 */
 	private static String stripPort(String hop) {
 		if (hop.startsWith("[")) {
 			int close = hop.indexOf(']');
@@ -130,4 +139,5 @@ public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 	boolean isTrusted(@Nullable InetAddress address) {
 		return address != null && trusted.stream().anyMatch(range -> range.contains(address));
 	}
+
 }

@@ -15,9 +15,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * The Redis connection, only when {@code rawabit.redis.url} is set. Spring Boot's own Redis auto-configuration
- * is not on the class path on purpose: it would connect to localhost:6379 (and report it down) on every
- * one-replica stack that has no Redis at all.
+ * The Redis connection, only when {@code rawabit.redis.url} is set. Spring Boot's own
+ * Redis auto-configuration is not on the class path on purpose: it would connect to
+ * localhost:6379 (and report it down) on every one-replica stack that has no Redis at
+ * all.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RedisProperties.class)
@@ -61,4 +62,5 @@ public class RedisAutoConfiguration {
 	ReactiveStringRedisTemplate rawabitRedisTemplate(LettuceConnectionFactory connections) {
 		return new ReactiveStringRedisTemplate(connections);
 	}
+
 }

@@ -1,6 +1,7 @@
 /**
- * Redis, when the operator names one ({@code rawabit.redis.url}): what replicas must share — page sessions and
- * the public links' limits. One replica needs none and runs without it.
+ * Redis, when the operator names one ({@code rawabit.redis.url}): what replicas must
+ * share — page sessions and the public links' limits. One replica needs none and runs
+ * without it.
  */
 @NullMarked
 package sa.rawabit.foundation.redis;

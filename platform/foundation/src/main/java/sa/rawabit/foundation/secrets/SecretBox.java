@@ -13,10 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Seals an association's credentials (a WhatsApp Business token) with AES-256-GCM before they reach the
- * database, and opens them only where they are used. The association's id is authenticated data: a
- * sealed value copied into another association's row does not open. Layout: 12-byte nonce, then the
- * ciphertext with its tag.
+ * Seals an association's credentials (a WhatsApp Business token) with AES-256-GCM before
+ * they reach the database, and opens them only where they are used. The association's id
+ * is authenticated data: a sealed value copied into another association's row does not
+ * open. Layout: 12-byte nonce, then the ciphertext with its tag.
  */
 public final class SecretBox {
 
@@ -35,7 +35,9 @@ public final class SecretBox {
 		this.key = new SecretKeySpec(key, "AES");
 	}
 
-	/** @param base64Key 32 random bytes, base64 ({@code openssl rand -base64 32}) */
+	/**
+	 * @param base64Key 32 random bytes, base64 ({@code openssl rand -base64 32})
+	 */
 	public static SecretBox of(String base64Key) {
 		return new SecretBox(Base64.getDecoder().decode(base64Key.strip()));
 	}
@@ -47,7 +49,10 @@ public final class SecretBox {
 		return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
 	}
 
-	/** @throws IllegalStateException when the value was sealed with another key or for another association */
+	/**
+	 * @throws IllegalStateException when the value was sealed with another key or for
+	 * another association
+	 */
 	public String open(TenantId tenant, byte[] sealed) {
 		ByteBuffer buffer = ByteBuffer.wrap(sealed);
 		byte[] nonce = new byte[NONCE_BYTES];
@@ -65,8 +70,11 @@ public final class SecretBox {
 			return cipher.doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A sealed credential could not be " + (mode == Cipher.ENCRYPT_MODE
-					? "sealed" : "opened") + "; is rawabit.secrets.key the same in both apps?", ex);
+			throw new IllegalStateException(
+					"A sealed credential could not be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened")
+							+ "; is rawabit.secrets.key the same in both apps?",
+					ex);
 		}
 	}
+
 }

@@ -1,4 +1,7 @@
-/** Credentials an association entrusts to the platform, sealed at rest with a key both apps share. */
+/**
+ * Credentials an association entrusts to the platform, sealed at rest with a key both
+ * apps share.
+ */
 @NullMarked
 package sa.rawabit.foundation.secrets;
 

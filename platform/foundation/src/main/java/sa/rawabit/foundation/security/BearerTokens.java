@@ -10,11 +10,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads an RFC 6750 bearer token from the {@code Authorization} header only (never a query parameter or
- * a form field), with the same rules as Spring Security's converter but without its regular expression:
- * matching {@code [a-zA-Z0-9-._~+/]+=*} over a ~700-character JWT on every call was 4.5% of an API
- * request's samples in a JFR profile. A header that says Bearer but carries no well-formed token is
- * refused as {@code invalid_token}, as there.
+ * Reads an RFC 6750 bearer token from the {@code Authorization} header only (never a
+ * query parameter or a form field), with the same rules as Spring Security's converter
+ * but without its regular expression: matching {@code [a-zA-Z0-9-._~+/]+=*} over a
+ * ~700-character JWT on every call was 4.5% of an API request's samples in a JFR profile.
+ * A header that says Bearer but carries no well-formed token is refused as
+ * {@code invalid_token}, as there.
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
@@ -29,12 +30,16 @@ final class BearerTokens implements ServerAuthenticationConverter {
 		String token = header.length() > SCHEME.length() && header.charAt(SCHEME.length() - 1) == ' '
 				? header.substring(SCHEME.length()) : "";
 		if (!wellFormed(token)) {
-			return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
+			return Mono
+				.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
 		}
 		return Mono.just(new BearerTokenAuthenticationToken(token));
 	}
 
-	/** RFC 6750 {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+	/**
+	 * RFC 6750 {@code b64token}:
+	 * {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+	 */
 	static boolean wellFormed(String token) {
 		int end = token.length();
 		while (end > 0 && token.charAt(end - 1) == '=') {
@@ -53,4 +58,5 @@ final class BearerTokens implements ServerAuthenticationConverter {
 		}
 		return true;
 	}
+
 }

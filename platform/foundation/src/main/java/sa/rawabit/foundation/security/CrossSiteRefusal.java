@@ -17,16 +17,19 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * Refuses a POST (or any unsafe method) that a browser says another site sent. Public forms carry no CSRF
- * token, so without this any page on the internet could make its visitors file complaints or answer surveys in
- * their name. Browsers that send {@code Sec-Fetch-Site} (Chromium 76+, Firefox 90+, Safari 16.4+) are believed:
- * anything but {@code same-origin} or {@code none} (typed or bookmarked) is refused. Without it, an
- * {@code Origin} other than this server's own is refused, except {@code null}: every page here is served with
- * {@code Referrer-Policy: no-referrer}, under which browsers send {@code Origin: null} on the page's own form
- * posts, so null cannot tell a sandboxed frame (which such browsers mark cross-site anyway) from our own
- * form. A request with neither header (curl, another server) passes: it is no more than what anyone may
- * post directly. The own origin is the request's scheme, host and port as {@code TrustedProxiesWebFilter}
- * left them, so behind a listed proxy it is the forwarded one.
+ * Refuses a POST (or any unsafe method) that a browser says another site sent. Public
+ * forms carry no CSRF token, so without this any page on the internet could make its
+ * visitors file complaints or answer surveys in their name. Browsers that send
+ * {@code Sec-Fetch-Site} (Chromium 76+, Firefox 90+, Safari 16.4+) are believed: anything
+ * but {@code same-origin} or {@code none} (typed or bookmarked) is refused. Without it,
+ * an {@code Origin} other than this server's own is refused, except {@code null}: every
+ * page here is served with {@code Referrer-Policy: no-referrer}, under which browsers
+ * send {@code Origin: null} on the page's own form posts, so null cannot tell a sandboxed
+ * frame (which such browsers mark cross-site anyway) from our own form. A request with
+ * neither header (curl, another server) passes: it is no more than what anyone may post
+ * directly. The own origin is the request's scheme, host and port as
+ * {@code TrustedProxiesWebFilter} left them, so behind a listed proxy it is the forwarded
+ * one.
  */
 final class CrossSiteRefusal implements WebFilter {
 
@@ -47,7 +50,9 @@ final class CrossSiteRefusal implements WebFilter {
 				"لا يُرسل هذا النموذج إلا من صفحات هذا الموقع نفسه؛ افتح الصفحة هنا وأرسله من جديد", refusedBy));
 	}
 
-	/** The header that shows the request came from another site, or null when none does. */
+	/**
+	 * The header that shows the request came from another site, or null when none does.
+	 */
 	static @Nullable String refusedBy(ServerHttpRequest request) {
 		HttpHeaders headers = request.getHeaders();
 		@Nullable String site = headers.getFirst(FETCH_SITE);
@@ -90,4 +95,5 @@ final class CrossSiteRefusal implements WebFilter {
 		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)
 				|| HttpMethod.TRACE.equals(method);
 	}
+
 }

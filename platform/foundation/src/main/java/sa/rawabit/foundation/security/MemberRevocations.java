@@ -18,10 +18,11 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Whether a credential predates the last change of its holder's membership or roles in the association
- * ({@code control.staff_revocation}, written by tenant-admin). Read through a cache of a few seconds per person,
- * so removing or re-roling someone takes effect on every replica within that time plus one request, without a
- * database read per request.
+ * Whether a credential predates the last change of its holder's membership or roles in
+ * the association ({@code control.staff_revocation}, written by tenant-admin). Read
+ * through a cache of a few seconds per person, so removing or re-roling someone takes
+ * effect on every replica within that time plus one request, without a database read per
+ * request.
  */
 public final class MemberRevocations {
 
@@ -44,8 +45,9 @@ public final class MemberRevocations {
 	}
 
 	/**
-	 * Completes when the credential issued at {@code issuedAt} still stands, else fails with {@link #REVOKED}.
-	 * Tokens carry whole seconds: a credential issued in the same second as the change is still admitted.
+	 * Completes when the credential issued at {@code issuedAt} still stands, else fails
+	 * with {@link #REVOKED}. Tokens carry whole seconds: a credential issued in the same
+	 * second as the change is still admitted.
 	 */
 	public Mono<Void> admit(TenantId tenant, String subject, Instant issuedAt) {
 		return isRevoked(tenant, subject, issuedAt).flatMap(revoked -> revoked
@@ -61,7 +63,8 @@ public final class MemberRevocations {
 
 	private Mono<Optional<Instant>> lookup(TenantId tenant, String subject) {
 		return transactions
-			.inTenant(database.sql("select revoked_at from control.staff_revocation where tenant_id = $1 and subject = $2")
+			.inTenant(database
+				.sql("select revoked_at from control.staff_revocation where tenant_id = $1 and subject = $2")
 				.bind(0, tenant.value())
 				.bind(1, subject)
 				.map(row -> row.get("revoked_at", OffsetDateTime.class).toInstant())
@@ -71,4 +74,5 @@ public final class MemberRevocations {
 			.contextWrite(TenantContext.of(tenant))
 			.cache(found -> cacheFor, error -> Duration.ZERO, () -> Duration.ZERO);
 	}
+
 }

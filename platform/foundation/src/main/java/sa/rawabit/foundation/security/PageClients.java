@@ -8,9 +8,10 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 
 /**
- * The pages' OpenID Connect client of either plane, built from the issuer without fetching Keycloak's
- * discovery document, so the application starts (and its probes answer) while Keycloak is still starting.
- * Each plane signs in with its own confidential client; everything else about the registration is shared.
+ * The pages' OpenID Connect client of either plane, built from the issuer without
+ * fetching Keycloak's discovery document, so the application starts (and its probes
+ * answer) while Keycloak is still starting. Each plane signs in with its own confidential
+ * client; everything else about the registration is shared.
  */
 public final class PageClients {
 
@@ -36,4 +37,5 @@ public final class PageClients {
 			.clientName("Keycloak")
 			.build());
 	}
+
 }

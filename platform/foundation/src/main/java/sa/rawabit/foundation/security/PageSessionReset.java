@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 
 /**
- * A page session whose credential no longer counts (its member was removed or re-roled, or it reached its
- * absolute lifetime) is ended and the browser sent back to the page: it arrives anonymous, so it signs in again
- * and gets the roles it holds now, or none.
+ * A page session whose credential no longer counts (its member was removed or re-roled,
+ * or it reached its absolute lifetime) is ended and the browser sent back to the page: it
+ * arrives anonymous, so it signs in again and gets the roles it holds now, or none.
  */
 final class PageSessionReset implements WebFilter {
 
@@ -25,8 +25,9 @@ final class PageSessionReset implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return chain.filter(exchange)
-			.onErrorResume(failure -> failure instanceof ProblemException problem
-					&& ENDING.contains(problem.problemType().slug()) && !exchange.getResponse().isCommitted(),
+			.onErrorResume(
+					failure -> failure instanceof ProblemException problem
+							&& ENDING.contains(problem.problemType().slug()) && !exchange.getResponse().isCommitted(),
 					failure -> exchange.getSession().flatMap(WebSession::invalidate).then(Mono.fromRunnable(() -> {
 						boolean get = HttpMethod.GET.equals(exchange.getRequest().getMethod());
 						exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
@@ -38,4 +39,5 @@ final class PageSessionReset implements WebFilter {
 		URI uri = exchange.getRequest().getURI();
 		return URI.create(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
 	}
+
 }

@@ -21,10 +21,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /**
- * What both planes' security chains share: JWT bearer tokens for {@code /api/**} (issuer and
- * audience validated by Boot's decoder), the tenant scope right after authentication, stateless
- * APIs without CSRF, 401/403 answered as problem details like every other error, and no
- * {@code Referer} sent from any page.
+ * What both planes' security chains share: JWT bearer tokens for {@code /api/**} (issuer
+ * and audience validated by Boot's decoder), the tenant scope right after authentication,
+ * stateless APIs without CSRF, 401/403 answered as problem details like every other
+ * error, and no {@code Referer} sent from any page.
  */
 public final class RawabitSecurity {
 
@@ -56,60 +56,77 @@ public final class RawabitSecurity {
 					"A valid access token is required", "يلزم رمز دخول صالح", null));
 		}).accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
-			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on them; the pages'
+			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on
+			// them; the pages'
 			// session-based chain (added with the pages) keeps CSRF protection.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			// Stateless: without these the default repository asked for a web session on every call, and a new
-			// in-memory session is made on boundedElastic and handed back on parallel (two thread hops per
-			// request; 16% of the intake's samples ran on parallel in the stream benchmark's JFR profile).
+			// Stateless: without these the default repository asked for a web session on
+			// every call, and a new
+			// in-memory session is made on boundedElastic and handed back on parallel
+			// (two thread hops per
+			// request; 16% of the intake's samples ran on parallel in the stream
+			// benchmark's JFR profile).
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
 	/**
-	 * For server-rendered pages: OpenID Connect login through Keycloak's authorization-code flow with
-	 * PKCE (the realm enforces S256), a session, CSRF protection on every form, and sign-out that also
-	 * ends the Keycloak session. The association comes from the ID token's organization claim — in the
-	 * browser Keycloak lets a member of several pick one — and is scoped exactly like a bearer token.
+	 * For server-rendered pages: OpenID Connect login through Keycloak's
+	 * authorization-code flow with PKCE (the realm enforces S256), a session, CSRF
+	 * protection on every form, and sign-out that also ends the Keycloak session. The
+	 * association comes from the ID token's organization claim — in the browser Keycloak
+	 * lets a member of several pick one — and is scoped exactly like a bearer token.
 	 */
 	public ServerHttpSecurity applyPages(ServerHttpSecurity http, ReactiveClientRegistrationRepository clients) {
 		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(clients);
 		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		var logout = new OidcClientInitiatedServerLogoutSuccessHandler(clients);
 		logout.setPostLogoutRedirectUri("{baseUrl}/");
-		// Only the sign-in redirect creates a session for an anonymous visitor (and it is limited): the page to
-		// return to after sign-in waits in a cookie, and the signed-in client lives in the session, not in one
+		// Only the sign-in redirect creates a session for an anonymous visitor (and it is
+		// limited): the page to
+		// return to after sign-in waits in a cookie, and the signed-in client lives in
+		// the session, not in one
 		// replica's memory.
-		// The login needs the registry too: unless told, it records sign-ins in its own in-memory registry,
+		// The login needs the registry too: unless told, it records sign-ins in its own
+		// in-memory registry,
 		// where the back-channel logout (which reads this one) never finds them.
-		return noReferrer(http).oauth2Login(login -> login.authorizationRequestResolver(resolver)
-			.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
-			.oidcSessionRegistry(oidcSessions))
+		return noReferrer(http)
+			.oauth2Login(login -> login.authorizationRequestResolver(resolver)
+				.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
+				.oidcSessionRegistry(oidcSessions))
 			.requestCache(cache -> cache.requestCache(new CookieServerRequestCache()))
-			// Keycloak ends a person's page sessions on every replica: sign-out elsewhere, an administrator ending
-			// their sessions, removal. POST /logout/connect/back-channel/keycloak with a signed logout token.
+			// Keycloak ends a person's page sessions on every replica: sign-out
+			// elsewhere, an administrator ending
+			// their sessions, removal. POST /logout/connect/back-channel/keycloak with a
+			// signed logout token.
 			.oidcLogout(oidc -> oidc.oidcSessionRegistry(oidcSessions)
 				.backChannel(channel -> channel.logoutHandler(backChannelLogout)))
 			.addFilterAt(signInLimit, SecurityWebFiltersOrder.FIRST)
-			// Upload forms (a request's documents, the tools page) are plain multipart forms: their token can
-			// travel nowhere but in a part. Parts are read only when the session already holds a token (a post
-			// without one is refused first), and kept for the controller, which reads the same parsed parts.
+			// Upload forms (a request's documents, the tools page) are plain multipart
+			// forms: their token can
+			// travel nowhere but in a part. Parts are read only when the session already
+			// holds a token (a post
+			// without one is refused first), and kept for the controller, which reads the
+			// same parsed parts.
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(tokenAlsoInMultipartForms()))
 			.addFilterAt(new PageSessionReset(), SecurityWebFiltersOrder.AUTHENTICATION)
-			// The handler needs the OIDC login behind the association-scoped view to find the ID token.
+			// The handler needs the OIDC login behind the association-scoped view to find
+			// the ID token.
 			.logout(out -> out.logoutSuccessHandler((exchange, authentication) -> logout.onLogoutSuccess(exchange,
 					authentication instanceof StaffAuthentication staff ? staff.original() : authentication)))
-			// A signed-in person without the role sees the refusal as a page in their language, not a bare 403.
+			// A signed-in person without the role sees the refusal as a page in their
+			// language, not a bare 403.
 			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
 	}
 
 	/**
-	 * For pages anyone may use without signing in ({@code /public/**}): no session, no saved request, and no
-	 * CSRF token — such a chain neither reads nor creates credentials a forged post could ride on. What a
-	 * token would still have stopped, another site making its visitors post, {@link CrossSiteRefusal} stops
-	 * where the CSRF check would stand.
+	 * For pages anyone may use without signing in ({@code /public/**}): no session, no
+	 * saved request, and no CSRF token — such a chain neither reads nor creates
+	 * credentials a forged post could ride on. What a token would still have stopped,
+	 * another site making its visitors post, {@link CrossSiteRefusal} stops where the
+	 * CSRF check would stand.
 	 */
 	public ServerHttpSecurity applyPublic(ServerHttpSecurity http) {
 		return noReferrer(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -118,7 +135,10 @@ public final class RawabitSecurity {
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()));
 	}
 
-	/** The default handler (a masked token per page), also reading the token from a multipart form's body. */
+	/**
+	 * The default handler (a masked token per page), also reading the token from a
+	 * multipart form's body.
+	 */
 	private static XorServerCsrfTokenRequestAttributeHandler tokenAlsoInMultipartForms() {
 		var handler = new XorServerCsrfTokenRequestAttributeHandler();
 		handler.setTokenFromMultipartDataEnabled(true);
@@ -126,8 +146,9 @@ public final class RawabitSecurity {
 	}
 
 	/**
-	 * Survey links carry their one-time token and receipts their tracking code in the address: a link or an
-	 * asset from another site on such a page must not receive that address as {@code Referer}.
+	 * Survey links carry their one-time token and receipts their tracking code in the
+	 * address: a link or an asset from another site on such a page must not receive that
+	 * address as {@code Referer}.
 	 */
 	private static ServerHttpSecurity noReferrer(ServerHttpSecurity http) {
 		return http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
@@ -137,4 +158,5 @@ public final class RawabitSecurity {
 		return problems.handle(exchange, new ProblemException(ProblemType.FORBIDDEN,
 				"Your roles in this association do not allow this", "أدوارك في هذه الجمعية لا تسمح بهذا", null));
 	}
+
 }

@@ -11,12 +11,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /**
- * A bearer token that verified once is not verified again while it is valid: a dashboard or an API client
- * sends the same token on every call for minutes, and checking its signature and parsing its claims each
- * time was a tenth of the replica's request work in the dashboard benchmark's profile. Only tokens the
- * delegate accepted are kept, keyed by their exact text (so signature, issuer and audience are the same
- * ones checked), and a kept token is refused again from the moment it expires. Revocation does not depend
- * on this: removed staff are refused after the token is decoded ({@code TenantScopeWebFilter}).
+ * A bearer token that verified once is not verified again while it is valid: a dashboard
+ * or an API client sends the same token on every call for minutes, and checking its
+ * signature and parsing its claims each time was a tenth of the replica's request work in
+ * the dashboard benchmark's profile. Only tokens the delegate accepted are kept, keyed by
+ * their exact text (so signature, issuer and audience are the same ones checked), and a
+ * kept token is refused again from the moment it expires. Revocation does not depend on
+ * this: removed staff are refused after the token is decoded
+ * ({@code TenantScopeWebFilter}).
  */
 public final class RememberedJwtDecoder implements ReactiveJwtDecoder {
 
@@ -59,11 +61,15 @@ public final class RememberedJwtDecoder implements ReactiveJwtDecoder {
 		verified.put(token, jwt);
 	}
 
-	/** Drops expired tokens; when every one is still valid, an arbitrary tenth (a cache, not a register). */
+	/**
+	 * Drops expired tokens; when every one is still valid, an arbitrary tenth (a cache,
+	 * not a register).
+	 */
 	private void makeRoom(Instant now) {
 		verified.values().removeIf(jwt -> !valid(jwt, now));
 		Iterator<String> tokens = verified.keySet().iterator();
-		for (int dropped = 0; verified.size() >= capacity && tokens.hasNext() && dropped < capacity / 10 + 1; dropped++) {
+		for (int dropped = 0; verified.size() >= capacity && tokens.hasNext()
+				&& dropped < capacity / 10 + 1; dropped++) {
 			tokens.next();
 			tokens.remove();
 		}
@@ -78,4 +84,5 @@ public final class RememberedJwtDecoder implements ReactiveJwtDecoder {
 	int size() {
 		return verified.size();
 	}
+
 }

@@ -38,16 +38,18 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 
 /** The shared pieces each plane's {@code SecurityWebFilterChain} is built from. */
-@AutoConfiguration(after = { DatabaseAutoConfiguration.class, ProblemAutoConfiguration.class,
-		LimitsAutoConfiguration.class, RedisAutoConfiguration.class },
+@AutoConfiguration(
+		after = { DatabaseAutoConfiguration.class, ProblemAutoConfiguration.class, LimitsAutoConfiguration.class,
+				RedisAutoConfiguration.class },
 		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration")
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
 	/**
-	 * The HTTP server observation already times and counts every request; Spring Security's own wrapped each
-	 * of its filters, its authentication and its authorization in observations of their own (6% of the
-	 * intake's samples in the stream benchmark's JFR profile) that no metric or trace of ours reads.
+	 * The HTTP server observation already times and counts every request; Spring
+	 * Security's own wrapped each of its filters, its authentication and its
+	 * authorization in observations of their own (6% of the intake's samples in the
+	 * stream benchmark's JFR profile) that no metric or trace of ours reads.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -60,9 +62,10 @@ public class SecurityAutoConfiguration {
 	}
 
 	/**
-	 * Issuer, audience and expiry, checked on every token. The issuer's keys are fetched on first use,
-	 * not at start-up, so either plane starts while Keycloak is still starting. A token that passed is
-	 * remembered until it expires ({@link RememberedJwtDecoder}).
+	 * Issuer, audience and expiry, checked on every token. The issuer's keys are fetched
+	 * on first use, not at start-up, so either plane starts while Keycloak is still
+	 * starting. A token that passed is remembered until it expires
+	 * ({@link RememberedJwtDecoder}).
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
@@ -74,14 +77,16 @@ public class SecurityAutoConfiguration {
 	}
 
 	/**
-	 * Spring Security's firewall refuses encoded NUL, {@code ..%2F} and the like in the path; this answers the
-	 * refusal as a problem like every other error instead of an empty 400.
+	 * Spring Security's firewall refuses encoded NUL, {@code ..%2F} and the like in the
+	 * path; this answers the refusal as a problem like every other error instead of an
+	 * empty 400.
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemDetailsHandler problems) {
-		return (exchange, rejected) -> problems.handle(exchange, new ProblemException(ProblemType.BAD_REQUEST,
-				"The address contains characters or sequences that are not allowed",
-				"يحتوي العنوان على محارف أو تسلسلات غير مسموح بها", "path"));
+		return (exchange, rejected) -> problems.handle(exchange,
+				new ProblemException(ProblemType.BAD_REQUEST,
+						"The address contains characters or sequences that are not allowed",
+						"يحتوي العنوان على محارف أو تسلسلات غير مسموح بها", "path"));
 	}
 
 	@Bean
@@ -90,7 +95,10 @@ public class SecurityAutoConfiguration {
 		return new MemberRevocations(transactions, database, properties.revocationCache());
 	}
 
-	/** A plane that reads policies declares its own: the built-in roles and those its policies declare. */
+	/**
+	 * A plane that reads policies declares its own: the built-in roles and those its
+	 * policies declare.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	KnownRoles knownRoles() {
@@ -104,13 +112,16 @@ public class SecurityAutoConfiguration {
 		ReactiveOidcSessionRegistry registry = redis.getIfAvailable() == null
 				? new InMemoryReactiveOidcSessionRegistry()
 				: new RedisOidcSessionRegistry(redis.getObject(), properties.sessionLifetime());
-		// The session manager is created later than the security chains, and only its store is needed at logout.
-		ServerLogoutHandler backChannel = (exchange, authentication) -> new EndSessionsLogoutHandler(registry,
-				((DefaultWebSessionManager) sessions.getObject()).getSessionStore())
-			.logout(exchange, authentication);
+		// The session manager is created later than the security chains, and only its
+		// store is needed at logout.
+		ServerLogoutHandler backChannel = (exchange,
+				authentication) -> new EndSessionsLogoutHandler(registry,
+						((DefaultWebSessionManager) sessions.getObject()).getSessionStore())
+					.logout(exchange, authentication);
 		var signIn = new SignInLimitWebFilter(limiter,
 				new Limit("sign-in", properties.signInCapacity(), properties.signInRefill()), problems);
-		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known), problems,
-				signIn, registry, backChannel);
+		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known),
+				problems, signIn, registry, backChannel);
 	}
+
 }

@@ -13,9 +13,10 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.proxies.ClientAddress;
 
 /**
- * The sign-in redirect ({@code /oauth2/authorization/**}) is the one thing an anonymous visitor does that creates
- * a session (it holds the login's state and PKCE verifier), so it is limited per client address: a flood of them
- * cannot fill the session store and keep staff from signing in.
+ * The sign-in redirect ({@code /oauth2/authorization/**}) is the one thing an anonymous
+ * visitor does that creates a session (it holds the login's state and PKCE verifier), so
+ * it is limited per client address: a flood of them cannot fill the session store and
+ * keep staff from signing in.
  */
 final class SignInLimitWebFilter implements WebFilter {
 
@@ -42,10 +43,14 @@ final class SignInLimitWebFilter implements WebFilter {
 			if (wait == 0) {
 				return chain.filter(exchange);
 			}
-			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait + 999) / 1000)));
-			return problems.handle(exchange, new ProblemException(ProblemType.TOO_MANY_REQUESTS,
-					"Too many sign-in attempts from your address; try again shortly",
-					"محاولات دخول كثيرة من عنوانك؛ حاول بعد قليل", null));
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait + 999) / 1000)));
+			return problems.handle(exchange,
+					new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+							"Too many sign-in attempts from your address; try again shortly",
+							"محاولات دخول كثيرة من عنوانك؛ حاول بعد قليل", null));
 		});
 	}
+
 }

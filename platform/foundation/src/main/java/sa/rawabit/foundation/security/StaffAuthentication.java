@@ -8,8 +8,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.Authentication;
 
 /**
- * A validated sign-in (bearer token or page session) narrowed to one association: authorities are
- * {@code ROLE_<role>} of that association.
+ * A validated sign-in (bearer token or page session) narrowed to one association:
+ * authorities are {@code ROLE_<role>} of that association.
  */
 public final class StaffAuthentication extends AbstractAuthenticationToken {
 
@@ -27,13 +27,19 @@ public final class StaffAuthentication extends AbstractAuthenticationToken {
 		setAuthenticated(true);
 	}
 
-	/** When the token or page session behind this request was issued and when it stops counting. */
+	/**
+	 * When the token or page session behind this request was issued and when it stops
+	 * counting.
+	 */
 	public Credential credential() {
 		return credential;
 	}
 
 	private static Collection<GrantedAuthority> authorities(StaffMember member) {
-		return member.roles().stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+		return member.roles()
+			.stream()
+			.<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+			.toList();
 	}
 
 	@Override
@@ -41,7 +47,9 @@ public final class StaffAuthentication extends AbstractAuthenticationToken {
 		return original.getCredentials();
 	}
 
-	/** The authentication this one narrows, e.g. to reach the page session's OIDC user. */
+	/**
+	 * The authentication this one narrows, e.g. to reach the page session's OIDC user.
+	 */
 	public Authentication original() {
 		return original;
 	}
@@ -55,4 +63,5 @@ public final class StaffAuthentication extends AbstractAuthenticationToken {
 	public String getName() {
 		return member.username();
 	}
+
 }

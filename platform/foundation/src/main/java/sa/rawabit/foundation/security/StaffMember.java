@@ -12,11 +12,12 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The authenticated person for this request. {@code tenant} is the one association this request acts
- * for (absent for oversight viewers and platform operators); {@code roles} are the roles held in that
- * association plus realm-wide roles — roles held in the person's other associations are not here.
- * {@code name} is the person's name as the identity provider gives it ({@code name}, else given and
- * family names), for pages to show instead of the username.
+ * The authenticated person for this request. {@code tenant} is the one association this
+ * request acts for (absent for oversight viewers and platform operators); {@code roles}
+ * are the roles held in that association plus realm-wide roles — roles held in the
+ * person's other associations are not here. {@code name} is the person's name as the
+ * identity provider gives it ({@code name}, else given and family names), for pages to
+ * show instead of the username.
  */
 public record StaffMember(String subject, String username, @Nullable TenantId tenant, @Nullable String tenantSlug,
 		Set<String> roles, @Nullable String name) {
@@ -38,7 +39,10 @@ public record StaffMember(String subject, String username, @Nullable TenantId te
 		this(subject, username, tenant, tenantSlug, roles, null);
 	}
 
-	/** The member of an association this exchange is signed in as; empty for anonymous, operators, oversight. */
+	/**
+	 * The member of an association this exchange is signed in as; empty for anonymous,
+	 * operators, oversight.
+	 */
 	public static Mono<StaffMember> ofAssociation(ServerWebExchange exchange) {
 		return exchange.getPrincipal()
 			.filter(Authentication.class::isInstance)
@@ -48,7 +52,10 @@ public record StaffMember(String subject, String username, @Nullable TenantId te
 			.filter(me -> me.tenant() != null);
 	}
 
-	/** What pages call this person: their name, or their username when the token carries none. */
+	/**
+	 * What pages call this person: their name, or their username when the token carries
+	 * none.
+	 */
 	public String displayName() {
 		return name == null || name.isBlank() ? username : name;
 	}
@@ -57,14 +64,19 @@ public record StaffMember(String subject, String username, @Nullable TenantId te
 		return roles.contains(role);
 	}
 
-	/** @throws ProblemException 403 unless this request acts for an association */
+	/**
+	 * @throws ProblemException 403 unless this request acts for an association
+	 */
 	public void requireTenant() {
 		if (tenant == null) {
 			throw new ProblemException(NO_ASSOCIATION, NO_ASSOCIATION.titleEn(), NO_ASSOCIATION.titleAr(), null);
 		}
 	}
 
-	/** @throws ProblemException 403 unless the caller holds one of {@code roles} in this association */
+	/**
+	 * @throws ProblemException 403 unless the caller holds one of {@code roles} in this
+	 * association
+	 */
 	public void requireAnyRole(String... anyOf) {
 		requireTenant();
 		for (String role : anyOf) {

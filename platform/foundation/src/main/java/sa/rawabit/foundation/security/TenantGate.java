@@ -14,9 +14,10 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Admits a request for an association only while that association is active. Status is read per
- * request from a cache of a few seconds, not from the token, so a suspension takes effect for every
- * signed-in user within that time instead of when their tokens expire.
+ * Admits a request for an association only while that association is active. Status is
+ * read per request from a cache of a few seconds, not from the token, so a suspension
+ * takes effect for every signed-in user within that time instead of when their tokens
+ * expire.
  */
 public final class TenantGate {
 
@@ -40,7 +41,10 @@ public final class TenantGate {
 		this.cacheFor = cacheFor;
 	}
 
-	/** The id of the association with this slug, or a 403 problem when it is unknown or not active. */
+	/**
+	 * The id of the association with this slug, or a 403 problem when it is unknown or
+	 * not active.
+	 */
 	public Mono<TenantId> admit(String slug) {
 		return cache.computeIfAbsent(slug, this::lookup).flatMap(entry -> {
 			if (entry.id() == null) {
@@ -61,14 +65,16 @@ public final class TenantGate {
 
 	private Mono<Entry> lookup(String slug) {
 		return transactions
-			.asSystem("tenant-gate", database.sql("select id, status from control.tenant where slug = $1")
-				.bind(0, slug)
-				.map(row -> new Entry(new TenantId(row.get("id", UUID.class)), row.get("status", String.class)))
-				.one())
+			.asSystem("tenant-gate",
+					database.sql("select id, status from control.tenant where slug = $1")
+						.bind(0, slug)
+						.map(row -> new Entry(new TenantId(row.get("id", UUID.class)), row.get("status", String.class)))
+						.one())
 			.defaultIfEmpty(new Entry(null, "unknown"))
 			.cache(entry -> cacheFor, error -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
 	private record Entry(@org.jspecify.annotations.Nullable TenantId id, String status) {
 	}
+
 }

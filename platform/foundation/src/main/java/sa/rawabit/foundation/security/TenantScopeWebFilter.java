@@ -28,11 +28,11 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Runs right after token authentication: picks the one association this request acts for from the
- * token's organization claim (a member of several names it in the {@value #SELECTION_HEADER}
- * header, which is honoured only if the token lists it), admits it through the {@link TenantGate},
- * narrows the roles to that association's {@link KnownRoles known ones}, and puts the tenant into the Reactor
- * Context.
+ * Runs right after token authentication: picks the one association this request acts for
+ * from the token's organization claim (a member of several names it in the
+ * {@value #SELECTION_HEADER} header, which is honoured only if the token lists it),
+ * admits it through the {@link TenantGate}, narrows the roles to that association's
+ * {@link KnownRoles known ones}, and puts the tenant into the Reactor Context.
  */
 public final class TenantScopeWebFilter implements WebFilter {
 
@@ -52,7 +52,10 @@ public final class TenantScopeWebFilter implements WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantScopeWebFilter.class);
 
-	/** Unknown groups already logged: once each, and no more than this many, whatever tokens arrive. */
+	/**
+	 * Unknown groups already logged: once each, and no more than this many, whatever
+	 * tokens arrive.
+	 */
 	private static final int REPORTED_AT_MOST = 1000;
 
 	private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -85,7 +88,9 @@ public final class TenantScopeWebFilter implements WebFilter {
 			.flatMap(next -> next);
 	}
 
-	/** Claims of a bearer token, or of the ID token (and user info) behind a page session. */
+	/**
+	 * Claims of a bearer token, or of the ID token (and user info) behind a page session.
+	 */
 	private static @Nullable Map<String, Object> claims(Authentication authentication) {
 		return switch (authentication) {
 			case JwtAuthenticationToken jwt -> jwt.getToken().getClaims();
@@ -95,8 +100,9 @@ public final class TenantScopeWebFilter implements WebFilter {
 	}
 
 	/**
-	 * When the credential was issued and when it stops counting: a bearer token's own times; a page session's
-	 * sign-in (its ID token) and that plus the sessions' absolute lifetime, however active the session is.
+	 * When the credential was issued and when it stops counting: a bearer token's own
+	 * times; a page session's sign-in (its ID token) and that plus the sessions' absolute
+	 * lifetime, however active the session is.
 	 */
 	private Credential credential(Authentication authentication) {
 		return switch (authentication) {
@@ -118,8 +124,8 @@ public final class TenantScopeWebFilter implements WebFilter {
 		Map<String, Object> token = claims(authentication);
 		Credential credential = credential(authentication);
 		if (authentication instanceof OAuth2AuthenticationToken && !Instant.now().isBefore(credential.endsAt())) {
-			return Mono.error(new ProblemException(SESSION_EXPIRED, SESSION_EXPIRED.titleEn(), SESSION_EXPIRED.titleAr(),
-					null));
+			return Mono.error(
+					new ProblemException(SESSION_EXPIRED, SESSION_EXPIRED.titleEn(), SESSION_EXPIRED.titleAr(), null));
 		}
 		Set<String> roles = new LinkedHashSet<>(TokenClaims.realmRoles(token));
 		roles.retainAll(REALM_ROLES);
@@ -144,7 +150,10 @@ public final class TenantScopeWebFilter implements WebFilter {
 						new StaffMember(subject, username, tenant, slug, roles, TokenClaims.name(token)), credential)));
 	}
 
-	/** The token's groups in this association that name a role it knows; any other group grants nothing. */
+	/**
+	 * The token's groups in this association that name a role it knows; any other group
+	 * grants nothing.
+	 */
 	private Set<String> knownRolesIn(Map<String, Object> token, String slug, TenantId tenant) {
 		Set<String> roles = TokenClaims.rolesIn(token, slug);
 		roles.removeIf(role -> {
@@ -180,4 +189,5 @@ public final class TenantScopeWebFilter implements WebFilter {
 		StaffMember member = staff.getPrincipal();
 		return member.tenant() == null ? context : context.putAll(TenantContext.of(member.tenant()).readOnly());
 	}
+
 }

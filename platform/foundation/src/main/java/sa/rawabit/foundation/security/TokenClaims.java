@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 /**
- * Reads the claims (of an access token, or of the ID token behind a page session) Keycloak's realm (deploy/keycloak) puts in access tokens: {@code organization}
- * (the association aliases = slugs, as a list or as a map keyed by alias), {@code groups} as
+ * Reads the claims (of an access token, or of the ID token behind a page session)
+ * Keycloak's realm (deploy/keycloak) puts in access tokens: {@code organization} (the
+ * association aliases = slugs, as a list or as a map keyed by alias), {@code groups} as
  * {@code /<slug>/<role>} paths, and {@code realm_access.roles} for realm-wide roles.
  */
 final class TokenClaims {
@@ -27,7 +27,10 @@ final class TokenClaims {
 		};
 	}
 
-	/** Roles held in {@code slug}: the last segment of every {@code /<slug>/<role>} group path. */
+	/**
+	 * Roles held in {@code slug}: the last segment of every {@code /<slug>/<role>} group
+	 * path.
+	 */
 	static Set<String> rolesIn(Map<String, Object> token, String slug) {
 		String prefix = "/" + slug + "/";
 		Set<String> roles = new LinkedHashSet<>();
@@ -56,7 +59,10 @@ final class TokenClaims {
 		return preferred == null ? subject(token) : String.valueOf(preferred);
 	}
 
-	/** The person's name: {@code name}, else given and family names joined; null when the token has none. */
+	/**
+	 * The person's name: {@code name}, else given and family names joined; null when the
+	 * token has none.
+	 */
 	static @org.jspecify.annotations.Nullable String name(Map<String, Object> token) {
 		if (token.get("name") instanceof String name && !name.isBlank()) {
 			return name.strip();
@@ -78,4 +84,5 @@ final class TokenClaims {
 		values.forEach(value -> strings.add(String.valueOf(value)));
 		return strings;
 	}
+
 }

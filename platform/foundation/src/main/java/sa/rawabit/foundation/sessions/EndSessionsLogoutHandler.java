@@ -11,9 +11,10 @@ import org.springframework.web.server.session.WebSessionStore;
 import reactor.core.publisher.Mono;
 
 /**
- * Ends the page sessions of a Keycloak session that Keycloak says has ended (a validated back-channel logout
- * token): removes them from the session store itself, which every replica shares when Redis is configured. The
- * next request of that browser is anonymous and signs in again.
+ * Ends the page sessions of a Keycloak session that Keycloak says has ended (a validated
+ * back-channel logout token): removes them from the session store itself, which every
+ * replica shares when Redis is configured. The next request of that browser is anonymous
+ * and signs in again.
  */
 public final class EndSessionsLogoutHandler implements ServerLogoutHandler {
 
@@ -36,8 +37,9 @@ public final class EndSessionsLogoutHandler implements ServerLogoutHandler {
 		return registry.removeSessionInformation(token)
 			.concatMap(info -> sessions.removeSession(info.getSessionId()).thenReturn(info))
 			.count()
-			.doOnNext(ended -> log.info("Back-channel logout of Keycloak session {} ended {} page sessions", token.getSessionId(),
-					ended))
+			.doOnNext(ended -> log.info("Back-channel logout of Keycloak session {} ended {} page sessions",
+					token.getSessionId(), ended))
 			.then();
 	}
+
 }

@@ -15,9 +15,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Which page sessions belong to which Keycloak session, in Redis, so a back-channel logout that lands on any
- * replica finds sessions signed in on every replica. Keys: {@code rawabit:oidc:sid:<keycloak sid>} (a set of
- * page-session ids) and {@code rawabit:oidc:session:<page-session id>} (its Keycloak sid and subject), both
+ * Which page sessions belong to which Keycloak session, in Redis, so a back-channel
+ * logout that lands on any replica finds sessions signed in on every replica. Keys:
+ * {@code rawabit:oidc:sid:<keycloak sid>} (a set of page-session ids) and
+ * {@code rawabit:oidc:session:<page-session id>} (its Keycloak sid and subject), both
  * expiring with the page session's absolute lifetime.
  */
 public final class RedisOidcSessionRegistry implements ReactiveOidcSessionRegistry {
@@ -75,11 +76,13 @@ public final class RedisOidcSessionRegistry implements ReactiveOidcSessionRegist
 	/** Only what logout needs of the person: the Keycloak session and subject. */
 	private static OidcUser user(String sid, String subject) {
 		Instant now = Instant.now();
-		return new DefaultOidcUser(java.util.Set.of(), OidcIdToken.withTokenValue("registry")
-			.subject(subject)
-			.claim("sid", sid)
-			.issuedAt(now)
-			.expiresAt(now.plusSeconds(1))
-			.build());
+		return new DefaultOidcUser(java.util.Set.of(),
+				OidcIdToken.withTokenValue("registry")
+					.subject(subject)
+					.claim("sid", sid)
+					.issuedAt(now)
+					.expiresAt(now.plusSeconds(1))
+					.build());
 	}
+
 }

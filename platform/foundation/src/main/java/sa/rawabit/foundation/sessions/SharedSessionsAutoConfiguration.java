@@ -20,9 +20,10 @@ import org.springframework.web.server.session.WebSessionManager;
 import sa.rawabit.foundation.redis.RedisAutoConfiguration;
 
 /**
- * With Redis configured, page sessions live there ({@code rawabit:<application>:sessions:<id>}, expiring after the
- * idle timeout {@code server.reactive.session.timeout}) and the cookie is Boot's as configured; without Redis,
- * Boot's in-memory store stays (one replica).
+ * With Redis configured, page sessions live there
+ * ({@code rawabit:<application>:sessions:<id>}, expiring after the idle timeout
+ * {@code server.reactive.session.timeout}) and the cookie is Boot's as configured;
+ * without Redis, Boot's in-memory store stays (one replica).
  */
 @AutoConfiguration(after = RedisAutoConfiguration.class,
 		beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
@@ -53,4 +54,5 @@ public class SharedSessionsAutoConfiguration {
 		cookies.ifAvailable(manager::setSessionIdResolver);
 		return manager;
 	}
+
 }

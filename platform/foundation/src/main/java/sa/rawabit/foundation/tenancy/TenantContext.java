@@ -7,8 +7,9 @@ import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
- * The tenant travels in the Reactor {@link Context}, never in a thread local or a request header:
- * authentication puts it there from the token, and everything downstream reads it from here.
+ * The tenant travels in the Reactor {@link Context}, never in a thread local or a request
+ * header: authentication puts it there from the token, and everything downstream reads it
+ * from here.
  */
 public final class TenantContext {
 
@@ -26,9 +27,13 @@ public final class TenantContext {
 		return context.getOrEmpty(KEY);
 	}
 
-	/** The tenant of the current subscriber, or a {@link MissingTenantException} — never a silent default. */
+	/**
+	 * The tenant of the current subscriber, or a {@link MissingTenantException} — never a
+	 * silent default.
+	 */
 	public static Mono<TenantId> require() {
-		return Mono.deferContextual(context -> current(context).map(Mono::just)
-			.orElseGet(() -> Mono.error(new MissingTenantException())));
+		return Mono.deferContextual(
+				context -> current(context).map(Mono::just).orElseGet(() -> Mono.error(new MissingTenantException())));
 	}
+
 }

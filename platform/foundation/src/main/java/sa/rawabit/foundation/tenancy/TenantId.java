@@ -3,7 +3,10 @@ package sa.rawabit.foundation.tenancy;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An association's identity across both planes; every tenant-owned row leads its key with it. */
+/**
+ * An association's identity across both planes; every tenant-owned row leads its key with
+ * it.
+ */
 public record TenantId(UUID value) {
 
 	public TenantId {

@@ -3,8 +3,9 @@ package sa.rawabit.foundation.tenancy;
 import java.util.Locale;
 
 /**
- * Lifecycle of an association on the platform: tenant-admin moves it, the platform reads it. Only an
- * active association is served; a suspended one's users are refused until reactivated.
+ * Lifecycle of an association on the platform: tenant-admin moves it, the platform reads
+ * it. Only an active association is served; a suspended one's users are refused until
+ * reactivated.
  */
 public enum TenantStatus {
 
@@ -22,4 +23,5 @@ public enum TenantStatus {
 	public boolean isServed() {
 		return this == ACTIVE;
 	}
+
 }

@@ -7,4 +7,5 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @AutoConfiguration
 @EnableConfigurationProperties(TimeProperties.class)
 public class TimeAutoConfiguration {
+
 }

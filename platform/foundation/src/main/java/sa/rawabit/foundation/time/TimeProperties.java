@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code rawabit.time.*}: the one place the zone is defined. The associations' days — a deadline's due
- * day, "today" on a page, a month of figures — are counted where they work, and a day ends at its
- * midnight there.
+ * {@code rawabit.time.*}: the one place the zone is defined. The associations' days — a
+ * deadline's due day, "today" on a page, a month of figures — are counted where they
+ * work, and a day ends at its midnight there.
  *
- * @param zone where the associations work ({@code RAWABIT_ZONE}, Riyadh unless told otherwise)
+ * @param zone where the associations work ({@code RAWABIT_ZONE}, Riyadh unless told
+ * otherwise)
  */
 @ConfigurationProperties("rawabit.time")
 public record TimeProperties(@DefaultValue("Asia/Riyadh") ZoneId zone) {

@@ -1,4 +1,7 @@
-/** Where the associations work: the zone their days are counted in, configured once for both planes. */
+/**
+ * Where the associations work: the zone their days are counted in, configured once for
+ * both planes.
+ */
 @NullMarked
 package sa.rawabit.foundation.time;
 

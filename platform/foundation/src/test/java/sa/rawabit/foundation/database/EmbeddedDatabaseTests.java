@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The persistent local server keeps what it acknowledged; throw-away servers may trade that for speed. */
+/**
+ * The persistent local server keeps what it acknowledged; throw-away servers may trade
+ * that for speed.
+ */
 class EmbeddedDatabaseTests {
 
 	@Test
@@ -39,4 +42,5 @@ class EmbeddedDatabaseTests {
 			return rows.getString(1);
 		}
 	}
+
 }

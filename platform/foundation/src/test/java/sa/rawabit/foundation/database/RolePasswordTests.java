@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Further roles log in with their own passwords; only the embedded server lets them share the app's. */
+/**
+ * Further roles log in with their own passwords; only the embedded server lets them share
+ * the app's.
+ */
 class RolePasswordTests {
 
 	final DatabaseProperties.Credentials app = new DatabaseProperties.Credentials("rawabit_platform", "app-secret");
@@ -23,7 +26,8 @@ class RolePasswordTests {
 			.hasMessageContaining("RAWABIT_DB_WORKER_PASSWORD")
 			.hasMessageContaining("rawabit_worker");
 		assertThat(properties("postgresql://db:5432/rawabit").rolePassword("rawabit_worker", "worker-secret",
-				"RAWABIT_DB_WORKER_PASSWORD", server)).isEqualTo("worker-secret");
+				"RAWABIT_DB_WORKER_PASSWORD", server))
+			.isEqualTo("worker-secret");
 	}
 
 	@Test
@@ -37,4 +41,5 @@ class RolePasswordTests {
 				new DatabaseProperties.Embedded(null, 54329, "rawabit-dev"),
 				new DatabaseProperties.Pool(10, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(5)));
 	}
+
 }

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** The in-memory buckets: the rate holds, and a flood of new keys evicts the idle ones, not everyone's. */
+/**
+ * The in-memory buckets: the rate holds, and a flood of new keys evicts the idle ones,
+ * not everyone's.
+ */
 class LocalRateLimiterTests {
 
 	static final Limit FIVE_PER_MINUTE = new Limit("test", 5, Duration.ofMinutes(1));
@@ -32,9 +35,11 @@ class LocalRateLimiterTests {
 		}
 		for (int i = 0; i < 10; i++) {
 			limiter.takeNow(FIVE_PER_MINUTE, "new-" + i);
-			limiter.takeNow(FIVE_PER_MINUTE, "flooder"); // recently used: stays, stays empty
+			limiter.takeNow(FIVE_PER_MINUTE, "flooder"); // recently used: stays, stays
+															// empty
 		}
 		assertThat(limiter.size()).isEqualTo(3);
 		assertThat(limiter.takeNow(FIVE_PER_MINUTE, "flooder")).isPositive();
 	}
+
 }

@@ -10,7 +10,10 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Commons Logging (Spring's own logging) finds this factory and renders no message for a disabled level. */
+/**
+ * Commons Logging (Spring's own logging) finds this factory and renders no message for a
+ * disabled level.
+ */
 class LevelCheckingLogFactoryTests {
 
 	@Test
@@ -35,4 +38,5 @@ class LevelCheckingLogFactoryTests {
 		assertThat(rendered).as("info is on").hasValue(1);
 		assertThat(LogFactory.getFactory()).isInstanceOf(LevelCheckingLogFactory.class);
 	}
+
 }

@@ -18,19 +18,22 @@ class PageLocalesTests {
 	@Test
 	void pageWhenBrowserPrefersEnglishButNothingChosenThenArabic() {
 		var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/requests")
-			.header("Accept", BROWSER).header("Accept-Language", "en-US,en;q=0.9"));
+			.header("Accept", BROWSER)
+			.header("Accept-Language", "en-US,en;q=0.9"));
 
 		assertThat(language(exchange)).isEqualTo("ar");
 	}
 
 	@Test
 	void pageWhenToggledToEnglishThenEnglishAndTheChoiceIsRemembered() {
-		var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/requests?lang=en").header("Accept", BROWSER));
+		var exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/requests?lang=en").header("Accept", BROWSER));
 
 		assertThat(language(exchange)).isEqualTo("en");
 		assertThat(exchange.getResponse().getCookies().getFirst(PageLocales.COOKIE).getValue()).isEqualTo("en");
 
-		var next = MockServerWebExchange.from(MockServerHttpRequest.get("/complaints").header("Accept", BROWSER)
+		var next = MockServerWebExchange.from(MockServerHttpRequest.get("/complaints")
+			.header("Accept", BROWSER)
 			.cookie(new HttpCookie(PageLocales.COOKIE, "en")));
 		assertThat(language(next)).isEqualTo("en");
 	}
@@ -38,7 +41,8 @@ class PageLocalesTests {
 	@Test
 	void apiWhenAcceptLanguageEnglishThenEnglishAndWhenAbsentThenArabic() {
 		var english = MockServerWebExchange.from(MockServerHttpRequest.get("/api/requests")
-			.header("Accept", "application/json").header("Accept-Language", "en"));
+			.header("Accept", "application/json")
+			.header("Accept-Language", "en"));
 		var none = MockServerWebExchange.from(MockServerHttpRequest.get("/api/requests"));
 
 		assertThat(language(english)).isEqualTo("en");
@@ -49,4 +53,5 @@ class PageLocalesTests {
 		Locale locale = locales.resolveLocaleContext(exchange).getLocale();
 		return PageLocales.code(locale);
 	}
+
 }

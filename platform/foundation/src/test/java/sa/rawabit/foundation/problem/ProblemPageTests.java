@@ -37,10 +37,13 @@ class ProblemPageTests {
 			.isTrue();
 		assertThat(ProblemPage.wanted(MockServerHttpRequest.get("/api/requests/1").header("Accept", browser).build()))
 			.isFalse();
-		assertThat(ProblemPage.wanted(MockServerHttpRequest.get("/requests/1").header("Accept", browser)
-			.header("HX-Request", "true").build())).isFalse();
+		assertThat(ProblemPage.wanted(MockServerHttpRequest.get("/requests/1")
+			.header("Accept", browser)
+			.header("HX-Request", "true")
+			.build())).isFalse();
 		assertThat(ProblemPage.wanted(MockServerHttpRequest.get("/requests/1").header("Accept", "*/*").build()))
 			.isFalse();
 		assertThat(ProblemPage.wanted(MockServerHttpRequest.get("/requests/1").build())).isFalse();
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Who the client is: forwarded headers count only from the listed proxies, read from the right. */
+/**
+ * Who the client is: forwarded headers count only from the listed proxies, read from the
+ * right.
+ */
 class TrustedProxiesWebFilterTests {
 
 	static final List<AddressRange> PROXIES = List.of(AddressRange.parse("10.0.0.0/8"), AddressRange.parse("fd00::/8"));
@@ -54,7 +57,8 @@ class TrustedProxiesWebFilterTests {
 
 	@Test
 	void forwardedWhenClientSendsItThroughAnXForwardedProxyThenIgnored() {
-		// nginx appends to X-Forwarded-For and passes the client's own Forwarded header through untouched.
+		// nginx appends to X-Forwarded-For and passes the client's own Forwarded header
+		// through untouched.
 		ServerWebExchange seen = through(MockServerHttpRequest.get("http://app/")
 			.remoteAddress(new InetSocketAddress("10.1.2.3", 5000))
 			.header("Forwarded", "for=198.51.100.1;host=evil.example")
@@ -65,9 +69,10 @@ class TrustedProxiesWebFilterTests {
 
 	@Test
 	void forwardedHeaderWhenProxiesMaintainItThenReadWithPortsAndBrackets() {
-		ServerWebExchange seen = through(new TrustedProxiesWebFilter(PROXIES, true), MockServerHttpRequest.get("http://app/")
-			.remoteAddress(new InetSocketAddress("fd00::1", 5000))
-			.header("Forwarded", "for=198.51.100.9, for=\"[2001:db8:1:2:3:4:5:6]:4711\""));
+		ServerWebExchange seen = through(new TrustedProxiesWebFilter(PROXIES, true),
+				MockServerHttpRequest.get("http://app/")
+					.remoteAddress(new InetSocketAddress("fd00::1", 5000))
+					.header("Forwarded", "for=198.51.100.9, for=\"[2001:db8:1:2:3:4:5:6]:4711\""));
 		assertThat(ClientAddress.key(seen)).isEqualTo("2001:db8:1:2:0:0:0:0/64");
 	}
 
@@ -90,7 +95,8 @@ class TrustedProxiesWebFilterTests {
 		return through(filter, request);
 	}
 
-	private static ServerWebExchange through(TrustedProxiesWebFilter filter, MockServerHttpRequest.BaseBuilder<?> request) {
+	private static ServerWebExchange through(TrustedProxiesWebFilter filter,
+			MockServerHttpRequest.BaseBuilder<?> request) {
 		AtomicReference<ServerWebExchange> seen = new AtomicReference<>();
 		filter.filter(MockServerWebExchange.from(request), exchange -> {
 			seen.set(exchange);
@@ -98,4 +104,5 @@ class TrustedProxiesWebFilterTests {
 		}).block();
 		return seen.get();
 	}
+
 }

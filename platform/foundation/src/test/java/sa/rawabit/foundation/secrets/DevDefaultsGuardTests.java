@@ -20,7 +20,8 @@ class DevDefaultsGuardTests {
 	@Test
 	void checkWhenStandInsOutsideDevThenRefusedNamingEachVariable() {
 		var environment = new MockEnvironment().withProperty("rawabit.secrets.key", SecretsAutoConfiguration.DEV_KEY);
-		assertThatThrownBy(() -> DevDefaultsGuard.check(environment, DEFAULTS)).isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> DevDefaultsGuard.check(environment, DEFAULTS))
+			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("RAWABIT_SECRETS_KEY (rawabit.secrets.key)")
 			.hasMessageContaining("RAWABIT_PAGES_CLIENTSECRET (rawabit.pages.client-secret)")
 			.hasMessageContaining("SPRING_PROFILES_ACTIVE=dev");
@@ -40,12 +41,18 @@ class DevDefaultsGuardTests {
 	@Test
 	void contextWhenDevelopmentKeyWithoutDevProfileThenFailsToStart() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SecretsAutoConfiguration.class))
-			// The test run itself is in 'dev' (SPRING_PROFILES_ACTIVE); a production start names its own profile.
-			.withPropertyValues("rawabit.secrets.key=" + SecretsAutoConfiguration.DEV_KEY, "spring.profiles.active=prod")
-			.run(context -> org.assertj.core.api.Assertions.assertThat(context).hasFailed()
-				.getFailure().rootCause().hasMessageContaining("RAWABIT_SECRETS_KEY"));
+			// The test run itself is in 'dev' (SPRING_PROFILES_ACTIVE); a production
+			// start names its own profile.
+			.withPropertyValues("rawabit.secrets.key=" + SecretsAutoConfiguration.DEV_KEY,
+					"spring.profiles.active=prod")
+			.run(context -> org.assertj.core.api.Assertions.assertThat(context)
+				.hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("RAWABIT_SECRETS_KEY"));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SecretsAutoConfiguration.class))
 			.withPropertyValues("rawabit.secrets.key=" + SecretsAutoConfiguration.DEV_KEY, "spring.profiles.active=dev")
 			.run(context -> org.assertj.core.api.Assertions.assertThat(context).hasNotFailed());
 	}
+
 }

@@ -50,4 +50,5 @@ class BearerTokensTests {
 		return MockServerWebExchange
 			.from(MockServerHttpRequest.get("/api/me").header(HttpHeaders.AUTHORIZATION, authorization));
 	}
+
 }

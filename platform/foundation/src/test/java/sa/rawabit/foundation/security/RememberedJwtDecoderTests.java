@@ -15,19 +15,29 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-/** A verified token is not verified again until it expires; a refused one is never remembered; room is bounded. */
+/**
+ * A verified token is not verified again until it expires; a refused one is never
+ * remembered; room is bounded.
+ */
 class RememberedJwtDecoderTests {
 
 	static final Instant NOW = Instant.parse("2026-12-03T08:00:00Z");
 
 	final AtomicInteger verifications = new AtomicInteger();
 
-	/** Stands in for signature and claim checks: "bad…" is refused, anything else expires 5 minutes from NOW. */
+	/**
+	 * Stands in for signature and claim checks: "bad…" is refused, anything else expires
+	 * 5 minutes from NOW.
+	 */
 	final ReactiveJwtDecoder verifier = token -> Mono.defer(() -> {
 		verifications.incrementAndGet();
 		return token.startsWith("bad") ? Mono.error(new BadJwtException("signature"))
-				: Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject(token).issuedAt(NOW)
-					.expiresAt(NOW.plus(Duration.ofMinutes(5))).build());
+				: Mono.just(Jwt.withTokenValue(token)
+					.header("alg", "RS256")
+					.subject(token)
+					.issuedAt(NOW)
+					.expiresAt(NOW.plus(Duration.ofMinutes(5)))
+					.build());
 	});
 
 	@Test
@@ -105,5 +115,7 @@ class RememberedJwtDecoderTests {
 		public Clock withZone(java.time.ZoneId zone) {
 			return this;
 		}
+
 	}
+
 }

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import sa.rawabit.policy.HolidayRule;
 
 /**
- * Turns holiday rules into the concrete days of one Gregorian year. A holiday that starts late in
- * the previous year and runs into this one counts here too, hence the look-back.
+ * Turns holiday rules into the concrete days of one Gregorian year. A holiday that starts
+ * late in the previous year and runs into this one counts here too, hence the look-back.
  */
 final class HolidayExpansion {
 
@@ -41,7 +41,10 @@ final class HolidayExpansion {
 		}
 	}
 
-	/** @throws java.time.DateTimeException for years outside the Umm al-Qura table (1300–1600 AH) */
+	/**
+	 * @throws java.time.DateTimeException for years outside the Umm al-Qura table
+	 * (1300–1600 AH)
+	 */
 	private static void hijri(HolidayRule.Hijri rule, int year, TreeSet<LocalDate> days) {
 		int first = hijriYear(LocalDate.of(year, 1, 1).minusDays(LOOK_BACK_DAYS));
 		int last = hijriYear(LocalDate.of(year, 12, 31).plusDays(LOOK_BACK_DAYS));
@@ -63,4 +66,5 @@ final class HolidayExpansion {
 			}
 		}
 	}
+
 }

@@ -20,18 +20,24 @@ import sa.rawabit.policy.HolidayRule;
 /**
  * Counts working days under one policy's calendar: its weekend and its holidays.
  *
- * <p>Counting convention: the start day itself is never counted. {@code addWorkingDays(d, n)} is
- * the n-th working day after {@code d}; {@code workingDaysBetween(a, b)} counts the working days in
- * {@code (a, b]}, so {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}. A request completed
- * on Sunday with "15 working days" is due on the 15th working day after that Sunday.
+ * <p>
+ * Counting convention: the start day itself is never counted.
+ * {@code addWorkingDays(d, n)} is the n-th working day after {@code d};
+ * {@code workingDaysBetween(a, b)} counts the working days in {@code (a, b]}, so
+ * {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}. A request completed on Sunday
+ * with "15 working days" is due on the 15th working day after that Sunday.
  *
- * <p>Instances are immutable and thread-safe; expanded holiday years are cached.
+ * <p>
+ * Instances are immutable and thread-safe; expanded holiday years are cached.
  */
 public final class WorkingCalendar {
 
 	private final Set<DayOfWeek> weekend;
+
 	private final List<HolidayRule> rules;
+
 	private final int workingDaysPerWeek;
+
 	private final Map<Integer, NavigableSet<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
 	private WorkingCalendar(Set<DayOfWeek> weekend, List<HolidayRule> rules) {
@@ -43,7 +49,10 @@ public final class WorkingCalendar {
 		this.workingDaysPerWeek = 7 - this.weekend.size();
 	}
 
-	/** The calendar a policy describes, with the sector holidays when the policy asks for them. */
+	/**
+	 * The calendar a policy describes, with the sector holidays when the policy asks for
+	 * them.
+	 */
 	public static WorkingCalendar of(CalendarRules calendar) {
 		var all = new ArrayList<HolidayRule>(calendar.holidays());
 		if (calendar.sectorHolidays()) {
@@ -87,8 +96,10 @@ public final class WorkingCalendar {
 		var day = start;
 		int remaining = days;
 		while (remaining > 0) {
-			// Jump whole weeks but keep at least one day for the day-by-day tail, so the result is
-			// always a working day (a jump can land on a weekend right after the n-th working day).
+			// Jump whole weeks but keep at least one day for the day-by-day tail, so the
+			// result is
+			// always a working day (a jump can land on a weekend right after the n-th
+			// working day).
 			int weeks = (remaining - 1) / workingDaysPerWeek;
 			if (weeks > 0) {
 				var next = day.plusWeeks(weeks);
@@ -103,7 +114,10 @@ public final class WorkingCalendar {
 		return day;
 	}
 
-	/** Working days in {@code (from, to]}; negative when {@code to} is before {@code from}. */
+	/**
+	 * Working days in {@code (from, to]}; negative when {@code to} is before
+	 * {@code from}.
+	 */
 	public long workingDaysBetween(LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			return -workingDaysBetween(to, from);
@@ -142,4 +156,5 @@ public final class WorkingCalendar {
 		}
 		return new DueDates(notBefore, dueBy, warnOn);
 	}
+
 }

@@ -12,9 +12,11 @@ import sa.rawabit.policy.reading.PolicyReader;
 
 /**
  * Validates policy files offline (compiling first, so it works on a clean clone):
- * {@code ./mvnw -q -pl platform/policy compile exec:java -Dexec.args="policy.yaml"}. Prints one line
- * per problem as {@code file:line:column: path: code: message-en / message-ar} and exits with
- * {@value #INVALID} when any file has problems, {@value #USAGE} when a file cannot be read.
+ * {@code ./mvnw -q -pl platform/policy compile exec:java -Dexec.args="policy.yaml"}.
+ * Prints one line per problem as
+ * {@code file:line:column: path: code: message-en / message-ar} and exits with
+ * {@value #INVALID} when any file has problems, {@value #USAGE} when a file cannot be
+ * read.
  */
 public final class ValidatePolicy {
 
@@ -29,7 +31,9 @@ public final class ValidatePolicy {
 		System.exit(run(args, System.out, System.err));
 	}
 
-	/** The whole command without {@code System.exit}, so tests can check the exit code. */
+	/**
+	 * The whole command without {@code System.exit}, so tests can check the exit code.
+	 */
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		if (args.length == 0) {
 			err.println("usage: ValidatePolicy <policy.yaml> [more.yaml ...]");
@@ -69,4 +73,5 @@ public final class ValidatePolicy {
 		return "%s:%d:%d: %s: %s: %s / %s".formatted(file, p.line(), p.column(), path, p.code(), p.messageEn(),
 				p.messageAr());
 	}
+
 }

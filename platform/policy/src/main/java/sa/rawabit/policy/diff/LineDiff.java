@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A longest-common-subsequence line diff. Policies are a few hundred lines, so the quadratic table
- * (well under a million cells, bounded by the 256 KiB upload limit in practice) is simpler than
- * Myers' algorithm and fast enough.
+ * A longest-common-subsequence line diff. Policies are a few hundred lines, so the
+ * quadratic table (well under a million cells, bounded by the 256 KiB upload limit in
+ * practice) is simpler than Myers' algorithm and fast enough.
  */
 final class LineDiff {
 
@@ -41,4 +41,5 @@ final class LineDiff {
 		}
 		return lines;
 	}
+
 }

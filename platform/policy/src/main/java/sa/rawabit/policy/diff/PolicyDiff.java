@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.Policy;
 
 /**
- * The difference a tenant administrator reviews before publishing: which top-level sections of the
- * policy changed (compared as parsed values, so reformatting is not a change) and the source lines
- * that changed, with {@value #CONTEXT} lines of context.
+ * The difference a tenant administrator reviews before publishing: which top-level
+ * sections of the policy changed (compared as parsed values, so reformatting is not a
+ * change) and the source lines that changed, with {@value #CONTEXT} lines of context.
  */
 public record PolicyDiff(List<String> changedSections, List<DiffLine> lines) {
 
@@ -22,11 +22,13 @@ public record PolicyDiff(List<String> changedSections, List<DiffLine> lines) {
 		lines = List.copyOf(lines);
 	}
 
-	/** Against nothing in force (a first version) every section is new and every line added. */
+	/**
+	 * Against nothing in force (a first version) every section is new and every line
+	 * added.
+	 */
 	public static PolicyDiff between(@Nullable String oldSource, @Nullable Policy oldPolicy, String newSource,
 			@Nullable Policy newPolicy) {
-		return new PolicyDiff(sections(oldPolicy, newPolicy),
-				hunks(LineDiff.of(lines(oldSource), lines(newSource))));
+		return new PolicyDiff(sections(oldPolicy, newPolicy), hunks(LineDiff.of(lines(oldSource), lines(newSource))));
 	}
 
 	public boolean isEmpty() {
@@ -59,7 +61,10 @@ public record PolicyDiff(List<String> changedSections, List<DiffLine> lines) {
 		return source == null || source.isEmpty() ? List.of() : source.lines().toList();
 	}
 
-	/** Keeps changed lines and their context; runs of unchanged lines between hunks become one gap. */
+	/**
+	 * Keeps changed lines and their context; runs of unchanged lines between hunks become
+	 * one gap.
+	 */
 	private static List<DiffLine> hunks(List<DiffLine> all) {
 		boolean[] keep = new boolean[all.size()];
 		for (int i = 0; i < all.size(); i++) {

@@ -1,4 +1,7 @@
-/** What changed between two versions of a policy: by section, and line by line in the source. */
+/**
+ * What changed between two versions of a policy: by section, and line by line in the
+ * source.
+ */
 @NullMarked
 package sa.rawabit.policy.diff;
 

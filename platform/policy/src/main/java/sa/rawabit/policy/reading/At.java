@@ -14,14 +14,16 @@ import org.yaml.snakeyaml.nodes.Tag;
 import sa.rawabit.policy.reading.Code.Shape;
 
 /**
- * A YAML node together with its path in the document. Every read either returns a value or reports
- * a problem at this node's line and column and returns {@code null}, so reading goes on and all
- * problems surface in one pass.
+ * A YAML node together with its path in the document. Every read either returns a value
+ * or reports a problem at this node's line and column and returns {@code null}, so
+ * reading goes on and all problems surface in one pass.
  */
 final class At {
 
 	private final Node node;
+
 	private final String path;
+
 	private final Reading reading;
 
 	At(Node node, String path, Reading reading) {
@@ -78,7 +80,10 @@ final class At {
 		return items;
 	}
 
-	/** A scalar's text exactly as written (YAML 1.1 types like dates and booleans are not applied). */
+	/**
+	 * A scalar's text exactly as written (YAML 1.1 types like dates and booleans are not
+	 * applied).
+	 */
 	@Nullable String scalar() {
 		if (!(node instanceof ScalarNode scalar)) {
 			report(Code.WRONG_TYPE, Shape.SCALAR);
@@ -91,4 +96,5 @@ final class At {
 		}
 		return value;
 	}
+
 }

@@ -22,8 +22,10 @@ import sa.rawabit.policy.reading.Reading.Kind;
 final class CalendarSection {
 
 	private static final Pattern MONTH_DAY = Pattern.compile("(\\d{2})-(\\d{2})");
+
 	private static final Set<String> RULE_KEYS = Set.of("id", "names", "gregorian", "hijri", "date", "offset-days",
 			"days");
+
 	private static final int MAX_HOLIDAY_DAYS = 30;
 
 	private CalendarSection() {
@@ -107,8 +109,8 @@ final class CalendarSection {
 		return new HolidayRule.Hijri(id, names, monthDay[0], monthDay[1], offset, days);
 	}
 
-	private static HolidayRule.@Nullable Gregorian gregorianRule(Fields f, @Nullable String id,
-			@Nullable Text names, int days) {
+	private static HolidayRule.@Nullable Gregorian gregorianRule(Fields f, @Nullable String id, @Nullable Text names,
+			int days) {
 		var monthDay = f.req("gregorian", a -> monthDay(a, "MM-DD"));
 		if (monthDay == null) {
 			return null;
@@ -146,4 +148,5 @@ final class CalendarSection {
 	private static int orZero(@Nullable Integer value) {
 		return value == null ? 0 : value;
 	}
+
 }

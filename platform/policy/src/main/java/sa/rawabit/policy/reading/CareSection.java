@@ -15,7 +15,10 @@ import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Satisfaction;
 import sa.rawabit.policy.reading.Reading.Kind;
 
-/** Satisfaction, contact officers and privacy: how the association keeps the relationship healthy. */
+/**
+ * Satisfaction, contact officers and privacy: how the association keeps the relationship
+ * healthy.
+ */
 final class CareSection {
 
 	private CareSection() {
@@ -88,4 +91,5 @@ final class CareSection {
 		return new Privacy(f.flag("confidential", true), f.flag("intellectual-property", false),
 				f.opt("retention-years", a -> Values.integer(a, 1, 100)), masked);
 	}
+
 }

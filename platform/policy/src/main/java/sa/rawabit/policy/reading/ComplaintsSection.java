@@ -55,4 +55,5 @@ final class ComplaintsSection {
 		}
 		return new Compensation(f.list("conditions", true, Values::text), f.list("evidence", false, Values::text));
 	}
+
 }

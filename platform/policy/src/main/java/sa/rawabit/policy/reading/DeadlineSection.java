@@ -10,7 +10,10 @@ import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
 import sa.rawabit.policy.reading.Reading.Kind;
 
-/** Waits the policy imposes: from which event, at least and/or at most how long, in which days. */
+/**
+ * Waits the policy imposes: from which event, at least and/or at most how long, in which
+ * days.
+ */
 final class DeadlineSection {
 
 	/** A year of days is the longest wait any policy plausibly sets; larger is a typo. */
@@ -61,4 +64,5 @@ final class DeadlineSection {
 			}
 		}
 	}
+
 }

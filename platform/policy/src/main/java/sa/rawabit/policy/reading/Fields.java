@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class Fields {
 
 	private final At at;
+
 	private final Map<String, At> values;
 
 	private Fields(At at, Map<String, At> values) {
@@ -54,7 +55,10 @@ final class Fields {
 		return opt(key) != null;
 	}
 
-	/** The value under {@code key}; an explicit {@code null} or {@code ~} counts as absent. */
+	/**
+	 * The value under {@code key}; an explicit {@code null} or {@code ~} counts as
+	 * absent.
+	 */
 	@Nullable At opt(String key) {
 		var value = values.get(key);
 		return value == null || value.isNull() ? null : value;
@@ -104,9 +108,13 @@ final class Fields {
 		return out;
 	}
 
-	/** A missing key is reported where it would go: at its explicit null, or at the parent mapping. */
+	/**
+	 * A missing key is reported where it would go: at its explicit null, or at the parent
+	 * mapping.
+	 */
 	private org.yaml.snakeyaml.error.Mark markOf(String key) {
 		var present = values.get(key);
 		return present != null ? present.mark() : at.mark();
 	}
+
 }

@@ -62,4 +62,5 @@ final class IdentitySection {
 		return new Approval(f.req("body", Values::text), f.opt("meeting", Values::string),
 				f.opt("session", Values::string), f.opt("date", Values::date), f.flag("supersedes-earlier", false));
 	}
+
 }

@@ -14,13 +14,19 @@ import sa.rawabit.policy.Tool;
 import sa.rawabit.policy.ToolId;
 import sa.rawabit.policy.reading.Reading.Kind;
 
-/** What the association offers: its channels, the tools staff open, and the service catalogue. */
+/**
+ * What the association offers: its channels, the tools staff open, and the service
+ * catalogue.
+ */
 final class OfferingSection {
 
 	private OfferingSection() {
 	}
 
-	/** A built-in channel by id ({@code - phone}), or a mapping with id and names (custom or relabelled). */
+	/**
+	 * A built-in channel by id ({@code - phone}), or a mapping with id and names (custom
+	 * or relabelled).
+	 */
 	static @Nullable Channel channel(At at) {
 		@Nullable String id;
 		@Nullable Text names = null;
@@ -52,7 +58,10 @@ final class OfferingSection {
 		return new Channel(new ChannelId(id), label, known.isPresent());
 	}
 
-	/** A channel the policy enabled (complaint intake, telling beneficiaries); checked once all channels are read. */
+	/**
+	 * A channel the policy enabled (complaint intake, telling beneficiaries); checked
+	 * once all channels are read.
+	 */
 	static @Nullable ChannelId enabledChannel(At at) {
 		var id = Values.id(at);
 		if (id == null) {
@@ -87,4 +96,5 @@ final class OfferingSection {
 		return new Service(id == null ? null : new ServiceId(id), f.req("names", Values::names),
 				f.list("checklist", false, Values::text));
 	}
+
 }

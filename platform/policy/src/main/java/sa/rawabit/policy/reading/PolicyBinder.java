@@ -10,10 +10,9 @@ import sa.rawabit.policy.Policy;
 /** Maps the top-level keys of a policy document onto the model, section by section. */
 final class PolicyBinder {
 
-	static final Set<String> KEYS = Set.of("association", "title", "preamble", "scope", "goals", "approval",
-			"channels", "tools", "services", "procedure", "deadlines", "calendar", "complaints", "compensation",
-			"satisfaction", "contact-officers", "staff-acknowledgement", "privacy", "commitments", "roles", "committees",
-			"telling");
+	static final Set<String> KEYS = Set.of("association", "title", "preamble", "scope", "goals", "approval", "channels",
+			"tools", "services", "procedure", "deadlines", "calendar", "complaints", "compensation", "satisfaction",
+			"contact-officers", "staff-acknowledgement", "privacy", "commitments", "roles", "committees", "telling");
 
 	private PolicyBinder() {
 	}
@@ -31,10 +30,12 @@ final class PolicyBinder {
 				f.req("procedure", ProcedureSection::procedure), f.list("deadlines", false, DeadlineSection::deadline),
 				calendar == null ? CalendarRules.saudiDefault() : calendar,
 				f.opt("complaints", ComplaintsSection::complaints),
-				f.opt("compensation", ComplaintsSection::compensation), f.opt("satisfaction", CareSection::satisfaction),
+				f.opt("compensation", ComplaintsSection::compensation),
+				f.opt("satisfaction", CareSection::satisfaction),
 				f.opt("contact-officers", CareSection::contactOfficers), f.flag("staff-acknowledgement", false),
 				f.opt("privacy", CareSection::privacy), f.list("commitments", false, Values::text),
 				f.list("roles", false, RolesSection::role), f.list("committees", false, RolesSection::committee),
 				f.list("telling", false, OfferingSection::enabledChannel));
 	}
+
 }

@@ -3,7 +3,8 @@ package sa.rawabit.policy.reading;
 /**
  * One thing wrong with a policy file.
  *
- * @param path where in the document, e.g. {@code deadlines[0].maximum}; empty for the whole document
+ * @param path where in the document, e.g. {@code deadlines[0].maximum}; empty for the
+ * whole document
  * @param line 1-based line of the offending node
  * @param column 1-based column of the offending node
  * @param code stable identifier clients may switch on, e.g. {@code unknown-role}

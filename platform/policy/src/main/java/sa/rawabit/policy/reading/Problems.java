@@ -26,4 +26,5 @@ final class Problems {
 			.sorted(Comparator.comparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column))
 			.toList();
 	}
+
 }

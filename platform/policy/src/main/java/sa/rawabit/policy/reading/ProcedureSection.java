@@ -11,7 +11,10 @@ import sa.rawabit.policy.StageId;
 import sa.rawabit.policy.StageKind;
 import sa.rawabit.policy.reading.Reading.Kind;
 
-/** The request procedure: its stages, who acts at each, and the one stage where the committee decides. */
+/**
+ * The request procedure: its stages, who acts at each, and the one stage where the
+ * committee decides.
+ */
 final class ProcedureSection {
 
 	private static final Set<String> STAGE_KEYS = Set.of("id", "kind", "names", "role", "wording", "declaration",
@@ -68,4 +71,5 @@ final class ProcedureSection {
 			f.at().report(Code.DECLARATION_TEXT_MISSING);
 		}
 	}
+
 }

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 import sa.rawabit.policy.Policy;
 
-/** Either a valid policy or the problems that kept the file from being one, never both. */
+/**
+ * Either a valid policy or the problems that kept the file from being one, never both.
+ */
 public record ReadResult(@Nullable Policy policy, List<PolicyProblem> problems) {
 
 	public ReadResult {
@@ -33,7 +35,10 @@ public record ReadResult(@Nullable Policy policy, List<PolicyProblem> problems) 
 		return Optional.ofNullable(policy);
 	}
 
-	/** The policy, or an exception listing the problems; for callers that treat problems as a bug. */
+	/**
+	 * The policy, or an exception listing the problems; for callers that treat problems
+	 * as a bug.
+	 */
 	public Policy orElseThrow() {
 		if (policy == null) {
 			throw new InvalidPolicyException(problems);

@@ -9,27 +9,33 @@ import java.util.function.Predicate;
 import sa.rawabit.policy.RoleKey;
 
 /**
- * State of one read: the problems found so far, the ids declared per kind (to catch duplicates)
- * and the references to check once the whole document is known.
+ * State of one read: the problems found so far, the ids declared per kind (to catch
+ * duplicates) and the references to check once the whole document is known.
  */
 final class Reading {
 
 	enum Kind {
+
 		CHANNEL, TOOL, SERVICE, STAGE, DEADLINE, HOLIDAY, INSTRUMENT, ROLE, COMMITTEE
+
 	}
 
 	private record Reference(Kind kind, String id, At at, Code unknown) {
 	}
 
 	private final Problems problems = new Problems();
+
 	private final Map<Kind, Map<String, At>> declared = new HashMap<>();
+
 	private final List<Reference> references = new ArrayList<>();
 
 	Problems problems() {
 		return problems;
 	}
 
-	/** Records that {@code id} is defined at {@code at}; a second definition is a problem. */
+	/**
+	 * Records that {@code id} is defined at {@code at}; a second definition is a problem.
+	 */
 	void declare(Kind kind, String id, At at) {
 		var ids = declared.computeIfAbsent(kind, k -> new HashMap<>());
 		var first = ids.putIfAbsent(id, at);
@@ -59,11 +65,14 @@ final class Reading {
 		});
 	}
 
-	/** The built-in roles and those this policy declares, for the unknown-role message. */
+	/**
+	 * The built-in roles and those this policy declares, for the unknown-role message.
+	 */
 	private String knownRoles() {
 		var known = new ArrayList<String>();
 		RoleKey.ALL.forEach(role -> known.add(role.value()));
 		known.addAll(declared.getOrDefault(Kind.ROLE, Map.of()).keySet().stream().sorted().toList());
 		return String.join(", ", known);
 	}
+
 }

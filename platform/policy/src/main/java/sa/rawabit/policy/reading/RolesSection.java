@@ -10,13 +10,19 @@ import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.VotingRule;
 import sa.rawabit.policy.reading.Reading.Kind;
 
-/** The association's own bodies: roles beside the built-in ones, and how its committees sit. */
+/**
+ * The association's own bodies: roles beside the built-in ones, and how its committees
+ * sit.
+ */
 final class RolesSection {
 
 	private RolesSection() {
 	}
 
-	/** {@code {id, names, description?}}; an id may not be a built-in role's (that one needs no declaring). */
+	/**
+	 * {@code {id, names, description?}}; an id may not be a built-in role's (that one
+	 * needs no declaring).
+	 */
 	static @Nullable PolicyRole role(At at) {
 		var f = at.fields(Set.of("id", "names", "description"));
 		if (f == null) {
@@ -36,7 +42,10 @@ final class RolesSection {
 		return names == null ? null : new PolicyRole(new RoleKey(id), names, description);
 	}
 
-	/** {@code {role, size, quorum, voting?, chair?}}: one entry per committee role, quorum ≤ size. */
+	/**
+	 * {@code {role, size, quorum, voting?, chair?}}: one entry per committee role, quorum
+	 * ≤ size.
+	 */
 	static @Nullable Committee committee(At at) {
 		var f = at.fields(Set.of("role", "size", "quorum", "voting", "chair"));
 		if (f == null) {
@@ -59,4 +68,5 @@ final class RolesSection {
 		}
 		return new Committee(role, size, quorum, voting == null ? VotingRule.MAJORITY_OF_PRESENT : voting, chair);
 	}
+
 }

@@ -15,11 +15,16 @@ import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Text;
 import sa.rawabit.policy.reading.Code.Shape;
 
-/** Readers for leaf values; each reports at the node and returns null when the value is wrong. */
+/**
+ * Readers for leaf values; each reports at the node and returns null when the value is
+ * wrong.
+ */
 final class Values {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
 	private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
+
 	private static final Pattern YMD = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
 	private Values() {
@@ -80,7 +85,8 @@ final class Values {
 				return constant;
 			}
 		}
-		at.report(unknown, value, Arrays.stream(type.getEnumConstants()).map(Keyed::key).collect(Collectors.joining(", ")));
+		at.report(unknown, value,
+				Arrays.stream(type.getEnumConstants()).map(Keyed::key).collect(Collectors.joining(", ")));
 		return null;
 	}
 
@@ -88,7 +94,10 @@ final class Values {
 		return keyed(at, type, Code.NOT_ALLOWED);
 	}
 
-	/** A built-in role, or one the policy declares in {@code roles} (checked once the whole file is read). */
+	/**
+	 * A built-in role, or one the policy declares in {@code roles} (checked once the
+	 * whole file is read).
+	 */
 	static @Nullable RoleKey role(At at) {
 		var value = at.scalar();
 		if (value == null) {
@@ -101,12 +110,18 @@ final class Values {
 		return role;
 	}
 
-	/** Arabic text as a plain value, or a mapping {@code {ar, en}} where English is optional. */
+	/**
+	 * Arabic text as a plain value, or a mapping {@code {ar, en}} where English is
+	 * optional.
+	 */
 	static @Nullable Text text(At at) {
 		return at.isMapping() ? bilingual(at, false) : plain(at);
 	}
 
-	/** Names shown in both languages: a mapping with {@code ar} and {@code en}, both required. */
+	/**
+	 * Names shown in both languages: a mapping with {@code ar} and {@code en}, both
+	 * required.
+	 */
 	static @Nullable Text names(At at) {
 		return bilingual(at, true);
 	}
@@ -180,4 +195,5 @@ final class Values {
 		return new int[] { Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
 				Integer.parseInt(matcher.group(3)) };
 	}
+
 }

@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Parses YAML text into a node tree (never into objects), so every value keeps its line and
- * column. Syntax errors become a problem instead of an exception.
+ * Parses YAML text into a node tree (never into objects), so every value keeps its line
+ * and column. Syntax errors become a problem instead of an exception.
  */
 final class YamlDocument {
 
@@ -40,7 +40,8 @@ final class YamlDocument {
 	}
 
 	private static String describe(MarkedYAMLException ex) {
-		// SnakeYAML's context says where the broken construct began, e.g. an unclosed quote's line.
+		// SnakeYAML's context says where the broken construct began, e.g. an unclosed
+		// quote's line.
 		var context = ex.getContext() == null ? "" : ex.getContext() + where(ex.getContextMark()) + "; ";
 		return context + ex.getProblem();
 	}
@@ -63,4 +64,5 @@ final class YamlDocument {
 		var dumper = new DumperOptions();
 		return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
 	}
+
 }

@@ -16,8 +16,7 @@ public final class SeedPolicies {
 
 	private static final String FOLDER = "/sa/rawabit/policy/seeds/";
 
-	private static final Map<String, Seed> ALL = index(
-			new Seed("thimar-alkhair", "000_c0c9e2b0ee736ac9.txt"),
+	private static final Map<String, Seed> ALL = index(new Seed("thimar-alkhair", "000_c0c9e2b0ee736ac9.txt"),
 			new Seed("tiryaq-health", "001_5b005e872d1d007f.txt"),
 			new Seed("samtah-cooperative", "002_f7e0161ec1120e8d.txt"),
 			new Seed("professional-libraries", "003_61774884e6f8a637.txt"),
@@ -26,7 +25,10 @@ public final class SeedPolicies {
 	private SeedPolicies() {
 	}
 
-	/** Slug → seed, e.g. {@code thimar-alkhair → /sa/rawabit/policy/seeds/thimar-alkhair.yaml}. */
+	/**
+	 * Slug → seed, e.g.
+	 * {@code thimar-alkhair → /sa/rawabit/policy/seeds/thimar-alkhair.yaml}.
+	 */
 	public static Map<String, Seed> all() {
 		return ALL;
 	}
@@ -50,7 +52,8 @@ public final class SeedPolicies {
 	/**
 	 * One shipped policy file.
 	 *
-	 * @param seedFile the Arabic source text in {@code shared/seeds/} the file was written from
+	 * @param seedFile the Arabic source text in {@code shared/seeds/} the file was
+	 * written from
 	 */
 	public record Seed(String slug, String seedFile) {
 
@@ -69,9 +72,13 @@ public final class SeedPolicies {
 			}
 		}
 
-		/** The parsed policy; a shipped seed that fails validation is a build bug, hence the throw. */
+		/**
+		 * The parsed policy; a shipped seed that fails validation is a build bug, hence
+		 * the throw.
+		 */
 		public Policy policy() {
 			return PolicyReader.read(yaml()).orElseThrow();
 		}
 	}
+
 }

@@ -20,15 +20,17 @@ import sa.rawabit.policy.PolicyDate;
 import sa.rawabit.policy.Text;
 
 /**
- * Compares {@link WorkingCalendar} with a deliberately naive reference that walks day by day and
- * decides holidays by looking backwards from each day, sharing no code with the expansion. The
- * seed is printed so a failure can be replayed with {@code -Dcalendar.seed=...}.
+ * Compares {@link WorkingCalendar} with a deliberately naive reference that walks day by
+ * day and decides holidays by looking backwards from each day, sharing no code with the
+ * expansion. The seed is printed so a failure can be replayed with
+ * {@code -Dcalendar.seed=...}.
  */
 class WorkingCalendarPropertiesTest {
 
 	private static final int CASES = 3_000;
 
 	private final long seed = Long.getLong("calendar.seed", System.nanoTime());
+
 	private final Random random = new Random(seed);
 
 	@Test
@@ -66,7 +68,8 @@ class WorkingCalendarPropertiesTest {
 			var names = Text.ar("عطلة");
 			int days = 1 + random.nextInt(10);
 			rules.add(switch (random.nextInt(3)) {
-				case 0 -> new HolidayRule.Gregorian("g" + i, names, MonthDay.of(1 + random.nextInt(12), 1 + random.nextInt(28)), days);
+				case 0 -> new HolidayRule.Gregorian("g" + i, names,
+						MonthDay.of(1 + random.nextInt(12), 1 + random.nextInt(28)), days);
 				case 1 -> new HolidayRule.Hijri("h" + i, names, 1 + random.nextInt(12), 1 + random.nextInt(29),
 						random.nextInt(61) - 30, days);
 				default -> new HolidayRule.OneOff("o" + i, names,
@@ -104,7 +107,10 @@ class WorkingCalendarPropertiesTest {
 			return !weekend.contains(day.getDayOfWeek()) && rules.stream().noneMatch(rule -> covers(rule, day));
 		}
 
-		/** A rule covers a day when one of the {@code days()} days before it (inclusive) is the rule's first day. */
+		/**
+		 * A rule covers a day when one of the {@code days()} days before it (inclusive)
+		 * is the rule's first day.
+		 */
 		static boolean covers(HolidayRule rule, LocalDate day) {
 			for (int back = 0; back < rule.days(); back++) {
 				var first = day.minusDays(back);
@@ -113,7 +119,8 @@ class WorkingCalendarPropertiesTest {
 					case HolidayRule.OneOff o -> first.equals(o.date().toGregorian());
 					case HolidayRule.Hijri h -> {
 						var anchor = HijrahDate.from(first.minusDays(h.offsetDays()));
-						yield anchor.get(ChronoField.MONTH_OF_YEAR) == h.month() && anchor.get(ChronoField.DAY_OF_MONTH) == h.day();
+						yield anchor.get(ChronoField.MONTH_OF_YEAR) == h.month()
+								&& anchor.get(ChronoField.DAY_OF_MONTH) == h.day();
 					}
 				};
 				if (match) {
@@ -123,4 +130,5 @@ class WorkingCalendarPropertiesTest {
 			return false;
 		}
 	}
+
 }

@@ -31,7 +31,8 @@ class WorkingCalendarTest {
 
 	@Test
 	void addWorkingDaysWhenSpanCrossesEidThenSkipsTheHoliday() {
-		// Monday 8 April 2024 + 1 working day: 9–12 April are Eid al-Fitr, 13 is Saturday.
+		// Monday 8 April 2024 + 1 working day: 9–12 April are Eid al-Fitr, 13 is
+		// Saturday.
 		assertThat(saudi.addWorkingDays(LocalDate.of(2024, 4, 8), 1)).isEqualTo(LocalDate.of(2024, 4, 14));
 	}
 
@@ -42,7 +43,8 @@ class WorkingCalendarTest {
 
 		var due = saudi.dueDates(LocalDate.of(2025, 1, 5), reply); // Sunday
 
-		// Three full Sunday–Thursday weeks are 14 working days after that Sunday; the 15th is Sunday 26th.
+		// Three full Sunday–Thursday weeks are 14 working days after that Sunday; the
+		// 15th is Sunday 26th.
 		assertThat(due.dueBy()).isEqualTo(LocalDate.of(2025, 1, 26));
 		assertThat(due.warnOn()).isEqualTo(LocalDate.of(2025, 1, 21));
 		assertThat(due.notBefore()).isNull();
@@ -70,7 +72,8 @@ class WorkingCalendarTest {
 
 	@Test
 	void holidaysInWhenHolidaySpansNewYearThenCountsInBothYears() {
-		var rule = new HolidayRule.OneOff("year-end", Text.ar("عطلة"), PolicyDate.gregorian(LocalDate.of(2025, 12, 30)), 4);
+		var rule = new HolidayRule.OneOff("year-end", Text.ar("عطلة"), PolicyDate.gregorian(LocalDate.of(2025, 12, 30)),
+				4);
 		var calendar = WorkingCalendar.of(Set.of(), List.of(rule));
 
 		assertThat(calendar.holidaysIn(2025)).containsExactly(LocalDate.of(2025, 12, 30), LocalDate.of(2025, 12, 31));
@@ -88,7 +91,8 @@ class WorkingCalendarTest {
 
 	@Test
 	void ofWhenPolicyTurnsSectorHolidaysOffThenNationalDayIsWorking() {
-		var calendar = WorkingCalendar.of(new CalendarRules(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), false, List.of()));
+		var calendar = WorkingCalendar
+			.of(new CalendarRules(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY), false, List.of()));
 
 		assertThat(calendar.isWorkingDay(LocalDate.of(2025, 9, 23))).isTrue();
 		assertThat(saudi.isWorkingDay(LocalDate.of(2025, 9, 23))).isFalse();
@@ -99,4 +103,5 @@ class WorkingCalendarTest {
 		assertThatThrownBy(() -> saudi.addWorkingDays(LocalDate.of(2025, 1, 1), -1))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

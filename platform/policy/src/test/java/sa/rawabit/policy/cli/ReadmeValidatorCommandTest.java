@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import sa.rawabit.policy.seeds.SeedPolicies;
 
 /**
- * Runs the validator exactly as the README tells a tenant administrator to: the command is read from
- * the README (so the two cannot drift apart) and started with {@code ./mvnw} from the repository
- * root. Only {@code -o} is added, so the test never reaches the network; everything it needs is
- * already resolved by the build running it.
+ * Runs the validator exactly as the README tells a tenant administrator to: the command
+ * is read from the README (so the two cannot drift apart) and started with {@code ./mvnw}
+ * from the repository root. Only {@code -o} is added, so the test never reaches the
+ * network; everything it needs is already resolved by the build running it.
  */
 class ReadmeValidatorCommandTest {
 
@@ -83,4 +83,5 @@ class ReadmeValidatorCommandTest {
 		assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
 		return new Run(process.exitValue(), output);
 	}
+
 }

@@ -20,6 +20,7 @@ class ValidatePolicyTest {
 	Path dir;
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private int run(String... args) {
@@ -69,4 +70,5 @@ class ValidatePolicyTest {
 		assertThat(run(bad.toString())).isEqualTo(1);
 		assertThat(output()).contains("broken.yaml:2:1: $: yaml-syntax:").doesNotContain("Exception");
 	}
+
 }

@@ -63,4 +63,5 @@ class PolicyDiffTests {
 	private static Policy parse(String yaml) {
 		return PolicyReader.read(yaml).orElseThrow();
 	}
+
 }

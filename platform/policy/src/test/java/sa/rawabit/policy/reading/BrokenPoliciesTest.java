@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each file under {@code broken/} must yield exactly the problems listed for it in
- * {@code broken/expected.txt}: no fewer (a check that stopped working) and no more (noise).
+ * {@code broken/expected.txt}: no fewer (a check that stopped working) and no more
+ * (noise).
  */
 class BrokenPoliciesTest {
 

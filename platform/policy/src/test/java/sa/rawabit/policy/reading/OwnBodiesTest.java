@@ -12,7 +12,10 @@ import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Text;
 import sa.rawabit.policy.VotingRule;
 
-/** A policy in its own words: roles it defines, committees with size, quorum, rule and chair, telling channels. */
+/**
+ * A policy in its own words: roles it defines, committees with size, quorum, rule and
+ * chair, telling channels.
+ */
 class OwnBodiesTest {
 
 	private static final RoleKey DIRECTOR = new RoleKey("executive-director");
@@ -128,4 +131,5 @@ class OwnBodiesTest {
 		assertThat(policy.tellsOn(new ChannelId("phone"))).isTrue();
 		assertThat(policy.tellsOn(new ChannelId("whatsapp"))).isFalse();
 	}
+
 }

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.policy.seeds.SeedPolicies;
 
 /**
- * The policy reader under generated files (issue 17): seed policies cut, spliced and sprinkled with any
- * characters (NUL, lone surrogates, tabs, YAML syntax), and wholly random text. Whatever it is given, the
- * reader answers with a policy or with problems that say where — it never throws. Plain JUnit and a seeded
- * random (no property-testing library): {@code -Drawabit.fuzz.tries} sets the count, the seed is printed and
+ * The policy reader under generated files (issue 17): seed policies cut, spliced and
+ * sprinkled with any characters (NUL, lone surrogates, tabs, YAML syntax), and wholly
+ * random text. Whatever it is given, the reader answers with a policy or with problems
+ * that say where — it never throws. Plain JUnit and a seeded random (no property-testing
+ * library): {@code -Drawabit.fuzz.tries} sets the count, the seed is printed and
  * {@code -Drawabit.fuzz.seed} replays it.
  */
 class PolicyReaderFuzzTest {
@@ -49,7 +50,10 @@ class PolicyReaderFuzzTest {
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** 8 in 10 a mutated seed policy, 1 in 10 random text up to 200 chars, 1 in 10 a seed policy as is. */
+	/**
+	 * 8 in 10 a mutated seed policy, 1 in 10 random text up to 200 chars, 1 in 10 a seed
+	 * policy as is.
+	 */
 	private static String policy(SplittableRandom random, List<String> seeds) {
 		String seed = seeds.get(random.nextInt(seeds.size()));
 		int kind = random.nextInt(10);
@@ -63,7 +67,10 @@ class PolicyReaderFuzzTest {
 		return mutate(seed, random.nextDouble(), random.nextDouble(), noise, random.nextInt(4));
 	}
 
-	/** Any UTF-16 units, lone surrogates and controls included, of a length from 0 to {@code max}. */
+	/**
+	 * Any UTF-16 units, lone surrogates and controls included, of a length from 0 to
+	 * {@code max}.
+	 */
 	private static String anyText(SplittableRandom random, int max) {
 		char[] chars = new char[random.nextInt(max + 1)];
 		for (int k = 0; k < chars.length; k++) {
@@ -72,7 +79,10 @@ class PolicyReaderFuzzTest {
 		return new String(chars);
 	}
 
-	/** One of: insert {@code noise} at a point, cut a slice out, keep a prefix, or swap a line's value. */
+	/**
+	 * One of: insert {@code noise} at a point, cut a slice out, keep a prefix, or swap a
+	 * line's value.
+	 */
 	private static String mutate(String yaml, double at, double to, String noise, int how) {
 		int i = (int) (at * yaml.length());
 		int j = Math.max(i, (int) (to * yaml.length()));
@@ -83,4 +93,5 @@ class PolicyReaderFuzzTest {
 			default -> yaml.replaceFirst("(?m)^(\\s*[a-z-]+: ).*$", "$1" + Matcher.quoteReplacement(noise));
 		};
 	}
+
 }

@@ -90,7 +90,8 @@ class PolicyReaderTest {
 
 		var rule = PolicyReader.read(yaml).orElseThrow().calendar().holidays().getFirst();
 
-		assertThat(rule).isEqualTo(new HolidayRule.Hijri("eid", sa.rawabit.policy.Text.of("العيد", "Eid"), 10, 1, -1, 4));
+		assertThat(rule)
+			.isEqualTo(new HolidayRule.Hijri("eid", sa.rawabit.policy.Text.of("العيد", "Eid"), 10, 1, -1, 4));
 	}
 
 	@Test
@@ -139,8 +140,14 @@ class PolicyReaderTest {
 	void readWhenAliasBombThenReportsProblemInsteadOfExhaustingMemory() {
 		var bomb = new StringBuilder("a: &a [x, x]\n");
 		for (char c = 'b'; c <= 'z'; c++) {
-			bomb.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *")
-				.append((char) (c - 1)).append("]\n");
+			bomb.append(c)
+				.append(": &")
+				.append(c)
+				.append(" [*")
+				.append((char) (c - 1))
+				.append(", *")
+				.append((char) (c - 1))
+				.append("]\n");
 		}
 
 		var result = PolicyReader.read(bomb.toString());
@@ -156,4 +163,5 @@ class PolicyReaderTest {
 		assertThatThrownBy(result::orElseThrow).isInstanceOfSatisfying(InvalidPolicyException.class,
 				ex -> assertThat(ex.problems()).isEqualTo(result.problems()));
 	}
+
 }

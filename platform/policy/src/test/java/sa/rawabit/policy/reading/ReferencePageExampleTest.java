@@ -8,7 +8,10 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** The example on the reference page must stay a valid policy, or the page teaches the wrong thing. */
+/**
+ * The example on the reference page must stay a valid policy, or the page teaches the
+ * wrong thing.
+ */
 class ReferencePageExampleTest {
 
 	@Test
@@ -40,4 +43,5 @@ class ReferencePageExampleTest {
 		int start = fence + "```yaml\n".length();
 		return page.substring(start, page.indexOf("```", start));
 	}
+
 }

@@ -29,4 +29,5 @@ class SeedPoliciesTest {
 
 		assertThat(seed.yaml()).startsWith("# seed: " + seed.seedFile());
 	}
+
 }

@@ -13,7 +13,10 @@ import sa.rawabit.policy.PolicyDate;
 import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.reading.PolicyReader;
 
-/** The readings each seed's wording was given; a change here changes what an association's staff must do. */
+/**
+ * The readings each seed's wording was given; a change here changes what an association's
+ * staff must do.
+ */
 class SeedReadingsTest {
 
 	@Test
@@ -82,8 +85,8 @@ class SeedReadingsTest {
 		var instruments = SeedPolicies.get("samtah-cooperative").policy().satisfaction().instruments();
 
 		assertThat(instruments).extracting(i -> i.id().value() + ":" + i.kind())
-			.startsWith("questionnaire:QUESTIONNAIRE", "field-survey:FIELD_SURVEY", "supervisory-visits:SUPERVISORY_VISIT",
-					"interviews:INTERVIEW")
+			.startsWith("questionnaire:QUESTIONNAIRE", "field-survey:FIELD_SURVEY",
+					"supervisory-visits:SUPERVISORY_VISIT", "interviews:INTERVIEW")
 			.contains("complaints-link-follow-up:null");
 	}
 
@@ -109,8 +112,10 @@ class SeedReadingsTest {
 
 	@Test
 	void everySeedWhenReadThenResearchCommitteeDecides() {
-		SeedPolicies.all().values().forEach(seed -> assertThat(seed.policy().procedure().decisionStage().role())
-			.as(seed.slug())
-			.isEqualTo(RoleKey.RESEARCH_COMMITTEE));
+		SeedPolicies.all()
+			.values()
+			.forEach(seed -> assertThat(seed.policy().procedure().decisionStage().role()).as(seed.slug())
+				.isEqualTo(RoleKey.RESEARCH_COMMITTEE));
 	}
+
 }

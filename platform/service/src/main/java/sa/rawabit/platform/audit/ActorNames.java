@@ -7,9 +7,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who acted on a case, by name: each username in a case's trail mapped to the name the identity provider
- * gave when that person last acted on it. Pages pass the usernames a case's rows keep (who received it,
- * uploaded a file, opened a compensation case…) through {@link #of} rather than showing them raw.
+ * Who acted on a case, by name: each username in a case's trail mapped to the name the
+ * identity provider gave when that person last acted on it. Pages pass the usernames a
+ * case's rows keep (who received it, uploaded a file, opened a compensation case…)
+ * through {@link #of} rather than showing them raw.
  */
 public final class ActorNames {
 
@@ -19,7 +20,10 @@ public final class ActorNames {
 		this.names = Map.copyOf(names);
 	}
 
-	/** The names recorded in {@code trail}; a later event's name wins over an earlier one's. */
+	/**
+	 * The names recorded in {@code trail}; a later event's name wins over an earlier
+	 * one's.
+	 */
 	public static ActorNames from(List<AuditEvent> trail) {
 		Map<String, String> names = new HashMap<>();
 		trail.stream()
@@ -29,11 +33,15 @@ public final class ActorNames {
 		return new ActorNames(names);
 	}
 
-	/** The person's name when the trail recorded one, else {@code username} itself (or blank for none). */
+	/**
+	 * The person's name when the trail recorded one, else {@code username} itself (or
+	 * blank for none).
+	 */
 	public String of(@Nullable String username) {
 		if (username == null) {
 			return "";
 		}
 		return names.getOrDefault(username, username);
 	}
+
 }

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * One thing that happened to a subject (a beneficiary, request, complaint…): who, when, what,
- * from which state to which, and the policy version that governed it.
+ * One thing that happened to a subject (a beneficiary, request, complaint…): who, when,
+ * what, from which state to which, and the policy version that governed it.
  */
 public record AuditEvent(Instant occurredAt, String actor, String action, String subjectType, UUID subjectId,
 		@Nullable String fromState, @Nullable String toState, @Nullable String policyVersion,
@@ -20,7 +20,10 @@ public record AuditEvent(Instant occurredAt, String actor, String action, String
 		detail = Map.copyOf(detail);
 	}
 
-	/** The detail naming the actor as the identity provider gave their name when they acted. */
+	/**
+	 * The detail naming the actor as the identity provider gave their name when they
+	 * acted.
+	 */
 	public static final String ACTOR_NAME = "actorName";
 
 	/** {@code detail} plus the acting member's name, when their sign-in carried one. */
@@ -33,7 +36,10 @@ public record AuditEvent(Instant occurredAt, String actor, String action, String
 		return named;
 	}
 
-	/** Who did it, as pages show them: their name where it was recorded, else their username. */
+	/**
+	 * Who did it, as pages show them: their name where it was recorded, else their
+	 * username.
+	 */
 	public String actorShown() {
 		return detail.getOrDefault(ACTOR_NAME, actor);
 	}

@@ -17,9 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends to and reads the audit trail inside the caller's tenant transaction, so an event is
- * written if and only if the change it describes is. The database refuses UPDATE and DELETE to the
- * platform's role: history cannot be rewritten from here.
+ * Appends to and reads the audit trail inside the caller's tenant transaction, so an
+ * event is written if and only if the change it describes is. The database refuses UPDATE
+ * and DELETE to the platform's role: history cannot be rewritten from here.
  */
 @Service
 public class AuditTrail {
@@ -67,8 +67,9 @@ public class AuditTrail {
 	}
 
 	/**
-	 * The subjects of one type that {@code action} was ever done to, whatever happened to them since (e.g.
-	 * complaints escalated at some time, resolved or not), inside the caller's tenant transaction.
+	 * The subjects of one type that {@code action} was ever done to, whatever happened to
+	 * them since (e.g. complaints escalated at some time, resolved or not), inside the
+	 * caller's tenant transaction.
 	 */
 	public Flux<UUID> subjectsWith(String subjectType, String action) {
 		return database.sql("select distinct subject_id from app.audit_event where subject_type = $1 and action = $2")
@@ -85,4 +86,5 @@ public class AuditTrail {
 				row.get("to_state", String.class), row.get("policy_version", String.class),
 				json.readValue(row.get("detail", String.class), DETAIL));
 	}
+
 }

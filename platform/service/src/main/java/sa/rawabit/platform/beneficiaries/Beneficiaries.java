@@ -14,9 +14,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Beneficiary rows. Queries never name a tenant in their WHERE clauses on purpose: row-level security
- * is the only filter, so a mistake here cannot widen what a tenant sees. Callers run inside
- * {@code Transactions.inTenant}; outside it every call fails.
+ * Beneficiary rows. Queries never name a tenant in their WHERE clauses on purpose:
+ * row-level security is the only filter, so a mistake here cannot widen what a tenant
+ * sees. Callers run inside {@code Transactions.inTenant}; outside it every call fails.
  */
 @Repository
 class Beneficiaries {
@@ -57,7 +57,10 @@ class Beneficiaries {
 		return database.sql(COLUMNS + "order by created_at, id").map(Beneficiaries::row).all();
 	}
 
-	/** Others of this association sharing a phone number or e-mail address: likely the same person. */
+	/**
+	 * Others of this association sharing a phone number or e-mail address: likely the
+	 * same person.
+	 */
 	Flux<BeneficiaryId> sharingContact(BeneficiaryId self, @Nullable String phone, @Nullable String email) {
 		if (phone == null && email == null) {
 			return Flux.empty();
@@ -69,14 +72,18 @@ class Beneficiaries {
 		return contact(query, 1, phone, email).map(row -> new BeneficiaryId(row.get("id", UUID.class))).all();
 	}
 
-	/** @return rows changed: 0 when the id is unknown to this tenant */
+	/**
+	 * @return rows changed: 0 when the id is unknown to this tenant
+	 */
 	Mono<Long> updateContact(BeneficiaryId id, @Nullable String phone, @Nullable String email) {
 		GenericExecuteSpec update = database.sql("update app.beneficiary set phone = $1, email = $2 where id = $3")
 			.bind(2, id.value());
 		return contact(update, 0, phone, email).fetch().rowsUpdated();
 	}
 
-	/** @return rows removed: 0 when the id is unknown to this tenant */
+	/**
+	 * @return rows removed: 0 when the id is unknown to this tenant
+	 */
 	Mono<Long> delete(BeneficiaryId id) {
 		return database.sql("delete from app.beneficiary where id = $1").bind(0, id.value()).fetch().rowsUpdated();
 	}
@@ -95,4 +102,5 @@ class Beneficiaries {
 				row.get("contact_channel", String.class), Boolean.TRUE.equals(row.get("consent_given", Boolean.class)),
 				row.get("consent_at", Instant.class), row.get("created_at", Instant.class));
 	}
+
 }

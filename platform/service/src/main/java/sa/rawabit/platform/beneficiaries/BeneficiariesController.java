@@ -19,7 +19,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The association's beneficiary registry over HTTP, with personal fields masked for roles that do not need them. */
+/**
+ * The association's beneficiary registry over HTTP, with personal fields masked for roles
+ * that do not need them.
+ */
 @RestController
 @RequestMapping("/api/beneficiaries")
 @Tag(name = "Beneficiaries · المستفيدون")
@@ -37,7 +40,10 @@ class BeneficiariesController {
 		this.enrolment = enrolment;
 	}
 
-	/** The new beneficiary, and others who share its phone or e-mail: staff decide whether they are one person. */
+	/**
+	 * The new beneficiary, and others who share its phone or e-mail: staff decide whether
+	 * they are one person.
+	 */
 	record Registered(Beneficiary beneficiary, List<UUID> possibleDuplicates) {
 	}
 

@@ -8,11 +8,14 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.MaskedField;
 
 /**
- * A person an association serves, registered once per association by national ID or iqama.
+ * A person an association serves, registered once per association by national ID or
+ * iqama.
  *
- * @param contactChannel the policy channel agreed with them for news of their requests (e.g. {@code email})
+ * @param contactChannel the policy channel agreed with them for news of their requests
+ * (e.g. {@code email})
  * @param category their beneficiary category, which contact officers are assigned by
- * @param consentGiven whether they agreed to be contacted on that channel; nothing is sent without it
+ * @param consentGiven whether they agreed to be contacted on that channel; nothing is
+ * sent without it
  */
 public record Beneficiary(BeneficiaryId id, TenantId tenantId, String nationalId, String fullName,
 		@Nullable String phone, @Nullable String email, @Nullable String address, @Nullable String category,

@@ -17,9 +17,10 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The page a relations officer registers a beneficiary on: the same {@link Enrolment} as the API,
- * so the policy's checks and the acknowledgement gate hold here too. Post/Redirect/Get on success; a
- * refusal re-renders the form with the values kept and the problem inline.
+ * The page a relations officer registers a beneficiary on: the same {@link Enrolment} as
+ * the API, so the policy's checks and the acknowledgement gate hold here too.
+ * Post/Redirect/Get on success; a refusal re-renders the form with the values kept and
+ * the problem inline.
  */
 @PageController
 class BeneficiaryPageController {
@@ -65,4 +66,5 @@ class BeneficiaryPageController {
 		String value = form.getFirst(field);
 		return value == null || value.isBlank() ? null : value;
 	}
+
 }

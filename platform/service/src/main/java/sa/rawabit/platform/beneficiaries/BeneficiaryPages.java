@@ -11,7 +11,10 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** A beneficiary's profile page, with the personal fields this staff member's role must not see masked. */
+/**
+ * A beneficiary's profile page, with the personal fields this staff member's role must
+ * not see masked.
+ */
 @PageController
 class BeneficiaryPages {
 
@@ -28,12 +31,12 @@ class BeneficiaryPages {
 	Mono<String> profile(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, Model model) {
 		me.requireTenant();
 		model.addAttribute("me", me);
-		return confidentiality.maskedFor(me)
-			.flatMap(masked -> registry.find(new BeneficiaryId(id)).doOnNext(found -> {
-				model.addAttribute("beneficiary", found.masked(masked));
-				model.addAttribute("masked", masked.stream().map(field -> field.name()).toList());
-			}))
+		return confidentiality.maskedFor(me).flatMap(masked -> registry.find(new BeneficiaryId(id)).doOnNext(found -> {
+			model.addAttribute("beneficiary", found.masked(masked));
+			model.addAttribute("masked", masked.stream().map(field -> field.name()).toList());
+		}))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("beneficiary")))
 			.thenReturn("beneficiaries/profile");
 	}
+
 }

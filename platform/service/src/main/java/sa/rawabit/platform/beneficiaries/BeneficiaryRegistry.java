@@ -19,8 +19,8 @@ import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 
 /**
- * Registers and looks up beneficiaries of the current tenant. Each change and its audit event are one
- * transaction: either both are stored or neither.
+ * Registers and looks up beneficiaries of the current tenant. Each change and its audit
+ * event are one transaction: either both are stored or neither.
  */
 @Service
 public class BeneficiaryRegistry {
@@ -54,18 +54,23 @@ public class BeneficiaryRegistry {
 					person.phone(), person.email(), person.address(), person.category(), person.contactChannel(),
 					person.consentGiven(), person.consentGiven() ? now : null, now);
 			return beneficiaries.insert(beneficiary)
-				.flatMap(saved -> audit.append(AuditEvent.of(saved.createdAt(), actor, "beneficiary.registered",
-						SUBJECT, saved.id().value())).thenReturn(saved))
-				.doOnEach(TenantLogContext.onNext(
-						saved -> log.info("Beneficiary {} registered by {}", saved.id().value(), actor)));
-		})).onErrorMap(DuplicateKeyException.class, duplicate -> new ProblemException(DUPLICATE,
-				"A beneficiary with this national ID is already registered with this association",
-				"يوجد مستفيد مسجّل بهذا الرقم الوطني لدى الجمعية", "nationalId"));
+				.flatMap(saved -> audit
+					.append(AuditEvent.of(saved.createdAt(), actor, "beneficiary.registered", SUBJECT,
+							saved.id().value()))
+					.thenReturn(saved))
+				.doOnEach(TenantLogContext
+					.onNext(saved -> log.info("Beneficiary {} registered by {}", saved.id().value(), actor)));
+		}))
+			.onErrorMap(DuplicateKeyException.class,
+					duplicate -> new ProblemException(DUPLICATE,
+							"A beneficiary with this national ID is already registered with this association",
+							"يوجد مستفيد مسجّل بهذا الرقم الوطني لدى الجمعية", "nationalId"));
 	}
 
 	/**
-	 * Others of this association with the same phone or e-mail: a national ID is unique per association,
-	 * but one family registered twice under two IDs is what staff must be shown.
+	 * Others of this association with the same phone or e-mail: a national ID is unique
+	 * per association, but one family registered twice under two IDs is what staff must
+	 * be shown.
 	 */
 	public Flux<BeneficiaryId> possibleDuplicates(Beneficiary of) {
 		return transactions.inTenantMany(beneficiaries.sharingContact(of.id(), of.phone(), of.email()));
@@ -79,9 +84,10 @@ public class BeneficiaryRegistry {
 		return transactions.inTenantMany(beneficiaries.findAll());
 	}
 
-	/** @return whether the beneficiary existed for this tenant */
-	public Mono<Boolean> updateContact(BeneficiaryId id, @Nullable String phone, @Nullable String email,
-			String actor) {
+	/**
+	 * @return whether the beneficiary existed for this tenant
+	 */
+	public Mono<Boolean> updateContact(BeneficiaryId id, @Nullable String phone, @Nullable String email, String actor) {
 		return transactions.inTenant(beneficiaries.updateContact(id, phone, email)
 			.filter(changed -> changed > 0)
 			.flatMap(changed -> audit
@@ -89,4 +95,5 @@ public class BeneficiaryRegistry {
 				.thenReturn(true))
 			.defaultIfEmpty(false));
 	}
+
 }

@@ -12,9 +12,9 @@ import sa.rawabit.policy.MaskedField;
 import sa.rawabit.policy.Policy;
 
 /**
- * Decides which personal fields a staff member sees masked: none for the roles that work with the
- * person (reception, research); for everyone else, the policy's masked fields, or the platform's
- * default when the policy names none ("سرية المعلومات" without a list).
+ * Decides which personal fields a staff member sees masked: none for the roles that work
+ * with the person (reception, research); for everyone else, the policy's masked fields,
+ * or the platform's default when the policy names none ("سرية المعلومات" without a list).
  */
 @Component
 public class Confidentiality {
@@ -40,6 +40,10 @@ public class Confidentiality {
 
 	Mono<Optional<Policy>> policy(StaffMember me) {
 		me.requireTenant();
-		return policies.inForce(me.tenant()).map(LoadedPolicy::policy).map(Optional::of).defaultIfEmpty(Optional.empty());
+		return policies.inForce(me.tenant())
+			.map(LoadedPolicy::policy)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 	}
+
 }

@@ -6,8 +6,9 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
- * Registering a beneficiary at the desk, for the API and the pages alike: only relations officers who
- * acknowledged the policy in force, every field checked against it before anything is stored.
+ * Registering a beneficiary at the desk, for the API and the pages alike: only relations
+ * officers who acknowledged the policy in force, every field checked against it before
+ * anything is stored.
  */
 @Service
 public class Enrolment {
@@ -26,7 +27,10 @@ public class Enrolment {
 		this.acknowledgements = acknowledgements;
 	}
 
-	/** @return the registered beneficiary; a ProblemException naming each invalid field otherwise */
+	/**
+	 * @return the registered beneficiary; a ProblemException naming each invalid field
+	 * otherwise
+	 */
 	public Mono<Beneficiary> enrol(Registration registration, StaffMember me) {
 		return Mono.fromRunnable(() -> me.requireAnyRole(REGISTRAR))
 			.then(acknowledgements.requireAcknowledged(me))
@@ -34,4 +38,5 @@ public class Enrolment {
 			.map(policy -> registration.validated(policy.orElse(null)))
 			.flatMap(person -> registry.register(person, me.username()));
 	}
+
 }

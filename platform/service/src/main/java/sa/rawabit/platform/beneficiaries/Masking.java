@@ -2,7 +2,10 @@ package sa.rawabit.platform.beneficiaries;
 
 import org.jspecify.annotations.Nullable;
 
-/** Masks personal fields while leaving enough for staff to tell two people apart on a list. */
+/**
+ * Masks personal fields while leaving enough for staff to tell two people apart on a
+ * list.
+ */
 final class Masking {
 
 	private Masking() {
@@ -26,4 +29,5 @@ final class Masking {
 		int at = value.indexOf('@');
 		return at <= 0 ? "***" : value.charAt(0) + "***" + value.substring(at);
 	}
+
 }

@@ -1,8 +1,9 @@
 package sa.rawabit.platform.beneficiaries;
 
 /**
- * A Saudi national ID (starts with 1) or iqama (starts with 2): ten digits whose last is a Luhn check
- * digit over the first nine. Checked before anything is stored so a typo is caught at the desk.
+ * A Saudi national ID (starts with 1) or iqama (starts with 2): ten digits whose last is
+ * a Luhn check digit over the first nine. Checked before anything is stored so a typo is
+ * caught at the desk.
  */
 public final class NationalId {
 
@@ -27,7 +28,9 @@ public final class NationalId {
 		return sum % 10 == 0;
 	}
 
-	/** The check digit that makes {@code firstNine} a valid ID; for fixtures and tests. */
+	/**
+	 * The check digit that makes {@code firstNine} a valid ID; for fixtures and tests.
+	 */
 	public static String complete(String firstNine) {
 		for (char check = '0'; check <= '9'; check++) {
 			if (isValid(firstNine + check)) {
@@ -36,4 +39,5 @@ public final class NationalId {
 		}
 		throw new IllegalArgumentException("Not the start of a national ID or iqama: " + firstNine);
 	}
+
 }

@@ -8,12 +8,13 @@ import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Policy;
 
 /**
- * What staff enter to register a beneficiary, from the API's JSON or a page's form; {@link #validated}
- * names every invalid field at once (the national ID's check digit included).
+ * What staff enter to register a beneficiary, from the API's JSON or a page's form;
+ * {@link #validated} names every invalid field at once (the national ID's check digit
+ * included).
  */
 public record Registration(@Nullable String nationalId, @Nullable String fullName, @Nullable String phone,
-		@Nullable String email, @Nullable String address, @Nullable String category,
-		@Nullable String contactChannel, @Nullable Boolean consent) {
+		@Nullable String email, @Nullable String address, @Nullable String category, @Nullable String contactChannel,
+		@Nullable Boolean consent) {
 
 	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{9,15}$");
 
@@ -45,13 +46,12 @@ public record Registration(@Nullable String nationalId, @Nullable String fullNam
 					"لا تجيز سياسة الجمعية إبلاغ المستفيد عبر هذه القناة")
 			.check(!"email".equals(contactChannel) || email != null && !email.isBlank(), "email",
 					"Needed when the agreed channel is e-mail", "مطلوب عند الاتفاق على التواصل بالبريد الإلكتروني")
-			.check(!"phone".equals(contactChannel) && !"whatsapp".equals(contactChannel) || phone != null
-					&& !phone.isBlank(), "phone",
-					"Needed when the agreed channel is the phone", "مطلوب عند الاتفاق على التواصل بالهاتف")
+			.check(!"phone".equals(contactChannel) && !"whatsapp".equals(contactChannel)
+					|| phone != null && !phone.isBlank(), "phone", "Needed when the agreed channel is the phone",
+					"مطلوب عند الاتفاق على التواصل بالهاتف")
 			.orThrow();
 		return new NewBeneficiary(nationalId, fullName.strip(), blankToNull(phone), blankToNull(email),
-				blankToNull(address), blankToNull(category), blankToNull(contactChannel),
-				Boolean.TRUE.equals(consent));
+				blankToNull(address), blankToNull(category), blankToNull(contactChannel), Boolean.TRUE.equals(consent));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -14,11 +14,12 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
- * The one way a case moves, for all three desks. {@link #admit} is the gate in front of every staff action
- * on a case; {@link #onLocked} runs a desk's step on the locked case in one tenant transaction; the step
- * ends with {@link #record}, so the audit event and the outbox row commit if and only if the change does.
- * The desk's own decisions (who may, from which state, what changes) stay in the desk and its aggregate.
- * Moves with no staff member (the public links, the policy's clocks) use {@link #record} alone.
+ * The one way a case moves, for all three desks. {@link #admit} is the gate in front of
+ * every staff action on a case; {@link #onLocked} runs a desk's step on the locked case
+ * in one tenant transaction; the step ends with {@link #record}, so the audit event and
+ * the outbox row commit if and only if the change does. The desk's own decisions (who
+ * may, from which state, what changes) stay in the desk and its aggregate. Moves with no
+ * staff member (the public links, the policy's clocks) use {@link #record} alone.
  */
 @Service
 public class CaseMoves {
@@ -39,8 +40,9 @@ public class CaseMoves {
 	}
 
 	/**
-	 * Completes when {@code actor} may act on cases: a member of an association (403 otherwise) who
-	 * acknowledged its policy in force (403 {@code policy-not-acknowledged} otherwise).
+	 * Completes when {@code actor} may act on cases: a member of an association (403
+	 * otherwise) who acknowledged its policy in force (403
+	 * {@code policy-not-acknowledged} otherwise).
 	 */
 	public Mono<Void> admit(StaffMember actor) {
 		return Mono.defer(() -> {
@@ -50,12 +52,13 @@ public class CaseMoves {
 	}
 
 	/**
-	 * In one tenant transaction: the case {@code locked} returns (404 naming {@code subjectType} when it is
-	 * empty), then {@code step}, which checks who may (403) and from which state (409) and records the move.
+	 * In one tenant transaction: the case {@code locked} returns (404 naming
+	 * {@code subjectType} when it is empty), then {@code step}, which checks who may
+	 * (403) and from which state (409) and records the move.
 	 */
 	public <C, R> Mono<R> onLocked(String subjectType, Mono<C> locked, Function<C, Mono<R>> step) {
-		return transactions.inTenant(locked.switchIfEmpty(Mono.error(() -> ProblemException.notFound(subjectType)))
-			.flatMap(step));
+		return transactions
+			.inTenant(locked.switchIfEmpty(Mono.error(() -> ProblemException.notFound(subjectType))).flatMap(step));
 	}
 
 	/** {@link #admit} then {@link #onLocked}: a staff member moves one case. */
@@ -63,7 +66,10 @@ public class CaseMoves {
 		return admit(actor).then(onLocked(subjectType, locked, step));
 	}
 
-	/** The audit event, then the dashboards' outbox row with its typed events, in the caller's transaction. */
+	/**
+	 * The audit event, then the dashboards' outbox row with its typed events, in the
+	 * caller's transaction.
+	 */
 	public Mono<Void> record(CaseEntry entry, CaseNotice notice) {
 		return audit
 			.append(new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
@@ -73,4 +79,5 @@ public class CaseMoves {
 					notice.audience(), notice.payload(), notice.events())))
 			.then();
 	}
+
 }

@@ -8,8 +8,9 @@ import java.util.Set;
 import sa.rawabit.platform.notifications.DurableEvent;
 
 /**
- * What the dashboards of {@code audience} see of a move (ids, states, dates - no personal data), and the
- * typed {@code events} other modules react to, carried on the same outbox row.
+ * What the dashboards of {@code audience} see of a move (ids, states, dates - no personal
+ * data), and the typed {@code events} other modules react to, carried on the same outbox
+ * row.
  */
 public record CaseNotice(Set<String> audience, Map<String, Object> payload, List<DurableEvent> events) {
 

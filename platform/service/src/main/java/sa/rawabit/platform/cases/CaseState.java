@@ -4,4 +4,5 @@ package sa.rawabit.platform.cases;
 public interface CaseState {
 
 	String column();
+
 }

@@ -8,12 +8,12 @@ import org.springframework.util.MultiValueMap;
 import sa.rawabit.foundation.problem.ProblemException;
 
 /**
- * The compensation form on a complaint's page, as typed (kept when refused). Its fields are named as the
- * evidence's, so each problem the desk names ({@code minutes.dated}…) lands next to its own input.
+ * The compensation form on a complaint's page, as typed (kept when refused). Its fields
+ * are named as the evidence's, so each problem the desk names ({@code minutes.dated}…)
+ * lands next to its own input.
  */
-record CompensationForm(boolean associationCausedHarm, @Nullable String minutesReference,
-		@Nullable String minutesDated, boolean minutesSigned, @Nullable String finalRulingReference,
-		@Nullable String negotiationRecord) {
+record CompensationForm(boolean associationCausedHarm, @Nullable String minutesReference, @Nullable String minutesDated,
+		boolean minutesSigned, @Nullable String finalRulingReference, @Nullable String negotiationRecord) {
 
 	static CompensationForm empty() {
 		return new CompensationForm(false, null, null, false, null, null);
@@ -26,7 +26,10 @@ record CompensationForm(boolean associationCausedHarm, @Nullable String minutesR
 				form.getFirst("finalRulingReference"), form.getFirst("negotiationRecord"));
 	}
 
-	/** The evidence for the desk; a date the browser did not send as yyyy-mm-dd is that field's problem. */
+	/**
+	 * The evidence for the desk; a date the browser did not send as yyyy-mm-dd is that
+	 * field's problem.
+	 */
 	CompensationEvidence evidence() {
 		return new CompensationEvidence(associationCausedHarm ? Boolean.TRUE : null,
 				new CompensationEvidence.Minutes(minutesReference, dated(), minutesSigned ? Boolean.TRUE : null),

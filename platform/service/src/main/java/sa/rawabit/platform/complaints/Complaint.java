@@ -12,10 +12,11 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
- * A complaint and its transitions. Each transition checks the state it starts from and returns the
- * changed complaint; {@link ComplaintDesk} checks the role, stores it, audits it and announces it.
- * {@code trackingCode} is the clear code of a complaint just received, for the answer to its filing; only
- * its hash is stored, so a complaint read back has none.
+ * A complaint and its transitions. Each transition checks the state it starts from and
+ * returns the changed complaint; {@link ComplaintDesk} checks the role, stores it, audits
+ * it and announces it. {@code trackingCode} is the clear code of a complaint just
+ * received, for the answer to its filing; only its hash is stored, so a complaint read
+ * back has none.
  */
 record Complaint(ComplaintId id, @Nullable TrackingCode trackingCode, String channel, ComplaintState state,
 		String complainantName, @Nullable String contact, String subject, String description, String receivedBy,
@@ -34,7 +35,10 @@ record Complaint(ComplaintId id, @Nullable TrackingCode trackingCode, String cha
 				settlement, resolution);
 	}
 
-	/** Still waiting for the committee: escalation, by a person or by the policy's clock, may take it further. */
+	/**
+	 * Still waiting for the committee: escalation, by a person or by the policy's clock,
+	 * may take it further.
+	 */
 	boolean escalatable() {
 		return state == ComplaintState.RECEIVED || state == ComplaintState.ACKNOWLEDGED;
 	}

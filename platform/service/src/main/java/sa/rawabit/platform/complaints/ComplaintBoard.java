@@ -10,13 +10,17 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * What the dashboards show of complaints: those still open, newest first, to the policy's handling
- * committee, the role complaints escalate to and top management; nothing to other roles (they do not handle complaints).
+ * What the dashboards show of complaints: those still open, newest first, to the policy's
+ * handling committee, the role complaints escalate to and top management; nothing to
+ * other roles (they do not handle complaints).
  */
 @Service
 public class ComplaintBoard {
 
-	/** The statements behind {@link #open}, by name: the plan tests and the dashboard benchmark run exactly these. */
+	/**
+	 * The statements behind {@link #open}, by name: the plan tests and the dashboard
+	 * benchmark run exactly these.
+	 */
 	public static final java.util.Map<String, String> STATEMENTS = java.util.Map.of("complaints.open",
 			ComplaintRecords.OPEN, "complaints.open-count", ComplaintRecords.OPEN_COUNT);
 
@@ -39,7 +43,10 @@ public class ComplaintBoard {
 			.onErrorReturn(sa.rawabit.foundation.problem.ProblemException.class, false);
 	}
 
-	/** Open complaints (not settled or resolved), newest first; empty for those who do not handle them. */
+	/**
+	 * Open complaints (not settled or resolved), newest first; empty for those who do not
+	 * handle them.
+	 */
 	public Mono<Open> open(StaffMember me, int limit) {
 		return handles(me).flatMap(handles -> !handles ? Mono.just(new Open(List.of(), 0, 0))
 				: transactions.inTenant(records.open(limit)
@@ -50,11 +57,13 @@ public class ComplaintBoard {
 	}
 
 	static Summary summary(Complaint complaint) {
-		return new Summary(complaint.id().value(), complaint.subject(), complaint.state().column(),
-				complaint.channel(), complaint.receivedAt());
+		return new Summary(complaint.id().value(), complaint.subject(), complaint.state().column(), complaint.channel(),
+				complaint.receivedAt());
 	}
 
-	/** @param received how many of the open ones nobody has acknowledged yet */
+	/**
+	 * @param received how many of the open ones nobody has acknowledged yet
+	 */
 	public record Open(List<Summary> items, long total, long received) {
 
 		public Open {
@@ -65,4 +74,5 @@ public class ComplaintBoard {
 	/** A complaint on a list: no complainant's name or contact. */
 	public record Summary(UUID id, String subject, String state, String channel, Instant receivedAt) {
 	}
+
 }

@@ -14,9 +14,10 @@ import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
 
 /**
- * The clocks a complaint starts when received, from the policy in force: acknowledgement and
- * resolution when the policy sets them, and escalation to its target after its delay. A policy that
- * sets none of them (e.g. Samtah's: escalation "with no fixed delay") starts no clock.
+ * The clocks a complaint starts when received, from the policy in force: acknowledgement
+ * and resolution when the policy sets them, and escalation to its target after its delay.
+ * A policy that sets none of them (e.g. Samtah's: escalation "with no fixed delay")
+ * starts no clock.
  */
 final class ComplaintClocks {
 
@@ -40,8 +41,8 @@ final class ComplaintClocks {
 		if (rules.escalation() != null) {
 			escalateTo = rules.escalation().to().value();
 			if (rules.escalation().after() != null) {
-				escalateAt = clocks.endOf(
-						clocks.plus(loaded.policy(), day, rules.escalation().after(), rules.escalation().unit()));
+				escalateAt = clocks
+					.endOf(clocks.plus(loaded.policy(), day, rules.escalation().after(), rules.escalation().unit()));
 			}
 		}
 		DeadlineClock acknowledgement = clock(clocks, loaded, rules.acknowledgement(), complaint, received, null, null,
@@ -49,8 +50,8 @@ final class ComplaintClocks {
 		if (acknowledgement != null) {
 			started.add(acknowledgement);
 		}
-		DeadlineClock resolution = clock(clocks, loaded, rules.resolution(), complaint, received, escalateAt, escalateTo,
-				handler);
+		DeadlineClock resolution = clock(clocks, loaded, rules.resolution(), complaint, received, escalateAt,
+				escalateTo, handler);
 		if (resolution != null) {
 			started.add(resolution);
 		}
@@ -87,10 +88,12 @@ final class ComplaintClocks {
 			return null;
 		}
 		Instant escalation = escalateAt == null ? null : escalateAt.isBefore(dueAt) ? dueAt : escalateAt;
-		// Unlike a request's, a complaint's minimum wait is kept until its day is over (as it always was).
+		// Unlike a request's, a complaint's minimum wait is kept until its day is over
+		// (as it always was).
 		LocalDate notBefore = due.days().notBefore();
 		return new DeadlineClock(SUBJECT, complaint.value(), deadline.id().value(), loaded.version().value(), received,
 				notBefore == null ? null : clocks.endOf(notBefore), due.warnAt(), dueAt, escalation,
 				escalation == null ? null : escalateTo, audience);
 	}
+
 }

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 
 /**
- * How to reach whoever filed a complaint: the contact they left on it (an e-mail address or a phone
- * number), for modules that follow up after it closed. Needs the tenant in the Reactor Context; empty
- * when no contact was left.
+ * How to reach whoever filed a complaint: the contact they left on it (an e-mail address
+ * or a phone number), for modules that follow up after it closed. Needs the tenant in the
+ * Reactor Context; empty when no contact was left.
  */
 @Service
 public class ComplaintContacts {
@@ -23,9 +23,11 @@ public class ComplaintContacts {
 	}
 
 	public Mono<String> contactOf(ComplaintId complaint) {
-		return transactions.inTenant(database.sql("select contact from app.complaint where id = $1 and contact is not null")
-			.bind(0, complaint.value())
-			.map(row -> row.get("contact", String.class))
-			.one());
+		return transactions
+			.inTenant(database.sql("select contact from app.complaint where id = $1 and contact is not null")
+				.bind(0, complaint.value())
+				.map(row -> row.get("contact", String.class))
+				.one());
 	}
+
 }

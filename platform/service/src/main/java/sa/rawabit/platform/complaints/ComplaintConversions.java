@@ -11,10 +11,11 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
 
 /**
- * Files a complaint for what first came in as something else (an inquiry that turned out to be a
- * complaint), through the desk's own intake: the same policy section, checks, clocks, audit and outbox,
- * but received when the original was, so its clocks count from then. The caller has already decided who
- * may convert; the complaint joins the caller's tenant transaction.
+ * Files a complaint for what first came in as something else (an inquiry that turned out
+ * to be a complaint), through the desk's own intake: the same policy section, checks,
+ * clocks, audit and outbox, but received when the original was, so its clocks count from
+ * then. The caller has already decided who may convert; the complaint joins the caller's
+ * tenant transaction.
  */
 @Service
 public class ComplaintConversions {
@@ -25,7 +26,10 @@ public class ComplaintConversions {
 		this.desk = desk;
 	}
 
-	/** Who complains and how to reach them, what about, and the case it was first received as. */
+	/**
+	 * Who complains and how to reach them, what about, and the case it was first received
+	 * as.
+	 */
 	public record Converted(String channel, String name, @Nullable String contact, String subject, String description,
 			Instant receivedAt, UUID convertedFrom) {
 	}
@@ -39,4 +43,5 @@ public class ComplaintConversions {
 					AuditEvent.naming(me, Map.of("convertedFrom", converted.convertedFrom().toString())));
 		}).map(Complaint::id);
 	}
+
 }

@@ -27,22 +27,26 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
- * Where complaints are handled. Every change is one tenant transaction through the case kernel
- * ({@link CaseMoves}): the complaint row, its audit event, its outbox event for the dashboards and its
- * clocks - all committed or none. Who may act is the policy's handling role (and top management, to whom
- * complaints escalate), checked before the complaint is locked.
+ * Where complaints are handled. Every change is one tenant transaction through the case
+ * kernel ({@link CaseMoves}): the complaint row, its audit event, its outbox event for
+ * the dashboards and its clocks - all committed or none. Who may act is the policy's
+ * handling role (and top management, to whom complaints escalate), checked before the
+ * complaint is locked.
  */
 @Service
 class ComplaintDesk {
 
 	static final ProblemType NO_COMPLAINTS_SECTION = new ProblemType("complaints-not-in-policy", HttpStatus.CONFLICT,
-			"The association's policy in force has no complaints section", "لا تتضمن سياسة الجمعية السارية قسماً للشكاوى");
+			"The association's policy in force has no complaints section",
+			"لا تتضمن سياسة الجمعية السارية قسماً للشكاوى");
 
 	static final ProblemType COMPENSATION_NOT_IN_POLICY = new ProblemType("compensation-not-in-policy",
 			HttpStatus.CONFLICT, "The association's policy in force provides no compensation",
 			"لا تنص سياسة الجمعية السارية على التعويض");
 
-	/** The actor the audit trail names when the policy's own deadline moved a complaint. */
+	/**
+	 * The actor the audit trail names when the policy's own deadline moved a complaint.
+	 */
 	static final String POLICY_CLOCK = "policy-clock";
 
 	private final Transactions transactions;
@@ -70,18 +74,21 @@ class ComplaintDesk {
 		this.clock = clock;
 	}
 
-	/** Receives a complaint for the association in the Reactor Context under its policy in force. */
+	/**
+	 * Receives a complaint for the association in the Reactor Context under its policy in
+	 * force.
+	 */
 	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy) {
 		return receive(loaded, received, receivedBy, null, Map.of());
 	}
 
 	/**
-	 * As {@link #receive(LoadedPolicy, NewComplaint, String)}, but received at {@code receivedAt} when it came
-	 * in earlier as something else (a converted inquiry): its clocks count from then; {@code detail} goes
-	 * into the "filed" audit event.
+	 * As {@link #receive(LoadedPolicy, NewComplaint, String)}, but received at
+	 * {@code receivedAt} when it came in earlier as something else (a converted inquiry):
+	 * its clocks count from then; {@code detail} goes into the "filed" audit event.
 	 */
-	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy,
-			@Nullable Instant receivedAt, Map<String, String> detail) {
+	Mono<Complaint> receive(LoadedPolicy loaded, NewComplaint received, String receivedBy, @Nullable Instant receivedAt,
+			Map<String, String> detail) {
 		Instant now = clock.instant();
 		Instant at = receivedAt == null ? now : receivedAt;
 		Complaint complaint = new Complaint(ComplaintId.random(), TrackingCode.random(), received.channel(),
@@ -113,10 +120,11 @@ class ComplaintDesk {
 	}
 
 	/**
-	 * The policy's escalation delay ran out before the committee settled or resolved the complaint (the
-	 * deadline sweeper fired its escalation step): the complaint is escalated, as the policy says, in the
-	 * name of the policy's clock rather than a person. Idempotent across replicas: the row is locked and an
-	 * escalated or closed complaint stays as it is. The tenant comes from the Reactor Context.
+	 * The policy's escalation delay ran out before the committee settled or resolved the
+	 * complaint (the deadline sweeper fired its escalation step): the complaint is
+	 * escalated, as the policy says, in the name of the policy's clock rather than a
+	 * person. Idempotent across replicas: the row is locked and an escalated or closed
+	 * complaint stays as it is. The tenant comes from the Reactor Context.
 	 */
 	Mono<Boolean> escalateOnClock(ComplaintId id) {
 		return TenantContext.require()
@@ -148,7 +156,10 @@ class ComplaintDesk {
 		return transition(staff, id, "complaint.resolved", true, (complaint, at) -> complaint.resolve(outcome, at));
 	}
 
-	/** Opens a compensation case: only under a policy that provides one, and only with every condition evidenced. */
+	/**
+	 * Opens a compensation case: only under a policy that provides one, and only with
+	 * every condition evidenced.
+	 */
 	Mono<Complaint> openCompensation(StaffMember staff, ComplaintId id, CompensationEvidence evidence) {
 		return acting(staff).flatMap(loaded -> {
 			ComplaintWatchers.require(staff, loaded);
@@ -185,7 +196,8 @@ class ComplaintDesk {
 					.then();
 				return records.update(after)
 					.then(stopClocks)
-					.then(record(loaded, after, before.state(), action, staff.username(), AuditEvent.naming(staff, Map.of())))
+					.then(record(loaded, after, before.state(), action, staff.username(),
+							AuditEvent.naming(staff, Map.of())))
 					.thenReturn(after);
 			});
 		});
@@ -200,13 +212,19 @@ class ComplaintDesk {
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,
 			String actor, Map<String, String> detail) {
-		return cases.record(new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(),
-				loaded.version(), actor, clock.instant(), detail), notice(complaint, action, ComplaintWatchers.of(loaded)));
+		return cases.record(
+				new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(),
+						loaded.version(), actor, clock.instant(), detail),
+				notice(complaint, action, ComplaintWatchers.of(loaded)));
 	}
 
-	/** The dashboards' notice; a final answer also carries {@link ComplaintResolved} for other modules. */
+	/**
+	 * The dashboards' notice; a final answer also carries {@link ComplaintResolved} for
+	 * other modules.
+	 */
 	private static CaseNotice notice(Complaint complaint, String action, Set<String> audience) {
-		var notice = CaseNotice.to(audience, Map.of("state", complaint.state().column(), "channel", complaint.channel()));
+		var notice = CaseNotice.to(audience,
+				Map.of("state", complaint.state().column(), "channel", complaint.channel()));
 		return switch (action) {
 			case "complaint.resolved" -> notice.carrying(new ComplaintResolved(complaint.id(), false));
 			case "complaint.settled" -> notice.carrying(new ComplaintResolved(complaint.id(), true));
@@ -214,7 +232,9 @@ class ComplaintDesk {
 		};
 	}
 
-	/** The policy in force, with a complaints section, for the staff member's association. */
+	/**
+	 * The policy in force, with a complaints section, for the staff member's association.
+	 */
 	Mono<LoadedPolicy> policy(StaffMember staff) {
 		staff.requireTenant();
 		return TenantContext.require()
@@ -225,8 +245,9 @@ class ComplaintDesk {
 	}
 
 	/**
-	 * The policy in force for a staff member about to act on a complaint: only staff who acknowledged it
-	 * act (staff-logged intake and every handling step come through here; the public link does not).
+	 * The policy in force for a staff member about to act on a complaint: only staff who
+	 * acknowledged it act (staff-logged intake and every handling step come through here;
+	 * the public link does not).
 	 */
 	Mono<LoadedPolicy> acting(StaffMember staff) {
 		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
@@ -235,4 +256,5 @@ class ComplaintDesk {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

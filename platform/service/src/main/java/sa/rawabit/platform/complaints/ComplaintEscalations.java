@@ -6,11 +6,11 @@ import sa.rawabit.platform.deadlines.DeadlineEscalated;
 import sa.rawabit.platform.notifications.Reaction;
 
 /**
- * Makes the escalation the policy sets ("escalate to top management after N working days") change the
- * complaint, not only ring a bell: when the deadline sweeper commits a complaint clock's escalation, the
- * complaint moves to escalated, so the committee's list, top management's dashboard, the public tracking
- * page and the oversight count all say so. Idempotent: the desk's row lock and state check make a second
- * run a no-op.
+ * Makes the escalation the policy sets ("escalate to top management after N working
+ * days") change the complaint, not only ring a bell: when the deadline sweeper commits a
+ * complaint clock's escalation, the complaint moves to escalated, so the committee's
+ * list, top management's dashboard, the public tracking page and the oversight count all
+ * say so. Idempotent: the desk's row lock and state check make a second run a no-op.
  */
 @Component
 class ComplaintEscalations implements Reaction<DeadlineEscalated> {
@@ -38,4 +38,5 @@ class ComplaintEscalations implements Reaction<DeadlineEscalated> {
 		}
 		return desk.escalateOnClock(new ComplaintId(escalated.event().subjectId())).then();
 	}
+
 }

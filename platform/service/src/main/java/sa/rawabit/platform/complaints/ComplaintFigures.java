@@ -9,9 +9,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.audit.AuditTrail;
 
 /**
- * The association's complaint counts for its own governance reports (the tenant in the Reactor
- * Context): filed, closed (settled or resolved), open, and escalated now or before closing (from the
- * audit trail, asked through its module), as the national view defines them (OVERSIGHT.md).
+ * The association's complaint counts for its own governance reports (the tenant in the
+ * Reactor Context): filed, closed (settled or resolved), open, and escalated now or
+ * before closing (from the audit trail, asked through its module), as the national view
+ * defines them (OVERSIGHT.md).
  */
 @Service
 public class ComplaintFigures {
@@ -45,4 +46,5 @@ public class ComplaintFigures {
 						row.get("open", Long.class), row.get("escalated", Long.class)))
 				.one()));
 	}
+
 }

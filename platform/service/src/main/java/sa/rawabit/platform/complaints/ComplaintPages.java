@@ -25,8 +25,9 @@ import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
 
 /**
- * The complaints pages for the handling committee and top management: the list and one complaint with
- * its timeline and the handling steps its state allows, each through {@link ComplaintDesk} like the API.
+ * The complaints pages for the handling committee and top management: the list and one
+ * complaint with its timeline and the handling steps its state allows, each through
+ * {@link ComplaintDesk} like the API.
  */
 @PageController
 class ComplaintPages {
@@ -74,31 +75,33 @@ class ComplaintPages {
 	Mono<String> act(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, @PathVariable String action,
 			ServerWebExchange exchange, Model model) {
 		ComplaintId complaint = new ComplaintId(id);
-		return exchange.getFormData()
-			.flatMap(form -> {
-				String text = form.getFirst("text");
-				return perform(me, complaint, action, text)
-					.thenReturn("redirect:/complaints/" + id)
-					.onErrorResume(ProblemException.class, problem -> {
-						FormErrors.status(exchange, problem);
-						return detailPage(me, complaint, action, problem, text, model);
-					});
-			});
+		return exchange.getFormData().flatMap(form -> {
+			String text = form.getFirst("text");
+			return perform(me, complaint, action, text).thenReturn("redirect:/complaints/" + id)
+				.onErrorResume(ProblemException.class, problem -> {
+					FormErrors.status(exchange, problem);
+					return detailPage(me, complaint, action, problem, text, model);
+				});
+		});
 	}
 
-	/** Evidence of the policy's compensation conditions, to the desk as the API sends it; refused inline. */
+	/**
+	 * Evidence of the policy's compensation conditions, to the desk as the API sends it;
+	 * refused inline.
+	 */
 	@PostMapping("/complaints/{id}/compensation")
 	Mono<String> compensate(@AuthenticationPrincipal StaffMember me, @PathVariable UUID id, ServerWebExchange exchange,
 			Model model) {
 		ComplaintId complaint = new ComplaintId(id);
-		return exchange.getFormData().map(CompensationForm::of).flatMap(typed -> Mono
-			.defer(() -> desk.openCompensation(me, complaint, typed.evidence()))
-			.thenReturn("redirect:/complaints/" + id)
-			.onErrorResume(ProblemException.class, problem -> {
-				FormErrors.status(exchange, problem);
-				model.addAttribute("evidence", typed);
-				return detailPage(me, complaint, COMPENSATE, problem, null, model);
-			}));
+		return exchange.getFormData()
+			.map(CompensationForm::of)
+			.flatMap(typed -> Mono.defer(() -> desk.openCompensation(me, complaint, typed.evidence()))
+				.thenReturn("redirect:/complaints/" + id)
+				.onErrorResume(ProblemException.class, problem -> {
+					FormErrors.status(exchange, problem);
+					model.addAttribute("evidence", typed);
+					return detailPage(me, complaint, COMPENSATE, problem, null, model);
+				}));
 	}
 
 	private Mono<Complaint> perform(StaffMember me, ComplaintId id, String action, @Nullable String text) {
@@ -128,25 +131,32 @@ class ComplaintPages {
 			model.addAttribute("evidence", CompensationForm.empty());
 		}
 		return desk.policy(me)
-			.flatMap(loaded -> desk.find(me, id).flatMap(complaint -> transactions
-				.inTenant(audit.historyOf(ComplaintClocks.SUBJECT, id.value()).collectList())
-				.doOnNext(history -> {
-					model.addAttribute("complaint", complaint);
-					model.addAttribute("stateKey", complaint.state().column());
-					model.addAttribute("history", history);
-					model.addAttribute("names", ActorNames.from(history));
-					model.addAttribute("actions", actions(complaint, loaded.policy().complaints().amicableSettlement()));
-					model.addAttribute("compensationTerms", loaded.policy().compensation());
-				})
-				.then(transactions.inTenant(records.compensation(id)).map(Optional::of).defaultIfEmpty(Optional.empty()))
-				.doOnNext(opened -> {
-					model.addAttribute("compensation", opened.orElse(null));
-					model.addAttribute("mayCompensate", CompensationCase.mayOpen(loaded, opened.orElse(null)));
-				})))
+			.flatMap(loaded -> desk.find(me, id)
+				.flatMap(complaint -> transactions
+					.inTenant(audit.historyOf(ComplaintClocks.SUBJECT, id.value()).collectList())
+					.doOnNext(history -> {
+						model.addAttribute("complaint", complaint);
+						model.addAttribute("stateKey", complaint.state().column());
+						model.addAttribute("history", history);
+						model.addAttribute("names", ActorNames.from(history));
+						model.addAttribute("actions",
+								actions(complaint, loaded.policy().complaints().amicableSettlement()));
+						model.addAttribute("compensationTerms", loaded.policy().compensation());
+					})
+					.then(transactions.inTenant(records.compensation(id))
+						.map(Optional::of)
+						.defaultIfEmpty(Optional.empty()))
+					.doOnNext(opened -> {
+						model.addAttribute("compensation", opened.orElse(null));
+						model.addAttribute("mayCompensate", CompensationCase.mayOpen(loaded, opened.orElse(null)));
+					})))
 			.thenReturn("complaints/detail");
 	}
 
-	/** What the complaint's state allows; who may act is the desk's check (the page is theirs alone). */
+	/**
+	 * What the complaint's state allows; who may act is the desk's check (the page is
+	 * theirs alone).
+	 */
 	static Set<String> actions(Complaint complaint, boolean amicable) {
 		Set<String> actions = new LinkedHashSet<>();
 		switch (complaint.state()) {
@@ -181,4 +191,5 @@ class ComplaintPages {
 			throw ProblemException.invalidField("state", "Not a complaint state", "ليست حالة شكوى");
 		}
 	}
+
 }

@@ -14,7 +14,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
-/** SQL for complaints; every method runs inside the caller's tenant transaction (RLS does the rest). */
+/**
+ * SQL for complaints; every method runs inside the caller's tenant transaction (RLS does
+ * the rest).
+ */
 @Repository
 class ComplaintRecords {
 
@@ -22,10 +25,17 @@ class ComplaintRecords {
 			select id, channel, state, complainant_name, contact, subject, description, received_by,
 			       policy_version, settlement, resolution, received_at, updated_at from app.complaint """;
 
-	/** Open complaints, newest first: read from the partial index complaint_open (V160), open rows only. */
-	static final String OPEN = COLUMNS + " where state not in ('settled', 'resolved') order by received_at desc, id limit $1";
+	/**
+	 * Open complaints, newest first: read from the partial index complaint_open (V160),
+	 * open rows only.
+	 */
+	static final String OPEN = COLUMNS
+			+ " where state not in ('settled', 'resolved') order by received_at desc, id limit $1";
 
-	/** How many are open, and how many of those still wait to be acknowledged; from complaint_open alone. */
+	/**
+	 * How many are open, and how many of those still wait to be acknowledged; from
+	 * complaint_open alone.
+	 */
 	static final String OPEN_COUNT = """
 			select count(*) as open, count(*) filter (where state = 'received') as received
 			from app.complaint where state not in ('settled', 'resolved')""";
@@ -44,7 +54,8 @@ class ComplaintRecords {
 					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
 				.bind(0, tenant.value())
 				.bind(1, complaint.id().value())
-				.bind(2, java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code").hash())
+				.bind(2, java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code")
+					.hash())
 				.bind(3, complaint.channel())
 				.bind(4, complaint.state().column())
 				.bind(5, complaint.complainantName())
@@ -61,7 +72,10 @@ class ComplaintRecords {
 
 	/** Locks the row: concurrent transitions of one complaint run one after the other. */
 	Mono<Complaint> lock(ComplaintId id) {
-		return database.sql(COLUMNS + " where id = $1 for update").bind(0, id.value()).map(ComplaintRecords::read).one();
+		return database.sql(COLUMNS + " where id = $1 for update")
+			.bind(0, id.value())
+			.map(ComplaintRecords::read)
+			.one();
 	}
 
 	Mono<Complaint> find(ComplaintId id) {
@@ -70,10 +84,7 @@ class ComplaintRecords {
 
 	/** Open complaints, newest first. */
 	Flux<Complaint> open(int limit) {
-		return database.sql(OPEN)
-			.bind(0, limit)
-			.map(ComplaintRecords::read)
-			.all();
+		return database.sql(OPEN).bind(0, limit).map(ComplaintRecords::read).all();
 	}
 
 	/** Every complaint of the association, newest first, optionally in one state. */
@@ -91,7 +102,10 @@ class ComplaintRecords {
 			.one();
 	}
 
-	/** Found by the hash of the code, as it is stored; the complaint read back carries no clear code. */
+	/**
+	 * Found by the hash of the code, as it is stored; the complaint read back carries no
+	 * clear code.
+	 */
 	Mono<Complaint> findByTrackingCode(TrackingCode code) {
 		return database.sql(COLUMNS + " where tracking_hash = $1")
 			.bind(0, code.hash())
@@ -119,20 +133,24 @@ class ComplaintRecords {
 
 	Mono<Void> openCompensation(ComplaintId id, CompensationEvidence evidence, @Nullable UUID policyVersion,
 			String openedBy, Instant at) {
-		return TenantContext.require().flatMap(tenant -> database.sql("""
-				insert into app.compensation_case (tenant_id, complaint_id, harm_by_association, minutes_reference,
-				    minutes_dated, minutes_signed, ruling_reference, negotiation_record, policy_version, opened_by, opened_at)
-				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
-			.bind(0, tenant.value())
-			.bind(1, id.value())
-			.bind(2, Boolean.TRUE.equals(evidence.associationCausedHarm()))
-			.bind(3, evidence.minutes().reference())
-			.bind(4, evidence.minutes().dated())
-			.bind(5, Boolean.TRUE.equals(evidence.minutes().signedByMembers()))
-			.bind(6, evidence.finalRulingReference())
-			.bind(7, evidence.negotiationRecord())
-			.bind(9, openedBy)
-			.bind(10, at).bind(8, Parameter.fromOrEmpty(policyVersion, UUID.class)).then());
+		return TenantContext.require()
+			.flatMap(tenant -> database
+				.sql("""
+						insert into app.compensation_case (tenant_id, complaint_id, harm_by_association, minutes_reference,
+						    minutes_dated, minutes_signed, ruling_reference, negotiation_record, policy_version, opened_by, opened_at)
+						values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+				.bind(0, tenant.value())
+				.bind(1, id.value())
+				.bind(2, Boolean.TRUE.equals(evidence.associationCausedHarm()))
+				.bind(3, evidence.minutes().reference())
+				.bind(4, evidence.minutes().dated())
+				.bind(5, Boolean.TRUE.equals(evidence.minutes().signedByMembers()))
+				.bind(6, evidence.finalRulingReference())
+				.bind(7, evidence.negotiationRecord())
+				.bind(9, openedBy)
+				.bind(10, at)
+				.bind(8, Parameter.fromOrEmpty(policyVersion, UUID.class))
+				.then());
 	}
 
 	Mono<CompensationCase> compensation(ComplaintId id) {
@@ -141,10 +159,12 @@ class ComplaintRecords {
 				    negotiation_record, opened_by, opened_at
 				from app.compensation_case where complaint_id = $1""")
 			.bind(0, id.value())
-			.map(row -> new CompensationCase(new CompensationEvidence(row.get("harm_by_association", Boolean.class),
-					new CompensationEvidence.Minutes(row.get("minutes_reference", String.class),
-							row.get("minutes_dated", java.time.LocalDate.class), row.get("minutes_signed", Boolean.class)),
-					row.get("ruling_reference", String.class), row.get("negotiation_record", String.class)),
+			.map(row -> new CompensationCase(
+					new CompensationEvidence(row.get("harm_by_association", Boolean.class),
+							new CompensationEvidence.Minutes(row.get("minutes_reference", String.class),
+									row.get("minutes_dated", java.time.LocalDate.class),
+									row.get("minutes_signed", Boolean.class)),
+							row.get("ruling_reference", String.class), row.get("negotiation_record", String.class)),
 					row.get("opened_by", String.class), row.get("opened_at", Instant.class)))
 			.one();
 	}
@@ -152,9 +172,11 @@ class ComplaintRecords {
 	private static Complaint read(Readable row) {
 		return new Complaint(new ComplaintId(row.get("id", UUID.class)), null, row.get("channel", String.class),
 				ComplaintState.of(row.get("state", String.class)), row.get("complainant_name", String.class),
-				row.get("contact", String.class), row.get("subject", String.class), row.get("description", String.class),
-				row.get("received_by", String.class), row.get("policy_version", UUID.class),
-				row.get("settlement", String.class), row.get("resolution", String.class),
-				row.get("received_at", Instant.class), row.get("updated_at", Instant.class));
+				row.get("contact", String.class), row.get("subject", String.class),
+				row.get("description", String.class), row.get("received_by", String.class),
+				row.get("policy_version", UUID.class), row.get("settlement", String.class),
+				row.get("resolution", String.class), row.get("received_at", Instant.class),
+				row.get("updated_at", Instant.class));
 	}
+
 }

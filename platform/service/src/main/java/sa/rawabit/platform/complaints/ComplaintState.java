@@ -32,4 +32,5 @@ public enum ComplaintState implements CaseState {
 	boolean isFinal() {
 		return this == SETTLED || this == RESOLVED;
 	}
+
 }

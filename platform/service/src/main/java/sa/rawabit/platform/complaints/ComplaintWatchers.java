@@ -8,10 +8,10 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.policy.LoadedPolicy;
 
 /**
- * Who sees and handles complaints: the policy's handling committee, the role they escalate to (the
- * association's own executive director, say) and top management, which follows the complaints link in
- * every seed. Dashboards, streams and every handling step ask here, so a role the policy declares works
- * like a built-in one.
+ * Who sees and handles complaints: the policy's handling committee, the role they
+ * escalate to (the association's own executive director, say) and top management, which
+ * follows the complaints link in every seed. Dashboards, streams and every handling step
+ * ask here, so a role the policy declares works like a built-in one.
  */
 final class ComplaintWatchers {
 
@@ -29,8 +29,12 @@ final class ComplaintWatchers {
 		return watchers;
 	}
 
-	/** @throws sa.rawabit.foundation.problem.ProblemException 403 unless the caller is one of them */
+	/**
+	 * @throws sa.rawabit.foundation.problem.ProblemException 403 unless the caller is one
+	 * of them
+	 */
 	static void require(StaffMember staff, LoadedPolicy loaded) {
 		staff.requireAnyRole(of(loaded).toArray(String[]::new));
 	}
+
 }

@@ -22,12 +22,18 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.policy.ChannelId;
 
-/** Staff's complaint API: logging what came by fax, phone or letter, and every handling step. */
+/**
+ * Staff's complaint API: logging what came by fax, phone or letter, and every handling
+ * step.
+ */
 @RestController
 @RequestMapping("/api/complaints")
 class ComplaintsController {
 
-	/** Who takes complaints off the fax, the phone and the post, beside the policy's handling committee. */
+	/**
+	 * Who takes complaints off the fax, the phone and the post, beside the policy's
+	 * handling committee.
+	 */
 	static final String[] INTAKE_ROLES = { "relations-officer", "contact-officer" };
 
 	/** The public link is the website channel; staff log the others. */
@@ -46,16 +52,17 @@ class ComplaintsController {
 			.doOnNext(loaded -> staff.requireAnyRole(intakeRoles(loaded)))
 			.then(Mono.defer(() -> desk.acting(staff)))
 			.flatMap(loaded -> {
-			String channel = complaint.channel();
-			new FieldChecks().required("channel", channel, 60)
-				.check(channel == null || channel.isBlank() || !WEBSITE.equals(channel)
-						&& loaded.policy().channel(new ChannelId(channel)).isPresent(), "channel",
-						"Not a channel this association's policy enables for staff to log",
-						"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
-				.orThrow();
-			complaint.requireComplete();
-			return desk.receive(loaded, complaint, staff.username(), null, AuditEvent.naming(staff, Map.of()));
-		}).map(ComplaintsController::view);
+				String channel = complaint.channel();
+				new FieldChecks().required("channel", channel, 60)
+					.check(channel == null || channel.isBlank()
+							|| !WEBSITE.equals(channel) && loaded.policy().channel(new ChannelId(channel)).isPresent(),
+							"channel", "Not a channel this association's policy enables for staff to log",
+							"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
+					.orThrow();
+				complaint.requireComplete();
+				return desk.receive(loaded, complaint, staff.username(), null, AuditEvent.naming(staff, Map.of()));
+			})
+			.map(ComplaintsController::view);
 	}
 
 	private static String[] intakeRoles(sa.rawabit.platform.policy.LoadedPolicy loaded) {
@@ -107,7 +114,8 @@ class ComplaintsController {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", complaint.id().value());
 		if (complaint.trackingCode() != null) {
-			// Only in the answer to the filing: the officer hands it to the complainant; it is not stored in clear.
+			// Only in the answer to the filing: the officer hands it to the complainant;
+			// it is not stored in clear.
 			view.put("trackingCode", complaint.trackingCode().value());
 		}
 		view.put("channel", complaint.channel());
@@ -129,4 +137,5 @@ class ComplaintsController {
 		}
 		return view;
 	}
+
 }

@@ -29,9 +29,10 @@ import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
 
 /**
- * The public complaint link as pages, for a phone: the form, the receipt with the tracking code, and
- * tracking by code. The same desk, limits and checks as the JSON link. No session and so no CSRF token
- * (see the public chain in SecurityConfiguration); the flood guard and the honeypot stand in front.
+ * The public complaint link as pages, for a phone: the form, the receipt with the
+ * tracking code, and tracking by code. The same desk, limits and checks as the JSON link.
+ * No session and so no CSRF token (see the public chain in SecurityConfiguration); the
+ * flood guard and the honeypot stand in front.
  */
 @PageController
 class PublicComplaintPages {
@@ -77,7 +78,8 @@ class PublicComplaintPages {
 						model.addAttribute("form", form);
 						return link.file(opened.loaded(), form);
 					});
-			}).map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filedCode(filed))
+			})
+				.map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filedCode(filed))
 				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -85,7 +87,8 @@ class PublicComplaintPages {
 	@GetMapping("/public/{slug}/complaint/receipt/{code}")
 	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
 			ServerWebExchange exchange) {
-		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
+		// Looking a code up costs a token like tracking does, so the receipt is no way
+		// around the limit.
 		return gate.admitAddress(exchange, PublicLink.COMPLAINTS)
 			.then(Mono.defer(() -> link.open(slug)))
 			.filter(opened -> TrackingCode.looksValid(code))
@@ -107,12 +110,14 @@ class PublicComplaintPages {
 			describe(opened, model);
 			return PublicPages.tracking(code, model, exchange, "public/track", wanted -> {
 				return gate.admitAddress(exchange, PublicLink.COMPLAINTS)
-					.then(Mono.defer(() -> TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty()))
-					.flatMap(complaint -> history(opened, complaint).doOnNext(steps -> model.addAttribute("complaint",
-							new Tracked(complaint.state().column(), complaint.receivedAt(), complaint.updatedAt(),
-									steps))));
+					.then(Mono
+						.defer(() -> TrackingCode.looksValid(wanted) ? find(opened, wanted) : Mono.<Complaint>empty()))
+					.flatMap(complaint -> history(opened, complaint)
+						.doOnNext(steps -> model.addAttribute("complaint", new Tracked(complaint.state().column(),
+								complaint.receivedAt(), complaint.updatedAt(), steps))));
 			});
-		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
+		})
+			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
@@ -139,7 +144,10 @@ class PublicComplaintPages {
 				() -> new PublicComplaintForm(null, null, null, null, null)));
 	}
 
-	/** What the pages say about the association and what happens next, from its policy in force. */
+	/**
+	 * What the pages say about the association and what happens next, from its policy in
+	 * force.
+	 */
 	private static void describe(Opened opened, Model model) {
 		model.addAttribute("association", opened.tenant());
 		model.addAttribute("slug", opened.tenant().slug());
@@ -176,7 +184,10 @@ class PublicComplaintPages {
 		return PublicPages.notFound(exchange);
 	}
 
-	/** A step of the "what happens next" list: a message key, and its days and unit when it has a wait. */
+	/**
+	 * A step of the "what happens next" list: a message key, and its days and unit when
+	 * it has a wait.
+	 */
 	record NextStep(String key, @Nullable Integer days, @Nullable String unitKey) {
 	}
 

@@ -24,10 +24,11 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.Text;
 
 /**
- * The association's public complaint link: no sign-in. An unknown slug, a suspended association and one
- * whose policy has no public link all answer exactly like a page that does not exist, so the link
- * cannot be used to list associations. Abuse is refused before anything is stored: the address and
- * association buckets, the body size, the honeypot, then the fields.
+ * The association's public complaint link: no sign-in. An unknown slug, a suspended
+ * association and one whose policy has no public link all answer exactly like a page that
+ * does not exist, so the link cannot be used to list associations. Abuse is refused
+ * before anything is stored: the address and association buckets, the body size, the
+ * honeypot, then the fields.
  */
 @RestController
 @RequestMapping("/public/{slug}/complaints")
@@ -58,12 +59,13 @@ class PublicComplaintsController {
 			form.put("policyVersion", loaded.version().value());
 			form.put("handler", policy.complaints().handler().value());
 			form.put("amicableSettlement", policy.complaints().amicableSettlement());
-			form.put("otherChannels", policy.complaints()
-				.intake()
-				.stream()
-				.filter(channel -> !ComplaintsController.WEBSITE.equals(channel.value()))
-				.map(channel -> policy.channel(channel).map(found -> names(found.names())).orElse(Map.of()))
-				.toList());
+			form.put("otherChannels",
+					policy.complaints()
+						.intake()
+						.stream()
+						.filter(channel -> !ComplaintsController.WEBSITE.equals(channel.value()))
+						.map(channel -> policy.channel(channel).map(found -> names(found.names())).orElse(Map.of()))
+						.toList());
 			form.put("fields", List.of(field("name", true, 200), field("contact", false, 200),
 					field("subject", true, 200), field("description", true, 5000)));
 			return form;
@@ -79,24 +81,29 @@ class PublicComplaintsController {
 				.then(body(exchange))
 				.flatMap(form -> link.file(loaded, form)));
 		})).map(complaint -> {
-			// The only answer that holds the clear code: the database keeps its hash alone.
-			String code = java.util.Objects.requireNonNull(complaint.trackingCode(), "a complaint just filed has its code")
+			// The only answer that holds the clear code: the database keeps its hash
+			// alone.
+			String code = java.util.Objects
+				.requireNonNull(complaint.trackingCode(), "a complaint just filed has its code")
 				.value();
 			return Map.of("trackingCode", code, "state", complaint.state().column(), "status",
 					"/public/" + slug + "/complaints/" + code);
 		});
 	}
 
-	/** The public status page's data: the state only, never the complaint's text or who handles it. */
+	/**
+	 * The public status page's data: the state only, never the complaint's text or who
+	 * handles it.
+	 */
 	@GetMapping("/{code}")
-	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
-			ServerWebExchange exchange) {
+	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code, ServerWebExchange exchange) {
 		return gate.admitAddress(exchange, PublicLink.COMPLAINTS).then(Mono.defer(() -> {
 			if (!TrackingCode.looksValid(code)) {
 				return Mono.error(missing());
 			}
-			return open(slug).flatMap(loaded -> transactions.inTenant(records.findByTrackingCode(new TrackingCode(code)))
-				.contextWrite(TenantContext.of(loaded.tenant())));
+			return open(slug)
+				.flatMap(loaded -> transactions.inTenant(records.findByTrackingCode(new TrackingCode(code)))
+					.contextWrite(TenantContext.of(loaded.tenant())));
 		})).switchIfEmpty(Mono.error(PublicComplaintsController::missing)).map(complaint -> {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("trackingCode", code);
@@ -109,7 +116,10 @@ class PublicComplaintsController {
 		});
 	}
 
-	/** The association's policy in force when it is active and its policy opens a public link. */
+	/**
+	 * The association's policy in force when it is active and its policy opens a public
+	 * link.
+	 */
 	private Mono<LoadedPolicy> open(String slug) {
 		return link.open(slug).map(Opened::loaded).switchIfEmpty(Mono.error(PublicComplaintsController::missing));
 	}
@@ -135,4 +145,5 @@ class PublicComplaintsController {
 		}
 		return names;
 	}
+
 }

@@ -11,9 +11,10 @@ import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.platform.publicaccess.PublicLinkKind;
 
 /**
- * What the JSON link and the public pages share: which association a slug opens, and filing through
- * the desk after the honeypot and the fields were checked. The flood guard ({@link PublicGate}, with the
- * complaint link's own buckets) is the caller's first step, before anything is read.
+ * What the JSON link and the public pages share: which association a slug opens, and
+ * filing through the desk after the honeypot and the fields were checked. The flood guard
+ * ({@link PublicGate}, with the complaint link's own buckets) is the caller's first step,
+ * before anything is read.
  */
 @Component
 class PublicLink {
@@ -33,14 +34,19 @@ class PublicLink {
 		this.desk = desk;
 	}
 
-	/** The association when it is active and its policy in force opens a public link; empty otherwise. */
+	/**
+	 * The association when it is active and its policy in force opens a public link;
+	 * empty otherwise.
+	 */
 	Mono<Opened> open(String slug) {
 		return associations.open(slug)
 			.filter(opened -> opened.loaded().policy().complaints() != null
 					&& opened.loaded().policy().complaints().publicLink());
 	}
 
-	/** @throws ProblemException 400 for the honeypot or any missing or oversized field */
+	/**
+	 * @throws ProblemException 400 for the honeypot or any missing or oversized field
+	 */
 	Mono<Complaint> file(LoadedPolicy loaded, PublicComplaintForm form) {
 		return Mono.defer(() -> {
 			PublicGate.refuseHoneypot(form.website());
@@ -49,4 +55,5 @@ class PublicLink {
 			return desk.receive(loaded, complaint, "public").contextWrite(TenantContext.of(loaded.tenant()));
 		});
 	}
+
 }

@@ -15,11 +15,12 @@ import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
- * {@code /}: the signed-in staff member's dashboard. The page itself, then its sections as an htmx
- * fragment the page re-fetches once per burst of live events (live.js coalesces them), naming the last
- * event it heard of ({@code seen}) so every watcher of the same view is served one computation and one
- * rendering ({@link SectionResponses}). {@code since} (the moment the page was first rendered) lets the
- * page mark what arrived after; the sections themselves are the same for every watcher of a view.
+ * {@code /}: the signed-in staff member's dashboard. The page itself, then its sections
+ * as an htmx fragment the page re-fetches once per burst of live events (live.js
+ * coalesces them), naming the last event it heard of ({@code seen}) so every watcher of
+ * the same view is served one computation and one rendering ({@link SectionResponses}).
+ * {@code since} (the moment the page was first rendered) lets the page mark what arrived
+ * after; the sections themselves are the same for every watcher of a view.
  */
 @PageController
 class DashboardController {
@@ -70,14 +71,13 @@ class DashboardController {
 	}
 
 	private Mono<Void> fill(StaffMember me, @Nullable Long seen, Model model) {
-		return sections.of(me, seen)
-			.doOnNext(all -> {
-				model.addAttribute("queue", all.queue());
-				model.addAttribute("handlesComplaints", all.handlesComplaints());
-				model.addAttribute("complaints", all.complaints());
-				model.addAttribute("clocks", all.clocks());
-				model.addAttribute("inquiries", all.inquiries());
-			})
-			.then();
+		return sections.of(me, seen).doOnNext(all -> {
+			model.addAttribute("queue", all.queue());
+			model.addAttribute("handlesComplaints", all.handlesComplaints());
+			model.addAttribute("complaints", all.complaints());
+			model.addAttribute("clocks", all.clocks());
+			model.addAttribute("inquiries", all.inquiries());
+		}).then();
 	}
+
 }

@@ -16,11 +16,12 @@ import sa.rawabit.platform.inquiries.InquiryBoard;
 import sa.rawabit.platform.requests.RequestBoard;
 
 /**
- * The dashboard's sections, computed once per change and view rather than once per watcher. What a view
- * shows by role (the request queue, open complaints, the clocks) depends only on the association and the
- * set of roles, so it is computed once per (association, roles, event version) and served to every
- * watcher with those roles; the contact officer's inquiries depend on the person, so that part is keyed
- * by person too. Nothing of it travels in the stream: pages fetch their sections over their own session.
+ * The dashboard's sections, computed once per change and view rather than once per
+ * watcher. What a view shows by role (the request queue, open complaints, the clocks)
+ * depends only on the association and the set of roles, so it is computed once per
+ * (association, roles, event version) and served to every watcher with those roles; the
+ * contact officer's inquiries depend on the person, so that part is keyed by person too.
+ * Nothing of it travels in the stream: pages fetch their sections over their own session.
  * {@code rawabit.dashboard.computations} counts the computations by part.
  */
 @Service
@@ -46,8 +47,8 @@ class DashboardSections {
 
 	private final Counter personalComputations;
 
-	DashboardSections(RequestBoard requests, ComplaintBoard complaints, DeadlineBoard deadlines,
-			InquiryBoard inquiries, LiveVersions versions, DashboardProperties properties, MeterRegistry meters) {
+	DashboardSections(RequestBoard requests, ComplaintBoard complaints, DeadlineBoard deadlines, InquiryBoard inquiries,
+			LiveVersions versions, DashboardProperties properties, MeterRegistry meters) {
 		this.requests = requests;
 		this.complaints = complaints;
 		this.deadlines = deadlines;
@@ -60,8 +61,9 @@ class DashboardSections {
 	}
 
 	/**
-	 * Everything the sections {@code me} sees depend on, as of the last dashboard event their page heard of
-	 * ({@code seen}): two members with equal views see the same sections.
+	 * Everything the sections {@code me} sees depend on, as of the last dashboard event
+	 * their page heard of ({@code seen}): two members with equal views see the same
+	 * sections.
 	 */
 	View viewOf(StaffMember me, @Nullable Long seen) {
 		me.requireTenant();
@@ -70,7 +72,10 @@ class DashboardSections {
 				InquiryBoard.shownTo(me) ? me.username() : null);
 	}
 
-	/** The sections {@code me} sees, as of the last dashboard event their page heard of ({@code seen}). */
+	/**
+	 * The sections {@code me} sees, as of the last dashboard event their page heard of
+	 * ({@code seen}).
+	 */
 	Mono<Sections> of(StaffMember me, @Nullable Long seen) {
 		View view = viewOf(me, seen);
 		Mono<ByRole> shared = byRole.get(new ViewKey(view.tenant(), view.roles(), view.version()),
@@ -84,8 +89,9 @@ class DashboardSections {
 	private Mono<ByRole> computeByRole(StaffMember me) {
 		return Mono.defer(() -> {
 			roleComputations.increment();
-			return Mono.zip(requests.awaiting(me, LIST_SIZE), complaints.handles(me), complaints.open(me, LIST_SIZE),
-					deadlines.of(me, LIST_SIZE))
+			return Mono
+				.zip(requests.awaiting(me, LIST_SIZE), complaints.handles(me), complaints.open(me, LIST_SIZE),
+						deadlines.of(me, LIST_SIZE))
 				.map(all -> new ByRole(all.getT1(), all.getT2(), all.getT3(), all.getT4()));
 		});
 	}
@@ -117,9 +123,11 @@ class DashboardSections {
 	}
 
 	/**
-	 * One view of the dashboard: association, role set, event version, and the person where a part is
-	 * personal (a contact officer's own inquiries; {@code null} otherwise).
+	 * One view of the dashboard: association, role set, event version, and the person
+	 * where a part is personal (a contact officer's own inquiries; {@code null}
+	 * otherwise).
 	 */
 	record View(TenantId tenant, List<String> roles, long version, @Nullable String person) {
 	}
+
 }

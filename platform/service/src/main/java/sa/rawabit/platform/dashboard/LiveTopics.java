@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one list of what a dashboard listens to: the page subscribes to exactly these topics (rendered into
- * {@code data-topics}), each of them reloads its sections, and the server's section cache moves on with
- * exactly these. {@code request.vote-cast} is not here: a vote changes no request's status, stage or
- * pending role, so nothing the dashboard shows.
+ * The one list of what a dashboard listens to: the page subscribes to exactly these
+ * topics (rendered into {@code data-topics}), each of them reloads its sections, and the
+ * server's section cache moves on with exactly these. {@code request.vote-cast} is not
+ * here: a vote changes no request's status, stage or pending role, so nothing the
+ * dashboard shows.
  */
 final class LiveTopics {
 
@@ -31,4 +32,5 @@ final class LiveTopics {
 	static String attribute() {
 		return String.join(" ", TRIGGERS);
 	}
+
 }

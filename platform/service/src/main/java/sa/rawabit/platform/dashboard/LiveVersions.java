@@ -13,15 +13,19 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.notifications.LiveEvents;
 
 /**
- * Which dashboard-changing event each association is at, as this replica's fan-out delivered them: the
- * version part of the section cache's key. Events arrive in the fan-out's order, the same on every
- * replica and for every stream, and only after they committed, so sections computed after event {@code e}
- * arrived here include every change up to {@code e}.
+ * Which dashboard-changing event each association is at, as this replica's fan-out
+ * delivered them: the version part of the section cache's key. Events arrive in the
+ * fan-out's order, the same on every replica and for every stream, and only after they
+ * committed, so sections computed after event {@code e} arrived here include every change
+ * up to {@code e}.
  */
 @Component
 class LiveVersions extends BackgroundSubscription {
 
-	/** Recent event ids kept per association, to tell "already here" from "not yet here" (another replica's stream). */
+	/**
+	 * Recent event ids kept per association, to tell "already here" from "not yet here"
+	 * (another replica's stream).
+	 */
 	static final int RECENT = 256;
 
 	private final LiveEvents events;
@@ -39,10 +43,11 @@ class LiveVersions extends BackgroundSubscription {
 	}
 
 	/**
-	 * The version sections for {@code tenant} are computed at, for a page whose last dashboard event was
-	 * {@code seen} (none on a first render): this replica's latest when it has already delivered {@code seen},
-	 * else {@code seen} itself (the page's stream runs on a replica that is ahead; sections computed now
-	 * include it, since the page only heard of it after it committed).
+	 * The version sections for {@code tenant} are computed at, for a page whose last
+	 * dashboard event was {@code seen} (none on a first render): this replica's latest
+	 * when it has already delivered {@code seen}, else {@code seen} itself (the page's
+	 * stream runs on a replica that is ahead; sections computed now include it, since the
+	 * page only heard of it after it committed).
 	 */
 	long versionFor(TenantId tenant, @Nullable Long seen) {
 		Recent recent = tenants.get(tenant);
@@ -53,7 +58,10 @@ class LiveVersions extends BackgroundSubscription {
 		return seen;
 	}
 
-	/** A small, bounded memory of one association's latest event ids; events of one association are few. */
+	/**
+	 * A small, bounded memory of one association's latest event ids; events of one
+	 * association are few.
+	 */
 	private static final class Recent {
 
 		private final SequencedSet<Long> ids = new LinkedHashSet<>();
@@ -75,5 +83,7 @@ class LiveVersions extends BackgroundSubscription {
 		synchronized boolean contains(long id) {
 			return ids.contains(id);
 		}
+
 	}
+
 }

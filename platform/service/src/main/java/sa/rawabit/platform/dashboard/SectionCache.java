@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Sections computed once per key and served to every caller with that key while fresh: callers that
- * arrive while the computation runs wait for the same result instead of starting their own. Keys carry
- * the event version, so a change makes a new key at once; {@code fresh} bounds the rest. Failures are not
- * kept. Keys of old versions are dropped by a sweep at most once per {@code fresh}.
+ * Sections computed once per key and served to every caller with that key while fresh:
+ * callers that arrive while the computation runs wait for the same result instead of
+ * starting their own. Keys carry the event version, so a change makes a new key at once;
+ * {@code fresh} bounds the rest. Failures are not kept. Keys of old versions are dropped
+ * by a sweep at most once per {@code fresh}.
  */
 final class SectionCache<K, V> {
 
@@ -30,9 +31,10 @@ final class SectionCache<K, V> {
 	Mono<V> get(K key, Supplier<Mono<V>> compute) {
 		long now = System.nanoTime();
 		sweep(now);
-		return entries.compute(key, (k, found) -> found != null && found.freshAt(now) ? found
-				: new Entry<>(compute.get().cache(value -> fresh, error -> Duration.ZERO, () -> Duration.ZERO), null,
-						now + fresh.toNanos()))
+		return entries.compute(key,
+				(k, found) -> found != null && found.freshAt(now) ? found
+						: new Entry<>(compute.get().cache(value -> fresh, error -> Duration.ZERO, () -> Duration.ZERO),
+								null, now + fresh.toNanos()))
 			.value();
 	}
 
@@ -44,7 +46,10 @@ final class SectionCache<K, V> {
 		return found == null || !found.freshAt(now) ? Optional.empty() : Optional.ofNullable(found.done());
 	}
 
-	/** Keeps a value made elsewhere (when the computation cannot be shared as a {@link Mono}). */
+	/**
+	 * Keeps a value made elsewhere (when the computation cannot be shared as a
+	 * {@link Mono}).
+	 */
 	void put(K key, V value) {
 		entries.put(key, new Entry<>(Mono.just(value), value, System.nanoTime() + fresh.toNanos()));
 	}
@@ -66,4 +71,5 @@ final class SectionCache<K, V> {
 			return until - now > 0;
 		}
 	}
+
 }

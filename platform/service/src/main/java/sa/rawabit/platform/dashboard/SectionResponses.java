@@ -28,11 +28,12 @@ import reactor.core.publisher.Sinks;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The sections fragment as rendered once per view and language, written again to every watcher of that
- * view: with a thousand staff watching, rendering the page for each reload cost more than everything else
- * the dashboard does (a JFR profile of the dashboard benchmark: a third of the replica's samples in
- * Thymeleaf, mostly formatting the same dates). Runs after the security chains, so only a signed-in
- * member reaches it, and the bytes depend on nothing of the request but what {@link DashboardSections.View}
+ * The sections fragment as rendered once per view and language, written again to every
+ * watcher of that view: with a thousand staff watching, rendering the page for each
+ * reload cost more than everything else the dashboard does (a JFR profile of the
+ * dashboard benchmark: a third of the replica's samples in Thymeleaf, mostly formatting
+ * the same dates). Runs after the security chains, so only a signed-in member reaches it,
+ * and the bytes depend on nothing of the request but what {@link DashboardSections.View}
  * and the language hold — the page marks what arrived since it opened itself (live.js).
  */
 @Component
@@ -43,7 +44,10 @@ class SectionResponses implements WebFilter {
 
 	private final DashboardSections sections;
 
-	/** Renderings while fresh ({@code rawabit.dashboard.cache-for}); old versions swept like the sections. */
+	/**
+	 * Renderings while fresh ({@code rawabit.dashboard.cache-for}); old versions swept
+	 * like the sections.
+	 */
 	private final SectionCache<Key, Rendered> rendered;
 
 	private final Counter renderings;
@@ -69,9 +73,11 @@ class SectionResponses implements WebFilter {
 			seen = seen(exchange);
 		}
 		catch (NumberFormatException notANumber) {
-			return chain.filter(exchange); // the controller answers it as a problem naming the parameter
+			return chain.filter(exchange); // the controller answers it as a problem
+											// naming the parameter
 		}
-		return StaffMember.ofAssociation(exchange).map(me -> key(exchange, me, seen))
+		return StaffMember.ofAssociation(exchange)
+			.map(me -> key(exchange, me, seen))
 			.map(key -> rendered.peek(key)
 				.map(body -> write(exchange.getResponse(), body))
 				.orElseGet(() -> renderOrWait(exchange, chain, key)))
@@ -80,10 +86,11 @@ class SectionResponses implements WebFilter {
 	}
 
 	/**
-	 * The first watcher of a new view renders it; those arriving meanwhile wait for that rendering instead of
-	 * each starting their own (a thousand pages reload within the same second after an event, and a
-	 * saturated replica renders slower, so without this it rendered more the busier it was). A rendering
-	 * that fails or is not a 200 leaves each waiter to render its own.
+	 * The first watcher of a new view renders it; those arriving meanwhile wait for that
+	 * rendering instead of each starting their own (a thousand pages reload within the
+	 * same second after an event, and a saturated replica renders slower, so without this
+	 * it rendered more the busier it was). A rendering that fails or is not a 200 leaves
+	 * each waiter to render its own.
 	 */
 	private Mono<Void> renderOrWait(ServerWebExchange exchange, WebFilterChain chain, Key key) {
 		Sinks.One<Rendered> mine = Sinks.one();
@@ -122,7 +129,10 @@ class SectionResponses implements WebFilter {
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body.bytes())));
 	}
 
-	/** Keeps a successful rendering for the next watcher of the same view while writing it out. */
+	/**
+	 * Keeps a successful rendering for the next watcher of the same view while writing it
+	 * out.
+	 */
 	private final class Keeping extends ServerHttpResponseDecorator {
 
 		private final Key key;
@@ -142,7 +152,8 @@ class SectionResponses implements WebFilter {
 				joined.read(bytes);
 				DataBufferUtils.release(joined);
 				MediaType type = getHeaders().getContentType();
-				// No status set is 200 when the response commits; anything else is not kept.
+				// No status set is 200 when the response commits; anything else is not
+				// kept.
 				if ((getStatusCode() == null || HttpStatus.OK.equals(getStatusCode())) && type != null) {
 					Rendered done = new Rendered(bytes, type, getHeaders().getContentLanguage());
 					rendered.put(key, done);
@@ -157,6 +168,7 @@ class SectionResponses implements WebFilter {
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
 			return writeWith(Flux.from(body).concatMap(Flux::from));
 		}
+
 	}
 
 	record Key(DashboardSections.View view, String language) {
@@ -164,4 +176,5 @@ class SectionResponses implements WebFilter {
 
 	record Rendered(byte[] bytes, MediaType type, @Nullable Locale language) {
 	}
+
 }

@@ -1,4 +1,7 @@
-/** The staff member's home: per role, what awaits them, new complaints and the clocks due soon or breached, live. */
+/**
+ * The staff member's home: per role, what awaits them, new complaints and the clocks due
+ * soon or breached, live.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Dashboard",
 		allowedDependencies = { "requests", "complaints", "deadlines", "inquiries", "tenancy", "notifications" })

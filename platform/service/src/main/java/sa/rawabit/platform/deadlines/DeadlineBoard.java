@@ -13,15 +13,17 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The dashboard's view of the clocks: those due soon (past their warning, not yet due) and those
- * breached (past due and still not met), for the roles each clock names as its audience.
+ * The dashboard's view of the clocks: those due soon (past their warning, not yet due)
+ * and those breached (past due and still not met), for the roles each clock names as its
+ * audience.
  */
 @Service
 public class DeadlineBoard {
 
 	/**
-	 * Running clocks only (met and cancelled ones have nothing left to say), read through the partial index
-	 * deadline_running (V160) in due order: the cost follows the open clocks, not the association's history.
+	 * Running clocks only (met and cancelled ones have nothing left to say), read through
+	 * the partial index deadline_running (V160) in due order: the cost follows the open
+	 * clocks, not the association's history.
 	 */
 	static final String BOARD = """
 			select subject_type, subject_id, kind, due_at, due_at <= $2 as breached,
@@ -33,7 +35,10 @@ public class DeadlineBoard {
 			  and (due_at <= $2 or state = 'warned' or warn_at <= $2)
 			order by due_at, subject_id limit $3""";
 
-	/** The statement behind {@link #of}: the plan tests and the dashboard benchmark run exactly this. */
+	/**
+	 * The statement behind {@link #of}: the plan tests and the dashboard benchmark run
+	 * exactly this.
+	 */
 	public static final java.util.Map<String, String> STATEMENTS = java.util.Map.of("deadlines.board", BOARD);
 
 	private final DatabaseClient database;
@@ -48,7 +53,10 @@ public class DeadlineBoard {
 		this.clock = clock;
 	}
 
-	/** Due soon and breached clocks for the caller's roles, soonest due first, at most {@code limit} of each. */
+	/**
+	 * Due soon and breached clocks for the caller's roles, soonest due first, at most
+	 * {@code limit} of each.
+	 */
 	public Mono<Clocks> of(StaffMember me, int limit) {
 		me.requireTenant();
 		String[] roles = me.roles().toArray(String[]::new);
@@ -64,16 +72,20 @@ public class DeadlineBoard {
 	}
 
 	private static Row row(Readable row) {
-		return new Row(new OpenClock(row.get("subject_type", String.class), row.get("subject_id", UUID.class),
-				row.get("kind", String.class), row.get("due_at", Instant.class),
-				Boolean.TRUE.equals(row.get("breached", Boolean.class))), row.get("due_soon_total", Long.class),
-				row.get("breached_total", Long.class));
+		return new Row(
+				new OpenClock(row.get("subject_type", String.class), row.get("subject_id", UUID.class),
+						row.get("kind", String.class), row.get("due_at", Instant.class),
+						Boolean.TRUE.equals(row.get("breached", Boolean.class))),
+				row.get("due_soon_total", Long.class), row.get("breached_total", Long.class));
 	}
 
 	private record Row(OpenClock clock, long dueSoon, long breached) {
 	}
 
-	/** A clock on a list: the case it runs for (e.g. {@code request}, {@code complaint}), its kind and when it is due. */
+	/**
+	 * A clock on a list: the case it runs for (e.g. {@code request}, {@code complaint}),
+	 * its kind and when it is due.
+	 */
 	public record OpenClock(String subjectType, UUID subjectId, String kind, Instant dueAt, boolean breached) {
 	}
 
@@ -92,4 +104,5 @@ public class DeadlineBoard {
 					rows.stream().map(Row::clock).filter(OpenClock::breached).toList(), breached);
 		}
 	}
+
 }

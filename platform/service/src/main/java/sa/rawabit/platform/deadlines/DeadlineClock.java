@@ -8,10 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A clock to start for one case (its subject), computed by the caller from the policy in force:
- * {@code kind} is the policy's deadline id (e.g. {@code request-reply}); {@code notBefore} is a
- * minimum wait ("not before two weeks"), {@code dueAt} the maximum; warning before, escalation after.
- * {@code audience} names the roles whose dashboards the warning and the breach reach.
+ * A clock to start for one case (its subject), computed by the caller from the policy in
+ * force: {@code kind} is the policy's deadline id (e.g. {@code request-reply});
+ * {@code notBefore} is a minimum wait ("not before two weeks"), {@code dueAt} the
+ * maximum; warning before, escalation after. {@code audience} names the roles whose
+ * dashboards the warning and the breach reach.
  */
 public record DeadlineClock(String subjectType, UUID subjectId, String kind, @Nullable UUID policyVersion,
 		Instant startsAt, @Nullable Instant notBefore, @Nullable Instant warnAt, Instant dueAt,

@@ -21,11 +21,12 @@ import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.WorkerDatabase;
 
 /**
- * Fires due clocks of every association. Each batch is one worker transaction that claims due rows
- * with {@code FOR UPDATE SKIP LOCKED} through the partial index on {@code next_fire_at} (cost follows
- * what is due, not what is open), moves each one step and writes its outbox event. Concurrent sweepers
- * claim disjoint rows; a sweeper that dies mid-batch rolls back both the step and the event, so the
- * next sweep fires it - each step exactly once.
+ * Fires due clocks of every association. Each batch is one worker transaction that claims
+ * due rows with {@code FOR UPDATE SKIP LOCKED} through the partial index on
+ * {@code next_fire_at} (cost follows what is due, not what is open), moves each one step
+ * and writes its outbox event. Concurrent sweepers claim disjoint rows; a sweeper that
+ * dies mid-batch rolls back both the step and the event, so the next sweep fires it -
+ * each step exactly once.
  */
 @Component
 class DeadlineSweeper extends BackgroundSubscription {
@@ -49,27 +50,29 @@ class DeadlineSweeper extends BackgroundSubscription {
 
 	/** Fires everything due now; emits how many steps fired. */
 	Mono<Long> sweep() {
-		// A clock several steps behind takes one step per batch and is due again at once: keep going
+		// A clock several steps behind takes one step per batch and is due again at once:
+		// keep going
 		// until a batch fires nothing.
 		return batch().expand(fired -> fired > 0 ? batch() : Mono.empty()).reduce(0L, Long::sum);
 	}
 
 	private Mono<Long> batch() {
 		Instant now = clock.instant();
-		return worker.inTransaction(worker.client()
-			.sql("""
-					select tenant_id, id, subject_type, subject_id, kind, state, warn_at, due_at, escalate_at,
-					       escalate_to, audience
-					from app.deadline where next_fire_at <= $1
-					order by next_fire_at limit $2
-					for update skip locked""")
-			.bind(0, now)
-			.bind(1, properties.batchSize())
-			.map(DeadlineSweeper::firing)
-			.all()
-			.collectList()
-			.flatMapMany(Flux::fromIterable)
-			.concatMap(firing -> fire(firing, now)))
+		return worker
+			.inTransaction(worker.client()
+				.sql("""
+						select tenant_id, id, subject_type, subject_id, kind, state, warn_at, due_at, escalate_at,
+						       escalate_to, audience
+						from app.deadline where next_fire_at <= $1
+						order by next_fire_at limit $2
+						for update skip locked""")
+				.bind(0, now)
+				.bind(1, properties.batchSize())
+				.map(DeadlineSweeper::firing)
+				.all()
+				.collectList()
+				.flatMapMany(Flux::fromIterable)
+				.concatMap(firing -> fire(firing, now)))
 			.filter(Boolean::booleanValue)
 			.count();
 	}
@@ -77,7 +80,8 @@ class DeadlineSweeper extends BackgroundSubscription {
 	private Mono<Boolean> fire(Firing firing, Instant now) {
 		Firing.Step step = firing.step(now);
 		if (step == null) {
-			// Claimed yet nothing to do (e.g. a clock met meanwhile): stop it from being claimed again.
+			// Claimed yet nothing to do (e.g. a clock met meanwhile): stop it from being
+			// claimed again.
 			return update(firing, firing.state(), null, now).thenReturn(false);
 		}
 		return update(firing, step.state, firing.nextFireAfter(step), now)
@@ -119,4 +123,5 @@ class DeadlineSweeper extends BackgroundSubscription {
 			}), 0)
 			.subscribe();
 	}
+
 }

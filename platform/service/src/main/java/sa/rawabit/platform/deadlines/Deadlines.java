@@ -13,8 +13,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
 /**
- * Starts and stops the policy's clocks inside the caller's tenant transaction, so a clock exists
- * exactly when the event that starts it was committed. Firing is the sweeper's job.
+ * Starts and stops the policy's clocks inside the caller's tenant transaction, so a clock
+ * exists exactly when the event that starts it was committed. Firing is the sweeper's
+ * job.
  */
 @Service
 public class Deadlines {
@@ -28,14 +29,18 @@ public class Deadlines {
 		this.clock = clock;
 	}
 
-	/** Starts the clock; starting one that already runs for the same subject and kind changes nothing. */
+	/**
+	 * Starts the clock; starting one that already runs for the same subject and kind
+	 * changes nothing.
+	 */
 	public Mono<Void> start(DeadlineClock deadline) {
 		return startAll(List.of(deadline));
 	}
 
 	/**
-	 * Starts every clock in one statement (one round trip, however many clocks the policy runs for the
-	 * case); clocks that already run for the same subject and kind stay as they are.
+	 * Starts every clock in one statement (one round trip, however many clocks the policy
+	 * runs for the case); clocks that already run for the same subject and kind stay as
+	 * they are.
 	 */
 	public Mono<Void> startAll(List<DeadlineClock> clocks) {
 		if (clocks.isEmpty()) {
@@ -91,7 +96,10 @@ public class Deadlines {
 		return finish(subjectType, subjectId, kind, "met");
 	}
 
-	/** The case ended another way (withdrawn, converted): the clock stops without counting as met. */
+	/**
+	 * The case ended another way (withdrawn, converted): the clock stops without counting
+	 * as met.
+	 */
 	public Mono<Boolean> cancel(String subjectType, UUID subjectId, String kind) {
 		return finish(subjectType, subjectId, kind, "cancelled");
 	}
@@ -109,4 +117,5 @@ public class Deadlines {
 			.rowsUpdated()
 			.map(changed -> changed > 0);
 	}
+
 }

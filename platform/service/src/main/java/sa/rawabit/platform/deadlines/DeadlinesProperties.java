@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code rawabit.deadlines.*}.
  *
- * @param sweepInterval how often each replica looks for due clocks; a deadline fires at most this late
- * @param batchSize clocks claimed per transaction; a sweep repeats batches until fewer are due
+ * @param sweepInterval how often each replica looks for due clocks; a deadline fires at
+ * most this late
+ * @param batchSize clocks claimed per transaction; a sweep repeats batches until fewer
+ * are due
  * @param sweeping off on a replica that should leave the clocks to others
  */
 @ConfigurationProperties("rawabit.deadlines")

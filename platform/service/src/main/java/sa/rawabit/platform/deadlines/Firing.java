@@ -11,14 +11,16 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.notifications.OutboxEvent;
 
 /**
- * A claimed clock and the one step it takes now. A clock behind by several steps takes one per claim;
- * its next fire instant is then already due, and the same sweep claims it again for the next step.
+ * A claimed clock and the one step it takes now. A clock behind by several steps takes
+ * one per claim; its next fire instant is then already due, and the same sweep claims it
+ * again for the next step.
  */
 record Firing(TenantId tenant, UUID id, String subjectType, UUID subjectId, String kind, String state,
 		@Nullable Instant warnAt, Instant dueAt, @Nullable Instant escalateAt, @Nullable String escalateTo,
 		Set<String> audience) {
 
 	enum Step {
+
 		WARN("warned", "deadline.warning"), BREACH("breached", "deadline.breached"),
 		ESCALATE("escalated", "deadline.escalated");
 
@@ -30,6 +32,7 @@ record Firing(TenantId tenant, UUID id, String subjectType, UUID subjectId, Stri
 			this.state = state;
 			this.topic = topic;
 		}
+
 	}
 
 	@Nullable Step step(Instant now) {

@@ -14,10 +14,11 @@ import sa.rawabit.policy.calendar.DueDates;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
- * The one place a policy's deadlines become clock instants, for requests, complaints and inquiries alike:
- * days are counted in the policy's working calendar (its weekend and holidays) from the day the starting
- * event happened where the associations work; a clock warns as its warning day starts and is due when
- * its last day is over. Each feature decides which of its events start and stop which deadlines.
+ * The one place a policy's deadlines become clock instants, for requests, complaints and
+ * inquiries alike: days are counted in the policy's working calendar (its weekend and
+ * holidays) from the day the starting event happened where the associations work; a clock
+ * warns as its warning day starts and is due when its last day is over. Each feature
+ * decides which of its events start and stop which deadlines.
  */
 @Component
 public class PolicyClocks {
@@ -46,17 +47,26 @@ public class PolicyClocks {
 		return time.endOf(day);
 	}
 
-	/** {@code amount} days in {@code unit} after {@code day}, in the policy's working calendar. */
+	/**
+	 * {@code amount} days in {@code unit} after {@code day}, in the policy's working
+	 * calendar.
+	 */
 	public LocalDate plus(Policy policy, LocalDate day, int amount, DayUnit unit) {
 		return WorkingCalendar.of(policy.calendar()).plus(day, amount, unit);
 	}
 
-	/** Working days in the policy's calendar from the day of {@code from} to the day of {@code to}; 0 if none. */
+	/**
+	 * Working days in the policy's calendar from the day of {@code from} to the day of
+	 * {@code to}; 0 if none.
+	 */
 	public long workingDaysBetween(Policy policy, Instant from, Instant to) {
 		return Math.max(0, WorkingCalendar.of(policy.calendar()).workingDaysBetween(day(from), day(to)));
 	}
 
-	/** The policy's {@code deadline} counted from the event at {@code from}: its days and the clock's instants. */
+	/**
+	 * The policy's {@code deadline} counted from the event at {@code from}: its days and
+	 * the clock's instants.
+	 */
 	public Due due(Policy policy, Deadline deadline, Instant from) {
 		LocalDate startedOn = day(from);
 		DueDates days = WorkingCalendar.of(policy.calendar()).dueDates(startedOn, deadline);
@@ -70,8 +80,10 @@ public class PolicyClocks {
 	 * @param startedOn the day the starting event happened
 	 * @param days the minimum, warning and due days in the policy's working calendar
 	 * @param warnAt when the warning day starts; null without a warning
-	 * @param dueAt when the due day is over; null for a deadline with only a minimum (nothing to fire)
+	 * @param dueAt when the due day is over; null for a deadline with only a minimum
+	 * (nothing to fire)
 	 */
 	public record Due(LocalDate startedOn, DueDates days, @Nullable Instant warnAt, @Nullable Instant dueAt) {
 	}
+
 }

@@ -15,9 +15,10 @@ import sa.rawabit.platform.notifications.NotificationsProperties;
 import sa.rawabit.platform.notifications.WorkerDatabase;
 
 /**
- * {@code sweeper} in health and readiness: how long the most overdue clock step has waited past its fire
- * instant (what the sweeper should already have fired), read as the worker the sweeper runs as. DOWN when
- * the worker cannot reach the database or the lag passes {@code rawabit.notifications.max-lag}. Metric
+ * {@code sweeper} in health and readiness: how long the most overdue clock step has
+ * waited past its fire instant (what the sweeper should already have fired), read as the
+ * worker the sweeper runs as. DOWN when the worker cannot reach the database or the lag
+ * passes {@code rawabit.notifications.max-lag}. Metric
  * {@code rawabit.deadlines.sweep.lag}.
  */
 @Component
@@ -46,7 +47,8 @@ class SweeperHealthIndicator extends AbstractReactiveHealthIndicator {
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		Instant now = clock.instant();
-		return worker.client().sql("select min(next_fire_at) as oldest from app.deadline where next_fire_at <= $1")
+		return worker.client()
+			.sql("select min(next_fire_at) as oldest from app.deadline where next_fire_at <= $1")
 			.bind(0, now)
 			.map(row -> {
 				Instant oldest = row.get("oldest", Instant.class);
@@ -60,4 +62,5 @@ class SweeperHealthIndicator extends AbstractReactiveHealthIndicator {
 				return (lag.compareTo(properties.maxLag()) > 0 ? builder.down() : builder.up()).build();
 			});
 	}
+
 }

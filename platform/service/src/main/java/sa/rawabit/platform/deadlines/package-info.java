@@ -1,6 +1,7 @@
 /**
- * The policy's clocks: one row per running deadline with its warning, due and escalation instants,
- * created when the policy's starting event happens and fired once each by the sweeper.
+ * The policy's clocks: one row per running deadline with its warning, due and escalation
+ * instants, created when the policy's starting event happens and fired once each by the
+ * sweeper.
  */
 @NullMarked
 @ApplicationModule(displayName = "Deadlines", allowedDependencies = { "notifications" })

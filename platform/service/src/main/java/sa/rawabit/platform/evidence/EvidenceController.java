@@ -18,9 +18,10 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 
 /**
- * The pack for top management and the association's administrator: {@code /evidence} to read and print
- * (the page prints cleanly to PDF), {@code /evidence/pack.html} to download the same page as one
- * self-contained file, {@code /evidence/figures.csv} for the figures.
+ * The pack for top management and the association's administrator: {@code /evidence} to
+ * read and print (the page prints cleanly to PDF), {@code /evidence/pack.html} to
+ * download the same page as one self-contained file, {@code /evidence/figures.csv} for
+ * the figures.
  */
 @PageController
 class EvidenceController {
@@ -48,18 +49,20 @@ class EvidenceController {
 
 	@GetMapping("/evidence/figures.csv")
 	Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange) {
-		return packs.of(me, base(exchange)).map(pack -> ResponseEntity.ok()
-			.contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName(pack, "csv")).build().toString())
-			.body(EvidenceCsv.write(pack)));
+		return packs.of(me, base(exchange))
+			.map(pack -> ResponseEntity.ok()
+				.contentType(CSV)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(fileName(pack, "csv")).build().toString())
+				.body(EvidenceCsv.write(pack)));
 	}
 
 	private Mono<String> render(StaffMember me, ServerWebExchange exchange, Model model, boolean standalone) {
 		return packs.of(me, base(exchange)).map(pack -> {
 			if (standalone) {
-				exchange.getResponse().getHeaders().setContentDisposition(
-						ContentDisposition.attachment().filename(fileName(pack, "html")).build());
+				exchange.getResponse()
+					.getHeaders()
+					.setContentDisposition(ContentDisposition.attachment().filename(fileName(pack, "html")).build());
 			}
 			model.addAttribute("me", me);
 			model.addAttribute("pack", pack);
@@ -69,12 +72,16 @@ class EvidenceController {
 	}
 
 	private static String base(ServerWebExchange exchange) {
-		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath(null).replaceQuery(null)
-			.build().toUriString();
+		return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+			.replacePath(null)
+			.replaceQuery(null)
+			.build()
+			.toUriString();
 	}
 
 	private String fileName(EvidencePack pack, String extension) {
 		LocalDate day = time.day(pack.preparedAt());
 		return "evidence-" + pack.association().slug() + "-" + day + "." + extension;
 	}
+
 }

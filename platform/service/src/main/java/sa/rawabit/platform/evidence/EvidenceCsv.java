@@ -9,8 +9,9 @@ import sa.rawabit.platform.satisfaction.CampaignResult;
 import sa.rawabit.platform.satisfaction.SatisfactionRecord;
 
 /**
- * The pack's figures as CSV (section, item, value), UTF-8 with a byte order mark so spreadsheet
- * programs open the Arabic names correctly. Values are the same the page shows.
+ * The pack's figures as CSV (section, item, value), UTF-8 with a byte order mark so
+ * spreadsheet programs open the Arabic names correctly. Values are the same the page
+ * shows.
  */
 final class EvidenceCsv {
 
@@ -31,7 +32,10 @@ final class EvidenceCsv {
 				lines.add(line("policy", "approved_on", approval.date().toGregorian().toString()));
 				lines.add(line("policy", "approved_on_hijri", approval.date().toHijri().toString()));
 			}
-			pack.policy().policy().channels().forEach(channel -> lines.add(line("channels", channel.id().value(), "enabled")));
+			pack.policy()
+				.policy()
+				.channels()
+				.forEach(channel -> lines.add(line("channels", channel.id().value(), "enabled")));
 		}
 		lines.add(line("complaints", "public_link", pack.complaintLink() == null ? "" : pack.complaintLink()));
 		lines.add(line("complaints", "public_link_live", Boolean.toString(pack.complaintLinkLive())));
@@ -48,11 +52,13 @@ final class EvidenceCsv {
 		lines.add(line("satisfaction", "survey_answered_12_months", Long.toString(survey.answered())));
 		lines.add(line("satisfaction", "survey_response_rate_percent",
 				survey.responseRatePercent() == null ? "" : survey.responseRatePercent().toString()));
-		lines.add(line("satisfaction", "survey_average_rating", survey.averageText() == null ? "" : survey.averageText()));
+		lines.add(line("satisfaction", "survey_average_rating",
+				survey.averageText() == null ? "" : survey.averageText()));
 		for (SatisfactionRecord record : pack.satisfaction().latest()) {
 			lines.add(line("satisfaction", record.subject() + ".last_held_on", record.heldOn().toString()));
 			lines.add(line("satisfaction", record.subject() + ".findings", record.findings()));
-			lines.add(line("satisfaction", record.subject() + ".actions", record.actions() == null ? "" : record.actions()));
+			lines.add(line("satisfaction", record.subject() + ".actions",
+					record.actions() == null ? "" : record.actions()));
 		}
 		for (CampaignResult result : pack.satisfaction().campaigns()) {
 			String campaign = "campaign." + result.campaign().id();
@@ -77,10 +83,14 @@ final class EvidenceCsv {
 		return cell(section) + "," + cell(item) + "," + cell(value);
 	}
 
-	/** Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+	/**
+	 * Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it
+	 * as a formula.
+	 */
 	private static String cell(String text) {
 		String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
 		boolean quoted = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
 		return quoted ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
 	}
+
 }

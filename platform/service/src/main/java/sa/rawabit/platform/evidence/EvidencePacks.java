@@ -18,7 +18,9 @@ import sa.rawabit.platform.requests.DeadlineCompliance;
 import sa.rawabit.platform.satisfaction.SatisfactionJournal;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
-/** Assembles the signed-in member's association's pack from each feature's own figures. */
+/**
+ * Assembles the signed-in member's association's pack from each feature's own figures.
+ */
 @Service
 class EvidencePacks {
 
@@ -49,7 +51,9 @@ class EvidencePacks {
 		this.clock = clock;
 	}
 
-	/** @param publicBase the platform's public address, e.g. {@code https://rawabit.sa} */
+	/**
+	 * @param publicBase the platform's public address, e.g. {@code https://rawabit.sa}
+	 */
 	Mono<EvidencePack> of(StaffMember me, String publicBase) {
 		return Mono.defer(() -> {
 			me.requireTenant();
@@ -59,22 +63,26 @@ class EvidencePacks {
 	}
 
 	private Mono<EvidencePack> assemble(TenantId tenant, String publicBase) {
-		Mono<Optional<LoadedPolicy>> policy = policies.inForce(tenant).map(Optional::of).defaultIfEmpty(Optional.empty());
+		Mono<Optional<LoadedPolicy>> policy = policies.inForce(tenant)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty());
 		return Mono.zip(directory.findById(tenant), policy, deadlines.perDeadline().collectList(), complaints.counts())
-			.flatMap(all -> Mono.zip(coverage(all.getT2()), satisfaction.overview(all.getT2().orElse(null))).map(more -> {
-				Optional<Coverage> coverage = more.getT1();
-				LoadedPolicy loaded = all.getT2().orElse(null);
-				boolean enabled = loaded != null && loaded.policy().complaints() != null
-						&& loaded.policy().complaints().publicLink();
-				String link = enabled ? publicBase + "/public/" + all.getT1().slug() : null;
-				return new EvidencePack(all.getT1(), clock.instant(), loaded, link,
-						enabled && all.getT1().status() == TenantStatus.ACTIVE, all.getT3(), all.getT4(),
-						coverage.orElse(null), more.getT2());
-			}));
+			.flatMap(all -> Mono.zip(coverage(all.getT2()), satisfaction.overview(all.getT2().orElse(null)))
+				.map(more -> {
+					Optional<Coverage> coverage = more.getT1();
+					LoadedPolicy loaded = all.getT2().orElse(null);
+					boolean enabled = loaded != null && loaded.policy().complaints() != null
+							&& loaded.policy().complaints().publicLink();
+					String link = enabled ? publicBase + "/public/" + all.getT1().slug() : null;
+					return new EvidencePack(all.getT1(), clock.instant(), loaded, link,
+							enabled && all.getT1().status() == TenantStatus.ACTIVE, all.getT3(), all.getT4(),
+							coverage.orElse(null), more.getT2());
+				}));
 	}
 
 	private Mono<Optional<Coverage>> coverage(Optional<LoadedPolicy> policy) {
 		return policy.map(loaded -> acknowledgements.coverage(loaded.tenant(), loaded.version()).map(Optional::of))
 			.orElse(Mono.just(Optional.empty()));
 	}
+
 }

@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code rawabit.inquiries.*}.
  *
- * @param answerDeadline the kind under which an inquiry's answer clock runs, and the id of the policy
- * deadline used when a policy version has none starting at {@code inquiry-received} (versions written
- * before the event existed); such a version without a deadline of that id starts no clock.
+ * @param answerDeadline the kind under which an inquiry's answer clock runs, and the id
+ * of the policy deadline used when a policy version has none starting at
+ * {@code inquiry-received} (versions written before the event existed); such a version
+ * without a deadline of that id starts no clock.
  * @param pageSize most inquiries one list answer returns
  */
 @ConfigurationProperties("rawabit.inquiries")

@@ -18,14 +18,18 @@ import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 import sa.rawabit.platform.inquiries.desk.InquiryRecords;
 
 /**
- * What the dashboards show of inquiries: a contact officer's open inquiries (held by their role, their
- * name or the name of an officer they cover for), oldest first; nothing for members who are not contact
- * officers. Personal: it depends on who asks, not only on their roles.
+ * What the dashboards show of inquiries: a contact officer's open inquiries (held by
+ * their role, their name or the name of an officer they cover for), oldest first; nothing
+ * for members who are not contact officers. Personal: it depends on who asks, not only on
+ * their roles.
  */
 @Service
 public class InquiryBoard {
 
-	/** The statements behind {@link #mine}, by name: the plan tests and the dashboard benchmark run exactly these. */
+	/**
+	 * The statements behind {@link #mine}, by name: the plan tests and the dashboard
+	 * benchmark run exactly these.
+	 */
 	public static final Map<String, String> STATEMENTS = Map.of("inquiries.mine", InquiryRecords.OPEN_MINE,
 			"inquiries.mine-count", InquiryRecords.OPEN_MINE_COUNT);
 
@@ -46,7 +50,10 @@ public class InquiryBoard {
 		return me.tenant() != null && me.hasRole(InquiryDesk.CONTACT_OFFICER);
 	}
 
-	/** The caller's open inquiries, at most {@code limit}, and how many in all; not shown to other members. */
+	/**
+	 * The caller's open inquiries, at most {@code limit}, and how many in all; not shown
+	 * to other members.
+	 */
 	public Mono<Mine> mine(StaffMember me, int limit) {
 		if (!shownTo(me)) {
 			return Mono.just(new Mine(false, List.of(), 0));
@@ -69,7 +76,9 @@ public class InquiryBoard {
 				inquiry.answerDueBy(), inquiry.receivedAt());
 	}
 
-	/** @param shown whether the caller answers inquiries at all */
+	/**
+	 * @param shown whether the caller answers inquiries at all
+	 */
 	public record Mine(boolean shown, List<Summary> items, long total) {
 
 		public Mine {
@@ -81,4 +90,5 @@ public class InquiryBoard {
 	public record Summary(UUID id, String question, String state, String channel, @Nullable LocalDate answerDueBy,
 			Instant receivedAt) {
 	}
+
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import sa.rawabit.platform.cases.CaseState;
 
 /**
- * Where an inquiry stands: open with its contact officer until answered, or converted into the request or
- * complaint it turned out to be; both are final.
+ * Where an inquiry stands: open with its contact officer until answered, or converted
+ * into the request or complaint it turned out to be; both are final.
  */
 public enum InquiryState implements CaseState {
 
@@ -29,4 +29,5 @@ public enum InquiryState implements CaseState {
 	public static InquiryState of(String column) {
 		return valueOf(column.toUpperCase(Locale.ROOT));
 	}
+
 }

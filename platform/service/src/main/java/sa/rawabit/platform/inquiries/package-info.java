@@ -1,6 +1,7 @@
 /**
- * Inquiries and contact officers: every question a beneficiary asks, on any channel the policy enables,
- * routed by the policy's contact-officer map, answered on time on the channel agreed with the person.
+ * Inquiries and contact officers: every question a beneficiary asks, on any channel the
+ * policy enables, routed by the policy's contact-officer map, answered on time on the
+ * channel agreed with the person.
  */
 @NullMarked
 @ApplicationModule(displayName = "Inquiries",

@@ -7,11 +7,12 @@ import org.springframework.transaction.reactive.TransactionSynchronizationManage
 import reactor.core.publisher.Mono;
 
 /**
- * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP, phone through
- * the SMS webhook, WhatsApp through the association's WhatsApp Business account; any other channel is for
- * staff to tell in person. Never without their consent.
- * Call it inside the transaction that makes the news: a message to send is queued there and sent by
- * {@link MessageSender} after the commit, whatever becomes of the HTTP request or this replica.
+ * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP,
+ * phone through the SMS webhook, WhatsApp through the association's WhatsApp Business
+ * account; any other channel is for staff to tell in person. Never without their consent.
+ * Call it inside the transaction that makes the news: a message to send is queued there
+ * and sent by {@link MessageSender} after the commit, whatever becomes of the HTTP
+ * request or this replica.
  */
 @Service
 public class BeneficiaryMessenger {
@@ -62,4 +63,5 @@ public class BeneficiaryMessenger {
 	private static Mono<Told> noAddress(String channel) {
 		return Mono.just(new Told(channel, "no-address", "no " + channel + " address registered"));
 	}
+
 }

@@ -30,7 +30,10 @@ public class EmailPort {
 		this.properties = properties;
 	}
 
-	/** Sends on boundedElastic (JavaMailSender is blocking); a failure is reported, not thrown. */
+	/**
+	 * Sends on boundedElastic (JavaMailSender is blocking); a failure is reported, not
+	 * thrown.
+	 */
 	public Mono<Delivery> sendOnBoundedElastic(BeneficiaryMessage message) {
 		return Mono.fromCallable(() -> {
 			var mime = mail.createMimeMessage();
@@ -39,7 +42,8 @@ public class EmailPort {
 			helper.setTo(message.address());
 			helper.setSubject(message.subject());
 			helper.setText(message.text());
-			// Every attempt carries the same Message-ID (JavaMailSenderImpl keeps one set here): a receiver
+			// Every attempt carries the same Message-ID (JavaMailSenderImpl keeps one set
+			// here): a receiver
 			// that has seen it drops the repeat.
 			mime.setHeader("Message-ID", message.key().emailMessageId());
 			mail.send(mime);
@@ -53,4 +57,5 @@ public class EmailPort {
 						return Mono.just(Delivery.failed(error.getClass().getSimpleName()));
 					});
 	}
+
 }

@@ -7,9 +7,9 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.notifications.Reaction;
 
 /**
- * The reaction with which a module records, on its own rows, what became of the messages it queued: those
- * whose purpose it recognises, one tenant transaction each. {@link #record} must be idempotent (e.g. change
- * only a row still {@code queued}).
+ * The reaction with which a module records, on its own rows, what became of the messages
+ * it queued: those whose purpose it recognises, one tenant transaction each.
+ * {@link #record} must be idempotent (e.g. change only a row still {@code queued}).
  */
 public abstract class MessageOutcomeRecorder implements Reaction<MessageSettled> {
 
@@ -19,7 +19,10 @@ public abstract class MessageOutcomeRecorder implements Reaction<MessageSettled>
 
 	private final Transactions transactions;
 
-	/** @param name the reaction's stable name; @param purposes which messages are this module's */
+	/**
+	 * @param name the reaction's stable name; @param purposes which messages are this
+	 * module's
+	 */
 	protected MessageOutcomeRecorder(String name, Predicate<String> purposes, Transactions transactions) {
 		this.name = name;
 		this.purposes = purposes;
@@ -46,4 +49,5 @@ public abstract class MessageOutcomeRecorder implements Reaction<MessageSettled>
 		}
 		return transactions.inTenant(record(settled.event()).thenReturn(true)).then();
 	}
+
 }

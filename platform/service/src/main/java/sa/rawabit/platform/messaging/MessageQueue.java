@@ -14,9 +14,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.notifications.WorkerDatabase;
 
 /**
- * The queue's SQL: queued by the platform role in the caller's tenant transaction; claimed and settled by
- * the worker role across associations. Times are the database's: retries are infrastructure time, not the
- * policy's clock.
+ * The queue's SQL: queued by the platform role in the caller's tenant transaction;
+ * claimed and settled by the worker role across associations. Times are the database's:
+ * retries are infrastructure time, not the policy's clock.
  */
 @Component
 class MessageQueue {
@@ -39,27 +39,35 @@ class MessageQueue {
 		}
 	}
 
-	/** In the caller's tenant transaction: the message exists if and only if its news commits. */
+	/**
+	 * In the caller's tenant transaction: the message exists if and only if its news
+	 * commits.
+	 */
 	Mono<Void> enqueue(MessageId id, Outgoing message, String channel, String address) {
-		return TenantContext.require().flatMap(tenant -> database.sql("""
-				insert into app.beneficiary_message (tenant_id, id, purpose, reference, about_type, about_id, audience,
-				    channel, address, subject, body, next_attempt_at, created_at)
-				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), now())""")
-			.bind(0, tenant.value())
-			.bind(1, id.value())
-			.bind(2, message.purpose())
-			.bind(3, message.reference())
-			.bind(4, message.aboutType())
-			.bind(5, message.aboutId())
-			.bind(6, message.audience().stream().sorted().toArray(String[]::new))
-			.bind(7, channel)
-			.bind(8, address)
-			.bind(9, message.subject())
-			.bind(10, message.text())
-			.then());
+		return TenantContext.require()
+			.flatMap(tenant -> database
+				.sql("""
+						insert into app.beneficiary_message (tenant_id, id, purpose, reference, about_type, about_id, audience,
+						    channel, address, subject, body, next_attempt_at, created_at)
+						values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), now())""")
+				.bind(0, tenant.value())
+				.bind(1, id.value())
+				.bind(2, message.purpose())
+				.bind(3, message.reference())
+				.bind(4, message.aboutType())
+				.bind(5, message.aboutId())
+				.bind(6, message.audience().stream().sorted().toArray(String[]::new))
+				.bind(7, channel)
+				.bind(8, address)
+				.bind(9, message.subject())
+				.bind(10, message.text())
+				.then());
 	}
 
-	/** Due messages of every association, leased to this sender; a row another sender holds is skipped. */
+	/**
+	 * Due messages of every association, leased to this sender; a row another sender
+	 * holds is skipped.
+	 */
 	Flux<Claimed> claim(int limit, Duration lease) {
 		return worker.client().sql("""
 				update app.beneficiary_message m
@@ -69,11 +77,7 @@ class MessageQueue {
 				        and (leased_until is null or leased_until <= now())
 				      order by next_attempt_at limit $1 for update skip locked) due
 				where m.tenant_id = due.tenant_id and m.id = due.id
-				returning m.*""")
-			.bind(0, limit)
-			.bind(1, (double) lease.toSeconds())
-			.map(MessageQueue::claimed)
-			.all();
+				returning m.*""").bind(0, limit).bind(1, (double) lease.toSeconds()).map(MessageQueue::claimed).all();
 	}
 
 	private static Claimed claimed(Readable row) {
@@ -86,25 +90,28 @@ class MessageQueue {
 	}
 
 	/**
-	 * Records the attempt and where the message now stands: {@code state} {@code queued} (tried again after
-	 * {@code retryAfter}), {@code sent} or {@code not-sent}. In the worker's transaction.
+	 * Records the attempt and where the message now stands: {@code state} {@code queued}
+	 * (tried again after {@code retryAfter}), {@code sent} or {@code not-sent}. In the
+	 * worker's transaction.
 	 */
 	Mono<Void> settle(Claimed claimed, boolean sent, String detail, String state, Duration retryAfter) {
-		return worker.client().sql("""
-				insert into app.beneficiary_message_attempt (tenant_id, message_id, number, at, outcome, detail)
-				values ($1, $2, $3, now(), $4, $5)""")
+		return worker.client()
+			.sql("""
+					insert into app.beneficiary_message_attempt (tenant_id, message_id, number, at, outcome, detail)
+					values ($1, $2, $3, now(), $4, $5)""")
 			.bind(0, claimed.tenant().value())
 			.bind(1, claimed.id().value())
 			.bind(2, claimed.attempt())
 			.bind(3, sent ? "sent" : "failed")
 			.bind(4, detail)
 			.then()
-			.then(worker.client().sql("""
-					update app.beneficiary_message set state = $3, last_detail = $4, leased_until = null,
-					    settled_at = case when $3 = 'queued' then null else now() end,
-					    next_attempt_at = case when $3 = 'queued' then now() + make_interval(secs => $5)
-					                      else next_attempt_at end
-					where tenant_id = $1 and id = $2""")
+			.then(worker.client()
+				.sql("""
+						update app.beneficiary_message set state = $3, last_detail = $4, leased_until = null,
+						    settled_at = case when $3 = 'queued' then null else now() end,
+						    next_attempt_at = case when $3 = 'queued' then now() + make_interval(secs => $5)
+						                      else next_attempt_at end
+						where tenant_id = $1 and id = $2""")
 				.bind(0, claimed.tenant().value())
 				.bind(1, claimed.id().value())
 				.bind(2, state)
@@ -112,4 +119,5 @@ class MessageQueue {
 				.bind(4, retryAfter.toMillis() / 1000.0)
 				.then());
 	}
+
 }

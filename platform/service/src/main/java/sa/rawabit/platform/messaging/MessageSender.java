@@ -22,11 +22,13 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.notifications.WorkerDatabase;
 
 /**
- * Sends the queued messages of every association: claims due rows ({@code FOR UPDATE SKIP LOCKED}, leased
- * so a replica that dies mid-send leaves them to another), sends each through its port with the message id
- * as idempotency key, and records the attempt. A failure is retried with exponential backoff; after the
- * last attempt the message is settled as not sent and the case's owners see it live (outbox). Woken after
- * every commit that queued a message, and on a poll for the other replicas' and for retries.
+ * Sends the queued messages of every association: claims due rows
+ * ({@code FOR UPDATE SKIP LOCKED}, leased so a replica that dies mid-send leaves them to
+ * another), sends each through its port with the message id as idempotency key, and
+ * records the attempt. A failure is retried with exponential backoff; after the last
+ * attempt the message is settled as not sent and the case's owners see it live (outbox).
+ * Woken after every commit that queued a message, and on a poll for the other replicas'
+ * and for retries.
  */
 @Component
 public class MessageSender extends BackgroundSubscription {
@@ -65,7 +67,9 @@ public class MessageSender extends BackgroundSubscription {
 		this.meters = meters;
 	}
 
-	/** When the sender last reached the database, and the error when it could not since. */
+	/**
+	 * When the sender last reached the database, and the error when it could not since.
+	 */
 	public record SenderStatus(@Nullable Instant reachedAt, @Nullable String error) {
 	}
 
@@ -79,8 +83,8 @@ public class MessageSender extends BackgroundSubscription {
 
 	@Override
 	protected Disposable subscribe() {
-		return Flux.merge(Flux.just(Boolean.TRUE), wakes.asFlux(),
-				Flux.interval(properties.poll()).map(tick -> Boolean.TRUE))
+		return Flux
+			.merge(Flux.just(Boolean.TRUE), wakes.asFlux(), Flux.interval(properties.poll()).map(tick -> Boolean.TRUE))
 			.onBackpressureLatest()
 			.concatMap(wake -> drain(), 1)
 			.subscribe();
@@ -115,8 +119,10 @@ public class MessageSender extends BackgroundSubscription {
 		boolean last = claimed.attempt() >= properties.attempts();
 		String state = delivery.sent() ? "sent" : last ? "not-sent" : "queued";
 		String detail = delivery.detail() == null ? "" : delivery.detail();
-		meters.counter("rawabit.messages.attempts", "channel", claimed.channel(), "outcome",
-				delivery.sent() ? "sent" : "failed").increment();
+		meters
+			.counter("rawabit.messages.attempts", "channel", claimed.channel(), "outcome",
+					delivery.sent() ? "sent" : "failed")
+			.increment();
 		Mono<Void> settle = queue.settle(claimed, delivery.sent(), detail, state, backoff(claimed.attempt()));
 		if (!"queued".equals(state)) {
 			meters.counter("rawabit.messages.settled", "channel", claimed.channel(), "outcome", state).increment();
@@ -125,17 +131,20 @@ public class MessageSender extends BackgroundSubscription {
 		return worker.inTransaction(settle.flux()).then();
 	}
 
-	/** Dashboards of the case's owners hear it (a not-sent one is theirs to handle); the asking module records it. */
+	/**
+	 * Dashboards of the case's owners hear it (a not-sent one is theirs to handle); the
+	 * asking module records it.
+	 */
 	private static OutboxEvent settled(Claimed claimed, String state) {
 		return new OutboxEvent("message." + state, claimed.aboutType(), claimed.aboutId(), claimed.audience(),
 				Map.of("channel", claimed.channel(), "purpose", claimed.purpose(), "attempts", claimed.attempt()))
 			.carrying(new MessageSettled(claimed.id(), claimed.purpose(), claimed.reference(), claimed.aboutId(),
-					claimed.channel(), state,
-					claimed.attempt()));
+					claimed.channel(), state, claimed.attempt()));
 	}
 
 	private Duration backoff(int attempt) {
 		Duration wait = properties.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
 		return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
 	}
+
 }

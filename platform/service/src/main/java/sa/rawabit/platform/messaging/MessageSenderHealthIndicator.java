@@ -13,10 +13,12 @@ import sa.rawabit.platform.notifications.NotificationsProperties;
 import sa.rawabit.platform.notifications.WorkerDatabase;
 
 /**
- * {@code messageSender} in health and readiness: messages waiting and how long the most overdue one has
- * waited past its due time, read as the worker the sender runs as. DOWN when the worker cannot reach the
- * database or the lag passes {@code rawabit.notifications.max-lag}. Metrics {@code rawabit.messages.queued}
- * and {@code rawabit.messages.lag}; attempts and outcomes are counted by {@link MessageSender}.
+ * {@code messageSender} in health and readiness: messages waiting and how long the most
+ * overdue one has waited past its due time, read as the worker the sender runs as. DOWN
+ * when the worker cannot reach the database or the lag passes
+ * {@code rawabit.notifications.max-lag}. Metrics {@code rawabit.messages.queued} and
+ * {@code rawabit.messages.lag}; attempts and outcomes are counted by
+ * {@link MessageSender}.
  */
 @Component
 class MessageSenderHealthIndicator extends AbstractReactiveHealthIndicator {
@@ -48,11 +50,12 @@ class MessageSenderHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		return worker.client().sql("""
-				select count(*) as queued,
-				       coalesce(extract(epoch from now() - min(next_attempt_at) filter (where next_attempt_at < now())), 0)
-				           as lag
-				from app.beneficiary_message where state = 'queued'""")
+		return worker.client()
+			.sql("""
+					select count(*) as queued,
+					       coalesce(extract(epoch from now() - min(next_attempt_at) filter (where next_attempt_at < now())), 0)
+					           as lag
+					from app.beneficiary_message where state = 'queued'""")
 			.map(row -> new long[] { row.get("queued", Long.class),
 					(long) (row.get("lag", Number.class).doubleValue() * 1000) })
 			.one()
@@ -68,4 +71,5 @@ class MessageSenderHealthIndicator extends AbstractReactiveHealthIndicator {
 				return (figures[1] > properties.maxLag().toMillis() ? builder.down() : builder.up()).build();
 			});
 	}
+
 }

@@ -10,9 +10,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * SMS through the gateway the association contracts, behind one configurable webhook: POST
- * {@code {"to": "+9665…", "text": "…"}} with an {@code Idempotency-Key} header; any 2xx means the gateway
- * accepted it. Non-blocking (WebClient).
+ * SMS through the gateway the association contracts, behind one configurable webhook:
+ * POST {@code {"to": "+9665…", "text": "…"}} with an {@code Idempotency-Key} header; any
+ * 2xx means the gateway accepted it. Non-blocking (WebClient).
  */
 @Component
 public class SmsPort {
@@ -29,20 +29,19 @@ public class SmsPort {
 	}
 
 	public Mono<Delivery> send(BeneficiaryMessage message) {
-		// An unset environment variable binds as an empty URI: that is "not configured" too.
+		// An unset environment variable binds as an empty URI: that is "not configured"
+		// too.
 		if (properties.smsWebhook() == null || properties.smsWebhook().toString().isBlank()) {
 			return Mono.just(Delivery.failed("no SMS webhook configured"));
 		}
-		return web.post()
-			.uri(properties.smsWebhook())
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers(headers -> {
-				// The same key on every attempt: a gateway that honours it sends a retried message once.
-				headers.set("Idempotency-Key", message.key().value().toString());
-				if (properties.smsToken() != null && !properties.smsToken().isBlank()) {
-					headers.setBearerAuth(properties.smsToken());
-				}
-			})
+		return web.post().uri(properties.smsWebhook()).contentType(MediaType.APPLICATION_JSON).headers(headers -> {
+			// The same key on every attempt: a gateway that honours it sends a retried
+			// message once.
+			headers.set("Idempotency-Key", message.key().value().toString());
+			if (properties.smsToken() != null && !properties.smsToken().isBlank()) {
+				headers.setBearerAuth(properties.smsToken());
+			}
+		})
 			.bodyValue(Map.of("to", message.address(), "text", message.text()))
 			.retrieve()
 			.toBodilessEntity()
@@ -53,4 +52,5 @@ public class SmsPort {
 				return Mono.just(Delivery.failed(error.getClass().getSimpleName()));
 			});
 	}
+
 }

@@ -3,10 +3,10 @@ package sa.rawabit.platform.messaging;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What became of one message so far: {@code outcome} is {@code queued} (the sender will send it, see
- * {@link MessageSettled}), {@code sent}, {@code failed}, {@code no-consent}, {@code no-address}, or
- * {@code in-person} (a channel staff use themselves: interview, letters…). {@code message} names the
- * queued message.
+ * What became of one message so far: {@code outcome} is {@code queued} (the sender will
+ * send it, see {@link MessageSettled}), {@code sent}, {@code failed}, {@code no-consent},
+ * {@code no-address}, or {@code in-person} (a channel staff use themselves: interview,
+ * letters…). {@code message} names the queued message.
  */
 public record Told(String channel, String outcome, String detail, @Nullable MessageId message) {
 

@@ -16,10 +16,11 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * WhatsApp Business through the association's own account, as its tenant administrator set it in
- * tenant-admin: {@code POST {base}/{phone-number-id}/messages} with a bearer token, the Cloud API's text
- * message ({@code messaging_product: whatsapp}). Any 2xx means Meta accepted it; the message id it
- * answers is kept as the delivery's detail. Non-blocking (WebClient); the token is opened only here.
+ * WhatsApp Business through the association's own account, as its tenant administrator
+ * set it in tenant-admin: {@code POST {base}/{phone-number-id}/messages} with a bearer
+ * token, the Cloud API's text message ({@code messaging_product: whatsapp}). Any 2xx
+ * means Meta accepted it; the message id it answers is kept as the delivery's detail.
+ * Non-blocking (WebClient); the token is opened only here.
  */
 @Component
 public class WhatsAppPort {
@@ -47,7 +48,10 @@ public class WhatsAppPort {
 	private record Account(String baseUrl, String phoneNumberId, byte[] sealedToken) {
 	}
 
-	/** Sends to the current association's beneficiary at {@code message.address()} (a phone number). */
+	/**
+	 * Sends to the current association's beneficiary at {@code message.address()} (a
+	 * phone number).
+	 */
 	public Mono<Delivery> send(BeneficiaryMessage message) {
 		return TenantContext.require()
 			.flatMap(tenant -> account().flatMap(account -> post(tenant, account, message))
@@ -59,8 +63,9 @@ public class WhatsAppPort {
 	}
 
 	private Mono<Account> account() {
-		return transactions.inTenant(database.sql("""
-				select base_url, phone_number_id, token_sealed from control.messaging_channel where kind = 'whatsapp'""")
+		return transactions.inTenant(database
+			.sql("""
+					select base_url, phone_number_id, token_sealed from control.messaging_channel where kind = 'whatsapp'""")
 			.map(row -> new Account(row.get("base_url", String.class), row.get("phone_number_id", String.class),
 					row.get("token_sealed", byte[].class)))
 			.one());
@@ -88,4 +93,5 @@ public class WhatsAppPort {
 		}
 		return Delivery.sent("accepted");
 	}
+
 }

@@ -16,22 +16,28 @@ import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * A stream written straight onto its connection's Netty channel, one HTTP chunk per frame, flushed at
- * once. Going through the response's Reactor body instead cost every delivery a queue, a scheduled flush
- * task, a write promise and its listener, and a walk through a dozen operators: most of the replica's CPU
- * per delivery (JFR of the stream benchmark; user time was nine tenths of its CPU, the socket writes the
- * rest). The response itself stays Reactor's: its body writes the opening comment and ends when this
- * stream does, so headers, the final chunk and a client going away are handled as for any response.
+ * A stream written straight onto its connection's Netty channel, one HTTP chunk per
+ * frame, flushed at once. Going through the response's Reactor body instead cost every
+ * delivery a queue, a scheduled flush task, a write promise and its listener, and a walk
+ * through a dozen operators: most of the replica's CPU per delivery (JFR of the stream
+ * benchmark; user time was nine tenths of its CPU, the socket writes the rest). The
+ * response itself stays Reactor's: its body writes the opening comment and ends when this
+ * stream does, so headers, the final chunk and a client going away are handled as for any
+ * response.
  * <p>
- * Every method that touches the channel or the fields below runs on the channel's event loop. Frames that
- * arrive while the missed ones are replayed are held (up to the buffer size) and sent after the replay,
- * skipping what it already sent. A client whose socket stops taking bytes (Netty's write buffer above its
- * high-water mark, the buffer size times {@value #FRAME_BYTES} bytes) is cut off: it reconnects with
- * {@code Last-Event-ID} and replays.
+ * Every method that touches the channel or the fields below runs on the channel's event
+ * loop. Frames that arrive while the missed ones are replayed are held (up to the buffer
+ * size) and sent after the replay, skipping what it already sent. A client whose socket
+ * stops taking bytes (Netty's write buffer above its high-water mark, the buffer size
+ * times {@value #FRAME_BYTES} bytes) is cut off: it reconnects with {@code Last-Event-ID}
+ * and replays.
  */
 final class ChannelStream extends LiveStream {
 
-	/** What a frame is taken to weigh when the buffer size (in frames) becomes the channel's limit in bytes. */
+	/**
+	 * What a frame is taken to weigh when the buffer size (in frames) becomes the
+	 * channel's limit in bytes.
+	 */
 	private static final int FRAME_BYTES = 512;
 
 	private final Channel channel;
@@ -52,9 +58,12 @@ final class ChannelStream extends LiveStream {
 		super(member, credential, channel.eventLoop());
 		this.channel = channel;
 		this.bufferSize = bufferSize;
-		// The slack before a cut-off, in bytes: about what the buffer of frames held before (frames are a few
-		// hundred bytes), instead of Netty's 64 KB, which cut busy streams off sooner and made them replay.
-		channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(bufferSize * FRAME_BYTES / 2, bufferSize * FRAME_BYTES));
+		// The slack before a cut-off, in bytes: about what the buffer of frames held
+		// before (frames are a few
+		// hundred bytes), instead of Netty's 64 KB, which cut busy streams off sooner and
+		// made them replay.
+		channel.config()
+			.setWriteBufferWaterMark(new WriteBufferWaterMark(bufferSize * FRAME_BYTES / 2, bufferSize * FRAME_BYTES));
 	}
 
 	@Override
@@ -82,7 +91,10 @@ final class ChannelStream extends LiveStream {
 		}
 	}
 
-	/** Writes replayed frames in order; completes when the socket has taken them (the replay's backpressure). */
+	/**
+	 * Writes replayed frames in order; completes when the socket has taken them (the
+	 * replay's backpressure).
+	 */
 	Mono<Void> replay(List<Frame> frames) {
 		return onLoop(sent -> {
 			if (over || !channel.isActive() || frames.isEmpty()) {
@@ -101,20 +113,28 @@ final class ChannelStream extends LiveStream {
 		});
 	}
 
-	/** Ends the replay: the frames held meanwhile that it did not send go out, and from now on every frame at once. */
+	/**
+	 * Ends the replay: the frames held meanwhile that it did not send go out, and from
+	 * now on every frame at once.
+	 */
 	Mono<Void> goLive() {
 		return onLoop(live -> {
 			ArrayDeque<Frame> waiting = held;
 			held = null;
 			if (waiting != null && !over) {
-				waiting.stream().filter(frame -> frame.isAfter(replayedTxid, replayedId)).forEach(frame -> write(frame, false));
+				waiting.stream()
+					.filter(frame -> frame.isAfter(replayedTxid, replayedId))
+					.forEach(frame -> write(frame, false));
 				channel.flush();
 			}
 			live.success();
 		});
 	}
 
-	/** Completes when the stream is ended; fails with {@link Streams.SlowConsumerException} when it is cut off. */
+	/**
+	 * Completes when the stream is ended; fails with
+	 * {@link Streams.SlowConsumerException} when it is cut off.
+	 */
 	Mono<Void> done() {
 		return done.asMono();
 	}
@@ -141,7 +161,10 @@ final class ChannelStream extends LiveStream {
 		done.tryEmitError(new Streams.SlowConsumerException(why));
 	}
 
-	/** Runs {@code work} on the channel's event loop; a loop shutting down (with its connections) just completes. */
+	/**
+	 * Runs {@code work} on the channel's event loop; a loop shutting down (with its
+	 * connections) just completes.
+	 */
 	private Mono<Void> onLoop(Consumer<MonoSink<Void>> work) {
 		return Mono.create(sink -> {
 			try {
@@ -152,4 +175,5 @@ final class ChannelStream extends LiveStream {
 			}
 		});
 	}
+
 }

@@ -13,7 +13,10 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads an outbox row (the columns below) into a {@link Delivery} with its stream data encoded. */
+/**
+ * Reads an outbox row (the columns below) into a {@link Delivery} with its stream data
+ * encoded.
+ */
 final class DeliveryRows {
 
 	static final String COLUMNS = """
@@ -41,8 +44,11 @@ final class DeliveryRows {
 				setOf(row.get("event_types", String[].class)));
 	}
 
-	/** A row may carry two events of one type; {@code Set.of} would refuse the duplicate. */
+	/**
+	 * A row may carry two events of one type; {@code Set.of} would refuse the duplicate.
+	 */
 	private static Set<String> setOf(String @Nullable [] values) {
 		return values == null ? Set.of() : Set.copyOf(Arrays.asList(values));
 	}
+
 }

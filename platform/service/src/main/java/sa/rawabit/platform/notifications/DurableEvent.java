@@ -6,10 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A fact one module commits and others may react to (e.g. {@code ComplaintResolved}): a record owned by
- * the publishing module, carried on the outbox row written in the business transaction, so it exists if
- * and only if the change does. Reactions receive the record itself ({@link Reaction}); nobody matches
- * topic strings. Its {@link Type} is the stable name stored with it; renaming the record keeps it.
+ * A fact one module commits and others may react to (e.g. {@code ComplaintResolved}): a
+ * record owned by the publishing module, carried on the outbox row written in the
+ * business transaction, so it exists if and only if the change does. Reactions receive
+ * the record itself ({@link Reaction}); nobody matches topic strings. Its {@link Type} is
+ * the stable name stored with it; renaming the record keeps it.
  */
 public interface DurableEvent {
 
@@ -19,6 +20,7 @@ public interface DurableEvent {
 	@interface Type {
 
 		String value();
+
 	}
 
 	/** The stored name of {@code type}; every event record must be annotated. */
@@ -29,4 +31,5 @@ public interface DurableEvent {
 		}
 		return name.value();
 	}
+
 }

@@ -11,17 +11,21 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 
 /**
- * One Server-Sent Events frame, encoded once and written to every stream it is for. The bytes sit in
- * one direct buffer that each connection reads through its own view: a thousand streams of an
- * association cost one encoding and no copy, and the buffer is left to the garbage collector (its Netty
- * view cannot be released), so no connection that closes early can leak or free it under the others.
- * {@code txid} and {@code id} are the outbox cursor (see V11); frames that are not outbox events carry none.
+ * One Server-Sent Events frame, encoded once and written to every stream it is for. The
+ * bytes sit in one direct buffer that each connection reads through its own view: a
+ * thousand streams of an association cost one encoding and no copy, and the buffer is
+ * left to the garbage collector (its Netty view cannot be released), so no connection
+ * that closes early can leak or free it under the others. {@code txid} and {@code id} are
+ * the outbox cursor (see V11); frames that are not outbox events carry none.
  */
 record Frame(long txid, long id, String event, ByteBuffer bytes, ByteBuf shared) {
 
 	private static final long NO_CURSOR = Long.MIN_VALUE;
 
-	/** The outbox row {@code delivery} as an event: {@code id} is the row's id, {@code event} its topic. */
+	/**
+	 * The outbox row {@code delivery} as an event: {@code id} is the row's id,
+	 * {@code event} its topic.
+	 */
 	static Frame of(Delivery delivery) {
 		return new Frame(delivery.txid(), delivery.id(), delivery.topic(),
 				encode("id:" + delivery.id() + "\nevent:" + delivery.topic() + "\ndata:" + delivery.json() + "\n\n"));
@@ -32,7 +36,10 @@ record Frame(long txid, long id, String event, ByteBuffer bytes, ByteBuf shared)
 		return new Frame(NO_CURSOR, NO_CURSOR, event, encode("event:" + event + "\ndata:" + data + "\n\n"));
 	}
 
-	/** A comment line, which EventSource ignores; {@code retryMillis} above zero also sets its reconnect delay. */
+	/**
+	 * A comment line, which EventSource ignores; {@code retryMillis} above zero also sets
+	 * its reconnect delay.
+	 */
 	static Frame comment(String text, long retryMillis) {
 		return new Frame(NO_CURSOR, NO_CURSOR, "",
 				encode(":" + text + "\n" + (retryMillis > 0 ? "retry:" + retryMillis + "\n" : "") + "\n"));
@@ -42,7 +49,10 @@ record Frame(long txid, long id, String event, ByteBuffer bytes, ByteBuf shared)
 		return id != NO_CURSOR;
 	}
 
-	/** Outbox events after the cursor {@code (otherTxid, otherId)}; every other frame counts as after. */
+	/**
+	 * Outbox events after the cursor {@code (otherTxid, otherId)}; every other frame
+	 * counts as after.
+	 */
 	boolean isAfter(long otherTxid, long otherId) {
 		return !isOutboxEvent() || txid > otherTxid || (txid == otherTxid && id > otherId);
 	}
@@ -51,12 +61,18 @@ record Frame(long txid, long id, String event, ByteBuffer bytes, ByteBuf shared)
 		this(txid, id, event, bytes, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes.duplicate())));
 	}
 
-	/** A view of the shared bytes for one connection; the view, not the bytes, is released after writing. */
+	/**
+	 * A view of the shared bytes for one connection; the view, not the bytes, is released
+	 * after writing.
+	 */
 	DataBuffer writeTo(DataBufferFactory buffers) {
 		return buffers.wrap(bytes.duplicate());
 	}
 
-	/** The frame as one HTTP chunk of a connection's response: a view of the shared bytes (never released). */
+	/**
+	 * The frame as one HTTP chunk of a connection's response: a view of the shared bytes
+	 * (never released).
+	 */
 	HttpContent chunk() {
 		return new DefaultHttpContent(shared.duplicate());
 	}

@@ -9,13 +9,14 @@ import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * One open connection's share of the fan-out: the roles it may see and the connection's own event loop.
- * {@link LiveStreams} calls {@link #offer} and {@link #end} only on that event loop, one task per loop for
- * all its streams, so a frame reaches the socket without crossing to another thread once per connection.
- * A client that falls too far behind is cut off at once (it reconnects and replays), and nobody else
- * waits for it. How frames reach the client is the subclass's: straight onto the Netty channel
- * ({@link ChannelStream}, every served connection) or through a Reactor sink ({@link SinkStream}, an
- * exchange with no Netty channel behind it).
+ * One open connection's share of the fan-out: the roles it may see and the connection's
+ * own event loop. {@link LiveStreams} calls {@link #offer} and {@link #end} only on that
+ * event loop, one task per loop for all its streams, so a frame reaches the socket
+ * without crossing to another thread once per connection. A client that falls too far
+ * behind is cut off at once (it reconnects and replays), and nobody else waits for it.
+ * How frames reach the client is the subclass's: straight onto the Netty channel
+ * ({@link ChannelStream}, every served connection) or through a Reactor sink
+ * ({@link SinkStream}, an exchange with no Netty channel behind it).
  */
 abstract sealed class LiveStream permits ChannelStream, SinkStream {
 
@@ -47,7 +48,10 @@ abstract sealed class LiveStream permits ChannelStream, SinkStream {
 		return member;
 	}
 
-	/** When the token or page session the stream was opened with was issued; null when unknown. */
+	/**
+	 * When the token or page session the stream was opened with was issued; null when
+	 * unknown.
+	 */
 	@Nullable Instant issuedAt() {
 		return credential == null ? null : credential.issuedAt();
 	}
@@ -56,9 +60,13 @@ abstract sealed class LiveStream permits ChannelStream, SinkStream {
 		return credential != null && !credential.endsAt().isAfter(now);
 	}
 
-	/** Sends {@code frame} to the client, or cuts the stream off when the client fell too far behind. */
+	/**
+	 * Sends {@code frame} to the client, or cuts the stream off when the client fell too
+	 * far behind.
+	 */
 	abstract void offer(Frame frame);
 
 	/** Sends {@code last} and ends the stream (e.g. the association was suspended). */
 	abstract void end(Frame last);
+
 }

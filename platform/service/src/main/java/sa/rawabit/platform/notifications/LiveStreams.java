@@ -24,14 +24,15 @@ import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Every stream open on this replica, indexed by association and, within it, by the event loop of the
- * stream's connection. The fan-out's events, the heartbeat and the status checks all pass through one
- * serialized pipeline: an event is encoded once and handed to each event loop holding streams of its
- * association as one task, which offers it to those of the roles it names on the loop that writes
- * their sockets (no hand-off between threads per connection; each loop's tasks run in order, so a
- * stream still sees frames in fan-out order); one heartbeat tick serves every stream, an
- * association's status is checked once per period however many of its staff are watching, and the same
- * tick ends the streams whose credential expired or whose member was removed or re-roled in
+ * Every stream open on this replica, indexed by association and, within it, by the event
+ * loop of the stream's connection. The fan-out's events, the heartbeat and the status
+ * checks all pass through one serialized pipeline: an event is encoded once and handed to
+ * each event loop holding streams of its association as one task, which offers it to
+ * those of the roles it names on the loop that writes their sockets (no hand-off between
+ * threads per connection; each loop's tasks run in order, so a stream still sees frames
+ * in fan-out order); one heartbeat tick serves every stream, an association's status is
+ * checked once per period however many of its staff are watching, and the same tick ends
+ * the streams whose credential expired or whose member was removed or re-roled in
  * tenant-admin (a terminal {@value #ENDED} event; no timer per stream).
  */
 @Component
@@ -63,8 +64,8 @@ class LiveStreams extends BackgroundSubscription {
 
 	private final Clock clock;
 
-	LiveStreams(OutboxFanOut fanOut, TenantGate gate, NotificationsProperties properties,
-			MemberRevocations revocations, Clock clock) {
+	LiveStreams(OutboxFanOut fanOut, TenantGate gate, NotificationsProperties properties, MemberRevocations revocations,
+			Clock clock) {
 		this.fanOut = fanOut;
 		this.gate = gate;
 		this.properties = properties;
@@ -72,10 +73,14 @@ class LiveStreams extends BackgroundSubscription {
 		this.clock = clock;
 	}
 
-	/** Registers {@code stream}: it is offered frames from now on until {@link #close} or its end, on its event loop. */
+	/**
+	 * Registers {@code stream}: it is offered frames from now on until {@link #close} or
+	 * its end, on its event loop.
+	 */
 	<S extends LiveStream> S open(S stream) {
 		StaffMember member = stream.member();
-		// Inside compute, so a close emptying the association's watchers cannot drop them under this add.
+		// Inside compute, so a close emptying the association's watchers cannot drop them
+		// under this add.
 		byTenant.compute(member.tenant(), (tenant, watchers) -> {
 			Watchers present = watchers == null ? new Watchers(member.tenantSlug()) : watchers;
 			present.add(stream);
@@ -102,8 +107,8 @@ class LiveStreams extends BackgroundSubscription {
 			.concatMap(tick -> Flux.concat(suspendedTenants().map(tenant -> (Runnable) () -> endAll(tenant)),
 					endedCredentials()), 1);
 		// merge serializes: no stream is ever offered two frames at once.
-		return Flux.merge(events, heartbeats, suspensions).subscribe(Runnable::run,
-				error -> log.error("Live stream dispatch stopped", error));
+		return Flux.merge(events, heartbeats, suspensions)
+			.subscribe(Runnable::run, error -> log.error("Live stream dispatch stopped", error));
 	}
 
 	private void deliver(Delivery delivery) {
@@ -133,7 +138,10 @@ class LiveStreams extends BackgroundSubscription {
 		byTenant.values().forEach(watchers -> watchers.onEachLoop(stream -> stream.offer(HEARTBEAT)));
 	}
 
-	/** Associations with open streams whose status no longer admits them; one gate check each. */
+	/**
+	 * Associations with open streams whose status no longer admits them; one gate check
+	 * each.
+	 */
 	private Flux<TenantId> suspendedTenants() {
 		return Flux.fromIterable(Map.copyOf(byTenant).entrySet())
 			.concatMap(entry -> gate.admit(entry.getValue().slug)
@@ -142,25 +150,26 @@ class LiveStreams extends BackgroundSubscription {
 				.onErrorResume(error -> Mono.empty()));
 	}
 
-	/** Streams whose credential ran out or was revoked (revocations are read through their short cache). */
+	/**
+	 * Streams whose credential ran out or was revoked (revocations are read through their
+	 * short cache).
+	 */
 	private Flux<Runnable> endedCredentials() {
 		Instant now = clock.instant();
-		return Flux.fromIterable(Map.copyOf(byTenant).values())
-			.flatMapIterable(Watchers::streams)
-			.concatMap(stream -> {
-				if (stream.expiredAt(now)) {
-					return Mono.just((Runnable) () -> endOne(stream, EXPIRED));
-				}
-				Instant issued = stream.issuedAt();
-				if (issued == null) {
-					return Mono.empty();
-				}
-				StaffMember member = stream.member();
-				return revocations.isRevoked(member.tenant(), member.subject(), issued)
-					.filter(revoked -> revoked)
-					.map(revoked -> (Runnable) () -> endOne(stream, REVOKED))
-					.onErrorResume(error -> Mono.empty());
-			});
+		return Flux.fromIterable(Map.copyOf(byTenant).values()).flatMapIterable(Watchers::streams).concatMap(stream -> {
+			if (stream.expiredAt(now)) {
+				return Mono.just((Runnable) () -> endOne(stream, EXPIRED));
+			}
+			Instant issued = stream.issuedAt();
+			if (issued == null) {
+				return Mono.empty();
+			}
+			StaffMember member = stream.member();
+			return revocations.isRevoked(member.tenant(), member.subject(), issued)
+				.filter(revoked -> revoked)
+				.map(revoked -> (Runnable) () -> endOne(stream, REVOKED))
+				.onErrorResume(error -> Mono.empty());
+		});
 	}
 
 	private void endOne(LiveStream stream, Frame last) {
@@ -175,7 +184,10 @@ class LiveStreams extends BackgroundSubscription {
 		}
 	}
 
-	/** A loop shutting down with its server refuses tasks; its connections are closing anyway. */
+	/**
+	 * A loop shutting down with its server refuses tasks; its connections are closing
+	 * anyway.
+	 */
 	private static void runOn(Executor eventLoop, Runnable task) {
 		try {
 			eventLoop.execute(task);
@@ -185,7 +197,10 @@ class LiveStreams extends BackgroundSubscription {
 		}
 	}
 
-	/** One association's streams on this replica, grouped by their connections' event loops. */
+	/**
+	 * One association's streams on this replica, grouped by their connections' event
+	 * loops.
+	 */
 	private static final class Watchers {
 
 		private final String slug;
@@ -200,7 +215,9 @@ class LiveStreams extends BackgroundSubscription {
 			byLoop.computeIfAbsent(stream.eventLoop(), loop -> ConcurrentHashMap.newKeySet()).add(stream);
 		}
 
-		/** @return whether no stream is left */
+		/**
+		 * @return whether no stream is left
+		 */
 		boolean remove(LiveStream stream) {
 			byLoop.computeIfPresent(stream.eventLoop(), (loop, streams) -> {
 				streams.remove(stream);
@@ -209,7 +226,9 @@ class LiveStreams extends BackgroundSubscription {
 			return byLoop.isEmpty();
 		}
 
-		/** Runs {@code action} for every stream, as one task per event loop on that loop. */
+		/**
+		 * Runs {@code action} for every stream, as one task per event loop on that loop.
+		 */
 		void onEachLoop(Consumer<LiveStream> action) {
 			byLoop.forEach((loop, streams) -> runOn(loop, () -> streams.forEach(action)));
 		}
@@ -221,5 +240,7 @@ class LiveStreams extends BackgroundSubscription {
 		int size() {
 			return byLoop.values().stream().mapToInt(Set::size).sum();
 		}
+
 	}
+
 }

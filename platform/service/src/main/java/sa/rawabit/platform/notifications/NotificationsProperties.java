@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code rawabit.notifications.*}.
  *
- * @param pollInterval the safety net behind the wake-up NOTIFY: the outbox is read at least this often
+ * @param pollInterval the safety net behind the wake-up NOTIFY: the outbox is read at
+ * least this often
  * @param notifyCoalesce commits within this window share one NOTIFY to the other replicas
  * @param batchSize outbox rows read per query by the fan-out
  * @param heartbeat comment sent on every idle stream so proxies keep it open
@@ -20,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param worker the background worker's own role and small pool (never the app's pool)
  * @param reactions how reactions to typed events walk the outbox
  * @param retention how long the outbox keeps events for replay
- * @param maxLag a background pipeline (reactions, sweeper, message sender) behind by more than this, or
- *     silent for as long, is reported DOWN in health and readiness
+ * @param maxLag a background pipeline (reactions, sweeper, message sender) behind by more
+ * than this, or silent for as long, is reported DOWN in health and readiness
  */
 @ConfigurationProperties("rawabit.notifications")
 public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
@@ -32,14 +33,18 @@ public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
 		@DefaultValue ReactionSettings reactions, @DefaultValue Retention retention,
 		@DefaultValue("10m") Duration maxLag) {
 
-	/** @param password empty: the app role's password, as the bootstrap gives every role the same one */
+	/**
+	 * @param password empty: the app role's password, as the bootstrap gives every role
+	 * the same one
+	 */
 	public record Worker(@DefaultValue("rawabit_worker") String username, @Nullable String password,
 			@DefaultValue("3") int poolSize) {
 	}
 
 	/**
-	 * @param window events older than this are purged (once every reaction handled them); a page asleep for
-	 *     longer is told to reload. Never below 24 hours: a tab left open overnight must still catch up.
+	 * @param window events older than this are purged (once every reaction handled them);
+	 * a page asleep for longer is told to reload. Never below 24 hours: a tab left open
+	 * overnight must still catch up.
 	 * @param purgeInterval how often the purge runs
 	 */
 	public record Retention(@DefaultValue("7d") Duration window, @DefaultValue("1h") Duration purgeInterval) {
@@ -55,13 +60,17 @@ public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
 	}
 
 	/**
-	 * @param poll the safety net behind wake-ups: a reaction whose last turn did not end caught up (an event not
-	 *     yet settled, a lease held by another replica, a backoff, a failure) looks again this often
-	 * @param sweep every reaction takes a turn at least this often, caught up or not: its position moves past
-	 *     other events so the purge can free them, and anything a wake-up missed is found
-	 * @param lease how long a replica holds a reaction before another may take it over (a dead replica's)
+	 * @param poll the safety net behind wake-ups: a reaction whose last turn did not end
+	 * caught up (an event not yet settled, a lease held by another replica, a backoff, a
+	 * failure) looks again this often
+	 * @param sweep every reaction takes a turn at least this often, caught up or not: its
+	 * position moves past other events so the purge can free them, and anything a wake-up
+	 * missed is found
+	 * @param lease how long a replica holds a reaction before another may take it over (a
+	 * dead replica's)
 	 * @param batchSize events read per query
-	 * @param backoff the first retry's delay after a failed event, doubled per failure up to {@code maxBackoff}
+	 * @param backoff the first retry's delay after a failed event, doubled per failure up
+	 * to {@code maxBackoff}
 	 */
 	public record ReactionSettings(@DefaultValue("2s") Duration poll, @DefaultValue("30s") Duration sweep,
 			@DefaultValue("30s") Duration lease, @DefaultValue("100") int batchSize,

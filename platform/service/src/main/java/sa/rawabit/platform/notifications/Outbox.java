@@ -16,8 +16,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends to the outbox inside the caller's tenant transaction: the event exists if and only if the
- * change it announces was committed. It never sends anything itself; the fan-out does, after commit.
+ * Appends to the outbox inside the caller's tenant transaction: the event exists if and
+ * only if the change it announces was committed. It never sends anything itself; the
+ * fan-out does, after commit.
  */
 @Service
 public class Outbox {
@@ -40,21 +41,25 @@ public class Outbox {
 		this.wakeups = wakeups;
 	}
 
-	/** @return the outbox id, which is also the event id streams and replays use */
+	/**
+	 * @return the outbox id, which is also the event id streams and replays use
+	 */
 	public Mono<Long> publish(OutboxEvent event) {
 		return TenantContext.require().flatMap(tenant -> insert(database, tenant, event));
 	}
 
 	/**
-	 * For background work across associations (the deadline sweeper): appends {@code tenant}'s event
-	 * on the worker's connection, inside the worker transaction that made the change.
+	 * For background work across associations (the deadline sweeper): appends
+	 * {@code tenant}'s event on the worker's connection, inside the worker transaction
+	 * that made the change.
 	 */
 	public Mono<Long> publishAsWorker(TenantId tenant, OutboxEvent event) {
 		return insert(worker.client(), tenant, event);
 	}
 
 	private Mono<Long> insert(DatabaseClient database, TenantId tenant, OutboxEvent event) {
-		return Mono.defer(() -> database.sql("""
+		return Mono
+			.defer(() -> database.sql("""
 					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload,
 					                        events, event_types)
 					values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""")
@@ -72,14 +77,21 @@ public class Outbox {
 			.flatMap(id -> wakeAfterCommit().thenReturn(id));
 	}
 
-	/** Each typed event as {@code {"type": …, "data": {…}}}, read back by {@link Reactions}. */
+	/**
+	 * Each typed event as {@code {"type": …, "data": {…}}}, read back by
+	 * {@link Reactions}.
+	 */
 	private static List<Map<String, Object>> events(OutboxEvent event) {
-		return event.events().stream()
+		return event.events()
+			.stream()
 			.map(e -> Map.<String, Object>of("type", DurableEvent.typeOf(e.getClass()), "data", e))
 			.toList();
 	}
 
-	/** The fan-out is woken once the caller's transaction commits; a rollback wakes nobody. */
+	/**
+	 * The fan-out is woken once the caller's transaction commits; a rollback wakes
+	 * nobody.
+	 */
 	private Mono<Void> wakeAfterCommit() {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
@@ -91,4 +103,5 @@ public class Outbox {
 			.then()
 			.onErrorResume(NoTransactionException.class, outsideTransaction -> Mono.fromRunnable(wakeups::committed));
 	}
+
 }

@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Something staff of the current association must see, e.g. {@code complaint.filed}. {@code audience}
- * names the roles whose dashboards receive it; {@code payload} carries only what every one of those
- * roles may see (ids, states, dates — no national IDs or complaint text). {@code events} are the typed
- * facts other modules react to, stored on the same row (see {@link DurableEvent}).
+ * Something staff of the current association must see, e.g. {@code complaint.filed}.
+ * {@code audience} names the roles whose dashboards receive it; {@code payload} carries
+ * only what every one of those roles may see (ids, states, dates — no national IDs or
+ * complaint text). {@code events} are the typed facts other modules react to, stored on
+ * the same row (see {@link DurableEvent}).
  */
 public record OutboxEvent(String topic, String subjectType, UUID subjectId, Set<String> audience,
 		Map<String, Object> payload, List<DurableEvent> events) {

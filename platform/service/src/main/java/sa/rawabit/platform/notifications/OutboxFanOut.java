@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This replica's single reader of the outbox. It walks the rows of every association in
- * {@code (txid, id)} order, taking only rows no running transaction can still precede (see V11), and
- * hands each to every stream on this replica; streams filter by association and role. It reads when
- * woken (its own commits, a NOTIFY from another replica) and on a slow poll, because NOTIFY is lost
- * while nobody listens.
+ * {@code (txid, id)} order, taking only rows no running transaction can still precede
+ * (see V11), and hands each to every stream on this replica; streams filter by
+ * association and role. It reads when woken (its own commits, a NOTIFY from another
+ * replica) and on a slow poll, because NOTIFY is lost while nobody listens.
  */
 @Component
 class OutboxFanOut extends BackgroundSubscription {
@@ -46,7 +46,10 @@ class OutboxFanOut extends BackgroundSubscription {
 
 	private final Sinks.Many<Delivery> deliveries = Sinks.many().multicast().directBestEffort();
 
-	/** A re-check for held-back rows is scheduled; one at a time, however many drains saw them. */
+	/**
+	 * A re-check for held-back rows is scheduled; one at a time, however many drains saw
+	 * them.
+	 */
 	private final AtomicBoolean recheckPending = new AtomicBoolean();
 
 	private volatile long cursorTxid;
@@ -70,7 +73,10 @@ class OutboxFanOut extends BackgroundSubscription {
 			.build());
 	}
 
-	/** Every delivery this replica reads from now on, in cursor order; subscribers must never block. */
+	/**
+	 * Every delivery this replica reads from now on, in cursor order; subscribers must
+	 * never block.
+	 */
 	Flux<Delivery> deliveries() {
 		return deliveries.asFlux();
 	}
@@ -79,12 +85,13 @@ class OutboxFanOut extends BackgroundSubscription {
 	protected Disposable subscribe() {
 		Flux<Boolean> wakes = Flux.merge(wakeups.local(), listen(),
 				Flux.interval(properties.pollInterval()).map(tick -> Boolean.TRUE));
-		return startingCursor()
-			.thenMany(wakes.onBackpressureLatest().concatMap(wake -> drain(), 1))
-			.subscribe();
+		return startingCursor().thenMany(wakes.onBackpressureLatest().concatMap(wake -> drain(), 1)).subscribe();
 	}
 
-	/** Streams replay what came before they connected; this replica fans out only what follows. */
+	/**
+	 * Streams replay what came before they connected; this replica fans out only what
+	 * follows.
+	 */
 	private Mono<Void> startingCursor() {
 		return worker.client()
 			.sql("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as xmin")
@@ -98,22 +105,22 @@ class OutboxFanOut extends BackgroundSubscription {
 			.then();
 	}
 
-	/** Reads settled rows until none is left; re-checks soon when a running transaction holds some back. */
+	/**
+	 * Reads settled rows until none is left; re-checks soon when a running transaction
+	 * holds some back.
+	 */
 	private Mono<Void> drain() {
-		return readBatch().expand(batch -> batch.full() ? readBatch() : Mono.empty())
-			.doOnNext(batch -> {
-				if (batch.heldBack() && recheckPending.compareAndSet(false, true)) {
-					Mono.delay(Duration.ofMillis(10)).subscribe(tick -> {
-						recheckPending.set(false);
-						wakeups.wakeLocally();
-					});
-				}
-			})
-			.then()
-			.onErrorResume(error -> {
-				log.warn("Outbox read failed; the next wake-up or poll retries", error);
-				return Mono.empty();
-			});
+		return readBatch().expand(batch -> batch.full() ? readBatch() : Mono.empty()).doOnNext(batch -> {
+			if (batch.heldBack() && recheckPending.compareAndSet(false, true)) {
+				Mono.delay(Duration.ofMillis(10)).subscribe(tick -> {
+					recheckPending.set(false);
+					wakeups.wakeLocally();
+				});
+			}
+		}).then().onErrorResume(error -> {
+			log.warn("Outbox read failed; the next wake-up or poll retries", error);
+			return Mono.empty();
+		});
 	}
 
 	private Mono<Batch> readBatch() {
@@ -145,7 +152,10 @@ class OutboxFanOut extends BackgroundSubscription {
 		return new Batch(settled == properties.batchSize(), settled < read.size());
 	}
 
-	/** A dedicated connection LISTENs (it cannot share a pooled one); it reconnects with backoff. */
+	/**
+	 * A dedicated connection LISTENs (it cannot share a pooled one); it reconnects with
+	 * backoff.
+	 */
 	private Flux<Boolean> listen() {
 		return Flux.usingWhen(listenerConnections.create(), connection -> {
 			Flux<Boolean> notified = connection.getNotifications()
@@ -170,4 +180,5 @@ class OutboxFanOut extends BackgroundSubscription {
 
 	private record Batch(boolean full, boolean heldBack) {
 	}
+
 }

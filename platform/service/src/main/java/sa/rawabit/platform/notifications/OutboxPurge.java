@@ -13,10 +13,11 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 
 /**
- * Keeps the outbox to its replay window: every {@code purgeInterval}, deletes (as the worker) the rows older
- * than {@code retention} that every reaction has passed — a reaction that is behind keeps its events, so
- * nothing is purged before it was reacted to — in batches, and records per association how far it purged,
- * which the replay turns into a {@code replay-gap} for a stream asking from before.
+ * Keeps the outbox to its replay window: every {@code purgeInterval}, deletes (as the
+ * worker) the rows older than {@code retention} that every reaction has passed — a
+ * reaction that is behind keeps its events, so nothing is purged before it was reacted to
+ * — in batches, and records per association how far it purged, which the replay turns
+ * into a {@code replay-gap} for a stream asking from before.
  */
 @Component
 class OutboxPurge extends BackgroundSubscription {
@@ -64,26 +65,30 @@ class OutboxPurge extends BackgroundSubscription {
 	}
 
 	private Mono<Long> batch(Instant before) {
-		return worker.inTransaction(worker.client().sql("""
-				with oldest_reaction as (select txid, id from app.reaction_cursor order by txid, id limit 1),
-				purged as (
-				    delete from app.outbox o using (
-				        select b.tenant_id, b.id from app.outbox b
-				        where b.occurred_at < $1
-				          and not exists (select 1 from oldest_reaction r where (b.txid, b.id) >= (r.txid, r.id))
-				        order by b.id limit $2) old
-				    where o.tenant_id = old.tenant_id and o.id = old.id
-				    returning o.tenant_id, o.id),
-				marked as (
-				    insert into app.outbox_purge (tenant_id, purged_through, purged_at)
-				    select tenant_id, max(id), now() from purged group by tenant_id
-				    on conflict (tenant_id) do update
-				    set purged_through = greatest(app.outbox_purge.purged_through, excluded.purged_through),
-				        purged_at = excluded.purged_at)
-				select count(*) as deleted from purged""")
-			.bind(0, before)
-			.bind(1, BATCH)
-			.map(row -> row.get("deleted", Long.class))
-			.all()).reduce(0L, Long::sum);
+		return worker
+			.inTransaction(worker.client()
+				.sql("""
+						with oldest_reaction as (select txid, id from app.reaction_cursor order by txid, id limit 1),
+						purged as (
+						    delete from app.outbox o using (
+						        select b.tenant_id, b.id from app.outbox b
+						        where b.occurred_at < $1
+						          and not exists (select 1 from oldest_reaction r where (b.txid, b.id) >= (r.txid, r.id))
+						        order by b.id limit $2) old
+						    where o.tenant_id = old.tenant_id and o.id = old.id
+						    returning o.tenant_id, o.id),
+						marked as (
+						    insert into app.outbox_purge (tenant_id, purged_through, purged_at)
+						    select tenant_id, max(id), now() from purged group by tenant_id
+						    on conflict (tenant_id) do update
+						    set purged_through = greatest(app.outbox_purge.purged_through, excluded.purged_through),
+						        purged_at = excluded.purged_at)
+						select count(*) as deleted from purged""")
+				.bind(0, before)
+				.bind(1, BATCH)
+				.map(row -> row.get("deleted", Long.class))
+				.all())
+			.reduce(0L, Long::sum);
 	}
+
 }

@@ -11,9 +11,10 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a reconnecting stream missed: the association's settled outbox rows after the last event it
- * saw, read as the staff member's association under row-level security - an event id of another
- * association finds no row here and replays only this association's own events.
+ * What a reconnecting stream missed: the association's settled outbox rows after the last
+ * event it saw, read as the staff member's association under row-level security - an
+ * event id of another association finds no row here and replays only this association's
+ * own events.
  */
 @Component
 class OutboxReplay {
@@ -38,22 +39,23 @@ class OutboxReplay {
 	}
 
 	/**
-	 * Needs the tenant in the Reactor Context. Starts with a {@code replay-gap} event when events after
-	 * {@code lastEventId} were already purged (the window passed): the page must reload, not trust a replay
-	 * with a hole in it.
+	 * Needs the tenant in the Reactor Context. Starts with a {@code replay-gap} event
+	 * when events after {@code lastEventId} were already purged (the window passed): the
+	 * page must reload, not trust a replay with a hole in it.
 	 */
 	Flux<Delivery> after(long lastEventId) {
 		return gap(lastEventId).concatWith(rowsAfter(lastEventId));
 	}
 
 	private Mono<Delivery> gap(long lastEventId) {
-		return TenantContext.require().flatMap(tenant -> transactions.inTenant(database
-			.sql("select purged_through from app.outbox_purge where purged_through >= $1")
-			.bind(0, lastEventId)
-			.map(row -> row.get("purged_through", Long.class))
-			.one())
-			.map(purged -> new Delivery(tenant, purged, Long.MIN_VALUE, REPLAY_GAP, Set.of(),
-					"{\"purgedThrough\":" + purged + ",\"reload\":true}", Set.of())));
+		return TenantContext.require()
+			.flatMap(tenant -> transactions
+				.inTenant(database.sql("select purged_through from app.outbox_purge where purged_through >= $1")
+					.bind(0, lastEventId)
+					.map(row -> row.get("purged_through", Long.class))
+					.one())
+				.map(purged -> new Delivery(tenant, purged, Long.MIN_VALUE, REPLAY_GAP, Set.of(),
+						"{\"purgedThrough\":" + purged + ",\"reload\":true}", Set.of())));
 	}
 
 	private Flux<Delivery> rowsAfter(long lastEventId) {
@@ -67,4 +69,5 @@ class OutboxReplay {
 			.map(rows::read)
 			.all());
 	}
+
 }

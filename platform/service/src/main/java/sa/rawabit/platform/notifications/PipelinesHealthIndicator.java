@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code pipelines} in health and readiness: the worker role reaches the database (the fan-out, the purge
- * and the reactions all go through it), the outbox's size and oldest row, and each reaction's lag. DOWN
- * when the worker cannot reach the database, or a reaction has not reached it or has an event waiting for
- * longer than {@code rawabit.notifications.max-lag}. The same figures are metrics
- * ({@code rawabit.outbox.rows}, {@code rawabit.outbox.oldest.age}, {@code rawabit.reactions.lag}).
+ * {@code pipelines} in health and readiness: the worker role reaches the database (the
+ * fan-out, the purge and the reactions all go through it), the outbox's size and oldest
+ * row, and each reaction's lag. DOWN when the worker cannot reach the database, or a
+ * reaction has not reached it or has an event waiting for longer than
+ * {@code rawabit.notifications.max-lag}. The same figures are metrics
+ * ({@code rawabit.outbox.rows}, {@code rawabit.outbox.oldest.age},
+ * {@code rawabit.reactions.lag}).
  */
 @Component
 class PipelinesHealthIndicator extends AbstractReactiveHealthIndicator {
@@ -59,10 +61,12 @@ class PipelinesHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
-		return worker.client().sql("""
-				select (select reltuples from pg_class where oid = 'app.outbox'::regclass) as rows,
-				       extract(epoch from now() - (select occurred_at from app.outbox order by id limit 1)) as oldest""")
-			.map(row -> new OutboxFigures(number(row.get("rows", Number.class)), number(row.get("oldest", Number.class))))
+		return worker.client()
+			.sql("""
+					select (select reltuples from pg_class where oid = 'app.outbox'::regclass) as rows,
+					       extract(epoch from now() - (select occurred_at from app.outbox order by id limit 1)) as oldest""")
+			.map(row -> new OutboxFigures(number(row.get("rows", Number.class)),
+					number(row.get("oldest", Number.class))))
 			.one()
 			.timeout(Duration.ofSeconds(3))
 			.map(sample -> {
@@ -83,13 +87,16 @@ class PipelinesHealthIndicator extends AbstractReactiveHealthIndicator {
 			builder.withDetail("reaction." + entry.getKey(), Map.of("lagSeconds", lag, "lastReached",
 					String.valueOf(status.reachedAt()), "error", String.valueOf(status.error())));
 		}
-		builder.withDetail("outboxRows", (long) sample.rows()).withDetail("outboxOldestSeconds", sample.oldestAgeSeconds());
+		builder.withDetail("outboxRows", (long) sample.rows())
+			.withDetail("outboxOldestSeconds", sample.oldestAgeSeconds());
 		return (healthy ? builder.up() : builder.down()).build();
 	}
 
 	private Duration worstLag() {
 		Instant now = clock.instant();
-		return reactions.status().values().stream()
+		return reactions.status()
+			.values()
+			.stream()
 			.map(status -> Duration.ofMillis((long) (status.lagSeconds(now) * 1000)))
 			.max(Duration::compareTo)
 			.orElse(Duration.ZERO);
@@ -98,4 +105,5 @@ class PipelinesHealthIndicator extends AbstractReactiveHealthIndicator {
 	private static double number(@Nullable Number value) {
 		return value == null ? 0 : Math.max(0, value.doubleValue());
 	}
+
 }

@@ -11,10 +11,11 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The persisted position of each reaction in the outbox ({@code app.reaction_cursor}, as the worker). A
- * replica leases a reaction's row for a while, handles what follows it, and writes the new position back;
- * a replica that dies holding a lease loses it when the lease runs out and another takes over, so each
- * event is handled at least once and, while replicas live, by one of them.
+ * The persisted position of each reaction in the outbox ({@code app.reaction_cursor}, as
+ * the worker). A replica leases a reaction's row for a while, handles what follows it,
+ * and writes the new position back; a replica that dies holding a lease loses it when the
+ * lease runs out and another takes over, so each event is handled at least once and,
+ * while replicas live, by one of them.
  */
 final class ReactionCursors {
 
@@ -39,7 +40,10 @@ final class ReactionCursors {
 	record Row(TenantId tenant, long id, long txid, Instant occurredAt, boolean settled, String events) {
 	}
 
-	/** Creates the reaction's position at the present the first time it is seen; later starts keep theirs. */
+	/**
+	 * Creates the reaction's position at the present the first time it is seen; later
+	 * starts keep theirs.
+	 */
 	Mono<Void> register(String reaction) {
 		return worker.client().sql("""
 				insert into app.reaction_cursor (reaction, txid, id, updated_at)
@@ -47,13 +51,17 @@ final class ReactionCursors {
 				on conflict (reaction) do nothing""").bind(0, reaction).then();
 	}
 
-	/** The position, when this replica may work on the reaction now (no other lease, no backoff running). */
+	/**
+	 * The position, when this replica may work on the reaction now (no other lease, no
+	 * backoff running).
+	 */
 	Mono<Position> lease(String reaction, Duration lease) {
-		return worker.client().sql("""
-				update app.reaction_cursor set leased_by = $2, leased_until = now() + make_interval(secs => $3)
-				where reaction = $1 and (leased_until is null or leased_until < now() or leased_by = $2)
-				  and (retry_at is null or retry_at <= now())
-				returning txid, id""")
+		return worker.client()
+			.sql("""
+					update app.reaction_cursor set leased_by = $2, leased_until = now() + make_interval(secs => $3)
+					where reaction = $1 and (leased_until is null or leased_until < now() or leased_by = $2)
+					  and (retry_at is null or retry_at <= now())
+					returning txid, id""")
 			.bind(0, reaction)
 			.bind(1, replica)
 			.bind(2, (double) lease.toSeconds())
@@ -62,9 +70,10 @@ final class ReactionCursors {
 	}
 
 	/**
-	 * Everything before this position is settled (written by transactions no longer running): a reaction
-	 * that handled every row of its type up to here may move past the rows of other types too, so its
-	 * position — and what the purge must keep for it — follows the outbox rather than its rarest event.
+	 * Everything before this position is settled (written by transactions no longer
+	 * running): a reaction that handled every row of its type up to here may move past
+	 * the rows of other types too, so its position — and what the purge must keep for it
+	 * — follows the outbox rather than its rarest event.
 	 */
 	Mono<Position> settledHead() {
 		return worker.client()
@@ -75,10 +84,11 @@ final class ReactionCursors {
 
 	/** The next outbox rows after {@code after} that carry one of {@code types}. */
 	Mono<List<Row>> next(Position after, String type, int limit) {
-		return worker.client().sql("""
-				select tenant_id, id, txid, occurred_at, events::text as events, %s as settled from app.outbox
-				where (txid, id) > ($1, $2) and event_types @> array[$3]::text[] order by txid, id limit $4"""
-			.formatted(SETTLED))
+		return worker.client()
+			.sql("""
+					select tenant_id, id, txid, occurred_at, events::text as events, %s as settled from app.outbox
+					where (txid, id) > ($1, $2) and event_types @> array[$3]::text[] order by txid, id limit $4"""
+				.formatted(SETTLED))
 			.bind(0, after.txid())
 			.bind(1, after.id())
 			.bind(2, type)
@@ -94,17 +104,21 @@ final class ReactionCursors {
 				Boolean.TRUE.equals(row.get("settled", Boolean.class)), row.get("events", String.class));
 	}
 
-	/** Writes the position reached and gives the lease back; a failure sets when to try again. */
+	/**
+	 * Writes the position reached and gives the lease back; a failure sets when to try
+	 * again.
+	 */
 	Mono<Void> release(String reaction, Position reached, @Nullable Throwable failure, Duration backoffBase,
 			Duration backoffMax) {
-		var update = worker.client().sql("""
-				update app.reaction_cursor set txid = $2, id = $3, leased_by = null, leased_until = null,
-				    failures = case when $4::text is null then 0 else failures + 1 end,
-				    retry_at = case when $4::text is null then null
-				               else now() + least(make_interval(secs => $5 * power(2, least(failures, 20))),
-				                                  make_interval(secs => $6)) end,
-				    last_error = $4, updated_at = now()
-				where reaction = $1 and leased_by = $7""")
+		var update = worker.client()
+			.sql("""
+					update app.reaction_cursor set txid = $2, id = $3, leased_by = null, leased_until = null,
+					    failures = case when $4::text is null then 0 else failures + 1 end,
+					    retry_at = case when $4::text is null then null
+					               else now() + least(make_interval(secs => $5 * power(2, least(failures, 20))),
+					                                  make_interval(secs => $6)) end,
+					    last_error = $4, updated_at = now()
+					where reaction = $1 and leased_by = $7""")
 			.bind(0, reaction)
 			.bind(1, reached.txid())
 			.bind(2, reached.id());
@@ -118,4 +132,5 @@ final class ReactionCursors {
 	private static String clip(String text) {
 		return text.length() > 500 ? text.substring(0, 500) : text;
 	}
+
 }

@@ -6,12 +6,15 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a reaction last reported: when it last reached the database, the oldest event it has not handled
- * yet (null: none waiting), and the last error.
+ * What a reaction last reported: when it last reached the database, the oldest event it
+ * has not handled yet (null: none waiting), and the last error.
  */
 record ReactionStatus(@Nullable Instant reachedAt, @Nullable Instant oldestWaiting, @Nullable String error) {
 
-	/** Counted as reached at start, so a replica is not reported silent before its first turn. */
+	/**
+	 * Counted as reached at start, so a replica is not reported silent before its first
+	 * turn.
+	 */
 	static ReactionStatus starting(Instant now) {
 		return new ReactionStatus(now, null, null);
 	}
@@ -24,7 +27,10 @@ record ReactionStatus(@Nullable Instant reachedAt, @Nullable Instant oldestWaiti
 		return new ReactionStatus(now, oldestWaiting, error);
 	}
 
-	/** The database answered, but another replica holds the lease or a retry waits: nothing else known. */
+	/**
+	 * The database answered, but another replica holds the lease or a retry waits:
+	 * nothing else known.
+	 */
 	ReactionStatus reached(Instant now) {
 		return new ReactionStatus(now, oldestWaiting, error);
 	}

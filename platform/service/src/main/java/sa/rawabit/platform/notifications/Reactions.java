@@ -24,13 +24,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs every {@link Reaction} bean from its persisted position: when the fan-out reads an outbox row carrying
- * a reaction's event type (on every replica, whoever committed it), and for every reaction at start and on each
- * poll, it leases the reaction, hands each settled event of its type to it in order, and stores how far it
- * got. A reaction none of whose events arrived gets no turn: without that gate every complaint cost each
- * reaction a lease, two reads and a release (JFR of the stream benchmark: most of the database clients'
- * CPU). A failed event stops the reaction there and is retried with exponential backoff; nothing after it
- * is skipped.
+ * Runs every {@link Reaction} bean from its persisted position: when the fan-out reads an
+ * outbox row carrying a reaction's event type (on every replica, whoever committed it),
+ * and for every reaction at start and on each poll, it leases the reaction, hands each
+ * settled event of its type to it in order, and stores how far it got. A reaction none of
+ * whose events arrived gets no turn: without that gate every complaint cost each reaction
+ * a lease, two reads and a release (JFR of the stream benchmark: most of the database
+ * clients' CPU). A failed event stops the reaction there and is retried with exponential
+ * backoff; nothing after it is skipped.
  */
 @Component
 class Reactions extends BackgroundSubscription {
@@ -51,7 +52,10 @@ class Reactions extends BackgroundSubscription {
 
 	private final Map<String, ReactionStatus> status = new ConcurrentHashMap<>();
 
-	/** Each reaction with its stored event type (read once, not per delivery) and whether it is owed a turn. */
+	/**
+	 * Each reaction with its stored event type (read once, not per delivery) and whether
+	 * it is owed a turn.
+	 */
 	private final Map<Reaction<?>, Owed> owed = new IdentityHashMap<>();
 
 	Reactions(List<Reaction<?>> reactions, WorkerDatabase worker, OutboxFanOut fanOut,
@@ -71,8 +75,9 @@ class Reactions extends BackgroundSubscription {
 	}
 
 	/**
-	 * One pipeline for all reactions: each wake-up gives every reaction that is owed one a turn, one after the
-	 * other, so the reactions together hold at most one of the worker's few connections.
+	 * One pipeline for all reactions: each wake-up gives every reaction that is owed one
+	 * a turn, one after the other, so the reactions together hold at most one of the
+	 * worker's few connections.
 	 */
 	@Override
 	protected Disposable subscribe() {
@@ -88,7 +93,8 @@ class Reactions extends BackgroundSubscription {
 				}));
 		return Flux.fromIterable(reactions)
 			.concatMap(reaction -> cursors.register(reaction.name())
-				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
+				.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+					.maxBackoff(Duration.ofSeconds(5))
 					.doBeforeRetry(retry -> unreachable(reaction, retry.failure()))))
 			.thenMany(wakes.onBackpressureLatest()
 				.concatMap(wake -> Flux.fromIterable(reactions)
@@ -115,9 +121,10 @@ class Reactions extends BackgroundSubscription {
 	}
 
 	/**
-	 * The poll's turns: only reactions whose last turn did not end caught up (an event not yet settled, a lease
-	 * held elsewhere, a backoff, a failure). A caught-up reaction is woken by its own events; polling it too made
-	 * an idle replica send four statements per reaction every poll (most of its idle CPU and database load).
+	 * The poll's turns: only reactions whose last turn did not end caught up (an event
+	 * not yet settled, a lease held elsewhere, a backoff, a failure). A caught-up
+	 * reaction is woken by its own events; polling it too made an idle replica send four
+	 * statements per reaction every poll (most of its idle CPU and database load).
 	 */
 	private void owedToUnsettled() {
 		owed.values().forEach(each -> {
@@ -128,8 +135,9 @@ class Reactions extends BackgroundSubscription {
 	}
 
 	/**
-	 * A reaction's event type, whether an event of it (or the start, the poll or the sweep) owes it a turn, and
-	 * whether its last turn left it short of the settled head, so the poll must look again.
+	 * A reaction's event type, whether an event of it (or the start, the poll or the
+	 * sweep) owes it a turn, and whether its last turn left it short of the settled head,
+	 * so the poll must look again.
 	 */
 	private record Owed(String type, AtomicBoolean turn, AtomicBoolean unsettled) {
 
@@ -138,49 +146,51 @@ class Reactions extends BackgroundSubscription {
 		}
 	}
 
-	/** One turn: lease, handle what is there, release; a database failure is reported and the next wake retries. */
+	/**
+	 * One turn: lease, handle what is there, release; a database failure is reported and
+	 * the next wake retries.
+	 */
 	private <E extends DurableEvent> Mono<Void> once(Reaction<E> reaction) {
 		AtomicBoolean unsettled = owed.get(reaction).unsettled();
 		unsettled.set(true); // until this turn is known to end caught up
-		return cursors.lease(reaction.name(), properties.reactions().lease())
-			.flatMap(start -> {
-				AtomicReference<Position> reached = new AtomicReference<>(start);
-				AtomicReference<Row> waiting = new AtomicReference<>();
-				return batches(reaction, reached, waiting)
-					.then(Mono.defer(() -> cursors.release(reaction.name(), reached.get(), null, backoff(), maxBackoff())
-						.doOnSuccess(done -> {
-							unsettled.set(waiting.get() != null);
-							status.put(reaction.name(), ReactionStatus.caughtUp(clock.instant(),
-									waiting.get() == null ? null : waiting.get().occurredAt()));
-						})))
-					.onErrorResume(failure -> cursors.release(reaction.name(), reached.get(), failure, backoff(), maxBackoff())
-						.doOnSuccess(done -> failed(reaction, waiting.get(), failure)));
-			})
-			.switchIfEmpty(Mono.fromRunnable(() -> status.computeIfPresent(reaction.name(),
-					(name, last) -> last.reached(clock.instant()))))
+		return cursors.lease(reaction.name(), properties.reactions().lease()).flatMap(start -> {
+			AtomicReference<Position> reached = new AtomicReference<>(start);
+			AtomicReference<Row> waiting = new AtomicReference<>();
+			return batches(reaction, reached, waiting)
+				.then(Mono.defer(() -> cursors.release(reaction.name(), reached.get(), null, backoff(), maxBackoff())
+					.doOnSuccess(done -> {
+						unsettled.set(waiting.get() != null);
+						status.put(reaction.name(), ReactionStatus.caughtUp(clock.instant(),
+								waiting.get() == null ? null : waiting.get().occurredAt()));
+					})))
+				.onErrorResume(
+						failure -> cursors.release(reaction.name(), reached.get(), failure, backoff(), maxBackoff())
+							.doOnSuccess(done -> failed(reaction, waiting.get(), failure)));
+		})
+			.switchIfEmpty(Mono.fromRunnable(
+					() -> status.computeIfPresent(reaction.name(), (name, last) -> last.reached(clock.instant()))))
 			.onErrorResume(failure -> {
 				unreachable(reaction, failure);
 				return Mono.empty();
 			});
 	}
 
-	/** Reads and handles batches until a batch is not full or an unsettled row is reached. */
+	/**
+	 * Reads and handles batches until a batch is not full or an unsettled row is reached.
+	 */
 	private <E extends DurableEvent> Mono<Void> batches(Reaction<E> reaction, AtomicReference<Position> reached,
 			AtomicReference<Row> waiting) {
 		int size = properties.reactions().batchSize();
 		String type = DurableEvent.typeOf(reaction.event());
-		return cursors.settledHead().flatMap(head -> cursors.next(reached.get(), type, size)
-			.flatMap(rows -> Flux.fromIterable(rows)
-				.takeWhile(row -> {
+		return cursors.settledHead()
+			.flatMap(head -> cursors.next(reached.get(), type, size)
+				.flatMap(rows -> Flux.fromIterable(rows).takeWhile(row -> {
 					waiting.set(row);
 					return row.settled();
-				})
-				.concatMap(row -> handle(reaction, type, row)
-					.then(Mono.fromRunnable(() -> {
-						reached.set(new Position(row.txid(), row.id()));
-						waiting.set(null);
-					})))
-				.then(Mono.defer(() -> {
+				}).concatMap(row -> handle(reaction, type, row).then(Mono.fromRunnable(() -> {
+					reached.set(new Position(row.txid(), row.id()));
+					waiting.set(null);
+				}))).then(Mono.defer(() -> {
 					if (waiting.get() != null) {
 						return Mono.<Void>empty();
 					}
@@ -195,8 +205,10 @@ class Reactions extends BackgroundSubscription {
 	private <E extends DurableEvent> Mono<Void> handle(Reaction<E> reaction, String type, Row row) {
 		return Flux.fromIterable(json.readTree(row.events()))
 			.filter(node -> type.equals(node.path("type").asString()))
-			.concatMap(node -> Mono.defer(() -> reaction.react(new Reaction.Reacted<>(row.tenant(), row.id(),
-					row.occurredAt(), read(node, reaction.event())))).contextWrite(TenantContext.of(row.tenant())))
+			.concatMap(node -> Mono
+				.defer(() -> reaction.react(
+						new Reaction.Reacted<>(row.tenant(), row.id(), row.occurredAt(), read(node, reaction.event()))))
+				.contextWrite(TenantContext.of(row.tenant())))
 			.then();
 	}
 
@@ -207,8 +219,8 @@ class Reactions extends BackgroundSubscription {
 	private void failed(Reaction<?> reaction, Row at, Throwable failure) {
 		log.warn("Reaction {} failed on outbox event {}; retried with backoff", reaction.name(),
 				at == null ? "?" : at.id(), failure);
-		status.put(reaction.name(), ReactionStatus.failing(clock.instant(), at == null ? null : at.occurredAt(),
-				failure.toString()));
+		status.put(reaction.name(),
+				ReactionStatus.failing(clock.instant(), at == null ? null : at.occurredAt(), failure.toString()));
 	}
 
 	private void unreachable(Reaction<?> reaction, Throwable failure) {
@@ -223,4 +235,5 @@ class Reactions extends BackgroundSubscription {
 	private Duration maxBackoff() {
 		return properties.reactions().maxBackoff();
 	}
+
 }

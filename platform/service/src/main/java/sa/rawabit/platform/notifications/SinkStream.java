@@ -8,8 +8,9 @@ import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * A stream whose frames wait in a bounded Reactor buffer for the response to take them: for an exchange
- * with no Netty channel behind it (a mock exchange). A client that lets the buffer fill is cut off.
+ * A stream whose frames wait in a bounded Reactor buffer for the response to take them:
+ * for an exchange with no Netty channel behind it (a mock exchange). A client that lets
+ * the buffer fill is cut off.
  */
 final class SinkStream extends LiveStream {
 
@@ -20,7 +21,8 @@ final class SinkStream extends LiveStream {
 	private volatile boolean overrun;
 
 	SinkStream(StaffMember member, @Nullable Credential credential, int bufferSize) {
-		// No event loop to offer frames on: the sink is thread-safe, so on the caller's thread.
+		// No event loop to offer frames on: the sink is thread-safe, so on the caller's
+		// thread.
 		super(member, credential, Runnable::run);
 		this.buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<Frame>get(bufferSize).get());
 	}
@@ -48,4 +50,5 @@ final class SinkStream extends LiveStream {
 	boolean overrun() {
 		return overrun;
 	}
+
 }

@@ -26,13 +26,15 @@ import sa.rawabit.foundation.security.StaffAuthentication;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * {@code GET /api/stream} (bearer token) and {@code GET /stream} (the pages' session, for live.js): the
- * staff dashboard's Server-Sent Events; both take the member from their chain. Event id = outbox id, event name =
- * topic; {@code Last-Event-ID} (or {@code ?lastEventId=} for a first EventSource connection) replays
- * what was missed. Comments keep idle connections open; when the association stops being active the
- * stream sends a terminal {@code association-suspended} event and ends; when its credential expires or its
- * member is removed or re-roled, a terminal {@code credential-ended} event ({@link LiveStreams}). Frames are written as the
- * fan-out encoded them, instead of being encoded again for every connection.
+ * {@code GET /api/stream} (bearer token) and {@code GET /stream} (the pages' session, for
+ * live.js): the staff dashboard's Server-Sent Events; both take the member from their
+ * chain. Event id = outbox id, event name = topic; {@code Last-Event-ID} (or
+ * {@code ?lastEventId=} for a first EventSource connection) replays what was missed.
+ * Comments keep idle connections open; when the association stops being active the stream
+ * sends a terminal {@code association-suspended} event and ends; when its credential
+ * expires or its member is removed or re-roled, a terminal {@code credential-ended} event
+ * ({@link LiveStreams}). Frames are written as the fan-out encoded them, instead of being
+ * encoded again for every connection.
  */
 @RestController
 class StreamController {
@@ -50,7 +52,8 @@ class StreamController {
 	StreamController(Streams streams, NotificationsProperties properties) {
 		this.streams = streams;
 		this.properties = properties;
-		// Sent at once: it commits the response (headers reach the client now, not with the first event)
+		// Sent at once: it commits the response (headers reach the client now, not with
+		// the first event)
 		// and tells EventSource how soon to reconnect.
 		this.opening = Frame.comment("connected", properties.reconnectDelay().toMillis());
 	}
@@ -73,34 +76,37 @@ class StreamController {
 				? Flux.concat(Mono.just(opening.writeTo(response.bufferFactory())),
 						afterOpening(streams.onto(channel, member, credential, since, properties.bufferSize())
 							.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))))
-				// No Netty channel (a mock exchange): one body publisher; the server writes what is queued.
-				: Flux.concat(Mono.just(opening),
-						streams.of(member, credential, since, properties.bufferSize()))
+				// No Netty channel (a mock exchange): one body publisher; the server
+				// writes what is queued.
+				: Flux.concat(Mono.just(opening), streams.of(member, credential, since, properties.bufferSize()))
 					.onErrorResume(Streams.SlowConsumerException.class, endQuietly(member))
 					.map(frame -> frame.writeTo(response.bufferFactory()));
 		return response.writeWith(body);
 	}
 
 	/**
-	 * The body after the opening comment: empty, ending when {@code stream} (written straight onto the channel,
-	 * see {@link ChannelStream}) ends, and started only when the server asks for more than the opening. The
-	 * server asks once it has written the headers and the opening (committing may first wait for the page
-	 * session to be saved), so no frame can reach the channel before them.
+	 * The body after the opening comment: empty, ending when {@code stream} (written
+	 * straight onto the channel, see {@link ChannelStream}) ends, and started only when
+	 * the server asks for more than the opening. The server asks once it has written the
+	 * headers and the opening (committing may first wait for the page session to be
+	 * saved), so no frame can reach the channel before them.
 	 */
 	private static Flux<DataBuffer> afterOpening(Mono<Void> stream) {
 		return Flux.create(body -> {
 			AtomicBoolean started = new AtomicBoolean();
 			body.onRequest(demand -> {
 				if (started.compareAndSet(false, true)) {
-					body.onDispose(stream.contextWrite(body.contextView()).subscribe(null, body::error, body::complete));
+					body.onDispose(
+							stream.contextWrite(body.contextView()).subscribe(null, body::error, body::complete));
 				}
 			});
 		});
 	}
 
 	/**
-	 * A cut is the stream working as designed: the response ends normally (the client reconnects with
-	 * Last-Event-ID) instead of as a server error logged twice per slow connection.
+	 * A cut is the stream working as designed: the response ends normally (the client
+	 * reconnects with Last-Event-ID) instead of as a server error logged twice per slow
+	 * connection.
 	 */
 	private static <T> Function<Streams.SlowConsumerException, Mono<T>> endQuietly(StaffMember member) {
 		return slow -> {
@@ -109,7 +115,10 @@ class StreamController {
 		};
 	}
 
-	/** The connection's Netty channel (Reactor Netty); null elsewhere (tests' mock exchanges). */
+	/**
+	 * The connection's Netty channel (Reactor Netty); null elsewhere (tests' mock
+	 * exchanges).
+	 */
 	static @Nullable Channel channelOf(ServerWebExchange exchange) {
 		try {
 			Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
@@ -122,4 +131,5 @@ class StreamController {
 		}
 		return null;
 	}
+
 }

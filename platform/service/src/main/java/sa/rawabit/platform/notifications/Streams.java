@@ -9,14 +9,17 @@ import sa.rawabit.foundation.security.Credential;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * One staff member's events: the missed ones replayed, then the live ones, without a gap or a
- * duplicate between them. Live frames are collected from before the replay starts, so none falls
- * between the two; the ones the replay already sent are skipped.
+ * One staff member's events: the missed ones replayed, then the live ones, without a gap
+ * or a duplicate between them. Live frames are collected from before the replay starts,
+ * so none falls between the two; the ones the replay already sent are skipped.
  */
 @Component
 class Streams {
 
-	/** Missed frames written to a channel at once, before the next ones are read from the database. */
+	/**
+	 * Missed frames written to a channel at once, before the next ones are read from the
+	 * database.
+	 */
 	private static final int REPLAY_BATCH = 64;
 
 	private final LiveStreams live;
@@ -29,8 +32,9 @@ class Streams {
 	}
 
 	/**
-	 * Through a Reactor buffer, for an exchange with no Netty channel: needs the member's tenant in the Reactor
-	 * Context when {@code lastEventId} is given; live frames are emitted on the fan-out's thread.
+	 * Through a Reactor buffer, for an exchange with no Netty channel: needs the member's
+	 * tenant in the Reactor Context when {@code lastEventId} is given; live frames are
+	 * emitted on the fan-out's thread.
 	 */
 	Flux<Frame> of(StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId, int bufferSize) {
 		return Flux.defer(() -> {
@@ -42,16 +46,18 @@ class Streams {
 				return frame;
 			});
 			return missed.concatWith(stream.frames().filter(frame -> frame.isAfter(replayed[0], replayed[1])))
-				.concatWith(Mono.defer(() -> stream.overrun() ? Mono.error(new SlowConsumerException(
-						"it fell more than " + bufferSize + " events behind")) : Mono.empty()))
+				.concatWith(Mono.defer(() -> stream.overrun()
+						? Mono.error(new SlowConsumerException("it fell more than " + bufferSize + " events behind"))
+						: Mono.empty()))
 				.doFinally(signal -> live.close(member, stream));
 		});
 	}
 
 	/**
-	 * Straight onto {@code channel}, after whatever the response wrote before: the missed frames in batches
-	 * (each written before the next is read), then the live ones. Completes when the stream is ended, fails
-	 * with {@link SlowConsumerException} when it is cut off; cancelling it (the client went away) closes it.
+	 * Straight onto {@code channel}, after whatever the response wrote before: the missed
+	 * frames in batches (each written before the next is read), then the live ones.
+	 * Completes when the stream is ended, fails with {@link SlowConsumerException} when
+	 * it is cut off; cancelling it (the client went away) closes it.
 	 */
 	Mono<Void> onto(Channel channel, StaffMember member, @Nullable Credential credential, @Nullable Long lastEventId,
 			int bufferSize) {
@@ -76,5 +82,7 @@ class Streams {
 		SlowConsumerException(String why) {
 			super("The client was cut off: " + why + "; it may reconnect with Last-Event-ID");
 		}
+
 	}
+
 }

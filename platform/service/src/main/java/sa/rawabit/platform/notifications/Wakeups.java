@@ -10,10 +10,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Wakes the fan-out after a commit that wrote outbox rows: this replica at once, in memory; the other
- * replicas through one {@code NOTIFY} per coalescing window, sent on the worker's own connection after
- * the business transactions committed - never inside them, where each NOTIFY would take a cluster-wide
- * lock at commit. Commits that arrive while a NOTIFY is pending ride on it.
+ * Wakes the fan-out after a commit that wrote outbox rows: this replica at once, in
+ * memory; the other replicas through one {@code NOTIFY} per coalescing window, sent on
+ * the worker's own connection after the business transactions committed - never inside
+ * them, where each NOTIFY would take a cluster-wide lock at commit. Commits that arrive
+ * while a NOTIFY is pending ride on it.
  */
 @Component
 class Wakeups {
@@ -39,7 +40,8 @@ class Wakeups {
 	void committed() {
 		wakeLocally();
 		if (notifyPending.compareAndSet(false, true)) {
-			// Cleared before sending: a commit after this point schedules its own NOTIFY; one before it is
+			// Cleared before sending: a commit after this point schedules its own NOTIFY;
+			// one before it is
 			// covered by this one, which is sent after it.
 			Mono.delay(properties.notifyCoalesce())
 				.doOnNext(tick -> notifyPending.set(false))
@@ -50,11 +52,13 @@ class Wakeups {
 	}
 
 	void wakeLocally() {
-		// A failed emission means a wake-up is being delivered right now, which is just as good.
+		// A failed emission means a wake-up is being delivered right now, which is just
+		// as good.
 		local.tryEmitNext(Boolean.TRUE);
 	}
 
 	Flux<Boolean> local() {
 		return local.asFlux();
 	}
+
 }

@@ -15,10 +15,10 @@ import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
 /**
- * The platform's background work across associations (fan-out, deadline sweeper) connects as
- * {@code rawabit_worker} through this small pool of its own. It is deliberately not a
- * {@code ConnectionFactory} bean: nothing else may borrow a connection that crosses associations, and
- * the worker role itself can reach only the outbox and the clocks.
+ * The platform's background work across associations (fan-out, deadline sweeper) connects
+ * as {@code rawabit_worker} through this small pool of its own. It is deliberately not a
+ * {@code ConnectionFactory} bean: nothing else may borrow a connection that crosses
+ * associations, and the worker role itself can reach only the outbox and the clocks.
  */
 @Component
 public class WorkerDatabase implements AutoCloseable {
@@ -35,7 +35,8 @@ public class WorkerDatabase implements AutoCloseable {
 
 	WorkerDatabase(DatabaseServer server, DatabaseProperties database, NotificationsProperties properties) {
 		NotificationsProperties.Worker worker = properties.worker();
-		this.password = database.rolePassword(worker.username(), worker.password(), "RAWABIT_DB_WORKER_PASSWORD", server);
+		this.password = database.rolePassword(worker.username(), worker.password(), "RAWABIT_DB_WORKER_PASSWORD",
+				server);
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration
 			.builder(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 				.host(server.endpoint().host())
@@ -54,7 +55,10 @@ public class WorkerDatabase implements AutoCloseable {
 		this.transactional = TransactionalOperator.create(new R2dbcTransactionManager(pool));
 	}
 
-	/** Statements as the worker; each runs on its own unless inside {@link #inTransaction}. */
+	/**
+	 * Statements as the worker; each runs on its own unless inside
+	 * {@link #inTransaction}.
+	 */
 	public DatabaseClient client() {
 		return client;
 	}
@@ -72,4 +76,5 @@ public class WorkerDatabase implements AutoCloseable {
 	String password() {
 		return password;
 	}
+
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One association's row of the national comparison. Every indicator is null when the association has
- * no policy in force or when it was suppressed (its name is then in {@code suppressed}): counts under 5
- * and shares or medians computed from under 5 cases never leave the database. {@code computedAt}: when
- * the national snapshot these figures come from was computed. Definitions: OVERSIGHT.md.
+ * One association's row of the national comparison. Every indicator is null when the
+ * association has no policy in force or when it was suppressed (its name is then in
+ * {@code suppressed}): counts under 5 and shares or medians computed from under 5 cases
+ * never leave the database. {@code computedAt}: when the national snapshot these figures
+ * come from was computed. Definitions: OVERSIGHT.md.
  */
 record AssociationIndicators(String associationSlug, String nameAr, String nameEn, String region,
 		String licenceAuthority, String status, @Nullable Integer policyNumber, @Nullable Instant policyPublishedAt,
@@ -27,7 +28,10 @@ record AssociationIndicators(String associationSlug, String nameAr, String nameE
 		suppressed = List.copyOf(suppressed);
 	}
 
-	/** {@link #withinDeadlineShare} as a whole percentage, for people (the share stays exact in JSON and CSV). */
+	/**
+	 * {@link #withinDeadlineShare} as a whole percentage, for people (the share stays
+	 * exact in JSON and CSV).
+	 */
 	public @Nullable BigDecimal withinDeadlinePercent() {
 		return percent(withinDeadlineShare);
 	}

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The same rows as the JSON, as RFC 4180 CSV. Columns are the record's components in order, so the
- * header and the JSON field names cannot drift apart. UTF-8 with a byte order mark, because spreadsheet
- * programs otherwise open Arabic names as mojibake; {@code suppressed} lists names separated by spaces.
+ * The same rows as the JSON, as RFC 4180 CSV. Columns are the record's components in
+ * order, so the header and the JSON field names cannot drift apart. UTF-8 with a byte
+ * order mark, because spreadsheet programs otherwise open Arabic names as mojibake;
+ * {@code suppressed} lists names separated by spaces.
  */
 final class IndicatorsCsv {
 
@@ -50,11 +51,13 @@ final class IndicatorsCsv {
 		}
 		String text = value instanceof Collection<?> many
 				? many.stream().map(String::valueOf).collect(Collectors.joining(" ")) : value.toString();
-		// Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+		// Quoted when needed; a leading = + - @ is neutralised so a spreadsheet never
+		// runs it as a formula.
 		if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
 			text = "'" + text;
 		}
 		boolean quoted = text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n");
 		return quoted ? '"' + text.replace("\"", "\"\"") + '"' : text;
 	}
+
 }

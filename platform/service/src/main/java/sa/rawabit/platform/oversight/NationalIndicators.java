@@ -11,7 +11,10 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** The oversight view, side by side, optionally narrowed to a region and a licence authority. */
+/**
+ * The oversight view, side by side, optionally narrowed to a region and a licence
+ * authority.
+ */
 @Component
 class NationalIndicators {
 
@@ -44,7 +47,8 @@ class NationalIndicators {
 				row.get("complaints_resolved", Long.class), row.get("complaints_escalated", Long.class),
 				row.get("median_resolution_days", BigDecimal.class), row.get("survey_responses", Long.class),
 				row.get("survey_response_rate", BigDecimal.class), row.get("satisfaction_average", BigDecimal.class),
-				row.get("acknowledged_staff", Long.class),
-				suppressed == null ? List.of() : List.of(suppressed), row.get("computed_at", Instant.class));
+				row.get("acknowledged_staff", Long.class), suppressed == null ? List.of() : List.of(suppressed),
+				row.get("computed_at", Instant.class));
 	}
+
 }

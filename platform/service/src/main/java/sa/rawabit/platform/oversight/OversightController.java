@@ -17,7 +17,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The national comparison for oversight viewers, as JSON rows or the same rows as CSV. */
+/**
+ * The national comparison for oversight viewers, as JSON rows or the same rows as CSV.
+ */
 @RestController
 @RequestMapping("/api/oversight")
 class OversightController {
@@ -60,4 +62,5 @@ class OversightController {
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

@@ -13,9 +13,10 @@ import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
 /**
- * Oversight connects as {@code oversight_reader}, which can read the aggregate views and nothing else,
- * through this small read-only pool. Deliberately not a {@code ConnectionFactory} bean, so nothing else
- * borrows it and oversight never borrows the app's connections (whose role reads personal data).
+ * Oversight connects as {@code oversight_reader}, which can read the aggregate views and
+ * nothing else, through this small read-only pool. Deliberately not a
+ * {@code ConnectionFactory} bean, so nothing else borrows it and oversight never borrows
+ * the app's connections (whose role reads personal data).
  */
 @Component
 class OversightDatabase implements AutoCloseable {
@@ -28,7 +29,8 @@ class OversightDatabase implements AutoCloseable {
 
 	OversightDatabase(DatabaseServer server, DatabaseProperties database, OversightProperties properties) {
 		OversightProperties.Reader reader = properties.reader();
-		String password = database.rolePassword(reader.username(), reader.password(), "RAWABIT_DB_OVERSIGHT_PASSWORD", server);
+		String password = database.rolePassword(reader.username(), reader.password(), "RAWABIT_DB_OVERSIGHT_PASSWORD",
+				server);
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration
 			.builder(new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 				.host(server.endpoint().host())
@@ -55,4 +57,5 @@ class OversightDatabase implements AutoCloseable {
 	public void close() {
 		pool.dispose();
 	}
+
 }

@@ -15,9 +15,9 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The national comparison as a page for oversight viewers: filters, charts of the indicators a person
- * would rather compare by eye, and the full table (the charts' accessible equivalent); the CSV link
- * downloads exactly the rows on the page.
+ * The national comparison as a page for oversight viewers: filters, charts of the
+ * indicators a person would rather compare by eye, and the full table (the charts'
+ * accessible equivalent); the CSV link downloads exactly the rows on the page.
  */
 @PageController
 class OversightPages {
@@ -29,7 +29,8 @@ class OversightPages {
 	}
 
 	@GetMapping("/oversight")
-	Mono<String> page(@AuthenticationPrincipal StaffMember viewer, @RequestParam(required = false) @Nullable String region,
+	Mono<String> page(@AuthenticationPrincipal StaffMember viewer,
+			@RequestParam(required = false) @Nullable String region,
 			@RequestParam(required = false) @Nullable String licenceAuthority, Model model) {
 		Mono<List<AssociationIndicators>> all = api.associations(viewer, null, null);
 		Mono<List<AssociationIndicators>> shown = api.associations(viewer, region, licenceAuthority);
@@ -43,7 +44,8 @@ class OversightPages {
 			model.addAttribute("authorities", distinct(both.getT1(), AssociationIndicators::licenceAuthority));
 			model.addAttribute("charts", List.of(
 					BarChart.of("oversight.chart.withinDeadline", rows, AssociationIndicators::withinDeadlinePercent),
-					BarChart.of("oversight.chart.medianDecision", rows, AssociationIndicators::medianDecisionWorkingDays),
+					BarChart.of("oversight.chart.medianDecision", rows,
+							AssociationIndicators::medianDecisionWorkingDays),
 					BarChart.of("oversight.chart.complaintsFiled", rows, AssociationIndicators::complaintsFiled),
 					BarChart.of("oversight.chart.medianResolution", rows, AssociationIndicators::medianResolutionDays),
 					BarChart.of("oversight.chart.satisfaction", rows, AssociationIndicators::satisfactionAverage),
@@ -61,6 +63,13 @@ class OversightPages {
 
 	private static List<String> distinct(List<AssociationIndicators> rows,
 			Function<AssociationIndicators, @Nullable String> field) {
-		return rows.stream().map(field).filter(Objects::nonNull).filter(value -> !value.isBlank()).distinct().sorted().toList();
+		return rows.stream()
+			.map(field)
+			.filter(Objects::nonNull)
+			.filter(value -> !value.isBlank())
+			.distinct()
+			.sorted()
+			.toList();
 	}
+
 }

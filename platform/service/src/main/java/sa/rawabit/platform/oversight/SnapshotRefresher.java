@@ -17,9 +17,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 
 /**
- * Recomputes the national snapshot (V77) at start and then every {@code rawabit.oversight.refresh-interval},
- * so a viewer reads ready aggregates instead of scanning every association's cases per click. It runs as
- * the platform role, which may call the refresh function and read nothing of the snapshot.
+ * Recomputes the national snapshot (V77) at start and then every
+ * {@code rawabit.oversight.refresh-interval}, so a viewer reads ready aggregates instead
+ * of scanning every association's cases per click. It runs as the platform role, which
+ * may call the refresh function and read nothing of the snapshot.
  */
 @Component
 class SnapshotRefresher extends BackgroundSubscription {
@@ -49,9 +50,10 @@ class SnapshotRefresher extends BackgroundSubscription {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			return transactions
-				.asSystem("oversight-snapshot", database.sql("select oversight.refresh_indicators() as computed_at")
-					.map(row -> row.get("computed_at", Instant.class))
-					.one())
+				.asSystem("oversight-snapshot",
+						database.sql("select oversight.refresh_indicators() as computed_at")
+							.map(row -> row.get("computed_at", Instant.class))
+							.one())
 				.doOnSuccess(computed -> refreshes.record(Duration.ofNanos(System.nanoTime() - started)));
 		});
 	}
@@ -70,4 +72,5 @@ class SnapshotRefresher extends BackgroundSubscription {
 			}), 0)
 			.subscribe();
 	}
+
 }

@@ -1,6 +1,7 @@
 /**
  * National oversight: per-association indicators for {@code oversight-viewer}, read as
- * {@code oversight_reader} from aggregate views that hold no personal data and suppress small counts.
+ * {@code oversight_reader} from aggregate views that hold no personal data and suppress
+ * small counts.
  */
 @NullMarked
 @ApplicationModule(displayName = "Oversight", allowedDependencies = {})

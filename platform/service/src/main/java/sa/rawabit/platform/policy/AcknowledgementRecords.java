@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
-/** The association's acknowledgement rows; every method runs inside the caller's tenant transaction. */
+/**
+ * The association's acknowledgement rows; every method runs inside the caller's tenant
+ * transaction.
+ */
 @Repository
 class AcknowledgementRecords {
 
@@ -20,7 +23,10 @@ class AcknowledgementRecords {
 		this.database = database;
 	}
 
-	/** Stores the acknowledgement unless this person already acknowledged this version; true when stored. */
+	/**
+	 * Stores the acknowledgement unless this person already acknowledged this version;
+	 * true when stored.
+	 */
 	Mono<Boolean> insert(Acknowledgement acknowledgement) {
 		return TenantContext.require()
 			.flatMap(tenant -> database.sql("""
@@ -50,7 +56,10 @@ class AcknowledgementRecords {
 			.one();
 	}
 
-	/** Whether {@code username} acknowledged any version; RLS limits it to this association's rows. */
+	/**
+	 * Whether {@code username} acknowledged any version; RLS limits it to this
+	 * association's rows.
+	 */
 	Mono<Boolean> anyBy(String username) {
 		return database.sql("select exists (select 1 from app.policy_acknowledgement where username = $1) as known")
 			.bind(0, username)
@@ -58,7 +67,10 @@ class AcknowledgementRecords {
 			.one();
 	}
 
-	/** Acknowledgements of {@code version}, and distinct people who acknowledged any version. */
+	/**
+	 * Acknowledgements of {@code version}, and distinct people who acknowledged any
+	 * version.
+	 */
 	Mono<Coverage> coverage(PolicyVersionId version) {
 		return database.sql("""
 				select count(*) filter (where policy_version = $1) as acknowledged, count(distinct subject) as known
@@ -74,4 +86,5 @@ class AcknowledgementRecords {
 				row.get("username", String.class), row.get("statement", String.class),
 				row.get("acknowledged_at", Instant.class));
 	}
+
 }

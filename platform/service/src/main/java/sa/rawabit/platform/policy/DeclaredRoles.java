@@ -12,10 +12,12 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.policy.RoleKey;
 
 /**
- * The roles a token's groups may grant here: the built-in ones and those the association's policy in force
- * declares in {@code roles}. Read from memory on every authenticated request; each association's declared roles
- * are collected once per policy version. Until the start-up load has put a policy in force only the built-in
- * roles count: refusing an own role for those first seconds is safer than granting any group's name.
+ * The roles a token's groups may grant here: the built-in ones and those the
+ * association's policy in force declares in {@code roles}. Read from memory on every
+ * authenticated request; each association's declared roles are collected once per policy
+ * version. Until the start-up load has put a policy in force only the built-in roles
+ * count: refusing an own role for those first seconds is safer than granting any group's
+ * name.
  */
 @Component
 class DeclaredRoles implements KnownRoles {
@@ -48,4 +50,5 @@ class DeclaredRoles implements KnownRoles {
 
 	private record Declared(PolicyVersionId version, Set<String> roles) {
 	}
+
 }

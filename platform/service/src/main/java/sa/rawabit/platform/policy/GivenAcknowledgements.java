@@ -8,11 +8,12 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 
 /**
- * Acknowledgements this replica has already read. An acknowledgement of a version, once given, is
- * never withdrawn, so every later case action of that person under that version can skip the lookup -
- * one transaction less on every intake. Only given ones are kept: a missing one is read again each
- * time, since the person may acknowledge on another replica at any moment. Bounded, least recently
- * used first out; an idle entry leaves after a day.
+ * Acknowledgements this replica has already read. An acknowledgement of a version, once
+ * given, is never withdrawn, so every later case action of that person under that version
+ * can skip the lookup - one transaction less on every intake. Only given ones are kept: a
+ * missing one is read again each time, since the person may acknowledge on another
+ * replica at any moment. Bounded, least recently used first out; an idle entry leaves
+ * after a day.
  */
 final class GivenAcknowledgements {
 
@@ -21,7 +22,10 @@ final class GivenAcknowledgements {
 		.expireAfterAccess(Duration.ofDays(1))
 		.build();
 
-	/** The cached acknowledgement of {@code subject}, or {@code lookup}'s, kept when found. */
+	/**
+	 * The cached acknowledgement of {@code subject}, or {@code lookup}'s, kept when
+	 * found.
+	 */
 	Mono<Acknowledgement> find(PolicyVersionId version, String subject, Mono<Acknowledgement> lookup) {
 		Key key = new Key(version, subject);
 		Acknowledgement known = given.getIfPresent(key);
@@ -30,4 +34,5 @@ final class GivenAcknowledgements {
 
 	private record Key(PolicyVersionId version, String subject) {
 	}
+
 }

@@ -21,9 +21,10 @@ import sa.rawabit.policy.reading.PolicyReader;
 import sa.rawabit.policy.reading.ReadResult;
 
 /**
- * Serves each association's policy in force from memory, and any published version on demand.
- * {@link PolicyPublicationListener} keeps the memory current; this class decides what replaces what:
- * version numbers only grow, so a late or duplicate reload never puts an older version back.
+ * Serves each association's policy in force from memory, and any published version on
+ * demand. {@link PolicyPublicationListener} keeps the memory current; this class decides
+ * what replaces what: version numbers only grow, so a late or duplicate reload never puts
+ * an older version back.
  */
 @Service
 public class PoliciesInForce {
@@ -40,7 +41,10 @@ public class PoliciesInForce {
 
 	private final VersionCache cache;
 
-	/** Versions whose stored source does not parse: reported once, not again on every poll. */
+	/**
+	 * Versions whose stored source does not parse: reported once, not again on every
+	 * poll.
+	 */
 	private final Map<TenantId, PolicyVersionId> unreadable = new ConcurrentHashMap<>();
 
 	private final Sinks.Empty<Void> firstLoad = Sinks.empty();
@@ -75,25 +79,30 @@ public class PoliciesInForce {
 	}
 
 	/**
-	 * The association's policy in force, from memory; empty when it has none. Until the start-up load
-	 * has finished this waits for it, so an early caller is never told "no policy" by mistake.
+	 * The association's policy in force, from memory; empty when it has none. Until the
+	 * start-up load has finished this waits for it, so an early caller is never told "no
+	 * policy" by mistake.
 	 */
 	public Mono<LoadedPolicy> inForce(TenantId tenant) {
 		return firstLoad.asMono()
-			.timeout(properties.firstLoadWait(),
-					Mono.error(() -> new IllegalStateException("Policies are not loaded yet; the database may be unreachable")))
+			.timeout(properties.firstLoadWait(), Mono
+				.error(() -> new IllegalStateException("Policies are not loaded yet; the database may be unreachable")))
 			.then(Mono.fromSupplier(() -> inForce.get(tenant)));
 	}
 
-	/** The association's policy in force as this replica holds it right now, without waiting; null when none. */
+	/**
+	 * The association's policy in force as this replica holds it right now, without
+	 * waiting; null when none.
+	 */
 	@org.jspecify.annotations.Nullable
 	LoadedPolicy inForceNow(TenantId tenant) {
 		return inForce.get(tenant);
 	}
 
 	/**
-	 * A published or superseded version of the association's policy, for work that started under it.
-	 * Empty when the association has no such version (drafts and other associations' versions included).
+	 * A published or superseded version of the association's policy, for work that
+	 * started under it. Empty when the association has no such version (drafts and other
+	 * associations' versions included).
 	 */
 	public Mono<LoadedPolicy> version(TenantId tenant, PolicyVersionId version) {
 		return Mono.defer(() -> {
@@ -102,7 +111,9 @@ public class PoliciesInForce {
 		});
 	}
 
-	/** Brings every association up to the registry; at start-up this is the initial load. */
+	/**
+	 * Brings every association up to the registry; at start-up this is the initial load.
+	 */
 	Mono<Long> refreshAll() {
 		return versions.inForceEverywhere()
 			.filter(row -> isStale(row.tenant(), row.version()))
@@ -115,7 +126,8 @@ public class PoliciesInForce {
 					firstLoad.tryEmitEmpty();
 				}
 			})
-			// After the start-up load is visible: announcing is work for others, not a condition of serving.
+			// After the start-up load is visible: announcing is work for others, not a
+			// condition of serving.
 			.flatMap(changed -> announcements.settle().thenReturn(changed));
 	}
 
@@ -133,10 +145,14 @@ public class PoliciesInForce {
 		return (current == null || !current.version().equals(version)) && !version.equals(unreadable.get(tenant));
 	}
 
-	/** Loads the version and puts it in force; a failure keeps what was in force and is counted. */
+	/**
+	 * Loads the version and puts it in force; a failure keeps what was in force and is
+	 * counted.
+	 */
 	private Mono<Boolean> adopt(TenantId tenant, PolicyVersionId version) {
 		return version(tenant, version)
-			// Counted before it becomes visible, so whoever sees the new version also sees the count.
+			// Counted before it becomes visible, so whoever sees the new version also
+			// sees the count.
 			.doOnNext(parsed -> reloaded.increment())
 			.map(this::putInForce)
 			.switchIfEmpty(Mono.fromSupplier(() -> {
@@ -148,8 +164,10 @@ public class PoliciesInForce {
 			.onErrorResume(InvalidPolicyException.class, invalid -> {
 				unreadable.put(tenant, version);
 				failed.increment();
-				log.error("DEFECT: policy version {} of association {} was published but does not parse; "
-						+ "keeping the previous version in force. Problems: {}", version, tenant, invalid.getMessage());
+				log.error(
+						"DEFECT: policy version {} of association {} was published but does not parse; "
+								+ "keeping the previous version in force. Problems: {}",
+						version, tenant, invalid.getMessage());
 				return Mono.just(false);
 			})
 			.onErrorResume(error -> {
@@ -187,7 +205,8 @@ public class PoliciesInForce {
 
 	private Mono<LoadedPolicy> load(TenantId tenant, PolicyVersionId version) {
 		return versions.find(tenant, version)
-			// Parsing is CPU work on up to 256 KiB of YAML: keep it off the database event loop.
+			// Parsing is CPU work on up to 256 KiB of YAML: keep it off the database
+			// event loop.
 			.publishOn(Schedulers.parallel())
 			.map(stored -> {
 				ReadResult read = PolicyReader.read(stored.source());
@@ -200,4 +219,5 @@ public class PoliciesInForce {
 	int size() {
 		return inForce.size();
 	}
+
 }

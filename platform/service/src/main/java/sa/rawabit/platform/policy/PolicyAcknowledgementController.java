@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** The caller's acknowledgement of their association's policy in force, for API clients. */
+/**
+ * The caller's acknowledgement of their association's policy in force, for API clients.
+ */
 @RestController
 @RequestMapping("/api/policy/acknowledgement")
 @Tag(name = "Policy · السياسة")
@@ -27,7 +29,8 @@ class PolicyAcknowledgementController {
 		this.acknowledgements = acknowledgements;
 	}
 
-	record Standing(UUID version, int number, boolean acknowledged, String statement, @Nullable Instant acknowledgedAt) {
+	record Standing(UUID version, int number, boolean acknowledged, String statement,
+			@Nullable Instant acknowledgedAt) {
 
 		static Standing of(PolicyStanding standing) {
 			Acknowledgement given = standing.acknowledgement();
@@ -50,8 +53,7 @@ class PolicyAcknowledgementController {
 			description = "Idempotent: acknowledging again answers the first acknowledgement. Case actions answer 403 "
 					+ "urn:rawabit:problem:policy-not-acknowledged until this is done for the version in force.")
 	Mono<Standing> acknowledge(@AuthenticationPrincipal StaffMember me) {
-		return acknowledgements.acknowledge(me)
-			.flatMap(given -> acknowledgements.standing(me))
-			.map(Standing::of);
+		return acknowledgements.acknowledge(me).flatMap(given -> acknowledgements.standing(me)).map(Standing::of);
 	}
+
 }

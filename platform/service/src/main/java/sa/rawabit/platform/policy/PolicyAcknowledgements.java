@@ -17,15 +17,19 @@ import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 
 /**
- * Staff acknowledgement of the policy in force: every staff member reads and acknowledges the version
- * their association's board approved before acting on any case, and again whenever a new version comes
- * into force. Case features call {@link #requireAcknowledged} at the entry of every transition; reading
- * stays open, so an unacknowledged member can still look and then go to {@code /policy}.
+ * Staff acknowledgement of the policy in force: every staff member reads and acknowledges
+ * the version their association's board approved before acting on any case, and again
+ * whenever a new version comes into force. Case features call
+ * {@link #requireAcknowledged} at the entry of every transition; reading stays open, so
+ * an unacknowledged member can still look and then go to {@code /policy}.
  */
 @Service
 public class PolicyAcknowledgements {
 
-	/** What the staff member ticks, stored with each acknowledgement; Arabic is the language of record. */
+	/**
+	 * What the staff member ticks, stored with each acknowledgement; Arabic is the
+	 * language of record.
+	 */
 	public static final String STATEMENT = "قرأت السياسة وألتزم بها";
 
 	public static final ProblemType NOT_ACKNOWLEDGED = new ProblemType("policy-not-acknowledged", HttpStatus.FORBIDDEN,
@@ -57,28 +61,36 @@ public class PolicyAcknowledgements {
 		this.clock = clock;
 	}
 
-	/** The policy in force and the member's acknowledgement of it; empty when the association has none in force. */
+	/**
+	 * The policy in force and the member's acknowledgement of it; empty when the
+	 * association has none in force.
+	 */
 	public Mono<PolicyStanding> standing(StaffMember me) {
 		return Mono.defer(() -> {
 			me.requireTenant();
 			TenantId tenant = me.tenant();
 			return policies.inForce(tenant)
-				.flatMap(loaded -> given.find(loaded.version(), me.subject(),
-						transactions.inTenant(records.find(loaded.version(), me.subject())))
+				.flatMap(loaded -> given
+					.find(loaded.version(), me.subject(),
+							transactions.inTenant(records.find(loaded.version(), me.subject())))
 					.map(found -> new PolicyStanding(loaded, found))
 					.defaultIfEmpty(new PolicyStanding(loaded, null)))
 				.contextWrite(TenantContext.of(tenant));
 		});
 	}
 
-	/** True when the member acknowledged the version in force, or when there is none to acknowledge. */
+	/**
+	 * True when the member acknowledged the version in force, or when there is none to
+	 * acknowledge.
+	 */
 	public Mono<Boolean> hasAcknowledged(StaffMember me) {
 		return standing(me).map(PolicyStanding::acknowledged).defaultIfEmpty(true);
 	}
 
 	/**
-	 * Completes when the member may act on cases; otherwise fails with {@link #NOT_ACKNOWLEDGED} (403),
-	 * telling them where to read and acknowledge the policy.
+	 * Completes when the member may act on cases; otherwise fails with
+	 * {@link #NOT_ACKNOWLEDGED} (403), telling them where to read and acknowledge the
+	 * policy.
 	 */
 	public Mono<Void> requireAcknowledged(StaffMember me) {
 		return standing(me).filter(standing -> !standing.acknowledged())
@@ -87,9 +99,9 @@ public class PolicyAcknowledgements {
 	}
 
 	/**
-	 * Records that the member read and accepts the version in force, once: acknowledging again returns
-	 * the first acknowledgement unchanged. The first one is written to the audit trail in the same
-	 * transaction.
+	 * Records that the member read and accepts the version in force, once: acknowledging
+	 * again returns the first acknowledgement unchanged. The first one is written to the
+	 * audit trail in the same transaction.
 	 */
 	public Mono<Acknowledgement> acknowledge(StaffMember me) {
 		return Mono.defer(() -> {
@@ -100,10 +112,11 @@ public class PolicyAcknowledgements {
 
 	private Mono<Acknowledgement> given(StaffMember me, TenantId tenant) {
 		return policies.inForce(tenant)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
+			.switchIfEmpty(
+					Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 			.flatMap(loaded -> {
-				var given = new Acknowledgement(loaded.version(), loaded.number(), me.subject(), me.username(), STATEMENT,
-						clock.instant());
+				var given = new Acknowledgement(loaded.version(), loaded.number(), me.subject(), me.username(),
+						STATEMENT, clock.instant());
 				return transactions.inTenant(records.insert(given)
 					.flatMap(stored -> stored ? audit.append(event(given)).thenReturn(given)
 							: records.find(loaded.version(), me.subject())));
@@ -112,15 +125,19 @@ public class PolicyAcknowledgements {
 	}
 
 	/**
-	 * True when {@code username} acknowledged some version of the association's policy: the platform's evidence
-	 * that the name is one of its staff who may act on cases (it cannot read Keycloak's membership). In the
-	 * caller's tenant transaction, so under RLS another association's members are unknown here.
+	 * True when {@code username} acknowledged some version of the association's policy:
+	 * the platform's evidence that the name is one of its staff who may act on cases (it
+	 * cannot read Keycloak's membership). In the caller's tenant transaction, so under
+	 * RLS another association's members are unknown here.
 	 */
 	public Mono<Boolean> acknowledgedBy(String username) {
 		return records.anyBy(username);
 	}
 
-	/** How many staff acknowledged {@code version} of the association's policy, out of those the platform knows. */
+	/**
+	 * How many staff acknowledged {@code version} of the association's policy, out of
+	 * those the platform knows.
+	 */
 	public Mono<Coverage> coverage(TenantId tenant, PolicyVersionId version) {
 		return transactions.inTenant(records.coverage(version)).contextWrite(TenantContext.of(tenant));
 	}
@@ -132,9 +149,8 @@ public class PolicyAcknowledgements {
 
 	private static AuditEvent event(Acknowledgement given) {
 		return new AuditEvent(given.acknowledgedAt(), given.username(), "policy.acknowledged", SUBJECT_TYPE,
-				given.version().value(), null, "acknowledged", given.version().toString(),
-				Map.of("number", String.valueOf(given.number()), "subject", given.subject(), "statement",
-						given.statement()));
+				given.version().value(), null, "acknowledged", given.version().toString(), Map.of("number",
+						String.valueOf(given.number()), "subject", given.subject(), "statement", given.statement()));
 	}
 
 	static ProblemException notAcknowledged(int number) {
@@ -145,4 +161,5 @@ public class PolicyAcknowledgements {
 						+ "اقرأ السياسة وأقِرّ بها في صفحة السياسة ‎/policy ثم أعد المحاولة.",
 				null);
 	}
+
 }

@@ -8,10 +8,12 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Puts {@code policyStanding} into every staff page's model, so {@code policy/fragments :: banner}
- * can tell a member who has not acknowledged the version in force to read it, and {@code policyNames},
- * so pages show the policy's names of channels, services and stages rather than their ids. Resolved only
- * when a page renders (a JSON answer never subscribes to them); absent for the public pages and the APIs.
+ * Puts {@code policyStanding} into every staff page's model, so
+ * {@code policy/fragments :: banner} can tell a member who has not acknowledged the
+ * version in force to read it, and {@code policyNames}, so pages show the policy's names
+ * of channels, services and stages rather than their ids. Resolved only when a page
+ * renders (a JSON answer never subscribes to them); absent for the public pages and the
+ * APIs.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PolicyBannerAdvice {
@@ -28,7 +30,8 @@ class PolicyBannerAdvice {
 	@ModelAttribute("policyStanding")
 	Mono<PolicyStanding> standing(ServerWebExchange exchange) {
 		return member(exchange).flatMap(acknowledgements::standing)
-			// The banner is a reminder; a failure to compute it must not take the page down.
+			// The banner is a reminder; a failure to compute it must not take the page
+			// down.
 			.onErrorResume(failure -> Mono.empty());
 	}
 
@@ -41,7 +44,10 @@ class PolicyBannerAdvice {
 			.onErrorResume(failure -> Mono.empty());
 	}
 
-	/** The signed-in member of an association on a staff page; empty for APIs, public pages and operators. */
+	/**
+	 * The signed-in member of an association on a staff page; empty for APIs, public
+	 * pages and operators.
+	 */
 	private static Mono<StaffMember> member(ServerWebExchange exchange) {
 		String path = exchange.getRequest().getPath().value();
 		if (path.startsWith("/api/") || path.startsWith("/public/")) {
@@ -49,4 +55,5 @@ class PolicyBannerAdvice {
 		}
 		return StaffMember.ofAssociation(exchange);
 	}
+
 }

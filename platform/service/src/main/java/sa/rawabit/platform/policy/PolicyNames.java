@@ -13,9 +13,10 @@ import sa.rawabit.policy.StageId;
 import sa.rawabit.policy.Text;
 
 /**
- * What staff pages show instead of the policy's ids: the names the association's policy in force gives
- * its channels, services, stages and roles, in the reader's language. An id the policy no longer names (a case
- * opened under an earlier version) shows as it is rather than as nothing.
+ * What staff pages show instead of the policy's ids: the names the association's policy
+ * in force gives its channels, services, stages and roles, in the reader's language. An
+ * id the policy no longer names (a case opened under an earlier version) shows as it is
+ * rather than as nothing.
  */
 public record PolicyNames(Policy policy, boolean arabic) {
 
@@ -28,21 +29,28 @@ public record PolicyNames(Policy policy, boolean arabic) {
 	}
 
 	public String stage(@Nullable String id) {
-		return name(id, key -> policy.procedure()
-			.stages()
-			.stream()
-			.filter(stage -> stage.id().equals(new StageId(key)))
-			.map(stage -> stage.names())
-			.findFirst()
-			.orElse(null));
+		return name(id,
+				key -> policy.procedure()
+					.stages()
+					.stream()
+					.filter(stage -> stage.id().equals(new StageId(key)))
+					.map(stage -> stage.names())
+					.findFirst()
+					.orElse(null));
 	}
 
-	/** A role's name: the policy's words for its own roles (an executive director), the product's for built-ins. */
+	/**
+	 * A role's name: the policy's words for its own roles (an executive director), the
+	 * product's for built-ins.
+	 */
 	public String role(@Nullable String id) {
 		return name(id, key -> policy.roleNames(new RoleKey(key)).orElse(null));
 	}
 
-	/** Several roles' names, in the order given, joined as the reader's language lists them. */
+	/**
+	 * Several roles' names, in the order given, joined as the reader's language lists
+	 * them.
+	 */
 	public String roles(Collection<String> ids) {
 		return ids.stream().map(this::role).collect(Collectors.joining(arabic ? "، " : ", "));
 	}

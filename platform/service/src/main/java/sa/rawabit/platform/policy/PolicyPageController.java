@@ -14,8 +14,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * {@code /policy}: the association's policy in force as readable text, and the staff member's
- * acknowledgement of it. Top management also sees how many staff acknowledged this version.
+ * {@code /policy}: the association's policy in force as readable text, and the staff
+ * member's acknowledgement of it. Top management also sees how many staff acknowledged
+ * this version.
  */
 @PageController
 class PolicyPageController {
@@ -28,7 +29,10 @@ class PolicyPageController {
 		this.acknowledgements = acknowledgements;
 	}
 
-	/** What the layout's header shows as the association's name, taken from the policy itself. */
+	/**
+	 * What the layout's header shows as the association's name, taken from the policy
+	 * itself.
+	 */
 	public record AssociationName(String nameAr, String nameEn) {
 	}
 
@@ -42,9 +46,10 @@ class PolicyPageController {
 		return exchange.getFormData().flatMap(form -> {
 			if (!"yes".equals(form.getFirst("confirm"))) {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-				return render(me, model, ProblemException.invalidField("confirm",
-						"Tick the statement to confirm you read the policy and commit to it",
-						"ضع علامة على الإقرار لتأكيد أنك قرأت السياسة وتلتزم بها"));
+				return render(me, model,
+						ProblemException.invalidField("confirm",
+								"Tick the statement to confirm you read the policy and commit to it",
+								"ضع علامة على الإقرار لتأكيد أنك قرأت السياسة وتلتزم بها"));
 			}
 			return acknowledgements.acknowledge(me).thenReturn("redirect:/policy");
 		});
@@ -61,7 +66,8 @@ class PolicyPageController {
 			model.addAttribute("standing", standing);
 			model.addAttribute("rules", standing.policy().policy());
 			var names = standing.policy().policy().association().names();
-			model.addAttribute("association", new AssociationName(names.ar(), names.en() == null ? names.ar() : names.en()));
+			model.addAttribute("association",
+					new AssociationName(names.ar(), names.en() == null ? names.ar() : names.en()));
 			if (!me.hasRole(TOP_MANAGEMENT)) {
 				return Mono.just("policy/policy");
 			}
@@ -70,4 +76,5 @@ class PolicyPageController {
 				.thenReturn("policy/policy");
 		}).defaultIfEmpty("policy/none");
 	}
+
 }

@@ -19,17 +19,21 @@ import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * Keeps {@link PoliciesInForce} current on this replica. The control plane runs
- * {@code pg_notify('policy_published', tenant)} in the transaction that publishes a version; this
- * listens on a dedicated connection (LISTEN cannot share a pooled one) and reloads that association.
- * After every (re)connection, and on a slow poll, it compares the whole registry with memory,
- * because PostgreSQL drops notifications sent while nobody listens.
+ * {@code pg_notify('policy_published', tenant)} in the transaction that publishes a
+ * version; this listens on a dedicated connection (LISTEN cannot share a pooled one) and
+ * reloads that association. After every (re)connection, and on a slow poll, it compares
+ * the whole registry with memory, because PostgreSQL drops notifications sent while
+ * nobody listens.
  */
 @Component
 class PolicyPublicationListener extends BackgroundSubscription {
 
 	static final String CHANNEL = "policy_published";
 
-	/** Visible in {@code pg_stat_activity}, so an operator can tell this connection from the pool's. */
+	/**
+	 * Visible in {@code pg_stat_activity}, so an operator can tell this connection from
+	 * the pool's.
+	 */
 	static final String APPLICATION_NAME = "rawabit-policy-listener";
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyPublicationListener.class);
@@ -59,7 +63,10 @@ class PolicyPublicationListener extends BackgroundSubscription {
 		return Disposables.composite(listen().subscribe(), poll().subscribe());
 	}
 
-	/** Sessions on the dedicated connection, one after another, for as long as this bean runs. */
+	/**
+	 * Sessions on the dedicated connection, one after another, for as long as this bean
+	 * runs.
+	 */
 	private Flux<Long> listen() {
 		return Flux.usingWhen(connections.create(), this::session, PostgresqlConnection::close)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, properties.reconnectMinBackoff())
@@ -70,12 +77,14 @@ class PolicyPublicationListener extends BackgroundSubscription {
 	}
 
 	/**
-	 * Subscribes to notifications before issuing LISTEN, so none sent after LISTEN can be missed; then
-	 * catches up on everything published before it. Ends with an error when the connection dies.
+	 * Subscribes to notifications before issuing LISTEN, so none sent after LISTEN can be
+	 * missed; then catches up on everything published before it. Ends with an error when
+	 * the connection dies.
 	 */
 	private Flux<Long> session(PostgresqlConnection connection) {
 		Flux<Long> notified = connection.getNotifications()
-			// The driver drops notifications a busy subscriber has not requested: buffer them instead.
+			// The driver drops notifications a busy subscriber has not requested: buffer
+			// them instead.
 			.onBackpressureBuffer()
 			.filter(notification -> CHANNEL.equals(notification.getName()))
 			.concatMap(this::reload)
@@ -95,11 +104,13 @@ class PolicyPublicationListener extends BackgroundSubscription {
 			tenant = TenantId.of(String.valueOf(notification.getParameter()));
 		}
 		catch (IllegalArgumentException notATenant) {
-			log.warn("Ignoring {} notification with payload '{}': not a tenant id", CHANNEL, notification.getParameter());
+			log.warn("Ignoring {} notification with payload '{}': not a tenant id", CHANNEL,
+					notification.getParameter());
 			return Mono.empty();
 		}
 		return policies.refresh(tenant).map(changed -> changed ? 1L : 0L).onErrorResume(error -> {
-			// The pool failed, not this connection: keep listening; the poll retries this association.
+			// The pool failed, not this connection: keep listening; the poll retries this
+			// association.
 			log.warn("Could not reload the policy of association {} after its notification", tenant, error);
 			return Mono.empty();
 		});
@@ -109,15 +120,14 @@ class PolicyPublicationListener extends BackgroundSubscription {
 	private Flux<Long> poll() {
 		return Flux.interval(properties.pollInterval(), properties.pollInterval())
 			.onBackpressureDrop()
-			.concatMap(tick -> policies.refreshAll()
-				.doOnNext(changed -> {
-					if (changed > 0) {
-						log.warn("Policy poll found {} associations whose publication notice was missed", changed);
-					}
-				})
-				.onErrorResume(error -> {
-					log.warn("Policy poll failed; trying again in {}", properties.pollInterval(), error);
-					return Mono.empty();
-				}), 0);
+			.concatMap(tick -> policies.refreshAll().doOnNext(changed -> {
+				if (changed > 0) {
+					log.warn("Policy poll found {} associations whose publication notice was missed", changed);
+				}
+			}).onErrorResume(error -> {
+				log.warn("Policy poll failed; trying again in {}", properties.pollInterval(), error);
+				return Mono.empty();
+			}), 0);
 	}
+
 }

@@ -13,9 +13,10 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Reads the control plane's policy versions. Which version is in force comes from the tenant
- * registry (no tenant rows, system scope); a version's source only inside that tenant's scope, where
- * row-level security lets the platform see nothing of any other association.
+ * Reads the control plane's policy versions. Which version is in force comes from the
+ * tenant registry (no tenant rows, system scope); a version's source only inside that
+ * tenant's scope, where row-level security lets the platform see nothing of any other
+ * association.
  */
 @Repository
 class PolicyVersions {
@@ -43,7 +44,8 @@ class PolicyVersions {
 	/** The version in force for one association; empty while it has none. */
 	Mono<PolicyVersionId> inForce(TenantId tenant) {
 		return transactions.asSystem(PURPOSE,
-				database.sql("select policy_version_id from control.tenant where id = $1 and policy_version_id is not null")
+				database
+					.sql("select policy_version_id from control.tenant where id = $1 and policy_version_id is not null")
 					.bind(0, tenant.value())
 					.map(row -> new PolicyVersionId(row.get("policy_version_id", UUID.class)))
 					.one());
@@ -51,14 +53,16 @@ class PolicyVersions {
 
 	/** A published or superseded version of this association; drafts are never served. */
 	Mono<StoredVersion> find(TenantId tenant, PolicyVersionId version) {
-		return transactions.inTenant(database.sql("""
-				select number, published_at, source from control.policy_version
-				where tenant_id = $1 and id = $2 and status in ('published', 'superseded')""")
-			.bind(0, tenant.value())
-			.bind(1, version.value())
-			.map(row -> new StoredVersion(tenant, version, row.get("number", Integer.class),
-					row.get("published_at", OffsetDateTime.class), row.get("source", String.class)))
-			.one()).contextWrite(TenantContext.of(tenant));
+		return transactions
+			.inTenant(database.sql("""
+					select number, published_at, source from control.policy_version
+					where tenant_id = $1 and id = $2 and status in ('published', 'superseded')""")
+				.bind(0, tenant.value())
+				.bind(1, version.value())
+				.map(row -> new StoredVersion(tenant, version, row.get("number", Integer.class),
+						row.get("published_at", OffsetDateTime.class), row.get("source", String.class)))
+				.one())
+			.contextWrite(TenantContext.of(tenant));
 	}
 
 	record InForce(TenantId tenant, PolicyVersionId version) {
@@ -67,4 +71,5 @@ class PolicyVersions {
 	record StoredVersion(TenantId tenant, PolicyVersionId version, int number, OffsetDateTime publishedAt,
 			String source) {
 	}
+
 }

@@ -8,8 +8,9 @@ import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Parsed versions by tenant and id, least recently used evicted first. Published versions never
- * change, so an entry is never stale; the bound only keeps years of superseded versions out of memory.
+ * Parsed versions by tenant and id, least recently used evicted first. Published versions
+ * never change, so an entry is never stale; the bound only keeps years of superseded
+ * versions out of memory.
  */
 final class VersionCache {
 
@@ -35,4 +36,5 @@ final class VersionCache {
 
 	private record Key(TenantId tenant, PolicyVersionId version) {
 	}
+
 }

@@ -1,6 +1,7 @@
 /**
- * Each association's policy in force, loaded at start and reloaded on every replica when one is
- * published; staff acknowledgement of it, which gates every case action; and its readable page.
+ * Each association's policy in force, loaded at start and reloaded on every replica when
+ * one is published; staff acknowledgement of it, which gates every case action; and its
+ * readable page.
  */
 @NullMarked
 @ApplicationModule(displayName = "Policy", allowedDependencies = { "audit", "notifications" })

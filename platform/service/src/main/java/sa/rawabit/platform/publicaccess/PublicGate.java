@@ -18,10 +18,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What stands in front of every public link before anything is read or stored: one token bucket per client
- * address and one per association (each link with its own keys, all under the same limits), the body-size
- * limit and the honeypot. A refusal throws a {@link ProblemException}; a flood refusal also tells the client
- * when to come back ({@code Retry-After}).
+ * What stands in front of every public link before anything is read or stored: one token
+ * bucket per client address and one per association (each link with its own keys, all
+ * under the same limits), the body-size limit and the honeypot. A refusal throws a
+ * {@link ProblemException}; a flood refusal also tells the client when to come back
+ * ({@code Retry-After}).
  */
 @Component
 public class PublicGate {
@@ -49,9 +50,9 @@ public class PublicGate {
 	}
 
 	/**
-	 * One request of {@code link} from the client's address (an IPv6 client by its /64; behind a trusted proxy, the
-	 * address it forwarded); fails with 429 when its bucket is empty. With Redis configured every replica takes
-	 * from the same bucket.
+	 * One request of {@code link} from the client's address (an IPv6 client by its /64;
+	 * behind a trusted proxy, the address it forwarded); fails with 429 when its bucket
+	 * is empty. With Redis configured every replica takes from the same bucket.
 	 */
 	public Mono<Void> admitAddress(ServerWebExchange exchange, PublicLinkKind link) {
 		return limiter.take(addresses, link.key() + ' ' + ClientAddress.key(exchange))
@@ -59,7 +60,10 @@ public class PublicGate {
 					: Mono.empty());
 	}
 
-	/** One submission of {@code link} to the association; fails with 429 when its bucket is empty. */
+	/**
+	 * One submission of {@code link} to the association; fails with 429 when its bucket
+	 * is empty.
+	 */
 	public Mono<Void> admitAssociation(ServerWebExchange exchange, PublicLinkKind link, String slug) {
 		return limiter.take(associations, link.key() + ' ' + slug)
 			.flatMap(wait -> wait > 0
@@ -67,7 +71,9 @@ public class PublicGate {
 					: Mono.empty());
 	}
 
-	/** Refuses a body that declares itself larger than the limit (413), before it is read. */
+	/**
+	 * Refuses a body that declares itself larger than the limit (413), before it is read.
+	 */
 	public void admitSize(ServerWebExchange exchange) {
 		if (exchange.getRequest().getHeaders().getContentLength() > properties.maxBody().toBytes()) {
 			throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
@@ -76,7 +82,10 @@ public class PublicGate {
 		}
 	}
 
-	/** The JSON body read as {@code type}; 400 when it is empty or not JSON, 413 when larger than the limit. */
+	/**
+	 * The JSON body read as {@code type}; 400 when it is empty or not JSON, 413 when
+	 * larger than the limit.
+	 */
 	public <T> Mono<T> json(ServerWebExchange exchange, Class<T> type) {
 		return body(exchange).map(bytes -> {
 			T form;
@@ -94,11 +103,14 @@ public class PublicGate {
 		});
 	}
 
-	/** The body, read whole up to the limit (a larger one fails as 413 however it was sent); 400 when empty. */
+	/**
+	 * The body, read whole up to the limit (a larger one fails as 413 however it was
+	 * sent); 400 when empty.
+	 */
 	private Mono<byte[]> body(ServerWebExchange exchange) {
 		return DataBufferUtils.join(exchange.getRequest().getBody(), (int) properties.maxBody().toBytes())
-			.switchIfEmpty(Mono.error(() -> new ProblemException(ProblemType.BAD_REQUEST, "The form is empty",
-					"النموذج فارغ", null)))
+			.switchIfEmpty(Mono
+				.error(() -> new ProblemException(ProblemType.BAD_REQUEST, "The form is empty", "النموذج فارغ", null)))
 			.map(buffer -> {
 				try {
 					byte[] bytes = new byte[buffer.readableByteCount()];
@@ -111,7 +123,9 @@ public class PublicGate {
 			});
 	}
 
-	/** The honeypot: a field people never see, filled in by bots that fill in everything. */
+	/**
+	 * The honeypot: a field people never see, filled in by bots that fill in everything.
+	 */
 	public static void refuseHoneypot(@Nullable String honeypot) {
 		if (honeypot != null && !honeypot.isEmpty()) {
 			throw new ProblemException(REJECTED, "The submission was rejected", "رُفض الإرسال", null);
@@ -125,7 +139,10 @@ public class PublicGate {
 		}
 	}
 
-	/** Sets Retry-After just before the answer is written, whichever page or problem the refusal becomes. */
+	/**
+	 * Sets Retry-After just before the answer is written, whichever page or problem the
+	 * refusal becomes.
+	 */
 	private static ProblemException tooMany(ServerWebExchange exchange, long waitMillis, String en, String ar) {
 		String seconds = Long.toString(Math.max(1, (waitMillis + 999) / 1000));
 		exchange.getResponse().beforeCommit(() -> {
@@ -134,4 +151,5 @@ public class PublicGate {
 		});
 		return new ProblemException(ProblemType.TOO_MANY_REQUESTS, en, ar, null);
 	}
+
 }

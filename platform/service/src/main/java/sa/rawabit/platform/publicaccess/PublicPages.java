@@ -14,21 +14,27 @@ import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.policy.DayUnit;
 
-/** How every public link's pages answer a refusal, so a flood, a missing association and a bad field look alike. */
+/**
+ * How every public link's pages answer a refusal, so a flood, a missing association and a
+ * bad field look alike.
+ */
 public final class PublicPages {
 
 	private PublicPages() {
 	}
 
-	/** The message key naming a policy's day unit on the public pages, e.g. {@code public.unit.working-days}. */
+	/**
+	 * The message key naming a policy's day unit on the public pages, e.g.
+	 * {@code public.unit.working-days}.
+	 */
 	public static String unitKey(DayUnit unit) {
 		return "public.unit." + unit.key();
 	}
 
 	/**
-	 * A tracking page: the empty form when no code was typed; else the case {@code found} by the normalised
-	 * code (which puts it in the model, after admitting the lookup past the flood guard); else the form again
-	 * saying there is no such code, with 404.
+	 * A tracking page: the empty form when no code was typed; else the case {@code found}
+	 * by the normalised code (which puts it in the model, after admitting the lookup past
+	 * the flood guard); else the form again saying there is no such code, with 404.
 	 */
 	public static Mono<String> tracking(@Nullable String typed, Model model, ServerWebExchange exchange, String view,
 			Function<String, Mono<?>> found) {
@@ -51,8 +57,9 @@ public final class PublicPages {
 	}
 
 	/**
-	 * A flood gets the limited page, a refusal before the association was opened the missing page, the rest
-	 * {@code formView} again with the values kept and each field's problem next to it (422 for fields).
+	 * A flood gets the limited page, a refusal before the association was opened the
+	 * missing page, the rest {@code formView} again with the values kept and each field's
+	 * problem next to it (422 for fields).
 	 */
 	public static String refused(ProblemException problem, Model model, ServerWebExchange exchange, String formView,
 			Supplier<Object> emptyForm) {
@@ -63,7 +70,8 @@ public final class PublicPages {
 		}
 		if (!model.containsAttribute("association")) {
 			if (problem.problemType().status() != HttpStatus.NOT_FOUND) {
-				// Refused before the association was opened (a body too large): the problem page says why.
+				// Refused before the association was opened (a body too large): the
+				// problem page says why.
 				throw problem;
 			}
 			return notFound(exchange);
@@ -78,4 +86,5 @@ public final class PublicPages {
 		}
 		return formView;
 	}
+
 }

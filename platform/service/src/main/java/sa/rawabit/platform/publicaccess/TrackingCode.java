@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.digest.Digests;
 
 /**
- * What a member of the public holds to follow a complaint or an inquiry: 20 base32 characters (100 random bits),
- * unguessable, easy to read aloud over the phone (no 0/1/8/9 to mistake for letters). Like a survey link's
- * token, only its {@link #hash()} is stored: the clear code exists in the answer to the filing and in what the
- * person keeps, so a copy of the database (a backup, an export, a staff screen) cannot follow anyone's case.
+ * What a member of the public holds to follow a complaint or an inquiry: 20 base32
+ * characters (100 random bits), unguessable, easy to read aloud over the phone (no
+ * 0/1/8/9 to mistake for letters). Like a survey link's token, only its {@link #hash()}
+ * is stored: the clear code exists in the answer to the filing and in what the person
+ * keeps, so a copy of the database (a backup, an export, a staff screen) cannot follow
+ * anyone's case.
  */
 public record TrackingCode(String value) {
 
@@ -29,7 +31,10 @@ public record TrackingCode(String value) {
 		return new TrackingCode(new String(code));
 	}
 
-	/** What a person typed, as codes are compared: no spaces, upper case (codes are read aloud and retyped). */
+	/**
+	 * What a person typed, as codes are compared: no spaces, upper case (codes are read
+	 * aloud and retyped).
+	 */
 	public static String normalized(@Nullable String typed) {
 		return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(" ", "");
 	}
@@ -39,9 +44,10 @@ public record TrackingCode(String value) {
 	}
 
 	/**
-	 * What is stored and looked up: the SHA-256 of the code, in lower-case hex. The code is already normalised
-	 * (only {@code A-Z2-7}), so this equals PostgreSQL's {@code encode(sha256(convert_to(code, 'UTF8')), 'hex')},
-	 * which converted the codes stored before (V180).
+	 * What is stored and looked up: the SHA-256 of the code, in lower-case hex. The code
+	 * is already normalised (only {@code A-Z2-7}), so this equals PostgreSQL's
+	 * {@code encode(sha256(convert_to(code, 'UTF8')), 'hex')}, which converted the codes
+	 * stored before (V180).
 	 */
 	public String hash() {
 		return Digests.sha256Hex(value);

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** The fields of every action form on a request's page; each action reads the ones it needs. */
+/**
+ * The fields of every action form on a request's page; each action reads the ones it
+ * needs.
+ */
 record ActionForm(@Nullable List<Integer> items, @Nullable String question, @Nullable String answer,
 		@Nullable String channel, @Nullable String vote, @Nullable String reason, @Nullable String reasons,
 		@Nullable String minutes, @Nullable String attendees) {
@@ -13,7 +16,9 @@ record ActionForm(@Nullable List<Integer> items, @Nullable String question, @Nul
 		return new ActionForm(null, null, null, null, null, null, null, null, null);
 	}
 
-	/** The attendance as typed: usernames separated by commas, Arabic commas or new lines. */
+	/**
+	 * The attendance as typed: usernames separated by commas, Arabic commas or new lines.
+	 */
 	List<String> attendeeList() {
 		if (attendees == null || attendees.isBlank()) {
 			return List.of();

@@ -6,8 +6,9 @@ import java.util.Set;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Which actions a request's page offers this staff member now: those the request's state allows and
- * the policy gives one of their roles. The procedure checks again when the form is sent.
+ * Which actions a request's page offers this staff member now: those the request's state
+ * allows and the policy gives one of their roles. The procedure checks again when the
+ * form is sent.
  */
 final class Actions {
 
@@ -48,4 +49,5 @@ final class Actions {
 		}
 		return actions;
 	}
+
 }

@@ -7,15 +7,15 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request as stored. {@code status} says where it stands ({@link RequestStatus}); {@code stageId} is the
- * policy stage it waits at and {@code pendingRole} who must act next. {@code policyVersion} is the version
- * it was opened under and stays so, whatever is published later.
+ * A request as stored. {@code status} says where it stands ({@link RequestStatus});
+ * {@code stageId} is the policy stage it waits at and {@code pendingRole} who must act
+ * next. {@code policyVersion} is the version it was opened under and stays so, whatever
+ * is published later.
  */
-public record BeneficiaryRequest(RequestId id, UUID beneficiaryId, String serviceId, String channel,
-		UUID policyVersion, int policyNumber, RequestStatus status, @Nullable String stageId,
-		@Nullable String pendingRole, @Nullable String outcome, int checklistSize, List<Integer> checklistDone,
-		Instant receivedAt, String receivedBy, @Nullable Instant completedAt, @Nullable Instant closedAt,
-		Instant updatedAt) {
+public record BeneficiaryRequest(RequestId id, UUID beneficiaryId, String serviceId, String channel, UUID policyVersion,
+		int policyNumber, RequestStatus status, @Nullable String stageId, @Nullable String pendingRole,
+		@Nullable String outcome, int checklistSize, List<Integer> checklistDone, Instant receivedAt, String receivedBy,
+		@Nullable Instant completedAt, @Nullable Instant closedAt, Instant updatedAt) {
 
 	public BeneficiaryRequest {
 		checklistDone = List.copyOf(checklistDone);

@@ -19,11 +19,12 @@ import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.requests.StepViews.Message;
 
 /**
- * Tells the beneficiary the news of their request on the channel agreed with them ("على الوسيلة
- * المتفق عليها"): e-mail and phone (SMS) are queued in the transition's transaction and sent by the
- * messaging module after commit (never by the HTTP request); any other channel (interview, letters…) is
- * recorded for staff to tell in person. The log says {@code queued} until {@link RequestMessageOutcomes}
- * records the outcome; a message that cannot go at all is put on the officers' dashboards at once.
+ * Tells the beneficiary the news of their request on the channel agreed with them ("على
+ * الوسيلة المتفق عليها"): e-mail and phone (SMS) are queued in the transition's
+ * transaction and sent by the messaging module after commit (never by the HTTP request);
+ * any other channel (interview, letters…) is recorded for staff to tell in person. The
+ * log says {@code queued} until {@link RequestMessageOutcomes} records the outcome; a
+ * message that cannot go at all is put on the officers' dashboards at once.
  */
 @Component
 class BeneficiaryTeller {
@@ -80,4 +81,5 @@ class BeneficiaryTeller {
 					.then();
 		return records.message(request.id(), message, told.message()).then(alert);
 	}
+
 }

@@ -16,11 +16,12 @@ import sa.rawabit.policy.Committee;
 import sa.rawabit.policy.VotingRule;
 
 /**
- * What a committee's votes decide, by the policy's rule. With {@code committees} settings the minutes
- * name who attended: the quorum counts them (not the ballots), at most the committee's size attend,
- * only those present vote, the chair (the policy's chair role, when it names one) records the decision,
- * and the rule decides — a majority of those present, or all of them. Without settings the older
- * reading holds: the stage's quorum of ballots, the majority of ballots, a tie refused.
+ * What a committee's votes decide, by the policy's rule. With {@code committees} settings
+ * the minutes name who attended: the quorum counts them (not the ballots), at most the
+ * committee's size attend, only those present vote, the chair (the policy's chair role,
+ * when it names one) records the decision, and the rule decides — a majority of those
+ * present, or all of them. Without settings the older reading holds: the stage's quorum
+ * of ballots, the majority of ballots, a tie refused.
  */
 record CommitteeRuling(Outcome outcome, int quorum, List<String> attendees, int approvals, int rejections,
 		@Nullable String rule, @Nullable String chair) {
@@ -44,19 +45,22 @@ record CommitteeRuling(Outcome outcome, int quorum, List<String> attendees, int 
 		checkAttendance(committee, present, votes, recorder);
 		int needed = present.size() / 2 + 1;
 		Outcome outcome = switch (committee.voting()) {
-			case MAJORITY_OF_PRESENT -> approvals >= needed ? Outcome.APPROVED
-					: rejections >= needed ? Outcome.REJECTED : null;
-			case UNANIMITY -> approvals == present.size() ? Outcome.APPROVED
-					: rejections == present.size() ? Outcome.REJECTED : null;
+			case MAJORITY_OF_PRESENT ->
+				approvals >= needed ? Outcome.APPROVED : rejections >= needed ? Outcome.REJECTED : null;
+			case UNANIMITY ->
+				approvals == present.size() ? Outcome.APPROVED : rejections == present.size() ? Outcome.REJECTED : null;
 		};
 		if (outcome == null) {
 			boolean unanimity = committee.voting() == VotingRule.UNANIMITY;
-			throw new ProblemException(NOT_DECIDED, unanimity
-					? "Unanimity of the " + present.size() + " present is needed; " + approvals + " approve, "
-							+ rejections + " reject"
-					: needed + " of the " + present.size() + " present must agree; " + approvals + " approve, "
-							+ rejections + " reject",
-					unanimity ? "يلزم إجماع الحاضرين (" + present.size() + ")؛ موافق " + approvals + " ورافض " + rejections
+			throw new ProblemException(NOT_DECIDED,
+					unanimity
+							? "Unanimity of the " + present.size() + " present is needed; " + approvals + " approve, "
+									+ rejections + " reject"
+							: needed + " of the " + present.size() + " present must agree; " + approvals + " approve, "
+									+ rejections + " reject",
+					unanimity
+							? "يلزم إجماع الحاضرين (" + present.size() + ")؛ موافق " + approvals + " ورافض "
+									+ rejections
 							: "يلزم اتفاق " + needed + " من الحاضرين (" + present.size() + ")؛ موافق " + approvals
 									+ " ورافض " + rejections,
 					"votes");

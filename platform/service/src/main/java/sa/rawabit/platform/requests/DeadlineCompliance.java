@@ -11,10 +11,11 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.time.TimeProperties;
 
 /**
- * How the association's requests kept the policy's deadlines, per deadline, for its own governance
- * reports (the tenant in the Reactor Context). Counted as the national view counts (OVERSIGHT.md): a
- * deadline with a maximum that was met, or is unmet and past due in Riyadh; within it when met on or
- * before its due day, which the policy's working calendar computed.
+ * How the association's requests kept the policy's deadlines, per deadline, for its own
+ * governance reports (the tenant in the Reactor Context). Counted as the national view
+ * counts (OVERSIGHT.md): a deadline with a maximum that was met, or is unmet and past due
+ * in Riyadh; within it when met on or before its due day, which the policy's working
+ * calendar computed.
  */
 @Service
 public class DeadlineCompliance {
@@ -35,9 +36,11 @@ public class DeadlineCompliance {
 	}
 
 	/**
-	 * @param startsAt the event the clock starts at, as the policy names it (e.g. request-complete)
+	 * @param startsAt the event the clock starts at, as the policy names it (e.g.
+	 * request-complete)
 	 * @param endsAt the event that meets it, if the policy says
-	 * @param cases deadlines counted; @param withinDeadline of those, met on or before the due day
+	 * @param cases deadlines counted; @param withinDeadline of those, met on or before
+	 * the due day
 	 */
 	public record Figure(String deadlineId, String startsAt, @Nullable String endsAt, long cases, long withinDeadline) {
 	}
@@ -53,8 +56,8 @@ public class DeadlineCompliance {
 				order by deadline_id""")
 			.bind("today", LocalDate.now(clock.withZone(time.zone())))
 			.map(row -> new Figure(row.get("deadline_id", String.class), row.get("starts_at", String.class),
-					row.get("ends_at", String.class), row.get("cases", Long.class),
-					row.get("within", Long.class)))
+					row.get("ends_at", String.class), row.get("cases", Long.class), row.get("within", Long.class)))
 			.all());
 	}
+
 }

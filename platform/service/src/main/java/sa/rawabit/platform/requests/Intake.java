@@ -27,9 +27,10 @@ import sa.rawabit.policy.Service;
 import sa.rawabit.policy.ServiceId;
 
 /**
- * Reception: a request for a service of the catalogue, on a channel the policy enables, under the
- * policy version in force now. It stays {@code incomplete} until every item of the service's checklist
- * is received; only then does it move on and do the clocks "from the day the request is complete" start.
+ * Reception: a request for a service of the catalogue, on a channel the policy enables,
+ * under the policy version in force now. It stays {@code incomplete} until every item of
+ * the service's checklist is received; only then does it move on and do the clocks "from
+ * the day the request is complete" start.
  */
 @org.springframework.stereotype.Service
 class Intake {
@@ -67,18 +68,22 @@ class Intake {
 	}
 
 	/**
-	 * How a request comes in: at the desk now, by the policy's reception role; or received earlier as
-	 * something else (an inquiry) and converted by whoever held it, who was allowed by its own module.
-	 * Its receipt time is then the original one, and so is the day its "from receipt" clocks count from.
+	 * How a request comes in: at the desk now, by the policy's reception role; or
+	 * received earlier as something else (an inquiry) and converted by whoever held it,
+	 * who was allowed by its own module. Its receipt time is then the original one, and
+	 * so is the day its "from receipt" clocks count from.
 	 */
 	record Reception(@Nullable Instant receivedAt, boolean byReceptionRole, Map<String, String> detail) {
 
 		static final Reception NOW = new Reception(null, true, Map.of());
+
 	}
 
 	Mono<BeneficiaryRequest> open(NewRequest asked, StaffMember me, Reception reception) {
-		return cases.admit(me).then(Mono.defer(() -> policies.inForce(me.tenant())))
-			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
+		return cases.admit(me)
+			.then(Mono.defer(() -> policies.inForce(me.tenant())))
+			.switchIfEmpty(
+					Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 			.flatMap(policy -> {
 				Route route = Route.of(policy.policy());
 				if (reception.byReceptionRole()) {
@@ -97,8 +102,8 @@ class Intake {
 		var received = reception.receivedAt() == null ? now : reception.receivedAt();
 		var request = new BeneficiaryRequest(RequestId.random(), asked.beneficiaryId(), service.id().value(),
 				asked.channel(), policy.version().value(), policy.number(), RequestStatus.INCOMPLETE, null,
-				route.intakeRole().value(), null, service.checklist().size(), List.of(), received, me.username(), null, null,
-				now);
+				route.intakeRole().value(), null, service.checklist().size(), List.of(), received, me.username(), null,
+				null, now);
 		var c = new Case(request, policy, route, me, now);
 		Move ticked = tick(c, request, asked.checklistReceived());
 		List<CaseEvent> events = new ArrayList<>(List.of(CaseEvent.REQUEST_RECEIVED));
@@ -110,7 +115,10 @@ class Intake {
 		return requests.insert(opened.after()).then(desk.record(c, "opened", opened)).thenReturn(opened.after());
 	}
 
-	/** Marks items received; with the last one the request is complete and goes to its first stage. */
+	/**
+	 * Marks items received; with the last one the request is complete and goes to its
+	 * first stage.
+	 */
 	static Move tick(Case c, BeneficiaryRequest request, List<Integer> items) {
 		var bad = items.stream().filter(i -> i < 0 || i >= request.checklistSize()).toList();
 		if (!bad.isEmpty()) {
@@ -138,4 +146,5 @@ class Intake {
 			.orThrow();
 		return service.orElseThrow();
 	}
+
 }

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.policy.CaseEvent;
 
 /**
- * What a transition did: the request after it, the policy events it caused (which start and stop
- * clocks), details for the audit trail, and news to tell the beneficiary once it is committed.
+ * What a transition did: the request after it, the policy events it caused (which start
+ * and stop clocks), details for the audit trail, and news to tell the beneficiary once it
+ * is committed.
  */
 record Move(BeneficiaryRequest after, List<CaseEvent> events, Map<String, String> detail, @Nullable String news) {
 

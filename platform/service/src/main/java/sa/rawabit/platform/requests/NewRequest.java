@@ -3,7 +3,10 @@ package sa.rawabit.platform.requests;
 import java.util.List;
 import java.util.UUID;
 
-/** What reception records: who asks, for which service of the catalogue, on which channel, with what items. */
+/**
+ * What reception records: who asks, for which service of the catalogue, on which channel,
+ * with what items.
+ */
 record NewRequest(UUID beneficiaryId, String service, String channel, List<Integer> checklistReceived) {
 
 	NewRequest {

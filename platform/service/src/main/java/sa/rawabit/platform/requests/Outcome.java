@@ -2,6 +2,7 @@ package sa.rawabit.platform.requests;
 
 /** The research committee's answer. */
 public enum Outcome {
+
 	APPROVED, REJECTED;
 
 	String key() {
@@ -11,4 +12,5 @@ public enum Outcome {
 	static Outcome of(String key) {
 		return valueOf(key.toUpperCase(java.util.Locale.ROOT));
 	}
+
 }

@@ -9,9 +9,10 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 
 /**
- * One page of a queue. Every condition is optional; {@code pendingRoles} is "awaiting my role" (e.g.
- * awaiting my committee), {@code dueBy} keeps requests with a clock still running that falls due on or
- * before that day (the caller turns "due within N working days" into a date with the policy's calendar).
+ * One page of a queue. Every condition is optional; {@code pendingRoles} is "awaiting my
+ * role" (e.g. awaiting my committee), {@code dueBy} keeps requests with a clock still
+ * running that falls due on or before that day (the caller turns "due within N working
+ * days" into a date with the policy's calendar).
  */
 record QueueFilter(@Nullable String status, @Nullable List<String> pendingRoles, @Nullable String service,
 		@Nullable String channel, @Nullable LocalDate dueBy, @Nullable UUID beneficiary, int page, int size) {
@@ -30,7 +31,8 @@ record QueueFilter(@Nullable String status, @Nullable List<String> pendingRoles,
 
 	GenericExecuteSpec bind(GenericExecuteSpec spec) {
 		spec = spec.bind(0, Parameter.fromOrEmpty(status, String.class));
-		spec = pendingRoles == null ? spec.bindNull(1, String[].class) : spec.bind(1, pendingRoles.toArray(String[]::new));
+		spec = pendingRoles == null ? spec.bindNull(1, String[].class)
+				: spec.bind(1, pendingRoles.toArray(String[]::new));
 		spec = spec.bind(2, Parameter.fromOrEmpty(service, String.class))
 			.bind(3, Parameter.fromOrEmpty(channel, String.class));
 		spec = spec.bind(4, Parameter.fromOrEmpty(dueBy, LocalDate.class));

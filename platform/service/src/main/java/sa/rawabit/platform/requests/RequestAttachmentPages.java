@@ -21,15 +21,19 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * A request's documents on its page: the upload form (a plain multipart form, so it works without
- * script) and the download a signed-in page can follow - the API's twin sits behind bearer tokens. Both
- * go through {@link Attachments} and {@link RequestQueues} as the API does: the limits, the type sniffing,
- * who may attach and who may read are theirs; a refusal is shown inline next to the file field.
+ * A request's documents on its page: the upload form (a plain multipart form, so it works
+ * without script) and the download a signed-in page can follow - the API's twin sits
+ * behind bearer tokens. Both go through {@link Attachments} and {@link RequestQueues} as
+ * the API does: the limits, the type sniffing, who may attach and who may read are
+ * theirs; a refusal is shown inline next to the file field.
  */
 @PageController
 class RequestAttachmentPages {
 
-	/** The action name the page's model gives a refused upload, so the form shows the refusal. */
+	/**
+	 * The action name the page's model gives a refused upload, so the form shows the
+	 * refusal.
+	 */
 	static final String ACTION = "attach";
 
 	private final Attachments attachments;
@@ -67,7 +71,10 @@ class RequestAttachmentPages {
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("attachment")));
 	}
 
-	/** The chosen file; a form sent without one (or not as multipart) is told the field is required. */
+	/**
+	 * The chosen file; a form sent without one (or not as multipart) is told the field is
+	 * required.
+	 */
 	private static FilePart file(MultiValueMap<String, Part> parts) {
 		if (parts.getFirst("file") instanceof FilePart file) {
 			return file;
@@ -75,7 +82,10 @@ class RequestAttachmentPages {
 		throw ProblemException.invalidField("file", "Choose a file to attach", "اختر ملفاً لإرفاقه");
 	}
 
-	/** The checklist item the document stands for, or null for "none"; its range is the procedure's to check. */
+	/**
+	 * The checklist item the document stands for, or null for "none"; its range is the
+	 * procedure's to check.
+	 */
 	private static @Nullable Integer item(MultiValueMap<String, Part> parts) {
 		String value = parts.getFirst("item") instanceof FormFieldPart field ? field.value().strip() : "";
 		if (value.isEmpty()) {
@@ -88,4 +98,5 @@ class RequestAttachmentPages {
 			throw ProblemException.invalidField("item", "Not a checklist item", "ليس من المتطلبات");
 		}
 	}
+
 }

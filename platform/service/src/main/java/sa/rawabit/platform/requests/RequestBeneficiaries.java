@@ -13,9 +13,9 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 
 /**
- * Whose request it is and the channel it came through, for modules that follow up after it closed,
- * and who has requests open, for modules that tell them of a change.
- * Needs the tenant in the Reactor Context.
+ * Whose request it is and the channel it came through, for modules that follow up after
+ * it closed, and who has requests open, for modules that tell them of a change. Needs the
+ * tenant in the Reactor Context.
  */
 @Service
 public class RequestBeneficiaries {
@@ -37,8 +37,9 @@ public class RequestBeneficiaries {
 	}
 
 	/**
-	 * Everyone with a request still open (for {@code service} only, or any service when null), once each,
-	 * with the channel of their newest open request: whom an update of what they rely on concerns.
+	 * Everyone with a request still open (for {@code service} only, or any service when
+	 * null), once each, with the channel of their newest open request: whom an update of
+	 * what they rely on concerns.
 	 */
 	public Flux<Filed> withOpenRequests(@Nullable String service) {
 		String open = "select distinct on (beneficiary_id) beneficiary_id, channel from app.request where status <> '"
@@ -46,9 +47,7 @@ public class RequestBeneficiaries {
 		String newestFirst = " order by beneficiary_id, received_at desc";
 		var query = service == null ? database.sql(open + newestFirst)
 				: database.sql(open + " and service_id = $1" + newestFirst).bind(0, service);
-		return transactions.inTenantMany(query
-			.map(RequestBeneficiaries::filed)
-			.all());
+		return transactions.inTenantMany(query.map(RequestBeneficiaries::filed).all());
 	}
 
 	private static Filed filed(Readable row) {
@@ -56,20 +55,18 @@ public class RequestBeneficiaries {
 	}
 
 	/**
-	 * Each beneficiary with a request closed at or after {@code since}, once, with the channel of their
-	 * latest such request (a questionnaire campaign's audience).
+	 * Each beneficiary with a request closed at or after {@code since}, once, with the
+	 * channel of their latest such request (a questionnaire campaign's audience).
 	 */
 	public Flux<Filed> closedSince(Instant since) {
 		return transactions.inTenantMany(database.sql("""
 				select distinct on (beneficiary_id) beneficiary_id, channel from app.request
 				where status = 'closed' and closed_at >= $1
-				order by beneficiary_id, closed_at desc""")
-			.bind(0, since)
-			.map(RequestBeneficiaries::filed)
-			.all());
+				order by beneficiary_id, closed_at desc""").bind(0, since).map(RequestBeneficiaries::filed).all());
 	}
 
 	/** Who filed a request, and through which channel. */
 	public record Filed(BeneficiaryId beneficiary, String channel) {
 	}
+
 }

@@ -8,11 +8,17 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.security.StaffMember;
 
-/** What the dashboard shows of requests: the ones awaiting one of the caller's roles, oldest first. */
+/**
+ * What the dashboard shows of requests: the ones awaiting one of the caller's roles,
+ * oldest first.
+ */
 @Service
 public class RequestBoard {
 
-	/** The statements behind {@link #awaiting}, by name: the plan tests and the dashboard benchmark run exactly these. */
+	/**
+	 * The statements behind {@link #awaiting}, by name: the plan tests and the dashboard
+	 * benchmark run exactly these.
+	 */
 	public static final Map<String, String> STATEMENTS = Map.of("requests.awaiting", Requests.AWAITING,
 			"requests.awaiting-count", Requests.AWAITING_COUNT);
 
@@ -25,7 +31,10 @@ public class RequestBoard {
 		this.transactions = transactions;
 	}
 
-	/** The first {@code limit} requests awaiting the caller (a referral for a researcher, a decision for the committee). */
+	/**
+	 * The first {@code limit} requests awaiting the caller (a referral for a researcher,
+	 * a decision for the committee).
+	 */
 	public Mono<Awaiting> awaiting(StaffMember me, int limit) {
 		me.requireTenant();
 		String[] roles = me.roles().stream().sorted().toArray(String[]::new);
@@ -42,4 +51,5 @@ public class RequestBoard {
 			items = List.copyOf(items);
 		}
 	}
+
 }

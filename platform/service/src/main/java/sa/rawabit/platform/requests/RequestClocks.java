@@ -18,11 +18,12 @@ import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.calendar.DueDates;
 
 /**
- * The policy's clocks for requests, inside the transition's transaction: when an event happens,
- * refuse it while a minimum wait that ends at it has not passed ("not before two weeks"), stop the
- * clocks it ends, and start the clocks it starts, with dates from the policy's working calendar.
- * Only clocks with a maximum are handed to the deadlines module (the sweeper fires due dates); a
- * minimum-only wait has nothing to fire and is enforced here instead.
+ * The policy's clocks for requests, inside the transition's transaction: when an event
+ * happens, refuse it while a minimum wait that ends at it has not passed ("not before two
+ * weeks"), stop the clocks it ends, and start the clocks it starts, with dates from the
+ * policy's working calendar. Only clocks with a maximum are handed to the deadlines
+ * module (the sweeper fires due dates); a minimum-only wait has nothing to fire and is
+ * enforced here instead.
  */
 @Component
 class RequestClocks {
@@ -59,17 +60,23 @@ class RequestClocks {
 			for (RequestDeadline d : open) {
 				if (event.key().equals(d.endsAt()) && d.notBefore() != null && today.isBefore(d.notBefore())) {
 					return Mono.error(new ProblemException(TOO_EARLY,
-							"The policy's " + d.deadlineId() + " wait allows this on " + d.notBefore() + " at the earliest",
+							"The policy's " + d.deadlineId() + " wait allows this on " + d.notBefore()
+									+ " at the earliest",
 							"تسمح مهلة " + d.deadlineId() + " في السياسة بهذا ابتداءً من " + d.notBefore(), null));
 				}
 			}
 			return Flux.fromIterable(open).concatMap(d -> stop(id, d, event, today)).then();
-		}).then(Flux.fromIterable(c.policy().policy().deadlinesStartingAt(event))
-			.concatMap(d -> event == CaseEvent.REQUEST_RECEIVED ? start(c, d, c.request().receivedAt()) : start(c, d, c.now()))
-			.then());
+		})
+			.then(Flux.fromIterable(c.policy().policy().deadlinesStartingAt(event))
+				.concatMap(d -> event == CaseEvent.REQUEST_RECEIVED ? start(c, d, c.request().receivedAt())
+						: start(c, d, c.now()))
+				.then());
 	}
 
-	/** Met when this is the event it waited for; cancelled when the case closed without it. */
+	/**
+	 * Met when this is the event it waited for; cancelled when the case closed without
+	 * it.
+	 */
 	private Mono<Void> stop(RequestId id, RequestDeadline d, CaseEvent event, LocalDate today) {
 		boolean met = event.key().equals(d.endsAt());
 		Mono<Boolean> clock = d.dueBy() == null ? Mono.just(false)
@@ -79,8 +86,9 @@ class RequestClocks {
 	}
 
 	/**
-	 * Counts from {@code from}: the request's receipt for clocks that start when it is received (earlier
-	 * than now when it was converted from an inquiry), the transition's time for the others.
+	 * Counts from {@code from}: the request's receipt for clocks that start when it is
+	 * received (earlier than now when it was converted from an inquiry), the transition's
+	 * time for the others.
 	 */
 	private Mono<Void> start(Case c, Deadline deadline, Instant from) {
 		PolicyClocks.Due due = clocks.due(c.policy().policy(), deadline, from);
@@ -96,4 +104,5 @@ class RequestClocks {
 						null, null));
 		return requestDeadlines.insert(c.request().id(), row).then(clock);
 	}
+
 }

@@ -10,10 +10,11 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Opens a request for what first came in as something else (an inquiry that turned out to be a request),
- * through reception's own path: the same policy, catalogue, channel and beneficiary checks, clocks, audit
- * and outbox, but received when the original was, so its "from receipt" deadlines count from then.
- * The caller has already decided who may convert; the request joins the caller's tenant transaction.
+ * Opens a request for what first came in as something else (an inquiry that turned out to
+ * be a request), through reception's own path: the same policy, catalogue, channel and
+ * beneficiary checks, clocks, audit and outbox, but received when the original was, so
+ * its "from receipt" deadlines count from then. The caller has already decided who may
+ * convert; the request joins the caller's tenant transaction.
  */
 @Service
 public class RequestConversions {
@@ -32,4 +33,5 @@ public class RequestConversions {
 					new Intake.Reception(receivedAt, false, Map.of("convertedFrom", convertedFrom.toString())))
 			.map(BeneficiaryRequest::id);
 	}
+
 }

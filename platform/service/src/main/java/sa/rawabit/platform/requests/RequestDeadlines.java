@@ -11,7 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
-/** The dates each request's clocks were given; the running clocks themselves are the deadlines module's. */
+/**
+ * The dates each request's clocks were given; the running clocks themselves are the
+ * deadlines module's.
+ */
 @Repository
 class RequestDeadlines {
 
@@ -63,9 +66,9 @@ class RequestDeadlines {
 
 	private static RequestDeadline row(Readable row) {
 		return new RequestDeadline(row.get("deadline_id", String.class), row.get("starts_at", String.class),
-				row.get("ends_at", String.class), row.get("unit", String.class),
-				row.get("started_on", LocalDate.class), row.get("not_before", LocalDate.class),
-				row.get("warn_on", LocalDate.class), row.get("due_by", LocalDate.class),
-				row.get("met_on", LocalDate.class));
+				row.get("ends_at", String.class), row.get("unit", String.class), row.get("started_on", LocalDate.class),
+				row.get("not_before", LocalDate.class), row.get("warn_on", LocalDate.class),
+				row.get("due_by", LocalDate.class), row.get("met_on", LocalDate.class));
 	}
+
 }

@@ -29,10 +29,11 @@ import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
 /**
- * Runs every transition through the case kernel ({@link CaseMoves}), in one tenant transaction: lock the
- * request (404 when this association has none), load the policy version it was opened under, let the step
- * check the role (403) and the state (409) and decide the move, then start and stop the policy's clocks,
- * store the request, record the audit event and outbox row, and queue the beneficiary's message.
+ * Runs every transition through the case kernel ({@link CaseMoves}), in one tenant
+ * transaction: lock the request (404 when this association has none), load the policy
+ * version it was opened under, let the step check the role (403) and the state (409) and
+ * decide the move, then start and stop the policy's clocks, store the request, record the
+ * audit event and outbox row, and queue the beneficiary's message.
  */
 @Service
 class RequestDesk {
@@ -62,15 +63,21 @@ class RequestDesk {
 		this.clock = clock;
 	}
 
-	/** Runs {@code step} on the locked request; {@code action} names it in the audit trail and outbox. */
+	/**
+	 * Runs {@code step} on the locked request; {@code action} names it in the audit trail
+	 * and outbox.
+	 */
 	Mono<BeneficiaryRequest> transition(RequestId id, StaffMember me, String action, Function<Case, Mono<Move>> step) {
 		return cases.move(me, Case.SUBJECT, requests.lock(id), request -> policyOf(me, request)
 			.map(policy -> new Case(request, policy, Route.of(policy.policy()), me, clock.instant()))
-			.flatMap(c -> step.apply(c).flatMap(move -> record(c, action, move).then(tell(c, action, move))
-				.thenReturn(move.after()))));
+			.flatMap(c -> step.apply(c)
+				.flatMap(move -> record(c, action, move).then(tell(c, action, move)).thenReturn(move.after()))));
 	}
 
-	/** The news is queued for the beneficiary in the transition's own transaction: told if and only if it commits. */
+	/**
+	 * The news is queued for the beneficiary in the transition's own transaction: told if
+	 * and only if it commits.
+	 */
 	private Mono<Void> tell(Case c, String action, Move move) {
 		return move.news() == null ? Mono.empty()
 				: teller.tell(move.after(), c.policy(), "request." + action, move.news()).then();
@@ -90,14 +97,17 @@ class RequestDesk {
 		events.forEach(event -> detail.put("event." + event.key(), "true"));
 		boolean opened = "opened".equals(action);
 		var entry = new CaseEntry("request." + action, Case.SUBJECT, c.request().id(),
-				opened ? null : c.request().status(), move.after().status(), c.policy().version(),
-				c.actor().username(), c.now(), AuditEvent.naming(c.actor(), detail));
+				opened ? null : c.request().status(), move.after().status(), c.policy().version(), c.actor().username(),
+				c.now(), AuditEvent.naming(c.actor(), detail));
 		return clocks.on(moved, events)
 			.then(opened ? Mono.empty() : requests.update(move.after()).then())
 			.then(cases.record(entry, notice(c, action, move, events.contains(CaseEvent.CASE_CLOSED))));
 	}
 
-	/** The dashboards' notice; a closing transition also carries {@link RequestClosed} for other modules. */
+	/**
+	 * The dashboards' notice; a closing transition also carries {@link RequestClosed} for
+	 * other modules.
+	 */
 	private static CaseNotice notice(Case c, String action, Move move, boolean closes) {
 		var notice = CaseNotice.to(audience(move.after()), payload(c, move.after()));
 		return closes ? notice.carrying(new RequestClosed(c.request().id(), action)) : notice;
@@ -105,11 +115,14 @@ class RequestDesk {
 
 	Mono<LoadedPolicy> policyOf(StaffMember me, BeneficiaryRequest request) {
 		return policies.version(me.tenant(), new PolicyVersionId(request.policyVersion()))
-			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
-					"Request " + request.id() + " names policy version " + request.policyVersion() + ", which is gone")));
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Request " + request.id()
+					+ " names policy version " + request.policyVersion() + ", which is gone")));
 	}
 
-	/** The officers always; whoever must act next too. No personal data: ids, states, dates only. */
+	/**
+	 * The officers always; whoever must act next too. No personal data: ids, states,
+	 * dates only.
+	 */
 	private static Set<String> audience(BeneficiaryRequest request) {
 		Set<String> audience = new TreeSet<>(Set.of(RoleKey.RELATIONS_OFFICER.value()));
 		if (request.pendingRole() != null) {
@@ -136,11 +149,16 @@ class RequestDesk {
 		c.actor().requireAnyRole(role.value());
 	}
 
-	/** The policy's stage of {@code kind}; 409 when this policy version's procedure has none. */
+	/**
+	 * The policy's stage of {@code kind}; 409 when this policy version's procedure has
+	 * none.
+	 */
 	static Stage stageOf(Case c, StageKind kind) {
-		return c.route().firstOf(kind).orElseThrow(() -> illegal(
-				"The procedure of policy version " + c.policy().number() + " has no " + kind.key() + " stage",
-				"لا تتضمن إجراءات نسخة السياسة " + c.policy().number() + " مرحلة " + kind.key()));
+		return c.route()
+			.firstOf(kind)
+			.orElseThrow(() -> illegal(
+					"The procedure of policy version " + c.policy().number() + " has no " + kind.key() + " stage",
+					"لا تتضمن إجراءات نسخة السياسة " + c.policy().number() + " مرحلة " + kind.key()));
 	}
 
 	/** 409 unless the request waits at a stage of {@code kind}. */
@@ -166,4 +184,5 @@ class RequestDesk {
 			.map(next -> request.moved(RequestStatus.awaiting(next), next.id().value(), next.role().value(), c.now()))
 			.orElseGet(() -> request.moved(RequestStatus.CLOSED, null, null, c.now()));
 	}
+
 }

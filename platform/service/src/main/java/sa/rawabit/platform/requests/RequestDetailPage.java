@@ -16,9 +16,10 @@ import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
 
 /**
- * One request's page as the member sees it now: its facts, clocks, attachments, the forms open to them
- * and its timeline. Shared by the pages that act on a request, so each shows its refusal inline on the
- * same page ({@code failedAction} names the form that caused it).
+ * One request's page as the member sees it now: its facts, clocks, attachments, the forms
+ * open to them and its timeline. Shared by the pages that act on a request, so each shows
+ * its refusal inline on the same page ({@code failedAction} names the form that caused
+ * it).
  */
 @Component
 class RequestDetailPage {
@@ -58,29 +59,26 @@ class RequestDetailPage {
 		model.addAttribute("errors", FormErrors.of(problem));
 		model.addAttribute("form", form);
 		model.addAttribute("attachmentMaxKb", properties.attachmentMaxSize().toKilobytes());
-		return queues.view(id, me)
-			.flatMap(view -> desk.policyOf(me, view.request()).flatMap(policy -> {
-				Route route = Route.of(policy.policy());
-				model.addAttribute("view", view);
-				model.addAttribute("names", ActorNames.from(view.history()));
-				model.addAttribute("request", view.request());
-				model.addAttribute("policy", policy.policy());
-				model.addAttribute("policyNumber", policy.number());
-				model.addAttribute("service", policy.policy()
-					.service(new sa.rawabit.policy.ServiceId(view.request().serviceId()))
-					.orElse(null));
-				model.addAttribute("channel", policy.policy()
-					.channel(new sa.rawabit.policy.ChannelId(view.request().channel()))
-					.orElse(null));
-				model.addAttribute("stage", view.request().stageId() == null ? null
-						: route.stage(view.request().stageId()));
-				model.addAttribute("actions", Actions.available(view.request(), route, me));
-				model.addAttribute("mayAttach", Attachments.refusal(view.request(), route, me) == null);
-				return confidentiality.maskedFor(me)
-					.flatMap(masked -> registry.find(new BeneficiaryId(view.request().beneficiaryId()))
-						.map(person -> person.masked(masked)))
-					.doOnNext(person -> model.addAttribute("beneficiary", person));
-			}))
-			.thenReturn("requests/detail");
+		return queues.view(id, me).flatMap(view -> desk.policyOf(me, view.request()).flatMap(policy -> {
+			Route route = Route.of(policy.policy());
+			model.addAttribute("view", view);
+			model.addAttribute("names", ActorNames.from(view.history()));
+			model.addAttribute("request", view.request());
+			model.addAttribute("policy", policy.policy());
+			model.addAttribute("policyNumber", policy.number());
+			model.addAttribute("service",
+					policy.policy().service(new sa.rawabit.policy.ServiceId(view.request().serviceId())).orElse(null));
+			model.addAttribute("channel",
+					policy.policy().channel(new sa.rawabit.policy.ChannelId(view.request().channel())).orElse(null));
+			model.addAttribute("stage",
+					view.request().stageId() == null ? null : route.stage(view.request().stageId()));
+			model.addAttribute("actions", Actions.available(view.request(), route, me));
+			model.addAttribute("mayAttach", Attachments.refusal(view.request(), route, me) == null);
+			return confidentiality.maskedFor(me)
+				.flatMap(masked -> registry.find(new BeneficiaryId(view.request().beneficiaryId()))
+					.map(person -> person.masked(masked)))
+				.doOnNext(person -> model.addAttribute("beneficiary", person));
+		})).thenReturn("requests/detail");
 	}
+
 }

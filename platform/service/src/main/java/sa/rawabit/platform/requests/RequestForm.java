@@ -8,8 +8,9 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.platform.beneficiaries.Registration;
 
 /**
- * The "new request" page's form: an existing beneficiary ({@code beneficiaryId}) or a new one's fields,
- * then the request itself. Field names are the APIs', so a problem's field lands next to its input.
+ * The "new request" page's form: an existing beneficiary ({@code beneficiaryId}) or a new
+ * one's fields, then the request itself. Field names are the APIs', so a problem's field
+ * lands next to its input.
  */
 record RequestForm(@Nullable String beneficiaryId, @Nullable String nationalId, @Nullable String fullName,
 		@Nullable String phone, @Nullable String email, @Nullable String contactChannel, @Nullable Boolean consent,
@@ -23,7 +24,10 @@ record RequestForm(@Nullable String beneficiaryId, @Nullable String nationalId, 
 		return beneficiaryId != null && !beneficiaryId.isBlank();
 	}
 
-	/** The request's own fields, checked before anyone is registered, so a typo there registers nobody. */
+	/**
+	 * The request's own fields, checked before anyone is registered, so a typo there
+	 * registers nobody.
+	 */
 	void checkRequestFields() {
 		new FieldChecks().required("service", service, 100).required("channel", channel, 100).orThrow();
 	}
@@ -34,14 +38,18 @@ record RequestForm(@Nullable String beneficiaryId, @Nullable String nationalId, 
 	}
 
 	NewRequest request(UUID beneficiary) {
-		return new NewRequest(beneficiary, service, channel, checklist == null ? List.of()
-				: checklist.stream()
-					.filter(item -> item.startsWith(service + ":"))
-					.map(item -> Integer.valueOf(item.substring(service.length() + 1)))
-					.toList());
+		return new NewRequest(beneficiary, service, channel,
+				checklist == null ? List.of()
+						: checklist.stream()
+							.filter(item -> item.startsWith(service + ":"))
+							.map(item -> Integer.valueOf(item.substring(service.length() + 1)))
+							.toList());
 	}
 
-	/** The same form, now naming the beneficiary it registered, so sending it again registers nobody twice. */
+	/**
+	 * The same form, now naming the beneficiary it registered, so sending it again
+	 * registers nobody twice.
+	 */
 	RequestForm registered(UUID beneficiary) {
 		return new RequestForm(beneficiary.toString(), nationalId, fullName, phone, email, contactChannel, consent,
 				service, channel, checklist);

@@ -8,7 +8,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.messaging.MessageOutcomeRecorder;
 import sa.rawabit.platform.messaging.MessageSettled;
 
-/** Records in the request's message log what became of a queued message (its purpose is a request topic). */
+/**
+ * Records in the request's message log what became of a queued message (its purpose is a
+ * request topic).
+ */
 @Component
 class RequestMessageOutcomes extends MessageOutcomeRecorder {
 
@@ -26,4 +29,5 @@ class RequestMessageOutcomes extends MessageOutcomeRecorder {
 	protected Mono<Void> record(MessageSettled message) {
 		return records.settled(message.message(), message.sent(), clock.instant());
 	}
+
 }

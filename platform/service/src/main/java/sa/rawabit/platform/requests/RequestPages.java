@@ -24,10 +24,11 @@ import sa.rawabit.platform.beneficiaries.Enrolment;
 import sa.rawabit.platform.policy.PoliciesInForce;
 
 /**
- * The requests pages: the list, reception of a new request (registering the beneficiary if need be)
- * and one request with its timeline and the forms of the actions this staff member may take now.
- * Every action goes through the same {@link RequestProcedure} method as the API; a refusal is shown
- * inline next to the form that caused it, with what was typed kept.
+ * The requests pages: the list, reception of a new request (registering the beneficiary
+ * if need be) and one request with its timeline and the forms of the actions this staff
+ * member may take now. Every action goes through the same {@link RequestProcedure} method
+ * as the API; a refusal is shown inline next to the form that caused it, with what was
+ * typed kept.
  */
 @PageController
 class RequestPages {
@@ -65,16 +66,17 @@ class RequestPages {
 
 	@GetMapping("/requests")
 	Mono<String> list(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String status,
-			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable UUID beneficiary,
-			Model model) {
+			@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable UUID beneficiary, Model model) {
 		me.requireTenant();
 		String filter = status == null || status.isBlank() ? null : status;
 		model.addAttribute("me", me);
 		model.addAttribute("status", filter);
 		model.addAttribute("mine", mine);
 		model.addAttribute("beneficiary", beneficiary);
-		model.addAttribute("statuses", List.of("incomplete", "awaiting-verification", "referred", "awaiting-declaration",
-				"awaiting-decision", "awaiting-registration", "awaiting-delivery", "awaiting-notification", "closed"));
+		model.addAttribute("statuses",
+				List.of("incomplete", "awaiting-verification", "referred", "awaiting-declaration", "awaiting-decision",
+						"awaiting-registration", "awaiting-delivery", "awaiting-notification", "closed"));
 		return queues.page(me, filter, mine, null, null, null, beneficiary, 0, LIST_SIZE)
 			.doOnNext(found -> model.addAttribute("requests", found))
 			.thenReturn("requests/list");
@@ -95,8 +97,9 @@ class RequestPages {
 				.map(opened -> "redirect:/requests/" + opened.id().value())
 				.onErrorResume(ProblemException.class,
 						problem -> refusedNew(me, form.registered(beneficiary), problem, model, exchange)))
-			.onErrorResume(IllegalArgumentException.class, malformed -> Mono.error(ProblemException
-				.invalidField("beneficiaryId", "Not a beneficiary of this association", "ليس مستفيداً لدى الجمعية")))
+			.onErrorResume(IllegalArgumentException.class,
+					malformed -> Mono.error(ProblemException.invalidField("beneficiaryId",
+							"Not a beneficiary of this association", "ليس مستفيداً لدى الجمعية")))
 			.onErrorResume(ProblemException.class, problem -> refusedNew(me, form, problem, model, exchange));
 	}
 
@@ -168,7 +171,8 @@ class RequestPages {
 						form.reason(), me);
 			}
 			case "decide" -> {
-				new FieldChecks().required("reasons", form.reasons(), 4000).required("minutes", form.minutes(), 20000)
+				new FieldChecks().required("reasons", form.reasons(), 4000)
+					.required("minutes", form.minutes(), 20000)
 					.orThrow();
 				yield procedure.decide(id, form.reasons(), form.minutes(), form.attendeeList(), me);
 			}
@@ -178,4 +182,5 @@ class RequestPages {
 			default -> Mono.error(ProblemException.notFound("action"));
 		};
 	}
+
 }

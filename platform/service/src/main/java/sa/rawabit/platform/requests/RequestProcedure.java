@@ -28,9 +28,9 @@ import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
 /**
- * The request procedure's transitions, one intention-named method each. Every one names the policy
- * stage it completes; the stage gives the role allowed to complete it, so the same code runs
- * Samtah's six stages and Thimar's seven.
+ * The request procedure's transitions, one intention-named method each. Every one names
+ * the policy stage it completes; the stage gives the role allowed to complete it, so the
+ * same code runs Samtah's six stages and Thimar's seven.
  */
 @Service
 class RequestProcedure {
@@ -50,12 +50,16 @@ class RequestProcedure {
 		this.properties = properties;
 	}
 
-	/** Ticks checklist items as received; the request becomes complete with the last one, and its clocks start. */
+	/**
+	 * Ticks checklist items as received; the request becomes complete with the last one,
+	 * and its clocks start.
+	 */
 	Mono<BeneficiaryRequest> receiveItems(RequestId id, List<Integer> items, StaffMember me) {
 		return desk.transition(id, me, "items-received", c -> Mono.fromCallable(() -> {
 			requireRole(c, c.route().intakeRole());
 			if (!c.request().status().isIncomplete()) {
-				throw illegal("Only an incomplete request takes checklist items", "لا تُستلم متطلبات إلا لطلب غير مكتمل");
+				throw illegal("Only an incomplete request takes checklist items",
+						"لا تُستلم متطلبات إلا لطلب غير مكتمل");
 			}
 			return Intake.tick(c, c.request(), items);
 		}));
@@ -69,7 +73,10 @@ class RequestProcedure {
 		}));
 	}
 
-	/** Refers an unclear case to the social researcher with a question; it waits for the answer. */
+	/**
+	 * Refers an unclear case to the social researcher with a question; it waits for the
+	 * answer.
+	 */
 	Mono<BeneficiaryRequest> referToResearcher(RequestId id, String question, StaffMember me) {
 		return desk.transition(id, me, "referred-to-researcher", c -> Mono.defer(() -> {
 			Stage referral = stageOf(c, StageKind.REFERRAL);
@@ -81,12 +88,15 @@ class RequestProcedure {
 						"تكون الإحالة قبل تجاوز مرحلة الإحالة، وإحالة واحدة في كل مرة");
 			}
 			var referred = request.moved(RequestStatus.REFERRED, request.stageId(), referral.role().value(), c.now());
-			return records.refer(id, new Referral(UUID.randomUUID(), question, me.username(), c.now(), null, null, null))
+			return records
+				.refer(id, new Referral(UUID.randomUUID(), question, me.username(), c.now(), null, null, null))
 				.thenReturn(Move.to(referred, List.of(), Map.of("referralStage", referral.id().value())));
 		}));
 	}
 
-	/** The researcher's answer; the request goes back to the stage it was referred from. */
+	/**
+	 * The researcher's answer; the request goes back to the stage it was referred from.
+	 */
 	Mono<BeneficiaryRequest> answerReferral(RequestId id, String answer, StaffMember me) {
 		return desk.transition(id, me, "referral-answered", c -> Mono.defer(() -> {
 			requireRole(c, stageOf(c, StageKind.REFERRAL).role());
@@ -103,8 +113,9 @@ class RequestProcedure {
 	}
 
 	/**
-	 * The beneficiary signs that the data is true and that they answer for it, before a witnessing
-	 * officer; the exact text signed is pinned by policy version, stage and its SHA-256.
+	 * The beneficiary signs that the data is true and that they answer for it, before a
+	 * witnessing officer; the exact text signed is pinned by policy version, stage and
+	 * its SHA-256.
 	 */
 	Mono<BeneficiaryRequest> declare(RequestId id, String channel, StaffMember me) {
 		return desk.transition(id, me, "declaration-signed", c -> Mono.defer(() -> {
@@ -117,7 +128,8 @@ class RequestProcedure {
 			String text = stage.declaration() == null ? stage.names().ar() : stage.declaration().ar();
 			String version = "v" + c.policy().number() + "/" + stage.id().value() + "/sha256:"
 					+ Digests.sha256Hex(text).substring(0, 16);
-			return records.declare(id, new Declaration(stage.id().value(), text, version, channel, me.username(), c.now()))
+			return records
+				.declare(id, new Declaration(stage.id().value(), text, version, channel, me.username(), c.now()))
 				.thenReturn(Move.to(advance(c, c.request(), stage.id().value()), List.of(CaseEvent.DECLARATION_SIGNED),
 						Map.of("textVersion", version, "channel", channel)));
 		}));
@@ -132,14 +144,17 @@ class RequestProcedure {
 			return records.vote(id, new Vote(me.username(), ballot, reason, c.now()))
 				.onErrorMap(DuplicateKeyException.class,
 						duplicate -> illegal("You have already voted on this request", "سبق أن صوّتّ على هذا الطلب"))
-				.thenReturn(Move.to(c.request().moved(c.request().status(), c.request().stageId(),
-						c.request().pendingRole(), c.now()), List.of(), Map.of("vote", ballot)));
+				.thenReturn(Move.to(
+						c.request()
+							.moved(c.request().status(), c.request().stageId(), c.request().pendingRole(), c.now()),
+						List.of(), Map.of("vote", ballot)));
 		}));
 	}
 
 	/**
-	 * Records the committee's decision with the reasons and the meeting's minutes, as {@link CommitteeRuling}
-	 * reads the votes under the policy's committee settings ({@code attendees}: who the minutes say attended).
+	 * Records the committee's decision with the reasons and the meeting's minutes, as
+	 * {@link CommitteeRuling} reads the votes under the policy's committee settings
+	 * ({@code attendees}: who the minutes say attended).
 	 */
 	Mono<BeneficiaryRequest> decide(RequestId id, String reasons, String minutes, List<String> attendees,
 			StaffMember me) {
@@ -160,18 +175,21 @@ class RequestProcedure {
 				Move move = Move.to(advance(c, decided, stage.id().value()), events,
 						Map.of("outcome", outcome.key(), "quorum", String.valueOf(ruling.quorum()), "approvals",
 								String.valueOf(ruling.approvals()), "rejections", String.valueOf(ruling.rejections())));
-				return records.decide(id, new Decision(outcome.key(), reasons, minutes, ruling.quorum(),
-						ruling.attendees(), ruling.approvals(), ruling.rejections(), me.username(), c.now(),
-						workingDaysSinceReceipt(c), ruling.rule(), ruling.chair()))
+				return records
+					.decide(id,
+							new Decision(outcome.key(), reasons, minutes, ruling.quorum(), ruling.attendees(),
+									ruling.approvals(), ruling.rejections(), me.username(), c.now(),
+									workingDaysSinceReceipt(c), ruling.rule(), ruling.chair()))
 					.thenReturn(toldNow ? move.telling(News.decision(c, outcome)) : move);
 			});
 		}));
 	}
 
 	/**
-	 * Working days from the receipt day to today under the calendar of the request's policy (its weekend,
-	 * its holidays by the Hijri calendar), the unit its deadlines are counted in. Kept with the decision
-	 * because SQL has no such calendar and oversight's median must not count an Eid as working days.
+	 * Working days from the receipt day to today under the calendar of the request's
+	 * policy (its weekend, its holidays by the Hijri calendar), the unit its deadlines
+	 * are counted in. Kept with the decision because SQL has no such calendar and
+	 * oversight's median must not count an Eid as working days.
 	 */
 	private int workingDaysSinceReceipt(Case c) {
 		return (int) clocks.workingDaysBetween(c.policy().policy(), c.request().receivedAt(), c.now());
@@ -185,7 +203,10 @@ class RequestProcedure {
 		return simple(id, me, "service-delivered", StageKind.DELIVERY, List.of(CaseEvent.SERVICE_DELIVERED));
 	}
 
-	/** Tells the beneficiary the decision on the agreed channel, where the policy makes it a stage of its own. */
+	/**
+	 * Tells the beneficiary the decision on the agreed channel, where the policy makes it
+	 * a stage of its own.
+	 */
 	Mono<BeneficiaryRequest> notifyBeneficiary(RequestId id, StaffMember me) {
 		return desk.transition(id, me, "beneficiary-notified", c -> Mono.fromCallable(() -> {
 			requireRole(c, stageOf(c, StageKind.NOTIFICATION).role());
@@ -205,4 +226,5 @@ class RequestProcedure {
 			return Move.to(advance(c, c.request(), stage.id().value()), events, Map.of());
 		}));
 	}
+
 }

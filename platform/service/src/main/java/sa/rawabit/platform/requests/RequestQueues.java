@@ -17,7 +17,10 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
-/** Reads: one request with its records, and paged queues filtered by state, role and due date. */
+/**
+ * Reads: one request with its records, and paged queues filtered by state, role and due
+ * date.
+ */
 @Service
 class RequestQueues {
 
@@ -49,12 +52,18 @@ class RequestQueues {
 		this.clock = clock;
 	}
 
-	/** The request's full view for a member with a need to know (see {@link Route#involves}), else its summary. */
+	/**
+	 * The request's full view for a member with a need to know (see
+	 * {@link Route#involves}), else its summary.
+	 */
 	Mono<RequestView> view(RequestId id, StaffMember me) {
 		return view(id).flatMap(view -> involves(me, view.request()).map(full -> full ? view : view.asSummary()));
 	}
 
-	/** An attachment's content, for a member with a need to know only (403 for the others). */
+	/**
+	 * An attachment's content, for a member with a need to know only (403 for the
+	 * others).
+	 */
 	Mono<RequestRecords.Content> attachment(RequestId request, java.util.UUID attachment, StaffMember me) {
 		return transactions.inTenant(requests.find(request))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")))
@@ -75,16 +84,17 @@ class RequestQueues {
 	}
 
 	private Mono<RequestView> view(RequestId id) {
-		return transactions.inTenant(requests.find(id)
-			.flatMap(request -> Mono
-				.zip(deadlines.of(id).collectList(), records.declarations(id).collectList(),
+		return transactions
+			.inTenant(requests.find(id)
+				.flatMap(request -> Mono.zip(deadlines.of(id).collectList(), records.declarations(id).collectList(),
 						records.referrals(id).collectList(), records.votes(id).collectList(),
 						records.attachments(id).collectList(), records.messages(id).collectList(),
 						audit.historyOf(Case.SUBJECT, id.value()).collectList())
-				.zipWith(records.decision(id).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-				.map(all -> new RequestView(request, all.getT1().getT1(), all.getT1().getT2(), all.getT1().getT3(),
-						all.getT1().getT4(), all.getT2().orElse(null), all.getT1().getT5(), all.getT1().getT6(),
-						all.getT1().getT7(), false))))
+					.zipWith(
+							records.decision(id).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+					.map(all -> new RequestView(request, all.getT1().getT1(), all.getT1().getT2(), all.getT1().getT3(),
+							all.getT1().getT4(), all.getT2().orElse(null), all.getT1().getT5(), all.getT1().getT6(),
+							all.getT1().getT7(), false))))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("request")));
 	}
 
@@ -93,9 +103,10 @@ class RequestQueues {
 	}
 
 	/**
-	 * A queue page. {@code mine} keeps requests awaiting one of the caller's roles (e.g. "awaiting my
-	 * committee"); {@code dueWithinWorkingDays} keeps those with a running clock due within that many
-	 * working days of today, counted on the association's calendar.
+	 * A queue page. {@code mine} keeps requests awaiting one of the caller's roles (e.g.
+	 * "awaiting my committee"); {@code dueWithinWorkingDays} keeps those with a running
+	 * clock due within that many working days of today, counted on the association's
+	 * calendar.
 	 */
 	Mono<Page<BeneficiaryRequest>> page(StaffMember me, @Nullable String status, boolean mine, @Nullable String service,
 			@Nullable String channel, @Nullable Integer dueWithinWorkingDays, java.util.@Nullable UUID beneficiary,
@@ -106,7 +117,8 @@ class RequestQueues {
 			.flatMap(due -> {
 				var filter = new QueueFilter(status, mine ? List.copyOf(me.roles()) : null, service, channel,
 						due.orElse(null), beneficiary, page, size);
-				return transactions.inTenant(requests.page(filter).collectList()
+				return transactions.inTenant(requests.page(filter)
+					.collectList()
 					.zipWith(requests.count(filter))
 					.map(found -> new Page<>(found.getT1(), page, size, found.getT2())));
 			});
@@ -122,4 +134,5 @@ class RequestQueues {
 			.map(policy -> WorkingCalendar.of(policy.calendar()).addWorkingDays(today, workingDays))
 			.defaultIfEmpty(WorkingCalendar.saudiDefault().addWorkingDays(today, workingDays));
 	}
+
 }

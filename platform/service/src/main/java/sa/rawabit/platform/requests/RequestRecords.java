@@ -21,7 +21,9 @@ import sa.rawabit.platform.requests.StepViews.Message;
 import sa.rawabit.platform.requests.StepViews.Referral;
 import sa.rawabit.platform.requests.StepViews.Vote;
 
-/** Rows each step leaves: declaration, referrals, votes, decision, attachments, messages. */
+/**
+ * Rows each step leaves: declaration, referrals, votes, decision, attachments, messages.
+ */
 @Repository
 class RequestRecords {
 
@@ -34,8 +36,8 @@ class RequestRecords {
 	Mono<Void> declare(RequestId request, Declaration d) {
 		return insert("""
 				insert into app.request_declaration (tenant_id, request_id, stage_id, text, text_version, channel,
-				    witnessed_by, signed_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""", request,
-				d.stageId(), d.text(), d.textVersion(), d.channel(), d.witnessedBy(), d.signedAt());
+				    witnessed_by, signed_at) values ($1, $2, $3, $4, $5, $6, $7, $8)""", request, d.stageId(), d.text(),
+				d.textVersion(), d.channel(), d.witnessedBy(), d.signedAt());
 	}
 
 	Flux<Declaration> declarations(RequestId request) {
@@ -53,7 +55,9 @@ class RequestRecords {
 				values ($1, $2, $3, $4, $5, $6)""", request, r.id(), r.question(), r.askedBy(), r.askedAt());
 	}
 
-	/** @return rows changed: 0 when no question is open */
+	/**
+	 * @return rows changed: 0 when no question is open
+	 */
 	Mono<Long> answer(RequestId request, String answer, String by, Instant at) {
 		return database.sql("""
 				update app.request_referral set answer = $1, answered_by = $2, answered_at = $3
@@ -94,10 +98,10 @@ class RequestRecords {
 		return insert("""
 				insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
 				    approvals, rejections, decided_by, decided_at, working_days, voting_rule, chair)
-				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""",
-				request, d.outcome(), d.reasons(), d.minutes(), d.quorum(), d.members().toArray(String[]::new),
-				d.approvals(), d.rejections(), d.decidedBy(), d.decidedAt(), d.workingDays(),
-				Parameter.fromOrEmpty(d.votingRule(), String.class), Parameter.fromOrEmpty(d.chair(), String.class));
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)""", request, d.outcome(),
+				d.reasons(), d.minutes(), d.quorum(), d.members().toArray(String[]::new), d.approvals(), d.rejections(),
+				d.decidedBy(), d.decidedAt(), d.workingDays(), Parameter.fromOrEmpty(d.votingRule(), String.class),
+				Parameter.fromOrEmpty(d.chair(), String.class));
 	}
 
 	Mono<Decision> decision(RequestId request) {
@@ -112,29 +116,35 @@ class RequestRecords {
 			.one();
 	}
 
-	/** {@code message} names the queued message whose outcome {@link #settled} records later. */
+	/**
+	 * {@code message} names the queued message whose outcome {@link #settled} records
+	 * later.
+	 */
 	Mono<Void> message(RequestId request, Message m, @Nullable MessageId message) {
 		GenericExecuteSpec insert = database.sql("""
 				insert into app.request_message (tenant_id, request_id, channel, outcome, topic, detail, sent_at,
 				    message_id)
 				values ($1, $2, $3, $4, $5, $6, $7, $8)""");
-		return TenantContext.require()
-			.flatMap(tenant -> {
-				var bound = insert.bind(0, tenant.value())
-					.bind(1, request.value())
-					.bind(2, m.channel())
-					.bind(3, m.outcome())
-					.bind(4, m.topic())
-					.bind(5, Parameter.fromOrEmpty(m.detail(), String.class))
-					.bind(6, m.sentAt());
-				return bound.bind(7, Parameter.fromOrEmpty(message == null ? null : message.value(), UUID.class)).then();
-			});
+		return TenantContext.require().flatMap(tenant -> {
+			var bound = insert.bind(0, tenant.value())
+				.bind(1, request.value())
+				.bind(2, m.channel())
+				.bind(3, m.outcome())
+				.bind(4, m.topic())
+				.bind(5, Parameter.fromOrEmpty(m.detail(), String.class))
+				.bind(6, m.sentAt());
+			return bound.bind(7, Parameter.fromOrEmpty(message == null ? null : message.value(), UUID.class)).then();
+		});
 	}
 
-	/** The queued message's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	/**
+	 * The queued message's outcome: {@code sent}, or {@code failed} once the sender gave
+	 * up.
+	 */
 	Mono<Void> settled(MessageId message, boolean sent, Instant at) {
-		return database.sql("""
-				update app.request_message set outcome = $1, sent_at = $2 where message_id = $3 and outcome = 'queued'""")
+		return database
+			.sql("""
+					update app.request_message set outcome = $1, sent_at = $2 where message_id = $3 and outcome = 'queued'""")
 			.bind(0, sent ? "sent" : "failed")
 			.bind(1, at)
 			.bind(2, message.value())
@@ -188,19 +198,18 @@ class RequestRecords {
 	Mono<Content> content(RequestId request, UUID attachment) {
 		return database.sql("""
 				select file_name, content_type, content from app.request_attachment
-				where request_id = $1 and id = $2""")
-			.bind(0, request.value())
-			.bind(1, attachment)
-			.map(row -> {
-				java.nio.ByteBuffer buffer = row.get("content", java.nio.ByteBuffer.class);
-				byte[] bytes = new byte[buffer.remaining()];
-				buffer.get(bytes);
-				return new Content(row.get("file_name", String.class), row.get("content_type", String.class), bytes);
-			})
-			.one();
+				where request_id = $1 and id = $2""").bind(0, request.value()).bind(1, attachment).map(row -> {
+			java.nio.ByteBuffer buffer = row.get("content", java.nio.ByteBuffer.class);
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.get(bytes);
+			return new Content(row.get("file_name", String.class), row.get("content_type", String.class), bytes);
+		}).one();
 	}
 
-	/** Inserts tenant, request and then {@code values} in order ($3…); none of them may be null. */
+	/**
+	 * Inserts tenant, request and then {@code values} in order ($3…); none of them may be
+	 * null.
+	 */
 	private Mono<Void> insert(String sql, RequestId request, @Nullable Object... values) {
 		return TenantContext.require().flatMap(tenant -> {
 			GenericExecuteSpec spec = database.sql(sql).bind(0, tenant.value()).bind(1, request.value());
@@ -210,4 +219,5 @@ class RequestRecords {
 			return spec.then();
 		});
 	}
+
 }

@@ -10,9 +10,10 @@ import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
 /**
- * Where a request stands: {@code incomplete} until its checklist is done, {@code awaiting-<stage kind>} at
- * the policy stage it waits at, {@code referred} while a referral is open, {@code closed} for good. The
- * column, the API and the pages all show {@link #column()}; a closed request moves no more.
+ * Where a request stands: {@code incomplete} until its checklist is done,
+ * {@code awaiting-<stage kind>} at the policy stage it waits at, {@code referred} while a
+ * referral is open, {@code closed} for good. The column, the API and the pages all show
+ * {@link #column()}; a closed request moves no more.
  */
 public record RequestStatus(String column) implements CaseState {
 
@@ -36,8 +37,8 @@ public record RequestStatus(String column) implements CaseState {
 	/** As stored; an unknown value is refused rather than shown. */
 	static RequestStatus of(String column) {
 		if (column.equals(INCOMPLETE.column) || column.equals(REFERRED.column) || column.equals(CLOSED.column)
-				|| column.startsWith(AWAITING) && Arrays.stream(StageKind.values())
-					.anyMatch(kind -> column.equals(AWAITING + kind.key()))) {
+				|| column.startsWith(AWAITING)
+						&& Arrays.stream(StageKind.values()).anyMatch(kind -> column.equals(AWAITING + kind.key()))) {
 			return new RequestStatus(column);
 		}
 		throw new IllegalArgumentException("Not a request status: " + column.toLowerCase(Locale.ROOT));

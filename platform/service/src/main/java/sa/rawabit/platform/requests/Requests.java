@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
 /**
- * Request rows. Like every repository here, no query names a tenant: row-level security is the only
- * filter, and callers run inside {@code Transactions.inTenant}.
+ * Request rows. Like every repository here, no query names a tenant: row-level security
+ * is the only filter, and callers run inside {@code Transactions.inTenant}.
  */
 @Repository
 class Requests {
@@ -28,11 +28,13 @@ class Requests {
 			from app.request r\s""";
 
 	/**
-	 * The dashboard's queue: requests awaiting one of the caller's roles, oldest first. Its own statement,
-	 * not the queue filter's optional conditions, so even a generic plan reads request_queue by pending_role:
-	 * only requests someone still has to act on (a closed one awaits nobody).
+	 * The dashboard's queue: requests awaiting one of the caller's roles, oldest first.
+	 * Its own statement, not the queue filter's optional conditions, so even a generic
+	 * plan reads request_queue by pending_role: only requests someone still has to act on
+	 * (a closed one awaits nobody).
 	 */
-	static final String AWAITING = COLUMNS + "where r.pending_role = any($1::text[]) order by r.received_at, r.id limit $2";
+	static final String AWAITING = COLUMNS
+			+ "where r.pending_role = any($1::text[]) order by r.received_at, r.id limit $2";
 
 	static final String AWAITING_COUNT = "select count(*) as n from app.request r where r.pending_role = any($1::text[])";
 
@@ -63,7 +65,10 @@ class Requests {
 		});
 	}
 
-	/** The request, locked until the transaction ends, so two transitions never both pass their checks. */
+	/**
+	 * The request, locked until the transaction ends, so two transitions never both pass
+	 * their checks.
+	 */
 	Mono<BeneficiaryRequest> lock(RequestId id) {
 		return database.sql(COLUMNS + "where r.id = $1 for update").bind(0, id.value()).map(Requests::row).one();
 	}
@@ -90,8 +95,11 @@ class Requests {
 	}
 
 	Flux<BeneficiaryRequest> page(QueueFilter filter) {
-		GenericExecuteSpec query = database.sql(COLUMNS + filter.where() + " order by r.received_at, r.id limit $7 offset $8");
-		return filter.bind(query).bind(6, filter.size()).bind(7, (long) filter.page() * filter.size())
+		GenericExecuteSpec query = database
+			.sql(COLUMNS + filter.where() + " order by r.received_at, r.id limit $7 offset $8");
+		return filter.bind(query)
+			.bind(6, filter.size())
+			.bind(7, (long) filter.page() * filter.size())
 			.map(Requests::row)
 			.all();
 	}
@@ -133,4 +141,5 @@ class Requests {
 				row.get("completed_at", Instant.class), row.get("closed_at", Instant.class),
 				row.get("updated_at", Instant.class));
 	}
+
 }

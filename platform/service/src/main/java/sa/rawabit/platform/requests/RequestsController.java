@@ -25,13 +25,14 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Beneficiary requests over HTTP. Every transition is a POST named for what it does; each answers
- * 403 for a role the policy does not give that stage, 409 for a move the request's state does not
- * allow, and 404 for a request of another association.
+ * Beneficiary requests over HTTP. Every transition is a POST named for what it does; each
+ * answers 403 for a role the policy does not give that stage, 409 for a move the
+ * request's state does not allow, and 404 for a request of another association.
  */
 @RestController
 @RequestMapping("/api/requests")
-@Tag(name = "Requests · الطلبات", description = "From reception to service delivery, as the association's policy defines it")
+@Tag(name = "Requests · الطلبات",
+		description = "From reception to service delivery, as the association's policy defines it")
 class RequestsController {
 
 	private final Intake intake;
@@ -61,14 +62,16 @@ class RequestsController {
 				.required("service", service, 100)
 				.required("channel", channel, 100)
 				.orThrow();
-			return new NewRequest(beneficiaryId, service, channel, checklistReceived == null ? List.of() : checklistReceived);
+			return new NewRequest(beneficiaryId, service, channel,
+					checklistReceived == null ? List.of() : checklistReceived);
 		}
 	}
 
 	@PostMapping
 	@Operation(summary = "Receive a request · استقبال طلب",
 			description = "For a service of the catalogue on an enabled channel; incomplete until the service's checklist is received")
-	Mono<ResponseEntity<BeneficiaryRequest>> open(@RequestBody Opening opening, @AuthenticationPrincipal StaffMember me) {
+	Mono<ResponseEntity<BeneficiaryRequest>> open(@RequestBody Opening opening,
+			@AuthenticationPrincipal StaffMember me) {
 		return Mono.fromCallable(opening::validated)
 			.flatMap(asked -> intake.open(asked, me))
 			.map(opened -> ResponseEntity.created(URI.create("/api/requests/" + opened.id().value())).body(opened));
@@ -78,19 +81,21 @@ class RequestsController {
 	@Operation(summary = "A queue of requests · قائمة الطلبات",
 			description = "mine=true: awaiting one of my roles (e.g. my committee); dueWithinWorkingDays=N: a clock due within N working days")
 	Mono<Page<BeneficiaryRequest>> queue(@RequestParam(required = false) @Nullable String status,
-			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String service,
+			@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable Integer dueWithinWorkingDays,
 			@RequestParam(required = false) @Nullable UUID beneficiary, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal StaffMember me) {
-		return Mono.fromRunnable(() -> new FieldChecks()
-			.check(page >= 0, "page", "Not negative", "لا يكون سالباً")
-			.check(size >= 1 && size <= properties.maxPageSize(), "size", "Between 1 and " + properties.maxPageSize(),
-					"بين 1 و" + properties.maxPageSize())
-			.check(dueWithinWorkingDays == null || dueWithinWorkingDays >= 0 && dueWithinWorkingDays <= 366,
-					"dueWithinWorkingDays", "Between 0 and 366", "بين 0 و366")
-			.orThrow())
-			// Deferred: the queue must not even be assembled from a value the checks above refuse.
+		return Mono
+			.fromRunnable(() -> new FieldChecks().check(page >= 0, "page", "Not negative", "لا يكون سالباً")
+				.check(size >= 1 && size <= properties.maxPageSize(), "size",
+						"Between 1 and " + properties.maxPageSize(), "بين 1 و" + properties.maxPageSize())
+				.check(dueWithinWorkingDays == null || dueWithinWorkingDays >= 0 && dueWithinWorkingDays <= 366,
+						"dueWithinWorkingDays", "Between 0 and 366", "بين 0 و366")
+				.orThrow())
+			// Deferred: the queue must not even be assembled from a value the checks
+			// above refuse.
 			.then(Mono.defer(() -> queues.page(me, status, mine, service, channel, dueWithinWorkingDays, beneficiary,
 					page, size)));
 	}
@@ -105,14 +110,16 @@ class RequestsController {
 	}
 
 	@PostMapping("/{id}/checklist")
-	@Operation(summary = "Receive checklist items · استلام متطلبات", description = "The last item completes the request and starts its clocks")
+	@Operation(summary = "Receive checklist items · استلام متطلبات",
+			description = "The last item completes the request and starts its clocks")
 	Mono<BeneficiaryRequest> receiveItems(@PathVariable UUID id, @RequestBody Items items,
 			@AuthenticationPrincipal StaffMember me) {
 		return procedure.receiveItems(new RequestId(id), items.items() == null ? List.of() : items.items(), me);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Attach a document · إرفاق مستند", description = "PDF, JPEG or PNG up to the size limit; 413 when larger, 415 for other types")
+	@Operation(summary = "Attach a document · إرفاق مستند",
+			description = "PDF, JPEG or PNG up to the size limit; 413 when larger, 415 for other types")
 	Mono<BeneficiaryRequest> attach(@PathVariable UUID id, @RequestPart("file") FilePart file,
 			@RequestParam(required = false) @Nullable Integer item, @AuthenticationPrincipal StaffMember me) {
 		return attachments.attach(new RequestId(id), file, item, me);
@@ -172,19 +179,25 @@ class RequestsController {
 	}
 
 	@PostMapping("/{id}/votes")
-	@Operation(summary = "Cast a committee member's vote · تصويت عضو اللجنة", description = "vote: approve or reject, with a reason")
+	@Operation(summary = "Cast a committee member's vote · تصويت عضو اللجنة",
+			description = "vote: approve or reject, with a reason")
 	Mono<BeneficiaryRequest> vote(@PathVariable UUID id, @RequestBody Ballot body,
 			@AuthenticationPrincipal StaffMember me) {
-		return Mono.fromRunnable(() -> new FieldChecks()
-			.check("approve".equals(body.vote()) || "reject".equals(body.vote()), "vote", "approve or reject",
-					"موافقة (approve) أو رفض (reject)")
-			.required("reason", body.reason(), 4000)
-			.orThrow())
+		return Mono
+			.fromRunnable(
+					() -> new FieldChecks()
+						.check("approve".equals(body.vote()) || "reject".equals(body.vote()), "vote",
+								"approve or reject", "موافقة (approve) أو رفض (reject)")
+						.required("reason", body.reason(), 4000)
+						.orThrow())
 			.then(Mono.defer(() -> procedure.vote(new RequestId(id),
 					"approve".equals(body.vote()) ? Outcome.APPROVED : Outcome.REJECTED, body.reason(), me)));
 	}
 
-	/** @param attendees who the minutes say attended; needed where the policy seats the committee */
+	/**
+	 * @param attendees who the minutes say attended; needed where the policy seats the
+	 * committee
+	 */
 	record Ruling(@Nullable String reasons, @Nullable String minutes, @Nullable List<String> attendees) {
 	}
 
@@ -195,9 +208,11 @@ class RequestsController {
 					+ "otherwise the quorum of votes and their majority")
 	Mono<BeneficiaryRequest> decide(@PathVariable UUID id, @RequestBody Ruling body,
 			@AuthenticationPrincipal StaffMember me) {
-		return Mono.fromRunnable(() -> new FieldChecks().required("reasons", body.reasons(), 4000)
-			.required("minutes", body.minutes(), 20000)
-			.orThrow()).then(Mono.defer(() -> procedure.decide(new RequestId(id), body.reasons(), body.minutes(),
+		return Mono
+			.fromRunnable(() -> new FieldChecks().required("reasons", body.reasons(), 4000)
+				.required("minutes", body.minutes(), 20000)
+				.orThrow())
+			.then(Mono.defer(() -> procedure.decide(new RequestId(id), body.reasons(), body.minutes(),
 					body.attendees() == null ? List.of() : body.attendees(), me)));
 	}
 
@@ -218,4 +233,5 @@ class RequestsController {
 	Mono<BeneficiaryRequest> notifyBeneficiary(@PathVariable UUID id, @AuthenticationPrincipal StaffMember me) {
 		return procedure.notifyBeneficiary(new RequestId(id), me);
 	}
+
 }

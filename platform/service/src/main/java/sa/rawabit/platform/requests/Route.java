@@ -11,10 +11,11 @@ import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.StageKind;
 
 /**
- * Reads the policy's procedure as a route through its stages. Reception and completeness checks are
- * done together at intake (a request is complete or it is not); optional stages (the referral) are
- * side trips, not steps; registration and delivery apply only to approved requests. What is left is
- * the list of stages a request waits at, in the policy's order.
+ * Reads the policy's procedure as a route through its stages. Reception and completeness
+ * checks are done together at intake (a request is complete or it is not); optional
+ * stages (the referral) are side trips, not steps; registration and delivery apply only
+ * to approved requests. What is left is the list of stages a request waits at, in the
+ * policy's order.
  */
 final class Route {
 
@@ -30,7 +31,10 @@ final class Route {
 		return new Route(policy);
 	}
 
-	/** The first stage a request waits at after {@code afterStageId} (null: from the start). */
+	/**
+	 * The first stage a request waits at after {@code afterStageId} (null: from the
+	 * start).
+	 */
 	Optional<Stage> next(@Nullable String afterStageId, @Nullable Outcome outcome) {
 		int from = afterStageId == null ? 0 : indexOf(afterStageId) + 1;
 		return stages.subList(from, stages.size()).stream().filter(stage -> waitsAt(stage, outcome)).findFirst();
@@ -51,14 +55,18 @@ final class Route {
 		return firstOf(StageKind.RECEPTION).map(Stage::role).orElse(RoleKey.RELATIONS_OFFICER);
 	}
 
-	/** Whether the beneficiary is told as a stage of its own; otherwise they are told with the decision. */
+	/**
+	 * Whether the beneficiary is told as a stage of its own; otherwise they are told with
+	 * the decision.
+	 */
 	boolean hasNotificationStage() {
 		return firstOf(StageKind.NOTIFICATION).isPresent();
 	}
 
 	/**
-	 * A referral may be made until the request has gone past the referral's place in the procedure
-	 * (Thimar: while it awaits verification or the declaration, not once the committee has it).
+	 * A referral may be made until the request has gone past the referral's place in the
+	 * procedure (Thimar: while it awaits verification or the declaration, not once the
+	 * committee has it).
 	 */
 	boolean mayReferAt(String pendingStageId) {
 		return firstOf(StageKind.REFERRAL).map(referral -> indexOf(pendingStageId) <= lastStepBefore(referral))
@@ -75,7 +83,10 @@ final class Route {
 		return at;
 	}
 
-	/** Who refers: whoever handles the stage the referral follows in the policy (Thimar: the verifying officer). */
+	/**
+	 * Who refers: whoever handles the stage the referral follows in the policy (Thimar:
+	 * the verifying officer).
+	 */
 	RoleKey referrerRole() {
 		return firstOf(StageKind.REFERRAL).map(referral -> {
 			int at = stages.indexOf(referral);
@@ -84,8 +95,9 @@ final class Route {
 	}
 
 	/**
-	 * Whether {@code me} has a need to know a request of this route's file (referral answers, votes, minutes,
-	 * attachments): a role of one of its stages, or top management, who answer for every decision.
+	 * Whether {@code me} has a need to know a request of this route's file (referral
+	 * answers, votes, minutes, attachments): a role of one of its stages, or top
+	 * management, who answer for every decision.
 	 */
 	boolean involves(StaffMember me) {
 		return me.hasRole(TOP_MANAGEMENT) || stages.stream().anyMatch(stage -> me.hasRole(stage.role().value()));
@@ -112,4 +124,5 @@ final class Route {
 			default -> !stage.optional();
 		};
 	}
+
 }

@@ -12,7 +12,10 @@ final class StepViews {
 	private StepViews() {
 	}
 
-	/** The beneficiary's signed declaration; {@code textVersion} pins the exact words they signed. */
+	/**
+	 * The beneficiary's signed declaration; {@code textVersion} pins the exact words they
+	 * signed.
+	 */
 	record Declaration(String stageId, String text, String textVersion, String channel, String witnessedBy,
 			Instant signedAt) {
 	}
@@ -25,10 +28,11 @@ final class StepViews {
 	}
 
 	/**
-	 * The committee's decision. {@code workingDays}: from the request's receipt day to the decision day under
-	 * the working calendar of the request's policy (what oversight's median counts); null only on decisions
-	 * recorded before it was kept. {@code members}: who attended when the policy seats the committee (else who
-	 * voted); {@code votingRule} and {@code chair} only then.
+	 * The committee's decision. {@code workingDays}: from the request's receipt day to
+	 * the decision day under the working calendar of the request's policy (what
+	 * oversight's median counts); null only on decisions recorded before it was kept.
+	 * {@code members}: who attended when the policy seats the committee (else who voted);
+	 * {@code votingRule} and {@code chair} only then.
 	 */
 	record Decision(String outcome, String reasons, String minutes, int quorum, List<String> members, int approvals,
 			int rejections, String decidedBy, Instant decidedAt, @Nullable Integer workingDays,
@@ -45,4 +49,5 @@ final class StepViews {
 	record Attachment(UUID id, String fileName, String contentType, int sizeBytes, String sha256,
 			@Nullable Integer checklistItem, String uploadedBy, Instant uploadedAt) {
 	}
+
 }

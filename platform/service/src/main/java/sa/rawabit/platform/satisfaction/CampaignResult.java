@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A campaign with its answers so far: links that reached someone (sent, handed over in person, or
- * answered — an answer proves the link arrived), answers, and how many gave each rating 1 to 5.
+ * A campaign with its answers so far: links that reached someone (sent, handed over in
+ * person, or answered — an answer proves the link arrived), answers, and how many gave
+ * each rating 1 to 5.
  *
  * @param distribution answers per rating, index 0 for a rating of 1
  */
@@ -17,7 +18,10 @@ public record CampaignResult(Campaign campaign, long reached, long responses, Li
 		distribution = List.copyOf(distribution);
 	}
 
-	/** Answers per link that reached someone as a whole percentage; null when none reached anyone. */
+	/**
+	 * Answers per link that reached someone as a whole percentage; null when none reached
+	 * anyone.
+	 */
 	public @Nullable Integer responseRatePercent() {
 		return reached == 0 ? null : Math.toIntExact(Math.round(100.0 * Math.min(responses, reached) / reached));
 	}
@@ -45,7 +49,10 @@ public record CampaignResult(Campaign campaign, long reached, long responses, Li
 		return Long.toString(distribution.get(rating - 1));
 	}
 
-	/** The share of answers that gave {@code rating}, as a whole percentage for the bar ("0" without answers). */
+	/**
+	 * The share of answers that gave {@code rating}, as a whole percentage for the bar
+	 * ("0" without answers).
+	 */
 	public String share(int rating) {
 		return responses == 0 ? "0" : Long.toString(Math.round(100.0 * distribution.get(rating - 1) / responses));
 	}

@@ -38,4 +38,5 @@ class CampaignsController {
 	Mono<List<CampaignResult>> results(@AuthenticationPrincipal StaffMember me) {
 		return journal.overview(me).map(SatisfactionOverview::campaigns);
 	}
+
 }

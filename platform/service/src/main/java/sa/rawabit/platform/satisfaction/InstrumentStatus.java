@@ -8,15 +8,17 @@ import sa.rawabit.policy.Cadence;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
- * An instrument of the policy with when it was last held, and whether its cadence says another is due.
+ * An instrument of the policy with when it was last held, and whether its cadence says
+ * another is due.
  *
  * @param lastHeldOn the latest record's date; null when never recorded
  */
 public record InstrumentStatus(Instrument instrument, @Nullable LocalDate lastHeldOn, boolean due) {
 
 	/**
-	 * Due when a fixed period has passed since the last record (or none was ever recorded); cadences
-	 * without a fixed period (periodic, continuous, as needed, per case) are never due.
+	 * Due when a fixed period has passed since the last record (or none was ever
+	 * recorded); cadences without a fixed period (periodic, continuous, as needed, per
+	 * case) are never due.
 	 */
 	static boolean due(Cadence cadence, @Nullable LocalDate last, LocalDate today) {
 		Period period = period(cadence);

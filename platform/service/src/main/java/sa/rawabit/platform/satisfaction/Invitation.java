@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One survey invitation as stored: never the token, only its hash. A case survey names its case; a
- * campaign's names the campaign, whose title and question the page shows.
+ * One survey invitation as stored: never the token, only its hash. A case survey names
+ * its case; a campaign's names the campaign, whose title and question the page shows.
  */
 record Invitation(UUID id, @Nullable CaseKind caseKind, @Nullable UUID caseId, String channel, Instant sentAt,
 		Instant expiresAt, @Nullable Instant answeredAt, @Nullable Integer rating, @Nullable Asked campaign) {
@@ -25,6 +25,8 @@ record Invitation(UUID id, @Nullable CaseKind caseKind, @Nullable UUID caseId, S
 	}
 
 	enum State {
+
 		OPEN, ANSWERED, EXPIRED
+
 	}
 }

@@ -6,7 +6,10 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.platform.messaging.MessageOutcomeRecorder;
 import sa.rawabit.platform.messaging.MessageSettled;
 
-/** Keeps with each invitation what became of its link (the response rate counts only those that reached someone). */
+/**
+ * Keeps with each invitation what became of its link (the response rate counts only those
+ * that reached someone).
+ */
 @Component
 class InvitationOutcomes extends MessageOutcomeRecorder {
 
@@ -21,4 +24,5 @@ class InvitationOutcomes extends MessageOutcomeRecorder {
 	protected Mono<Void> record(MessageSettled message) {
 		return invitations.deliverySettled(message.reference(), message.sent());
 	}
+
 }

@@ -14,7 +14,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.time.TimeProperties;
 
-/** SQL for survey invitations; every method runs inside the caller's tenant transaction (RLS does the rest). */
+/**
+ * SQL for survey invitations; every method runs inside the caller's tenant transaction
+ * (RLS does the rest).
+ */
 @Repository
 class Invitations {
 
@@ -33,7 +36,10 @@ class Invitations {
 		this.database = database;
 	}
 
-	/** @return true when this call created it; false when the case already has one (another replica, a replay) */
+	/**
+	 * @return true when this call created it; false when the case already has one
+	 * (another replica, a replay)
+	 */
 	Mono<Boolean> create(UUID id, CaseKind kind, UUID caseId, SurveyToken token, String channel, Instant sentAt,
 			Instant expiresAt) {
 		return TenantContext.require()
@@ -74,7 +80,10 @@ class Invitations {
 				.then());
 	}
 
-	/** A queued invitation's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	/**
+	 * A queued invitation's outcome: {@code sent}, or {@code failed} once the sender gave
+	 * up.
+	 */
 	Mono<Void> deliverySettled(UUID id, boolean sent) {
 		return database.sql("update app.survey_invitation set delivery = $1 where id = $2 and delivery = 'queued'")
 			.bind(0, sent ? "sent" : "failed")
@@ -95,8 +104,8 @@ class Invitations {
 	}
 
 	/**
-	 * Answers an open link: one statement that checks and sets, so two answers racing each other store
-	 * one. @return true when this answer was stored
+	 * Answers an open link: one statement that checks and sets, so two answers racing
+	 * each other store one. @return true when this answer was stored
 	 */
 	Mono<Boolean> answer(SurveyToken token, int rating, @Nullable String comment, Instant at) {
 		var update = database.sql("""
@@ -110,8 +119,9 @@ class Invitations {
 	}
 
 	/**
-	 * Per month of sending (where the associations work): links that reached the beneficiary, answers, average rating — of
-	 * the post-case survey only; campaigns have their own results.
+	 * Per month of sending (where the associations work): links that reached the
+	 * beneficiary, answers, average rating — of the post-case survey only; campaigns have
+	 * their own results.
 	 */
 	Flux<MonthlyResult> monthly(Instant from, Instant to) {
 		return database.sql("""
@@ -125,8 +135,8 @@ class Invitations {
 			.bind(0, from)
 			.bind(1, to)
 			.bind(2, time.zone().getId())
-			.map(row -> new MonthlyResult(YearMonth.parse(row.get("month", String.class)), row.get("reached", Long.class),
-					row.get("answered", Long.class), row.get("average", Double.class)))
+			.map(row -> new MonthlyResult(YearMonth.parse(row.get("month", String.class)),
+					row.get("reached", Long.class), row.get("answered", Long.class), row.get("average", Double.class)))
 			.all();
 	}
 
@@ -141,4 +151,5 @@ class Invitations {
 				rating == null ? null : rating.intValue(),
 				title == null ? null : new Invitation.Asked(title, row.get("question", String.class)));
 	}
+
 }

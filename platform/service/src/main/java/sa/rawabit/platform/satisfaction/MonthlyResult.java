@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One association's post-case survey in one month: links that reached a beneficiary, answers received,
- * and the average rating (1–5) of those answers (null when none came).
+ * One association's post-case survey in one month: links that reached a beneficiary,
+ * answers received, and the average rating (1–5) of those answers (null when none came).
  */
 public record MonthlyResult(YearMonth month, long reached, long answered, @Nullable Double averageRating) {
 

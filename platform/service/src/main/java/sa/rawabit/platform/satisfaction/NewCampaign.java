@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param instrument a questionnaire instrument id of the policy in force
  * @param closedWithinMonths a whole number of months (1–36), or blank for no such rule
- * @param allRegistered {@code true} / {@code on} for every registered beneficiary with an agreed channel and consent
+ * @param allRegistered {@code true} / {@code on} for every registered beneficiary with an
+ * agreed channel and consent
  * @param closesOn ISO date ({@code 2026-12-31}), today or later
  */
 public record NewCampaign(@Nullable String instrument, @Nullable String title, @Nullable String question,

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A record as typed on the page or sent to the API, before checking.
  *
- * @param instrument an instrument id of the policy in force, or {@code complaints-link-review}
+ * @param instrument an instrument id of the policy in force, or
+ * {@code complaints-link-review}
  * @param heldOn ISO date ({@code 2026-11-20})
  * @param participants a whole number, optional
  */

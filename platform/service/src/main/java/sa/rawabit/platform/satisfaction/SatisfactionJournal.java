@@ -32,10 +32,10 @@ import sa.rawabit.policy.Satisfaction;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
- * The satisfaction instruments' side of the module, its public API for pages and the evidence pack:
- * survey results of the last twelve months, the policy's instruments with when each was last held, and
- * the records top management (or an instrument's owner) writes down. Needs the association in the
- * Reactor Context.
+ * The satisfaction instruments' side of the module, its public API for pages and the
+ * evidence pack: survey results of the last twelve months, the policy's instruments with
+ * when each was last held, and the records top management (or an instrument's owner)
+ * writes down. Needs the association in the Reactor Context.
  */
 @Service
 public class SatisfactionJournal {
@@ -82,7 +82,9 @@ public class SatisfactionJournal {
 		this.clock = clock;
 	}
 
-	/** Top management, and the owner role of any of the policy's instruments, may read. */
+	/**
+	 * Top management, and the owner role of any of the policy's instruments, may read.
+	 */
 	public Mono<SatisfactionOverview> overview(StaffMember me) {
 		return Mono.defer(() -> {
 			me.requireTenant();
@@ -91,7 +93,10 @@ public class SatisfactionJournal {
 		});
 	}
 
-	/** The same without a reader check, for features that did their own (the evidence pack). */
+	/**
+	 * The same without a reader check, for features that did their own (the evidence
+	 * pack).
+	 */
 	public Mono<SatisfactionOverview> overview(@Nullable LoadedPolicy policy) {
 		YearMonth now = YearMonth.now(clock.withZone(time.zone()));
 		YearMonth from = now.minusMonths(11);
@@ -99,10 +104,12 @@ public class SatisfactionJournal {
 		Mono<List<SatisfactionRecord>> latest = transactions.inTenantMany(records.latestPerSubject()).collectList();
 		return Mono.zip(months, latest, campaigns.lastLaunched(), campaigns.results().collectList()).map(all -> {
 			LocalDate today = LocalDate.now(clock.withZone(time.zone()));
-			// A campaign of a questionnaire counts as its latest session, like a record written down.
+			// A campaign of a questionnaire counts as its latest session, like a record
+			// written down.
 			Map<String, LocalDate> last = new HashMap<>(all.getT3());
-			all.getT2().forEach(record -> last.merge(record.subject(), record.heldOn(),
-					(launched, held) -> held.isAfter(launched) ? held : launched));
+			all.getT2()
+				.forEach(record -> last.merge(record.subject(), record.heldOn(),
+						(launched, held) -> held.isAfter(launched) ? held : launched));
 			List<InstrumentStatus> instruments = instruments(policy).stream()
 				.map(instrument -> new InstrumentStatus(instrument, last.get(instrument.id().value()),
 						InstrumentStatus.due(instrument.cadence(), last.get(instrument.id().value()), today)))
@@ -121,18 +128,19 @@ public class SatisfactionJournal {
 	}
 
 	/**
-	 * Writes down one session of an instrument of the policy in force, or one entry of the complaints-link
-	 * follow-up log; gated by the policy acknowledgement like every staff action.
-	 *
-	 * @throws ProblemException 400 naming each field at fault (an instrument the policy does not name
-	 *     included), 403 for a member who may not record it or has not acknowledged the policy, 409 without
-	 *     a policy in force
+	 * Writes down one session of an instrument of the policy in force, or one entry of
+	 * the complaints-link follow-up log; gated by the policy acknowledgement like every
+	 * staff action.
+	 * @throws ProblemException 400 naming each field at fault (an instrument the policy
+	 * does not name included), 403 for a member who may not record it or has not
+	 * acknowledged the policy, 409 without a policy in force
 	 */
 	public Mono<SatisfactionRecord> record(StaffMember me, NewRecord typed) {
 		return Mono.defer(() -> {
 			me.requireTenant();
-			return policy(me).map(found -> found.orElseThrow(
-					() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
+			return policy(me)
+				.map(found -> found
+					.orElseThrow(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)))
 				.doOnNext(loaded -> requireReader(me, loaded))
 				.flatMap(loaded -> acknowledgements.requireAcknowledged(me).thenReturn(loaded))
 				.map(loaded -> checked(me, loaded, typed))
@@ -151,11 +159,11 @@ public class SatisfactionJournal {
 		Integer participants = number(typed.participants());
 		String place = blankToNull(typed.place());
 		String actions = blankToNull(typed.actions());
-		new FieldChecks()
-			.check(subject != null, "instrument", "Choose the instrument", "اختر أداة القياس")
+		new FieldChecks().check(subject != null, "instrument", "Choose the instrument", "اختر أداة القياس")
 			.check(subject == null || review || instrument.isPresent(), "instrument",
 					"Not an instrument of the policy in force", "ليست من أدوات القياس في السياسة النافذة")
-			.check(heldOn != null, "heldOn", "Give the date it was held (YYYY-MM-DD)", "أدخل تاريخ التنفيذ (سنة-شهر-يوم)")
+			.check(heldOn != null, "heldOn", "Give the date it was held (YYYY-MM-DD)",
+					"أدخل تاريخ التنفيذ (سنة-شهر-يوم)")
 			.check(heldOn == null || !heldOn.isAfter(today), "heldOn", "The date cannot be in the future",
 					"لا يكون التاريخ في المستقبل")
 			.check(heldOn == null || heldOn.getYear() >= 2000, "heldOn", "The date is too far in the past",
@@ -238,4 +246,5 @@ public class SatisfactionJournal {
 	static @Nullable String blankToNull(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
+
 }

@@ -25,9 +25,10 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.policy.Text;
 
 /**
- * {@code /satisfaction} for top management (and the owner role of an instrument): the post-case survey
- * over the last twelve months as bars and a table, the policy's instruments with when each was last held
- * and whether it is due, the form to record one, and the records.
+ * {@code /satisfaction} for top management (and the owner role of an instrument): the
+ * post-case survey over the last twelve months as bars and a table, the policy's
+ * instruments with when each was last held and whether it is due, the form to record one,
+ * and the records.
  */
 @PageController
 class SatisfactionPages {
@@ -74,8 +75,9 @@ class SatisfactionPages {
 	@PostMapping(path = "/satisfaction/records", consumes = "application/x-www-form-urlencoded")
 	Mono<String> record(@AuthenticationPrincipal StaffMember me, ServerWebExchange exchange, Model model) {
 		return exchange.getFormData().flatMap(form -> {
-			NewRecord typed = new NewRecord(form.getFirst("instrument"), form.getFirst("heldOn"), form.getFirst("place"),
-					form.getFirst("participants"), form.getFirst("findings"), form.getFirst("actions"));
+			NewRecord typed = new NewRecord(form.getFirst("instrument"), form.getFirst("heldOn"),
+					form.getFirst("place"), form.getFirst("participants"), form.getFirst("findings"),
+					form.getFirst("actions"));
 			return journal.record(me, typed)
 				.thenReturn("redirect:/satisfaction?recorded#records")
 				.onErrorResume(ProblemException.class, problem -> {
@@ -94,21 +96,24 @@ class SatisfactionPages {
 			model.addAttribute("campaignForm", NewCampaign.empty());
 			model.addAttribute("campaignErrors", Map.of());
 		}
-		return journal.overview(me)
-			.flatMap(overview -> journal.recent(me).collectList().map(records -> {
-				model.addAttribute("overview", overview);
-				model.addAttribute("months", months(overview.months()));
-				model.addAttribute("records", records);
-				Map<String, Text> names = new HashMap<>();
-				overview.instruments().forEach(status -> names.put(status.instrument().id().value(), status.instrument().names()));
-				model.addAttribute("names", names);
-				model.addAttribute("questionnaires", SurveyCampaigns.questionnaires(overview.policy()));
-				model.addAttribute("launchable", me.hasRole(SatisfactionJournal.TOP_MANAGEMENT));
-				return "satisfaction/page";
-			}));
+		return journal.overview(me).flatMap(overview -> journal.recent(me).collectList().map(records -> {
+			model.addAttribute("overview", overview);
+			model.addAttribute("months", months(overview.months()));
+			model.addAttribute("records", records);
+			Map<String, Text> names = new HashMap<>();
+			overview.instruments()
+				.forEach(status -> names.put(status.instrument().id().value(), status.instrument().names()));
+			model.addAttribute("names", names);
+			model.addAttribute("questionnaires", SurveyCampaigns.questionnaires(overview.policy()));
+			model.addAttribute("launchable", me.hasRole(SatisfactionJournal.TOP_MANAGEMENT));
+			return "satisfaction/page";
+		}));
 	}
 
-	/** The months as the chart and the table show them; bars are shares of the scale (ratings) or of the busiest month. */
+	/**
+	 * The months as the chart and the table show them; bars are shares of the scale
+	 * (ratings) or of the busiest month.
+	 */
 	static List<MonthRow> months(List<MonthlyResult> months) {
 		long busiest = months.stream().mapToLong(MonthlyResult::answered).max().orElse(0);
 		return months.stream().map(month -> new MonthRow(month, busiest)).toList();
@@ -125,7 +130,8 @@ class SatisfactionPages {
 
 		public String label(boolean arabic) {
 			YearMonth month = result.month();
-			String name = month.getMonth().getDisplayName(TextStyle.FULL, arabic ? Locale.forLanguageTag("ar") : Locale.ENGLISH);
+			String name = month.getMonth()
+				.getDisplayName(TextStyle.FULL, arabic ? Locale.forLanguageTag("ar") : Locale.ENGLISH);
 			return name + " " + month.getYear();
 		}
 
@@ -137,17 +143,20 @@ class SatisfactionPages {
 			return Long.toString(result.answered());
 		}
 
-		/** Whole percentage, or null when no link reached anyone (no rate to speak of). */
+		/**
+		 * Whole percentage, or null when no link reached anyone (no rate to speak of).
+		 */
 		public @Nullable String ratePercent() {
 			return result.reached() == 0 ? null : Math.round(100 * result.responseRate()) + "%";
 		}
 
 		public @Nullable String average() {
-			return result.averageRating() == null ? null
-					: String.format(Locale.ROOT, "%.1f", result.averageRating());
+			return result.averageRating() == null ? null : String.format(Locale.ROOT, "%.1f", result.averageRating());
 		}
 
-		/** The average's share of the 1–5 scale, for the bar; null when no answer came. */
+		/**
+		 * The average's share of the 1–5 scale, for the bar; null when no answer came.
+		 */
 		public @Nullable String averageShare() {
 			return result.averageRating() == null ? null
 					: Long.toString(Math.round(100 * result.averageRating() / 5.0));
@@ -157,4 +166,5 @@ class SatisfactionPages {
 			return busiest == 0 ? "0" : Long.toString(Math.round(100.0 * result.answered() / busiest));
 		}
 	}
+
 }

@@ -7,12 +7,13 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One recorded session of a satisfaction instrument (a field survey, a supervisory visit, interviews…),
- * or one entry of top management's follow-up log of the complaints link.
+ * One recorded session of a satisfaction instrument (a field survey, a supervisory visit,
+ * interviews…), or one entry of top management's follow-up log of the complaints link.
  *
  * @param kind {@link #INSTRUMENT} or {@link #COMPLAINTS_LINK_REVIEW}
  * @param instrumentId the policy's instrument id; null for the complaints-link log
- * @param recordedByName the recorder's name as their sign-in gave it; null when it gave none
+ * @param recordedByName the recorder's name as their sign-in gave it; null when it gave
+ * none
  */
 public record SatisfactionRecord(UUID id, String kind, @Nullable String instrumentId, LocalDate heldOn,
 		@Nullable String place, @Nullable Integer participants, String findings, @Nullable String actions,
@@ -20,10 +21,16 @@ public record SatisfactionRecord(UUID id, String kind, @Nullable String instrume
 
 	public static final String INSTRUMENT = "instrument";
 
-	/** Top management's follow-up of the public complaints link, allowed whatever the policy names. */
+	/**
+	 * Top management's follow-up of the public complaints link, allowed whatever the
+	 * policy names.
+	 */
 	public static final String COMPLAINTS_LINK_REVIEW = "complaints-link-review";
 
-	/** Who wrote it, as pages show them: their name when their sign-in carried one, else their username. */
+	/**
+	 * Who wrote it, as pages show them: their name when their sign-in carried one, else
+	 * their username.
+	 */
 	public String recorderShown() {
 		return recordedByName == null || recordedByName.isBlank() ? recordedBy : recordedByName;
 	}

@@ -12,7 +12,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
-/** SQL for instrument records; every method runs inside the caller's tenant transaction (RLS does the rest). */
+/**
+ * SQL for instrument records; every method runs inside the caller's tenant transaction
+ * (RLS does the rest).
+ */
 @Repository
 class SatisfactionRecords {
 
@@ -29,10 +32,11 @@ class SatisfactionRecords {
 
 	Mono<SatisfactionRecord> insert(SatisfactionRecord record) {
 		return TenantContext.require().flatMap(tenant -> {
-			var insert = database.sql("""
-					insert into app.satisfaction_record (tenant_id, id, kind, instrument_id, held_on, place, participants,
-					    findings, actions, recorded_by, recorded_by_name, recorded_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
+			var insert = database
+				.sql("""
+						insert into app.satisfaction_record (tenant_id, id, kind, instrument_id, held_on, place, participants,
+						    findings, actions, recorded_by, recorded_by_name, recorded_at)
+						values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
 				.bind(0, tenant.value())
 				.bind(1, record.id())
 				.bind(2, record.kind())
@@ -59,17 +63,20 @@ class SatisfactionRecords {
 
 	/** The latest record of each instrument and of the complaints-link log. */
 	Flux<SatisfactionRecord> latestPerSubject() {
-		return database.sql(COLUMNS.replace("select ", "select distinct on (kind, instrument_id) ")
-				+ " order by kind, instrument_id, held_on desc, recorded_at desc")
+		return database
+			.sql(COLUMNS.replace("select ", "select distinct on (kind, instrument_id) ")
+					+ " order by kind, instrument_id, held_on desc, recorded_at desc")
 			.map(SatisfactionRecords::read)
 			.all();
 	}
 
 	private static SatisfactionRecord read(Readable row) {
 		return new SatisfactionRecord(row.get("id", UUID.class), row.get("kind", String.class),
-				row.get("instrument_id", String.class), row.get("held_on", LocalDate.class), row.get("place", String.class),
-				row.get("participants", Integer.class), row.get("findings", String.class), row.get("actions", String.class),
+				row.get("instrument_id", String.class), row.get("held_on", LocalDate.class),
+				row.get("place", String.class), row.get("participants", Integer.class),
+				row.get("findings", String.class), row.get("actions", String.class),
 				row.get("recorded_by", String.class), row.get("recorded_by_name", String.class),
 				row.get("recorded_at", Instant.class));
 	}
+
 }

@@ -34,4 +34,5 @@ class SatisfactionRecordsController {
 	Mono<List<SatisfactionRecord>> recent(@AuthenticationPrincipal StaffMember me) {
 		return journal.recent(me).collectList();
 	}
+
 }

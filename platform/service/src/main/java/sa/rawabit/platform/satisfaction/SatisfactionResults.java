@@ -8,8 +8,9 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.time.TimeProperties;
 
 /**
- * The post-case survey's results, the module's public API for dashboards and oversight: average
- * rating and response rate of the association in the Reactor Context, per month (Riyadh time).
+ * The post-case survey's results, the module's public API for dashboards and oversight:
+ * average rating and response rate of the association in the Reactor Context, per month
+ * (Riyadh time).
  */
 @Service
 public class SatisfactionResults {
@@ -26,9 +27,13 @@ public class SatisfactionResults {
 		this.invitations = invitations;
 	}
 
-	/** Months from {@code from} to {@code to}, both included; months with no invitation are left out. */
+	/**
+	 * Months from {@code from} to {@code to}, both included; months with no invitation
+	 * are left out.
+	 */
 	public Flux<MonthlyResult> monthly(YearMonth from, YearMonth to) {
-		return transactions.inTenantMany(invitations.monthly(time.startOf(from.atDay(1)),
-				time.startOf(to.plusMonths(1).atDay(1))));
+		return transactions
+			.inTenantMany(invitations.monthly(time.startOf(from.atDay(1)), time.startOf(to.plusMonths(1).atDay(1))));
 	}
+
 }

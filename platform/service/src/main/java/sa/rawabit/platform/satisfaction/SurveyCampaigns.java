@@ -38,9 +38,10 @@ import sa.rawabit.policy.InstrumentKind;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
- * Runs the policy's questionnaires online: top management launches a campaign, which in one transaction
- * stores it and one invitation per beneficiary of its audience, then (after commit) sends each link
- * through the same messaging port as the post-case survey. Needs the association in the Reactor Context.
+ * Runs the policy's questionnaires online: top management launches a campaign, which in
+ * one transaction stores it and one invitation per beneficiary of its audience, then
+ * (after commit) sends each link through the same messaging port as the post-case survey.
+ * Needs the association in the Reactor Context.
  */
 @Service
 class SurveyCampaigns {
@@ -52,7 +53,6 @@ class SurveyCampaigns {
 	static final int MONTHS_MAX = 36;
 
 	static final int LIST_SIZE = 50;
-
 
 	private final PoliciesInForce policies;
 
@@ -77,8 +77,9 @@ class SurveyCampaigns {
 	private final TimeProperties time;
 
 	SurveyCampaigns(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, Transactions transactions,
-			Campaigns campaigns, Invitations invitations, RequestBeneficiaries requests, BeneficiaryRegistry beneficiaries,
-			BeneficiaryMessenger messenger, SatisfactionProperties properties, Clock clock, TimeProperties time) {
+			Campaigns campaigns, Invitations invitations, RequestBeneficiaries requests,
+			BeneficiaryRegistry beneficiaries, BeneficiaryMessenger messenger, SatisfactionProperties properties,
+			Clock clock, TimeProperties time) {
 		this.time = time;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
@@ -94,11 +95,10 @@ class SurveyCampaigns {
 
 	/**
 	 * Launches a campaign of top management, gated by the policy acknowledgement.
-	 *
-	 * @throws ProblemException 400 naming each field at fault (an instrument that is not a questionnaire of
-	 *     the policy in force, a closing day in the past, an audience nobody in it can be reached in), 403
-	 *     for anyone but top management or before acknowledging, 409 without a policy in force — and then
-	 *     nothing is stored
+	 * @throws ProblemException 400 naming each field at fault (an instrument that is not
+	 * a questionnaire of the policy in force, a closing day in the past, an audience
+	 * nobody in it can be reached in), 403 for anyone but top management or before
+	 * acknowledging, 409 without a policy in force — and then nothing is stored
 	 */
 	Mono<Campaign> launch(StaffMember me, NewCampaign typed) {
 		return Mono.defer(() -> {
@@ -111,14 +111,18 @@ class SurveyCampaigns {
 				.flatMap(loaded -> acknowledgements.requireAcknowledged(me).thenReturn(loaded))
 				.flatMap(loaded -> {
 					Campaign asked = checked(me, loaded, typed);
-					return transactions.inTenant(audience(asked).flatMap(audience -> store(asked, audience))
-						.flatMap(launched -> queue(loaded, launched).thenReturn(launched)))
+					return transactions
+						.inTenant(audience(asked).flatMap(audience -> store(asked, audience))
+							.flatMap(launched -> queue(loaded, launched).thenReturn(launched)))
 						.map(Launched::campaign);
 				});
 		});
 	}
 
-	/** The newest campaigns with their results, for whoever may read the satisfaction page. */
+	/**
+	 * The newest campaigns with their results, for whoever may read the satisfaction
+	 * page.
+	 */
 	Flux<CampaignResult> results() {
 		return transactions.inTenantMany(campaigns.results(LIST_SIZE));
 	}
@@ -130,8 +134,9 @@ class SurveyCampaigns {
 	}
 
 	/**
-	 * A questionnaire is what the policy says is one ({@code kind: questionnaire}); a policy written before
-	 * instruments had a kind is read by the instrument's id having the word {@code questionnaire}.
+	 * A questionnaire is what the policy says is one ({@code kind: questionnaire}); a
+	 * policy written before instruments had a kind is read by the instrument's id having
+	 * the word {@code questionnaire}.
 	 */
 	static boolean questionnaire(Instrument instrument) {
 		if (instrument.kind() != null) {
@@ -144,7 +149,10 @@ class SurveyCampaigns {
 		return SatisfactionJournal.instruments(loaded).stream().filter(SurveyCampaigns::questionnaire).toList();
 	}
 
-	/** The campaign as asked, every field checked; counts are filled once the audience is known. */
+	/**
+	 * The campaign as asked, every field checked; counts are filled once the audience is
+	 * known.
+	 */
 	Campaign checked(StaffMember me, LoadedPolicy loaded, NewCampaign typed) {
 		String instrument = SatisfactionJournal.blankToNull(typed.instrument());
 		boolean known = questionnaires(loaded).stream().anyMatch(found -> found.id().value().equals(instrument));
@@ -162,29 +170,33 @@ class SurveyCampaigns {
 					"عدد صحيح من الأشهر من 1 إلى " + MONTHS_MAX)
 			.check(months != null || typed.everyoneRegistered(), "audience", "Choose at least one audience",
 					"اختر فئة واحدة من المستفيدين على الأقل")
-			.check(closesOn != null, "closesOn", "Give the closing date (YYYY-MM-DD)", "أدخل تاريخ الإغلاق (سنة-شهر-يوم)")
+			.check(closesOn != null, "closesOn", "Give the closing date (YYYY-MM-DD)",
+					"أدخل تاريخ الإغلاق (سنة-شهر-يوم)")
 			.check(closesOn == null || !closesOn.isBefore(today), "closesOn", "The closing date is in the past",
 					"تاريخ الإغلاق مضى")
-			.check(closesOn == null || !closesOn.isAfter(today.plusYears(1)), "closesOn",
-					"At most one year from today", "سنة من اليوم على الأكثر")
+			.check(closesOn == null || !closesOn.isAfter(today.plusYears(1)), "closesOn", "At most one year from today",
+					"سنة من اليوم على الأكثر")
 			.orThrow();
 		Instant now = clock.instant();
 		LocalDate closes = Objects.requireNonNull(closesOn);
 		return new Campaign(UUID.randomUUID(), Objects.requireNonNull(instrument),
 				Objects.requireNonNull(typed.title()).strip(), Objects.requireNonNull(typed.question()).strip(),
-				monthsValid ? within : null, typed.everyoneRegistered(), closes,
-				time.endOf(closes), me.username(), now, now, 0, 0);
+				monthsValid ? within : null, typed.everyoneRegistered(), closes, time.endOf(closes), me.username(), now,
+				now, 0, 0);
 	}
 
 	/**
-	 * Who is asked: beneficiaries whose request closed within the months (on their agreed channel, else the
-	 * request's), and/or every one with an agreed channel; each once, only with consent. Those whose
-	 * channel has no address (or is one staff use in person: a link cannot be handed over there) are
-	 * counted as unreachable and not invited.
+	 * Who is asked: beneficiaries whose request closed within the months (on their agreed
+	 * channel, else the request's), and/or every one with an agreed channel; each once,
+	 * only with consent. Those whose channel has no address (or is one staff use in
+	 * person: a link cannot be handed over there) are counted as unreachable and not
+	 * invited.
 	 */
 	private Mono<Audience> audience(Campaign asked) {
 		Mono<Map<BeneficiaryId, String>> closed = asked.closedWithinMonths() == null ? Mono.just(Map.of())
-				: requests.closedSince(asked.launchedAt().atZone(time.zone()).minusMonths(asked.closedWithinMonths()).toInstant())
+				: requests
+					.closedSince(
+							asked.launchedAt().atZone(time.zone()).minusMonths(asked.closedWithinMonths()).toInstant())
 					.collectMap(Filed::beneficiary, Filed::channel);
 		return closed.flatMap(recent -> beneficiaries.all().collectList().map(everyone -> {
 			List<Invitee> invitees = new ArrayList<>();
@@ -227,8 +239,9 @@ class SurveyCampaigns {
 
 	private Mono<Launched> store(Campaign asked, Audience audience) {
 		Campaign campaign = new Campaign(asked.id(), asked.instrumentId(), asked.title(), asked.question(),
-				asked.closedWithinMonths(), asked.allRegistered(), asked.closesOn(), asked.expiresAt(), asked.createdBy(),
-				asked.createdAt(), asked.launchedAt(), audience.invitees().size(), audience.unreachable());
+				asked.closedWithinMonths(), asked.allRegistered(), asked.closesOn(), asked.expiresAt(),
+				asked.createdBy(), asked.createdAt(), asked.launchedAt(), audience.invitees().size(),
+				audience.unreachable());
 		return campaigns.insert(campaign)
 			.thenMany(Flux.fromIterable(audience.invitees())
 				.concatMap(invitee -> invitations.createForCampaign(invitee.id(), campaign.id(),
@@ -238,16 +251,18 @@ class SurveyCampaigns {
 	}
 
 	/**
-	 * Queues each invitee's link in the launch's transaction: sent by the messaging module once the campaign
-	 * is committed, whatever becomes of the page's request; each invitation records what became of its link
-	 * (an invitation left without is not counted as reached).
+	 * Queues each invitee's link in the launch's transaction: sent by the messaging
+	 * module once the campaign is committed, whatever becomes of the page's request; each
+	 * invitation records what became of its link (an invitation left without is not
+	 * counted as reached).
 	 */
 	private Mono<Void> queue(LoadedPolicy loaded, Launched launched) {
 		String subject = "رأيكم يهمنا — " + loaded.policy().association().names().ar();
 		return Flux.fromIterable(launched.invitees())
-			.concatMap(invitee -> messenger.tell(new Outgoing(SurveyInviter.PURPOSE, invitee.id(), "campaign",
-					launched.campaign().id(), Set.of(SatisfactionJournal.TOP_MANAGEMENT), invitee.to(), subject,
-					text(loaded, launched.campaign(), invitee.token())))
+			.concatMap(invitee -> messenger
+				.tell(new Outgoing(SurveyInviter.PURPOSE, invitee.id(), "campaign", launched.campaign().id(),
+						Set.of(SatisfactionJournal.TOP_MANAGEMENT), invitee.to(), subject,
+						text(loaded, launched.campaign(), invitee.token())))
 				.flatMap(told -> invitations.delivered(invitee.id(), told.channel(), told.outcome())))
 			.then();
 	}
@@ -266,4 +281,5 @@ class SurveyCampaigns {
 
 	private record Launched(Campaign campaign, List<Invitee> invitees) {
 	}
+
 }

@@ -29,15 +29,19 @@ import sa.rawabit.platform.requests.RequestId;
 import sa.rawabit.policy.Satisfaction;
 
 /**
- * Invites the beneficiary to the post-case survey when a complaint is resolved or settled, or a request
- * closes — reacting to {@link ComplaintResolved} and {@link RequestClosed}, so neither module knows of this
- * one. The invitation row and its message are written in one transaction and the row is unique per case:
- * a repeated event (a retry, a second replica after a lease ran out) changes nothing.
+ * Invites the beneficiary to the post-case survey when a complaint is resolved or
+ * settled, or a request closes — reacting to {@link ComplaintResolved} and
+ * {@link RequestClosed}, so neither module knows of this one. The invitation row and its
+ * message are written in one transaction and the row is unique per case: a repeated event
+ * (a retry, a second replica after a lease ran out) changes nothing.
  */
 @Component
 class SurveyInviter {
 
-	/** The purpose of every invitation message, by which {@link InvitationOutcomes} knows its own. */
+	/**
+	 * The purpose of every invitation message, by which {@link InvitationOutcomes} knows
+	 * its own.
+	 */
 	static final String PURPOSE = "survey.invitation";
 
 	/** Who follows satisfaction up, and so sees an invitation that could not be sent. */
@@ -101,6 +105,7 @@ class SurveyInviter {
 		public Mono<Void> react(Reacted<ComplaintResolved> resolved) {
 			return inviter.invite(resolved.tenant(), CaseKind.COMPLAINT, resolved.event().complaint().value());
 		}
+
 	}
 
 	@Component
@@ -126,6 +131,7 @@ class SurveyInviter {
 		public Mono<Void> react(Reacted<RequestClosed> closed) {
 			return inviter.invite(closed.tenant(), CaseKind.REQUEST, closed.event().request().value());
 		}
+
 	}
 
 	private Mono<Void> invite(TenantId tenant, CaseKind kind, UUID caseId) {
@@ -140,8 +146,9 @@ class SurveyInviter {
 	}
 
 	/**
-	 * Creates the case's invitation and queues its link, in one transaction (the tenant in the Reactor
-	 * Context). Empty when the case already has one: that one's message was queued with it.
+	 * Creates the case's invitation and queues its link, in one transaction (the tenant
+	 * in the Reactor Context). Empty when the case already has one: that one's message
+	 * was queued with it.
 	 */
 	Mono<SurveyToken> create(LoadedPolicy loaded, CaseKind kind, UUID caseId, Recipient to, Duration valid) {
 		SurveyToken token = SurveyToken.random();
@@ -155,7 +162,9 @@ class SurveyInviter {
 			.flatMap(told -> invitations.delivered(id, told.channel(), told.outcome()).thenReturn(token)));
 	}
 
-	/** The policy decides; a policy silent on satisfaction gets the platform's default. */
+	/**
+	 * The policy decides; a policy silent on satisfaction gets the platform's default.
+	 */
 	Optional<Duration> expiry(LoadedPolicy loaded) {
 		Satisfaction satisfaction = loaded.policy().satisfaction();
 		if (satisfaction == null) {
@@ -170,8 +179,9 @@ class SurveyInviter {
 	}
 
 	/**
-	 * A request's beneficiary on the channel agreed with them; a complaint's filer at the contact they
-	 * left on it to be answered (an address with {@code @} is e-mail, anything else a phone number).
+	 * A request's beneficiary on the channel agreed with them; a complaint's filer at the
+	 * contact they left on it to be answered (an address with {@code @} is e-mail,
+	 * anything else a phone number).
 	 */
 	private Mono<Recipient> recipient(CaseKind kind, UUID caseId) {
 		if (kind == CaseKind.COMPLAINT) {
@@ -181,8 +191,9 @@ class SurveyInviter {
 		}
 		return requests.of(new RequestId(caseId))
 			.flatMap(filed -> beneficiaries.find(filed.beneficiary())
-				.map(person -> new Recipient(person.contactChannel() == null ? filed.channel() : person.contactChannel(),
-						person.phone(), person.email(), person.consentGiven())));
+				.map(person -> new Recipient(
+						person.contactChannel() == null ? filed.channel() : person.contactChannel(), person.phone(),
+						person.email(), person.consentGiven())));
 	}
 
 	private static String subject(LoadedPolicy loaded) {
@@ -193,7 +204,8 @@ class SurveyInviter {
 		String link = properties.surveyLink(loaded.policy().association().slug(), token);
 		String what = kind == CaseKind.COMPLAINT ? "شكواكم" : "طلبكم";
 		return loaded.policy().association().names().ar() + ": انتهينا من " + what
-				+ ". نرجو تقييم الخدمة من 1 إلى 5 عبر الرابط (يُستخدم مرة واحدة ويعمل حتى "
-				+ time.day(expires) + "): " + link;
+				+ ". نرجو تقييم الخدمة من 1 إلى 5 عبر الرابط (يُستخدم مرة واحدة ويعمل حتى " + time.day(expires) + "): "
+				+ link;
 	}
+
 }

@@ -18,9 +18,9 @@ import sa.rawabit.platform.tenancy.Tenant;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
- * The survey a beneficiary opens from the one-time link: no sign-in, the association from the URL,
- * the link's token as the only key. An unknown link answers 404; an answered or expired one 410 —
- * and in every case but an open link nothing is stored.
+ * The survey a beneficiary opens from the one-time link: no sign-in, the association from
+ * the URL, the link's token as the only key. An unknown link answers 404; an answered or
+ * expired one 410 — and in every case but an open link nothing is stored.
  */
 @PageController
 class SurveyPages {
@@ -62,7 +62,8 @@ class SurveyPages {
 					.flatMap(stored -> stored ? Mono.just(thanks(slug, exchange))
 							: surveys.link(token)
 								.map(link -> show(link, model, exchange))
-								.switchIfEmpty(Mono.fromSupplier(() -> gone("unknown", HttpStatus.NOT_FOUND, model, exchange))))
+								.switchIfEmpty(Mono
+									.fromSupplier(() -> gone("unknown", HttpStatus.NOT_FOUND, model, exchange))))
 					.onErrorResume(ProblemException.class, problem -> {
 						model.addAttribute("problem", problem);
 						model.addAttribute("errors", FormErrors.of(problem));
@@ -117,4 +118,5 @@ class SurveyPages {
 		exchange.getResponse().setStatusCode(HttpStatus.NOT_FOUND);
 		return "public/not-found";
 	}
+
 }

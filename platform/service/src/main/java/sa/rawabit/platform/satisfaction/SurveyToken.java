@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The one-time link's secret: 32 random bytes, URL-safe. Only its SHA-256 is stored; the link itself
- * exists in the message sent to the beneficiary and nowhere else.
+ * The one-time link's secret: 32 random bytes, URL-safe. Only its SHA-256 is stored; the
+ * link itself exists in the message sent to the beneficiary and nowhere else.
  */
 record SurveyToken(String value) {
 

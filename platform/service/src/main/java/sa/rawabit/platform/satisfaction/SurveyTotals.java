@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The post-case survey over several months: links that reached someone, answers, and the average
- * rating of all answers (null when none came).
+ * The post-case survey over several months: links that reached someone, answers, and the
+ * average rating of all answers (null when none came).
  */
 public record SurveyTotals(long reached, long answered, @Nullable Double averageRating) {
 
@@ -20,7 +20,10 @@ public record SurveyTotals(long reached, long answered, @Nullable Double average
 		return new SurveyTotals(reached, answered, answered == 0 ? null : weighted / answered);
 	}
 
-	/** Answers per link that reached someone as a whole percentage; null when none reached anyone. */
+	/**
+	 * Answers per link that reached someone as a whole percentage; null when none reached
+	 * anyone.
+	 */
 	public @Nullable Integer responseRatePercent() {
 		return reached == 0 ? null : Math.toIntExact(Math.round(100.0 * Math.min(answered, reached) / reached));
 	}

@@ -10,8 +10,8 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.platform.satisfaction.Invitation.State;
 
 /**
- * The beneficiary's side of the survey: what a link shows, and its one answer. Needs the association
- * in the Reactor Context (the public page takes it from the URL).
+ * The beneficiary's side of the survey: what a link shows, and its one answer. Needs the
+ * association in the Reactor Context (the public page takes it from the URL).
  */
 @Service
 class Surveys {
@@ -30,7 +30,10 @@ class Surveys {
 		this.clock = clock;
 	}
 
-	/** Where the link stands and, for a campaign's, what it asks; empty for a token nobody was sent. */
+	/**
+	 * Where the link stands and, for a campaign's, what it asks; empty for a token nobody
+	 * was sent.
+	 */
 	Mono<Link> link(String token) {
 		if (!SurveyToken.looksValid(token)) {
 			return Mono.empty();
@@ -39,16 +42,19 @@ class Surveys {
 			.map(invitation -> new Link(invitation.stateAt(clock.instant()), invitation.campaign()));
 	}
 
-	/** A link's state, and the campaign's title and question (null for a post-case survey). */
+	/**
+	 * A link's state, and the campaign's title and question (null for a post-case
+	 * survey).
+	 */
 	record Link(State state, Invitation.@Nullable Asked campaign) {
 	}
 
 	/**
-	 * Stores the answer if the link is still open; otherwise stores nothing ({@link #link} says why).
-	 *
+	 * Stores the answer if the link is still open; otherwise stores nothing
+	 * ({@link #link} says why).
 	 * @return whether the answer was stored
-	 *
-	 * @throws sa.rawabit.foundation.problem.ProblemException 400 naming the rating or the comment
+	 * @throws sa.rawabit.foundation.problem.ProblemException 400 naming the rating or the
+	 * comment
 	 */
 	Mono<Boolean> answer(String token, @Nullable String rating, @Nullable String comment) {
 		Integer stars = parse(rating);
@@ -69,4 +75,5 @@ class Surveys {
 		}
 		return Integer.parseInt(rating);
 	}
+
 }

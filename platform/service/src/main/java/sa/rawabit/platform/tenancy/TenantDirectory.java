@@ -9,8 +9,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.tenancy.TenantStatus;
 
 /**
- * Looks associations up in the control plane's registry. The registry is not tenant-owned, so it is
- * read in a system scope; public pages resolve their slug here, authentication its tenant id.
+ * Looks associations up in the control plane's registry. The registry is not
+ * tenant-owned, so it is read in a system scope; public pages resolve their slug here,
+ * authentication its tenant id.
  */
 @Service
 public class TenantDirectory {
@@ -41,4 +42,5 @@ public class TenantDirectory {
 				row.get("name_ar", String.class), row.get("name_en", String.class), row.get("region", String.class),
 				TenantStatus.of(row.get("status", String.class)));
 	}
+
 }

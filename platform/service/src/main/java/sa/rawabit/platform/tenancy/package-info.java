@@ -1,4 +1,7 @@
-/** Which associations exist and whether they may be served: a read-only view of the control plane. */
+/**
+ * Which associations exist and whether they may be served: a read-only view of the
+ * control plane.
+ */
 @NullMarked
 @ApplicationModule(displayName = "Tenancy", allowedDependencies = {})
 package sa.rawabit.platform.tenancy;

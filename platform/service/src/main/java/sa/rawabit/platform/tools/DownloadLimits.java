@@ -15,9 +15,10 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.proxies.ClientAddress;
 
 /**
- * How many public downloads run at once: per client address (the key the public rate limits use, so behind a
- * trusted proxy the client it names) and on this replica altogether. Counted here rather than in Redis: what a
- * running download holds (a place in the pool's queue, a slice in memory) is this replica's.
+ * How many public downloads run at once: per client address (the key the public rate
+ * limits use, so behind a trusted proxy the client it names) and on this replica
+ * altogether. Counted here rather than in Redis: what a running download holds (a place
+ * in the pool's queue, a slice in memory) is this replica's.
  */
 @Component
 class DownloadLimits {
@@ -39,17 +40,17 @@ class DownloadLimits {
 	}
 
 	/**
-	 * A place for one download from the exchange's client, to be released once the response completes, fails or
-	 * is cancelled.
-	 *
-	 * @throws ProblemException 429 naming the limit when the client has {@code per-client} running, 503 when the
-	 * replica has {@code per-replica}; both with {@code Retry-After}
+	 * A place for one download from the exchange's client, to be released once the
+	 * response completes, fails or is cancelled.
+	 * @throws ProblemException 429 naming the limit when the client has
+	 * {@code per-client} running, 503 when the replica has {@code per-replica}; both with
+	 * {@code Retry-After}
 	 */
 	Permit admit(ServerWebExchange exchange) {
 		if (running.incrementAndGet() > settings.perReplica()) {
 			running.decrementAndGet();
-			throw refused(exchange, BUSY, "This server is sending " + settings.perReplica()
-					+ " documents already; try again shortly",
+			throw refused(exchange, BUSY,
+					"This server is sending " + settings.perReplica() + " documents already; try again shortly",
 					"يُرسل الخادم " + settings.perReplica() + " مستندات حالياً؛ أعد المحاولة بعد قليل");
 		}
 		String client = ClientAddress.key(exchange);
@@ -61,9 +62,11 @@ class DownloadLimits {
 		});
 		if (!admitted.get()) {
 			running.decrementAndGet();
-			throw refused(exchange, TOO_MANY, "At most " + settings.perClient()
-					+ " downloads at once from one address; try again when one has finished",
-					"الحد الأعلى " + settings.perClient() + " تنزيلات في وقت واحد من العنوان نفسه؛ أعد المحاولة بعد انتهاء أحدها");
+			throw refused(exchange, TOO_MANY,
+					"At most " + settings.perClient()
+							+ " downloads at once from one address; try again when one has finished",
+					"الحد الأعلى " + settings.perClient()
+							+ " تنزيلات في وقت واحد من العنوان نفسه؛ أعد المحاولة بعد انتهاء أحدها");
 		}
 		return new Permit(client);
 	}
@@ -75,7 +78,8 @@ class DownloadLimits {
 
 	private ProblemException refused(ServerWebExchange exchange, ProblemType type, String en, String ar) {
 		String seconds = Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
-		// After the problem handler's own Retry-After for a 503, which is about the database.
+		// After the problem handler's own Retry-After for a 503, which is about the
+		// database.
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, seconds);
 			return Mono.empty();
@@ -100,5 +104,7 @@ class DownloadLimits {
 				running.decrementAndGet();
 			}
 		}
+
 	}
+
 }

@@ -12,9 +12,10 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
- * Puts {@code publicDocuments} (the association's public tool documents) into the model of its public
- * landing page {@code /public/{slug}}, where {@code tools/public :: documents} lists them. Resolved
- * only when that page renders; the landing page's controller stays unaware of tools.
+ * Puts {@code publicDocuments} (the association's public tool documents) into the model
+ * of its public landing page {@code /public/{slug}}, where
+ * {@code tools/public :: documents} lists them. Resolved only when that page renders; the
+ * landing page's controller stays unaware of tools.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PublicDocumentsAdvice {
@@ -40,7 +41,9 @@ class PublicDocumentsAdvice {
 			.filter(tenant -> tenant.status().isServed())
 			.flatMap(tenant -> shelf.publicShelf(tenant.id()))
 			.defaultIfEmpty(List.of())
-			// The list is an extra on the public page; a failure to read it must not take the page down.
+			// The list is an extra on the public page; a failure to read it must not take
+			// the page down.
 			.onErrorResume(failure -> Mono.just(List.of()));
 	}
+
 }

@@ -8,9 +8,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * One slice as Netty sends it, telling when Netty let go of it: after the socket took its last byte (or when
- * the exchange was dropped). Direct, because Netty copies a heap buffer into a direct one as it queues it and
- * releases the heap one at once, long before the client took anything.
+ * One slice as Netty sends it, telling when Netty let go of it: after the socket took its
+ * last byte (or when the exchange was dropped). Direct, because Netty copies a heap
+ * buffer into a direct one as it queues it and releases the heap one at once, long before
+ * the client took anything.
  */
 final class SentBuffer extends UnpooledDirectByteBuf {
 
@@ -31,4 +32,5 @@ final class SentBuffer extends UnpooledDirectByteBuf {
 		super.deallocate();
 		released.tryEmitEmpty();
 	}
+
 }

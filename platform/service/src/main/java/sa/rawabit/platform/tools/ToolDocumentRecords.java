@@ -11,9 +11,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads {@code control.tool_document} (the platform may only read it), filtered by row-level security. What a
- * version is (name, type, size, public or not) and its bytes are read apart: a refused download must not cost
- * reading up to 10 MB, and a granted one is sent a slice at a time.
+ * Reads {@code control.tool_document} (the platform may only read it), filtered by
+ * row-level security. What a version is (name, type, size, public or not) and its bytes
+ * are read apart: a refused download must not cost reading up to 10 MB, and a granted one
+ * is sent a slice at a time.
  */
 @Repository
 class ToolDocumentRecords {
@@ -28,11 +29,16 @@ class ToolDocumentRecords {
 
 	/** The latest version of every tool that has one. */
 	Flux<ToolDocument> latest() {
-		return database.sql("select distinct on (tool_id) " + COLUMNS
-				+ " from control.tool_document order by tool_id, version desc").map(ToolDocumentRecords::row).all();
+		return database
+			.sql("select distinct on (tool_id) " + COLUMNS
+					+ " from control.tool_document order by tool_id, version desc")
+			.map(ToolDocumentRecords::row)
+			.all();
 	}
 
-	/** The given version, or the latest when {@code version} is null; without its content. */
+	/**
+	 * The given version, or the latest when {@code version} is null; without its content.
+	 */
 	Mono<ToolDocument> find(String toolId, @Nullable Integer version) {
 		String which = version == null ? " order by version desc limit 1" : " and version = $2";
 		var query = database.sql("select " + COLUMNS + " from control.tool_document where tool_id = $1" + which)
@@ -44,9 +50,10 @@ class ToolDocumentRecords {
 	}
 
 	/**
-	 * {@code length} bytes of a version's content from {@code offset} (counted from 0). PostgreSQL fetches only
-	 * the TOAST chunks of the slice for content stored uncompressed, which is how incompressible files (PDF
-	 * streams, images, DOCX archives) end up.
+	 * {@code length} bytes of a version's content from {@code offset} (counted from 0).
+	 * PostgreSQL fetches only the TOAST chunks of the slice for content stored
+	 * uncompressed, which is how incompressible files (PDF streams, images, DOCX
+	 * archives) end up.
 	 */
 	Mono<ByteBuffer> slice(String toolId, int version, int offset, int length) {
 		return database.sql("""
@@ -66,4 +73,5 @@ class ToolDocumentRecords {
 				row.get("size_bytes", Integer.class), row.get("public", Boolean.class),
 				row.get("uploaded_at", Instant.class));
 	}
+
 }

@@ -17,14 +17,16 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * The downloads: any version for the association's staff, the latest public one (or the public version an
- * answer linked) for everybody. What the version is comes first, without its bytes, so a refusal reads none;
- * the bytes follow in slices ({@link DocumentSlices}). Public downloads hold a place ({@link DownloadLimits})
- * from before anything is read until the response completes, fails or the client goes away.
+ * The downloads: any version for the association's staff, the latest public one (or the
+ * public version an answer linked) for everybody. What the version is comes first,
+ * without its bytes, so a refusal reads none; the bytes follow in slices
+ * ({@link DocumentSlices}). Public downloads hold a place ({@link DownloadLimits}) from
+ * before anything is read until the response completes, fails or the client goes away.
  * <p>
- * Each handler writes the response itself (a {@code Mono<Void>} with the exchange): the place is released
- * when that {@code Mono} ends, however it ends, which a body handed back to Spring could not promise (a body
- * never subscribed to would keep its place for ever).
+ * Each handler writes the response itself (a {@code Mono<Void>} with the exchange): the
+ * place is released when that {@code Mono} ends, however it ends, which a body handed
+ * back to Spring could not promise (a body never subscribed to would keep its place for
+ * ever).
  */
 @Controller
 class ToolDownloads {
@@ -48,8 +50,8 @@ class ToolDownloads {
 	}
 
 	@GetMapping("/tools/{toolId}/versions/{version}")
-	Mono<Void> version(@AuthenticationPrincipal StaffMember me, @PathVariable String toolId,
-			@PathVariable int version, ServerWebExchange exchange) {
+	Mono<Void> version(@AuthenticationPrincipal StaffMember me, @PathVariable String toolId, @PathVariable int version,
+			ServerWebExchange exchange) {
 		return staffDownload(me, toolId, version, exchange);
 	}
 
@@ -80,7 +82,10 @@ class ToolDownloads {
 		});
 	}
 
-	/** The stored type, never sniffed by the browser, always saved rather than shown inline. */
+	/**
+	 * The stored type, never sniffed by the browser, always saved rather than shown
+	 * inline.
+	 */
 	private Mono<Void> send(ServerWebExchange exchange, DocumentDownload found) {
 		ServerHttpResponse response = exchange.getResponse();
 		ToolDocument document = found.document();
@@ -91,8 +96,10 @@ class ToolDownloads {
 				ContentDisposition.attachment().filename(document.fileName(), StandardCharsets.UTF_8).build());
 		headers.set("X-Content-Type-Options", "nosniff");
 		if (HttpMethod.HEAD.equals(exchange.getRequest().getMethod())) {
-			return response.setComplete(); // Spring would read the whole body only to throw it away
+			return response.setComplete(); // Spring would read the whole body only to
+											// throw it away
 		}
 		return response.writeWith(slices.of(found, response.bufferFactory()));
 	}
+
 }

@@ -8,8 +8,8 @@ import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Staff's tools page: every tool the policy in force names, with its latest document. The downloads it links
- * are {@link ToolDownloads}.
+ * Staff's tools page: every tool the policy in force names, with its latest document. The
+ * downloads it links are {@link ToolDownloads}.
  */
 @PageController
 class ToolPages {
@@ -26,4 +26,5 @@ class ToolPages {
 		model.addAttribute("me", me);
 		return shelf.shelf(me.tenant()).doOnNext(items -> model.addAttribute("items", items)).thenReturn("tools/shelf");
 	}
+
 }

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind {@code service}, {@code tool} or {@code policy}
  * @param subject the service id, the tool id, or {@code policy}
- * @param version the policy version number or the tool document version that made the change
- * @param audienceService only people with an open request for this service; null: open requests for any service
+ * @param version the policy version number or the tool document version that made the
+ * change
+ * @param audienceService only people with an open request for this service; null: open
+ * requests for any service
  */
 record Change(String kind, String subject, int version, @Nullable UUID policyVersion, String summaryAr,
 		String summaryEn, @Nullable String audienceService) {

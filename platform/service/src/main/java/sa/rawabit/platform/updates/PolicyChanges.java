@@ -9,8 +9,9 @@ import sa.rawabit.policy.Service;
 import sa.rawabit.policy.Text;
 
 /**
- * What a new policy version changed that beneficiaries rely on, compared as parsed values (reformatting
- * the YAML is no change): each service whose conditions (checklist) or names changed, and the policy itself.
+ * What a new policy version changed that beneficiaries rely on, compared as parsed values
+ * (reformatting the YAML is no change): each service whose conditions (checklist) or
+ * names changed, and the policy itself.
  */
 final class PolicyChanges {
 
@@ -58,8 +59,10 @@ final class PolicyChanges {
 		}
 		StringBuilder text = new StringBuilder(arabic ? "، المتطلبات الآن: " : "; requirements now: ");
 		for (int i = 0; i < checklist.size(); i++) {
-			text.append(i == 0 ? "" : arabic ? "، " : "; ").append(arabic ? checklist.get(i).ar() : checklist.get(i).enOrAr());
+			text.append(i == 0 ? "" : arabic ? "، " : "; ")
+				.append(arabic ? checklist.get(i).ar() : checklist.get(i).enOrAr());
 		}
 		return text.toString();
 	}
+
 }

@@ -6,9 +6,10 @@ import sa.rawabit.platform.notifications.Reaction;
 import sa.rawabit.platform.policy.PolicyPublished;
 
 /**
- * Scans an association for what to tell beneficiaries as soon as it publishes a policy version, instead of
- * at the next scheduled scan (a minute later by default). The scan itself stays the safety net: it compares
- * with the database, so this reaction running twice, or not at all, changes nothing but the delay.
+ * Scans an association for what to tell beneficiaries as soon as it publishes a policy
+ * version, instead of at the next scheduled scan (a minute later by default). The scan
+ * itself stays the safety net: it compares with the database, so this reaction running
+ * twice, or not at all, changes nothing but the delay.
  */
 @Component
 class PolicyPublishedScan implements Reaction<PolicyPublished> {
@@ -33,4 +34,5 @@ class PolicyPublishedScan implements Reaction<PolicyPublished> {
 	public Mono<Void> react(Reacted<PolicyPublished> published) {
 		return scanner.scanOne(published.tenant()).then();
 	}
+
 }

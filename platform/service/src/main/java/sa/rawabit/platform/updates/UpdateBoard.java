@@ -21,8 +21,9 @@ import sa.rawabit.policy.Channel;
 import sa.rawabit.policy.Text;
 
 /**
- * What top management and the relations officers see of updates: the notices, newest first, and who
- * was told of one, with personal fields masked as the policy's confidentiality rules say for the reader.
+ * What top management and the relations officers see of updates: the notices, newest
+ * first, and who was told of one, with personal fields masked as the policy's
+ * confidentiality rules say for the reader.
  */
 @Service
 class UpdateBoard {
@@ -64,20 +65,21 @@ class UpdateBoard {
 	Flux<ToldPerson> recipients(StaffMember me, UUID notice) {
 		me.requireAnyRole(READERS);
 		Mono<Map<String, Text>> channels = policies.inForce(me.tenant())
-			.map(policy -> policy.policy().channels().stream()
+			.map(policy -> policy.policy()
+				.channels()
+				.stream()
 				.collect(Collectors.toMap(channel -> channel.id().value(), Channel::names, (a, b) -> a)))
 			.defaultIfEmpty(Map.of());
 		return Mono.zip(confidentiality.maskedFor(me), channels)
-			.flatMapMany(context -> transactions.inTenantMany(records.recipients(notice))
-				.concatMap(told -> {
-					Text channel = told.channel() == null ? null
-							: context.getT2().getOrDefault(told.channel(), new Text(told.channel(), told.channel()));
-					return registry.find(new BeneficiaryId(told.beneficiary()))
-						.map(person -> person.masked(context.getT1()))
-						.map(person -> new ToldPerson(person.fullName(), address(person, told.channel()), channel,
-								told.outcome(), told.toldAt()))
-						.defaultIfEmpty(new ToldPerson("—", null, channel, told.outcome(), told.toldAt()));
-				}));
+			.flatMapMany(context -> transactions.inTenantMany(records.recipients(notice)).concatMap(told -> {
+				Text channel = told.channel() == null ? null
+						: context.getT2().getOrDefault(told.channel(), new Text(told.channel(), told.channel()));
+				return registry.find(new BeneficiaryId(told.beneficiary()))
+					.map(person -> person.masked(context.getT1()))
+					.map(person -> new ToldPerson(person.fullName(), address(person, told.channel()), channel,
+							told.outcome(), told.toldAt()))
+					.defaultIfEmpty(new ToldPerson("—", null, channel, told.outcome(), told.toldAt()));
+			}));
 	}
 
 	private static @Nullable String address(Beneficiary person, @Nullable String channel) {
@@ -88,4 +90,5 @@ class UpdateBoard {
 	record ToldPerson(String name, @Nullable String address, @Nullable Text channel, String outcome,
 			@Nullable Instant toldAt) {
 	}
+
 }

@@ -21,4 +21,5 @@ class UpdateOutcomes extends MessageOutcomeRecorder {
 	protected Mono<Void> record(MessageSettled message) {
 		return records.settled(message.reference(), message.about(), message.sent());
 	}
+
 }

@@ -12,8 +12,9 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * {@code /updates} for top management and relations officers: the changes beneficiaries were told of,
- * newest first, with how many were told and how many could not be; and who was told of one change.
+ * {@code /updates} for top management and relations officers: the changes beneficiaries
+ * were told of, newest first, with how many were told and how many could not be; and who
+ * was told of one change.
  */
 @PageController
 class UpdatePages {
@@ -46,4 +47,5 @@ class UpdatePages {
 					return "updates/notice";
 				}));
 	}
+
 }

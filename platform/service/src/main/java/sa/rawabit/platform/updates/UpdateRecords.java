@@ -17,9 +17,10 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * Notices, recipients and watermarks, and what the control plane published (policy versions, tool
- * documents). Callers run inside {@code Transactions.inTenant}: row-level security is the tenant filter,
- * except for the registry of associations, which has no tenant rows.
+ * Notices, recipients and watermarks, and what the control plane published (policy
+ * versions, tool documents). Callers run inside {@code Transactions.inTenant}: row-level
+ * security is the tenant filter, except for the registry of associations, which has no
+ * tenant rows.
  */
 @Repository
 class UpdateRecords {
@@ -37,7 +38,10 @@ class UpdateRecords {
 		this.database = database;
 	}
 
-	/** Associations to scan: active ones (a suspended association's beneficiaries hear nothing from it). */
+	/**
+	 * Associations to scan: active ones (a suspended association's beneficiaries hear
+	 * nothing from it).
+	 */
 	Flux<Association> activeTenants() {
 		return database.sql("select id, slug, name_ar from control.tenant where status = 'active'")
 			.map(UpdateRecords::association)
@@ -68,28 +72,33 @@ class UpdateRecords {
 
 	/** Moves a watermark forward (never back, whichever replica writes last). */
 	Mono<Void> watermark(String kind, String subject, int version, Instant at) {
-		return upsert(kind, subject, version, at, """
-				do update set version = greatest(app.update_watermark.version, excluded.version), seen_at = excluded.seen_at""");
+		return upsert(kind, subject, version, at,
+				"""
+						do update set version = greatest(app.update_watermark.version, excluded.version), seen_at = excluded.seen_at""");
 	}
 
 	/**
-	 * Records what is published when an association is first scanned; a baseline written concurrently by
-	 * another replica wins, so a version published in between is still announced by the next scan.
+	 * Records what is published when an association is first scanned; a baseline written
+	 * concurrently by another replica wins, so a version published in between is still
+	 * announced by the next scan.
 	 */
 	Mono<Void> baseline(String kind, String subject, int version, Instant at) {
 		return upsert(kind, subject, version, at, "do nothing");
 	}
 
 	private Mono<Void> upsert(String kind, String subject, int version, Instant at, String onConflict) {
-		return TenantContext.require().flatMap(tenant -> database.sql("""
-				insert into app.update_watermark (tenant_id, kind, subject, version, seen_at) values ($1, $2, $3, $4, $5)
-				on conflict (tenant_id, kind, subject)\s""" + onConflict)
-			.bind(0, tenant.value())
-			.bind(1, kind)
-			.bind(2, subject)
-			.bind(3, version)
-			.bind(4, at)
-			.then());
+		return TenantContext.require()
+			.flatMap(tenant -> database
+				.sql("""
+						insert into app.update_watermark (tenant_id, kind, subject, version, seen_at) values ($1, $2, $3, $4, $5)
+						on conflict (tenant_id, kind, subject)\s"""
+						+ onConflict)
+				.bind(0, tenant.value())
+				.bind(1, kind)
+				.bind(2, subject)
+				.bind(3, version)
+				.bind(4, at)
+				.then());
 	}
 
 	/** The association's policy version in force, by the control plane's own record. */
@@ -99,7 +108,10 @@ class UpdateRecords {
 			.one();
 	}
 
-	/** The version the one numbered {@code number} superseded: the newest published before it. */
+	/**
+	 * The version the one numbered {@code number} superseded: the newest published before
+	 * it.
+	 */
 	Mono<UUID> versionBefore(int number) {
 		return database.sql("""
 				select id from control.policy_version
@@ -140,20 +152,25 @@ class UpdateRecords {
 		});
 	}
 
-	/** @return whether this call put the beneficiary on the notice (and so must tell them) */
+	/**
+	 * @return whether this call put the beneficiary on the notice (and so must tell them)
+	 */
 	Mono<Boolean> insertRecipient(UUID notice, UUID beneficiary) {
-		return TenantContext.require().flatMap(tenant -> database.sql("""
-				insert into app.update_recipient (tenant_id, notice_id, beneficiary_id) values ($1, $2, $3)
-				on conflict do nothing returning beneficiary_id""")
-			.bind(0, tenant.value())
-			.bind(1, notice)
-			.bind(2, beneficiary)
-			.map(row -> true)
-			.one()
-			.defaultIfEmpty(false));
+		return TenantContext.require()
+			.flatMap(tenant -> database.sql("""
+					insert into app.update_recipient (tenant_id, notice_id, beneficiary_id) values ($1, $2, $3)
+					on conflict do nothing returning beneficiary_id""")
+				.bind(0, tenant.value())
+				.bind(1, notice)
+				.bind(2, beneficiary)
+				.map(row -> true)
+				.one()
+				.defaultIfEmpty(false));
 	}
 
-	/** A queued notice's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	/**
+	 * A queued notice's outcome: {@code sent}, or {@code failed} once the sender gave up.
+	 */
 	Mono<Void> settled(UUID notice, UUID beneficiary, boolean sent) {
 		return database.sql("""
 				update app.update_recipient set outcome = $1
@@ -177,14 +194,18 @@ class UpdateRecords {
 	}
 
 	Flux<UpdateNotice> recent(int limit) {
-		return database.sql(NOTICES + "group by n.tenant_id, n.id order by n.detected_at desc, n.kind, n.subject limit $1")
+		return database
+			.sql(NOTICES + "group by n.tenant_id, n.id order by n.detected_at desc, n.kind, n.subject limit $1")
 			.bind(0, limit)
 			.map(UpdateRecords::noticeOf)
 			.all();
 	}
 
 	Mono<UpdateNotice> notice(UUID id) {
-		return database.sql(NOTICES + "where n.id = $1 group by n.tenant_id, n.id").bind(0, id).map(UpdateRecords::noticeOf).one();
+		return database.sql(NOTICES + "where n.id = $1 group by n.tenant_id, n.id")
+			.bind(0, id)
+			.map(UpdateRecords::noticeOf)
+			.one();
 	}
 
 	Flux<Recipient> recipients(UUID notice) {
@@ -198,8 +219,9 @@ class UpdateRecords {
 	}
 
 	private static UpdateNotice noticeOf(Readable row) {
-		return new UpdateNotice(row.get("id", UUID.class), row.get("kind", String.class), row.get("subject", String.class),
-				row.get("version", Integer.class), row.get("summary_ar", String.class), row.get("summary_en", String.class),
+		return new UpdateNotice(row.get("id", UUID.class), row.get("kind", String.class),
+				row.get("subject", String.class), row.get("version", Integer.class),
+				row.get("summary_ar", String.class), row.get("summary_en", String.class),
 				row.get("detected_at", Instant.class), row.get("told", Long.class), row.get("failed", Long.class),
 				row.get("pending", Long.class));
 	}
@@ -219,4 +241,5 @@ class UpdateRecords {
 	/** One person put on a notice, and what became of the message. */
 	record Recipient(UUID beneficiary, @Nullable String channel, String outcome, @Nullable Instant toldAt) {
 	}
+
 }

@@ -10,9 +10,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 
 /**
- * Runs the update scan on every replica at {@code rawabit.updates.scan-interval}. A scan is a comparison
- * with the database, not an event that can be missed: a replica that was down catches up on its next
- * tick, and replicas scanning together announce each change once.
+ * Runs the update scan on every replica at {@code rawabit.updates.scan-interval}. A scan
+ * is a comparison with the database, not an event that can be missed: a replica that was
+ * down catches up on its next tick, and replicas scanning together announce each change
+ * once.
  */
 @Component
 class UpdateScanSchedule extends BackgroundSubscription {
@@ -36,16 +37,15 @@ class UpdateScanSchedule extends BackgroundSubscription {
 		}
 		return Flux.interval(properties.scanInterval(), properties.scanInterval())
 			.onBackpressureDrop()
-			.concatMap(tick -> scanner.scanAll()
-				.doOnNext(told -> {
-					if (told > 0) {
-						log.info("Update scan told {} beneficiaries of changes", told);
-					}
-				})
-				.onErrorResume(error -> {
-					log.warn("Update scan failed; trying again in {}", properties.scanInterval(), error);
-					return Mono.empty();
-				}), 0)
+			.concatMap(tick -> scanner.scanAll().doOnNext(told -> {
+				if (told > 0) {
+					log.info("Update scan told {} beneficiaries of changes", told);
+				}
+			}).onErrorResume(error -> {
+				log.warn("Update scan failed; trying again in {}", properties.scanInterval(), error);
+				return Mono.empty();
+			}), 0)
 			.subscribe();
 	}
+
 }

@@ -29,10 +29,11 @@ import sa.rawabit.policy.Text;
 import sa.rawabit.policy.Tool;
 
 /**
- * Compares what each association has published (policy version in force, newest tool documents) with
- * the watermarks of what was already announced, and announces what is new. Everything it decides is in
- * the database, so a restart or a second replica scanning at the same moment changes nothing: a notice
- * is unique per change, a recipient per notice, and only the scan whose insert succeeded sends.
+ * Compares what each association has published (policy version in force, newest tool
+ * documents) with the watermarks of what was already announced, and announces what is
+ * new. Everything it decides is in the database, so a restart or a second replica
+ * scanning at the same moment changes nothing: a notice is unique per change, a recipient
+ * per notice, and only the scan whose insert succeeded sends.
  */
 @Service
 class UpdateScanner {
@@ -43,7 +44,10 @@ class UpdateScanner {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateScanner.class);
 
-	/** The mark that an association was scanned once, so anything without a watermark is new since. */
+	/**
+	 * The mark that an association was scanned once, so anything without a watermark is
+	 * new since.
+	 */
 	private static final String SCANNED = "tenant:*";
 
 	private final UpdateRecords records;
@@ -75,7 +79,10 @@ class UpdateScanner {
 		this.clock = clock;
 	}
 
-	/** Scans every active association; returns how many beneficiaries this call told (or tried to). */
+	/**
+	 * Scans every active association; returns how many beneficiaries this call told (or
+	 * tried to).
+	 */
 	Mono<Long> scanAll() {
 		return transactions.asSystemMany("update-scan", records.activeTenants())
 			.concatMap(association -> scan(association).onErrorResume(error -> {
@@ -96,15 +103,20 @@ class UpdateScanner {
 			.contextWrite(TenantContext.of(association.id()));
 	}
 
-	/** The first scan of an association: what is published now was in force before anyone was told of it. */
+	/**
+	 * The first scan of an association: what is published now was in force before anyone
+	 * was told of it.
+	 */
 	private Mono<Void> baseline() {
 		Instant now = clock.instant();
-		return transactions.inTenant(records.policyInForce()
-			.flatMap(policy -> records.baseline(Change.POLICY, Change.POLICY, policy.number(), now))
-			.thenMany(records.latestTools())
-			.concatMap(tool -> records.baseline(Change.TOOL, tool.toolId(), tool.version(), now))
-			.then(records.baseline("tenant", "*", 0, now))
-			.thenReturn(true)).then();
+		return transactions
+			.inTenant(records.policyInForce()
+				.flatMap(policy -> records.baseline(Change.POLICY, Change.POLICY, policy.number(), now))
+				.thenMany(records.latestTools())
+				.concatMap(tool -> records.baseline(Change.TOOL, tool.toolId(), tool.version(), now))
+				.then(records.baseline("tenant", "*", 0, now))
+				.thenReturn(true))
+			.then();
 	}
 
 	private Mono<Long> announceNew(Association association, Map<String, Integer> marks) {
@@ -119,7 +131,10 @@ class UpdateScanner {
 		return policy.concatWith(tools).reduce(0L, Long::sum);
 	}
 
-	/** Nothing changed with a first version; otherwise compare with the version it superseded. */
+	/**
+	 * Nothing changed with a first version; otherwise compare with the version it
+	 * superseded.
+	 */
 	private Mono<List<Change>> policyChanges(Association association, Published published) {
 		if (published.number() == 1) {
 			return Mono.just(List.of());
@@ -134,7 +149,10 @@ class UpdateScanner {
 		return policies.version(association.id(), new PolicyVersionId(id));
 	}
 
-	/** A new version of a public document; a first version or an internal one is no news to beneficiaries. */
+	/**
+	 * A new version of a public document; a first version or an internal one is no news
+	 * to beneficiaries.
+	 */
 	private Mono<List<Change>> toolChange(Association association, ToolVersion tool) {
 		if (tool.version() == 1 || !tool.isPublic()) {
 			return Mono.just(List.of());
@@ -143,7 +161,8 @@ class UpdateScanner {
 			.map(policy -> toolName(policy, tool.toolId()))
 			.defaultIfEmpty(new Text(tool.toolId(), tool.toolId()))
 			.map(name -> {
-				String link = properties.publicBaseUrl() + "/public/" + association.slug() + "/documents/" + tool.toolId();
+				String link = properties.publicBaseUrl() + "/public/" + association.slug() + "/documents/"
+						+ tool.toolId();
 				String note = tool.changeNote() == null ? "" : tool.changeNote();
 				return List.of(new Change(Change.TOOL, tool.toolId(), tool.version(), null,
 						"صدرت نسخة جديدة (" + tool.version() + ") من «" + name.ar() + "»"
@@ -155,7 +174,9 @@ class UpdateScanner {
 	}
 
 	private static Text toolName(LoadedPolicy policy, String toolId) {
-		return policy.policy().tools().stream()
+		return policy.policy()
+			.tools()
+			.stream()
 			.filter(tool -> tool.id().value().equals(toolId))
 			.map(Tool::names)
 			.findFirst()
@@ -163,9 +184,11 @@ class UpdateScanner {
 	}
 
 	/**
-	 * Stores the notices, their recipients, their queued messages and the watermark in one transaction. A notice another scan stored first is left to that scan. A new policy
-	 * version's service changes come before its policy notice: whoever is told that a service they wait on
-	 * changed (the message names the new version) is not told the same version again.
+	 * Stores the notices, their recipients, their queued messages and the watermark in
+	 * one transaction. A notice another scan stored first is left to that scan. A new
+	 * policy version's service changes come before its policy notice: whoever is told
+	 * that a service they wait on changed (the message names the new version) is not told
+	 * the same version again.
 	 */
 	private Mono<Long> announce(Association association, List<Change> changes, String kind, String subject,
 			int version) {
@@ -197,7 +220,8 @@ class UpdateScanner {
 
 	private static AuditEvent audited(Change change, UUID notice, Instant at) {
 		return new AuditEvent(at, ACTOR, "update.announced", SUBJECT, notice, null, null,
-				change.policyVersion() == null ? null : change.policyVersion().toString(),
-				Map.of("kind", change.kind(), "subject", change.subject(), "version", Integer.toString(change.version())));
+				change.policyVersion() == null ? null : change.policyVersion().toString(), Map.of("kind", change.kind(),
+						"subject", change.subject(), "version", Integer.toString(change.version())));
 	}
+
 }

@@ -15,18 +15,23 @@ import sa.rawabit.platform.messaging.Recipient;
 import sa.rawabit.platform.messaging.Told;
 
 /**
- * Tells each beneficiary put on a notice, on the channel agreed with them (or the one their request came
- * through), through the messaging module, which respects their consent. The message is queued in the
- * notice's own transaction and sent after commit; the recipient row says {@code queued} until
- * {@link UpdateOutcomes} records the outcome.
+ * Tells each beneficiary put on a notice, on the channel agreed with them (or the one
+ * their request came through), through the messaging module, which respects their
+ * consent. The message is queued in the notice's own transaction and sent after commit;
+ * the recipient row says {@code queued} until {@link UpdateOutcomes} records the outcome.
  */
 @Component
 class UpdateTeller {
 
-	/** The purpose of every update message, by which {@link UpdateOutcomes} knows its own. */
+	/**
+	 * The purpose of every update message, by which {@link UpdateOutcomes} knows its own.
+	 */
 	static final String PURPOSE = "update.notice";
 
-	/** Who hears of a notice that could not reach someone: the officers who work with the beneficiaries. */
+	/**
+	 * Who hears of a notice that could not reach someone: the officers who work with the
+	 * beneficiaries.
+	 */
 	private static final String RELATIONS_OFFICER = "relations-officer";
 
 	private final BeneficiaryRegistry registry;
@@ -63,4 +68,5 @@ class UpdateTeller {
 		String channel = person.contactChannel() == null ? one.filed().channel() : person.contactChannel();
 		return new Recipient(channel, person.phone(), person.email(), person.consentGiven());
 	}
+
 }

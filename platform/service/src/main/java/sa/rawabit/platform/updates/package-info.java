@@ -1,7 +1,8 @@
 /**
- * Updates ("عمل التحديثات اللازمة على أي معلومات طرأ التعديل عليها"): when the association changes what its
- * beneficiaries rely on — a service's conditions, a public tool document, the policy itself — the people
- * with open requests are told once on their agreed channel, and who was told is kept for staff to see.
+ * Updates ("عمل التحديثات اللازمة على أي معلومات طرأ التعديل عليها"): when the
+ * association changes what its beneficiaries rely on — a service's conditions, a public
+ * tool document, the policy itself — the people with open requests are told once on their
+ * agreed channel, and who was told is kept for staff to see.
  */
 @NullMarked
 @ApplicationModule(displayName = "Updates",

@@ -11,7 +11,10 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
-/** Who the caller is to the platform: which association this request acts for and in which roles. */
+/**
+ * Who the caller is to the platform: which association this request acts for and in which
+ * roles.
+ */
 @RestController
 class MeController {
 
@@ -34,4 +37,5 @@ class MeController {
 		return directory.findById(member.tenant())
 			.map(tenant -> new Me(member.username(), tenant.slug(), tenant.nameAr(), tenant.nameEn(), roles));
 	}
+
 }

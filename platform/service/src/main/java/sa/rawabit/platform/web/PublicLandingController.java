@@ -15,9 +15,9 @@ import sa.rawabit.policy.Channel;
 import sa.rawabit.policy.ChannelId;
 
 /**
- * The association's public page: its name, the channels its policy enables, and links to what the
- * public may do without signing in (file a complaint, track one). Unknown and suspended associations
- * get the same not-found page.
+ * The association's public page: its name, the channels its policy enables, and links to
+ * what the public may do without signing in (file a complaint, track one). Unknown and
+ * suspended associations get the same not-found page.
  */
 @PageController
 class PublicLandingController {
@@ -40,7 +40,9 @@ class PublicLandingController {
 				var policy = loaded.policy();
 				model.addAttribute("channels", policy.channels());
 				model.addAttribute("complaintLink", policy.complaints() != null && policy.complaints().publicLink());
-				// As the inquiry link itself decides (inquiries.publiclink.PublicInquiryLink): the policy enables the website channel.
+				// As the inquiry link itself decides
+				// (inquiries.publiclink.PublicInquiryLink): the policy enables the
+				// website channel.
 				model.addAttribute("inquiryLink", policy.channel(new ChannelId("website")).isPresent());
 				return "public/landing";
 			}).switchIfEmpty(Mono.fromSupplier(() -> noPolicy(model)));
@@ -56,4 +58,5 @@ class PublicLandingController {
 		model.addAttribute("inquiryLink", false);
 		return "public/landing";
 	}
+
 }

@@ -13,17 +13,17 @@ import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
 
 /**
- * Two chains: {@code /api/**} takes bearer tokens for this platform's audience; everything else is
- * pages with an OpenID Connect session. Probes, metrics and public pages stay open; each feature
- * checks the roles its actions need.
+ * Two chains: {@code /api/**} takes bearer tokens for this platform's audience;
+ * everything else is pages with an OpenID Connect session. Probes, metrics and public
+ * pages stay open; each feature checks the roles its actions need.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * The public pages and the JSON complaint link: no sign-in and no session ({@link RawabitSecurity#applyPublic}).
-	 * The complaints module limits filing by address and association, and a survey answer needs its one-time
-	 * token.
+	 * The public pages and the JSON complaint link: no sign-in and no session
+	 * ({@link RawabitSecurity#applyPublic}). The complaints module limits filing by
+	 * address and association, and a survey answer needs its one-time token.
 	 */
 	@Bean
 	@Order(0)
@@ -67,4 +67,5 @@ class SecurityConfiguration {
 	DevDefault devPagesClientSecret() {
 		return new DevDefault("rawabit.pages.client-secret", "RAWABIT_PAGES_CLIENTSECRET", PagesProperties.DEV_SECRET);
 	}
+
 }

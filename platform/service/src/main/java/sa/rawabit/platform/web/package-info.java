@@ -1,6 +1,7 @@
 /**
- * Cross-cutting HTTP concerns of the application plane: the security chains (bearer tokens for the API, the
- * pages' sign-in session, the open public pages), who-am-I, and an association's public landing page.
+ * Cross-cutting HTTP concerns of the application plane: the security chains (bearer
+ * tokens for the API, the pages' sign-in session, the open public pages), who-am-I, and
+ * an association's public landing page.
  */
 @NullMarked
 @ApplicationModule(displayName = "Web", allowedDependencies = { "tenancy", "policy" })

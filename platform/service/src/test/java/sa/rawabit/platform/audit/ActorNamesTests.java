@@ -15,10 +15,10 @@ class ActorNamesTests {
 
 	@Test
 	void ofWhenTrailNamedTheActorThenTheirLatestName() {
-		ActorNames names = ActorNames.from(List.of(
-				event("2026-01-02T10:00:00Z", "thimar.officer", Map.of(AuditEvent.ACTOR_NAME, "هدى الشمري")),
-				event("2026-01-01T10:00:00Z", "thimar.officer", Map.of(AuditEvent.ACTOR_NAME, "هدى")),
-				event("2026-01-03T10:00:00Z", "thimar.officer", Map.of())));
+		ActorNames names = ActorNames
+			.from(List.of(event("2026-01-02T10:00:00Z", "thimar.officer", Map.of(AuditEvent.ACTOR_NAME, "هدى الشمري")),
+					event("2026-01-01T10:00:00Z", "thimar.officer", Map.of(AuditEvent.ACTOR_NAME, "هدى")),
+					event("2026-01-03T10:00:00Z", "thimar.officer", Map.of())));
 
 		assertThat(names.of("thimar.officer")).isEqualTo("هدى الشمري");
 	}
@@ -35,4 +35,5 @@ class ActorNamesTests {
 	private static AuditEvent event(String at, String actor, Map<String, String> detail) {
 		return new AuditEvent(Instant.parse(at), actor, "request.opened", "request", CASE, null, null, null, detail);
 	}
+
 }

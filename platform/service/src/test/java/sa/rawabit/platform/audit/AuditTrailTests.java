@@ -85,4 +85,5 @@ class AuditTrailTests extends PlatformTest {
 			assertThat(platform.isValid(1)).isTrue();
 		}
 	}
+
 }

@@ -22,10 +22,10 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * One platform replica in its own JVM ({@link BenchServer}, {@code -Xmx1g}): for the benchmarks, so its
- * CPU and memory are measured alone and client and server sockets do not share one descriptor limit; for
- * the crash tests, so it can really be killed.
- * Tokens are HMAC-signed here instead of issued by Keycloak: the benchmarks measure fan-out and
+ * One platform replica in its own JVM ({@link BenchServer}, {@code -Xmx1g}): for the
+ * benchmarks, so its CPU and memory are measured alone and client and server sockets do
+ * not share one descriptor limit; for the crash tests, so it can really be killed. Tokens
+ * are HMAC-signed here instead of issued by Keycloak: the benchmarks measure fan-out and
  * intake, not sign-in.
  */
 public final class BenchReplica implements AutoCloseable {
@@ -51,17 +51,21 @@ public final class BenchReplica implements AutoCloseable {
 		return start(TestDatabase.get(), List.of());
 	}
 
-	/** A replica on {@code database}, with further Spring {@code arguments} ({@code --name=value}). */
+	/**
+	 * A replica on {@code database}, with further Spring {@code arguments}
+	 * ({@code --name=value}).
+	 */
 	public static BenchReplica start(TestDatabase database, List<String> arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024", "-cp", System.getProperty("java.class.path"),
-				BenchServer.class.getName(), SECRET,
-				"--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				BenchServer.class.getName(), SECRET, "--server.port=0", "--spring.profiles.active=dev",
+				"--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
 				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
 		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String line;
 		while ((line = out.readLine()) != null) {
 			if (line.startsWith("BENCH-READY")) {
@@ -84,16 +88,23 @@ public final class BenchReplica implements AutoCloseable {
 		return pid;
 	}
 
-	/** A staff token of {@code role} in association {@code slug}; its subject has acknowledged the policy. */
+	/**
+	 * A staff token of {@code role} in association {@code slug}; its subject has
+	 * acknowledged the policy.
+	 */
 	public String token(String slug, String role) {
 		return token(encoder, slug, role, role);
 	}
 
-	/** As {@link #token(String, String)}, signed by {@code encoder}, for the person {@code user@slug}. */
+	/**
+	 * As {@link #token(String, String)}, signed by {@code encoder}, for the person
+	 * {@code user@slug}.
+	 */
 	static String token(NimbusJwtEncoder encoder, String slug, String user, String role) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
-			// TestTokens' subject: TestPolicies.publish records its policy acknowledgement, so filing is not refused.
+			// TestTokens' subject: TestPolicies.publish records its policy
+			// acknowledgement, so filing is not refused.
 			.subject("user-" + slug)
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofHours(2)))
@@ -106,7 +117,10 @@ public final class BenchReplica implements AutoCloseable {
 			.getTokenValue();
 	}
 
-	/** Collects the replica's garbage (and lets it give back heap), so RSS shows what stays alive. */
+	/**
+	 * Collects the replica's garbage (and lets it give back heap), so RSS shows what
+	 * stays alive.
+	 */
 	void collectGarbage() throws Exception {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
 		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
@@ -116,7 +130,10 @@ public final class BenchReplica implements AutoCloseable {
 		Thread.sleep(500);
 	}
 
-	/** With a file name ({@code -Dbench.histo=FILE}): the replica's live objects by class, with the streams open. */
+	/**
+	 * With a file name ({@code -Dbench.histo=FILE}): the replica's live objects by class,
+	 * with the streams open.
+	 */
 	void histogram(String file) throws Exception {
 		if (file.isBlank()) {
 			return;
@@ -128,7 +145,10 @@ public final class BenchReplica implements AutoCloseable {
 			.waitFor(60, TimeUnit.SECONDS);
 	}
 
-	/** Starts a JFR recording in the replica (deep stacks need {@code -XX:FlightRecorderOptions:stackdepth}). */
+	/**
+	 * Starts a JFR recording in the replica (deep stacks need
+	 * {@code -XX:FlightRecorderOptions:stackdepth}).
+	 */
 	void profile(Path file, Duration duration) throws Exception {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
 		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "settings=profile",
@@ -139,7 +159,10 @@ public final class BenchReplica implements AutoCloseable {
 			.waitFor(60, TimeUnit.SECONDS);
 	}
 
-	/** SIGKILL: no shutdown hook, no graceful drain; whatever was in flight is cut where it stood. */
+	/**
+	 * SIGKILL: no shutdown hook, no graceful drain; whatever was in flight is cut where
+	 * it stood.
+	 */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor(20, TimeUnit.SECONDS);
@@ -150,4 +173,5 @@ public final class BenchReplica implements AutoCloseable {
 		process.destroy();
 		process.waitFor(20, TimeUnit.SECONDS);
 	}
+
 }

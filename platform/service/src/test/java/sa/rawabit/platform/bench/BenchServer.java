@@ -15,10 +15,10 @@ import sa.rawabit.foundation.security.RememberedJwtDecoder;
 import sa.rawabit.platform.PlatformApplication;
 
 /**
- * One platform replica for {@link StreamBenchmark}, in its own JVM (so its memory is measured alone
- * and client and server sockets do not share one file-descriptor limit). Tokens are HMAC-signed by the
- * benchmark instead of issued by Keycloak: the benchmark measures fan-out, not sign-in.
- * Arguments: the HMAC secret, then Spring arguments.
+ * One platform replica for {@link StreamBenchmark}, in its own JVM (so its memory is
+ * measured alone and client and server sockets do not share one file-descriptor limit).
+ * Tokens are HMAC-signed by the benchmark instead of issued by Keycloak: the benchmark
+ * measures fan-out, not sign-in. Arguments: the HMAC secret, then Spring arguments.
  */
 public final class BenchServer {
 
@@ -27,10 +27,11 @@ public final class BenchServer {
 
 	public static void main(String[] args) {
 		SecretKeySpec key = new SecretKeySpec(args[0].getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-		// Remembered like the product's decoder (SecurityAutoConfiguration), only signed with a shared secret.
-		ReactiveJwtDecoder benchDecoder = new RememberedJwtDecoder(NimbusReactiveJwtDecoder.withSecretKey(key)
-			.macAlgorithm(MacAlgorithm.HS256)
-			.build(), RememberedJwtDecoder.CAPACITY, java.time.Clock.systemUTC());
+		// Remembered like the product's decoder (SecurityAutoConfiguration), only signed
+		// with a shared secret.
+		ReactiveJwtDecoder benchDecoder = new RememberedJwtDecoder(
+				NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build(),
+				RememberedJwtDecoder.CAPACITY, java.time.Clock.systemUTC());
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
 			.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
@@ -42,4 +43,5 @@ public final class BenchServer {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("BENCH-READY " + port + " " + ProcessHandle.current().pid());
 	}
+
 }

@@ -8,9 +8,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import sa.rawabit.foundation.security.RawabitSecurity;
 
 /**
- * {@link BenchServer} for {@link DashboardBenchmark}: the same replica, plus one chain that lets the
- * simulated pages fetch {@code /dashboard/sections} with the benchmark's bearer token instead of a
- * Keycloak session (the benchmark measures the dashboard, not sign-in). Same arguments as BenchServer.
+ * {@link BenchServer} for {@link DashboardBenchmark}: the same replica, plus one chain
+ * that lets the simulated pages fetch {@code /dashboard/sections} with the benchmark's
+ * bearer token instead of a Keycloak session (the benchmark measures the dashboard, not
+ * sign-in). Same arguments as BenchServer.
  */
 public final class DashboardBenchServer {
 
@@ -23,10 +24,11 @@ public final class DashboardBenchServer {
 	}
 
 	/**
-	 * Before the pages' chain: the sections fragment, authenticated as the API is. Registered only through
-	 * {@code spring.main.sources} above and deliberately not a {@code @Configuration}: the test contexts scan
-	 * this package, and there the chain took {@code /dashboard/sections} from the pages' chain (it worked
-	 * only while the API chain still read the page session).
+	 * Before the pages' chain: the sections fragment, authenticated as the API is.
+	 * Registered only through {@code spring.main.sources} above and deliberately not a
+	 * {@code @Configuration}: the test contexts scan this package, and there the chain
+	 * took {@code /dashboard/sections} from the pages' chain (it worked only while the
+	 * API chain still read the page session).
 	 */
 	static class SectionsByToken {
 
@@ -37,5 +39,7 @@ public final class DashboardBenchServer {
 				.authorizeExchange(exchange -> exchange.anyExchange().authenticated())
 				.build();
 		}
+
 	}
+
 }

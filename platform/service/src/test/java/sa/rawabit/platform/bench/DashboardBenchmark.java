@@ -26,17 +26,19 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Live dashboards at scale: one association with H complaints of history (2 % open; a quarter as many
- * requests and inquiries, half as many clocks) among A-1 others of {@code size} each; the dashboard
- * statements timed under RLS against an explicit tenant filter, with and without the V160 indexes; then
- * N simulated dashboards of that association ({@link DashboardWatchers}) on a replica in its own JVM
- * while complaints are filed at E per second for S seconds. Reports per event: dashboard computations,
- * database transactions and rows read, database and replica CPU; and commit to "dashboard shows it".
- * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
+ * Live dashboards at scale: one association with H complaints of history (2 % open; a
+ * quarter as many requests and inquiries, half as many clocks) among A-1 others of
+ * {@code size} each; the dashboard statements timed under RLS against an explicit tenant
+ * filter, with and without the V160 indexes; then N simulated dashboards of that
+ * association ({@link DashboardWatchers}) on a replica in its own JVM while complaints
+ * are filed at E per second for S seconds. Reports per event: dashboard computations,
+ * database transactions and rows read, database and replica CPU; and commit to "dashboard
+ * shows it". Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
  * -Dbench.main=sa.rawabit.platform.bench.DashboardBenchmark -Dbench.args="1000 1000 100000 1000 10 20"}
- * (associations, size, history, dashboards, events per second, seconds; optional: coalesce ms, jitter
- * ms, server cache ms — "0 0 0" is every page reloading on every event with nothing shared — and
- * unmeasured warm-up seconds at the same rate before the measured run, so the JIT has compiled the path).
+ * (associations, size, history, dashboards, events per second, seconds; optional:
+ * coalesce ms, jitter ms, server cache ms — "0 0 0" is every page reloading on every
+ * event with nothing shared — and unmeasured warm-up seconds at the same rate before the
+ * measured run, so the JIT has compiled the path).
  */
 public final class DashboardBenchmark {
 
@@ -65,7 +67,10 @@ public final class DashboardBenchmark {
 		System.exit(result.allShown() ? 0 : 1);
 	}
 
-	/** Seeds, times the statements ({@code runs} each, none when 0) and runs the live part. */
+	/**
+	 * Seeds, times the statements ({@code runs} each, none when 0) and runs the live
+	 * part.
+	 */
 	static Result run(Settings settings, int runs) throws Exception {
 		TestDatabase database = TestDatabase.get();
 		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
@@ -78,12 +83,15 @@ public final class DashboardBenchmark {
 				DashboardHistory.seed(sql, new TenantId(UUID.randomUUID()), settings.size(), 50);
 			}
 			sql.execute("analyze app.complaint, app.request, app.inquiry, app.deadline, app.beneficiary");
-			System.out.printf("[bench] seeded %,d associations (%,d complaints of history in the watched one, %,d in "
-					+ "each other) in %.0f s; %,d complaints in all%n", settings.associations(), settings.history(),
-					settings.size(), (System.nanoTime() - seeding) / 1e9, count(sql, "select count(*) from app.complaint"));
+			System.out.printf(
+					"[bench] seeded %,d associations (%,d complaints of history in the watched one, %,d in "
+							+ "each other) in %.0f s; %,d complaints in all%n",
+					settings.associations(), settings.history(), settings.size(), (System.nanoTime() - seeding) / 1e9,
+					count(sql, "select count(*) from app.complaint"));
 			if (runs > 0) {
 				DashboardStatementTimings.report("with V160, freshly loaded", busy.id(), runs);
-				// What autovacuum keeps a live table at: the visibility map set, so counts can stay in the index.
+				// What autovacuum keeps a live table at: the visibility map set, so
+				// counts can stay in the index.
 				sql.execute("vacuum app.complaint, app.request, app.inquiry, app.deadline");
 				DashboardStatementTimings.report("with V160, vacuumed", busy.id(), runs);
 				sql.execute("drop index app.complaint_open; drop index app.deadline_running");
@@ -109,21 +117,24 @@ public final class DashboardBenchmark {
 
 	/** A replica in its own JVM; its port and pid once it is ready. */
 	static Process startServer(Settings settings, List<String> ready) throws Exception {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g"));
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g"));
 		String jfr = System.getProperty("bench.jfr", "");
-		if (!jfr.isBlank()) { // -Dbench.jfr=DIR: a deep-stack profile of the replica's whole run
+		if (!jfr.isBlank()) { // -Dbench.jfr=DIR: a deep-stack profile of the replica's
+								// whole run
 			command.add("-XX:FlightRecorderOptions=stackdepth=256");
-			command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr, "dashboards.jfr").toAbsolutePath());
+			command.add("-XX:StartFlightRecording=settings=profile,filename="
+					+ Path.of(jfr, "dashboards.jfr").toAbsolutePath());
 		}
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), DashboardBenchServer.class.getName(),
-				BenchReplica.SECRET, "--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench",
-				"--logging.level.root=WARN", "--logging.structured.format.console=",
-				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench",
+				BenchReplica.SECRET, "--server.port=0", "--spring.profiles.active=dev",
+				"--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench",
 				"--rawabit.dashboard.cache-for=" + settings.cacheMs() + "ms",
 				"--rawabit.dashboard.coalesce=" + settings.coalesceMs() + "ms",
 				"--rawabit.dashboard.jitter=" + settings.jitterMs() + "ms"));
-		TestDatabase.get().register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		TestDatabase.get()
+			.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
 		String line;
@@ -146,7 +157,10 @@ public final class DashboardBenchmark {
 		server.waitFor(20, TimeUnit.SECONDS);
 	}
 
-	/** User plus system CPU of a process, in milliseconds (/proc/<pid>/stat, 100 ticks a second). */
+	/**
+	 * User plus system CPU of a process, in milliseconds (/proc/<pid>/stat, 100 ticks a
+	 * second).
+	 */
 	static long cpuMillis(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -161,4 +175,5 @@ public final class DashboardBenchmark {
 	static Duration millis(long value) {
 		return Duration.ofMillis(value);
 	}
+
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DashboardBenchmark} at toy size, so it keeps working: five dashboards on a replica in its own JVM,
- * five complaints filed within a second. Correctness only (each dashboard showed each filing), never timing.
+ * {@link DashboardBenchmark} at toy size, so it keeps working: five dashboards on a
+ * replica in its own JVM, five complaints filed within a second. Correctness only (each
+ * dashboard showed each filing), never timing.
  */
 class DashboardBenchmarkSmokeTests {
 
@@ -21,4 +22,5 @@ class DashboardBenchmarkSmokeTests {
 		assertThat(result.reloads()).isPositive();
 		assertThat(result.latencies()).isNotEmpty();
 	}
+
 }

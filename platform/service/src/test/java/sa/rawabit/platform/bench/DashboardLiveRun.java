@@ -31,13 +31,17 @@ import sa.rawabit.platform.bench.DashboardBenchmark.Settings;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** The live part of {@link DashboardBenchmark}: dashboards watching while complaints are filed. */
+/**
+ * The live part of {@link DashboardBenchmark}: dashboards watching while complaints are
+ * filed.
+ */
 final class DashboardLiveRun {
 
 	private static final Pattern COMPUTATIONS = Pattern
 		.compile("rawabit_dashboard_computations_total\\{[^}]*part=\"by-role\"[^}]*} ([0-9.eE+]+)");
 
-	private static final Pattern RENDERINGS = Pattern.compile("rawabit_dashboard_renderings_total\\{[^}]*} ([0-9.eE+]+)");
+	private static final Pattern RENDERINGS = Pattern
+		.compile("rawabit_dashboard_renderings_total\\{[^}]*} ([0-9.eE+]+)");
 
 	private static final Pattern CREATED = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
@@ -65,7 +69,9 @@ final class DashboardLiveRun {
 		String filer = BenchReplica.token(encoder, busy.slug(), "filer", "relations-officer");
 		int connections = settings.dashboards() + 10;
 		HttpClient pages = HttpClient
-			.create(ConnectionProvider.builder("dashboards").maxConnections(2 * connections).pendingAcquireMaxCount(-1)
+			.create(ConnectionProvider.builder("dashboards")
+				.maxConnections(2 * connections)
+				.pendingAcquireMaxCount(-1)
 				.build())
 			.runOn(LoopResources.create("bench-dashboards", 2, true))
 			.responseTimeout(Duration.ofMinutes(30));
@@ -111,31 +117,38 @@ final class DashboardLiveRun {
 		double events = Math.max(1, result.filed());
 		long[] l = result.latencies();
 		int n = l.length;
-		System.out.printf("[bench] %,d dashboards, %d events/s asked for %d s (throttle %d ms + up to %d ms, server cache "
-				+ "%d ms): %d filed in %.1f s; %d of %d dashboards showed every filing; %d stream/reload failures %s%n",
-				settings.dashboards(), settings.rate(), settings.seconds(), settings.coalesceMs(), settings.jitterMs(),
-				settings.cacheMs(), result.filed(), elapsed, result.showingAll(), result.dashboards(),
-				watchers.failures.sum(), watchers.firstFailure.get());
+		System.out
+			.printf("[bench] %,d dashboards, %d events/s asked for %d s (throttle %d ms + up to %d ms, server cache "
+					+ "%d ms): %d filed in %.1f s; %d of %d dashboards showed every filing; %d stream/reload failures %s%n",
+					settings.dashboards(), settings.rate(), settings.seconds(), settings.coalesceMs(),
+					settings.jitterMs(), settings.cacheMs(), result.filed(), elapsed, result.showingAll(),
+					result.dashboards(), watchers.failures.sum(), watchers.firstFailure.get());
 		System.out.printf("[bench] per event: %.1f section reloads, %.2f dashboard computations (view of one role), "
 				+ "%.2f renderings, %.1f database transactions, %.0f rows read, %.2f ms database CPU, %.2f ms replica CPU%n",
-				result.reloads() / events, result.computations() / events, (after.renderings - before.renderings) / events,
-				(after.transactions - before.transactions) / events, (after.rows - before.rows) / events,
-				(after.databaseCpu - before.databaseCpu) / events, (after.replicaCpu - before.replicaCpu) / events);
-		System.out.printf("[bench] the simulated dashboards and the filer (this JVM, on the same cores): %.2f ms CPU per event%n",
+				result.reloads() / events, result.computations() / events,
+				(after.renderings - before.renderings) / events, (after.transactions - before.transactions) / events,
+				(after.rows - before.rows) / events, (after.databaseCpu - before.databaseCpu) / events,
+				(after.replicaCpu - before.replicaCpu) / events);
+		System.out.printf(
+				"[bench] the simulated dashboards and the filer (this JVM, on the same cores): %.2f ms CPU per event%n",
 				(after.clientsCpu - before.clientsCpu) / events);
-		System.out.printf("[bench] commit -> dashboard shows it (%,d samples): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", n,
-				n == 0 ? 0 : l[n / 2] / 1000.0, n == 0 ? 0 : l[(int) Math.min(n - 1, n * 0.99)] / 1000.0,
+		System.out.printf("[bench] commit -> dashboard shows it (%,d samples): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+				n, n == 0 ? 0 : l[n / 2] / 1000.0, n == 0 ? 0 : l[(int) Math.min(n - 1, n * 0.99)] / 1000.0,
 				n == 0 ? 0 : l[n - 1] / 1000.0);
 		double[] heard = watchers.heard.percentilesMs();
 		double[] fetches = watchers.fetches.percentilesMs();
-		System.out.printf("[bench]   of which: event stamped -> heard on the stream p50 %.0f / p99 %.0f ms; "
-				+ "reload request -> answer p50 %.0f / p99 %.0f / max %.0f ms%n", heard[0], heard[1], fetches[0], fetches[1],
-				fetches[2]);
+		System.out.printf(
+				"[bench]   of which: event stamped -> heard on the stream p50 %.0f / p99 %.0f ms; "
+						+ "reload request -> answer p50 %.0f / p99 %.0f / max %.0f ms%n",
+				heard[0], heard[1], fetches[0], fetches[1], fetches[2]);
 	}
 
-	/** Files {@code count} complaints at {@code rate} per second, numbered from {@code first}; how many were filed. */
-	private static int fileAll(HttpClient posts, String base, String filer, DashboardWatchers watchers, int rate, int first,
-			int count) {
+	/**
+	 * Files {@code count} complaints at {@code rate} per second, numbered from
+	 * {@code first}; how many were filed.
+	 */
+	private static int fileAll(HttpClient posts, String base, String filer, DashboardWatchers watchers, int rate,
+			int first, int count) {
 		AtomicInteger filed = new AtomicInteger();
 		Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
 			.take(count)
@@ -149,7 +162,8 @@ final class DashboardLiveRun {
 	}
 
 	/** Waits (up to 30 s) until every dashboard showed filing {@code last}. */
-	private static void waitUntilShown(DashboardWatchers watchers, int last, int dashboards) throws InterruptedException {
+	private static void waitUntilShown(DashboardWatchers watchers, int last, int dashboards)
+			throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (watchers.showing(last) < dashboards && System.nanoTime() < deadline) {
 			Thread.sleep(100);
@@ -183,7 +197,10 @@ final class DashboardLiveRun {
 		return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
 	}
 
-	/** Counters at one moment: database (all its processes), replica, and the replica's computations. */
+	/**
+	 * Counters at one moment: database (all its processes), replica, and the replica's
+	 * computations.
+	 */
 	private record Snapshot(long databaseCpu, long replicaCpu, long transactions, long rows, double computations,
 			double renderings, long clientsCpu) {
 
@@ -204,7 +221,8 @@ final class DashboardLiveRun {
 			}
 			long transactions;
 			long rows;
-			try (Connection superuser = TestDatabase.get().connectAsSuperuser(); Statement sql = superuser.createStatement();
+			try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+					Statement sql = superuser.createStatement();
 					ResultSet stats = sql.executeQuery("""
 							select xact_commit + xact_rollback, tup_returned + tup_fetched
 							from pg_stat_database where datname = current_database()""")) {
@@ -212,8 +230,13 @@ final class DashboardLiveRun {
 				transactions = stats.getLong(1);
 				rows = stats.getLong(2);
 			}
-			// A replica saturated by the dashboards may answer its metrics late: the rest of the report still stands.
-			String metrics = client.get().uri(base + "/actuator/prometheus").responseContent().aggregate().asString()
+			// A replica saturated by the dashboards may answer its metrics late: the rest
+			// of the report still stands.
+			String metrics = client.get()
+				.uri(base + "/actuator/prometheus")
+				.responseContent()
+				.aggregate()
+				.asString()
 				.timeout(Duration.ofSeconds(90))
 				.onErrorReturn("")
 				.block();
@@ -225,4 +248,5 @@ final class DashboardLiveRun {
 					DashboardBenchmark.cpuMillis(ProcessHandle.current().pid()));
 		}
 	}
+
 }

@@ -14,10 +14,10 @@ import sa.rawabit.platform.dashboard.DashboardPlans;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Every dashboard statement timed at the association's size, two ways, interleaved run by run: as the
- * platform role under row-level security (the tenant set as the app sets it), and as the superuser (no
- * RLS) with the same tenant as an explicit filter. Prints the median per execution, the ratio (the RLS
- * tax) and the actual plan under RLS.
+ * Every dashboard statement timed at the association's size, two ways, interleaved run by
+ * run: as the platform role under row-level security (the tenant set as the app sets it),
+ * and as the superuser (no RLS) with the same tenant as an explicit filter. Prints the
+ * median per execution, the ratio (the RLS tax) and the actual plan under RLS.
  */
 final class DashboardStatementTimings {
 
@@ -37,8 +37,8 @@ final class DashboardStatementTimings {
 				try (Statement set = platform.createStatement()) {
 					set.execute("select set_config('app.tenant_id', '" + tenant.value() + "', true)");
 				}
-				String plan = DashboardPlans.summary(DashboardPlans.explain(platform, statement.getValue(), arguments,
-						"auto"));
+				String plan = DashboardPlans
+					.summary(DashboardPlans.explain(platform, statement.getValue(), arguments, "auto"));
 				double[] underRls = new double[runs];
 				double[] explicit = new double[runs];
 				try (Statement rls = prepared(platform, statement.getValue());
@@ -77,4 +77,5 @@ final class DashboardStatementTimings {
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];
 	}
+
 }

@@ -20,12 +20,13 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * N simulated dashboards doing what live.js and htmx do: each holds the stream, and on an event starts a
- * trailing throttle (coalesce plus random jitter) after which it reloads its sections once, naming the
- * last event it heard. A page "shows" a filing when a reload lists it or a later filing (the list holds
- * the newest open complaints; a later one listed means the earlier one is in the count): the latency
- * from the filing's outbox {@code occurredAt} (stamped inside its transaction, so an upper bound on
- * commit) to that reload's answer is sampled once per page and filing.
+ * N simulated dashboards doing what live.js and htmx do: each holds the stream, and on an
+ * event starts a trailing throttle (coalesce plus random jitter) after which it reloads
+ * its sections once, naming the last event it heard. A page "shows" a filing when a
+ * reload lists it or a later filing (the list holds the newest open complaints; a later
+ * one listed means the earlier one is in the count): the latency from the filing's outbox
+ * {@code occurredAt} (stamped inside its transaction, so an upper bound on commit) to
+ * that reload's answer is sampled once per page and filing.
  */
 final class DashboardWatchers {
 
@@ -40,7 +41,9 @@ final class DashboardWatchers {
 	/** Complaint id by filing sequence. */
 	private final Map<Integer, String> ids = new ConcurrentHashMap<>();
 
-	/** When each complaint's event was stamped in its transaction, by id (epoch micros). */
+	/**
+	 * When each complaint's event was stamped in its transaction, by id (epoch micros).
+	 */
 	private final Map<String, Long> occurred = new ConcurrentHashMap<>();
 
 	final LongAdder reloads = new LongAdder();
@@ -48,18 +51,25 @@ final class DashboardWatchers {
 	final LongAdder failures = new LongAdder();
 
 	/** The first failure, for the report. */
-	final java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>("");
+	final java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>(
+			"");
 
 	final LongAdder samples = new LongAdder();
 
 	final long[] latencies = new long[4_000_000];
 
-	/** Where the time goes: event stamped → heard on the stream, and a reload's request → its answer. */
+	/**
+	 * Where the time goes: event stamped → heard on the stream, and a reload's request →
+	 * its answer.
+	 */
 	final Latencies heard = new Latencies(4_000_000);
 
 	final Latencies fetches = new Latencies(1_000_000);
 
-	/** Filings stamped before this (epoch micros) warm the replica up: shown, but not sampled. */
+	/**
+	 * Filings stamped before this (epoch micros) warm the replica up: shown, but not
+	 * sampled.
+	 */
 	volatile long measuredFrom = Long.MIN_VALUE;
 
 	/** Every heard filing in stamp order. */
@@ -182,7 +192,8 @@ final class DashboardWatchers {
 
 		private void schedule() {
 			if (pending.compareAndSet(false, true)) {
-				long wait = coalesce.toMillis() + (jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(jitter.toMillis()));
+				long wait = coalesce.toMillis()
+						+ (jitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(jitter.toMillis()));
 				Mono.delay(Duration.ofMillis(wait)).flatMap(tick -> {
 					pending.set(false);
 					return reload();
@@ -204,10 +215,11 @@ final class DashboardWatchers {
 		}
 
 		/**
-		 * Which filings this answer shows, by their stamps: every heard filing stamped no later than the newest
-		 * one listed (the list holds the newest open complaints, so an earlier one is in the count). By stamp,
-		 * not by the filer's sequence: the stream and the reload can be faster than the filer's own answer,
-		 * which made shown filings count as not shown until the next reload.
+		 * Which filings this answer shows, by their stamps: every heard filing stamped no
+		 * later than the newest one listed (the list holds the newest open complaints, so
+		 * an earlier one is in the count). By stamp, not by the filer's sequence: the
+		 * stream and the reload can be faster than the filer's own answer, which made
+		 * shown filings count as not shown until the next reload.
 		 */
 		private void shown(String html) {
 			long now = System.currentTimeMillis() * 1000L;
@@ -229,8 +241,10 @@ final class DashboardWatchers {
 				}
 			}
 		}
+
 	}
 
 	private record Stamped(long stamp, String id) {
 	}
+
 }

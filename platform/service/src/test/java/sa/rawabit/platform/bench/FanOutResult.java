@@ -3,17 +3,21 @@ package sa.rawabit.platform.bench;
 import java.util.Locale;
 
 /**
- * One side's line of a live fan-out run (Rawabit or its peer, nginx + nchan), in the same units, so a
- * report shows both sides of one command in one table and the ratios between them. {@code delivered}
- * counts events clients parsed; {@code expected} what they should have (events × subscribers of each
- * event's channel). Latency is publish → client parse; CPU is the server's (and PostgreSQL's, where the
- * side uses it) during the publishing phase only; RSS is what idle streams added to the server.
+ * One side's line of a live fan-out run (Rawabit or its peer, nginx + nchan), in the same
+ * units, so a report shows both sides of one command in one table and the ratios between
+ * them. {@code delivered} counts events clients parsed; {@code expected} what they should
+ * have (events × subscribers of each event's channel). Latency is publish → client parse;
+ * CPU is the server's (and PostgreSQL's, where the side uses it) during the publishing
+ * phase only; RSS is what idle streams added to the server.
  */
 record FanOutResult(String side, long expected, long delivered, double seconds, double p50Ms, double p99Ms,
 		double maxMs, double serverCpuSeconds, double dbCpuSeconds, double rssKbPer1000Streams, String note,
 		double jitCpuSeconds) {
 
-	/** A side that could not run here, with the reason, so the report says so instead of failing. */
+	/**
+	 * A side that could not run here, with the reason, so the report says so instead of
+	 * failing.
+	 */
 	static FanOutResult skipped(String side, String reason) {
 		return new FanOutResult(side, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
 				"skipped: " + reason, 0);
@@ -28,7 +32,10 @@ record FanOutResult(String side, long expected, long delivered, double seconds, 
 		return seconds > 0 ? delivered / seconds : 0;
 	}
 
-	/** The server's and its database's CPU, less the server's JIT compilation (a JVM's warming up). */
+	/**
+	 * The server's and its database's CPU, less the server's JIT compilation (a JVM's
+	 * warming up).
+	 */
 	double cpuWithoutJitSeconds() {
 		return serverCpuSeconds - jitCpuSeconds + dbCpuSeconds;
 	}
@@ -45,8 +52,9 @@ record FanOutResult(String side, long expected, long delivered, double seconds, 
 	}
 
 	String line() {
-		return String.format(Locale.ROOT, "| %s | %,d / %,d | %,.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f | %,.0f | %s |",
-				side, delivered, expected, perSecond(), p50Ms, p99Ms, maxMs, serverCpuSeconds, dbCpuSeconds,
-				cpuMicrosPerDelivery(), rssKbPer1000Streams, note == null ? "" : note);
+		return String.format(Locale.ROOT,
+				"| %s | %,d / %,d | %,.0f | %.1f | %.1f | %.1f | %.2f | %.2f | %.1f | %,.0f | %s |", side, delivered,
+				expected, perSecond(), p50Ms, p99Ms, maxMs, serverCpuSeconds, dbCpuSeconds, cpuMicrosPerDelivery(),
+				rssKbPer1000Streams, note == null ? "" : note);
 	}
 }

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import sa.rawabit.testing.StatementLog.Entry;
 
 /**
- * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and the form in
- * which its statements are compared with those a real intake sends: whitespace and case collapsed, and
- * every bound value — {@code $n} on the wire; in the script a {@code :variable} or an expression
- * between {@code /*$*}{@code /} markers (a fresh id, a clock reading, a constant) — read as one
- * placeholder.
+ * The pgbench script of one staff complaint intake ({@code bench/intake.pgbench.sql}) and
+ * the form in which its statements are compared with those a real intake sends:
+ * whitespace and case collapsed, and every bound value — {@code $n} on the wire; in the
+ * script a {@code :variable} or an expression between {@code /*$*}{@code /} markers (a
+ * fresh id, a clock reading, a constant) — read as one placeholder.
  */
 final class IntakeScript {
 
@@ -40,7 +40,9 @@ final class IntakeScript {
 		}
 	}
 
-	/** The script's SQL statements in order, without pgbench meta-commands and comments. */
+	/**
+	 * The script's SQL statements in order, without pgbench meta-commands and comments.
+	 */
 	static List<String> statements() {
 		String sql = text().lines()
 			.filter(line -> !line.strip().startsWith("\\") && !line.strip().startsWith("--"))
@@ -49,10 +51,11 @@ final class IntakeScript {
 	}
 
 	/**
-	 * The statements one request sent as {@code role} for an association: every statement of each
-	 * transaction (session and virtual transaction) of that role that bound the association's id or its
-	 * slug, in the order the server logged them. Other roles, other associations and statements that
-	 * bound nothing of this one (the outbox relay's polling) are left out.
+	 * The statements one request sent as {@code role} for an association: every statement
+	 * of each transaction (session and virtual transaction) of that role that bound the
+	 * association's id or its slug, in the order the server logged them. Other roles,
+	 * other associations and statements that bound nothing of this one (the outbox
+	 * relay's polling) are left out.
 	 */
 	static List<String> ofRequest(List<Entry> logged, String role, String tenant, String slug) {
 		List<Entry> statements = logged.stream()
@@ -62,7 +65,8 @@ final class IntakeScript {
 			.filter(each -> each.detail().contains("'" + tenant + "'") || each.detail().contains("'" + slug + "'"))
 			.map(IntakeScript::transaction)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		// A simple query may carry several statements (a tenant transaction's BEGIN and set_config ride
+		// A simple query may carry several statements (a tenant transaction's BEGIN and
+		// set_config ride
 		// together); the script pipelines them, one statement each.
 		return statements.stream()
 			.filter(each -> transactions.contains(transaction(each)))
@@ -77,8 +81,8 @@ final class IntakeScript {
 	}
 
 	/**
-	 * For comparison: one line, lower case, single spaces, every bound value a {@code ?} — as is an id
-	 * written into a simple query's text.
+	 * For comparison: one line, lower case, single spaces, every bound value a {@code ?}
+	 * — as is an id written into a simple query's text.
 	 */
 	static List<String> normalized(List<String> statements) {
 		return statements.stream().map(IntakeScript::normalized).toList();
@@ -95,4 +99,5 @@ final class IntakeScript {
 			.replaceAll(" \\)", ")")
 			.strip();
 	}
+
 }

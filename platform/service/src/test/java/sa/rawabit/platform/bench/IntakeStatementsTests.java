@@ -22,11 +22,11 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * The intake peer is only a peer while {@code bench/intake.pgbench.sql} holds exactly the SQL one staff
- * complaint intake sends. This test starts a replica as the benchmark does (own JVM, no Keycloak), files
- * a complaint to fill what the replica caches, then files a second one with PostgreSQL logging every
- * statement, picks out that request's transactions and compares their statements, in order, with the
- * script's.
+ * The intake peer is only a peer while {@code bench/intake.pgbench.sql} holds exactly the
+ * SQL one staff complaint intake sends. This test starts a replica as the benchmark does
+ * (own JVM, no Keycloak), files a complaint to fill what the replica caches, then files a
+ * second one with PostgreSQL logging every statement, picks out that request's
+ * transactions and compares their statements, in order, with the script's.
  */
 class IntakeStatementsTests {
 
@@ -44,7 +44,8 @@ class IntakeStatementsTests {
 		TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
 
 		List<Entry> logged;
-		// Logging is on before the replica connects, so every pooled session logs from its first command.
+		// Logging is on before the replica connects, so every pooled session logs from
+		// its first command.
 		try (StatementLog log = database.logStatements(); BenchReplica replica = BenchReplica.start()) {
 			String token = replica.token(association.slug(), "relations-officer");
 			assertThat(file(replica, token).statusCode()).as("the warm-up filing").isEqualTo(201);
@@ -69,9 +70,10 @@ class IntakeStatementsTests {
 	}
 
 	/**
-	 * The association's status is read once per cache period (5 s) for all of its requests, not per intake;
-	 * whether the measured filing happens to refresh it depends on how long the warm-up took, so its
-	 * transaction is left out of what one intake sends.
+	 * The association's status is read once per cache period (5 s) for all of its
+	 * requests, not per intake; whether the measured filing happens to refresh it depends
+	 * on how long the warm-up took, so its transaction is left out of what one intake
+	 * sends.
 	 */
 	private static List<String> withoutStatusLookup(List<String> sent) {
 		List<String> kept = new java.util.ArrayList<>(sent);
@@ -93,4 +95,5 @@ class IntakeStatementsTests {
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -3,7 +3,10 @@ package sa.rawabit.platform.bench;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Latency samples in microseconds, recorded from many threads without locks; read once at the end. */
+/**
+ * Latency samples in microseconds, recorded from many threads without locks; read once at
+ * the end.
+ */
 final class Latencies {
 
 	private final long[] samples;
@@ -37,4 +40,5 @@ final class Latencies {
 		return new double[] { sorted[n / 2] / 1000.0, sorted[(int) Math.min(n - 1, (long) (n * 0.99))] / 1000.0,
 				sorted[n - 1] / 1000.0 };
 	}
+
 }

@@ -24,14 +24,15 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The fan-out peer: nginx with nchan, the server people would otherwise put in front of a dashboard,
- * run in the same command and the same shape as Rawabit's stream — same subscribers (EventSource, one
- * worker), channels (= associations), event rate and event size — so the report's ratios compare like
- * with like. New subscribers get only what is published after they joined
- * ({@code nchan_subscriber_first_message newest}), as Rawabit's streams do. Latency runs from the
- * publisher stamping the event (epoch µs, inside its body) to a subscriber parsing it; CPU is the nginx
- * process tree's during publishing; memory is what idle subscribers added to it. Where nginx or the
- * module is missing and cannot be installed, the result says skipped and why.
+ * The fan-out peer: nginx with nchan, the server people would otherwise put in front of a
+ * dashboard, run in the same command and the same shape as Rawabit's stream — same
+ * subscribers (EventSource, one worker), channels (= associations), event rate and event
+ * size — so the report's ratios compare like with like. New subscribers get only what is
+ * published after they joined ({@code nchan_subscriber_first_message newest}), as
+ * Rawabit's streams do. Latency runs from the publisher stamping the event (epoch µs,
+ * inside its body) to a subscriber parsing it; CPU is the nginx process tree's during
+ * publishing; memory is what idle subscribers added to it. Where nginx or the module is
+ * missing and cannot be installed, the result says skipped and why.
  */
 final class NchanPeer {
 
@@ -46,11 +47,15 @@ final class NchanPeer {
 	private NchanPeer() {
 	}
 
-	/** Runs nchan at this shape and stops it; never throws for a missing peer (see the class comment). */
+	/**
+	 * Runs nchan at this shape and stops it; never throws for a missing peer (see the
+	 * class comment).
+	 */
 	static FanOutResult run(int connections, int channels, int eventsPerSecond, int seconds, int eventBytes) {
 		var nginx = PeerTools.executable("nginx");
 		if (nginx.isEmpty() || !PeerTools.present(MODULE)) {
-			return FanOutResult.skipped(SIDE, "nginx or " + MODULE + " missing and deploy/local/install-tools.sh could not install them");
+			return FanOutResult.skipped(SIDE,
+					"nginx or " + MODULE + " missing and deploy/local/install-tools.sh could not install them");
 		}
 		Path dir = null;
 		Process server = null;
@@ -58,13 +63,14 @@ final class NchanPeer {
 			dir = Files.createTempDirectory("rawabit-nchan");
 			int port = PeerTools.freePort();
 			Path conf = Files.writeString(dir.resolve("nginx.conf"), config(dir, port, connections));
-			server = new ProcessBuilder(nginx.get().toString(), "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
-					"-c", conf.toString(), "-g", "daemon off;")
+			server = new ProcessBuilder(nginx.get().toString(), "-p", dir.toString(), "-e",
+					dir.resolve("error.log").toString(), "-c", conf.toString(), "-g", "daemon off;")
 				.redirectErrorStream(true)
 				.redirectOutput(dir.resolve("console.log").toFile())
 				.start();
 			if (!awaitListening(server, port)) {
-				return FanOutResult.skipped(SIDE, "nginx did not start: " + Files.readString(dir.resolve("error.log")).strip());
+				return FanOutResult.skipped(SIDE,
+						"nginx did not start: " + Files.readString(dir.resolve("error.log")).strip());
 			}
 			return measure(server.pid(), "http://127.0.0.1:" + port, connections, channels, eventsPerSecond, seconds,
 					eventBytes);
@@ -95,7 +101,8 @@ final class NchanPeer {
 		long[] latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, expected + 1024)];
 		AtomicInteger sampled = new AtomicInteger();
 		LongAdder delivered = new LongAdder();
-		// Publishing has its own event loop, so a busy subscriber side cannot delay the stamped POSTs.
+		// Publishing has its own event loop, so a busy subscriber side cannot delay the
+		// stamped POSTs.
 		LoopResources loops = LoopResources.create("nchan-subscribers", 2, true);
 		LoopResources publishing = LoopResources.create("nchan-publisher", 1, true);
 		HttpClient subscribers = HttpClient.create(ConnectionProvider.newConnection()).runOn(loops);
@@ -110,16 +117,20 @@ final class NchanPeer {
 					.uri(base + "/sub/c" + (i % channels))
 					.responseContent()
 					.asString()
-					.subscribe(parser::accept, failed -> { }));
+					.subscribe(parser::accept, failed -> {
+					}));
 			}
 			awaitSubscribers(publisher, base, channels, connections);
 			Thread.sleep(1_000);
 			double rssPer1000 = (ProcessStats.treeRssKb(pid) - rssBefore) * 1000.0 / connections;
 
 			String padding = "x".repeat(Math.max(0, eventBytes - 40));
-			// The publisher's first requests pay for connections and JIT; not the peer's latency to report.
+			// The publisher's first requests pay for connections and JIT; not the peer's
+			// latency to report.
 			for (int i = 0; i < 50; i++) {
-				publisher.post().uri(base + "/pub/warmup").send(ByteBufFlux.fromString(Mono.just("{}")))
+				publisher.post()
+					.uri(base + "/pub/warmup")
+					.send(ByteBufFlux.fromString(Mono.just("{}")))
 					.responseSingle((response, content) -> Mono.just(response.status().code()))
 					.block(Duration.ofSeconds(10));
 			}
@@ -148,7 +159,8 @@ final class NchanPeer {
 					PeerTools.percentileMs(latencies, count, 0.50), PeerTools.percentileMs(latencies, count, 0.99),
 					PeerTools.percentileMs(latencies, count, 1.0), cpu, 0, rssPer1000,
 					String.format(Locale.ROOT, "1 worker; client JVM CPU %.2f s (not counted)%s", client,
-							publishFailures.sum() > 0 ? "; " + publishFailures.sum() + " publishes failed" : ""), 0);
+							publishFailures.sum() > 0 ? "; " + publishFailures.sum() + " publishes failed" : ""),
+					0);
 		}
 		finally {
 			streams.forEach(Disposable::dispose);
@@ -157,15 +169,23 @@ final class NchanPeer {
 		}
 	}
 
-	/** nchan counts its subscribers per channel; publishing starts when all of them are in. */
+	/**
+	 * nchan counts its subscribers per channel; publishing starts when all of them are
+	 * in.
+	 */
 	private static void awaitSubscribers(HttpClient client, String base, int channels, int connections)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30 + connections / 200);
 		while (System.nanoTime() < deadline) {
 			int total = 0;
 			for (int c = 0; c < channels; c++) {
-				String info = client.headers(h -> h.set("Accept", "text/plain")).get().uri(base + "/pub/c" + c)
-					.responseContent().aggregate().asString().block(Duration.ofSeconds(10));
+				String info = client.headers(h -> h.set("Accept", "text/plain"))
+					.get()
+					.uri(base + "/pub/c" + c)
+					.responseContent()
+					.aggregate()
+					.asString()
+					.block(Duration.ofSeconds(10));
 				Matcher matcher = SUBSCRIBERS.matcher(info == null ? "" : info);
 				total += matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
 			}
@@ -177,7 +197,10 @@ final class NchanPeer {
 		throw new IllegalStateException("nchan did not see all " + connections + " subscribers in time");
 	}
 
-	/** Waits until every delivery arrived or none came for 3 s; returns when the last one did. */
+	/**
+	 * Waits until every delivery arrived or none came for 3 s; returns when the last one
+	 * did.
+	 */
 	private static long awaitDrained(LongAdder delivered, long expected) throws InterruptedException {
 		long last = delivered.sum();
 		long lastProgress = System.nanoTime();
@@ -242,4 +265,5 @@ final class NchanPeer {
 			server.destroyForcibly();
 		}
 	}
+
 }

@@ -14,21 +14,25 @@ import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Times the national oversight query at the issue's scale: generates A associations (13 regions, 3
- * licence authorities, a policy in force each) and R requests spread evenly over them, with a decision
- * for 80 %, a decision deadline for every request, 100 complaints, 200 survey invitations and 20 staff
- * acknowledgements per association, all with {@code generate_series} as the superuser, then ANALYZEs,
- * times the snapshot refresh the platform schedules (as the platform role), the oversight page's own query
- * as {@code oversight_reader} (unfiltered and one region) and, for comparison, the live aggregate every
- * page view ran before the snapshot; N times each, printing the median and maximum in milliseconds.
- * Seeding is not timed.
- * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
+ * Times the national oversight query at the issue's scale: generates A associations (13
+ * regions, 3 licence authorities, a policy in force each) and R requests spread evenly
+ * over them, with a decision for 80 %, a decision deadline for every request, 100
+ * complaints, 200 survey invitations and 20 staff acknowledgements per association, all
+ * with {@code generate_series} as the superuser, then ANALYZEs, times the snapshot
+ * refresh the platform schedules (as the platform role), the oversight page's own query
+ * as {@code oversight_reader} (unfiltered and one region) and, for comparison, the live
+ * aggregate every page view ran before the snapshot; N times each, printing the median
+ * and maximum in milliseconds. Seeding is not timed. Run:
+ * {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify
  * -Dbench.main=sa.rawabit.platform.bench.OversightBenchmark -Dbench.args="1000 1000000 5"}
  * (associations, requests, runs).
  */
 public final class OversightBenchmark {
 
-	/** The query {@code NationalIndicators.associations} sends (R2DBC there, JDBC here: same plan). */
+	/**
+	 * The query {@code NationalIndicators.associations} sends (R2DBC there, JDBC here:
+	 * same plan).
+	 */
 	static final String PAGE_QUERY = """
 			select * from oversight.association_indicators
 			where (?::text is null or region = ?) and (?::text is null or licence_authority = ?)
@@ -50,13 +54,14 @@ public final class OversightBenchmark {
 			seed(sql, associations, requests);
 			System.out.printf("[bench] seeded %,d associations, %,d requests in %.1f s%n", associations, requests,
 					(System.nanoTime() - seeding) / 1e9);
-			for (String table : List.of("app.request", "app.request_decision", "app.request_deadline",
-					"app.complaint", "app.audit_event", "app.survey_invitation", "app.policy_acknowledgement",
-					"control.tenant", "control.policy_version")) {
+			for (String table : List.of("app.request", "app.request_decision", "app.request_deadline", "app.complaint",
+					"app.audit_event", "app.survey_invitation", "app.policy_acknowledgement", "control.tenant",
+					"control.policy_version")) {
 				System.out.printf("[bench] %-28s %,12d rows%n", table, count(sql, table));
 			}
 		}
-		// The refresh the platform schedules (V77): the full national aggregate, written to the snapshot.
+		// The refresh the platform schedules (V77): the full national aggregate, written
+		// to the snapshot.
 		try (Connection platform = database.connectAs(DatabaseRoles.PLATFORM)) {
 			time("snapshot refresh", runs, () -> rows(platform.prepareStatement(REFRESH)));
 		}
@@ -65,8 +70,10 @@ public final class OversightBenchmark {
 			time("page, unfiltered", runs, () -> rows(pageQuery(reader, null)));
 			time("page, region=Region-03", runs, () -> rows(pageQuery(reader, "Region-03")));
 		}
-		// What every page view cost before the snapshot: the aggregate computed per request (only the
-		// snapshot's owner may run it since V78; the superuser stands in, the function runs as its owner anyway).
+		// What every page view cost before the snapshot: the aggregate computed per
+		// request (only the
+		// snapshot's owner may run it since V78; the superuser stands in, the function
+		// runs as its owner anyway).
 		try (Connection superuser = database.connectAsSuperuser()) {
 			time("live aggregate", runs, () -> rows(superuser.prepareStatement(LIVE_QUERY)));
 		}
@@ -74,11 +81,13 @@ public final class OversightBenchmark {
 	}
 
 	private static void seed(Statement sql, int associations, int requests) throws SQLException {
-		sql.execute("""
-				insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
-				select gen_random_uuid(), 'bench-' || lpad(i::text, 5, '0'), 'جمعية ' || i, 'Association ' || i,
-				       (array['NCNP', 'MHRSD', 'MOH'])[1 + i %% 3], 'B-' || i, 'Region-' || lpad((i %% 13)::text, 2, '0')
-				from generate_series(0, %d) i""".formatted(associations - 1));
+		sql.execute(
+				"""
+						insert into control.tenant (id, slug, name_ar, name_en, licence_authority, licence_number, region)
+						select gen_random_uuid(), 'bench-' || lpad(i::text, 5, '0'), 'جمعية ' || i, 'Association ' || i,
+						       (array['NCNP', 'MHRSD', 'MOH'])[1 + i %% 3], 'B-' || i, 'Region-' || lpad((i %% 13)::text, 2, '0')
+						from generate_series(0, %d) i"""
+					.formatted(associations - 1));
 		sql.execute("""
 				create temporary table bench_tenant as
 				select id, (row_number() over (order by slug) - 1)::int as n, gen_random_uuid() as policy
@@ -93,7 +102,8 @@ public final class OversightBenchmark {
 				from bench_tenant""");
 		sql.execute("update control.tenant t set policy_version_id = b.policy, policy_published_at = now() "
 				+ "from bench_tenant b where b.id = t.id");
-		// One beneficiary per association (its id is the association's), enough for the foreign key.
+		// One beneficiary per association (its id is the association's), enough for the
+		// foreign key.
 		sql.execute("""
 				insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at)
 				select id, id, '1' || lpad(n::text, 9, '0'), 'مستفيد', now() from bench_tenant""");
@@ -122,7 +132,8 @@ public final class OversightBenchmark {
 				       received_at::date, received_at::date + 21,
 				       case when status = 'closed' then received_at::date + (hashtext(id::text) & 31) end
 				from app.request where received_by = 'bench'""");
-		// 100 complaints per association: 60 resolved, 20 settled, 10 escalated, 10 received; 10 resolved
+		// 100 complaints per association: 60 resolved, 20 settled, 10 escalated, 10
+		// received; 10 resolved
 		// ones went through an escalation first (audit).
 		sql.execute("""
 				insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, subject,
@@ -134,13 +145,15 @@ public final class OversightBenchmark {
 				       'مشتكٍ', 'موضوع', 'نص', 'bench', timestamptz '2025-01-01' + c * interval '1 day',
 				       timestamptz '2025-01-01' + c * interval '1 day' + (1 + c % 9) * interval '1 day'
 				from bench_tenant b cross join generate_series(0, 99) c""");
-		sql.execute("""
-				insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
-				    from_state, to_state)
-				select tenant_id, received_at, 'bench', 'complaint.escalated', 'complaint', id, 'acknowledged', 'escalated'
-				from app.complaint where received_by = 'bench' and (state = 'escalated' or (state = 'resolved'
-				    and hashtext(id::text) & 7 = 0))""");
-		// 200 survey invitations per association: 85 % reached someone, half of those answered.
+		sql.execute(
+				"""
+						insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
+						    from_state, to_state)
+						select tenant_id, received_at, 'bench', 'complaint.escalated', 'complaint', id, 'acknowledged', 'escalated'
+						from app.complaint where received_by = 'bench' and (state = 'escalated' or (state = 'resolved'
+						    and hashtext(id::text) & 7 = 0))""");
+		// 200 survey invitations per association: 85 % reached someone, half of those
+		// answered.
 		sql.execute("""
 				insert into app.survey_invitation (tenant_id, id, case_kind, case_id, token_hash, channel, delivery,
 				    sent_at, expires_at, answered_at, rating, comment)
@@ -162,6 +175,7 @@ public final class OversightBenchmark {
 	private interface Work {
 
 		int run() throws SQLException;
+
 	}
 
 	private static PreparedStatement pageQuery(Connection reader, String region) throws SQLException {
@@ -208,4 +222,5 @@ public final class OversightBenchmark {
 			return rows.getLong(1);
 		}
 	}
+
 }

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * What the peers need from the machine: Debian's executables, installed on first need by the
- * repository's own {@code deploy/local/install-tools.sh} (as {@code Browser} does for Chromium), so a
- * fresh machine runs the peers too, and a machine where that cannot happen reports the peer skipped
- * instead of failing the run. Plus the small shared pieces: free ports, latency percentiles.
+ * What the peers need from the machine: Debian's executables, installed on first need by
+ * the repository's own {@code deploy/local/install-tools.sh} (as {@code Browser} does for
+ * Chromium), so a fresh machine runs the peers too, and a machine where that cannot
+ * happen reports the peer skipped instead of failing the run. Plus the small shared
+ * pieces: free ports, latency percentiles.
  */
 final class PeerTools {
 
@@ -27,7 +28,10 @@ final class PeerTools {
 	private PeerTools() {
 	}
 
-	/** The executable {@code name}, after one attempt to install the tools when it is missing. */
+	/**
+	 * The executable {@code name}, after one attempt to install the tools when it is
+	 * missing.
+	 */
 	static Optional<Path> executable(String name) {
 		Optional<Path> found = find(name);
 		if (found.isEmpty()) {
@@ -64,8 +68,10 @@ final class PeerTools {
 			if (Files.isExecutable(script)) {
 				System.out.println("[rawabit] peer tools missing: running " + script);
 				try {
-					Process install = new ProcessBuilder(script.toString()).redirectInput(ProcessBuilder.Redirect.from(
-							Path.of("/dev/null").toFile())).inheritIO().start();
+					Process install = new ProcessBuilder(script.toString())
+						.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+						.inheritIO()
+						.start();
 					if (!install.waitFor(10, TimeUnit.MINUTES)) {
 						install.destroyForcibly();
 					}
@@ -90,7 +96,9 @@ final class PeerTools {
 		}
 	}
 
-	/** The {@code quantile} (0..1) of {@code micros} — sorted in place — in milliseconds. */
+	/**
+	 * The {@code quantile} (0..1) of {@code micros} — sorted in place — in milliseconds.
+	 */
 	static double percentileMs(long[] micros, int count, double quantile) {
 		if (count == 0) {
 			return Double.NaN;
@@ -100,7 +108,10 @@ final class PeerTools {
 		return micros[index] / 1000.0;
 	}
 
-	/** Microseconds since the epoch, the unit peers embed in what they send and parse on receipt. */
+	/**
+	 * Microseconds since the epoch, the unit peers embed in what they send and parse on
+	 * receipt.
+	 */
 	static long nowMicros() {
 		java.time.Instant now = java.time.Instant.now();
 		return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
@@ -114,4 +125,5 @@ final class PeerTools {
 			// a temporary directory left behind is harmless
 		}
 	}
+
 }

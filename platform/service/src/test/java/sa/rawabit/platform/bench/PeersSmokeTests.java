@@ -19,9 +19,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * The benchmark peers still run and measure what they claim, at tiny sizes: every event nchan should
- * have delivered arrived, and pgbench completed intakes without a failure. Correctness only — never
- * timing. Skipped, saying why, only where the peer's binaries are absent and cannot be installed.
+ * The benchmark peers still run and measure what they claim, at tiny sizes: every event
+ * nchan should have delivered arrived, and pgbench completed intakes without a failure.
+ * Correctness only — never timing. Skipped, saying why, only where the peer's binaries
+ * are absent and cannot be installed.
  */
 class PeersSmokeTests {
 
@@ -55,13 +56,15 @@ class PeersSmokeTests {
 		assertThat(result.completed()).isPositive();
 		assertThat(result.failed()).isZero();
 		assertThat(result.dbCpuSeconds()).isPositive();
-		// Each completed transaction is one intake committed: as many complaints as pgbench counted.
+		// Each completed transaction is one intake committed: as many complaints as
+		// pgbench counted.
 		assertThat(complaintsOf(association)).isEqualTo(result.completed());
 	}
 
 	private static long complaintsOf(TestTenant association) throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				PreparedStatement count = superuser.prepareStatement("select count(*) from app.complaint where tenant_id = ?")) {
+				PreparedStatement count = superuser
+					.prepareStatement("select count(*) from app.complaint where tenant_id = ?")) {
 			count.setObject(1, association.id().value());
 			try (ResultSet rows = count.executeQuery()) {
 				rows.next();
@@ -69,4 +72,5 @@ class PeersSmokeTests {
 			}
 		}
 	}
+
 }

@@ -16,13 +16,14 @@ import sa.rawabit.foundation.database.DatabaseEndpoint;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
- * The intake peer: pgbench running {@code bench/intake.pgbench.sql} — the statements one staff
- * complaint intake sends (see the script's header) — against the same PostgreSQL, as
- * the platform's own role, with the same number of clients. Its rate is what the database allows an
- * intake; Rawabit's HTTP intake beside it shows how much of that the platform keeps. pgbench's
- * per-transaction log gives latency percentiles; PostgreSQL's CPU over the run is the postmaster's tree
- * plus the backends it reaped (pgbench's connections end with the run); pgbench's own CPU is sampled
- * and printed in the note, not counted — it is the client, as the HTTP load generator is.
+ * The intake peer: pgbench running {@code bench/intake.pgbench.sql} — the statements one
+ * staff complaint intake sends (see the script's header) — against the same PostgreSQL,
+ * as the platform's own role, with the same number of clients. Its rate is what the
+ * database allows an intake; Rawabit's HTTP intake beside it shows how much of that the
+ * platform keeps. pgbench's per-transaction log gives latency percentiles; PostgreSQL's
+ * CPU over the run is the postmaster's tree plus the backends it reaped (pgbench's
+ * connections end with the run); pgbench's own CPU is sampled and printed in the note,
+ * not counted — it is the client, as the HTTP load generator is.
  */
 final class PgbenchPeer {
 
@@ -36,14 +37,16 @@ final class PgbenchPeer {
 	}
 
 	/**
-	 * Runs the intake script for {@code seconds} with {@code clients} connections of {@code role}; the
-	 * script's {@code :name} variables come from {@code variables} (e.g. {@code tenant}, see the script).
+	 * Runs the intake script for {@code seconds} with {@code clients} connections of
+	 * {@code role}; the script's {@code :name} variables come from {@code variables}
+	 * (e.g. {@code tenant}, see the script).
 	 */
 	static IntakeResult run(DatabaseEndpoint database, String role, String password, Map<String, String> variables,
 			int clients, int seconds) {
 		var pgbench = PeerTools.executable("pgbench");
 		if (pgbench.isEmpty()) {
-			return IntakeResult.skipped(SIDE, clients, "pgbench missing and deploy/local/install-tools.sh could not install it");
+			return IntakeResult.skipped(SIDE, clients,
+					"pgbench missing and deploy/local/install-tools.sh could not install it");
 		}
 		Path dir = null;
 		try {
@@ -67,23 +70,28 @@ final class PgbenchPeer {
 				clientCpu = Math.max(clientCpu, ProcessStats.cpuSeconds(run.pid()));
 			}
 			double elapsed = (System.nanoTime() - start) / 1e9;
-			// pgbench's backends end with it; their CPU reaches the postmaster's account once it reaps them.
+			// pgbench's backends end with it; their CPU reaches the postmaster's account
+			// once it reaps them.
 			Thread.sleep(500);
 			double db = postgresCpuSeconds(postmaster) - dbBefore;
 			String out = Files.readString(dir.resolve("out.txt"));
 			long processed = first(PROCESSED, out);
 			long failed = first(FAILED, out);
 			if (run.exitValue() != 0 && processed == 0) {
-				return IntakeResult.skipped(SIDE, clients, "pgbench failed (exit " + run.exitValue() + "): "
-						+ out.lines().filter(line -> line.contains("ERROR") || line.contains("error")).findFirst().orElse(out.strip()));
+				return IntakeResult.skipped(SIDE, clients,
+						"pgbench failed (exit " + run.exitValue() + "): "
+								+ out.lines()
+									.filter(line -> line.contains("ERROR") || line.contains("error"))
+									.findFirst()
+									.orElse(out.strip()));
 			}
 			long[] micros = latencies(dir);
 			String note = String.format(java.util.Locale.ROOT, "pgbench's own CPU %.2f s (not counted)%s", clientCpu,
 					run.exitValue() != 0 ? "; exit " + run.exitValue() + ": " + lastLine(out) : "");
 			return new IntakeResult(SIDE, clients, elapsed, processed, failed + (run.exitValue() != 0 ? 1 : 0),
 					processed / elapsed, PeerTools.percentileMs(micros, micros.length, 0.50),
-					PeerTools.percentileMs(micros, micros.length, 0.99), PeerTools.percentileMs(micros, micros.length, 1.0),
-					0, db, note);
+					PeerTools.percentileMs(micros, micros.length, 0.99),
+					PeerTools.percentileMs(micros, micros.length, 1.0), 0, db, note);
 		}
 		catch (IOException | RuntimeException ex) {
 			return IntakeResult.skipped(SIDE, clients, "pgbench run failed: " + ex);
@@ -100,15 +108,17 @@ final class PgbenchPeer {
 	}
 
 	/**
-	 * The script's variables for one association: its id and slug, the policy version in force and the
-	 * filing staff member's username.
+	 * The script's variables for one association: its id and slug, the policy version in
+	 * force and the filing staff member's username.
 	 */
 	static Map<String, String> variables(TenantId tenant, String slug, UUID version, String username) {
-		return Map.of("tenant", tenant.toString(), "slug", slug, "version", version.toString(), "username",
-				username);
+		return Map.of("tenant", tenant.toString(), "slug", slug, "version", version.toString(), "username", username);
 	}
 
-	/** Latency (µs, the third field) of every transaction pgbench logged; failed ones are left out. */
+	/**
+	 * Latency (µs, the third field) of every transaction pgbench logged; failed ones are
+	 * left out.
+	 */
 	private static long[] latencies(Path dir) throws IOException {
 		try (Stream<Path> logs = Files.list(dir)) {
 			return logs.filter(path -> path.getFileName().toString().startsWith("tx.")).flatMap(path -> {
@@ -118,14 +128,18 @@ final class PgbenchPeer {
 				catch (IOException ex) {
 					throw new java.io.UncheckedIOException(ex);
 				}
-			}).map(line -> line.split(" ")).filter(fields -> fields.length > 2 && fields[2].chars().allMatch(Character::isDigit))
-				.mapToLong(fields -> Long.parseLong(fields[2])).toArray();
+			})
+				.map(line -> line.split(" "))
+				.filter(fields -> fields.length > 2 && fields[2].chars().allMatch(Character::isDigit))
+				.mapToLong(fields -> Long.parseLong(fields[2]))
+				.toArray();
 		}
 	}
 
 	/**
-	 * CPU of the server: the postmaster's living tree plus what its reaped children used (fields 16 and
-	 * 17 of {@code /proc/<pid>/stat}), so backends that ended with pgbench's connections still count.
+	 * CPU of the server: the postmaster's living tree plus what its reaped children used
+	 * (fields 16 and 17 of {@code /proc/<pid>/stat}), so backends that ended with
+	 * pgbench's connections still count.
 	 */
 	static double postgresCpuSeconds(long postmaster) throws IOException {
 		String stat = Files.readString(Path.of("/proc/" + postmaster + "/stat"));
@@ -142,4 +156,5 @@ final class PgbenchPeer {
 		List<String> lines = text.strip().lines().toList();
 		return lines.isEmpty() ? "" : lines.getLast();
 	}
+
 }

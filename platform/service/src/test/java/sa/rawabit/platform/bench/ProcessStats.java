@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What Linux says a process tree costs: CPU seconds (user + system, children that are still running
- * included) and resident memory, read from {@code /proc}. Benchmarks read it before and after a run, so
- * each side's cost is measured on the same machine in the same command.
+ * What Linux says a process tree costs: CPU seconds (user + system, children that are
+ * still running included) and resident memory, read from {@code /proc}. Benchmarks read
+ * it before and after a run, so each side's cost is measured on the same machine in the
+ * same command.
  */
 final class ProcessStats {
 
-	/** Linux reports CPU time in clock ticks; 100 per second on every kernel this runs on. */
+	/**
+	 * Linux reports CPU time in clock ticks; 100 per second on every kernel this runs on.
+	 */
 	private static final double TICKS_PER_SECOND = 100.0;
 
 	private ProcessStats() {
@@ -31,9 +34,9 @@ final class ProcessStats {
 	}
 
 	/**
-	 * CPU seconds {@code pid}'s JIT compiler threads used so far: a one-time cost of a JVM warming up that a
-	 * server compiled ahead of time (nginx) does not pay per event. At least this much: compiler threads the
-	 * JVM stopped take their count with them.
+	 * CPU seconds {@code pid}'s JIT compiler threads used so far: a one-time cost of a
+	 * JVM warming up that a server compiled ahead of time (nginx) does not pay per event.
+	 * At least this much: compiler threads the JVM stopped take their count with them.
 	 */
 	static double jitCpuSeconds(long pid) {
 		double total = 0;
@@ -84,12 +87,21 @@ final class ProcessStats {
 		return all;
 	}
 
-	/** The postmaster of the PostgreSQL listening on {@code port} (from its data directory's pid file). */
+	/**
+	 * The postmaster of the PostgreSQL listening on {@code port} (from its data
+	 * directory's pid file).
+	 */
 	static long postmasterOf(int port) {
 		try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-			return all.filter(process -> process.info().commandLine().map(line -> line.contains("postgres")
-					&& (line.contains("-p " + port) || line.contains("port=" + port))).orElse(false))
-				.filter(process -> process.parent().map(parent -> !parent.info().command().orElse("").endsWith("postgres")).orElse(true))
+			return all
+				.filter(process -> process.info()
+					.commandLine()
+					.map(line -> line.contains("postgres")
+							&& (line.contains("-p " + port) || line.contains("port=" + port)))
+					.orElse(false))
+				.filter(process -> process.parent()
+					.map(parent -> !parent.info().command().orElse("").endsWith("postgres"))
+					.orElse(true))
 				.mapToLong(ProcessHandle::pid)
 				.findFirst()
 				.orElseThrow(() -> new IllegalStateException("No PostgreSQL process on port " + port));
@@ -115,15 +127,19 @@ final class ProcessStats {
 	}
 
 	/**
-	 * Lifts this process's open-file limit (root may), so tens of thousands of client connections fit;
-	 * the replica it starts inherits it. Without the right, the limit stays and the report says so.
+	 * Lifts this process's open-file limit (root may), so tens of thousands of client
+	 * connections fit; the replica it starts inherits it. Without the right, the limit
+	 * stays and the report says so.
 	 */
 	static void raiseFileLimit() {
 		try {
 			Process prlimit = new ProcessBuilder("prlimit", "--pid", Long.toString(ProcessHandle.current().pid()),
-					"--nofile=200000:200000").redirectErrorStream(true).start();
+					"--nofile=200000:200000")
+				.redirectErrorStream(true)
+				.start();
 			if (prlimit.waitFor() != 0) {
-				System.out.println("[bench] could not raise the open-file limit: " + new String(prlimit.getInputStream().readAllBytes()));
+				System.out.println("[bench] could not raise the open-file limit: "
+						+ new String(prlimit.getInputStream().readAllBytes()));
 			}
 		}
 		catch (IOException | InterruptedException ex) {
@@ -139,8 +155,10 @@ final class ProcessStats {
 
 	/** User + system seconds of one {@code /proc/.../stat} line. */
 	private static double ticks(String stat) {
-		// The command name may hold spaces; fields are counted after its closing parenthesis.
+		// The command name may hold spaces; fields are counted after its closing
+		// parenthesis.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
 	}
+
 }

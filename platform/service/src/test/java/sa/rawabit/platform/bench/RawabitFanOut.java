@@ -21,11 +21,12 @@ import reactor.netty.resources.LoopResources;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Rawabit's side of the fan-out run: N {@code GET /api/stream} connections of the follow-up committee,
- * spread evenly over the associations, and complaints filed through {@code POST /api/complaints} at a
- * set rate, round-robin over the associations. Latency runs from the outbox row's {@code occurredAt}
- * (stamped inside the filing transaction, so it also counts the commit) to the client's parse of the
- * event. CPU is the replica's and PostgreSQL's over the filing phase.
+ * Rawabit's side of the fan-out run: N {@code GET /api/stream} connections of the
+ * follow-up committee, spread evenly over the associations, and complaints filed through
+ * {@code POST /api/complaints} at a set rate, round-robin over the associations. Latency
+ * runs from the outbox row's {@code occurredAt} (stamped inside the filing transaction,
+ * so it also counts the commit) to the client's parse of the event. CPU is the replica's
+ * and PostgreSQL's over the filing phase.
  */
 final class RawabitFanOut {
 
@@ -47,8 +48,9 @@ final class RawabitFanOut {
 	}
 
 	/**
-	 * Opens the streams, files at {@code rate} for {@code warmupSeconds} unmeasured (the JIT compiles the
-	 * path), calls {@code beforeMeasure}, then files at {@code rate} for {@code seconds} and measures.
+	 * Opens the streams, files at {@code rate} for {@code warmupSeconds} unmeasured (the
+	 * JIT compiles the path), calls {@code beforeMeasure}, then files at {@code rate} for
+	 * {@code seconds} and measures.
 	 */
 	FanOutResult run(int connections, int rate, int seconds, int warmupSeconds, Runnable beforeMeasure)
 			throws Exception {
@@ -61,13 +63,17 @@ final class RawabitFanOut {
 		long rssBefore = ProcessStats.rssKb(replica.pid());
 		String histogram = System.getProperty("bench.histo", "");
 		replica.histogram(histogram.isBlank() ? "" : histogram + ".before");
-		Latencies latencies = new Latencies(Math.max(1_000, rate * seconds * connections / tenants.size() + connections));
+		Latencies latencies = new Latencies(
+				Math.max(1_000, rate * seconds * connections / tenants.size() + connections));
 		LongAdder received = new LongAdder();
 		CountDownLatch open = new CountDownLatch(connections);
 		Disposable.Composite streams = Disposables.composite();
 		LoopResources loops = LoopResources.create("bench-streams", 2, true);
 		HttpClient client = HttpClient
-			.create(ConnectionProvider.builder("streams").maxConnections(connections + 10).pendingAcquireMaxCount(-1).build())
+			.create(ConnectionProvider.builder("streams")
+				.maxConnections(connections + 10)
+				.pendingAcquireMaxCount(-1)
+				.build())
 			.runOn(loops)
 			.responseTimeout(Duration.ofMinutes(30));
 		try {
@@ -103,8 +109,9 @@ final class RawabitFanOut {
 			double[] ms = latencies.percentilesMs();
 			double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
 			return new FanOutResult("Rawabit", expected, received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db,
-					rssPer1000, String.format(Locale.ROOT, "%d complaints filed; JIT compilation %.2f s of the CPU", filed,
-							jit), jit);
+					rssPer1000,
+					String.format(Locale.ROOT, "%d complaints filed; JIT compilation %.2f s of the CPU", filed, jit),
+					jit);
 		}
 		finally {
 			streams.dispose();
@@ -113,14 +120,16 @@ final class RawabitFanOut {
 	}
 
 	/**
-	 * Files at {@code rate} for {@code seconds} with no stream open, for the CPU the filing alone costs at
-	 * that rate: the fan-out run's CPU less this one is what delivering cost (nchan's publisher does no
-	 * work of the kind, so the plain ratio charges the whole complaint intake to the deliveries).
+	 * Files at {@code rate} for {@code seconds} with no stream open, for the CPU the
+	 * filing alone costs at that rate: the fan-out run's CPU less this one is what
+	 * delivering cost (nchan's publisher does no work of the kind, so the plain ratio
+	 * charges the whole complaint intake to the deliveries).
 	 */
 	FanOutResult filingAlone(int rate, int seconds) throws java.io.IOException, InterruptedException {
 		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
 		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts-alone").maxConnections(64).build());
-		// What the replica spends doing nothing (pollers, timers, metrics), for the reader of the report.
+		// What the replica spends doing nothing (pollers, timers, metrics), for the
+		// reader of the report.
 		double idleBefore = ProcessStats.cpuSeconds(replica.pid());
 		Thread.sleep(5_000);
 		double idlePerSecond = (ProcessStats.cpuSeconds(replica.pid()) - idleBefore) / 5;
@@ -132,18 +141,24 @@ final class RawabitFanOut {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
 		return new FanOutResult("Rawabit, filing alone", 0, 0, elapsed, Double.NaN, Double.NaN, Double.NaN,
-				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore, PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore,
-				Double.NaN, String.format(Locale.ROOT,
+				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore,
+				PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore, Double.NaN,
+				String.format(Locale.ROOT,
 						"%d complaints filed, no stream open; idle replica %.0f ms CPU/s; JIT compilation %.2f s of the CPU",
-						filed, idlePerSecond * 1000, jit), jit);
+						filed, idlePerSecond * 1000, jit),
+				jit);
 	}
 
-	/** Files at {@code rate} for {@code seconds}, round-robin over the associations; returns how many were accepted. */
+	/**
+	 * Files at {@code rate} for {@code seconds}, round-robin over the associations;
+	 * returns how many were accepted.
+	 */
 	private long fileAtRate(HttpClient posts, List<String> filers, int rate, int seconds) {
 		LongAdder filed = new LongAdder();
 		Flux.interval(Duration.ofNanos(1_000_000_000L / rate))
 			.take((long) rate * seconds)
-			// A replica that cannot keep up sheds filings; the report shows the rate reached.
+			// A replica that cannot keep up sheds filings; the report shows the rate
+			// reached.
 			.onBackpressureDrop()
 			.flatMap(i -> file(posts, filers.get((int) (i % filers.size())), 1), 64)
 			.doOnNext(ok -> filed.increment())
@@ -159,19 +174,23 @@ final class RawabitFanOut {
 		}
 	}
 
-	/** Runs {@code work} while {@code connections} idle streams are open (to see what they cost others). */
+	/**
+	 * Runs {@code work} while {@code connections} idle streams are open (to see what they
+	 * cost others).
+	 */
 	<T> T whileConnected(int connections, java.util.concurrent.Callable<T> work) throws Exception {
 		CountDownLatch open = new CountDownLatch(connections);
 		Disposable.Composite streams = Disposables.composite();
 		LoopResources loops = LoopResources.create("bench-idle-streams", 1, true);
-		HttpClient client = HttpClient
-			.create(ConnectionProvider.builder("idle").maxConnections(connections + 10).pendingAcquireMaxCount(-1).build())
+		HttpClient client = HttpClient.create(
+				ConnectionProvider.builder("idle").maxConnections(connections + 10).pendingAcquireMaxCount(-1).build())
 			.runOn(loops)
 			.responseTimeout(Duration.ofMinutes(30));
 		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "top-management")).toList();
 		try {
 			for (int i = 0; i < connections; i++) {
-				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, new LongAdder(), new Latencies(1)));
+				streams
+					.add(subscribe(client, watchers.get(i % watchers.size()), open, new LongAdder(), new Latencies(1)));
 			}
 			open.await(180, TimeUnit.SECONDS);
 			return work.call();
@@ -211,18 +230,20 @@ final class RawabitFanOut {
 
 	/** Files {@code count} complaints one after another; emits only the accepted ones. */
 	private Flux<Boolean> file(HttpClient posts, String token, int count) {
-		return Flux.range(0, count).concatMap(i -> posts
-			.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
-			.post()
-			.uri(replica.base() + "/api/complaints")
-			.send(ByteBufFlux.fromString(Mono.just(COMPLAINT)))
-			.responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> {
-				if (response.status().code() != 201) {
-					System.out.println("[bench] filing answered " + response.status() + " " + text);
-				}
-				return response.status().code() == 201;
-			}))
-			.onErrorReturn(false)
-			.filter(ok -> ok));
+		return Flux.range(0, count)
+			.concatMap(i -> posts
+				.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
+				.post()
+				.uri(replica.base() + "/api/complaints")
+				.send(ByteBufFlux.fromString(Mono.just(COMPLAINT)))
+				.responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> {
+					if (response.status().code() != 201) {
+						System.out.println("[bench] filing answered " + response.status() + " " + text);
+					}
+					return response.status().code() == 201;
+				}))
+				.onErrorReturn(false)
+				.filter(ok -> ok));
 	}
+
 }

@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rawabit's side of the intake run: {@code wrk} (a load generator written in C, so the client takes
- * little of the two cores) posting staff complaints to {@code POST /api/complaints} with a fixed
- * number of connections for a fixed time. CPU is the replica's and PostgreSQL's over the run; wrk's
- * latency distribution gives p50 and p99, its summary the maximum.
+ * Rawabit's side of the intake run: {@code wrk} (a load generator written in C, so the
+ * client takes little of the two cores) posting staff complaints to
+ * {@code POST /api/complaints} with a fixed number of connections for a fixed time. CPU
+ * is the replica's and PostgreSQL's over the run; wrk's latency distribution gives p50
+ * and p99, its summary the maximum.
  */
 final class RawabitIntake {
 
@@ -22,7 +23,8 @@ final class RawabitIntake {
 
 	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
-	private static final Pattern ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+	private static final Pattern ERRORS = Pattern
+		.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
 	private static final Pattern MAX = Pattern.compile("Latency\\s+\\S+\\s+\\S+\\s+([0-9.]+)(us|ms|s)");
 
@@ -38,7 +40,8 @@ final class RawabitIntake {
 	IntakeResult run(String slug, int clients, int seconds, String note) throws Exception {
 		var wrk = PeerTools.executable("wrk");
 		if (wrk.isEmpty()) {
-			return IntakeResult.skipped(SIDE, clients, "wrk missing and deploy/local/install-tools.sh could not install it");
+			return IntakeResult.skipped(SIDE, clients,
+					"wrk missing and deploy/local/install-tools.sh could not install it");
 		}
 		Path dir = Files.createTempDirectory("rawabit-wrk");
 		Path script = Files.writeString(dir.resolve("intake.lua"), """
@@ -49,9 +52,9 @@ final class RawabitIntake {
 				""".formatted(replica.token(slug, "relations-officer")));
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
-		Process run = new ProcessBuilder(List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c",
-				String.valueOf(clients), "-d", seconds + "s", "--latency", "-s", script.toString(),
-				replica.base() + "/api/complaints"))
+		Process run = new ProcessBuilder(
+				List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c", String.valueOf(clients),
+						"-d", seconds + "s", "--latency", "-s", script.toString(), replica.base() + "/api/complaints"))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("out.txt").toFile())
 			.start();
@@ -68,9 +71,9 @@ final class RawabitIntake {
 		long failed = count(NON_2XX, out) + socketErrors(out);
 		long completed = requests - count(NON_2XX, out);
 		Matcher errors = ERRORS.matcher(out);
-		String why = failed == 0 ? "" : "failures: non-2xx " + count(NON_2XX, out)
-				+ (errors.find() ? ", socket connect/read/write/timeout " + errors.group(1) + "/" + errors.group(2) + "/"
-						+ errors.group(3) + "/" + errors.group(4) : "");
+		String why = failed == 0 ? ""
+				: "failures: non-2xx " + count(NON_2XX, out) + (errors.find() ? ", socket connect/read/write/timeout "
+						+ errors.group(1) + "/" + errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : "");
 		return new IntakeResult(SIDE, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db, (note + " " + why).strip());
 	}
@@ -110,4 +113,5 @@ final class RawabitIntake {
 			default -> number;
 		};
 	}
+
 }

@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * One subscriber's server-sent events as they arrive in chunks: every complete {@code data:} line
- * holding {@code key} followed by a stamp (epoch µs) is a delivery, and its latency — receipt minus
- * stamp — goes into the run's shared sample array. A chunk may end mid-line, so the rest waits for the
- * next one. No regular expressions: the client must stay cheaper than the servers it measures.
+ * One subscriber's server-sent events as they arrive in chunks: every complete
+ * {@code data:} line holding {@code key} followed by a stamp (epoch µs) is a delivery,
+ * and its latency — receipt minus stamp — goes into the run's shared sample array. A
+ * chunk may end mid-line, so the rest waits for the next one. No regular expressions: the
+ * client must stay cheaper than the servers it measures.
  */
 final class SseDeliveries implements Consumer<String> {
 
@@ -51,4 +52,5 @@ final class SseDeliveries implements Consumer<String> {
 			}
 		}
 	}
+
 }

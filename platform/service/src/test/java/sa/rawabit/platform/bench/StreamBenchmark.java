@@ -15,18 +15,20 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * The live path against its peers, in one command on one machine: the staff-dashboard fan-out beside
- * nginx + nchan (same connections, channels = associations, rate and event size), and complaint intake
- * through HTTP beside pgbench running the same SQL against the same PostgreSQL (same clients), then
- * intake again with live streams connected. Prints one table per comparison with the ratios, and
- * returns them so a smoke run in {@code ./mvnw verify} can check that everything was delivered.
- * Run: {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify -Dbench.args="5000 10 20 20 16 15 5000"}
- * (streams, associations, complaints per second, seconds, intake clients, intake seconds, streams
- * connected during the second intake run, warm-up seconds, and optionally the intake comparison's own
- * warm-up seconds: C2 compiles the intake path only after minutes at full speed). Before anything is measured the replica files
- * at full speed for the warm-up seconds, and each Rawabit run is preceded by an unmeasured warm-up of its
- * own shape, so the JIT compiles the path before it is timed (the peers are native code and need none);
- * {@code -Dbench.only=fan-out} or {@code intake} runs one comparison alone.
+ * The live path against its peers, in one command on one machine: the staff-dashboard
+ * fan-out beside nginx + nchan (same connections, channels = associations, rate and event
+ * size), and complaint intake through HTTP beside pgbench running the same SQL against
+ * the same PostgreSQL (same clients), then intake again with live streams connected.
+ * Prints one table per comparison with the ratios, and returns them so a smoke run in
+ * {@code ./mvnw verify} can check that everything was delivered. Run:
+ * {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify -Dbench.args="5000 10 20 20 16 15 5000"}
+ * (streams, associations, complaints per second, seconds, intake clients, intake seconds,
+ * streams connected during the second intake run, warm-up seconds, and optionally the
+ * intake comparison's own warm-up seconds: C2 compiles the intake path only after minutes
+ * at full speed). Before anything is measured the replica files at full speed for the
+ * warm-up seconds, and each Rawabit run is preceded by an unmeasured warm-up of its own
+ * shape, so the JIT compiles the path before it is timed (the peers are native code and
+ * need none); {@code -Dbench.only=fan-out} or {@code intake} runs one comparison alone.
  */
 public final class StreamBenchmark {
 
@@ -53,8 +55,7 @@ public final class StreamBenchmark {
 
 	/** Both sides of both comparisons. */
 	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, IntakeResult intake,
-			IntakeResult pgbench,
-			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
+			IntakeResult pgbench, IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
 	}
 
 	private StreamBenchmark() {
@@ -69,7 +70,8 @@ public final class StreamBenchmark {
 
 	static Report run(Settings settings) throws Exception {
 		TestDatabase database = TestDatabase.get();
-		// The replica would migrate its schema itself, but the policies' acknowledgement fixture needs the
+		// The replica would migrate its schema itself, but the policies' acknowledgement
+		// fixture needs the
 		// schema first: without it every filing is refused with policy-not-acknowledged.
 		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
 		List<TestTenant> tenants = new ArrayList<>();
@@ -87,39 +89,46 @@ public final class StreamBenchmark {
 			FanOutResult filingAlone = FanOutResult.skipped("Rawabit, filing alone", "not run (bench.only)");
 			RawabitIntake intake = new RawabitIntake(replica, postmaster);
 			TestTenant filer = tenants.getFirst();
-			// A server that has run for a while has its filing path compiled; at 20 filings/s the JIT would take
-			// minutes to get there (tier thresholds count invocations), so the unmeasured warm-up files at full
+			// A server that has run for a while has its filing path compiled; at 20
+			// filings/s the JIT would take
+			// minutes to get there (tier thresholds count invocations), so the unmeasured
+			// warm-up files at full
 			// speed first, then each comparison warms up in its own shape.
 			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
 			if (runs("fan-out")) {
 				RawabitFanOut fanOut = new RawabitFanOut(replica, postmaster, tenants);
-				rawabit = fanOut.run(settings.connections(), settings.rate(), settings.seconds(), settings.warmupSeconds(),
-						() -> profile(replica, "fan-out", settings.seconds()));
+				rawabit = fanOut.run(settings.connections(), settings.rate(), settings.seconds(),
+						settings.warmupSeconds(), () -> profile(replica, "fan-out", settings.seconds()));
 				filingAlone = fanOut.filingAlone(settings.rate(), settings.seconds());
-				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(), settings.seconds(),
-						420);
+				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
+						settings.seconds(), 420);
 			}
 			if (!runs("intake")) {
-				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
+				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
+						"not run (bench.only)");
 				return new Report(rawabit, filingAlone, nchan, none, none, none, none);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
 			IntakeResult alone = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "");
-			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
+			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM,
+					TestDatabase.ROLE_PASSWORD,
 					PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy, "relations-officer@" + filer.slug()),
 					settings.intakeClients(), settings.intakeSeconds());
-			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants).whileConnected(
-					settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
-							settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
-			// The same number of streams, all of other associations: what holding streams costs the intake, apart
-			// from delivering its events (above, the filer's association watches every filing on its share).
+			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants)
+				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
+						settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
+			// The same number of streams, all of other associations: what holding streams
+			// costs the intake, apart
+			// from delivering its events (above, the filer's association watches every
+			// filing on its share).
 			IntakeResult besideStreams = tenants.size() < 2
-					? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "one association: no other's streams")
+					? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
+							"one association: no other's streams")
 					: new RawabitFanOut(replica, postmaster, tenants.subList(1, tenants.size())).whileConnected(
-							settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
-									settings.intakeSeconds(), settings.streamsDuringIntake()
-											+ " live streams of other associations connected"));
+							settings.streamsDuringIntake(),
+							() -> intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+									settings.streamsDuringIntake() + " live streams of other associations connected"));
 			return new Report(rawabit, filingAlone, nchan, alone, pgbench, withStreams, besideStreams);
 		}
 	}
@@ -130,7 +139,10 @@ public final class StreamBenchmark {
 		return only.isBlank() || only.equals(comparison);
 	}
 
-	/** With {@code -Dbench.jfr=DIR}, records a JFR profile of the replica's next run into DIR. */
+	/**
+	 * With {@code -Dbench.jfr=DIR}, records a JFR profile of the replica's next run into
+	 * DIR.
+	 */
 	private static void profile(BenchReplica replica, String run, int seconds) {
 		String dir = System.getProperty("bench.jfr");
 		if (dir != null && !dir.isBlank()) {
@@ -144,8 +156,9 @@ public final class StreamBenchmark {
 	}
 
 	static void print(Report report, Settings settings) {
-		System.out.printf(Locale.ROOT, "%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s%n%n",
-				LocalDate.now(), ProcessStats.machine(), settings.connections(), settings.associations(), settings.rate(),
+		System.out.printf(Locale.ROOT,
+				"%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s%n%n", LocalDate.now(),
+				ProcessStats.machine(), settings.connections(), settings.associations(), settings.rate(),
 				settings.seconds());
 		System.out.println(FanOutResult.header());
 		System.out.println(report.rawabit().line());
@@ -154,15 +167,15 @@ public final class StreamBenchmark {
 		long delivered = report.rawabit().delivered();
 		double deliveringOnly = delivered == 0 ? Double.NaN
 				: (report.rawabit().serverCpuSeconds() + report.rawabit().dbCpuSeconds()
-						- report.filingAlone().serverCpuSeconds() - report.filingAlone().dbCpuSeconds()) / delivered * 1e6;
+						- report.filingAlone().serverCpuSeconds() - report.filingAlone().dbCpuSeconds()) / delivered
+						* 1e6;
 		double withoutJit = delivered == 0 ? Double.NaN : report.rawabit().cpuWithoutJitSeconds() / delivered * 1e6;
 		double nchan = report.nchan().cpuMicrosPerDelivery();
 		System.out.printf(Locale.ROOT,
 				"%nRawabit / nchan: CPU per delivery %.2f× (without the replica's JIT compilation: %.1f µs, %.2f×; "
 						+ "delivering only, the filing's own CPU subtracted: %.1f µs, %.2f×), p99 %.2f×, RSS per stream %.2f×%n%n",
 				report.rawabit().cpuMicrosPerDelivery() / nchan, withoutJit, withoutJit / nchan, deliveringOnly,
-				deliveringOnly / nchan,
-				report.rawabit().p99Ms() / report.nchan().p99Ms(),
+				deliveringOnly / nchan, report.rawabit().p99Ms() / report.nchan().p99Ms(),
 				report.rawabit().rssKbPer1000Streams() / report.nchan().rssKbPer1000Streams());
 		System.out.println(IntakeResult.header());
 		System.out.println(report.intake().line());
@@ -172,8 +185,10 @@ public final class StreamBenchmark {
 		System.out.printf(Locale.ROOT,
 				"%nHTTP intake / pgbench: rate %.2f×, p99 %.2f×; with streams / without: %.2f× (the filer's association "
 						+ "watching), %.2f× (streams of other associations only)%n",
-				report.intake().perSecond() / report.pgbench().perSecond(), report.intake().p99Ms() / report.pgbench().p99Ms(),
+				report.intake().perSecond() / report.pgbench().perSecond(),
+				report.intake().p99Ms() / report.pgbench().p99Ms(),
 				report.intakeWithStreams().perSecond() / report.intake().perSecond(),
 				report.intakeBesideStreams().perSecond() / report.intake().perSecond());
 	}
+
 }

@@ -7,9 +7,9 @@ import sa.rawabit.platform.bench.StreamBenchmark.Report;
 import sa.rawabit.platform.bench.StreamBenchmark.Settings;
 
 /**
- * The live-path benchmark at toy size, so it cannot rot unnoticed: both fan-outs deliver every event
- * to every stream, and every intake of both sides is answered. Correctness only, never timing; the
- * report is printed for whoever reads the build log.
+ * The live-path benchmark at toy size, so it cannot rot unnoticed: both fan-outs deliver
+ * every event to every stream, and every intake of both sides is answered. Correctness
+ * only, never timing; the report is printed for whoever reads the build log.
  */
 class StreamBenchmarkSmokeTests {
 
@@ -37,4 +37,5 @@ class StreamBenchmarkSmokeTests {
 		assertThat(report.intakeBesideStreams().wasSkipped()).as("two associations: the other's streams are held")
 			.isFalse();
 	}
+
 }

@@ -17,7 +17,10 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestTenants;
 
-/** Through the repositories, as the platform's role: one association never reaches another's rows. */
+/**
+ * Through the repositories, as the platform's role: one association never reaches
+ * another's rows.
+ */
 class BeneficiaryIsolationTests extends PlatformTest {
 
 	@Autowired
@@ -44,10 +47,7 @@ class BeneficiaryIsolationTests extends PlatformTest {
 
 	@Test
 	void findWhenOtherTenantThenEmpty() {
-		registry.find(ofA.id())
-			.contextWrite(TenantContext.of(tenantB))
-			.as(StepVerifier::create)
-			.verifyComplete();
+		registry.find(ofA.id()).contextWrite(TenantContext.of(tenantB)).as(StepVerifier::create).verifyComplete();
 		registry.find(ofA.id())
 			.contextWrite(TenantContext.of(tenantA))
 			.as(StepVerifier::create)
@@ -57,7 +57,9 @@ class BeneficiaryIsolationTests extends PlatformTest {
 
 	@Test
 	void listWhenOtherTenantThenOnlyItsOwnRows() {
-		Beneficiary ofB = registry.register(person("سارة"), "officer-b").contextWrite(TenantContext.of(tenantB)).block();
+		Beneficiary ofB = registry.register(person("سارة"), "officer-b")
+			.contextWrite(TenantContext.of(tenantB))
+			.block();
 		registry.all()
 			.contextWrite(TenantContext.of(tenantB))
 			.as(StepVerifier::create)
@@ -86,14 +88,17 @@ class BeneficiaryIsolationTests extends PlatformTest {
 			.as(StepVerifier::create)
 			.expectNext(0L)
 			.verifyComplete();
-		registry.find(ofA.id()).contextWrite(TenantContext.of(tenantA)).as(StepVerifier::create).expectNextCount(1)
+		registry.find(ofA.id())
+			.contextWrite(TenantContext.of(tenantA))
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 	}
 
 	@Test
 	void insertWhenRowNamesOtherTenantThenRefusedByPolicy() {
-		Beneficiary forged = new Beneficiary(BeneficiaryId.random(), tenantA, nextNationalId(), "مزوّر", null, null, null, null, null, false, null,
-				ofA.createdAt());
+		Beneficiary forged = new Beneficiary(BeneficiaryId.random(), tenantA, nextNationalId(), "مزوّر", null, null,
+				null, null, null, false, null, ofA.createdAt());
 		transactions.inTenant(beneficiaries.insert(forged))
 			.contextWrite(TenantContext.of(tenantB))
 			.as(StepVerifier::create)
@@ -104,7 +109,9 @@ class BeneficiaryIsolationTests extends PlatformTest {
 	@Test
 	void registerWhenSameNationalIdInOtherTenantThenAllowedButNotTwiceInOne() {
 		NewBeneficiary same = new NewBeneficiary(ofA.nationalId(), "أحمد", null, null);
-		registry.register(same, "officer-b").contextWrite(TenantContext.of(tenantB)).as(StepVerifier::create)
+		registry.register(same, "officer-b")
+			.contextWrite(TenantContext.of(tenantB))
+			.as(StepVerifier::create)
 			.expectNextCount(1)
 			.verifyComplete();
 		registry.register(same, "officer-a")
@@ -119,7 +126,8 @@ class BeneficiaryIsolationTests extends PlatformTest {
 	void repositoryWhenCalledOutsideAnyScopeThenFailsLoudly() {
 		beneficiaries.findAll()
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(error).hasRootCauseInstanceOf(MissingDatabaseScopeException.class))
+			.expectErrorSatisfies(
+					error -> assertThat(error).hasRootCauseInstanceOf(MissingDatabaseScopeException.class))
 			.verify();
 	}
 
@@ -130,9 +138,7 @@ class BeneficiaryIsolationTests extends PlatformTest {
 
 	@Test
 	void systemScopeWhenReadingTenantRowsThenSeesNone() {
-		transactions.asSystemMany("test", beneficiaries.findAll())
-			.as(StepVerifier::create)
-			.verifyComplete();
+		transactions.asSystemMany("test", beneficiaries.findAll()).as(StepVerifier::create).verifyComplete();
 	}
 
 	static NewBeneficiary person(String name) {
@@ -142,4 +148,5 @@ class BeneficiaryIsolationTests extends PlatformTest {
 	static String nextNationalId() {
 		return String.format("1%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
 	}
+
 }

@@ -26,4 +26,5 @@ class NationalIdTests {
 		assertThat(id).isEqualTo("1234567897");
 		assertThat(NationalId.isValid(id.substring(0, 9) + "8")).isFalse();
 	}
+
 }

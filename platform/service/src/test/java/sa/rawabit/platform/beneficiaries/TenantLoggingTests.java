@@ -32,4 +32,5 @@ class TenantLoggingTests extends PlatformTest {
 			.orElseThrow();
 		assertThat(line).startsWith("{").contains("\"tenant_id\":\"" + tenant + "\"");
 	}
+
 }

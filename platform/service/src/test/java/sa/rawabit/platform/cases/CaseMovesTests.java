@@ -28,7 +28,10 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** The kernel's frame around a desk's step: who may act, the locked case, and what a move records. */
+/**
+ * The kernel's frame around a desk's step: who may act, the locked case, and what a move
+ * records.
+ */
 class CaseMovesTests extends PlatformTest {
 
 	@Autowired
@@ -64,7 +67,8 @@ class CaseMovesTests extends PlatformTest {
 		})
 			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(404))
+			.expectErrorSatisfies(
+					error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(404))
 			.verify();
 		assertThat(stepped).isFalse();
 	}
@@ -73,8 +77,9 @@ class CaseMovesTests extends PlatformTest {
 	void moveWhenTheMemberHasNotAcknowledgedThePolicyThenForbiddenAndTheCaseIsNotLocked() {
 		AtomicBoolean locked = new AtomicBoolean();
 
-		cases.move(member("never-acknowledged"), "complaint", Mono.fromCallable(() -> locked.getAndSet(true)),
-				Mono::just)
+		cases
+			.move(member("never-acknowledged"), "complaint", Mono.fromCallable(() -> locked.getAndSet(true)),
+					Mono::just)
 			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
 			.expectErrorSatisfies(error -> assertThat(((ProblemException) error).problemType().slug())
@@ -89,7 +94,8 @@ class CaseMovesTests extends PlatformTest {
 
 		cases.move(stranger, "complaint", Mono.just("case"), Mono::just)
 			.as(StepVerifier::create)
-			.expectErrorSatisfies(error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(403))
+			.expectErrorSatisfies(
+					error -> assertThat(((ProblemException) error).problemType().status().value()).isEqualTo(403))
 			.verify();
 	}
 
@@ -101,8 +107,10 @@ class CaseMovesTests extends PlatformTest {
 		var entry = new CaseEntry("complaint.acknowledged", "complaint", () -> id, () -> "received",
 				() -> "acknowledged", version, "officer", at, Map.of("by", "test"));
 
-		cases.onLocked("complaint", Mono.just("case"),
-				c -> cases.record(entry, CaseNotice.to(Set.of("follow-up-committee"), Map.of("state", "acknowledged"))))
+		cases
+			.onLocked("complaint", Mono.just("case"),
+					c -> cases.record(entry,
+							CaseNotice.to(Set.of("follow-up-committee"), Map.of("state", "acknowledged"))))
 			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
 			.verifyComplete();
@@ -119,12 +127,13 @@ class CaseMovesTests extends PlatformTest {
 	@Test
 	void recordWhenTheStepFailsAfterwardsThenNeitherAuditNorOutboxRowIsKept() {
 		UUID id = UUID.randomUUID();
-		var entry = new CaseEntry("complaint.resolved", "complaint", () -> id, () -> "acknowledged",
-				() -> "resolved", new PolicyVersionId(UUID.randomUUID()), "officer", Instant.now(), Map.of());
+		var entry = new CaseEntry("complaint.resolved", "complaint", () -> id, () -> "acknowledged", () -> "resolved",
+				new PolicyVersionId(UUID.randomUUID()), "officer", Instant.now(), Map.of());
 
-		cases.onLocked("complaint", Mono.just("case"),
-				c -> cases.record(entry, CaseNotice.to(Set.of("follow-up-committee"), Map.of()))
-					.then(Mono.error(new IllegalStateException("a later statement failed"))))
+		cases
+			.onLocked("complaint", Mono.just("case"),
+					c -> cases.record(entry, CaseNotice.to(Set.of("follow-up-committee"), Map.of()))
+						.then(Mono.error(new IllegalStateException("a later statement failed"))))
 			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
 			.expectError(IllegalStateException.class)
@@ -151,4 +160,5 @@ class CaseMovesTests extends PlatformTest {
 				.one())
 			.contextWrite(TenantContext.of(association.id()));
 	}
+
 }

@@ -16,11 +16,13 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The three desks share the kernel's gate and lock, but not where they check the member's role: requests
- * check it in the step, after the lock (so a missing request is 404 to anyone admitted); complaints check
- * the policy's watchers and inquiries the desk roles before the lock (so a member without the role hears
- * 403 whether the case exists or not); an inquiry's holder is checked after the lock. Kept as it was when
- * the desks moved onto the kernel (issue 19); these tests say so, so that a change to it is deliberate.
+ * The three desks share the kernel's gate and lock, but not where they check the member's
+ * role: requests check it in the step, after the lock (so a missing request is 404 to
+ * anyone admitted); complaints check the policy's watchers and inquiries the desk roles
+ * before the lock (so a member without the role hears 403 whether the case exists or
+ * not); an inquiry's holder is checked after the lock. Kept as it was when the desks
+ * moved onto the kernel (issue 19); these tests say so, so that a change to it is
+ * deliberate.
  */
 class DeskCheckOrderTests extends PlatformTest {
 
@@ -40,38 +42,58 @@ class DeskCheckOrderTests extends PlatformTest {
 
 	@Test
 	void missingRequestWhenTheMemberLacksTheStepsRoleThenNotFound() {
-		as("contact-officer").post().uri("/api/requests/{id}/verify", UUID.randomUUID()).exchange()
-			.expectStatus().isNotFound()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:not-found");
+		as("contact-officer").post()
+			.uri("/api/requests/{id}/verify", UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:not-found");
 	}
 
 	@Test
 	void missingComplaintWhenTheMemberIsNoWatcherThenForbidden() {
-		as("contact-officer").post().uri("/api/complaints/{id}/acknowledgement", UUID.randomUUID()).exchange()
-			.expectStatus().isForbidden();
+		as("contact-officer").post()
+			.uri("/api/complaints/{id}/acknowledgement", UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void missingComplaintWhenTheMemberIsAWatcherThenNotFound() {
-		as("top-management").post().uri("/api/complaints/{id}/acknowledgement", UUID.randomUUID()).exchange()
-			.expectStatus().isNotFound();
+		as("top-management").post()
+			.uri("/api/complaints/{id}/acknowledgement", UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
 	void missingInquiryWhenTheMemberHasNoDeskRoleThenForbidden() {
-		as("follow-up-committee").post().uri("/api/inquiries/{id}/answer", UUID.randomUUID())
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "الجواب")).exchange()
-			.expectStatus().isForbidden();
+		as("follow-up-committee").post()
+			.uri("/api/inquiries/{id}/answer", UUID.randomUUID())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "الجواب"))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void missingInquiryWhenTheMemberHoldsADeskRoleThenNotFound() {
-		as("contact-officer").post().uri("/api/inquiries/{id}/answer", UUID.randomUUID())
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "الجواب")).exchange()
-			.expectStatus().isNotFound();
+		as("contact-officer").post()
+			.uri("/api/inquiries/{id}/answer", UUID.randomUUID())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "الجواب"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private WebTestClient as(String role) {
 		return web.mutateWith(TestTokens.staff(association.slug(), role));
 	}
+
 }

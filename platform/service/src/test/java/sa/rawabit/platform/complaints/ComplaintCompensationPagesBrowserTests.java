@@ -19,9 +19,10 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestKeycloak;
 
 /**
- * Compensation on a complaint's page: the follow-up committee sees the policy's conditions, is told next to
- * the field which one is not evidenced, records the evidence and then sees it and the timeline's entry
- * instead of the form; a member outside the complaints' watchers gets no page and so no form.
+ * Compensation on a complaint's page: the follow-up committee sees the policy's
+ * conditions, is told next to the field which one is not evidenced, records the evidence
+ * and then sees it and the timeline's entry instead of the form; a member outside the
+ * complaints' watchers gets no page and so no form.
  */
 class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 
@@ -91,15 +92,18 @@ class ComplaintCompensationPagesBrowserTests extends CaseDeskPageTest {
 	/** Files a complaint by phone through the API as the committee; returns its id. */
 	private String fileComplaint() throws Exception {
 		String token = TestKeycloak.get().tokenFor(COMMITTEE, TestKeycloak.DEMO_PASSWORD);
-		var filed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/api/complaints"))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("""
-					{"channel":"phone","name":"مستفيد","subject":"ضرر من تأخر الصرف","description":"تضررت من تأخر الصرف"}"""))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var filed = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(url("/api/complaints"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"""
+								{"channel":"phone","name":"مستفيد","subject":"ضرر من تأخر الصرف","description":"تضررت من تأخر الصرف"}"""))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(filed.statusCode()).isEqualTo(201);
 		Matcher id = ID.matcher(filed.body());
 		assertThat(id.find()).isTrue();
 		return id.group(1);
 	}
+
 }

@@ -14,16 +14,19 @@ import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestPolicies;
 
-/** Samtah's seed policy, plus an acknowledgement deadline and a fixed escalation delay for the clocks. */
+/**
+ * Samtah's seed policy, plus an acknowledgement deadline and a fixed escalation delay for
+ * the clocks.
+ */
 public final class ComplaintPolicies {
 
 	private ComplaintPolicies() {
 	}
 
 	/**
-	 * Publishes and waits until this replica serves the version, so the next request sees it, and until its
-	 * {@code policy.published} event is in the outbox (written just after), so it does not land among the
-	 * events a test writes next.
+	 * Publishes and waits until this replica serves the version, so the next request sees
+	 * it, and until its {@code policy.published} event is in the outbox (written just
+	 * after), so it does not land among the events a test writes next.
 	 */
 	public static void publish(PoliciesInForce policies, TenantId tenant, String yaml) {
 		UUID version = TestPolicies.publish(tenant, yaml);
@@ -67,8 +70,9 @@ public final class ComplaintPolicies {
 	}
 
 	/**
-	 * Samtah with clocks in its own words: complaints escalate to its executive director, a role the
-	 * policy declares, and a services committee exists that has nothing to do with complaints.
+	 * Samtah with clocks in its own words: complaints escalate to its executive director,
+	 * a role the policy declares, and a services committee exists that has nothing to do
+	 * with complaints.
 	 */
 	public static String withExecutiveDirector() {
 		return samtahWithClocks().replace("complaints:\n", """
@@ -107,4 +111,5 @@ public final class ComplaintPolicies {
 				    unit: working-days
 				""");
 	}
+
 }

@@ -23,9 +23,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * A role the policy declares works like a built-in one: complaints escalate to the association's own
- * executive director, whose stream, dashboard list and complaint API carry them; a role of the policy's
- * that complaints do not concern sees none of it.
+ * A role the policy declares works like a built-in one: complaints escalate to the
+ * association's own executive director, whose stream, dashboard list and complaint API
+ * carry them; a role of the policy's that complaints do not concern sees none of it.
  */
 class OwnRoleEscalationTests extends PlatformTest {
 
@@ -54,9 +54,15 @@ class OwnRoleEscalationTests extends PlatformTest {
 	@Test
 	void escalationWhenPolicyNamesItsExecutiveDirectorThenTheirStreamAndDashboardCarryIt() {
 		String id = new ComplaintHandlingTests().logWith(web, association.slug(), "relations-officer", "fax");
-		var escalated = web.mutateWith(TestTokens.staff(association.slug(), DIRECTOR)).get().uri("/api/stream")
-			.accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-			.returnResult(EVENTS).getResponseBody()
+		var escalated = web.mutateWith(TestTokens.staff(association.slug(), DIRECTOR))
+			.get()
+			.uri("/api/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody()
 			.filter(event -> event.id() != null && "complaint.escalated".equals(event.event())
 					&& event.data().contains(id))
 			.next()
@@ -67,9 +73,15 @@ class OwnRoleEscalationTests extends PlatformTest {
 			.assertNext(event -> assertThat(event.data()).contains("\"state\":\"escalated\""))
 			.verifyComplete();
 
-		web.mutateWith(TestTokens.staff(association.slug(), DIRECTOR)).get().uri("/api/complaints/{id}", id)
+		web.mutateWith(TestTokens.staff(association.slug(), DIRECTOR))
+			.get()
+			.uri("/api/complaints/{id}", id)
 			.exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("escalated");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("escalated");
 		board.open(member(DIRECTOR), 10)
 			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
@@ -86,22 +98,28 @@ class OwnRoleEscalationTests extends PlatformTest {
 			.as(StepVerifier::create)
 			.expectNext(false)
 			.verifyComplete();
-		web.mutateWith(TestTokens.staff(association.slug(), "services-committee")).get()
+		web.mutateWith(TestTokens.staff(association.slug(), "services-committee"))
+			.get()
 			.uri("/api/complaints/{id}", id)
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void logWhenPolicysHandlerIsTheCallersRoleThenAccepted() {
-		web.mutateWith(TestTokens.staff(association.slug(), "follow-up-committee")).post().uri("/api/complaints")
+		web.mutateWith(TestTokens.staff(association.slug(), "follow-up-committee"))
+			.post()
+			.uri("/api/complaints")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", "شكوى", "description", "نص"))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 	}
 
 	private StaffMember member(String role) {
 		return new StaffMember("s-" + role, role, association.id(), association.slug(), Set.of(role));
 	}
+
 }

@@ -23,11 +23,14 @@ import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** The public complaint link: filing and tracking without sign-in, and every kind of abuse refused whole. */
+/**
+ * The public complaint link: filing and tracking without sign-in, and every kind of abuse
+ * refused whole.
+ */
 class PublicComplaintLinkTests extends PlatformTest {
 
-	static final Map<String, String> VALID = Map.of("name", "مستفيد", "contact", "0500000000", "subject",
-			"تأخر الرد", "description", "لم يصلني رد على طلبي منذ شهر");
+	static final Map<String, String> VALID = Map.of("name", "مستفيد", "contact", "0500000000", "subject", "تأخر الرد",
+			"description", "لم يصلني رد على طلبي منذ شهر");
 
 	@Autowired
 	WebTestClient web;
@@ -54,22 +57,36 @@ class PublicComplaintLinkTests extends PlatformTest {
 
 	@Test
 	void fileWhenValidThenTrackingCodeShowsStatusWithoutSignIn() {
-		Map<?, ?> filed = post(association.slug(), VALID).expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> filed = post(association.slug(), VALID).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		String code = (String) filed.get("trackingCode");
 		assertThat(code).matches("[A-Z2-7]{20}");
 
-		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), code).exchange()
-			.expectStatus().isOk()
+		web.get()
+			.uri("/public/{slug}/complaints/{code}", association.slug(), code)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.state").isEqualTo("received")
-			.jsonPath("$.stateAr").isEqualTo("مستلمة")
-			.jsonPath("$.description").doesNotExist();
-		web.get().uri("/public/{slug}/complaints/form", association.slug()).exchange()
-			.expectStatus().isOk()
+			.jsonPath("$.state")
+			.isEqualTo("received")
+			.jsonPath("$.stateAr")
+			.isEqualTo("مستلمة")
+			.jsonPath("$.description")
+			.doesNotExist();
+		web.get()
+			.uri("/public/{slug}/complaints/form", association.slug())
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.fields[0].name").isEqualTo("name")
-			.jsonPath("$.handler").isEqualTo("follow-up-committee");
+			.jsonPath("$.fields[0].name")
+			.isEqualTo("name")
+			.jsonPath("$.handler")
+			.isEqualTo("follow-up-committee");
 		assertThat(stored(association.id())).isOne();
 		assertThat(clocks(association.id())).isEqualTo(2);
 	}
@@ -78,47 +95,79 @@ class PublicComplaintLinkTests extends PlatformTest {
 	void statusWhenCodeOfAnotherAssociationThenNotFound() {
 		TestTenant other = TestTenants.register("public-other");
 		ComplaintPolicies.publish(policies, other.id(), ComplaintPolicies.samtah());
-		String code = (String) post(association.slug(), VALID).expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("trackingCode");
+		String code = (String) post(association.slug(), VALID).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("trackingCode");
 
-		web.get().uri("/public/{slug}/complaints/{code}", other.slug(), code).exchange()
-			.expectStatus().isNotFound();
+		web.get().uri("/public/{slug}/complaints/{code}", other.slug(), code).exchange().expectStatus().isNotFound();
 	}
 
 	@Test
 	void fileWhenValidThenOnlyTheCodesHashIsStoredAndAWrongCodeIsNotFound() {
-		String code = (String) post(association.slug(), VALID).expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("trackingCode");
+		String code = (String) post(association.slug(), VALID).expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("trackingCode");
 
 		assertThat(count(association.id(), "select count(*) from app.complaint c where c::text like '%" + code + "%'"))
-			.as("no column of the stored row holds the clear code").isZero();
+			.as("no column of the stored row holds the clear code")
+			.isZero();
 		assertThat(count(association.id(), "select count(*) from app.complaint where tracking_hash = '"
-				+ sa.rawabit.foundation.digest.Digests.sha256Hex(code) + "'")).isOne();
-		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), code).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.trackingCode").isEqualTo(code).jsonPath("$.state").isEqualTo("received");
+				+ sa.rawabit.foundation.digest.Digests.sha256Hex(code) + "'"))
+			.isOne();
+		web.get()
+			.uri("/public/{slug}/complaints/{code}", association.slug(), code)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.trackingCode")
+			.isEqualTo(code)
+			.jsonPath("$.state")
+			.isEqualTo("received");
 		String wrong = (code.charAt(0) == 'A' ? "B" : "A") + code.substring(1);
-		web.get().uri("/public/{slug}/complaints/{code}", association.slug(), wrong).exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		web.get()
+			.uri("/public/{slug}/complaints/{code}", association.slug(), wrong)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
 	void fileWhenAbusedThenClear4xxAndNothingStored() {
-		post(association.slug(), Map.of("name", "x", "subject", "s", "description", "x".repeat(20_000)))
-			.expectStatus().isEqualTo(413)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:payload-too-large");
-		post(association.slug(), Map.of("name", " ", "contact", "x")).expectStatus().isBadRequest()
+		post(association.slug(), Map.of("name", "x", "subject", "s", "description", "x".repeat(20_000))).expectStatus()
+			.isEqualTo(413)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("urn:rawabit:problem:validation-failed")
-			.jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString()).contains("name", "subject",
-					"description"));
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:payload-too-large");
+		post(association.slug(), Map.of("name", " ", "contact", "x")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:validation-failed")
+			.jsonPath("$.errors[*].field")
+			.value(fields -> assertThat(fields.toString()).contains("name", "subject", "description"));
 		Map<String, String> bot = new java.util.HashMap<>(VALID);
 		bot.put("website", "http://spam.example");
-		post(association.slug(), bot).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:submission-rejected");
-		web.post().uri("/public/{slug}/complaints", association.slug()).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{not json").exchange().expectStatus().isBadRequest();
+		post(association.slug(), bot).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:submission-rejected");
+		web.post()
+			.uri("/public/{slug}/complaints", association.slug())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{not json")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 
 		assertThat(stored(association.id())).isZero();
 	}
@@ -129,15 +178,25 @@ class PublicComplaintLinkTests extends PlatformTest {
 		ComplaintPolicies.publish(policies, suspended.id(), ComplaintPolicies.samtah());
 		TestTenants.setStatus(suspended.id(), "suspended");
 		TestTenant noLink = TestTenants.register("public-nolink");
-		ComplaintPolicies.publish(policies, noLink.id(), sa.rawabit.policy.seeds.SeedPolicies.get("thimar-alkhair").yaml());
+		ComplaintPolicies.publish(policies, noLink.id(),
+				sa.rawabit.policy.seeds.SeedPolicies.get("thimar-alkhair").yaml());
 
-		web.get().uri("/public/no-such-page/at-all").exchange()
-			.expectStatus().isNotFound().expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:not-found");
+		web.get()
+			.uri("/public/no-such-page/at-all")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:not-found");
 		for (String slug : new String[] { "no-such-association", suspended.slug(), noLink.slug() }) {
-			post(slug, VALID).expectStatus().isNotFound()
+			post(slug, VALID).expectStatus()
+				.isNotFound()
 				.expectBody()
-				.jsonPath("$.type").isEqualTo("urn:rawabit:problem:not-found")
-				.jsonPath("$.titleEn").isEqualTo("Not found");
+				.jsonPath("$.type")
+				.isEqualTo("urn:rawabit:problem:not-found")
+				.jsonPath("$.titleEn")
+				.isEqualTo("Not found");
 		}
 		assertThat(stored(suspended.id())).isZero();
 	}
@@ -159,13 +218,19 @@ class PublicComplaintLinkTests extends PlatformTest {
 		assertThat(accepted).isEqualTo(5);
 		assertThat(refused).isEqualTo(3);
 		assertThat(stored(association.id())).isEqualTo(5);
-		post(association.slug(), VALID).expectStatus().isEqualTo(429)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:too-many-requests");
+		post(association.slug(), VALID).expectStatus()
+			.isEqualTo(429)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:too-many-requests");
 	}
 
 	private WebTestClient.ResponseSpec post(String slug, Map<String, String> form) {
-		return web.post().uri("/public/{slug}/complaints", slug).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(form).exchange();
+		return web.post()
+			.uri("/public/{slug}/complaints", slug)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(form)
+			.exchange();
 	}
 
 	static long stored(TenantId tenant) {
@@ -194,4 +259,5 @@ class PublicComplaintLinkTests extends PlatformTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -18,7 +18,10 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** A beneficiary on a phone (390 × 844) files a complaint on the public page and follows it up by its code. */
+/**
+ * A beneficiary on a phone (390 × 844) files a complaint on the public page and follows
+ * it up by its code.
+ */
 class PublicComplaintPagesBrowserTests extends PageTest {
 
 	static final int PHONE_WIDTH = 390;
@@ -135,4 +138,5 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 		Object width = phone.evaluate("document.documentElement.scrollWidth");
 		assertThat(((Number) width).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
 	}
+
 }

@@ -17,7 +17,10 @@ import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** The complaint pages' abuse guards: the same limits and honeypot as the JSON link, answered as pages. */
+/**
+ * The complaint pages' abuse guards: the same limits and honeypot as the JSON link,
+ * answered as pages.
+ */
 class PublicComplaintPagesTests extends PlatformTest {
 
 	@Autowired
@@ -46,10 +49,14 @@ class PublicComplaintPagesTests extends PlatformTest {
 	@Test
 	void fileWhenAddressOverItsLimitThenTooManyPageAndNothingMoreStored() {
 		for (int i = 0; i < 5; i++) {
-			post(form()).expectStatus().isSeeOther()
-				.expectHeader().valueMatches("Location", "/public/" + association.slug() + "/complaint/receipt/[A-Z2-7]{20}");
+			post(form()).expectStatus()
+				.isSeeOther()
+				.expectHeader()
+				.valueMatches("Location", "/public/" + association.slug() + "/complaint/receipt/[A-Z2-7]{20}");
 		}
-		post(form()).expectStatus().isEqualTo(429).expectBody(String.class)
+		post(form()).expectStatus()
+			.isEqualTo(429)
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-testid=\"limited\"").contains("طلبات كثيرة"));
 
 		assertThat(PublicComplaintLinkTests.stored(association.id())).isEqualTo(5);
@@ -59,7 +66,9 @@ class PublicComplaintPagesTests extends PlatformTest {
 	void fileWhenHoneypotFilledThenRefusedOnTheFormAndNothingStored() {
 		MultiValueMap<String, String> bot = form();
 		bot.add("website", "http://spam.example");
-		post(bot).expectStatus().isBadRequest().expectBody(String.class)
+		post(bot).expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-testid=\"complaint-form\"").contains("رُفض الإرسال"));
 
 		assertThat(PublicComplaintLinkTests.stored(association.id())).isZero();
@@ -67,8 +76,12 @@ class PublicComplaintPagesTests extends PlatformTest {
 
 	@Test
 	void landingWhenPolicyOpensLinkThenChannelsAndLinksShown() {
-		web.get().uri("/public/{slug}?lang=en", association.slug()).exchange()
-			.expectStatus().isOk().expectBody(String.class)
+		web.get()
+			.uri("/public/{slug}?lang=en", association.slug())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-testid=\"complaint-link\"")
 				.contains("data-channel=\"fax\"")
 				.contains("data-channel=\"email\"")
@@ -76,7 +89,8 @@ class PublicComplaintPagesTests extends PlatformTest {
 	}
 
 	private WebTestClient.ResponseSpec post(MultiValueMap<String, String> form) {
-		return web.post().uri("/public/{slug}/complaint", association.slug())
+		return web.post()
+			.uri("/public/{slug}/complaint", association.slug())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData(form))
 			.exchange();
@@ -90,4 +104,5 @@ class PublicComplaintPagesTests extends PlatformTest {
 		form.add("description", "لم يصلني رد على طلبي");
 		return form;
 	}
+
 }

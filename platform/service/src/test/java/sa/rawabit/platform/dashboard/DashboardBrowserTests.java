@@ -11,8 +11,9 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
- * The dashboard: the follow-up committee sees a complaint filed on the public link arrive without a
- * reload; a member of two associations picks one at sign-in and gets that association's dashboard.
+ * The dashboard: the follow-up committee sees a complaint filed on the public link arrive
+ * without a reload; a member of two associations picks one at sign-in and gets that
+ * association's dashboard.
  */
 class DashboardBrowserTests extends CaseDeskPageTest {
 
@@ -38,7 +39,8 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		org.assertj.core.api.Assertions.assertThat(status).isEqualTo(201);
 
 		assertThat(open).hasText(Integer.toString(before + 1));
-		var row = page.getByTestId("complaint-row").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject));
+		var row = page.getByTestId("complaint-row")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject));
 		assertThat(row).hasAttribute("data-new", "true");
 		assertThat(row).hasClass(Pattern.compile("alert-new"));
 		assertThat(page.getByTestId("new-complaint-alert")).isVisible();
@@ -57,8 +59,8 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 	@Test
 	void dashboardWhenBurstOfComplaintsThenOneSectionsReloadShowsThemAll() throws Exception {
 		signInReadyToActElsewhere(THIMAR + ".relations-officer", "/policy").close();
-		String token = sa.rawabit.testing.TestKeycloak.get().tokenFor(THIMAR + ".relations-officer",
-				sa.rawabit.testing.TestKeycloak.DEMO_PASSWORD);
+		String token = sa.rawabit.testing.TestKeycloak.get()
+			.tokenFor(THIMAR + ".relations-officer", sa.rawabit.testing.TestKeycloak.DEMO_PASSWORD);
 		signInReadyToAct(THIMAR + ".follow-up-committee", "/");
 		assertThat(page.locator("body")).hasClass(Pattern.compile("live-connected"));
 		var open = page.getByTestId("count-complaints-open");
@@ -70,9 +72,12 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 			}
 		});
 		page.evaluate("window.__events = 0; document.body.addEventListener('live', () => window.__events++)");
-		// The page's own window (1 s + up to 1 s) is what coalesces; on a 2-core machine shared with other
-		// builds ten filings may take longer than that to commit, so the test widens it: what is tested is
-		// that a burst inside the window costs one reload, not how fast this machine files complaints.
+		// The page's own window (1 s + up to 1 s) is what coalesces; on a 2-core machine
+		// shared with other
+		// builds ten filings may take longer than that to commit, so the test widens it:
+		// what is tested is
+		// that a burst inside the window costs one reload, not how fast this machine
+		// files complaints.
 		page.evaluate("document.body.dataset.liveCoalesce = '4000'");
 
 		String subject = "دفعة شكاوى " + System.nanoTime();
@@ -93,8 +98,9 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		page.waitForFunction("window.__events >= 10");
 		assertThat(open).hasText(Integer.toString(before + 10),
 				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
-		assertThat(page.getByTestId("complaint-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
-			.setHasText(subject + " 9"))).hasAttribute("data-new", "true");
+		assertThat(page.getByTestId("complaint-row")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject + " 9")))
+			.hasAttribute("data-new", "true");
 		page.waitForTimeout(1_000);
 		org.assertj.core.api.Assertions.assertThat(reloads).hasSize(1);
 		org.assertj.core.api.Assertions.assertThat(reloads.getFirst()).containsPattern("seen=\\d+");
@@ -110,12 +116,13 @@ class DashboardBrowserTests extends CaseDeskPageTest {
 		// Keycloak's organization picker, between the username and the password steps.
 		page.getByText("Thimar Al-Khair Association").click();
 		page.locator("input[name=password]").fill(sa.rawabit.testing.TestKeycloak.DEMO_PASSWORD);
-		page.locator("input[name=password]").press("Enter",
-				new com.microsoft.playwright.Locator.PressOptions().setNoWaitAfter(true));
+		page.locator("input[name=password]")
+			.press("Enter", new com.microsoft.playwright.Locator.PressOptions().setNoWaitAfter(true));
 		page.waitForURL(address -> address.startsWith(url("/").toString()));
 
 		assertThat(page.getByTestId("association")).containsText(THIMAR);
 		assertThat(page.getByTestId("roles")).hasText("مسؤول البحث الاجتماعي");
 		assertThat(page.getByTestId("queue-section").locator("h2")).hasText("إحالات مسندة إليّ");
 	}
+
 }

@@ -11,7 +11,10 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Actual plans of the dashboard's statements and what they read, for the plan tests and the benchmark. */
+/**
+ * Actual plans of the dashboard's statements and what they read, for the plan tests and
+ * the benchmark.
+ */
 public final class DashboardPlans {
 
 	/** The tables the dashboard reads open work from. */
@@ -21,8 +24,9 @@ public final class DashboardPlans {
 	}
 
 	/**
-	 * {@code sql} prepared and run once on {@code connection} (inside a transaction the caller opened, with
-	 * its tenant set when under RLS) with {@code plan_cache_mode} as given; the actual plan, rolled back.
+	 * {@code sql} prepared and run once on {@code connection} (inside a transaction the
+	 * caller opened, with its tenant set when under RLS) with {@code plan_cache_mode} as
+	 * given; the actual plan, rolled back.
 	 */
 	public static JsonNode explain(Connection connection, String sql, String arguments, String planCacheMode)
 			throws SQLException {
@@ -40,7 +44,10 @@ public final class DashboardPlans {
 		}
 	}
 
-	/** Nodes that read one of the dashboard's tables (a bitmap heap scan stands with its index scan below it). */
+	/**
+	 * Nodes that read one of the dashboard's tables (a bitmap heap scan stands with its
+	 * index scan below it).
+	 */
 	public static List<JsonNode> scans(JsonNode plan) {
 		List<JsonNode> found = new ArrayList<>();
 		collect(plan, found);
@@ -59,14 +66,20 @@ public final class DashboardPlans {
 		return "(none: " + scan.path("Node Type").asString() + ")";
 	}
 
-	/** Rows the node read: those it returned plus those its filter or recheck threw away, over every loop. */
+	/**
+	 * Rows the node read: those it returned plus those its filter or recheck threw away,
+	 * over every loop.
+	 */
 	public static long examined(JsonNode scan) {
 		long perLoop = scan.path("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong()
 				+ scan.path("Rows Removed by Index Recheck").asLong();
 		return perLoop * Math.max(1, scan.path("Actual Loops").asLong());
 	}
 
-	/** One line per scan: {@code Index Scan on complaint using complaint_open, 10 rows examined}. */
+	/**
+	 * One line per scan:
+	 * {@code Index Scan on complaint using complaint_open, 10 rows examined}.
+	 */
 	public static String summary(JsonNode plan) {
 		List<String> lines = new ArrayList<>();
 		for (JsonNode scan : scans(plan)) {
@@ -82,4 +95,5 @@ public final class DashboardPlans {
 		}
 		node.path("Plans").forEach(child -> collect(child, into));
 	}
+
 }

@@ -22,20 +22,24 @@ import sa.rawabit.testing.TestTenants;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every statement the dashboard runs, EXPLAIN ANALYZEd as the platform role under row-level security in
- * an association with 20,000 complaints of history (2 % open) next to another one: each reads its table
- * through the open-work index and examines no more rows than are open, with a custom plan and with the
- * generic plan a reused prepared statement may get.
+ * Every statement the dashboard runs, EXPLAIN ANALYZEd as the platform role under
+ * row-level security in an association with 20,000 complaints of history (2 % open) next
+ * to another one: each reads its table through the open-work index and examines no more
+ * rows than are open, with a custom plan and with the generic plan a reused prepared
+ * statement may get.
  */
 class DashboardQueryPlanTests {
 
-	/** The table each statement reads, and the index that leads to its open rows (V160, or older ones). */
+	/**
+	 * The table each statement reads, and the index that leads to its open rows (V160, or
+	 * older ones).
+	 */
 	static final Map<String, String> OPEN_INDEX = Map.of("complaint", "complaint_open", "request", "request_queue",
 			"inquiry", "inquiry_queue", "deadline", "deadline_running");
 
 	static final Map<String, String> OPEN_ROWS = Map.of("complaint",
-			"select count(*) from app.complaint where tenant_id = ? and state not in ('settled', 'resolved')", "request",
-			"select count(*) from app.request where tenant_id = ? and pending_role is not null", "inquiry",
+			"select count(*) from app.complaint where tenant_id = ? and state not in ('settled', 'resolved')",
+			"request", "select count(*) from app.request where tenant_id = ? and pending_role is not null", "inquiry",
 			"select count(*) from app.inquiry where tenant_id = ? and state = 'open'", "deadline",
 			"select count(*) from app.deadline where tenant_id = ? and state not in ('met', 'cancelled')");
 
@@ -89,7 +93,8 @@ class DashboardQueryPlanTests {
 		for (JsonNode scan : scans) {
 			String table = scan.path("Relation Name").asString();
 			assertThat(scan.path("Node Type").asString()).as("%s on %s", name, table).isNotEqualTo("Seq Scan");
-			assertThat(DashboardPlans.indexOf(scan)).as("index of %s on %s: %s", name, table, plan).isEqualTo(OPEN_INDEX.get(table));
+			assertThat(DashboardPlans.indexOf(scan)).as("index of %s on %s: %s", name, table, plan)
+				.isEqualTo(OPEN_INDEX.get(table));
 			assertThat(DashboardPlans.examined(scan)).as("rows %s examined in %s: %s", name, table, plan)
 				.isLessThanOrEqualTo(open.get(table));
 		}
@@ -99,7 +104,10 @@ class DashboardQueryPlanTests {
 		return DashboardHistory.statements().get(name);
 	}
 
-	/** The statement prepared and run once as the platform role in {@link #busy}, with its actual plan. */
+	/**
+	 * The statement prepared and run once as the platform role in {@link #busy}, with its
+	 * actual plan.
+	 */
 	static JsonNode explain(String sql, String arguments, String planCacheMode) throws SQLException {
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM);
 				Statement statement = platform.createStatement()) {
@@ -110,4 +118,5 @@ class DashboardQueryPlanTests {
 			return plan;
 		}
 	}
+
 }

@@ -26,9 +26,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * Fifty members of one committee watching their dashboards at once cost one computation of their view,
- * and one more after a complaint is filed, which every one of them then sees; the contact officer's own
- * inquiries are computed per person.
+ * Fifty members of one committee watching their dashboards at once cost one computation
+ * of their view, and one more after a complaint is filed, which every one of them then
+ * sees; the contact officer's own inquiries are computed per person.
  */
 class DashboardSectionsTests extends PlatformTest {
 
@@ -80,8 +80,9 @@ class DashboardSectionsTests extends PlatformTest {
 		List<DashboardSections.Sections> after = watchAll(committee, event);
 
 		assertThat(computations("by-role") - before).isEqualTo(2);
-		assertThat(after).allSatisfy(seen -> assertThat(seen.complaints().items()).extracting(ComplaintBoard.Summary::subject)
-			.contains(subject));
+		assertThat(after)
+			.allSatisfy(seen -> assertThat(seen.complaints().items()).extracting(ComplaintBoard.Summary::subject)
+				.contains(subject));
 		assertThat(after.getFirst().complaints().total()).isEqualTo(first.getFirst().complaints().total() + 1);
 	}
 
@@ -91,7 +92,8 @@ class DashboardSectionsTests extends PlatformTest {
 		watchAll(committee, null);
 		double before = computations("by-role");
 
-		// The page's stream ran on a replica that is ahead: its last event is unknown here.
+		// The page's stream ran on a replica that is ahead: its last event is unknown
+		// here.
 		watchAll(committee, versions.versionFor(association.id(), null) + 1_000_000);
 
 		assertThat(computations("by-role") - before).isEqualTo(1);
@@ -111,7 +113,8 @@ class DashboardSectionsTests extends PlatformTest {
 
 	private List<DashboardSections.Sections> watchAll(List<StaffMember> watchers, Long seen) {
 		return Flux.fromIterable(watchers)
-			.flatMap(member -> sections.of(member, seen).contextWrite(TenantContext.of(association.id())), watchers.size())
+			.flatMap(member -> sections.of(member, seen).contextWrite(TenantContext.of(association.id())),
+					watchers.size())
 			.collectList()
 			.block(Duration.ofSeconds(30));
 	}
@@ -128,10 +131,14 @@ class DashboardSectionsTests extends PlatformTest {
 	}
 
 	private void file(String subject) {
-		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer")).post().uri("/api/complaints")
+		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer"))
+			.post()
+			.uri("/api/complaints")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", subject, "description", "نص الشكوى"))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 	}
+
 }

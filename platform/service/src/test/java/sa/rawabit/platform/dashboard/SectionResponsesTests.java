@@ -23,8 +23,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The sections page is rendered once per view, change and language and written again to every watcher of
- * that view — signed-in page sessions of different people — and never to another association or language.
+ * The sections page is rendered once per view, change and language and written again to
+ * every watcher of that view — signed-in page sessions of different people — and never to
+ * another association or language.
  */
 class SectionResponsesTests extends PlatformTest {
 
@@ -58,7 +59,9 @@ class SectionResponsesTests extends PlatformTest {
 		long version = file(watched, subject);
 		double before = renderings();
 
-		List<String> pages = IntStream.range(0, 5).mapToObj(i -> sections(watched, "member-" + i, version, null)).toList();
+		List<String> pages = IntStream.range(0, 5)
+			.mapToObj(i -> sections(watched, "member-" + i, version, null))
+			.toList();
 
 		assertThat(renderings() - before).isEqualTo(1);
 		assertThat(pages).allSatisfy(page -> assertThat(page).isEqualTo(pages.getFirst()));
@@ -89,45 +92,60 @@ class SectionResponsesTests extends PlatformTest {
 
 	@Test
 	void sectionsWhenSeenIsNotANumberThenAProblemNotARendering() {
-		// The view a page with no event heard is served is rendered and kept: garbage must not be served it.
+		// The view a page with no event heard is served is rendered and kept: garbage
+		// must not be served it.
 		long latest = versions.versionFor(watched.id(), null);
 		sections(watched, "member-y", latest, null);
-		web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
-			.subject("member-x")
-			.claim("preferred_username", "member-x@" + watched.slug())
-			.claim("organization", List.of(watched.slug()))
-			.claim("groups", List.of("/" + watched.slug() + "/follow-up-committee"))))
+		web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()
+			.idToken(token -> token.subject("member-x")
+				.claim("preferred_username", "member-x@" + watched.slug())
+				.claim("organization", List.of(watched.slug()))
+				.claim("groups", List.of("/" + watched.slug() + "/follow-up-committee"))))
 			.get()
 			.uri(SectionResponses.PATH + "?seen=abc")
 			.header("HX-Request", "true")
 			.exchange()
-			.expectStatus().isBadRequest();
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	private String sections(TestTenant association, String person, long seen, String lang) {
-		return web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
-			.subject(person)
-			.claim("preferred_username", person + "@" + association.slug())
-			.claim("organization", List.of(association.slug()))
-			.claim("groups", List.of("/" + association.slug() + "/follow-up-committee"))))
+		return web
+			.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()
+				.idToken(token -> token.subject(person)
+					.claim("preferred_username", person + "@" + association.slug())
+					.claim("organization", List.of(association.slug()))
+					.claim("groups", List.of("/" + association.slug() + "/follow-up-committee"))))
 			.get()
-			.uri(builder -> builder.path(SectionResponses.PATH).queryParam("seen", seen)
-				.queryParamIfPresent("lang", java.util.Optional.ofNullable(lang)).build())
+			.uri(builder -> builder.path(SectionResponses.PATH)
+				.queryParam("seen", seen)
+				.queryParamIfPresent("lang", java.util.Optional.ofNullable(lang))
+				.build())
 			.header("HX-Request", "true")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
-	/** Files a complaint and waits until this replica's fan-out delivered it: the version pages then name. */
+	/**
+	 * Files a complaint and waits until this replica's fan-out delivered it: the version
+	 * pages then name.
+	 */
 	private long file(TestTenant association, String subject) {
 		long was = versions.versionFor(association.id(), null);
-		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer")).post().uri("/api/complaints")
+		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer"))
+			.post()
+			.uri("/api/complaints")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", subject, "description", "نص الشكوى"))
 			.exchange()
-			.expectStatus().isCreated();
+			.expectStatus()
+			.isCreated();
 		return Mono.fromSupplier(() -> versions.versionFor(association.id(), null))
 			.filter(now -> now != was)
 			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(20)))
@@ -137,4 +155,5 @@ class SectionResponsesTests extends PlatformTest {
 	private double renderings() {
 		return meters.get("rawabit.dashboard.renderings").counter().count();
 	}
+
 }

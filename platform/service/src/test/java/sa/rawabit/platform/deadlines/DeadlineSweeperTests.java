@@ -30,8 +30,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Sweepers with fixed clocks far in the future (2100), so the application's own sweeper, on the real
- * clock, never touches these clocks; everything each test counts is its own association's.
+ * Sweepers with fixed clocks far in the future (2100), so the application's own sweeper,
+ * on the real clock, never touches these clocks; everything each test counts is its own
+ * association's.
  */
 class DeadlineSweeperTests extends PlatformTest {
 
@@ -91,7 +92,8 @@ class DeadlineSweeperTests extends PlatformTest {
 
 		try (Connection crashing = TestDatabase.get().connectAs(DatabaseRoles.WORKER)) {
 			crashing.setAutoCommit(false);
-			// Half a sweep: claims and moves ten clocks and writes their events, then dies before commit.
+			// Half a sweep: claims and moves ten clocks and writes their events, then
+			// dies before commit.
 			try (PreparedStatement claim = crashing.prepareStatement("""
 					with claimed as (select tenant_id, id from app.deadline where tenant_id = ? and next_fire_at <= ?
 					                 order by id limit 10 for update skip locked)
@@ -108,7 +110,8 @@ class DeadlineSweeperTests extends PlatformTest {
 				event.setObject(1, tenant.value());
 				event.executeUpdate();
 			}
-			// Meanwhile another replica sweeps: it skips the ten locked clocks, fires the other ten.
+			// Meanwhile another replica sweeps: it skips the ten locked clocks, fires the
+			// other ten.
 			sweeper(late).sweep().as(StepVerifier::create).expectNextCount(1).verifyComplete();
 			assertThat(events(tenant)).hasSize(20).containsOnly("deadline.breached", "deadline.escalated");
 			crashing.rollback();
@@ -128,9 +131,10 @@ class DeadlineSweeperTests extends PlatformTest {
 	/** Clocks warning at +100 s, due at +200 s, escalating at +300 s. */
 	private void start(TenantId tenant, UUID subject, int count) {
 		Flux.range(0, count)
-			.concatMap(i -> deadlines.start(new DeadlineClock("complaint", subject == null ? UUID.randomUUID() : subject,
-					"complaint-ack", null, START, null, START.plusSeconds(100), START.plusSeconds(200),
-					START.plusSeconds(300), "top-management", Set.of("follow-up-committee"))))
+			.concatMap(
+					i -> deadlines.start(new DeadlineClock("complaint", subject == null ? UUID.randomUUID() : subject,
+							"complaint-ack", null, START, null, START.plusSeconds(100), START.plusSeconds(200),
+							START.plusSeconds(300), "top-management", Set.of("follow-up-committee"))))
 			.then()
 			.as(transactions::inTenant)
 			.contextWrite(TenantContext.of(tenant))
@@ -155,4 +159,5 @@ class DeadlineSweeperTests extends PlatformTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -19,7 +19,10 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** An answer that attaches the association's public documents records which versions went, and links them. */
+/**
+ * An answer that attaches the association's public documents records which versions went,
+ * and links them.
+ */
 class InquiryAnswerToolsTests extends InquiryTest {
 
 	TestTenant association;
@@ -38,14 +41,15 @@ class InquiryAnswerToolsTests extends InquiryTest {
 	@Test
 	void answerWhenDocumentAttachedThenRecordedWithVersionAndLinkedInTheMessage() throws Exception {
 		String text = "تجدون الشروط في اللائحة المرفقة " + inquiry;
-		answer(List.of("bylaws"), text).expectStatus().isOk()
-			.expectBody().jsonPath("$.state").isEqualTo("answered");
+		answer(List.of("bylaws"), text).expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("answered");
 
-		assertThat(query(association.id(), "select string_agg(tool_id || ':' || version, ',')"
-				+ " from app.inquiry_tool_attachment where inquiry_id = '" + inquiry + "'"))
+		assertThat(query(association.id(),
+				"select string_agg(tool_id || ':' || version, ',')"
+						+ " from app.inquiry_tool_attachment where inquiry_id = '" + inquiry + "'"))
 			.isEqualTo("bylaws:2");
 		String mail = mailContaining(text);
-		// The link names the version attached: a later upload does not change what the person was sent.
+		// The link names the version attached: a later upload does not change what the
+		// person was sent.
 		assertThat(mail).contains("http://127.0.0.1:8080/public/" + association.slug() + "/documents/bylaws/versions/2")
 			.contains("اللائحة الأساسية")
 			.contains("الإصدار 2");
@@ -59,26 +63,33 @@ class InquiryAnswerToolsTests extends InquiryTest {
 
 		answer(List.of("bylaws"), "راجعوا اللائحة").expectStatus().isOk();
 		String answered = page();
-		assertThat(answered).contains("data-testid=\"answer-attachments\"",
-				"/tools/bylaws/versions/2", "الإصدار 2");
+		assertThat(answered).contains("data-testid=\"answer-attachments\"", "/tools/bylaws/versions/2", "الإصدار 2");
 	}
 
 	private String page() {
-		return web.mutateWith(ToolDocumentFixtures.member(association.slug(), "contact-officer")).get()
+		return web.mutateWith(ToolDocumentFixtures.member(association.slug(), "contact-officer"))
+			.get()
 			.uri("/inquiries/{id}", inquiry)
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
 	void answerWhenDocumentIsNotPublicThenRefusedNamingToolsAndNothingChanged() {
-		answer(List.of("bylaws", "partners-policy"), "إجابة").expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("tools");
+		answer(List.of("bylaws", "partners-policy"), "إجابة").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("tools");
 
-		assertThat(query(association.id(), "select count(*) from app.inquiry_tool_attachment where inquiry_id = '"
-				+ inquiry + "'")).isEqualTo("0");
+		assertThat(query(association.id(),
+				"select count(*) from app.inquiry_tool_attachment where inquiry_id = '" + inquiry + "'"))
+			.isEqualTo("0");
 		assertThat(query(association.id(), "select state from app.inquiry where id = '" + inquiry + "'"))
 			.isEqualTo("open");
 	}
@@ -128,4 +139,5 @@ class InquiryAnswerToolsTests extends InquiryTest {
 		}
 		throw new AssertionError("no e-mail containing " + text);
 	}
+
 }

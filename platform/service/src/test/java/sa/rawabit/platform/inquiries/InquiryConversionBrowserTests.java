@@ -20,8 +20,9 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Converting an inquiry from its page in a real Chromium, for the demo association samtah-cooperative
- * under its seed plus a contact-officer map (as {@link InquiryTest} publishes it).
+ * Converting an inquiry from its page in a real Chromium, for the demo association
+ * samtah-cooperative under its seed plus a contact-officer map (as {@link InquiryTest}
+ * publishes it).
  */
 class InquiryConversionBrowserTests extends CaseDeskPageTest {
 
@@ -48,8 +49,10 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 	@Test
 	void contactOfficerWhenConvertsAnInquiryToARequestThenLandsOnTheRequestWithTheWayBack() {
 		String person = registry
-			.register(new NewBeneficiary(NationalId.complete("1" + String.format("%08d", System.nanoTime() % 99_999_999)),
-					"مستفيدة محوّلة " + System.nanoTime(), "0500000002", null), "test")
+			.register(
+					new NewBeneficiary(NationalId.complete("1" + String.format("%08d", System.nanoTime() % 99_999_999)),
+							"مستفيدة محوّلة " + System.nanoTime(), "0500000002", null),
+					"test")
 			.contextWrite(TenantContext.of(samtah))
 			.block()
 			.id()
@@ -85,8 +88,9 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 	void conversionToRequestWhenAnonymousAndNoBeneficiaryChosenThenProblemNextToTheFieldAndStillOpen() {
 		logAnonymousInquiry();
 		page.getByTestId("conversion-service").selectOption("service-request");
-		Response refused = page.waitForResponse(response -> response.url().endsWith("/conversion")
-				&& "POST".equals(response.request().method()), () -> page.getByTestId("conversion-submit").click());
+		Response refused = page.waitForResponse(
+				response -> response.url().endsWith("/conversion") && "POST".equals(response.request().method()),
+				() -> page.getByTestId("conversion-submit").click());
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(page.getByTestId("conversion-beneficiary")).hasAttribute("aria-invalid", "true");
@@ -96,7 +100,10 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("conversion-register")).hasAttribute("href", "/beneficiaries/new");
 	}
 
-	/** Logs an anonymous inquiry by phone as the contact officer; returns its id, on its page. */
+	/**
+	 * Logs an anonymous inquiry by phone as the contact officer; returns its id, on its
+	 * page.
+	 */
 	private String logAnonymousInquiry() {
 		signInReadyToAct(SAMTAH + ".contact-officer", "/inquiries/new");
 		page.getByTestId("field-channel").selectOption("phone");
@@ -107,4 +114,5 @@ class InquiryConversionBrowserTests extends CaseDeskPageTest {
 		assertThat(page).hasURL(Pattern.compile(".*/inquiries/[0-9a-f-]{36}$"));
 		return page.url().replaceFirst(".*/inquiries/", "");
 	}
+
 }

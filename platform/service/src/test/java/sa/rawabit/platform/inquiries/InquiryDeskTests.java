@@ -44,32 +44,47 @@ class InquiryDeskTests extends InquiryTest {
 			.bodyValue(Map.of("channel", "interview", "question", "متى يصرف الدعم؟", "beneficiaryId", person, "field",
 					"education"))
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(inquiry.get("category")).isEqualTo("orphans");
 		assertThat(inquiry.get("officer")).isEqualTo(Map.of("staff", "huda"));
 		String id = (String) inquiry.get("id");
 
-		web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer")).post()
+		web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer"))
+			.post()
 			.uri("/api/inquiries/{id}/answer", id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("text", "يصرف الدعم في الأسبوع الأول من كل شهر"))
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.state").isEqualTo("answered")
-			.jsonPath("$.answer.channel").isEqualTo("email")
-			.jsonPath("$.answer.outcome").isEqualTo("queued");
+			.jsonPath("$.state")
+			.isEqualTo("answered")
+			.jsonPath("$.answer.channel")
+			.isEqualTo("email")
+			.jsonPath("$.answer.outcome")
+			.isEqualTo("queued");
 		// Queued with the answer and sent in the background; the inquiry then says so.
-		eventually(() -> web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer")).get()
-			.uri("/api/inquiries/{id}", id).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.answer.outcome").isEqualTo("sent"));
+		eventually(() -> web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer"))
+			.get()
+			.uri("/api/inquiries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.answer.outcome")
+			.isEqualTo("sent"));
 		assertThat(mailTo("orphan@example.sa").getContent().toString()).contains("يصرف الدعم في الأسبوع الأول");
 	}
 
 	@Test
 	void answerDeadlineWhenReceivedBeforeTheWeekendThenDueAfterItAndMetByTheAnswerSentByEmail() throws Exception {
-		// Wednesday 15 October 2025; Friday and Saturday are Samtah's weekend: 3 working days end on Monday.
+		// Wednesday 15 October 2025; Friday and Saturday are Samtah's weekend: 3 working
+		// days end on Monday.
 		CLOCK.setDay(LocalDate.of(2025, 10, 15));
 		Map<String, Object> inquiry = log(association.slug(), "relations-officer", "widows", "housing");
 		String id = (String) inquiry.get("id");
@@ -85,22 +100,35 @@ class InquiryDeskTests extends InquiryTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("text", "الشروط منشورة في دليل سياسة الدعم"))
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.answer.text").isEqualTo("الشروط منشورة في دليل سياسة الدعم")
-			.jsonPath("$.answer.outcome").isEqualTo("queued");
-		eventually(() -> as(association.slug(), "contact-officer").get().uri("/api/inquiries/{id}", id).exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.answer.outcome").isEqualTo("sent"));
+			.jsonPath("$.answer.text")
+			.isEqualTo("الشروط منشورة في دليل سياسة الدعم")
+			.jsonPath("$.answer.outcome")
+			.isEqualTo("queued");
+		eventually(() -> as(association.slug(), "contact-officer").get()
+			.uri("/api/inquiries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.answer.outcome")
+			.isEqualTo("sent"));
 
 		assertThat(mailTo("asker@example.sa").getContent().toString()).contains("الشروط منشورة في دليل سياسة الدعم");
 		assertThat(query(association.id(), "select state from app.deadline where subject_id = '" + id + "'"))
 			.isEqualTo("met");
-		assertThat(query(association.id(), "select string_agg(action, ',' order by occurred_at, action)"
-				+ " from app.audit_event where subject_id = '" + id + "'")).isEqualTo("inquiry.answered,inquiry.received");
-		assertThat(query(association.id(), "select string_agg(topic || ':' || array_to_string(audience, '+'), ','"
-				+ " order by id) from app.outbox where subject_id = '" + id + "'"))
-			.isEqualTo("inquiry.received:contact-officer+top-management,inquiry.answered:contact-officer+top-management,"
-					+ "message.sent:contact-officer+top-management");
+		assertThat(query(association.id(),
+				"select string_agg(action, ',' order by occurred_at, action)"
+						+ " from app.audit_event where subject_id = '" + id + "'"))
+			.isEqualTo("inquiry.answered,inquiry.received");
+		assertThat(query(association.id(),
+				"select string_agg(topic || ':' || array_to_string(audience, '+'), ','"
+						+ " order by id) from app.outbox where subject_id = '" + id + "'"))
+			.isEqualTo(
+					"inquiry.received:contact-officer+top-management,inquiry.answered:contact-officer+top-management,"
+							+ "message.sent:contact-officer+top-management");
 	}
 
 	@Test
@@ -108,90 +136,140 @@ class InquiryDeskTests extends InquiryTest {
 		String id = (String) log(association.slug(), "relations-officer", "widows", "housing").get("id");
 		answer(id, "contact-officer").expectStatus().isOk();
 
-		answer(id, "contact-officer").expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:illegal-transition");
-		as(association.slug(), "top-management").post().uri("/api/inquiries/{id}/assignment", id)
+		answer(id, "contact-officer").expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:illegal-transition");
+		as(association.slug(), "top-management").post()
+			.uri("/api/inquiries/{id}/assignment", id)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("role", "relations-officer", "reason", "late")).exchange()
-			.expectStatus().isEqualTo(409);
+			.bodyValue(Map.of("role", "relations-officer", "reason", "late"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
 	}
 
 	@Test
 	void reassignmentWhenByTheHolderThenRecordedAndOnlyTheNewHolderMayAnswer() {
 		String id = (String) log(association.slug(), "relations-officer", "widows", "housing").get("id");
-		as(association.slug(), "contact-officer").post().uri("/api/inquiries/{id}/assignment", id)
+		as(association.slug(), "contact-officer").post()
+			.uri("/api/inquiries/{id}/assignment", id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("staff", "huda", "reason", "تخص برنامج الأيتام"))
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.officer.staff").isEqualTo("huda");
-
-		answer(id, "contact-officer").expectStatus().isForbidden()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:not-your-inquiry");
-		as(association.slug(), "top-management").get().uri("/api/inquiries/{id}", id).exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.assignments.length()").isEqualTo(2)
-			.jsonPath("$.assignments[1].staff").isEqualTo("huda")
-			.jsonPath("$.assignments[1].reason").isEqualTo("تخص برنامج الأيتام");
-		web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer")).get()
-			.uri("/api/inquiries?mine=true&status=open").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.items[*].id").isEqualTo(id);
+			.jsonPath("$.officer.staff")
+			.isEqualTo("huda");
+
+		answer(id, "contact-officer").expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:not-your-inquiry");
+		as(association.slug(), "top-management").get()
+			.uri("/api/inquiries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.assignments.length()")
+			.isEqualTo(2)
+			.jsonPath("$.assignments[1].staff")
+			.isEqualTo("huda")
+			.jsonPath("$.assignments[1].reason")
+			.isEqualTo("تخص برنامج الأيتام");
+		web.mutateWith(TestTokens.named("huda", association.slug(), "contact-officer"))
+			.get()
+			.uri("/api/inquiries?mine=true&status=open")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[*].id")
+			.isEqualTo(id);
 		assertThat(query(association.id(), "select count(*) from app.audit_event where action = 'inquiry.assigned'"
-				+ " and subject_id = '" + id + "'")).isEqualTo("1");
+				+ " and subject_id = '" + id + "'"))
+			.isEqualTo("1");
 	}
 
 	@Test
 	void inquiryWhenReceivedAtTheDeskByANamedMemberThenItsReceivedEventCarriesTheirName() {
-		// The subject TestTenants acknowledged the policy for, with the name the timeline must show.
-		String id = (String) web.mutateWith(org.springframework.security.test.web.reactive.server
-			.SecurityMockServerConfigurers.mockJwt().jwt(jwt -> jwt.subject("user-" + association.slug())
-				.claim("preferred_username", "huda@" + association.slug())
-				.claim("name", "هدى الشمري")
-				.claim("organization", java.util.List.of(association.slug()))
-				.claim("groups", java.util.List.of("/" + association.slug() + "/relations-officer"))))
-			.post().uri("/api/inquiries")
+		// The subject TestTenants acknowledged the policy for, with the name the timeline
+		// must show.
+		String id = (String) web
+			.mutateWith(org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt()
+				.jwt(jwt -> jwt.subject("user-" + association.slug())
+					.claim("preferred_username", "huda@" + association.slug())
+					.claim("name", "هدى الشمري")
+					.claim("organization", java.util.List.of(association.slug()))
+					.claim("groups", java.util.List.of("/" + association.slug() + "/relations-officer"))))
+			.post()
+			.uri("/api/inquiries")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "phone", "question", "ما شروط الاستفادة؟", "category", "widows", "field",
 					"housing", "contact", Map.of("name", "سائل", "channel", "email", "email", "asker@example.sa")))
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
-		assertThat(query(association.id(), "select detail->>'actorName' from app.audit_event"
-				+ " where action = 'inquiry.received' and subject_id = '" + id + "'")).isEqualTo("هدى الشمري");
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		assertThat(
+				query(association.id(),
+						"select detail->>'actorName' from app.audit_event"
+								+ " where action = 'inquiry.received' and subject_id = '" + id + "'"))
+			.isEqualTo("هدى الشمري");
 	}
 
 	@Test
 	void inquiryWhenWrongRoleThenForbidden() {
-		as(association.slug(), "social-researcher").post().uri("/api/inquiries")
+		as(association.slug(), "social-researcher").post()
+			.uri("/api/inquiries")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("channel", "phone", "question", "q", "contact", Map.of("name", "n", "channel", "interview")))
+			.bodyValue(
+					Map.of("channel", "phone", "question", "q", "contact", Map.of("name", "n", "channel", "interview")))
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 		String id = (String) log(association.slug(), "relations-officer", "widows", "housing").get("id");
-		as(association.slug(), "research-committee").get().uri("/api/inquiries/{id}", id).exchange()
-			.expectStatus().isForbidden();
-		as(association.slug(), "follow-up-committee").get().uri("/api/inquiries").exchange()
-			.expectStatus().isForbidden();
+		as(association.slug(), "research-committee").get()
+			.uri("/api/inquiries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		as(association.slug(), "follow-up-committee").get()
+			.uri("/api/inquiries")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void inquiryWhenFieldsMissingOrChannelNotInPolicyThenBadRequestNamingThem() {
-		as(association.slug(), "relations-officer").post().uri("/api/inquiries")
+		as(association.slug(), "relations-officer").post()
+			.uri("/api/inquiries")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "whatsapp", "contact", Map.of("name", "n", "channel", "email")))
 			.exchange()
-			.expectStatus().isBadRequest()
+			.expectStatus()
+			.isBadRequest()
 			.expectBody()
-			.jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
-				.contains("channel", "question", "contact.email"));
-		as(association.slug(), "relations-officer").post().uri("/api/inquiries")
+			.jsonPath("$.errors[*].field")
+			.value(fields -> assertThat(fields.toString()).contains("channel", "question", "contact.email"));
+		as(association.slug(), "relations-officer").post()
+			.uri("/api/inquiries")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "phone", "question", "q"))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("contact");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("contact");
 		assertThat(query(association.id(), "select count(*) from app.inquiry")).isEqualTo("0");
 	}
 
@@ -200,19 +278,37 @@ class InquiryDeskTests extends InquiryTest {
 		TestTenant other = association("inquiries-other");
 		String id = (String) log(association.slug(), "relations-officer", "widows", "housing").get("id");
 
-		as(other.slug(), "contact-officer").get().uri("/api/inquiries/{id}", id).exchange()
-			.expectStatus().isNotFound();
-		as(other.slug(), "contact-officer").get().uri("/api/inquiries").exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
-		as(other.slug(), "contact-officer").post().uri("/api/inquiries/{id}/answer", id)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("text", "x")).exchange()
-			.expectStatus().isNotFound();
-		as(other.slug(), "top-management").post().uri("/api/inquiries/{id}/assignment", id)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("role", "contact-officer", "reason", "x"))
+		as(other.slug(), "contact-officer").get().uri("/api/inquiries/{id}", id).exchange().expectStatus().isNotFound();
+		as(other.slug(), "contact-officer").get()
+			.uri("/api/inquiries")
 			.exchange()
-			.expectStatus().isNotFound();
-		as(association.slug(), "contact-officer").get().uri("/api/inquiries/{id}", id).exchange()
-			.expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("open");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total")
+			.isEqualTo(0);
+		as(other.slug(), "contact-officer").post()
+			.uri("/api/inquiries/{id}/answer", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "x"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		as(other.slug(), "top-management").post()
+			.uri("/api/inquiries/{id}/assignment", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("role", "contact-officer", "reason", "x"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		as(association.slug(), "contact-officer").get()
+			.uri("/api/inquiries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("open");
 	}
 
 	private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec answer(String id, String role) {
@@ -226,12 +322,18 @@ class InquiryDeskTests extends InquiryTest {
 	private String beneficiary(String category) {
 		var location = as(association.slug(), "relations-officer").post()
 			.uri("/api/beneficiaries")
-			.bodyValue(Map.of("nationalId", sa.rawabit.platform.beneficiaries.NationalId.complete("1" + String.format("%08d",
-					(int) (Math.random() * 99_999_999))), "fullName", "يتيم", "email", "orphan@example.sa", "category",
-					category, "contactChannel", "email", "consent", true))
+			.bodyValue(Map.of("nationalId",
+					sa.rawabit.platform.beneficiaries.NationalId
+						.complete("1" + String.format("%08d", (int) (Math.random() * 99_999_999))),
+					"fullName", "يتيم", "email", "orphan@example.sa", "category", category, "contactChannel", "email",
+					"consent", true))
 			.exchange()
-			.expectStatus().isCreated()
-			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+			.expectStatus()
+			.isCreated()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
 		return location.substring(location.lastIndexOf('/') + 1);
 	}
 
@@ -253,4 +355,5 @@ class InquiryDeskTests extends InquiryTest {
 		});
 		return found[0];
 	}
+
 }

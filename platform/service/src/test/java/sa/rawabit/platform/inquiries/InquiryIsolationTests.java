@@ -19,9 +19,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Every inquiry table, as the platform's own database role: one association's rows are invisible to
- * another and to a transaction with no association, and cannot be written in another's name. The
- * assignment history is append-only for the platform.
+ * Every inquiry table, as the platform's own database role: one association's rows are
+ * invisible to another and to a transaction with no association, and cannot be written in
+ * another's name. The assignment history is append-only for the platform.
  */
 class InquiryIsolationTests extends PlatformTest {
 
@@ -47,8 +47,8 @@ class InquiryIsolationTests extends PlatformTest {
 			sql.execute("""
 					insert into app.inquiry_assignment (tenant_id, inquiry_id, id, assigned_role, reason, assigned_by,
 					    assigned_at)
-					values ('%s', '%s', gen_random_uuid(), 'contact-officer', 'r', 'o', now())"""
-				.formatted(a.value(), inquiry));
+					values ('%s', '%s', gen_random_uuid(), 'contact-officer', 'r', 'o', now())""".formatted(a.value(),
+					inquiry));
 		}
 	}
 
@@ -75,7 +75,8 @@ class InquiryIsolationTests extends PlatformTest {
 			platform.rollback();
 			sql.execute("select set_config('app.tenant_id', '" + b.value() + "', true)");
 			assertThat(sql.executeUpdate("update app.inquiry set state = 'answered', answer = 'x', answered_by = 'x',"
-					+ " answered_at = now() where id = '" + inquiry + "'")).isZero();
+					+ " answered_at = now() where id = '" + inquiry + "'"))
+				.isZero();
 			platform.rollback();
 		}
 	}
@@ -99,8 +100,8 @@ class InquiryIsolationTests extends PlatformTest {
 				sql.execute("select set_config('app.tenant_id', '" + tenant.value() + "', true)");
 			}
 			String column = table.equals("app.inquiry") ? "id" : "inquiry_id";
-			try (ResultSet rows = sql.executeQuery("select count(*) from " + table + " where " + column + " = '"
-					+ inquiry + "'")) {
+			try (ResultSet rows = sql
+				.executeQuery("select count(*) from " + table + " where " + column + " = '" + inquiry + "'")) {
 				rows.next();
 				long n = rows.getLong(1);
 				platform.rollback();
@@ -108,4 +109,5 @@ class InquiryIsolationTests extends PlatformTest {
 			}
 		}
 	}
+
 }

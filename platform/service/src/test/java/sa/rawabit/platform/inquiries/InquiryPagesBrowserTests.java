@@ -18,9 +18,10 @@ import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * The inquiries pages in a real Chromium, for the demo association samtah-cooperative under its seed
- * plus a contact-officer map and an answer deadline (as {@link InquiryTest} publishes them), next to
- * thimar-alkhair (in force through {@link CaseDeskPageTest}) as the other association.
+ * The inquiries pages in a real Chromium, for the demo association samtah-cooperative
+ * under its seed plus a contact-officer map and an answer deadline (as
+ * {@link InquiryTest} publishes them), next to thimar-alkhair (in force through
+ * {@link CaseDeskPageTest}) as the other association.
  */
 class InquiryPagesBrowserTests extends CaseDeskPageTest {
 
@@ -49,19 +50,22 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 		page.getByTestId("field-contactChannel").selectOption("interview");
 		page.getByTestId("inquiry-submit").click();
 
-		// Routed by the map's fallback to the contact officers, with an answer deadline from the policy.
+		// Routed by the map's fallback to the contact officers, with an answer deadline
+		// from the policy.
 		assertThat(page).hasURL(Pattern.compile(".*/inquiries/[0-9a-f-]{36}$"));
 		String id = page.url().replaceFirst(".*/inquiries/", "");
 		assertThat(page.getByTestId("inquiry-question")).hasText(question);
 		assertThat(page.getByTestId("inquiry-state")).hasText("مفتوح");
 		assertThat(page.getByTestId("inquiry-officer")).hasText("ضابط الاتصال");
 		assertThat(page.getByTestId("assignment")).hasCount(1);
-		assertThat(page.getByTestId("inquiry-due").locator("time")).hasAttribute("datetime", Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
+		assertThat(page.getByTestId("inquiry-due").locator("time")).hasAttribute("datetime",
+				Pattern.compile("\\d{4}-\\d{2}-\\d{2}"));
 		assertThat(page.getByTestId("timeline-event")).hasCount(1);
 
 		// Their dashboard lists it among their open inquiries.
 		page.navigate(url("/").toString());
-		assertThat(page.getByTestId("inquiries-section").getByText(question.substring(0, 20), new com.microsoft.playwright.Locator.GetByTextOptions())).isVisible();
+		assertThat(page.getByTestId("inquiries-section")
+			.getByText(question.substring(0, 20), new com.microsoft.playwright.Locator.GetByTextOptions())).isVisible();
 
 		page.navigate(url("/inquiries/" + id).toString());
 		page.getByTestId("answer-text").fill("يفتح التسجيل في بداية الشهر القادم عبر فرع الجمعية.");
@@ -80,8 +84,10 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 		Browser.screenshot(page, "inquiry-detail-ar");
 		Accessibility.audit(page, "inquiry page");
 		page.setViewportSize(390, 844);
-		org.assertj.core.api.Assertions.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-			.as("inquiry page's scroll width at 390 px").isLessThanOrEqualTo(390);
+		org.assertj.core.api.Assertions
+			.assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+			.as("inquiry page's scroll width at 390 px")
+			.isLessThanOrEqualTo(390);
 		page.setViewportSize(1280, 800);
 
 		page.navigate(url("/inquiries?view=mine").toString());
@@ -98,8 +104,9 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 	void inquiryFormWhenIncompleteThenProblemsNextToTheFieldsAndNothingLogged() {
 		signInReadyToAct(SAMTAH + ".contact-officer", "/inquiries/new");
 		page.getByTestId("field-question").fill("سؤال بلا قناة");
-		Response refused = page.waitForResponse(response -> response.url().endsWith("/inquiries/new")
-				&& "POST".equals(response.request().method()), () -> page.getByTestId("inquiry-submit").click());
+		Response refused = page.waitForResponse(
+				response -> response.url().endsWith("/inquiries/new") && "POST".equals(response.request().method()),
+				() -> page.getByTestId("inquiry-submit").click());
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(page.getByTestId("channel-error")).isVisible();
@@ -127,4 +134,5 @@ class InquiryPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(thimarOfficer.locator("body")).not().containsText("هل تقبلون التبرعات العينية؟");
 		thimarOfficer.close();
 	}
+
 }

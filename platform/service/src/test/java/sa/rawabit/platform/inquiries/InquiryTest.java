@@ -21,11 +21,13 @@ import sa.rawabit.testing.TestTokens;
 abstract class InquiryTest extends DeskTest {
 
 	/**
-	 * Samtah's seed, plus what its text asks for but does not spell out: a contact officer per category
-	 * and field, and an answer deadline of 3 working days from receipt (warned 1 day ahead).
+	 * Samtah's seed, plus what its text asks for but does not spell out: a contact
+	 * officer per category and field, and an answer deadline of 3 working days from
+	 * receipt (warned 1 day ahead).
 	 */
 	static String samtahWithContactOfficers(String slug) {
-		return SeedPolicies.get("samtah-cooperative").yaml()
+		return SeedPolicies.get("samtah-cooperative")
+			.yaml()
 			.replaceFirst("(?m)^  slug: .*$", "  slug: " + slug)
 			.replace("""
 					deadlines:
@@ -57,7 +59,10 @@ abstract class InquiryTest extends DeskTest {
 		return tenant;
 	}
 
-	/** The first column of the first row of {@code sql}, read as the platform's role inside {@code tenant}. */
+	/**
+	 * The first column of the first row of {@code sql}, read as the platform's role
+	 * inside {@code tenant}.
+	 */
 	static String query(TenantId tenant, String sql) {
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
 			platform.setAutoCommit(false);
@@ -77,8 +82,9 @@ abstract class InquiryTest extends DeskTest {
 	}
 
 	/**
-	 * {@code username} acknowledges the association's policy in force through the API, as every staff member
-	 * does before acting on cases; a subject of its own, so each name is an acknowledgement of its own.
+	 * {@code username} acknowledges the association's policy in force through the API, as
+	 * every staff member does before acting on cases; a subject of its own, so each name
+	 * is an acknowledgement of its own.
 	 */
 	void acknowledges(String slug, String username) {
 		web.mutateWith(SecurityMockServerConfigurers.mockJwt()
@@ -86,15 +92,21 @@ abstract class InquiryTest extends DeskTest {
 				.claim("preferred_username", username)
 				.claim("organization", java.util.List.of(slug))
 				.claim("groups", java.util.List.of("/" + slug + "/contact-officer"))))
-			.post().uri("/api/policy/acknowledgement").exchange()
-			.expectStatus().is2xxSuccessful();
+			.post()
+			.uri("/api/policy/acknowledgement")
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
 	}
 
 	WebTestClient as(String slug, String... roles) {
 		return web.mutateWith(TestTokens.staff(slug, roles));
 	}
 
-	/** Logs an anonymous inquiry by phone, answered by e-mail; returns the created inquiry. */
+	/**
+	 * Logs an anonymous inquiry by phone, answered by e-mail; returns the created
+	 * inquiry.
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> log(String slug, String role, String category, String field) {
 		return as(slug, role).post()
@@ -110,4 +122,5 @@ abstract class InquiryTest extends DeskTest {
 			.returnResult()
 			.getResponseBody();
 	}
+
 }

@@ -18,8 +18,9 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * A person on a phone (390 x 844) asks samtah-cooperative a question on its public page, keeps the code,
- * follows it; the association's contact officer, signed in, finds it among the inquiries.
+ * A person on a phone (390 x 844) asks samtah-cooperative a question on its public page,
+ * keeps the code, follows it; the association's contact officer, signed in, finds it
+ * among the inquiries.
  */
 class PublicInquiryPagesBrowserTests extends CaseDeskPageTest {
 
@@ -101,4 +102,5 @@ class PublicInquiryPagesBrowserTests extends CaseDeskPageTest {
 		Object width = phone.evaluate("document.documentElement.scrollWidth");
 		assertThat(((Number) width).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
 	}
+
 }

@@ -14,7 +14,10 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
-/** Top management's delegation and supervision pages in a real Chromium, for samtah-cooperative. */
+/**
+ * Top management's delegation and supervision pages in a real Chromium, for
+ * samtah-cooperative.
+ */
 class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 	static final String SAMTAH = InquiryPagesBrowserTests.SAMTAH;
@@ -34,7 +37,8 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 	@Test
 	void topManagementWhenAddsADelegationWithAMistakeThenTheFieldSaysSoAndThenItIsListedAndCancelled() {
-		// Only staff who acknowledged the association's policy may be named: the contact officer does so first.
+		// Only staff who acknowledged the association's policy may be named: the contact
+		// officer does so first.
 		String delegate = SAMTAH + ".contact-officer";
 		signInReadyToActElsewhere(delegate, "/policy").close();
 		signInReadyToAct(SAMTAH + ".top-management", "/inquiries");
@@ -54,8 +58,8 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 		page.getByTestId("delegation-delegate").fill(delegate);
 		page.getByTestId("delegation-submit").click();
-		assertThat(page.getByTestId("delegation-row").filter(new com.microsoft.playwright.Locator.FilterOptions()
-			.setHasText(delegate))).hasCount(1);
+		assertThat(page.getByTestId("delegation-row")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(delegate))).hasCount(1);
 		Browser.screenshot(page, "inquiry-delegations-ar");
 		Accessibility.audit(page, "delegations");
 
@@ -77,4 +81,5 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(overflow).isEqualTo(false);
 		Browser.screenshot(page, "inquiry-supervision-phone-ar");
 	}
+
 }

@@ -34,9 +34,10 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The durable message queue against a real PostgreSQL, a real SMTP server (GreenMail) and an SMS webhook
- * that fails on demand: retries with backoff, every attempt recorded, one idempotency key per message,
- * "not sent" on the owners' live stream after the last attempt, and each association's messages its own.
+ * The durable message queue against a real PostgreSQL, a real SMTP server (GreenMail) and
+ * an SMS webhook that fails on demand: retries with backoff, every attempt recorded, one
+ * idempotency key per message, "not sent" on the owners' live stream after the last
+ * attempt, and each association's messages its own.
  */
 class MessageQueueTests extends DeskTest {
 
@@ -62,28 +63,38 @@ class MessageQueueTests extends DeskTest {
 		assertThat(awaitSettled(tenant, id)).isEqualTo("sent");
 		assertThat(attempts(tenant, id)).containsExactly("1:failed", "2:failed", "3:failed", "4:sent");
 		assertThat(SMS.stream().filter(body -> body.contains(phone))).hasSize(1);
-		assertThat(SMS_REQUESTS.stream().filter(request -> request.startsWith(phone + " ")))
-			.containsExactly(phone + " " + id.value() + " 500", phone + " " + id.value() + " 500",
-					phone + " " + id.value() + " 500", phone + " " + id.value() + " 202");
+		assertThat(SMS_REQUESTS.stream().filter(request -> request.startsWith(phone + " "))).containsExactly(
+				phone + " " + id.value() + " 500", phone + " " + id.value() + " 500", phone + " " + id.value() + " 500",
+				phone + " " + id.value() + " 202");
 	}
 
 	@Test
 	void smsWhenGatewayAlwaysFailsThenNotSentReachesTheOwnersStream() throws Exception {
 		TestTenant association = TestTenants.register("sms-not-sent");
-		publishInForce(association.id(), SeedPolicies.get("samtah-cooperative").yaml()
-			.replace("samtah-cooperative", association.slug()));
+		publishInForce(association.id(),
+				SeedPolicies.get("samtah-cooperative").yaml().replace("samtah-cooperative", association.slug()));
 		String phone = phone();
 		SMS_FAILURES.put(phone, -1);
 		UUID about = UUID.randomUUID();
 
-		web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
-			.mutateWith(TestTokens.staff(association.slug(), OFFICER)).get().uri("/api/stream")
-			.accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-			.returnResult(EVENTS).getResponseBody()
+		web.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.mutateWith(TestTokens.staff(association.slug(), OFFICER))
+			.get()
+			.uri("/api/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody()
 			.filter(event -> "message.not-sent".equals(event.event()))
 			.as(StepVerifier::create)
-			.then(() -> Mono.fromRunnable(() -> queue(association.id(), new Recipient("phone", phone, null, true), about))
-				.subscribeOn(Schedulers.boundedElastic()).subscribe())
+			.then(() -> Mono
+				.fromRunnable(() -> queue(association.id(), new Recipient("phone", phone, null, true), about))
+				.subscribeOn(Schedulers.boundedElastic())
+				.subscribe())
 			.assertNext(event -> assertThat(event.data()).contains(about.toString(), "\"attempts\":4", "phone"))
 			.thenCancel()
 			.verify(Duration.ofSeconds(30));
@@ -116,8 +127,9 @@ class MessageQueueTests extends DeskTest {
 		assertThat(ids(a)).contains(ofA.value().toString()).doesNotContain(ofB.value().toString());
 		assertThat(ids(b)).contains(ofB.value().toString()).doesNotContain(ofA.value().toString());
 		assertThat(ids(null)).isEmpty();
-		assertThat(query(a, "select count(*) from app.beneficiary_message_attempt where message_id = '" + ofB.value()
-				+ "'")).containsExactly("0");
+		assertThat(query(a,
+				"select count(*) from app.beneficiary_message_attempt where message_id = '" + ofB.value() + "'"))
+			.containsExactly("0");
 	}
 
 	private MessageId queue(TenantId tenant, Recipient to) {
@@ -125,15 +137,16 @@ class MessageQueueTests extends DeskTest {
 	}
 
 	private MessageId queue(TenantId tenant, Recipient to, UUID about) {
-		var message = new Outgoing("test.probe", UUID.randomUUID(), "request", about, Set.of(OFFICER), to,
-				"اختبار", "رسالة اختبار");
+		var message = new Outgoing("test.probe", UUID.randomUUID(), "request", about, Set.of(OFFICER), to, "اختبار",
+				"رسالة اختبار");
 		Told told = transactions.inTenant(messenger.tell(message)).contextWrite(TenantContext.of(tenant)).block();
 		assertThat(told.outcome()).isEqualTo("queued");
 		return told.message();
 	}
 
 	private static String phone() {
-		return "+9665" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+		return "+9665"
+				+ String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
 	}
 
 	/** Waits for the sender to settle the message; its final state. */
@@ -163,7 +176,8 @@ class MessageQueueTests extends DeskTest {
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
 			platform.setAutoCommit(false);
 			if (tenant != null) {
-				try (PreparedStatement scope = platform.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+				try (PreparedStatement scope = platform
+					.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
 					scope.setString(1, tenant.toString());
 					scope.executeQuery().close();
 				}
@@ -187,4 +201,5 @@ class MessageQueueTests extends DeskTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

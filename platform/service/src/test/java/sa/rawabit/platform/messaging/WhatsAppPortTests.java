@@ -27,8 +27,9 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * A beneficiary who agreed to WhatsApp is told through the association's own WhatsApp Business account,
- * against a local fake of the Cloud API's messages endpoint that records what it was sent.
+ * A beneficiary who agreed to WhatsApp is told through the association's own WhatsApp
+ * Business account, against a local fake of the Cloud API's messages endpoint that
+ * records what it was sent.
  */
 class WhatsAppPortTests extends PlatformTest {
 
@@ -79,12 +80,10 @@ class WhatsAppPortTests extends PlatformTest {
 	void tellWhenAgreedOnWhatsAppThenPostsTextToTheAccountsPhoneNumberWithItsToken() throws SQLException {
 		account("graph-token-123");
 
-		tell("+966 50 123 4567").as(StepVerifier::create)
-			.assertNext(told -> {
-				assertThat(told.sent()).isTrue();
-				assertThat(told.detail()).isEqualTo("wamid.HBgMOTY2NTAxMjM0NTY3");
-			})
-			.verifyComplete();
+		tell("+966 50 123 4567").as(StepVerifier::create).assertNext(told -> {
+			assertThat(told.sent()).isTrue();
+			assertThat(told.detail()).isEqualTo("wamid.HBgMOTY2NTAxMjM0NTY3");
+		}).verifyComplete();
 		assertThat(received).singleElement().satisfies(request -> {
 			assertThat(request.method()).isEqualTo("POST");
 			assertThat(request.path()).isEqualTo("/v21.0/106540352242922/messages");
@@ -99,12 +98,10 @@ class WhatsAppPortTests extends PlatformTest {
 		account("expired-token");
 		status = 401;
 
-		tell("966501234567").as(StepVerifier::create)
-			.assertNext(told -> {
-				assertThat(told.sent()).isFalse();
-				
-			})
-			.verifyComplete();
+		tell("966501234567").as(StepVerifier::create).assertNext(told -> {
+			assertThat(told.sent()).isFalse();
+
+		}).verifyComplete();
 	}
 
 	@Test
@@ -126,7 +123,10 @@ class WhatsAppPortTests extends PlatformTest {
 		assertThat(received).isEmpty();
 	}
 
-	/** The port itself: the durable queue (MessageSender) hands it every queued WhatsApp message. */
+	/**
+	 * The port itself: the durable queue (MessageSender) hands it every queued WhatsApp
+	 * message.
+	 */
 	private reactor.core.publisher.Mono<Delivery> tell(String phone) {
 		return whatsApp.send(new BeneficiaryMessage(MessageId.random(), phone, "", "قُبل طلبكم، روابط"))
 			.contextWrite(TenantContext.of(association.id()));
@@ -149,4 +149,5 @@ class WhatsAppPortTests extends PlatformTest {
 			insert.executeUpdate();
 		}
 	}
+
 }

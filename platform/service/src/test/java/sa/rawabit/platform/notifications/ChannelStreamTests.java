@@ -40,10 +40,11 @@ import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Streams over a real socket to the real server, where frames are written straight onto the Netty channel
- * ({@link ChannelStream}; the mock exchanges of {@code StreamTests} take the Reactor path): the opening comment
- * first, the missed events then the live ones with no gap or duplicate, a client that stops reading cut off
- * while another receives everything, and a suspended association's terminal event.
+ * Streams over a real socket to the real server, where frames are written straight onto
+ * the Netty channel ({@link ChannelStream}; the mock exchanges of {@code StreamTests}
+ * take the Reactor path): the opening comment first, the missed events then the live ones
+ * with no gap or duplicate, a client that stops reading cut off while another receives
+ * everything, and a suspended association's terminal event.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChannelStreamTests {
@@ -107,19 +108,23 @@ class ChannelStreamTests {
 			slow.connect(new InetSocketAddress("127.0.0.1", port));
 			OutputStream request = slow.getOutputStream();
 			request.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-					+ "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "Authorization: Bearer " + token + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			request.flush();
 			awaitStreams(before + 2);
 
-			// 6 MB: more than the kernel's socket buffers and the stream's 128 KB high-water mark together.
+			// 6 MB: more than the kernel's socket buffers and the stream's 128 KB
+			// high-water mark together.
 			List<Long> published = publish(6_000, 1_000);
 			assertThat(ids(fast, published.size())).containsExactlyElementsOf(published);
 			awaitStreams(before + 1);
 
 			slow.setSoTimeout(20_000);
 			String received = readToEnd(slow.getInputStream());
-			assertThat(received).startsWith("HTTP/1.1 200").contains(":connected")
-				.as("the response ended as a normal chunked response").endsWith("\r\n0\r\n\r\n");
+			assertThat(received).startsWith("HTTP/1.1 200")
+				.contains(":connected")
+				.as("the response ended as a normal chunked response")
+				.endsWith("\r\n0\r\n\r\n");
 			long delivered = received.lines().filter(line -> line.startsWith("event:" + TOPIC)).count();
 			assertThat(delivered).as("events the slow client got before it was cut off").isLessThan(published.size());
 		}
@@ -165,7 +170,10 @@ class ChannelStreamTests {
 		return lines;
 	}
 
-	/** The ids of the next {@code count} events of the test topic (fewer if they do not come in time). */
+	/**
+	 * The ids of the next {@code count} events of the test topic (fewer if they do not
+	 * come in time).
+	 */
 	private static List<Long> ids(BlockingQueue<String> lines, int count) throws InterruptedException {
 		return ids(lines, count, Duration.ofSeconds(30));
 	}
@@ -200,13 +208,17 @@ class ChannelStreamTests {
 		}
 	}
 
-	/** Publishes {@code count} events of about {@code size} bytes in one transaction; their ids in order. */
+	/**
+	 * Publishes {@code count} events of about {@code size} bytes in one transaction;
+	 * their ids in order.
+	 */
 	private List<Long> publish(int count, int size) {
 		String pad = "x".repeat(size);
-		return transactions.inTenant(Flux.range(0, count)
-			.concatMap(i -> outbox.publish(new OutboxEvent(TOPIC, "test", UUID.randomUUID(),
-					Set.of("follow-up-committee"), Map.of("i", i, "pad", pad))))
-			.collectList())
+		return transactions
+			.inTenant(Flux.range(0, count)
+				.concatMap(i -> outbox.publish(new OutboxEvent(TOPIC, "test", UUID.randomUUID(),
+						Set.of("follow-up-committee"), Map.of("i", i, "pad", pad))))
+				.collectList())
 			.contextWrite(TenantContext.of(association))
 			.block(Duration.ofSeconds(60));
 	}
@@ -219,7 +231,10 @@ class ChannelStreamTests {
 		assertThat(live.size()).as("streams open on the replica").isEqualTo(count);
 	}
 
-	/** Reads until the chunked response's last chunk (the connection itself stays open for the next request). */
+	/**
+	 * Reads until the chunked response's last chunk (the connection itself stays open for
+	 * the next request).
+	 */
 	private static String readToEnd(InputStream in) throws Exception {
 		ByteArrayOutputStream all = new ByteArrayOutputStream();
 		byte[] buffer = new byte[64 * 1024];
@@ -227,9 +242,11 @@ class ChannelStreamTests {
 		int read;
 		while (!tail.endsWith("\r\n0\r\n\r\n") && (read = in.read(buffer)) >= 0) {
 			all.write(buffer, 0, read);
-			String last = tail + new String(buffer, Math.max(0, read - 16), Math.min(read, 16), StandardCharsets.ISO_8859_1);
+			String last = tail
+					+ new String(buffer, Math.max(0, read - 16), Math.min(read, 16), StandardCharsets.ISO_8859_1);
 			tail = last.substring(Math.max(0, last.length() - 16));
 		}
 		return all.toString(StandardCharsets.UTF_8);
 	}
+
 }

@@ -25,7 +25,10 @@ import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
-/** The outbox and the clocks are tenant-owned like every case table; only the worker crosses. */
+/**
+ * The outbox and the clocks are tenant-owned like every case table; only the worker
+ * crosses.
+ */
 class OutboxAndDeadlineIsolationTests extends PlatformTest {
 
 	@Autowired
@@ -46,11 +49,12 @@ class OutboxAndDeadlineIsolationTests extends PlatformTest {
 		TenantId b = TestTenants.create("outbox-b");
 		UUID subject = UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		transactions.inTenant(outbox
-			.publish(new OutboxEvent("complaint.filed", "complaint", subject, Set.of("follow-up-committee"),
-					Map.of("channel", "website")))
-			.then(deadlines.start(new DeadlineClock("complaint", subject, "complaint-ack", null, now, null,
-					now.plusSeconds(60), now.plusSeconds(120), null, null))))
+		transactions
+			.inTenant(outbox
+				.publish(new OutboxEvent("complaint.filed", "complaint", subject, Set.of("follow-up-committee"),
+						Map.of("channel", "website")))
+				.then(deadlines.start(new DeadlineClock("complaint", subject, "complaint-ack", null, now, null,
+						now.plusSeconds(60), now.plusSeconds(120), null, null))))
 			.contextWrite(TenantContext.of(a))
 			.as(StepVerifier::create)
 			.verifyComplete();
@@ -60,14 +64,14 @@ class OutboxAndDeadlineIsolationTests extends PlatformTest {
 		countFor(a, "app.outbox").as(StepVerifier::create).expectNext(1L).verifyComplete();
 		countFor(a, "app.deadline").as(StepVerifier::create).expectNext(1L).verifyComplete();
 		try (Connection worker = TestDatabase.get().connectAs(DatabaseRoles.WORKER);
-				ResultSet rows = worker.createStatement().executeQuery(
-						"select count(*) from app.outbox where subject_id = '" + subject + "'")) {
+				ResultSet rows = worker.createStatement()
+					.executeQuery("select count(*) from app.outbox where subject_id = '" + subject + "'")) {
 			rows.next();
 			assertThat(rows.getLong(1)).isOne();
 		}
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM);
-				ResultSet rows = platform.createStatement().executeQuery(
-						"select count(*) from app.outbox where subject_id = '" + subject + "'")) {
+				ResultSet rows = platform.createStatement()
+					.executeQuery("select count(*) from app.outbox where subject_id = '" + subject + "'")) {
 			rows.next();
 			assertThat(rows.getLong(1)).isZero();
 		}
@@ -78,18 +82,22 @@ class OutboxAndDeadlineIsolationTests extends PlatformTest {
 		TenantId a = TestTenants.create("clock");
 		UUID subject = UUID.randomUUID();
 		Instant now = Instant.now();
-		transactions.inTenant(deadlines.start(new DeadlineClock("request", subject, "request-reply", null, now, null,
-				null, now.plusSeconds(3600), null, null))
-			.then(deadlines.meet("request", subject, "request-reply")))
+		transactions
+			.inTenant(
+					deadlines
+						.start(new DeadlineClock("request", subject, "request-reply", null, now, null, null,
+								now.plusSeconds(3600), null, null))
+						.then(deadlines.meet("request", subject, "request-reply")))
 			.contextWrite(TenantContext.of(a))
 			.as(StepVerifier::create)
 			.expectNext(true)
 			.verifyComplete();
 
-		transactions.inTenant(database.sql("select state, next_fire_at from app.deadline where subject_id = $1")
-			.bind(0, subject)
-			.map(row -> row.get("state", String.class) + "/" + row.get("next_fire_at", Instant.class))
-			.one())
+		transactions
+			.inTenant(database.sql("select state, next_fire_at from app.deadline where subject_id = $1")
+				.bind(0, subject)
+				.map(row -> row.get("state", String.class) + "/" + row.get("next_fire_at", Instant.class))
+				.one())
 			.contextWrite(TenantContext.of(a))
 			.as(StepVerifier::create)
 			.expectNext("met/null")
@@ -97,8 +105,9 @@ class OutboxAndDeadlineIsolationTests extends PlatformTest {
 	}
 
 	private reactor.core.publisher.Mono<Long> countFor(TenantId tenant, String table) {
-		return transactions.inTenant(database.sql("select count(*) as n from " + table)
-			.map(row -> row.get("n", Long.class))
-			.one()).contextWrite(TenantContext.of(tenant));
+		return transactions
+			.inTenant(database.sql("select count(*) as n from " + table).map(row -> row.get("n", Long.class)).one())
+			.contextWrite(TenantContext.of(tenant));
 	}
+
 }

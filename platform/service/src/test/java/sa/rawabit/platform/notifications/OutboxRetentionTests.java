@@ -30,9 +30,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The outbox keeps its replay window: the purge deletes what is older (and every reaction has passed),
- * keeps what is newer, and a stream asking to replay from before the window is told {@code replay-gap}
- * before the events that are still there.
+ * The outbox keeps its replay window: the purge deletes what is older (and every reaction
+ * has passed), keeps what is newer, and a stream asking to replay from before the window
+ * is told {@code replay-gap} before the events that are still there.
  */
 class OutboxRetentionTests extends PlatformTest {
 
@@ -65,7 +65,8 @@ class OutboxRetentionTests extends PlatformTest {
 		long kept = publish(association);
 		age(old, Duration.ofDays(8));
 
-		// The reactions walk past these rows (they carry no typed event) on their next turn; a reaction whose
+		// The reactions walk past these rows (they carry no typed event) on their next
+		// turn; a reaction whose
 		// lease a paused test context still holds is taken over when the lease runs out.
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (count(association, "select count(*) from app.outbox where id = any(?)", old) > 0
@@ -76,13 +77,22 @@ class OutboxRetentionTests extends PlatformTest {
 		assertThat(count(association, "select count(*) from app.outbox where id = any(?)", old)).isZero();
 		assertThat(count(association, "select count(*) from app.outbox where id = any(?)", List.of(kept))).isOne();
 		assertThat(count(association, "select purged_through from app.outbox_purge where purged_through >= ?",
-				List.of(old.getLast()))).isEqualTo(old.getLast());
+				List.of(old.getLast())))
+			.isEqualTo(old.getLast());
 
-		web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
-			.mutateWith(TestTokens.staff(association.slug(), "follow-up-committee")).get().uri("/api/stream")
+		web.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
+			.build()
+			.mutateWith(TestTokens.staff(association.slug(), "follow-up-committee"))
+			.get()
+			.uri("/api/stream")
 			.header("Last-Event-ID", Long.toString(old.getFirst() - 1))
-			.accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-			.returnResult(EVENTS).getResponseBody()
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody()
 			.filter(event -> event.id() != null)
 			.as(StepVerifier::create)
 			.assertNext(event -> assertThat(event.event()).isEqualTo("replay-gap"))
@@ -100,16 +110,17 @@ class OutboxRetentionTests extends PlatformTest {
 	}
 
 	private long publish(TestTenant association) {
-		return transactions.inTenant(outbox.publish(new OutboxEvent("test.retention", "test", UUID.randomUUID(),
-				Set.of("follow-up-committee"), Map.of())))
+		return transactions
+			.inTenant(outbox.publish(new OutboxEvent("test.retention", "test", UUID.randomUUID(),
+					Set.of("follow-up-committee"), Map.of())))
 			.contextWrite(TenantContext.of(association.id()))
 			.block();
 	}
 
 	private static void age(List<Long> ids, Duration by) throws Exception {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				PreparedStatement update = superuser
-					.prepareStatement("update app.outbox set occurred_at = occurred_at - ?::interval where id = any(?)")) {
+				PreparedStatement update = superuser.prepareStatement(
+						"update app.outbox set occurred_at = occurred_at - ?::interval where id = any(?)")) {
 			update.setString(1, by.toSeconds() + " seconds");
 			update.setArray(2, superuser.createArrayOf("bigint", ids.toArray()));
 			update.executeUpdate();
@@ -130,4 +141,5 @@ class OutboxRetentionTests extends PlatformTest {
 			}
 		}
 	}
+
 }

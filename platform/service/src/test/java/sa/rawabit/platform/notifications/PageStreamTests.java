@@ -9,9 +9,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.platform.PlatformTest;
 
 /**
- * {@code GET /stream} is the pages' stream, on the pages' chain: without a session it sends the browser
- * to sign in instead of streaming.
- * Delivery over a real session is covered in the browser (DashboardBrowserTests).
+ * {@code GET /stream} is the pages' stream, on the pages' chain: without a session it
+ * sends the browser to sign in instead of streaming. Delivery over a real session is
+ * covered in the browser (DashboardBrowserTests).
  */
 class PageStreamTests extends PlatformTest {
 
@@ -25,4 +25,5 @@ class PageStreamTests extends PlatformTest {
 		assertThat(result.getStatus().is3xxRedirection() || result.getStatus().value() == 401).isTrue();
 		assertThat(result.getResponseHeaders().getContentType()).isNotEqualTo(MediaType.TEXT_EVENT_STREAM);
 	}
+
 }

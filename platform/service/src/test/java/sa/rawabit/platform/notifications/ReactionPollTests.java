@@ -11,12 +11,13 @@ import org.springframework.test.context.TestPropertySource;
 import sa.rawabit.platform.PlatformTest;
 
 /**
- * An idle replica leaves caught-up reactions alone: the poll (here every 100 ms) gives a turn only to a
- * reaction whose last turn did not end caught up, and the sweep (here every 3 s) gives one to all. Every
- * turn stamps the reaction's status, so a window with no new stamp is a window with no statement sent.
+ * An idle replica leaves caught-up reactions alone: the poll (here every 100 ms) gives a
+ * turn only to a reaction whose last turn did not end caught up, and the sweep (here
+ * every 3 s) gives one to all. Every turn stamps the reaction's status, so a window with
+ * no new stamp is a window with no statement sent.
  */
-@TestPropertySource(properties = { "rawabit.notifications.reactions.poll=100ms",
-		"rawabit.notifications.reactions.sweep=3s" })
+@TestPropertySource(
+		properties = { "rawabit.notifications.reactions.poll=100ms", "rawabit.notifications.reactions.sweep=3s" })
 class ReactionPollTests extends PlatformTest {
 
 	@Autowired
@@ -25,7 +26,8 @@ class ReactionPollTests extends PlatformTest {
 	@Test
 	void pollWhenEveryReactionIsCaughtUpThenNoTurnUntilTheSweep() throws InterruptedException {
 		assertThat(reactions.status()).isNotEmpty();
-		// Ten polls fit in a second: before, each gave every reaction a turn, so no second went unstamped.
+		// Ten polls fit in a second: before, each gave every reaction a turn, so no
+		// second went unstamped.
 		boolean quietSecond = false;
 		for (int attempt = 0; attempt < 12 && !quietSecond; attempt++) {
 			Map<String, ReactionStatus> before = reactions.status();
@@ -37,12 +39,13 @@ class ReactionPollTests extends PlatformTest {
 		Map<String, ReactionStatus> before = reactions.status();
 		Thread.sleep(Duration.ofSeconds(4).toMillis());
 		Map<String, ReactionStatus> after = reactions.status();
-		assertThat(after.keySet()).allSatisfy(reaction -> assertThat(after.get(reaction).reachedAt())
-			.as("the sweep gave %s a turn", reaction)
-			.isAfter(before.get(reaction).reachedAt()));
+		assertThat(after.keySet())
+			.allSatisfy(reaction -> assertThat(after.get(reaction).reachedAt()).as("the sweep gave %s a turn", reaction)
+				.isAfter(before.get(reaction).reachedAt()));
 	}
 
 	private static boolean caughtUp(Map<String, ReactionStatus> statuses) {
 		return statuses.values().stream().allMatch(status -> status.error() == null && status.oldestWaiting() == null);
 	}
+
 }

@@ -29,9 +29,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Two replicas on one database: this test's context (A) and a second one started here, outside the
- * test context cache so Spring never pauses its fan-out. A complaint filed through A reaches a
- * stream held by B, woken by A's coalesced NOTIFY (B's poll is set to a minute, so it cannot be that).
+ * Two replicas on one database: this test's context (A) and a second one started here,
+ * outside the test context cache so Spring never pauses its fan-out. A complaint filed
+ * through A reaches a stream held by B, woken by A's coalesced NOTIFY (B's poll is set to
+ * a minute, so it cannot be that).
  */
 class ReplicaStreamTests extends PlatformTest {
 
@@ -45,9 +46,11 @@ class ReplicaStreamTests extends PlatformTest {
 
 	@BeforeAll
 	static void startSecondReplica() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=rawabit-replica-b",
-				"--rawabit.notifications.poll-interval=60s", "--rawabit.security.issuer=" + TestKeycloak.get().issuer()));
-		TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.application.name=rawabit-replica-b", "--rawabit.notifications.poll-interval=60s",
+				"--rawabit.security.issuer=" + TestKeycloak.get().issuer()));
+		TestDatabase.get()
+			.register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		second = new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
 	}
 
@@ -87,4 +90,5 @@ class ReplicaStreamTests extends PlatformTest {
 		System.out.printf("[rawabit] Complaint filed on replica A reached a stream on replica B %.1f ms after the "
 				+ "filing request started%n", latency[0] / 1e6);
 	}
+
 }

@@ -31,7 +31,9 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
-/** Staff streams: replay without loss or duplicates, isolation, slow clients, suspension. */
+/**
+ * Staff streams: replay without loss or duplicates, isolation, slow clients, suspension.
+ */
 class StreamTests extends PlatformTest {
 
 	static final String COMMITTEE = "follow-up-committee";
@@ -67,8 +69,7 @@ class StreamTests extends PlatformTest {
 
 		List<String> received = new ArrayList<>();
 		List<Long> ids = new ArrayList<>();
-		stream(web, association.slug(), Long.toString(lastSeen))
-			.as(StepVerifier::create)
+		stream(web, association.slug(), Long.toString(lastSeen)).as(StepVerifier::create)
 			.thenConsumeWhile(event -> received.size() < 49, event -> {
 				received.add(subjectOf(event));
 				ids.add(Long.parseLong(event.id()));
@@ -90,13 +91,11 @@ class StreamTests extends PlatformTest {
 		List<String> filedInB = new java.util.concurrent.CopyOnWriteArrayList<>();
 		List<String> seen = new ArrayList<>();
 
-		stream(web, b.slug(), Long.toString(idOfA - 1))
-			.as(StepVerifier::create)
-			.then(() -> Mono.fromRunnable(() -> {
-				file(web, a.slug());
-				filedInB.add(file(web, b.slug()));
-				file(web, a.slug());
-			}).subscribeOn(Schedulers.boundedElastic()).subscribe())
+		stream(web, b.slug(), Long.toString(idOfA - 1)).as(StepVerifier::create).then(() -> Mono.fromRunnable(() -> {
+			file(web, a.slug());
+			filedInB.add(file(web, b.slug()));
+			file(web, a.slug());
+		}).subscribeOn(Schedulers.boundedElastic()).subscribe())
 			.consumeNextWith(event -> seen.add(subjectOf(event)))
 			.expectNoEvent(Duration.ofSeconds(1))
 			.thenCancel()
@@ -125,9 +124,15 @@ class StreamTests extends PlatformTest {
 	@Test
 	void streamWhenAssociationSuspendedThenTerminalEventAndEnd() {
 		TestTenant association = association("suspended-stream");
-		web.mutateWith(TestTokens.staff(association.slug(), COMMITTEE)).get().uri("/api/stream")
-			.accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-			.returnResult(EVENTS).getResponseBody()
+		web.mutateWith(TestTokens.staff(association.slug(), COMMITTEE))
+			.get()
+			.uri("/api/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody()
 			.filter(event -> event.event() != null)
 			.as(StepVerifier::create)
 			.then(() -> TestTenants.setStatus(association.id(), "suspended"))
@@ -137,10 +142,12 @@ class StreamTests extends PlatformTest {
 	}
 
 	private Mono<Void> publish(TestTenant association, int count) {
-		return transactions.inTenant(Flux.range(0, count)
-			.concatMap(i -> outbox.publish(new OutboxEvent("test.slow", "test", UUID.randomUUID(), Set.of(COMMITTEE),
-					Map.of("i", i))))
-			.then()).contextWrite(TenantContext.of(association.id()));
+		return transactions
+			.inTenant(Flux.range(0, count)
+				.concatMap(i -> outbox.publish(
+						new OutboxEvent("test.slow", "test", UUID.randomUUID(), Set.of(COMMITTEE), Map.of("i", i))))
+				.then())
+			.contextWrite(TenantContext.of(association.id()));
 	}
 
 	private TestTenant association(String prefix) {
@@ -150,24 +157,34 @@ class StreamTests extends PlatformTest {
 	}
 
 	static Flux<ServerSentEvent<String>> stream(WebTestClient client, String slug, String lastEventId) {
-		return client.mutateWith(TestTokens.staff(slug, COMMITTEE)).get().uri("/api/stream")
-			.headers(headers -> {
-				if (lastEventId != null) {
-					headers.set("Last-Event-ID", lastEventId);
-				}
-			})
-			.accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-			.returnResult(EVENTS).getResponseBody()
+		return client.mutateWith(TestTokens.staff(slug, COMMITTEE)).get().uri("/api/stream").headers(headers -> {
+			if (lastEventId != null) {
+				headers.set("Last-Event-ID", lastEventId);
+			}
+		})
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENTS)
+			.getResponseBody()
 			.filter(event -> event.id() != null);
 	}
 
 	/** Logs a complaint as staff; its id. */
 	static String file(WebTestClient client, String slug) {
-		return (String) client.mutateWith(TestTokens.staff(slug, COMMITTEE)).post().uri("/api/complaints")
+		return (String) client.mutateWith(TestTokens.staff(slug, COMMITTEE))
+			.post()
+			.uri("/api/complaints")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "subject", "شكوى", "description", "نص"))
-			.exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
 	}
 
 	static String subjectOf(ServerSentEvent<String> event) {
@@ -183,4 +200,5 @@ class StreamTests extends PlatformTest {
 			.map(event -> Long.parseLong(event.id()))
 			.block(Duration.ofSeconds(10));
 	}
+
 }

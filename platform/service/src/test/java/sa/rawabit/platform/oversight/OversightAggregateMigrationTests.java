@@ -15,9 +15,10 @@ import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * The aggregate function is defined once, in the repeatable migration {@code R__oversight_aggregate.sql}.
- * A database migrated before that file existed (through V78) and a fresh one must end with the same
- * function — text, owner, privileges, comment — and the file must not change what V76 defined.
+ * The aggregate function is defined once, in the repeatable migration
+ * {@code R__oversight_aggregate.sql}. A database migrated before that file existed
+ * (through V78) and a fresh one must end with the same function — text, owner,
+ * privileges, comment — and the file must not change what V76 defined.
  */
 class OversightAggregateMigrationTests {
 
@@ -43,17 +44,25 @@ class OversightAggregateMigrationTests {
 		assertThat(refreshedAsPlatform(existing)).isTrue();
 	}
 
-	/** The snapshot that depends on the function still refreshes, as the platform's role runs it. */
+	/**
+	 * The snapshot that depends on the function still refreshes, as the platform's role
+	 * runs it.
+	 */
 	private static boolean refreshedAsPlatform(DatabaseServer server) throws SQLException {
 		try (Connection platform = java.sql.DriverManager.getConnection(server.endpoint().jdbcUrl(),
 				server.app().username(), server.app().password());
-				ResultSet refreshed = platform.createStatement().executeQuery("select oversight.refresh_indicators()")) {
-			// A database with no association has an empty snapshot, so no computed_at: the call itself must work.
+				ResultSet refreshed = platform.createStatement()
+					.executeQuery("select oversight.refresh_indicators()")) {
+			// A database with no association has an empty snapshot, so no computed_at:
+			// the call itself must work.
 			return refreshed.next();
 		}
 	}
 
-	/** Definition, owner, privileges and comment: what the application and the roles rely on. */
+	/**
+	 * Definition, owner, privileges and comment: what the application and the roles rely
+	 * on.
+	 */
 	private static List<String> function(DatabaseServer server) throws SQLException {
 		try (Connection owner = owner(server); ResultSet row = owner.createStatement().executeQuery("""
 				select pg_get_functiondef(p.oid), p.proowner::regrole::text, p.proacl::text,
@@ -69,8 +78,11 @@ class OversightAggregateMigrationTests {
 	}
 
 	private static List<String> repeatablesApplied(DatabaseServer server) throws SQLException {
-		try (Connection owner = owner(server); ResultSet rows = owner.createStatement().executeQuery("""
-				select description from app.flyway_schema_history where version is null and type = 'SQL' and success""")) {
+		try (Connection owner = owner(server);
+				ResultSet rows = owner.createStatement()
+					.executeQuery(
+							"""
+									select description from app.flyway_schema_history where version is null and type = 'SQL' and success""")) {
 			List<String> applied = new ArrayList<>();
 			while (rows.next()) {
 				applied.add(rows.getString(1));
@@ -92,4 +104,5 @@ class OversightAggregateMigrationTests {
 		return java.sql.DriverManager.getConnection(server.endpoint().jdbcUrl(), server.owner().username(),
 				server.owner().password());
 	}
+
 }

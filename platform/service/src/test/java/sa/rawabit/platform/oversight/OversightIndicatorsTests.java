@@ -28,8 +28,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * Every indicator against values computed by hand, on cases seeded with known timestamps for three
- * associations (regions unique to this run, so other tests' associations never match the filters).
+ * Every indicator against values computed by hand, on cases seeded with known timestamps
+ * for three associations (regions unique to this run, so other tests' associations never
+ * match the filters).
  */
 class OversightIndicatorsTests extends PlatformTest {
 
@@ -39,7 +40,10 @@ class OversightIndicatorsTests extends PlatformTest {
 
 	private static final String MAKKAH = "Makkah-" + RUN;
 
-	/** Samtah's example: complete Tue 2025-06-03, 15 working days over Eid al-Adha, due by 2025-06-26. */
+	/**
+	 * Samtah's example: complete Tue 2025-06-03, 15 working days over Eid al-Adha, due by
+	 * 2025-06-26.
+	 */
 	private static final LocalDate STARTED = LocalDate.parse("2025-06-03");
 
 	private static final LocalDate DUE = LocalDate.parse("2025-06-26");
@@ -56,7 +60,10 @@ class OversightIndicatorsTests extends PlatformTest {
 	@Autowired
 	SnapshotRefresher refresher;
 
-	/** Once, after the application (and so its migrations) has started: JUnit's BeforeAll would come first. */
+	/**
+	 * Once, after the application (and so its migrations) has started: JUnit's BeforeAll
+	 * would come first.
+	 */
 	@BeforeEach
 	void seed() throws SQLException {
 		if (alpha != null) {
@@ -71,9 +78,9 @@ class OversightIndicatorsTests extends PlatformTest {
 	}
 
 	/**
-	 * 6 requests, 5 decided after 1, 2, 5, 6, 10 calendar days = 1, 2, 3, 3, 6 working days (Eid al-Adha and
-	 * two weekends in between): median 3 working days, where calendar days would say 5; 7 complaints, 5 closed
-	 * in 1, 2, 5, 2, 8 days.
+	 * 6 requests, 5 decided after 1, 2, 5, 6, 10 calendar days = 1, 2, 3, 3, 6 working
+	 * days (Eid al-Adha and two weekends in between): median 3 working days, where
+	 * calendar days would say 5; 7 complaints, 5 closed in 1, 2, 5, 2, 8 days.
 	 */
 	private static void seedAlpha() throws SQLException {
 		try (var seed = new OversightSeed(alpha.id())) {
@@ -84,14 +91,16 @@ class OversightIndicatorsTests extends PlatformTest {
 				requests.add(seed.request(Duration.ofDays(days)));
 			}
 			requests.add(seed.request(null));
-			// Met on 06-20, on the due day twice, late on 06-29, early on 06-10; one never met and past due.
+			// Met on 06-20, on the due day twice, late on 06-29, early on 06-10; one
+			// never met and past due.
 			String[] met = { "2025-06-20", "2025-06-26", "2025-06-26", "2025-06-29", "2025-06-10", null };
 			for (int i = 0; i < met.length; i++) {
 				seed.deadline(requests.get(i), "decision", "working-days", STARTED, null, DUE,
 						met[i] == null ? null : LocalDate.parse(met[i]));
 			}
 			// Not counted: a clock still running, and a minimum wait with no maximum.
-			seed.deadline(requests.get(0), "delivery", "working-days", STARTED, null, LocalDate.parse("2099-01-01"), null);
+			seed.deadline(requests.get(0), "delivery", "working-days", STARTED, null, LocalDate.parse("2099-01-01"),
+					null);
 			seed.deadline(requests.get(1), "wait", "calendar-days", STARTED, LocalDate.parse("2025-06-17"), null, null);
 			seed.complaint("resolved", Duration.ofDays(1));
 			seed.complaint("resolved", Duration.ofDays(2));
@@ -100,8 +109,10 @@ class OversightIndicatorsTests extends PlatformTest {
 			seed.complaint("settled", Duration.ofDays(8));
 			seed.complaint("escalated", Duration.ofDays(1));
 			seed.complaint("received", Duration.ZERO);
-			// Survey: 8 sent (5 answered 5, 4, 4, 3, 5), 2 handed over in person (1 answered 2), 4 that
-			// reached nobody → 6 answers of 10 reached = 0.600, average 23 / 6 = 3.83 → 3.8.
+			// Survey: 8 sent (5 answered 5, 4, 4, 3, 5), 2 handed over in person (1
+			// answered 2), 4 that
+			// reached nobody → 6 answers of 10 reached = 0.600, average 23 / 6 = 3.83 →
+			// 3.8.
 			for (int rating : new int[] { 5, 4, 4, 3, 5 }) {
 				seed.survey("sent", rating);
 			}
@@ -113,10 +124,12 @@ class OversightIndicatorsTests extends PlatformTest {
 			for (String nobody : List.of("failed", "failed", "no-consent", "no-address")) {
 				seed.survey(nobody, null);
 			}
-			// A questionnaire campaign's 4 answers of 1 are not the post-case survey: counted, they would
+			// A questionnaire campaign's 4 answers of 1 are not the post-case survey:
+			// counted, they would
 			// give 10 answers of 14 reached and an average of 2.7.
 			seed.campaignAnswers(4, 1);
-			// Six staff acknowledged the version in force; two of them and a seventh also an earlier one.
+			// Six staff acknowledged the version in force; two of them and a seventh also
+			// an earlier one.
 			for (int i = 1; i <= 6; i++) {
 				seed.acknowledged("staff-" + i);
 			}
@@ -128,9 +141,10 @@ class OversightIndicatorsTests extends PlatformTest {
 	}
 
 	/**
-	 * 5 requests decided 12 to 60 hours after a Sunday-morning receipt: that evening, Monday morning and evening,
-	 * Tuesday morning and evening = 0, 1, 1, 2, 2 working days, median 1 (1.5 in calendar days); all in time;
-	 * 6 complaints, all escalated, 3 resolved.
+	 * 5 requests decided 12 to 60 hours after a Sunday-morning receipt: that evening,
+	 * Monday morning and evening, Tuesday morning and evening = 0, 1, 1, 2, 2 working
+	 * days, median 1 (1.5 in calendar days); all in time; 6 complaints, all escalated, 3
+	 * resolved.
 	 */
 	private static void seedBeta() throws SQLException {
 		try (var seed = new OversightSeed(beta.id())) {
@@ -146,7 +160,8 @@ class OversightIndicatorsTests extends PlatformTest {
 				seed.complaint("escalated", Duration.ofDays(1));
 				seed.escalated(seed.complaint("resolved", Duration.ofDays(3)));
 			}
-			// Survey: 6 sent, 4 answered → the rate (from 6 reached) shows, the 4 answers and their average
+			// Survey: 6 sent, 4 answered → the rate (from 6 reached) shows, the 4 answers
+			// and their average
 			// do not. Only 4 staff acknowledged.
 			for (int rating : new int[] { 5, 5, 4, 4 }) {
 				seed.survey("sent", rating);
@@ -159,14 +174,18 @@ class OversightIndicatorsTests extends PlatformTest {
 		}
 	}
 
-	/** Too few of everything: 3 requests, 2 decided, 3 deadlines met, no complaints, 2 answers, no policy yet. */
+	/**
+	 * Too few of everything: 3 requests, 2 decided, 3 deadlines met, no complaints, 2
+	 * answers, no policy yet.
+	 */
 	private static void seedGamma() throws SQLException {
 		try (var seed = new OversightSeed(gamma.id())) {
 			seed.registry(QASSIM, "MHRSD");
 			for (Duration decided : Arrays.asList(Duration.ofDays(1), Duration.ofDays(2), null)) {
 				seed.deadline(seed.request(decided), "decision", "working-days", STARTED, null, DUE, STARTED);
 			}
-			// 3 invitations reached someone, 2 answered; 5 acknowledgements, but of no version in force.
+			// 3 invitations reached someone, 2 answered; 5 acknowledgements, but of no
+			// version in force.
 			seed.survey("sent", 5);
 			seed.survey("sent", 1);
 			seed.survey("sent", null);
@@ -241,7 +260,8 @@ class OversightIndicatorsTests extends PlatformTest {
 		}
 		assertThat(json("/api/oversight/associations?region=" + jazan)).isEmpty();
 
-		StepVerifier.create(refresher.refresh()).assertNext(computed -> assertThat(computed).isAfter(first))
+		StepVerifier.create(refresher.refresh())
+			.assertNext(computed -> assertThat(computed).isAfter(first))
 			.verifyComplete();
 		List<Map<String, Object>> rows = json("/api/oversight/associations?region=" + jazan);
 		assertThat(rows).singleElement().satisfies(row -> {
@@ -255,8 +275,8 @@ class OversightIndicatorsTests extends PlatformTest {
 	void associationsWhenUnderFiveCasesThenSuppressedAndFlagged() {
 		Map<String, Object> c = bySlug(json("/api/oversight/associations?region=" + QASSIM)).get(gamma.slug());
 		assertThat(c).containsEntry("policyNumber", null);
-		for (String indicator : List.of("requestsReceived", "requestsDecided", "medianDecisionWorkingDays", "deadlineCases",
-				"withinDeadlineShare", "complaintsFiled", "complaintsResolved", "complaintsEscalated",
+		for (String indicator : List.of("requestsReceived", "requestsDecided", "medianDecisionWorkingDays",
+				"deadlineCases", "withinDeadlineShare", "complaintsFiled", "complaintsResolved", "complaintsEscalated",
 				"medianResolutionDays", "surveyResponses", "surveyResponseRate", "satisfactionAverage",
 				"acknowledgedStaff")) {
 			assertThat(c).containsEntry(indicator, null);
@@ -340,7 +360,9 @@ class OversightIndicatorsTests extends PlatformTest {
 		return bySlug;
 	}
 
-	/** Numbers compare by value (JSON reads 1.000 back as 1.0); everything else by text. */
+	/**
+	 * Numbers compare by value (JSON reads 1.000 back as 1.0); everything else by text.
+	 */
 	private static void assertSameCell(String column, String cell, Object json) {
 		if (json instanceof Number number) {
 			assertThat(new BigDecimal(cell)).as(column).isEqualByComparingTo(new BigDecimal(number.toString()));
@@ -351,4 +373,5 @@ class OversightIndicatorsTests extends PlatformTest {
 			assertThat(cell).as(column).isEqualTo(text);
 		}
 	}
+
 }

@@ -17,10 +17,16 @@ import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
-/** oversight_reader reads the aggregate views and nothing else; the views carry no personal column. */
+/**
+ * oversight_reader reads the aggregate views and nothing else; the views carry no
+ * personal column.
+ */
 class OversightIsolationTests extends PlatformTest {
 
-	/** Association names are public registry data; a person's name, contact or free text is not. */
+	/**
+	 * Association names are public registry data; a person's name, contact or free text
+	 * is not.
+	 */
 	private static final Pattern PERSONAL = Pattern
 		.compile("national_id|name|phone|mobile|e_?mail|address|contact|text|description|body|subject|comment|token"
 				+ "|hash|user|statement|rating|channel");
@@ -75,8 +81,9 @@ class OversightIsolationTests extends PlatformTest {
 	}
 
 	/**
-	 * Even inside the function the aggregator reads only what the survey and acknowledgement indicators
-	 * count: never a comment, a token hash, a username or the statement ticked.
+	 * Even inside the function the aggregator reads only what the survey and
+	 * acknowledgement indicators count: never a comment, a token hash, a username or the
+	 * statement ticked.
 	 */
 	@Test
 	void aggregatorWhenReadingSurveysAndAcknowledgementsThenOnlyTheCountedColumns() throws SQLException {
@@ -91,7 +98,10 @@ class OversightIsolationTests extends PlatformTest {
 				"policy_acknowledgement.policy_version", "policy_acknowledgement.subject");
 	}
 
-	/** What a reader gets back from an association with answered surveys holds no answer's text. */
+	/**
+	 * What a reader gets back from an association with answered surveys holds no answer's
+	 * text.
+	 */
 	@Test
 	void readerWhenAnswersCarryCommentsThenNoCommentTokenOrUsernameInAnyRow() throws SQLException {
 		var tenant = TestTenants.register("ov-leak");
@@ -120,20 +130,25 @@ class OversightIsolationTests extends PlatformTest {
 	void aggregateWhenAnyApplicationRoleCallsItThenRefusedAndOnlyTheSnapshotRefreshRunsIt() throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 			for (String role : DatabaseRoles.ALL) {
-				try (ResultSet rows = superuser.createStatement().executeQuery("select has_function_privilege('" + role
-						+ "', 'oversight.association_indicators()', 'EXECUTE'), has_function_privilege('" + role
-						+ "', 'oversight.refresh_indicators()', 'EXECUTE')")) {
+				try (ResultSet rows = superuser.createStatement()
+					.executeQuery("select has_function_privilege('" + role
+							+ "', 'oversight.association_indicators()', 'EXECUTE'), has_function_privilege('" + role
+							+ "', 'oversight.refresh_indicators()', 'EXECUTE')")) {
 					assertThat(rows.next()).isTrue();
-					// The snapshot's owner runs the aggregate when it refreshes; the platform may ask for a refresh.
-					assertThat(rows.getBoolean(1)).as(role + " runs the aggregate").isEqualTo(role.equals(DatabaseRoles.OWNER));
-					assertThat(rows.getBoolean(2)).as(role + " refreshes").isEqualTo(
-							role.equals(DatabaseRoles.OWNER) || role.equals(DatabaseRoles.PLATFORM));
+					// The snapshot's owner runs the aggregate when it refreshes; the
+					// platform may ask for a refresh.
+					assertThat(rows.getBoolean(1)).as(role + " runs the aggregate")
+						.isEqualTo(role.equals(DatabaseRoles.OWNER));
+					assertThat(rows.getBoolean(2)).as(role + " refreshes")
+						.isEqualTo(role.equals(DatabaseRoles.OWNER) || role.equals(DatabaseRoles.PLATFORM));
 				}
 			}
 		}
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM)) {
-			assertThatThrownBy(() -> platform.createStatement().executeQuery("select * from oversight.association_indicators()"))
-				.isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+			assertThatThrownBy(
+					() -> platform.createStatement().executeQuery("select * from oversight.association_indicators()"))
+				.isInstanceOf(SQLException.class)
+				.hasMessageContaining("permission denied");
 		}
 	}
 
@@ -146,16 +161,20 @@ class OversightIsolationTests extends PlatformTest {
 		assertThat(reachable).containsExactly("oversight.association_indicators");
 	}
 
-	/** The owner may hand the aggregator its functions but must not inherit its cross-association reads. */
+	/**
+	 * The owner may hand the aggregator its functions but must not inherit its
+	 * cross-association reads.
+	 */
 	@Test
 	void ownerWithoutTenantWhenReadingPolicyVersionsThenSeesNone() throws SQLException {
 		TenantId tenant = TestTenants.create("owner-check");
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			superuser.createStatement().executeUpdate("""
-					insert into control.policy_version (tenant_id, id, number, status, source, source_sha256,
-					    created_by, created_at)
-					values ('%s', gen_random_uuid(), 1, 'draft', 'x', repeat('0', 64), 'test', now())"""
-				.formatted(tenant.value()));
+			superuser.createStatement()
+				.executeUpdate("""
+						insert into control.policy_version (tenant_id, id, number, status, source, source_sha256,
+						    created_by, created_at)
+						values ('%s', gen_random_uuid(), 1, 'draft', 'x', repeat('0', 64), 'test', now())"""
+					.formatted(tenant.value()));
 		}
 		String count = "select count(*) from control.policy_version where tenant_id = '" + tenant.value() + "'";
 		assertThat(countAs(TestDatabase.get().connectAsSuperuser(), count)).isOne();
@@ -179,4 +198,5 @@ class OversightIsolationTests extends PlatformTest {
 		}
 		return names;
 	}
+
 }

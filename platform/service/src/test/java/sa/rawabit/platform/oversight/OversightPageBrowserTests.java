@@ -29,9 +29,9 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * The oversight page in Chromium for the five seed associations (named as their policies name them, in a
- * region unique to this run): charts and table per association, values as computed by hand, and the CSV
- * link downloading exactly the rows on the page.
+ * The oversight page in Chromium for the five seed associations (named as their policies
+ * name them, in a region unique to this run): charts and table per association, values as
+ * computed by hand, and the CSV link downloading exactly the rows on the page.
  */
 class OversightPageBrowserTests extends PageTest {
 
@@ -58,8 +58,10 @@ class OversightPageBrowserTests extends PageTest {
 			try (var seed = new OversightSeed(tenant.id())) {
 				seed.registry(REGION, index % 2 == 0 ? "NCNP" : "MHRSD")
 					.names(association.names().ar(), String.valueOf(association.names().en()))
-					.policy(index + 1, Instant.parse("2025-01-10T09:00:00Z"), LocalDate.parse("2025-01-05"), "1446-07-05");
-				// Association i: 5 + i requests decided in 1..(5 + i) days, all met on the due day but the last;
+					.policy(index + 1, Instant.parse("2025-01-10T09:00:00Z"), LocalDate.parse("2025-01-05"),
+							"1446-07-05");
+				// Association i: 5 + i requests decided in 1..(5 + i) days, all met on
+				// the due day but the last;
 				// 5 + i complaints resolved in 2 days each.
 				List<UUID> requests = new ArrayList<>();
 				for (int days = 1; days <= 5 + index; days++) {
@@ -72,7 +74,8 @@ class OversightPageBrowserTests extends PageTest {
 				for (int i = 0; i < 5 + index; i++) {
 					seed.complaint("resolved", Duration.ofDays(2));
 				}
-				// 5 + i answered surveys rated 4, the last one 5 - index (Samtah: all 4); 5 + i staff acknowledged.
+				// 5 + i answered surveys rated 4, the last one 5 - index (Samtah: all 4);
+				// 5 + i staff acknowledged.
 				for (int i = 0; i < 5 + index; i++) {
 					seed.survey("sent", i == 4 + index ? 5 - index : 4);
 					seed.acknowledged("staff-" + i);
@@ -91,14 +94,16 @@ class OversightPageBrowserTests extends PageTest {
 		assertThat(rows).hasCount(5);
 		assertThat(page.locator("figure.chart")).hasCount(6);
 		assertThat(page.locator("figure.chart").first().locator(".bars li")).hasCount(5);
-		// Samtah (index 1): 6 requests decided after 1..6 days = 1, 2, 3, 3, 3, 3 working days → median 3.0; 5 of 6 met the deadline → 83%.
+		// Samtah (index 1): 6 requests decided after 1..6 days = 1, 2, 3, 3, 3, 3 working
+		// days → median 3.0; 5 of 6 met the deadline → 83%.
 		Locator samtah = page.locator("tr[data-slug='" + ASSOCIATIONS.get("samtah-cooperative").slug() + "']");
 		assertThat(samtah.locator("th")).hasText("الجمعية التعاونية متعددة الأغراض بصامطة");
 		assertThat(samtah.locator("td[data-col=decision]")).hasText("3.0");
 		assertThat(samtah.locator("td[data-col=within]")).hasText("83%");
 		assertThat(samtah.locator("td[data-col=requests]")).hasText("6");
 		assertThat(samtah.locator("td[data-col=approved]")).containsText("1446");
-		// Samtah: 6 answers all rated 4 → 4.0; all 6 that reached someone were answered → 100%; 6 staff.
+		// Samtah: 6 answers all rated 4 → 4.0; all 6 that reached someone were answered →
+		// 100%; 6 staff.
 		assertThat(samtah.locator("td[data-col=survey]")).hasText("6 (100%)");
 		assertThat(samtah.locator("td[data-col=satisfaction]")).hasText("4.0");
 		assertThat(samtah.locator("td[data-col=acknowledged]")).hasText("6");
@@ -150,7 +155,10 @@ class OversightPageBrowserTests extends PageTest {
 		assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 	}
 
-	/** RFC 4180 cells of one line: names such as "Tiryaq Health Services Association, Ghumayqah" are quoted. */
+	/**
+	 * RFC 4180 cells of one line: names such as "Tiryaq Health Services Association,
+	 * Ghumayqah" are quoted.
+	 */
 	private static List<String> cells(String line) {
 		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
@@ -175,4 +183,5 @@ class OversightPageBrowserTests extends PageTest {
 		cells.add(cell.toString());
 		return cells;
 	}
+
 }

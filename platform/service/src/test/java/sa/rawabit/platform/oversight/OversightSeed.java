@@ -15,9 +15,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Writes cases straight into the tables, as a superuser across associations, with known timestamps, so
- * every indicator can be computed by hand. Nothing here goes through the procedures: what is measured
- * is the oversight view, not the way the rows got there.
+ * Writes cases straight into the tables, as a superuser across associations, with known
+ * timestamps, so every indicator can be computed by hand. Nothing here goes through the
+ * procedures: what is measured is the oversight view, not the way the rows got there.
  */
 public final class OversightSeed implements AutoCloseable {
 
@@ -35,8 +35,8 @@ public final class OversightSeed implements AutoCloseable {
 		this.db = TestDatabase.get().connectAsSuperuser();
 		this.tenant = tenant;
 		update("insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values (?, ?, ?, ?, ?)",
-				tenant.value(), beneficiary, "1" + String.format("%09d", Math.abs(beneficiary.hashCode()) % 1_000_000_000),
-				"مستفيد", ts(RECEIVED));
+				tenant.value(), beneficiary,
+				"1" + String.format("%09d", Math.abs(beneficiary.hashCode()) % 1_000_000_000), "مستفيد", ts(RECEIVED));
 	}
 
 	OversightSeed registry(String region, String licenceAuthority) throws SQLException {
@@ -63,15 +63,17 @@ public final class OversightSeed implements AutoCloseable {
 	}
 
 	/**
-	 * Working days from {@link #RECEIVED} (Sunday 2025-06-01, 09:00 in Riyadh) to the day {@code n} whole days
-	 * later, counted by hand under Samtah's calendar: Friday/Saturday weekend and the Eid al-Adha holiday
-	 * Thursday 06-05 to Sunday 06-08. Day 4 (06-05) to day 7 (06-08) add nothing; day 10 (06-11) is the 6th.
+	 * Working days from {@link #RECEIVED} (Sunday 2025-06-01, 09:00 in Riyadh) to the day
+	 * {@code n} whole days later, counted by hand under Samtah's calendar:
+	 * Friday/Saturday weekend and the Eid al-Adha holiday Thursday 06-05 to Sunday 06-08.
+	 * Day 4 (06-05) to day 7 (06-08) add nothing; day 10 (06-11) is the 6th.
 	 */
 	private static final int[] WORKING_DAYS_AFTER = { 0, 1, 2, 3, 3, 3, 3, 3, 4, 5, 6 };
 
 	/**
-	 * A request received at {@link #RECEIVED}, decided after {@code decidedAfter} whole days (at most 10, with
-	 * the working days the platform would store for it) unless null.
+	 * A request received at {@link #RECEIVED}, decided after {@code decidedAfter} whole
+	 * days (at most 10, with the working days the platform would store for it) unless
+	 * null.
 	 */
 	public UUID request(@Nullable Duration decidedAfter) throws SQLException {
 		if (decidedAfter == null) {
@@ -83,14 +85,18 @@ public final class OversightSeed implements AutoCloseable {
 		return request(decidedAfter, WORKING_DAYS_AFTER[(int) decidedAfter.toDays()]);
 	}
 
-	/** A request received at {@link #RECEIVED}, decided after {@code decidedAfter} and {@code workingDays}. */
+	/**
+	 * A request received at {@link #RECEIVED}, decided after {@code decidedAfter} and
+	 * {@code workingDays}.
+	 */
 	public UUID request(@Nullable Duration decidedAfter, int workingDays) throws SQLException {
 		UUID id = UUID.randomUUID();
 		update("""
 				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
 				    policy_number, status, checklist_size, received_at, received_by, completed_at, updated_at)
 				values (?, ?, ?, 'aid', 'in-person', ?, 1, ?, 0, ?, 'seed', ?, ?)""", tenant.value(), id, beneficiary,
-				policy, decidedAfter == null ? "awaiting-decision" : "closed", ts(RECEIVED), ts(RECEIVED), ts(RECEIVED));
+				policy, decidedAfter == null ? "awaiting-decision" : "closed", ts(RECEIVED), ts(RECEIVED),
+				ts(RECEIVED));
 		if (decidedAfter != null) {
 			update("""
 					insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members,
@@ -101,29 +107,38 @@ public final class OversightSeed implements AutoCloseable {
 		return id;
 	}
 
-	/** A deadline row as the request clocks store it: dates already computed by the working calendar. */
+	/**
+	 * A deadline row as the request clocks store it: dates already computed by the
+	 * working calendar.
+	 */
 	public void deadline(UUID request, String deadline, String unit, LocalDate startedOn, @Nullable LocalDate notBefore,
 			@Nullable LocalDate dueBy, @Nullable LocalDate metOn) throws SQLException {
 		update("""
 				insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, ends_at, unit,
 				    started_on, not_before, due_by, met_on)
-				values (?, ?, ?, 'request-complete', 'decision-made', ?, ?, ?, ?, ?)""", tenant.value(), request, deadline,
-				unit, startedOn, notBefore, dueBy, metOn);
+				values (?, ?, ?, 'request-complete', 'decision-made', ?, ?, ?, ?, ?)""", tenant.value(), request,
+				deadline, unit, startedOn, notBefore, dueBy, metOn);
 	}
 
-	/** A complaint received at {@link #RECEIVED} whose last transition (to {@code state}) came after {@code took}. */
+	/**
+	 * A complaint received at {@link #RECEIVED} whose last transition (to {@code state})
+	 * came after {@code took}.
+	 */
 	public UUID complaint(String state, Duration took) throws SQLException {
 		UUID id = UUID.randomUUID();
 		String code = UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase();
 		update("""
 				insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, subject,
 				    description, received_by, received_at, updated_at)
-				values (?, ?, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'website', ?, 'مشتكٍ', 'موضوع', 'نص الشكوى', 'public', ?, ?)""", tenant.value(), id,
-				(code + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").substring(0, 20), state, ts(RECEIVED), ts(RECEIVED.plus(took)));
+				values (?, ?, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'website', ?, 'مشتكٍ', 'موضوع', 'نص الشكوى', 'public', ?, ?)""",
+				tenant.value(), id, (code + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").substring(0, 20), state, ts(RECEIVED),
+				ts(RECEIVED.plus(took)));
 		return id;
 	}
 
-	/** The audit trail of an escalation that happened before the complaint's final state. */
+	/**
+	 * The audit trail of an escalation that happened before the complaint's final state.
+	 */
 	public void escalated(UUID complaint) throws SQLException {
 		update("""
 				insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
@@ -133,8 +148,9 @@ public final class OversightSeed implements AutoCloseable {
 	}
 
 	/**
-	 * A post-case survey invitation as the inviter leaves it: {@code delivery} is what the messaging port
-	 * did with the link; answered (with a comment the oversight view must never show) when rating is set.
+	 * A post-case survey invitation as the inviter leaves it: {@code delivery} is what
+	 * the messaging port did with the link; answered (with a comment the oversight view
+	 * must never show) when rating is set.
 	 */
 	public void survey(String delivery, @Nullable Integer rating) throws SQLException {
 		update("""
@@ -147,8 +163,9 @@ public final class OversightSeed implements AutoCloseable {
 	}
 
 	/**
-	 * A questionnaire campaign (V75) with {@code answered} invitations sent and answered with {@code rating}:
-	 * rows of the same table that the oversight indicators must leave out.
+	 * A questionnaire campaign (V75) with {@code answered} invitations sent and answered
+	 * with {@code rating}: rows of the same table that the oversight indicators must
+	 * leave out.
 	 */
 	public void campaignAnswers(int answered, int rating) throws SQLException {
 		UUID campaign = UUID.randomUUID();
@@ -164,12 +181,15 @@ public final class OversightSeed implements AutoCloseable {
 					insert into app.survey_invitation (tenant_id, id, campaign_id, beneficiary_id, token_hash, channel,
 					    delivery, sent_at, expires_at, answered_at, rating)
 					values (?, ?, ?, ?, ?, 'email', 'sent', ?, ?, ?, ?)""", tenant.value(), UUID.randomUUID(), campaign,
-					UUID.randomUUID(), "hash-" + UUID.randomUUID(), ts(RECEIVED), ts(RECEIVED.plus(Duration.ofDays(14))),
-					ts(RECEIVED.plus(Duration.ofDays(1))), (short) rating);
+					UUID.randomUUID(), "hash-" + UUID.randomUUID(), ts(RECEIVED),
+					ts(RECEIVED.plus(Duration.ofDays(14))), ts(RECEIVED.plus(Duration.ofDays(1))), (short) rating);
 		}
 	}
 
-	/** A staff member's acknowledgement of the version in force (seeded by {@link #policy}). */
+	/**
+	 * A staff member's acknowledgement of the version in force (seeded by
+	 * {@link #policy}).
+	 */
 	public void acknowledged(String subject) throws SQLException {
 		acknowledged(subject, policy);
 	}
@@ -199,11 +219,13 @@ public final class OversightSeed implements AutoCloseable {
 	@Override
 	public void close() throws SQLException {
 		try {
-			// The oversight view reads a snapshot (V77): what was seeded shows once it is recomputed.
+			// The oversight view reads a snapshot (V77): what was seeded shows once it is
+			// recomputed.
 			db.createStatement().execute("select oversight.refresh_indicators()");
 		}
 		finally {
 			db.close();
 		}
 	}
+
 }

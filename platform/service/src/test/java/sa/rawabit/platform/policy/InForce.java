@@ -6,13 +6,19 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** For tests that publish a policy version: this replica learns of it by notification, a moment later. */
+/**
+ * For tests that publish a policy version: this replica learns of it by notification, a
+ * moment later.
+ */
 public final class InForce {
 
 	private InForce() {
 	}
 
-	/** Waits (10 s at most) until this replica serves {@code version} as the association's policy in force. */
+	/**
+	 * Waits (10 s at most) until this replica serves {@code version} as the association's
+	 * policy in force.
+	 */
 	public static void await(PoliciesInForce policies, TenantId tenant, UUID version) {
 		policies.inForce(tenant)
 			.filter(loaded -> loaded.version().value().equals(version))
@@ -21,4 +27,5 @@ public final class InForce {
 			.switchIfEmpty(Mono.error(new AssertionError("policy version " + version + " not in force")))
 			.block();
 	}
+
 }

@@ -34,14 +34,11 @@ class PoliciesInForceTests extends PlatformTest {
 		SeedPolicies.all().forEach((slug, seed) -> {
 			TenantId tenant = TestTenants.create(slug);
 			UUID version = TestPolicies.publish(tenant, seed.yaml());
-			Publications.inForce(policies, tenant, version, ONE_SECOND)
-				.as(StepVerifier::create)
-				.assertNext(loaded -> {
-					assertThat(loaded.tenant()).isEqualTo(tenant);
-					assertThat(loaded.number()).isEqualTo(1);
-					assertThat(loaded.policy()).isEqualTo(seed.policy());
-				})
-				.verifyComplete();
+			Publications.inForce(policies, tenant, version, ONE_SECOND).as(StepVerifier::create).assertNext(loaded -> {
+				assertThat(loaded.tenant()).isEqualTo(tenant);
+				assertThat(loaded.number()).isEqualTo(1);
+				assertThat(loaded.policy()).isEqualTo(seed.policy());
+			}).verifyComplete();
 		});
 	}
 
@@ -54,24 +51,20 @@ class PoliciesInForceTests extends PlatformTest {
 	void versionWhenSupersededThenStillServedWhileInForceReturnsNew() {
 		TenantId tenant = TestTenants.create("superseding");
 		UUID first = TestPolicies.publish(tenant, SeedPolicies.get("thimar-alkhair").yaml());
-		Publications.inForce(policies, tenant, first, ONE_SECOND).as(StepVerifier::create).expectNextCount(1)
+		Publications.inForce(policies, tenant, first, ONE_SECOND)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 		UUID second = TestPolicies.publish(tenant, SeedPolicies.get("samtah-cooperative").yaml());
 
-		Publications.inForce(policies, tenant, second, ONE_SECOND)
-			.as(StepVerifier::create)
-			.assertNext(loaded -> {
-				assertThat(loaded.number()).isEqualTo(2);
-				assertThat(loaded.policy().association().slug()).isEqualTo("samtah-cooperative");
-			})
-			.verifyComplete();
-		policies.version(tenant, new PolicyVersionId(first))
-			.as(StepVerifier::create)
-			.assertNext(kept -> {
-				assertThat(kept.number()).isEqualTo(1);
-				assertThat(kept.policy().association().slug()).isEqualTo("thimar-alkhair");
-			})
-			.verifyComplete();
+		Publications.inForce(policies, tenant, second, ONE_SECOND).as(StepVerifier::create).assertNext(loaded -> {
+			assertThat(loaded.number()).isEqualTo(2);
+			assertThat(loaded.policy().association().slug()).isEqualTo("samtah-cooperative");
+		}).verifyComplete();
+		policies.version(tenant, new PolicyVersionId(first)).as(StepVerifier::create).assertNext(kept -> {
+			assertThat(kept.number()).isEqualTo(1);
+			assertThat(kept.policy().association().slug()).isEqualTo("thimar-alkhair");
+		}).verifyComplete();
 	}
 
 	@Test
@@ -105,14 +98,18 @@ class PoliciesInForceTests extends PlatformTest {
 		TenantId broken = TestTenants.create("malformed");
 		TenantId healthy = TestTenants.create("healthy");
 		UUID good = TestPolicies.publish(broken, SeedPolicies.get("professional-libraries").yaml());
-		Publications.inForce(policies, broken, good, ONE_SECOND).as(StepVerifier::create).expectNextCount(1)
+		Publications.inForce(policies, broken, good, ONE_SECOND)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 		double failedBefore = reloads("failed");
 
 		TestPolicies.publish(broken, MALFORMED);
 		UUID next = TestPolicies.publish(healthy, SeedPolicies.get("thimar-alkhair").yaml());
 
-		Publications.inForce(policies, healthy, next, ONE_SECOND).as(StepVerifier::create).expectNextCount(1)
+		Publications.inForce(policies, healthy, next, ONE_SECOND)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 		policies.inForce(broken)
 			.as(StepVerifier::create)
@@ -126,7 +123,9 @@ class PoliciesInForceTests extends PlatformTest {
 		TenantId tenant = TestTenants.create("metered");
 		double loadedBefore = reloads("loaded");
 		UUID version = TestPolicies.publish(tenant, SeedPolicies.get("tiryaq-health").yaml());
-		Publications.inForce(policies, tenant, version, ONE_SECOND).as(StepVerifier::create).expectNextCount(1)
+		Publications.inForce(policies, tenant, version, ONE_SECOND)
+			.as(StepVerifier::create)
+			.expectNextCount(1)
 			.verifyComplete();
 
 		assertThat(reloads("loaded")).isGreaterThan(loadedBefore);
@@ -136,4 +135,5 @@ class PoliciesInForceTests extends PlatformTest {
 	private double reloads(String outcome) {
 		return meters.get("rawabit.policy.reloads").tag("outcome", outcome).counter().count();
 	}
+
 }

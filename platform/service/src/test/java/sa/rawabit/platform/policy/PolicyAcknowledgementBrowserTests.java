@@ -2,7 +2,6 @@ package sa.rawabit.platform.policy;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +16,10 @@ import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * The acknowledgement in a real browser: a relations officer whose association just published a new
- * version tries to register a beneficiary and is refused; reads the policy, ticks "قرأت السياسة
- * وألتزم بها", acknowledges; the same registration then succeeds. Top management sees the coverage.
+ * The acknowledgement in a real browser: a relations officer whose association just
+ * published a new version tries to register a beneficiary and is refused; reads the
+ * policy, ticks "قرأت السياسة وألتزم بها", acknowledges; the same registration then
+ * succeeds. Top management sees the coverage.
  */
 class PolicyAcknowledgementBrowserTests extends PageTest {
 
@@ -93,7 +93,8 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 		publishUnacknowledgedInForce(tenant, SeedPolicies.get(SLUG).yaml());
 		signIn(SLUG + ".social-researcher", "/policy");
 
-		// The browser's own check would stop an unticked submit; the server must refuse it too.
+		// The browser's own check would stop an unticked submit; the server must refuse
+		// it too.
 		page.locator("#confirm").evaluate("box => box.removeAttribute('required')");
 		page.getByTestId("ack-submit").click();
 
@@ -105,4 +106,5 @@ class PolicyAcknowledgementBrowserTests extends PageTest {
 	private void publishUnacknowledgedInForce(TenantId tenant, String yaml) {
 		InForce.await(policies, tenant, TestPolicies.publishUnacknowledged(tenant, yaml));
 	}
+
 }

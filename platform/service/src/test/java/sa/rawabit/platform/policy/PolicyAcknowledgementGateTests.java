@@ -27,10 +27,11 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * The acknowledgement gate through the JSON API: a staff member who has not acknowledged the version in
- * force is refused every case action with {@code policy-not-acknowledged} (403) and may still read;
- * acknowledging once opens the actions, a new version closes them again, and an acknowledgement given
- * in another association does not count. One person ({@link #SUBJECT}) holds every role needed.
+ * The acknowledgement gate through the JSON API: a staff member who has not acknowledged
+ * the version in force is refused every case action with {@code policy-not-acknowledged}
+ * (403) and may still read; acknowledging once opens the actions, a new version closes
+ * them again, and an acknowledgement given in another association does not count. One
+ * person ({@link #SUBJECT}) holds every role needed.
  */
 class PolicyAcknowledgementGateTests extends DeskTest {
 
@@ -52,12 +53,18 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 	void caseActionsWhenPolicyNotAcknowledgedThenRefusedAndAfterAcknowledgingThenAllowed() {
 		refused(person(association).post().uri("/api/beneficiaries").bodyValue(beneficiary()).exchange());
 
-		acknowledge(person(association)).jsonPath("$.acknowledged").isEqualTo(true)
-			.jsonPath("$.statement").isEqualTo("قرأت السياسة وألتزم بها");
+		acknowledge(person(association)).jsonPath("$.acknowledged")
+			.isEqualTo(true)
+			.jsonPath("$.statement")
+			.isEqualTo("قرأت السياسة وألتزم بها");
 
 		String beneficiary = register(person(association));
-		person(association).post().uri("/api/requests").bodyValue(request(beneficiary)).exchange()
-			.expectStatus().isCreated();
+		person(association).post()
+			.uri("/api/requests")
+			.bodyValue(request(beneficiary))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	@Test
@@ -72,26 +79,45 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 
 		refused(person(association).post().uri("/api/beneficiaries").bodyValue(beneficiary()).exchange());
 		refused(person(association).post().uri("/api/requests").bodyValue(request(beneficiary)).exchange());
-		refused(person(association).post().uri("/api/requests/{id}/checklist", request)
-			.bodyValue(Map.of("items", List.of(0))).exchange());
+		refused(person(association).post()
+			.uri("/api/requests/{id}/checklist", request)
+			.bodyValue(Map.of("items", List.of(0)))
+			.exchange());
 		refused(person(association).post().uri("/api/complaints").bodyValue(complaint()).exchange());
 		refused(person(association).post().uri("/api/complaints/{id}/acknowledgement", complaint).exchange());
 		refused(person(association).post().uri("/api/inquiries").bodyValue(inquiry(beneficiary)).exchange());
-		refused(person(association).post().uri("/api/inquiries/{id}/answer", inquiry)
-			.bodyValue(Map.of("text", "الجواب")).exchange());
+		refused(person(association).post()
+			.uri("/api/inquiries/{id}/answer", inquiry)
+			.bodyValue(Map.of("text", "الجواب"))
+			.exchange());
 
 		person(association).get().uri("/api/beneficiaries/{id}", beneficiary).exchange().expectStatus().isOk();
 		person(association).get().uri("/api/requests/{id}", request).exchange().expectStatus().isOk();
 		person(association).get().uri("/api/complaints/{id}", complaint).exchange().expectStatus().isOk();
 		person(association).get().uri("/api/inquiries/{id}", inquiry).exchange().expectStatus().isOk();
-		person(association).get().uri("/api/policy/acknowledgement").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.acknowledged").isEqualTo(false).jsonPath("$.number").isEqualTo(2);
+		person(association).get()
+			.uri("/api/policy/acknowledgement")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.acknowledged")
+			.isEqualTo(false)
+			.jsonPath("$.number")
+			.isEqualTo(2);
 
 		acknowledge(person(association)).jsonPath("$.number").isEqualTo(2);
-		person(association).post().uri("/api/complaints/{id}/acknowledgement", complaint).exchange()
-			.expectStatus().isOk();
-		person(association).post().uri("/api/inquiries/{id}/answer", inquiry).bodyValue(Map.of("text", "الجواب"))
-			.exchange().expectStatus().isOk();
+		person(association).post()
+			.uri("/api/complaints/{id}/acknowledgement", complaint)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		person(association).post()
+			.uri("/api/inquiries/{id}/answer", inquiry)
+			.bodyValue(Map.of("text", "الجواب"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -119,10 +145,14 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 
 	@Test
 	void publicComplaintLinkWhenNobodyAcknowledgedThenStillTakesComplaints() {
-		web.post().uri("/public/{slug}/complaints", association.slug()).contentType(MediaType.APPLICATION_JSON)
+		web.post()
+			.uri("/public/{slug}/complaints", association.slug())
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("name", "مستفيد", "contact", "0500000000", "subject", "تأخر الرد", "description",
 					"لم يصلني رد"))
-			.exchange().expectStatus().isCreated();
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	/** Publishes a version nobody acknowledged and waits until this replica serves it. */
@@ -145,17 +175,23 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 	}
 
 	static void refused(WebTestClient.ResponseSpec response) {
-		response.expectStatus().isForbidden()
+		response.expectStatus()
+			.isForbidden()
 			.expectBody()
-			.jsonPath("$.type").isEqualTo(NOT_ACKNOWLEDGED)
-			.jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("/policy"));
+			.jsonPath("$.type")
+			.isEqualTo(NOT_ACKNOWLEDGED)
+			.jsonPath("$.detail")
+			.value(detail -> assertThat(detail.toString()).contains("/policy"));
 	}
 
 	static String register(WebTestClient client) {
 		return created(client.post().uri("/api/beneficiaries").bodyValue(beneficiary()));
 	}
 
-	/** The created resource's id: from its Location where the API gives one, else the body's {@code id}. */
+	/**
+	 * The created resource's id: from its Location where the API gives one, else the
+	 * body's {@code id}.
+	 */
 	static String created(WebTestClient.RequestHeadersSpec<?> spec) {
 		var result = spec.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult();
 		var location = result.getResponseHeaders().getLocation();
@@ -167,8 +203,9 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 	}
 
 	static Map<String, Object> beneficiary() {
-		return Map.of("nationalId", NationalId.complete("1" + String.format("%08d", (int) (Math.random() * 99_999_999))),
-				"fullName", "مستفيد الاختبار");
+		return Map.of("nationalId",
+				NationalId.complete("1" + String.format("%08d", (int) (Math.random() * 99_999_999))), "fullName",
+				"مستفيد الاختبار");
 	}
 
 	static Map<String, Object> request(String beneficiary) {
@@ -205,4 +242,5 @@ class PolicyAcknowledgementGateTests extends DeskTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

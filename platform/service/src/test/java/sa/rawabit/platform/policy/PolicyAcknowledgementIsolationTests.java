@@ -19,9 +19,9 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * {@code app.policy_acknowledgement} as the platform's own role: one association's acknowledgements are
- * invisible to another and to a transaction with no association, cannot be written in another's name,
- * and cannot be changed or removed once given.
+ * {@code app.policy_acknowledgement} as the platform's own role: one association's
+ * acknowledgements are invisible to another and to a transaction with no association,
+ * cannot be written in another's name, and cannot be changed or removed once given.
  */
 class PolicyAcknowledgementIsolationTests extends PlatformTest {
 
@@ -94,4 +94,5 @@ class PolicyAcknowledgementIsolationTests extends PlatformTest {
 			}
 		}
 	}
+
 }

@@ -24,9 +24,10 @@ import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * A published version becomes one durable {@code policy.published} event, however many times replicas put it
- * in force (notice, poll, restart), also when it was published while nobody listened; modules react to it;
- * {@code app.policy_announcement} keeps each association's marks to itself.
+ * A published version becomes one durable {@code policy.published} event, however many
+ * times replicas put it in force (notice, poll, restart), also when it was published
+ * while nobody listened; modules react to it; {@code app.policy_announcement} keeps each
+ * association's marks to itself.
  */
 class PolicyPublishedEventTests extends PlatformTest {
 
@@ -63,7 +64,8 @@ class PolicyPublishedEventTests extends PlatformTest {
 
 		assertThat(events(tenant, version)).isOne();
 		long event = eventId(tenant, version);
-		// The updates module reacts to it (and scans the association for what to tell beneficiaries).
+		// The updates module reacts to it (and scans the association for what to tell
+		// beneficiaries).
 		Mono.fromCallable(() -> cursorOf("updates.scan-on-policy-published"))
 			.filter(position -> position >= event)
 			.repeatWhenEmpty(empty -> empty.delayElements(Duration.ofMillis(100)))
@@ -98,8 +100,9 @@ class PolicyPublishedEventTests extends PlatformTest {
 	}
 
 	private static int events(TenantId tenant, UUID version) throws SQLException {
-		return (int) superuserLong("""
-				select count(*) from app.outbox where tenant_id = ? and topic = 'policy.published' and subject_id = ?""",
+		return (int) superuserLong(
+				"""
+						select count(*) from app.outbox where tenant_id = ? and topic = 'policy.published' and subject_id = ?""",
 				tenant, version);
 	}
 
@@ -128,7 +131,8 @@ class PolicyPublishedEventTests extends PlatformTest {
 
 	private static long cursorOf(String reaction) throws SQLException {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				PreparedStatement query = superuser.prepareStatement("select id from app.reaction_cursor where reaction = ?")) {
+				PreparedStatement query = superuser
+					.prepareStatement("select id from app.reaction_cursor where reaction = ?")) {
 			query.setString(1, reaction);
 			try (ResultSet rows = query.executeQuery()) {
 				return rows.next() ? rows.getLong(1) : -1;
@@ -147,7 +151,10 @@ class PolicyPublishedEventTests extends PlatformTest {
 		}
 	}
 
-	/** Announcement marks visible to the platform role acting for {@code tenant} (none: no association). */
+	/**
+	 * Announcement marks visible to the platform role acting for {@code tenant} (none: no
+	 * association).
+	 */
 	private static int marks(TenantId tenant) throws SQLException {
 		try (Connection platform = TestDatabase.get().connectAs(DatabaseRoles.PLATFORM);
 				Statement sql = platform.createStatement()) {
@@ -163,4 +170,5 @@ class PolicyPublishedEventTests extends PlatformTest {
 			}
 		}
 	}
+
 }

@@ -34,8 +34,9 @@ import sa.rawabit.testing.TestPolicies;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Several platform replicas on one database: this test's context and a second one started here (kept
- * out of the test context cache, so Spring never pauses it and stops its listener behind our back).
+ * Several platform replicas on one database: this test's context and a second one started
+ * here (kept out of the test context cache, so Spring never pauses it and stops its
+ * listener behind our back).
  */
 class PolicyReplicasTests extends PlatformTest {
 
@@ -75,16 +76,12 @@ class PolicyReplicasTests extends PlatformTest {
 			UUID version = TestPolicies.publish(tenant, SeedPolicies.get(slug).yaml());
 			long committed = System.nanoTime();
 			for (Publications.Announcements replica : List.of(onFirst, onSecond)) {
-				replica.of(version)
-					.as(StepVerifier::create)
-					.assertNext(seen -> {
-						long fromStart = seen.nanos() - started;
-						latencies.add(Math.max(0, seen.nanos() - committed));
-						upperBounds.add(fromStart);
-						assertThat(Duration.ofNanos(fromStart)).isLessThan(ONE_SECOND);
-					})
-					.expectComplete()
-					.verify(ONE_SECOND);
+				replica.of(version).as(StepVerifier::create).assertNext(seen -> {
+					long fromStart = seen.nanos() - started;
+					latencies.add(Math.max(0, seen.nanos() - committed));
+					upperBounds.add(fromStart);
+					assertThat(Duration.ofNanos(fromStart)).isLessThan(ONE_SECOND);
+				}).expectComplete().verify(ONE_SECOND);
 			}
 			for (PoliciesInForce replica : List.of(policies, other)) {
 				replica.inForce(tenant)
@@ -134,10 +131,12 @@ class PolicyReplicasTests extends PlatformTest {
 			listening(replica);
 			UUID version = TestPolicies.publishWithoutNotifying(tenant, SeedPolicies.get("samtah-cooperative").yaml());
 
-			Publications.inForce(replica, tenant, version, Duration.ofSeconds(2)).as(StepVerifier::create)
+			Publications.inForce(replica, tenant, version, Duration.ofSeconds(2))
+				.as(StepVerifier::create)
 				.expectNextCount(1)
 				.verifyComplete();
-			// This replica polls every 30 s: without a notice it has not seen the version yet.
+			// This replica polls every 30 s: without a notice it has not seen the version
+			// yet.
 			policies.inForce(tenant).as(StepVerifier::create).verifyComplete();
 		}
 	}
@@ -150,7 +149,8 @@ class PolicyReplicasTests extends PlatformTest {
 		assertThat(killed).isNotEmpty();
 
 		UUID whileDown = TestPolicies.publish(tenant, SeedPolicies.get("tiryaq-health").yaml());
-		Publications.inForce(policies, tenant, whileDown, Duration.ofSeconds(3)).as(StepVerifier::create)
+		Publications.inForce(policies, tenant, whileDown, Duration.ofSeconds(3))
+			.as(StepVerifier::create)
 			.expectNextCount(1)
 			.verifyComplete();
 		Mono.fromCallable(() -> listenerBackends().stream().anyMatch(pid -> !killed.contains(pid)))
@@ -162,20 +162,29 @@ class PolicyReplicasTests extends PlatformTest {
 			.verify(Duration.ofSeconds(3));
 
 		UUID afterReconnect = TestPolicies.publish(tenant, SeedPolicies.get("suqya-makkah").yaml());
-		Publications.inForce(policies, tenant, afterReconnect, ONE_SECOND).as(StepVerifier::create)
+		Publications.inForce(policies, tenant, afterReconnect, ONE_SECOND)
+			.as(StepVerifier::create)
 			.expectNextCount(1)
 			.verifyComplete();
 	}
 
-	/** The first load completes after LISTEN: from then on no notification to this replica is lost. */
+	/**
+	 * The first load completes after LISTEN: from then on no notification to this replica
+	 * is lost.
+	 */
 	private static void listening(PoliciesInForce replica) {
 		replica.inForce(TenantId.random()).as(StepVerifier::create).verifyComplete();
 	}
 
-	/** Command-line arguments, because defaults given to the builder lose to application.yml. */
+	/**
+	 * Command-line arguments, because defaults given to the builder lose to
+	 * application.yml.
+	 */
 	private static ConfigurableApplicationContext replica(String... properties) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=rawabit-replica"));
-		TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--spring.application.name=rawabit-replica"));
+		TestDatabase.get()
+			.register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		Stream.of(properties).map(property -> "--" + property).forEach(arguments::add);
 		return new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
 	}
@@ -210,13 +219,16 @@ class PolicyReplicasTests extends PlatformTest {
 	}
 
 	private static void report(String measured, List<Long> nanos) {
-		System.out.printf("[rawabit] Policy reload latency %s to PolicyServedHere on two replicas, %d samples: "
-				+ "min %.1f ms, median %.1f ms, max %.1f ms%n", measured, nanos.size(), millis(nanos, 0),
-				millis(nanos, nanos.size() / 2), millis(nanos, nanos.size() - 1));
+		System.out.printf(
+				"[rawabit] Policy reload latency %s to PolicyServedHere on two replicas, %d samples: "
+						+ "min %.1f ms, median %.1f ms, max %.1f ms%n",
+				measured, nanos.size(), millis(nanos, 0), millis(nanos, nanos.size() / 2),
+				millis(nanos, nanos.size() - 1));
 	}
 
 	private static double millis(List<Long> nanos, int index) {
 		List<Long> sorted = nanos.stream().sorted().toList();
 		return sorted.get(index) / (double) TimeUnit.MILLISECONDS.toNanos(1);
 	}
+
 }

@@ -11,13 +11,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import sa.rawabit.foundation.tenancy.TenantId;
 
-/** Test helpers: wait for a replica to serve a version, and record when it announced one. */
+/**
+ * Test helpers: wait for a replica to serve a version, and record when it announced one.
+ */
 final class Publications {
 
 	private Publications() {
 	}
 
-	/** Completes with the policy once {@code policies} serves {@code version} in force; polls memory only. */
+	/**
+	 * Completes with the policy once {@code policies} serves {@code version} in force;
+	 * polls memory only.
+	 */
 	static Mono<LoadedPolicy> inForce(PoliciesInForce policies, TenantId tenant, UUID version, Duration within) {
 		return policies.inForce(tenant)
 			.filter(loaded -> loaded.version().value().equals(version))
@@ -25,7 +30,10 @@ final class Publications {
 			.timeout(within);
 	}
 
-	/** Records every {@link PolicyServedHere} of {@code replica} with the {@link System#nanoTime} it arrived. */
+	/**
+	 * Records every {@link PolicyServedHere} of {@code replica} with the
+	 * {@link System#nanoTime} it arrived.
+	 */
 	static Announcements record(ConfigurableApplicationContext replica) {
 		var announcements = new Announcements(Sinks.many().replay().all());
 		replica.addApplicationListener(announcements);
@@ -39,8 +47,10 @@ final class Publications {
 
 		@Override
 		public void onApplicationEvent(ApplicationEvent event) {
-			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof PolicyServedHere published) {
-				seen.emitNext(new Seen(published, System.nanoTime()), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+			if (event instanceof PayloadApplicationEvent<?> payload
+					&& payload.getPayload() instanceof PolicyServedHere published) {
+				seen.emitNext(new Seen(published, System.nanoTime()),
+						Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
 			}
 		}
 
@@ -48,4 +58,5 @@ final class Publications {
 			return seen.asFlux().filter(s -> s.event().version().value().equals(version)).next();
 		}
 	}
+
 }

@@ -18,9 +18,9 @@ import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * V180 converts the clear tracking codes stored before it into their hashes, in every association although
- * both tables force row-level security, and drops the clear columns: a code given out before the change
- * still finds its case.
+ * V180 converts the clear tracking codes stored before it into their hashes, in every
+ * association although both tables force row-level security, and drops the clear columns:
+ * a code given out before the change still finds its case.
  */
 class TrackingCodeMigrationTests {
 
@@ -30,8 +30,13 @@ class TrackingCodeMigrationTests {
 		SchemaMigrations.migrate(server, "control");
 		Flyway.configure()
 			.dataSource(server.endpoint().jdbcUrl(), server.owner().username(), server.owner().password())
-			.schemas("app").defaultSchema("app").createSchemas(true).locations("classpath:db/app")
-			.target("170").load().migrate();
+			.schemas("app")
+			.defaultSchema("app")
+			.createSchemas(true)
+			.locations("classpath:db/app")
+			.target("170")
+			.load()
+			.migrate();
 		TrackingCode first = TrackingCode.random();
 		TrackingCode second = TrackingCode.random();
 		TrackingCode asked = TrackingCode.random();
@@ -48,7 +53,8 @@ class TrackingCodeMigrationTests {
 			assertThat(strings(owner, """
 					select relname || ' ' || relforcerowsecurity from pg_class
 					where oid in ('app.complaint'::regclass, 'app.inquiry'::regclass)"""))
-				.as("the migration put the force back").containsExactlyInAnyOrder("complaint true", "inquiry true");
+				.as("the migration put the force back")
+				.containsExactlyInAnyOrder("complaint true", "inquiry true");
 			assertThat(strings(owner, """
 					select table_name || '.' || column_name from information_schema.columns
 					where table_schema = 'app' and column_name like 'tracking%'"""))
@@ -65,10 +71,11 @@ class TrackingCodeMigrationTests {
 
 	/** A complaint of its own association, stored as V10 stored them: the clear code. */
 	private static void complaint(Connection owner, UUID tenant, TrackingCode code) throws SQLException {
-		inTenant(owner, tenant, """
-				insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
-				    description, received_by, received_at, updated_at)
-				values (?, gen_random_uuid(), ?, 'website', 'received', 'مشتكٍ', 'موضوع', 'نص', 'public', now(), now())""",
+		inTenant(owner, tenant,
+				"""
+						insert into app.complaint (tenant_id, id, tracking_code, channel, state, complainant_name, subject,
+						    description, received_by, received_at, updated_at)
+						values (?, gen_random_uuid(), ?, 'website', 'received', 'مشتكٍ', 'موضوع', 'نص', 'public', now(), now())""",
 				code.value());
 	}
 
@@ -109,4 +116,5 @@ class TrackingCodeMigrationTests {
 		return DriverManager.getConnection(server.endpoint().jdbcUrl(), server.owner().username(),
 				server.owner().password());
 	}
+
 }

@@ -23,10 +23,11 @@ import sa.rawabit.testing.TestProxy;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Identity changes reach two replicas behind the load balancer, against the real Keycloak: when tenant-admin
- * removes or re-roles a member (it records the change in {@code control.staff_revocation}), their API calls, page
- * sessions and live streams stop within 60 s; when Keycloak ends a person's session, its back-channel logout ends
- * their page sessions on every replica at once. Times to effect are printed.
+ * Identity changes reach two replicas behind the load balancer, against the real
+ * Keycloak: when tenant-admin removes or re-roles a member (it records the change in
+ * {@code control.staff_revocation}), their API calls, page sessions and live streams stop
+ * within 60 s; when Keycloak ends a person's session, its back-channel logout ends their
+ * page sessions on every replica at once. Times to effect are printed.
  */
 class IdentityChangesE2ETests {
 
@@ -60,7 +61,8 @@ class IdentityChangesE2ETests {
 	@AfterEach
 	void forgetRevocations() throws Exception {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				PreparedStatement delete = superuser.prepareStatement("delete from control.staff_revocation where tenant_id = ?")) {
+				PreparedStatement delete = superuser
+					.prepareStatement("delete from control.staff_revocation where tenant_id = ?")) {
 			delete.setObject(1, thimar.value());
 			delete.executeUpdate();
 		}
@@ -75,14 +77,16 @@ class IdentityChangesE2ETests {
 			.isEqualTo(200);
 		assertThat(api(browser, token).statusCode()).isEqualTo(200);
 		CompletableFuture<String> streamEnd = CompletableFuture.supplyAsync(() -> {
-			HttpResponse<Stream<String>> stream = browser.send(HttpRequest.newBuilder(proxy.base().resolve("/api/stream"))
-				.header("Authorization", "Bearer " + token)
-				.header("Accept", "text/event-stream")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofLines());
+			HttpResponse<Stream<String>> stream = browser
+				.send(HttpRequest.newBuilder(proxy.base().resolve("/api/stream"))
+					.header("Authorization", "Bearer " + token)
+					.header("Accept", "text/event-stream")
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofLines());
 			return stream.body().filter(line -> line.startsWith("event:credential-ended")).findFirst().orElse("closed");
 		});
-		Thread.sleep(1_100); // tokens carry whole seconds: the change comes in a later second than the sign-in
+		Thread.sleep(1_100); // tokens carry whole seconds: the change comes in a later
+								// second than the sign-in
 
 		long changed = System.nanoTime();
 		revoke(TestKeycloak.get().userId(username));
@@ -99,7 +103,8 @@ class IdentityChangesE2ETests {
 		assertThat(pages).isLessThan(BOUND);
 		assertThat(stream).isLessThan(BOUND);
 		assertThat(api(browser, token).body()).contains("urn:rawabit:problem:credential-revoked");
-		// A new sign-in carries what Keycloak holds now (here: unchanged), so it is admitted again.
+		// A new sign-in carries what Keycloak holds now (here: unchanged), so it is
+		// admitted again.
 		assertThat(browser.get(proxy.base().resolve("/policy")).statusCode()).isEqualTo(200);
 		assertThat(api(browser, TestKeycloak.get().tokenFor(username, TestKeycloak.DEMO_PASSWORD)).statusCode())
 			.isEqualTo(200);
@@ -135,7 +140,10 @@ class IdentityChangesE2ETests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** What tenant-admin records when it removes or re-roles the person (StaffRevocations). */
+	/**
+	 * What tenant-admin records when it removes or re-roles the person
+	 * (StaffRevocations).
+	 */
 	private static void revoke(String subject) throws Exception {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
 				PreparedStatement insert = superuser.prepareStatement("""
@@ -147,7 +155,10 @@ class IdentityChangesE2ETests {
 		}
 	}
 
-	/** How long since {@code start} until {@code condition} holds, polling every 250 ms; fails past the bound. */
+	/**
+	 * How long since {@code start} until {@code condition} holds, polling every 250 ms;
+	 * fails past the bound.
+	 */
 	private static Duration until(long start, java.util.function.BooleanSupplier condition) {
 		while (!condition.getAsBoolean()) {
 			if (Duration.ofNanos(System.nanoTime() - start).compareTo(BOUND) > 0) {
@@ -163,4 +174,5 @@ class IdentityChangesE2ETests {
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
+
 }

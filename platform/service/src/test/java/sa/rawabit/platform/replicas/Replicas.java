@@ -24,8 +24,9 @@ import sa.rawabit.testing.TestProxy;
 import sa.rawabit.testing.TestRedis;
 
 /**
- * N whole platform replicas in this JVM, each on its own port, sharing the test PostgreSQL, Keycloak and Redis,
- * and trusting only the test load balancer's address as their proxy — what production runs, in one process.
+ * N whole platform replicas in this JVM, each on its own port, sharing the test
+ * PostgreSQL, Keycloak and Redis, and trusting only the test load balancer's address as
+ * their proxy — what production runs, in one process.
  */
 final class Replicas implements AutoCloseable {
 
@@ -36,19 +37,24 @@ final class Replicas implements AutoCloseable {
 	Replicas(int count, String... extraArguments) {
 		for (int i = 0; i < count; i++) {
 			int port = freePort();
-			List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
-					"--rawabit.security.issuer=" + TestKeycloak.get().issuer(), "--rawabit.redis.url=" + TestRedis.get().url(),
-					"--rawabit.proxies.trusted=" + TestProxy.PROXY_ADDRESS + "/32", "--rawabit.updates.scanning=false",
-					"--spring.application.name=rawabit-platform",
-					// These replicas share the test JVM and its two cores with the whole suite: a full run once
-					// stalled a Redis command past the production 2 s (a 500 on a page). The tests are about
-					// sessions, limits and identity changes across replicas, not about Redis latency.
-					"--rawabit.redis.timeout=10s",
-					// The production limit (the test configuration raises it for the browser tests' many sign-ins).
-					"--rawabit.security.sign-in-capacity=20"));
+			List<String> arguments = new ArrayList<>(
+					List.of("--server.port=" + port, "--rawabit.security.issuer=" + TestKeycloak.get().issuer(),
+							"--rawabit.redis.url=" + TestRedis.get().url(),
+							"--rawabit.proxies.trusted=" + TestProxy.PROXY_ADDRESS + "/32",
+							"--rawabit.updates.scanning=false", "--spring.application.name=rawabit-platform",
+							// These replicas share the test JVM and its two cores with
+							// the whole suite: a full run once
+							// stalled a Redis command past the production 2 s (a 500 on a
+							// page). The tests are about
+							// sessions, limits and identity changes across replicas, not
+							// about Redis latency.
+							"--rawabit.redis.timeout=10s",
+							// The production limit (the test configuration raises it for
+							// the browser tests' many sign-ins).
+							"--rawabit.security.sign-in-capacity=20"));
 			arguments.addAll(List.of(extraArguments));
-			TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()),
-					DatabaseRoles.PLATFORM);
+			TestDatabase.get()
+				.register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 			contexts.add(new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new)));
 			ports.add(port);
 		}
@@ -80,11 +86,14 @@ final class Replicas implements AutoCloseable {
 
 	/** Thimar's seed policy plus a public complaint link, in force on every replica. */
 	void thimarPolicyInForce(TenantId thimar) {
-		awaitPolicy(thimar, TestPolicies.publish(thimar,
-				SeedPolicies.get("thimar-alkhair").yaml() + CaseDeskPageTest.COMPLAINTS));
+		awaitPolicy(thimar,
+				TestPolicies.publish(thimar, SeedPolicies.get("thimar-alkhair").yaml() + CaseDeskPageTest.COMPLAINTS));
 	}
 
-	/** Every replica's public-link and sign-in buckets start full (they live in the shared Redis). */
+	/**
+	 * Every replica's public-link and sign-in buckets start full (they live in the shared
+	 * Redis).
+	 */
 	void refillLimits() {
 		ReactiveStringRedisTemplate redis = bean(0, ReactiveStringRedisTemplate.class);
 		redis.keys("rawabit:limit:*").flatMap(redis::delete).then().block();
@@ -103,4 +112,5 @@ final class Replicas implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

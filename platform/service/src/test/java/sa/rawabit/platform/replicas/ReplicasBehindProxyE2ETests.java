@@ -29,9 +29,10 @@ import sa.rawabit.testing.TestProxy;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Two platform replicas behind a round-robin nginx (no sticky sessions), sharing Redis: a person signs in once
- * and is served by both; a complaint filed through either replica reaches the dashboard stream whichever replica
- * holds it; a public link's limit holds once across both, and no forwarded header a client writes resets it.
+ * Two platform replicas behind a round-robin nginx (no sticky sessions), sharing Redis: a
+ * person signs in once and is served by both; a complaint filed through either replica
+ * reaches the dashboard stream whichever replica holds it; a public link's limit holds
+ * once across both, and no forwarded header a client writes resets it.
  */
 class ReplicasBehindProxyE2ETests {
 
@@ -80,11 +81,13 @@ class ReplicasBehindProxyE2ETests {
 	void pagesWhenServedByBothReplicasThenSignedInOnceAndComplaintsArriveLive() {
 		Set<String> servedBy = ConcurrentHashMap.newKeySet();
 		page.onResponse(response -> {
-			if (response.url().startsWith(proxy.base().toString()) && response.headerValue(TestProxy.UPSTREAM_HEADER) != null) {
+			if (response.url().startsWith(proxy.base().toString())
+					&& response.headerValue(TestProxy.UPSTREAM_HEADER) != null) {
 				servedBy.add(response.headerValue(TestProxy.UPSTREAM_HEADER));
 			}
 		});
-		Browser.signIn(page, proxy.base().resolve("/policy"), THIMAR + ".follow-up-committee", TestKeycloak.DEMO_PASSWORD);
+		Browser.signIn(page, proxy.base().resolve("/policy"), THIMAR + ".follow-up-committee",
+				TestKeycloak.DEMO_PASSWORD);
 		if (page.getByTestId("ack-form").count() > 0) {
 			page.getByTestId("ack-confirm").check();
 			page.getByTestId("ack-submit").click();
@@ -102,14 +105,17 @@ class ReplicasBehindProxyE2ETests {
 		var open = page.getByTestId("count-complaints-open");
 		assertThat(open).hasText(Pattern.compile("\\d+"));
 		int before = Integer.parseInt(open.textContent().strip());
-		// Round robin: two filings land on the two replicas, while the stream stays on one of them.
+		// Round robin: two filings land on the two replicas, while the stream stays on
+		// one of them.
 		Set<String> filedOn = new java.util.HashSet<>();
 		for (int i = 0; i < 2; i++) {
-			HttpResponse<String> filed = send(HttpRequest.newBuilder(proxy.base().resolve("/public/" + THIMAR + "/complaints"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"name":"مستفيد","contact":"0500000000","subject":"عبر موازن الحمل %d","description":"لم يصلني رد"}"""
-					.formatted(System.nanoTime()))));
+			HttpResponse<String> filed = send(
+					HttpRequest.newBuilder(proxy.base().resolve("/public/" + THIMAR + "/complaints"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(
+								"""
+										{"name":"مستفيد","contact":"0500000000","subject":"عبر موازن الحمل %d","description":"لم يصلني رد"}"""
+									.formatted(System.nanoTime()))));
 			assertThat(filed.statusCode()).isEqualTo(201);
 			filedOn.add(filed.headers().firstValue(TestProxy.UPSTREAM_HEADER).orElseThrow());
 		}
@@ -130,7 +136,8 @@ class ReplicasBehindProxyE2ETests {
 			servedBy.add(answer.headers().firstValue(TestProxy.UPSTREAM_HEADER).orElseThrow());
 		}
 		assertThat(servedBy).hasSize(2);
-		// Five per address, refilled over ten minutes: one bucket for both replicas, not one each.
+		// Five per address, refilled over ten minutes: one bucket for both replicas, not
+		// one each.
 		assertThat(statuses.subList(0, 5)).containsOnly(404);
 		assertThat(statuses.subList(5, 12)).containsOnly(429);
 	}
@@ -153,13 +160,15 @@ class ReplicasBehindProxyE2ETests {
 		long sessionsBefore = sessionKeys(redis);
 		for (String path : List.of("/", "/complaints", "/public/" + THIMAR, "/public/" + THIMAR + "/complaint")) {
 			HttpResponse<String> answer = send(HttpRequest.newBuilder(proxy.base().resolve(path)).GET());
-			assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(cookie -> cookie.startsWith("SESSION="));
+			assertThat(answer.headers().allValues("Set-Cookie")).as(path)
+				.noneMatch(cookie -> cookie.startsWith("SESSION="));
 		}
 		assertThat(sessionKeys(redis)).isEqualTo(sessionsBefore);
 
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 22; i++) {
-			HttpResponse<String> answer = send(HttpRequest.newBuilder(proxy.base().resolve("/oauth2/authorization/keycloak")).GET());
+			HttpResponse<String> answer = send(
+					HttpRequest.newBuilder(proxy.base().resolve("/oauth2/authorization/keycloak")).GET());
 			statuses.add(answer.statusCode());
 			if (answer.statusCode() == 302) {
 				assertThat(answer.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("SESSION="));
@@ -175,7 +184,8 @@ class ReplicasBehindProxyE2ETests {
 	}
 
 	private static HttpRequest.Builder statusLookup(URI base, UnaryOperator<HttpRequest.Builder> headers) {
-		return headers.apply(HttpRequest.newBuilder(base.resolve("/public/" + THIMAR + "/inquiries/" + UNKNOWN_CODE)).GET());
+		return headers
+			.apply(HttpRequest.newBuilder(base.resolve("/public/" + THIMAR + "/inquiries/" + UNKNOWN_CODE)).GET());
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -190,4 +200,5 @@ class ReplicasBehindProxyE2ETests {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

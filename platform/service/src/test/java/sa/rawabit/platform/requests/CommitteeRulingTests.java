@@ -15,7 +15,10 @@ import sa.rawabit.policy.Committee;
 import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.VotingRule;
 
-/** "A committee of three, two make a quorum": the decision follows the policy's rule over those present. */
+/**
+ * "A committee of three, two make a quorum": the decision follows the policy's rule over
+ * those present.
+ */
 class CommitteeRulingTests {
 
 	static final RoleKey SERVICES = new RoleKey("services-committee");
@@ -65,10 +68,10 @@ class CommitteeRulingTests {
 
 	@Test
 	void attendanceWhenBelowQuorumOrAboveSizeOrVoterAbsentThenRefusedNamingAttendees() {
-		assertThatThrownBy(() -> CommitteeRuling.of(MAJORITY, 1, List.of(vote("amal", "approve")), List.of("amal"),
-				chair))
-			.isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.getMessage())
-				.contains("quorum is 2; 1 attended"));
+		assertThatThrownBy(
+				() -> CommitteeRuling.of(MAJORITY, 1, List.of(vote("amal", "approve")), List.of("amal"), chair))
+			.isInstanceOfSatisfying(ProblemException.class,
+					problem -> assertThat(problem.getMessage()).contains("quorum is 2; 1 attended"));
 		assertThatThrownBy(() -> CommitteeRuling.of(MAJORITY, 1, List.of(vote("amal", "approve")),
 				List.of("amal", "badr", "jud", "dana"), chair))
 			.hasMessageContaining("3 members; 4 are listed");
@@ -96,4 +99,5 @@ class CommitteeRulingTests {
 	private static Vote vote(String member, String ballot) {
 		return new Vote(member, ballot, "سبب", Instant.EPOCH);
 	}
+
 }

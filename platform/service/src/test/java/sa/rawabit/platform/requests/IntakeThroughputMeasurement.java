@@ -15,9 +15,10 @@ import sa.rawabit.testing.TestTokens;
  * A load run, not a test: surefire's default includes (*Test, *Tests, Test*) skip it, so
  * {@code ./mvnw verify} never runs it. Run it on purpose:
  * {@code ./mvnw -pl platform/service -am install -Dtest=IntakeThroughputMeasurement -Dsurefire.failIfNoSpecifiedTests=false}.
- * It drives {@code POST /api/requests} (complete checklist: insert, policy clock, audit, outbox, one
- * transaction) through the whole WebFlux and security filter chain against the real PostgreSQL, with
- * mock JWTs (token signature checks excluded), and prints requests per second.
+ * It drives {@code POST /api/requests} (complete checklist: insert, policy clock, audit,
+ * outbox, one transaction) through the whole WebFlux and security filter chain against
+ * the real PostgreSQL, with mock JWTs (token signature checks excluded), and prints
+ * requests per second.
  */
 class IntakeThroughputMeasurement extends RequestsTest {
 
@@ -35,7 +36,12 @@ class IntakeThroughputMeasurement extends RequestsTest {
 		var officer = web.mutateWith(TestTokens.staff(samtah.slug(), "relations-officer"));
 		Map<String, Object> body = Map.of("beneficiaryId", person, "service", "service-request", "channel", "phone",
 				"checklistReceived", List.of(0, 1));
-		Runnable intake = () -> officer.post().uri("/api/requests").bodyValue(body).exchange().expectStatus().isCreated();
+		Runnable intake = () -> officer.post()
+			.uri("/api/requests")
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated();
 
 		run(intake, WARM_UP);
 		long started = System.nanoTime();
@@ -62,4 +68,5 @@ class IntakeThroughputMeasurement extends RequestsTest {
 		clients.awaitTermination(10, TimeUnit.MINUTES);
 		return failed.get();
 	}
+
 }

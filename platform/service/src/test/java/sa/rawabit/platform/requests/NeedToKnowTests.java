@@ -17,9 +17,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * Need-to-know on case files (issue 17): the roles on a request's route (Samtah: relations officer, research
- * committee) and top management see its file; every other role of the association sees a summary and cannot
- * download its attachments. The beneficiary picker masks national IDs as the API does.
+ * Need-to-know on case files (issue 17): the roles on a request's route (Samtah:
+ * relations officer, research committee) and top management see its file; every other
+ * role of the association sees a summary and cannot download its attachments. The
+ * beneficiary picker masks national IDs as the API does.
  */
 class NeedToKnowTests extends RequestsTest {
 
@@ -39,48 +40,90 @@ class NeedToKnowTests extends RequestsTest {
 		samtah = associationWithSeed("samtah-cooperative");
 		nationalId = newNationalId();
 		String person = beneficiary(samtah.slug(), Map.of("nationalId", nationalId, "fullName", "محمد علي"));
-		request = as(samtah.slug(), "relations-officer").post().uri("/api/requests")
+		request = as(samtah.slug(), "relations-officer").post()
+			.uri("/api/requests")
 			.bodyValue(Map.of("beneficiaryId", person, "service", "service-request", "channel", "interview",
 					"checklistReceived", List.of(0)))
-			.exchange().expectStatus().isCreated()
-			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
 		MultipartBodyBuilder parts = new MultipartBodyBuilder();
 		parts.part("file", PNG).filename("scan.png").contentType(MediaType.IMAGE_PNG);
-		as(samtah.slug(), "relations-officer").post().uri(request + "/attachments")
-			.body(BodyInserters.fromMultipartData(parts.build())).exchange().expectStatus().is2xxSuccessful();
-		List<?> attachments = (List<?>) as(samtah.slug(), "relations-officer").get().uri(request).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("attachments");
+		as(samtah.slug(), "relations-officer").post()
+			.uri(request + "/attachments")
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		List<?> attachments = (List<?>) as(samtah.slug(), "relations-officer").get()
+			.uri(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("attachments");
 		attachment = String.valueOf(((Map<?, ?>) attachments.getFirst()).get("id"));
 	}
 
 	@Test
 	void requestWhenRoleOnTheRouteOrTopManagementThenTheWholeFile() {
 		for (String role : new String[] { "relations-officer", "research-committee", "top-management" }) {
-			as(samtah.slug(), role).get().uri(request).exchange().expectStatus().isOk()
+			as(samtah.slug(), role).get()
+				.uri(request)
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.summary").isEqualTo(false)
-				.jsonPath("$.attachments[0].fileName").isEqualTo("scan.png");
-			as(samtah.slug(), role).get().uri(request + "/attachments/" + attachment).exchange()
-				.expectStatus().isOk()
-				.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-				.expectHeader().contentType(MediaType.IMAGE_PNG)
-				.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, disposition -> assertThat(disposition)
-					.startsWith("attachment"));
+				.jsonPath("$.summary")
+				.isEqualTo(false)
+				.jsonPath("$.attachments[0].fileName")
+				.isEqualTo("scan.png");
+			as(samtah.slug(), role).get()
+				.uri(request + "/attachments/" + attachment)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.contentType(MediaType.IMAGE_PNG)
+				.expectHeader()
+				.value(HttpHeaders.CONTENT_DISPOSITION,
+						disposition -> assertThat(disposition).startsWith("attachment"));
 		}
 	}
 
 	@Test
 	void requestWhenRoleNotOnTheRouteThenSummaryOnlyAndNoDownload() {
 		for (String role : new String[] { "contact-officer", "social-researcher", "follow-up-committee" }) {
-			as(samtah.slug(), role).get().uri(request).exchange().expectStatus().isOk()
+			as(samtah.slug(), role).get()
+				.uri(request)
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.summary").isEqualTo(true)
-				.jsonPath("$.request.status").isNotEmpty()
-				.jsonPath("$.attachments").isEmpty()
-				.jsonPath("$.history[*].detail.attachment").doesNotExist();
-			as(samtah.slug(), role).get().uri(request + "/attachments/" + attachment).exchange()
-				.expectStatus().isForbidden()
-				.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:forbidden");
+				.jsonPath("$.summary")
+				.isEqualTo(true)
+				.jsonPath("$.request.status")
+				.isNotEmpty()
+				.jsonPath("$.attachments")
+				.isEmpty()
+				.jsonPath("$.history[*].detail.attachment")
+				.doesNotExist();
+			as(samtah.slug(), role).get()
+				.uri(request + "/attachments/" + attachment)
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:rawabit:problem:forbidden");
 		}
 	}
 
@@ -95,13 +138,21 @@ class NeedToKnowTests extends RequestsTest {
 	}
 
 	private String newRequestPage(String role) {
-		return web.mutateWith(SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token
-			.subject("user-" + role)
-			.claim("preferred_username", role + "@" + samtah.slug())
-			.claim("organization", List.of(samtah.slug()))
-			.claim("groups", List.of("/" + samtah.slug() + "/" + role))))
-			.get().uri("/requests/new").accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		return web
+			.mutateWith(SecurityMockServerConfigurers.mockOidcLogin()
+				.idToken(token -> token.subject("user-" + role)
+					.claim("preferred_username", role + "@" + samtah.slug())
+					.claim("organization", List.of(samtah.slug()))
+					.claim("groups", List.of("/" + samtah.slug() + "/" + role))))
+			.get()
+			.uri("/requests/new")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
+
 }

@@ -16,9 +16,10 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
- * Documents on a request's page: the officer attaches a PDF with the page's own form and downloads the
- * same bytes; a file too large or not a document is refused next to the field, in the page's language,
- * and nothing is stored; a member who may not attach gets no form. The page fits a phone.
+ * Documents on a request's page: the officer attaches a PDF with the page's own form and
+ * downloads the same bytes; a file too large or not a document is refused next to the
+ * field, in the page's language, and nothing is stored; a member who may not attach gets
+ * no form. The page fits a phone.
  */
 class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 
@@ -26,7 +27,9 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 
 	private static final int PHONE_WIDTH = 390;
 
-	/** The demo realm's first and last name of {@code thimar-alkhair.relations-officer}. */
+	/**
+	 * The demo realm's first and last name of {@code thimar-alkhair.relations-officer}.
+	 */
 	private static final String OFFICER_NAME = "مسؤول العلاقات مع المستفيدين جمعية ثمار الخير";
 
 	@Test
@@ -61,7 +64,8 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		String request = newRequest("فهد ناصر");
 		byte[] executable = Arrays.copyOf("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), 64);
 
-		page.getByTestId("attach-file").setInputFiles(new FilePayload("setup.exe", "application/x-msdownload", executable));
+		page.getByTestId("attach-file")
+			.setInputFiles(new FilePayload("setup.exe", "application/x-msdownload", executable));
 		page.getByTestId("attach-submit").click();
 
 		assertThat(page.getByTestId("attach-file-error")).hasText("أرفق ملف PDF أو JPEG أو PNG يطابق محتواه نوعه");
@@ -76,7 +80,8 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		page.getByTestId("attach-file").setInputFiles(new FilePayload("big.pdf", "application/pdf", tooLarge));
 		page.getByTestId("attach-submit").click();
 
-		// Refused while it streams in, before the page chain could even read the form's CSRF token: the
+		// Refused while it streams in, before the page chain could even read the form's
+		// CSRF token: the
 		// problem page, not the form with the field marked.
 		assertThat(page.getByTestId("problem")).containsText("The request is too large");
 		assertThat(page.getByTestId("problem")).hasAttribute("data-status", "413");
@@ -94,26 +99,32 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(committee.getByTestId("request-status")).isVisible();
 		assertThat(committee.getByTestId("action-attach")).hasCount(0);
 
-		// The form a stale page (or a hand-made post) would send, with the session's CSRF token from sign-out's form.
-		Object refused = committee.evaluate("""
-				async address => {
-				  const form = new FormData();
-				  const token = document.querySelector('form[action$="/logout"] input[type=hidden]');
-				  form.append(token.name, token.value);
-				  form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'late.pdf');
-				  const response = await fetch(address + '/attachments', { method: 'POST', body: form,
-				                                                        headers: { Accept: 'text/html' } });
-				  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-				  const section = page.querySelector('[data-testid=request-attachments]');
-				  return response.status + ' ' + (section ? section.querySelector('[data-testid=problem]').textContent : '');
-				}""", request);
+		// The form a stale page (or a hand-made post) would send, with the session's CSRF
+		// token from sign-out's form.
+		Object refused = committee.evaluate(
+				"""
+						async address => {
+						  const form = new FormData();
+						  const token = document.querySelector('form[action$="/logout"] input[type=hidden]');
+						  form.append(token.name, token.value);
+						  form.append('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), 'late.pdf');
+						  const response = await fetch(address + '/attachments', { method: 'POST', body: form,
+						                                                        headers: { Accept: 'text/html' } });
+						  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+						  const section = page.querySelector('[data-testid=request-attachments]');
+						  return response.status + ' ' + (section ? section.querySelector('[data-testid=problem]').textContent : '');
+						}""",
+				request);
 		assertThat(String.valueOf(refused)).startsWith("403 ").contains("غير مسموح لدورك");
 		committee.reload();
 		assertThat(committee.getByTestId("attachment")).hasCount(0);
 		committee.close();
 	}
 
-	/** Receives a request for a new beneficiary as Thimar's relations officer; returns its page's address. */
+	/**
+	 * Receives a request for a new beneficiary as Thimar's relations officer; returns its
+	 * page's address.
+	 */
 	private String newRequest(String name) {
 		signInReadyToAct(THIMAR + ".relations-officer", "/requests/new");
 		RequestPagesBrowserTests.fillNewBeneficiary(page, RequestPagesBrowserTests.newNationalId(), name);
@@ -130,4 +141,5 @@ class RequestAttachmentPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(((Number) width).intValue()).isLessThanOrEqualTo(PHONE_WIDTH);
 		page.setViewportSize(1280, 800);
 	}
+
 }

@@ -19,9 +19,10 @@ import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Every request table, as the platform's own database role: rows of one association are invisible to
- * another and to a transaction with no association, and cannot be written in another's name. The
- * append-only tables refuse UPDATE and DELETE to the platform outright.
+ * Every request table, as the platform's own database role: rows of one association are
+ * invisible to another and to a transaction with no association, and cannot be written in
+ * another's name. The append-only tables refuse UPDATE and DELETE to the platform
+ * outright.
  */
 class RequestIsolationTests extends PlatformTest {
 
@@ -45,18 +46,36 @@ class RequestIsolationTests extends PlatformTest {
 		request = UUID.randomUUID();
 		UUID person = UUID.randomUUID();
 		try (Connection owner = TestDatabase.get().connectAsSuperuser()) {
-			run(owner, "insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values ('%s', '%s', '1000000001', 'x', now())", a, person);
-			run(owner, """
-					insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version, policy_number,
-					    status, checklist_size, received_at, received_by, updated_at)
-					values ('%s', '%s', '%s', 's', 'fax', gen_random_uuid(), 1, 'incomplete', 1, now(), 'o', now())""", a, request, person);
-			run(owner, "insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, unit, started_on, due_by) values ('%s', '%s', 'd', 'request-complete', 'working-days', current_date, current_date)", a, request);
-			run(owner, "insert into app.request_declaration (tenant_id, request_id, stage_id, text, text_version, channel, witnessed_by, signed_at) values ('%s', '%s', 's', 't', 'v', 'fax', 'o', now())", a, request);
-			run(owner, "insert into app.request_referral (tenant_id, request_id, id, question, asked_by, asked_at) values ('%s', '%s', gen_random_uuid(), 'q', 'o', now())", a, request);
-			run(owner, "insert into app.request_vote (tenant_id, request_id, member, vote, reason, voted_at) values ('%s', '%s', 'm', 'approve', 'r', now())", a, request);
-			run(owner, "insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members, approvals, rejections, decided_by, decided_at) values ('%s', '%s', 'approved', 'r', 'm', 1, '{m}', 1, 0, 'm', now())", a, request);
-			run(owner, "insert into app.request_attachment (tenant_id, request_id, id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) values ('%s', '%s', gen_random_uuid(), 'f.pdf', 'application/pdf', 1, 'h', '\\x25'::bytea, 'o', now())", a, request);
-			run(owner, "insert into app.request_message (tenant_id, request_id, channel, outcome, topic, sent_at) values ('%s', '%s', 'email', 'sent', 't', now())", a, request);
+			run(owner,
+					"insert into app.beneficiary (tenant_id, id, national_id, full_name, created_at) values ('%s', '%s', '1000000001', 'x', now())",
+					a, person);
+			run(owner,
+					"""
+							insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version, policy_number,
+							    status, checklist_size, received_at, received_by, updated_at)
+							values ('%s', '%s', '%s', 's', 'fax', gen_random_uuid(), 1, 'incomplete', 1, now(), 'o', now())""",
+					a, request, person);
+			run(owner,
+					"insert into app.request_deadline (tenant_id, request_id, deadline_id, starts_at, unit, started_on, due_by) values ('%s', '%s', 'd', 'request-complete', 'working-days', current_date, current_date)",
+					a, request);
+			run(owner,
+					"insert into app.request_declaration (tenant_id, request_id, stage_id, text, text_version, channel, witnessed_by, signed_at) values ('%s', '%s', 's', 't', 'v', 'fax', 'o', now())",
+					a, request);
+			run(owner,
+					"insert into app.request_referral (tenant_id, request_id, id, question, asked_by, asked_at) values ('%s', '%s', gen_random_uuid(), 'q', 'o', now())",
+					a, request);
+			run(owner,
+					"insert into app.request_vote (tenant_id, request_id, member, vote, reason, voted_at) values ('%s', '%s', 'm', 'approve', 'r', now())",
+					a, request);
+			run(owner,
+					"insert into app.request_decision (tenant_id, request_id, outcome, reasons, minutes, quorum, members, approvals, rejections, decided_by, decided_at) values ('%s', '%s', 'approved', 'r', 'm', 1, '{m}', 1, 0, 'm', now())",
+					a, request);
+			run(owner,
+					"insert into app.request_attachment (tenant_id, request_id, id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) values ('%s', '%s', gen_random_uuid(), 'f.pdf', 'application/pdf', 1, 'h', '\\x25'::bytea, 'o', now())",
+					a, request);
+			run(owner,
+					"insert into app.request_message (tenant_id, request_id, channel, outcome, topic, sent_at) values ('%s', '%s', 'email', 'sent', 't', now())",
+					a, request);
 		}
 	}
 
@@ -80,7 +99,8 @@ class RequestIsolationTests extends PlatformTest {
 				.hasMessageContaining("row-level security");
 			platform.rollback();
 			run(platform, "select set_config('app.tenant_id', '%s', true)", b);
-			assertThat(updated(platform, "update app.request set status = 'closed' where id = '" + request + "'")).isZero();
+			assertThat(updated(platform, "update app.request set status = 'closed' where id = '" + request + "'"))
+				.isZero();
 			platform.rollback();
 		}
 	}
@@ -123,4 +143,5 @@ class RequestIsolationTests extends PlatformTest {
 			statement.execute();
 		}
 	}
+
 }

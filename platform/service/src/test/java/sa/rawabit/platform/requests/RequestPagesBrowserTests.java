@@ -13,7 +13,10 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
-/** Reception and a request's page at the desk: registering, the timeline, actions, masking and isolation. */
+/**
+ * Reception and a request's page at the desk: registering, the timeline, actions, masking
+ * and isolation.
+ */
 class RequestPagesBrowserTests extends CaseDeskPageTest {
 
 	private static final Pattern REQUEST_PAGE = Pattern.compile(".*/requests/[0-9a-f-]{36}$");
@@ -47,7 +50,8 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		assertThat(page.getByTestId("timeline-event").first()).containsText("استُقبل الطلب");
 		assertThat(page.getByTestId("timeline-event").first()).containsText("هـ");
 		assertThat(page.getByTestId("beneficiary-link")).containsText(valid);
-		// The policy's clock named by the events it runs between, not by its id (committee-reply).
+		// The policy's clock named by the events it runs between, not by its id
+		// (committee-reply).
 		assertThat(page.getByTestId("request-deadlines")).containsText("من اكتمال الطلب حتى إبلاغ المستفيد");
 		Browser.screenshot(page, "request-detail-ar");
 		Accessibility.audit(page, "request page with its timeline");
@@ -105,7 +109,10 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 		other.close();
 	}
 
-	/** Fills reception for a new beneficiary asking for Thimar's support with its one checklist item received. */
+	/**
+	 * Fills reception for a new beneficiary asking for Thimar's support with its one
+	 * checklist item received.
+	 */
 	private void fillNewBeneficiary(String nationalId, String name) {
 		fillNewBeneficiary(page, nationalId, name);
 	}
@@ -121,4 +128,5 @@ class RequestPagesBrowserTests extends CaseDeskPageTest {
 	static String newNationalId() {
 		return NationalId.complete("1" + String.format("%08d", (int) (Math.random() * 99_999_999)));
 	}
+
 }

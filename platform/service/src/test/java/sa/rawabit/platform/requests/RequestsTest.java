@@ -10,7 +10,10 @@ import sa.rawabit.testing.TestTenants;
 /** Requests end to end; the clock, mail and SMS servers come from {@link DeskTest}. */
 abstract class RequestsTest extends DeskTest {
 
-	/** A new association publishing the given seed policy as its own, in force on this replica. */
+	/**
+	 * A new association publishing the given seed policy as its own, in force on this
+	 * replica.
+	 */
 	TestTenants.TestTenant associationWithSeed(String seedSlug) {
 		var tenant = TestTenants.register(seedSlug);
 		String yaml = SeedPolicies.get(seedSlug).yaml().replaceFirst("(?m)^  slug: .*$", "  slug: " + tenant.slug());
@@ -49,9 +52,17 @@ abstract class RequestsTest extends DeskTest {
 
 	/** Opens a request as the relations officer; its location. */
 	String open(String slug, String person, String service, String channel, java.util.List<Integer> items) {
-		return as(slug, "relations-officer").post().uri("/api/requests")
-			.bodyValue(Map.of("beneficiaryId", person, "service", service, "channel", channel, "checklistReceived", items))
-			.exchange().expectStatus().isCreated()
-			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		return as(slug, "relations-officer").post()
+			.uri("/api/requests")
+			.bodyValue(
+					Map.of("beneficiaryId", person, "service", service, "channel", channel, "checklistReceived", items))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
 	}
+
 }

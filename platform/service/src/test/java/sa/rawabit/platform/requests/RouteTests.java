@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import sa.rawabit.policy.Stage;
 import sa.rawabit.policy.seeds.SeedPolicies;
 
-/** The policy's stages read as a route, without a database: the same code for both seeds' procedures. */
+/**
+ * The policy's stages read as a route, without a database: the same code for both seeds'
+ * procedures.
+ */
 class RouteTests {
 
 	private final Route samtah = Route.of(SeedPolicies.get("samtah-cooperative").policy());
@@ -43,4 +46,5 @@ class RouteTests {
 	private String id(Stage stage) {
 		return stage.id().value();
 	}
+
 }

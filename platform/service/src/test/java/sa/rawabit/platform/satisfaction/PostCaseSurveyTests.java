@@ -30,9 +30,10 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The post-case survey end to end: a complaint resolved by staff, the one-time link e-mailed to the
- * address the complainant left, answered once on the public page; expiry with the test's clock; a
- * policy that turns the survey off; and one association never reaching another's invitations.
+ * The post-case survey end to end: a complaint resolved by staff, the one-time link
+ * e-mailed to the address the complainant left, answered once on the public page; expiry
+ * with the test's clock; a policy that turns the survey off; and one association never
+ * reaching another's invitations.
  */
 class PostCaseSurveyTests extends DeskTest {
 
@@ -63,7 +64,8 @@ class PostCaseSurveyTests extends DeskTest {
 
 		var invited = SurveyRows.await(association.id(),
 				"select case_kind || ':' || case_id || ':' || channel || ':' || delivery from app.survey_invitation"
-					+ " where delivery in ('sent', 'failed')", 1);
+						+ " where delivery in ('sent', 'failed')",
+				1);
 		assertThat(invited).containsExactly("complaint:" + complaint + ":email:sent");
 		String token = tokenMailedTo(address);
 		assertThat(SurveyRows.column(association.id(), "select token_hash from app.survey_invitation"))
@@ -71,26 +73,51 @@ class PostCaseSurveyTests extends DeskTest {
 			.doesNotContain(token);
 
 		String page = "/public/" + association.slug() + "/survey/" + token;
-		web.get().uri(page).exchange().expectStatus().isOk().expectBody(String.class)
+		web.get()
+			.uri(page)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-testid=\"rating-5\""));
-		web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", "9")).exchange()
-			.expectStatus().isEqualTo(422).expectBody(String.class)
+		web.post()
+			.uri(page)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("rating", "9"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("id=\"rating-error\""));
-		web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", "4").with("comment", "تعامل راقٍ")).exchange()
-			.expectStatus().isSeeOther()
-			.expectHeader().valueEquals("Location", "/public/" + association.slug() + "/survey/thanks");
-		web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", "1")).exchange()
-			.expectStatus().isEqualTo(410);
-		web.get().uri(page).exchange().expectStatus().isEqualTo(410).expectBody(String.class)
+		web.post()
+			.uri(page)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("rating", "4").with("comment", "تعامل راقٍ"))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals("Location", "/public/" + association.slug() + "/survey/thanks");
+		web.post()
+			.uri(page)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("rating", "1"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410);
+		web.get()
+			.uri(page)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("survey-answered"));
 
 		assertThat(SurveyRows.column(association.id(), "select rating || ':' || comment from app.survey_invitation"))
 			.containsExactly("4:تعامل راقٍ");
 		YearMonth month = YearMonth.now(ZoneId.of("Asia/Riyadh"));
-		results.monthly(month, month).contextWrite(TenantContext.of(association.id()))
+		results.monthly(month, month)
+			.contextWrite(TenantContext.of(association.id()))
 			.as(StepVerifier::create)
 			.assertNext(result -> {
 				assertThat(result.reached()).isEqualTo(1);
@@ -107,16 +134,28 @@ class PostCaseSurveyTests extends DeskTest {
 		String page = "/public/" + association.slug() + "/survey/" + token.value();
 		CLOCK.set(CLOCK.instant().plus(Duration.ofDays(7)).plusSeconds(1));
 
-		web.get().uri(page).exchange().expectStatus().isEqualTo(410).expectBody(String.class)
+		web.get()
+			.uri(page)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("survey-expired"));
-		web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", "5")).exchange()
-			.expectStatus().isEqualTo(410);
-		web.get().uri("/public/" + association.slug() + "/survey/" + SurveyToken.random().value()).exchange()
-			.expectStatus().isNotFound();
-		web.get().uri("/public/no-such-association/survey/" + token.value()).exchange()
-			.expectStatus().isNotFound();
-		assertThat(SurveyRows.column(association.id(), "select answered_at from app.survey_invitation where rating is not null"))
+		web.post()
+			.uri(page)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("rating", "5"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410);
+		web.get()
+			.uri("/public/" + association.slug() + "/survey/" + SurveyToken.random().value())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		web.get().uri("/public/no-such-association/survey/" + token.value()).exchange().expectStatus().isNotFound();
+		assertThat(SurveyRows.column(association.id(),
+				"select answered_at from app.survey_invitation where rating is not null"))
 			.isEmpty();
 	}
 
@@ -130,11 +169,15 @@ class PostCaseSurveyTests extends DeskTest {
 		assertThat(SurveyRows.column(other.id(), "select id from app.survey_invitation")).isEmpty();
 		assertThat(SurveyRows.column(null, "select id from app.survey_invitation")).isEmpty();
 		web.get().uri("/public/" + other.slug() + "/survey/" + token.value()).exchange().expectStatus().isNotFound();
-		web.post().uri("/public/" + other.slug() + "/survey/" + token.value())
+		web.post()
+			.uri("/public/" + other.slug() + "/survey/" + token.value())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", "5")).exchange()
-			.expectStatus().isNotFound();
-		assertThat(SurveyRows.column(association.id(), "select id from app.survey_invitation where answered_at is null"))
+			.body(BodyInserters.fromFormData("rating", "5"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		assertThat(
+				SurveyRows.column(association.id(), "select id from app.survey_invitation where answered_at is null"))
 			.hasSize(1);
 	}
 
@@ -143,7 +186,8 @@ class PostCaseSurveyTests extends DeskTest {
 		TestTenant silent = TestTenants.register("survey-off");
 		publishInForce(silent.id(), SeedPolicies.get("samtah-cooperative").yaml());
 		resolvedComplaint(silent, "off-" + UUID.randomUUID() + "@example.sa");
-		// Events are handled in commit order: once the later one is invited, the earlier one was decided.
+		// Events are handled in commit order: once the later one is invited, the earlier
+		// one was decided.
 		resolvedComplaint(association, "on-" + UUID.randomUUID() + "@example.sa");
 		SurveyRows.await(association.id(), "select id from app.survey_invitation", 1);
 
@@ -170,23 +214,45 @@ class PostCaseSurveyTests extends DeskTest {
 		assertThat(tokenMailedTo(address)).isNotBlank();
 	}
 
-	/** A complaint logged from a fax with an e-mail contact, acknowledged and resolved by the committee. */
+	/**
+	 * A complaint logged from a fax with an e-mail contact, acknowledged and resolved by
+	 * the committee.
+	 */
 	private String resolvedComplaint(TestTenant at, String contact) {
-		String id = (String) web.mutateWith(TestTokens.staff(at.slug(), "relations-officer")).post()
-			.uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "contact", contact, "subject", "تأخر",
-					"description", "تأخر الرد على طلبي"))
-			.exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
-		web.mutateWith(TestTokens.staff(at.slug(), "follow-up-committee")).post()
-			.uri("/api/complaints/{id}/acknowledgement", id).exchange().expectStatus().isOk();
-		web.mutateWith(TestTokens.staff(at.slug(), "follow-up-committee")).post()
-			.uri("/api/complaints/{id}/resolution", id).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("text", "أُنجز الطلب")).exchange().expectStatus().isOk();
+		String id = (String) web.mutateWith(TestTokens.staff(at.slug(), "relations-officer"))
+			.post()
+			.uri("/api/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("channel", "fax", "name", "مستفيد", "contact", contact, "subject", "تأخر", "description",
+					"تأخر الرد على طلبي"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		web.mutateWith(TestTokens.staff(at.slug(), "follow-up-committee"))
+			.post()
+			.uri("/api/complaints/{id}/acknowledgement", id)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		web.mutateWith(TestTokens.staff(at.slug(), "follow-up-committee"))
+			.post()
+			.uri("/api/complaints/{id}/resolution", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "أُنجز الطلب"))
+			.exchange()
+			.expectStatus()
+			.isOk();
 		return id;
 	}
 
-	/** An invitation for a case of the association, sent nowhere (no consent), its token kept by the test. */
+	/**
+	 * An invitation for a case of the association, sent nowhere (no consent), its token
+	 * kept by the test.
+	 */
 	SurveyToken invite(TestTenant at, Duration valid) {
 		return invite(policies, inviter, at.id(), valid);
 	}
@@ -236,4 +302,5 @@ class PostCaseSurveyTests extends DeskTest {
 				    expires-after-days: 7
 				""");
 	}
+
 }

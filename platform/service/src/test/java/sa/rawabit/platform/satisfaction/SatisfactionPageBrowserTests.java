@@ -21,9 +21,9 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Samtah's top management on {@code /satisfaction}: this month's survey answers in the chart and the
- * table, the policy's instruments, and a field survey recorded through the form (a missing field shown
- * next to it first) appearing in the list.
+ * Samtah's top management on {@code /satisfaction}: this month's survey answers in the
+ * chart and the table, the policy's instruments, and a field survey recorded through the
+ * form (a missing field shown next to it first) appearing in the list.
  */
 class SatisfactionPageBrowserTests extends PageTest {
 
@@ -54,7 +54,8 @@ class SatisfactionPageBrowserTests extends PageTest {
 		Locator row = page.locator("[data-testid=survey-table] tr[data-month='" + month + "']");
 		assertThat(row.locator("td[data-col=rate]")).containsText("%");
 		assertThat(row.locator("td[data-col=average]")).not().hasText("—");
-		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey]")).containsText("عند الحاجة");
+		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey]"))
+			.containsText("عند الحاجة");
 
 		String findings = "رضا عام عن الاستقبال " + UUID.randomUUID();
 		page.locator("#instrument").selectOption("field-survey");
@@ -71,13 +72,14 @@ class SatisfactionPageBrowserTests extends PageTest {
 		page.getByTestId("record-submit").click();
 
 		assertThat(page.getByTestId("recorded")).isVisible();
-		Locator recorded = page.getByTestId("records").locator("tr[data-subject=field-survey]", new Locator.LocatorOptions()
-			.setHasText(findings));
+		Locator recorded = page.getByTestId("records")
+			.locator("tr[data-subject=field-survey]", new Locator.LocatorOptions().setHasText(findings));
 		assertThat(recorded).containsText("مكتب الخرج");
 		assertThat(recorded).containsText("14");
 		assertThat(recorded.locator("time")).containsText("هـ");
 		// Who wrote it, by name rather than username.
-		assertThat(recorded.getByTestId("recorded-by")).hasText("الإدارة العليا الجمعية التعاونية متعددة الأغراض بصامطة");
+		assertThat(recorded.getByTestId("recorded-by"))
+			.hasText("الإدارة العليا الجمعية التعاونية متعددة الأغراض بصامطة");
 		assertThat(page.locator("main")).not().containsText(SAMTAH + ".top-management");
 		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey] time")).isVisible();
 		Browser.screenshot(page, "satisfaction-ar");
@@ -87,9 +89,13 @@ class SatisfactionPageBrowserTests extends PageTest {
 		org.assertj.core.api.Assertions.assertThat(((Number) width).intValue()).isLessThanOrEqualTo(390);
 		page.navigate(url("/satisfaction?lang=en").toString());
 		assertThat(page.locator("h1")).hasText("Beneficiary satisfaction");
-		assertThat(page.locator("[data-testid=survey-table] tr[data-month='" + month + "'] th")).hasText(
-				YearMonth.now(RIYADH).getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-						+ " " + YearMonth.now(RIYADH).getYear());
-		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey]")).containsText("Field survey");
+		assertThat(page.locator("[data-testid=survey-table] tr[data-month='" + month + "'] th"))
+			.hasText(YearMonth.now(RIYADH)
+				.getMonth()
+				.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+					+ YearMonth.now(RIYADH).getYear());
+		assertThat(page.getByTestId("instruments").locator("tr[data-instrument=field-survey]"))
+			.containsText("Field survey");
 	}
+
 }

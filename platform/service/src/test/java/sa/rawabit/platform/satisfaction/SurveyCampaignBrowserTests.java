@@ -23,8 +23,9 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Samtah's top management launches its questionnaire online on {@code /satisfaction}: a closing day in the
- * past is shown next to its field first, then the campaign appears in the list with no answers yet.
+ * Samtah's top management launches its questionnaire online on {@code /satisfaction}: a
+ * closing day in the past is shown next to its field first, then the campaign appears in
+ * the list with no answers yet.
  */
 class SurveyCampaignBrowserTests extends PageTest {
 
@@ -41,8 +42,11 @@ class SurveyCampaignBrowserTests extends PageTest {
 		TenantId samtah = TestTenants.ensure(SAMTAH);
 		ComplaintPolicies.publish(policies, samtah, SeedPolicies.get(SAMTAH).yaml());
 		String nationalId = "2" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-		registry.register(new NewBeneficiary(nationalId, "مستفيد الاستبانة", null, "campaign-" + nationalId + "@example.sa",
-				null, null, "email", true), "test").contextWrite(TenantContext.of(samtah)).block();
+		registry
+			.register(new NewBeneficiary(nationalId, "مستفيد الاستبانة", null, "campaign-" + nationalId + "@example.sa",
+					null, null, "email", true), "test")
+			.contextWrite(TenantContext.of(samtah))
+			.block();
 
 		signIn(SAMTAH + ".top-management", "/policy");
 		acknowledgePolicy();
@@ -71,4 +75,5 @@ class SurveyCampaignBrowserTests extends PageTest {
 		Browser.screenshot(page, "satisfaction-campaign-ar");
 		Accessibility.audit(page, "satisfaction campaign");
 	}
+
 }

@@ -36,10 +36,11 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * A questionnaire of Samtah's policy run online: the launch invites exactly its audience (requests closed
- * in the window, consent, each once, another association never), links are mailed and answered once on
- * the public page with the campaign's question, results match hand-computed values, refused launches
- * store nothing, expiry, and one association never seeing or answering another's campaign.
+ * A questionnaire of Samtah's policy run online: the launch invites exactly its audience
+ * (requests closed in the window, consent, each once, another association never), links
+ * are mailed and answered once on the public page with the campaign's question, results
+ * match hand-computed values, refused launches store nothing, expiry, and one association
+ * never seeing or answering another's campaign.
  */
 class SurveyCampaignTests extends DeskTest {
 
@@ -75,12 +76,15 @@ class SurveyCampaignTests extends DeskTest {
 		publishInForce(other.id(), SeedPolicies.get("samtah-cooperative").yaml());
 		closedRequest(other, beneficiary(other, "email", true, "elsewhere"), "email", Duration.ofDays(5));
 
-		launch(samtah, campaign("6", null, today().plusDays(14)))
-			.expectStatus().isCreated()
+		launch(samtah, campaign("6", null, today().plusDays(14))).expectStatus()
+			.isCreated()
 			.expectBody()
-			.jsonPath("$.invited").isEqualTo(3)
-			.jsonPath("$.unreachable").isEqualTo(1)
-			.jsonPath("$.instrumentId").isEqualTo("questionnaire");
+			.jsonPath("$.invited")
+			.isEqualTo(3)
+			.jsonPath("$.unreachable")
+			.isEqualTo(1)
+			.jsonPath("$.instrumentId")
+			.isEqualTo("questionnaire");
 		String campaign = onlyCampaign(samtah.id());
 
 		assertThat(SurveyRows.column(samtah.id(),
@@ -92,29 +96,56 @@ class SurveyCampaignTests extends DeskTest {
 		String first = PostCaseSurveyTests.tokenMailedTo(address("recent"));
 		String second = PostCaseSurveyTests.tokenMailedTo(address("fallback"));
 		String page = "/public/" + samtah.slug() + "/survey/";
-		web.get().uri(page + first).exchange().expectStatus().isOk().expectBody(String.class)
-			.value(html -> assertThat(html).contains("كيف تقيّم خدمات الجمعية هذا العام؟").contains("استبانة الرضا السنوية"));
+		web.get()
+			.uri(page + first)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("كيف تقيّم خدمات الجمعية هذا العام؟")
+				.contains("استبانة الرضا السنوية"));
 		answer(page + first, "4").expectStatus().isSeeOther();
 		answer(page + first, "1").expectStatus().isEqualTo(410);
 		answer(page + second, "2").expectStatus().isSeeOther();
 
-		// Hand-computed: 3 invited, 3 reached (mailed), 2 answers (4, 2) → 67 %, average 3.0.
-		top(samtah).get().uri("/api/satisfaction/campaigns").exchange().expectStatus().isOk()
+		// Hand-computed: 3 invited, 3 reached (mailed), 2 answers (4, 2) → 67 %, average
+		// 3.0.
+		top(samtah).get()
+			.uri("/api/satisfaction/campaigns")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.length()").isEqualTo(1)
-			.jsonPath("$[0].campaign.invited").isEqualTo(3)
-			.jsonPath("$[0].reached").isEqualTo(3)
-			.jsonPath("$[0].responses").isEqualTo(2)
-			.jsonPath("$[0].distribution").isEqualTo(List.of(0, 1, 0, 1, 0));
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].campaign.invited")
+			.isEqualTo(3)
+			.jsonPath("$[0].reached")
+			.isEqualTo(3)
+			.jsonPath("$[0].responses")
+			.isEqualTo(2)
+			.jsonPath("$[0].distribution")
+			.isEqualTo(List.of(0, 1, 0, 1, 0));
 		// The post-case survey's monthly results stay its own.
-		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_invitation where campaign_id is null")).isEmpty();
-		page(samtah.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
-			.exchange().expectStatus().isOk().expectBody(String.class)
+		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_invitation where campaign_id is null"))
+			.isEmpty();
+		page(samtah.slug()).get()
+			.uri("/satisfaction")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-campaign=\"" + campaign + "\"")
-				.contains("data-col=\"responses\">2<").contains("data-col=\"rate\">67%<")
+				.contains("data-col=\"responses\">2<")
+				.contains("data-col=\"rate\">67%<")
 				.contains("data-col=\"average\">3.0<"));
-		page(samtah.slug()).get().uri("/evidence/figures.csv").exchange()
-			.expectStatus().isOk().expectBody(String.class)
+		page(samtah.slug()).get()
+			.uri("/evidence/figures.csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(csv -> assertThat(csv).contains("satisfaction,campaign." + campaign + ".responses,2")
 				.contains("satisfaction,campaign." + campaign + ".average_rating,3.0"));
 	}
@@ -127,8 +158,13 @@ class SurveyCampaignTests extends DeskTest {
 		beneficiary(samtah, null, true, "no-channel");
 		beneficiary(samtah, "email", false, "no-consent");
 
-		launch(samtah, campaign("1", "on", today())).expectStatus().isCreated()
-			.expectBody().jsonPath("$.invited").isEqualTo(2).jsonPath("$.allRegistered").isEqualTo(true);
+		launch(samtah, campaign("1", "on", today())).expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.invited")
+			.isEqualTo(2)
+			.jsonPath("$.allRegistered")
+			.isEqualTo(true);
 
 		assertThat(SurveyRows.column(samtah.id(), "select beneficiary_id from app.survey_invitation"))
 			.containsExactlyInAnyOrder(served, registered);
@@ -139,23 +175,44 @@ class SurveyCampaignTests extends DeskTest {
 		beneficiary(samtah, "email", true, "someone");
 		Map<String, Object> wrong = campaign(null, null, today().minusDays(1));
 		wrong.put("instrument", "field-survey");
-		launch(samtah, wrong).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("instrument", "audience", "closesOn"));
+		launch(samtah, wrong).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("instrument", "audience", "closesOn"));
 
-		launch(samtah, campaign("3", null, today())).expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[*].field").isEqualTo(List.of("audience"))
-			.jsonPath("$.errors[0].messageAr").isEqualTo("لا يوجد في هذه الفئة مستفيد يمكن الوصول إليه");
+		launch(samtah, campaign("3", null, today())).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("audience"))
+			.jsonPath("$.errors[0].messageAr")
+			.isEqualTo("لا يوجد في هذه الفئة مستفيد يمكن الوصول إليه");
 
-		page(samtah.slug()).post().uri("/satisfaction/campaigns")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
-			.body(BodyInserters.fromFormData("instrument", "questionnaire").with("title", "استبانة الرضا السنوية")
-				.with("question", "سؤال").with("allRegistered", "on").with("closesOn", today().minusDays(2).toString()))
-			.exchange().expectStatus().isEqualTo(422)
-			.expectBody(String.class).value(html -> assertThat(html).contains("id=\"campaign-closesOn-error\"")
-				.contains("aria-describedby=\"campaign-closesOn-error\"").contains("استبانة الرضا السنوية"));
+		page(samtah.slug()).post()
+			.uri("/satisfaction/campaigns")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.TEXT_HTML)
+			.body(BodyInserters.fromFormData("instrument", "questionnaire")
+				.with("title", "استبانة الرضا السنوية")
+				.with("question", "سؤال")
+				.with("allRegistered", "on")
+				.with("closesOn", today().minusDays(2).toString()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("id=\"campaign-closesOn-error\"")
+				.contains("aria-describedby=\"campaign-closesOn-error\"")
+				.contains("استبانة الرضا السنوية"));
 
-		web.mutateWith(TestTokens.staff(samtah.slug(), "relations-officer")).post().uri("/api/satisfaction/campaigns")
-			.bodyValue(campaign(null, "on", today())).exchange().expectStatus().isForbidden();
+		web.mutateWith(TestTokens.staff(samtah.slug(), "relations-officer"))
+			.post()
+			.uri("/api/satisfaction/campaigns")
+			.bodyValue(campaign(null, "on", today()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_campaign")).isEmpty();
 		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_invitation")).isEmpty();
 	}
@@ -169,11 +226,19 @@ class SurveyCampaignTests extends DeskTest {
 		web.get().uri(page).exchange().expectStatus().isOk();
 
 		CLOCK.setDay(today().plusDays(1));
-		web.get().uri(page).exchange().expectStatus().isEqualTo(410).expectBody(String.class)
+		web.get()
+			.uri(page)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("survey-expired"));
 		answer(page, "5").expectStatus().isEqualTo(410);
-		web.get().uri("/public/" + samtah.slug() + "/survey/" + SurveyToken.random().value()).exchange()
-			.expectStatus().isNotFound();
+		web.get()
+			.uri("/public/" + samtah.slug() + "/survey/" + SurveyToken.random().value())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		assertThat(SurveyRows.column(samtah.id(), "select id from app.survey_invitation where answered_at is not null"))
 			.isEmpty();
 	}
@@ -187,10 +252,21 @@ class SurveyCampaignTests extends DeskTest {
 		String campaign = onlyCampaign(samtah.id());
 		String token = PostCaseSurveyTests.tokenMailedTo(address("isolated"));
 
-		top(other).get().uri("/api/satisfaction/campaigns").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.length()").isEqualTo(0);
-		page(other.slug()).get().uri("/satisfaction").accept(MediaType.TEXT_HTML)
-			.exchange().expectStatus().isOk().expectBody(String.class)
+		top(other).get()
+			.uri("/api/satisfaction/campaigns")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+		page(other.slug()).get()
+			.uri("/satisfaction")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).doesNotContain(campaign));
 		assertThat(SurveyRows.column(other.id(), "select id from app.survey_campaign")).isEmpty();
 		assertThat(SurveyRows.column(null, "select id from app.survey_campaign")).isEmpty();
@@ -202,17 +278,31 @@ class SurveyCampaignTests extends DeskTest {
 	@Test
 	void campaignWhenLaunchedThenMonthlyQuestionnaireNoLongerDue() {
 		TestTenant monthly = TestTenants.register("campaign-due");
-		publishInForce(monthly.id(), SeedPolicies.get("samtah-cooperative").yaml().replace("      cadence: periodic\n",
-				"      cadence: monthly\n"));
+		publishInForce(monthly.id(),
+				SeedPolicies.get("samtah-cooperative")
+					.yaml()
+					.replace("      cadence: periodic\n", "      cadence: monthly\n"));
 		beneficiary(monthly, "email", true, "due");
 		WebTestClient member = page(monthly.slug());
-		member.get().uri("/satisfaction").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
-			.expectBody(String.class).value(html -> assertThat(html)
+		member.get()
+			.uri("/satisfaction")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(html -> assertThat(html)
 				.containsPattern("data-instrument=\"questionnaire\"(?s).*?data-testid=\"due\""));
 
 		launch(monthly, campaign(null, "on", today().plusDays(7))).expectStatus().isCreated();
-		member.get().uri("/satisfaction").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
-			.expectBody(String.class).value(html -> assertThat(html).doesNotContain("data-testid=\"due\""));
+		member.get()
+			.uri("/satisfaction")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(html -> assertThat(html).doesNotContain("data-testid=\"due\""));
 	}
 
 	private WebTestClient.ResponseSpec launch(TestTenant at, Map<String, Object> campaign) {
@@ -220,11 +310,17 @@ class SurveyCampaignTests extends DeskTest {
 	}
 
 	private WebTestClient.ResponseSpec answer(String page, String rating) {
-		return web.post().uri(page).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("rating", rating)).exchange();
+		return web.post()
+			.uri(page)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("rating", rating))
+			.exchange();
 	}
 
-	/** A page session of top management; patient, as the first page a loaded machine renders may take seconds. */
+	/**
+	 * A page session of top management; patient, as the first page a loaded machine
+	 * renders may take seconds.
+	 */
 	private WebTestClient page(String slug) {
 		return SatisfactionRecordsTests.pageSession(web.mutate().responseTimeout(Duration.ofSeconds(30)).build(), slug);
 	}
@@ -239,7 +335,8 @@ class SurveyCampaignTests extends DeskTest {
 		return ids.get(0);
 	}
 
-	private static Map<String, Object> campaign(@Nullable String months, @Nullable String everyone, LocalDate closesOn) {
+	private static Map<String, Object> campaign(@Nullable String months, @Nullable String everyone,
+			LocalDate closesOn) {
 		Map<String, Object> campaign = new HashMap<>();
 		campaign.put("instrument", "questionnaire");
 		campaign.put("title", "استبانة الرضا السنوية");
@@ -250,18 +347,24 @@ class SurveyCampaignTests extends DeskTest {
 		return campaign;
 	}
 
-	/** Unique per test run, so mails of earlier tests are never mistaken for this one's. */
+	/**
+	 * Unique per test run, so mails of earlier tests are never mistaken for this one's.
+	 */
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	private String address(String who) {
 		return who + "-" + run + "@example.sa";
 	}
 
-	/** A beneficiary with an e-mail address (no phone), the channel agreed (or none) and consent (or not). */
+	/**
+	 * A beneficiary with an e-mail address (no phone), the channel agreed (or none) and
+	 * consent (or not).
+	 */
 	private String beneficiary(TestTenant at, @Nullable String channel, boolean consent, String who) {
 		String nationalId = "1" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-		return registry.register(new NewBeneficiary(nationalId, "مستفيد " + who, null, address(who), null, null, channel,
-				consent), "test")
+		return registry
+			.register(new NewBeneficiary(nationalId, "مستفيد " + who, null, address(who), null, null, channel, consent),
+					"test")
 			.contextWrite(TenantContext.of(at.id()))
 			.map(saved -> saved.id().value().toString())
 			.block();
@@ -276,11 +379,12 @@ class SurveyCampaignTests extends DeskTest {
 				scope.setString(1, at.id().toString());
 				scope.execute();
 			}
-			try (PreparedStatement insert = platform.prepareStatement("""
-					insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
-					    policy_number, status, checklist_size, received_at, received_by, completed_at, closed_at, updated_at)
-					values (?::uuid, gen_random_uuid(), ?::uuid, 'support', ?, gen_random_uuid(), 1, 'closed', 0, ?, 'test',
-					    ?, ?, ?)""")) {
+			try (PreparedStatement insert = platform.prepareStatement(
+					"""
+							insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version,
+							    policy_number, status, checklist_size, received_at, received_by, completed_at, closed_at, updated_at)
+							values (?::uuid, gen_random_uuid(), ?::uuid, 'support', ?, gen_random_uuid(), 1, 'closed', 0, ?, 'test',
+							    ?, ?, ?)""")) {
 				OffsetDateTime when = OffsetDateTime.ofInstant(closed, ZoneOffset.UTC);
 				insert.setString(1, at.id().toString());
 				insert.setString(2, beneficiary);
@@ -301,4 +405,5 @@ class SurveyCampaignTests extends DeskTest {
 	private static LocalDate today() {
 		return LocalDate.now(CLOCK.withZone(RIYADH));
 	}
+
 }

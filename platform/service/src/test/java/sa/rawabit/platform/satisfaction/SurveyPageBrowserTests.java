@@ -16,7 +16,10 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** A beneficiary answers the survey link on a phone once; the same link then says it was answered. */
+/**
+ * A beneficiary answers the survey link on a phone once; the same link then says it was
+ * answered.
+ */
 class SurveyPageBrowserTests extends PageTest {
 
 	@Autowired
@@ -56,4 +59,5 @@ class SurveyPageBrowserTests extends PageTest {
 		assertThat(phone.getByTestId("survey-form")).hasCount(0);
 		phone.close();
 	}
+
 }

@@ -18,14 +18,11 @@ class TenantDirectoryTests extends PlatformTest {
 	@Test
 	void findByIdWhenRegisteredThenActiveWithNames() {
 		TenantId id = TestTenants.create("directory");
-		directory.findById(id)
-			.as(StepVerifier::create)
-			.assertNext(tenant -> {
-				assertThat(tenant.slug()).startsWith("directory-");
-				assertThat(tenant.nameAr()).isEqualTo("جمعية directory");
-				assertThat(tenant.status().isServed()).isTrue();
-			})
-			.verifyComplete();
+		directory.findById(id).as(StepVerifier::create).assertNext(tenant -> {
+			assertThat(tenant.slug()).startsWith("directory-");
+			assertThat(tenant.nameAr()).isEqualTo("جمعية directory");
+			assertThat(tenant.status().isServed()).isTrue();
+		}).verifyComplete();
 	}
 
 	@Test
@@ -43,4 +40,5 @@ class TenantDirectoryTests extends PlatformTest {
 	void findBySlugWhenUnknownThenEmpty() {
 		directory.findBySlug("no-such-association").as(StepVerifier::create).verifyComplete();
 	}
+
 }

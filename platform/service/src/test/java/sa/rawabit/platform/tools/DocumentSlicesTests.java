@@ -25,7 +25,10 @@ import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
-/** A document's bytes leave the database a slice at a time, only as fast as the client takes them. */
+/**
+ * A document's bytes leave the database a slice at a time, only as fast as the client
+ * takes them.
+ */
 class DocumentSlicesTests extends DeskTest {
 
 	private static final int SLICE = 64 * 1024;
@@ -46,8 +49,10 @@ class DocumentSlicesTests extends DeskTest {
 	@BeforeEach
 	void document() {
 		association = TestTenants.register("slices");
-		publishInForce(association.id(), SeedPolicies.get("thimar-alkhair").yaml()
-			.replace("slug: thimar-alkhair", "slug: " + association.slug()));
+		publishInForce(association.id(),
+				SeedPolicies.get("thimar-alkhair")
+					.yaml()
+					.replace("slug: thimar-alkhair", "slug: " + association.slug()));
 		content = new byte[3 * SLICE + 100];
 		new Random(7).nextBytes(content);
 		ToolDocumentFixtures.upload(association.id(), "bylaws", 1, "bylaws.pdf", content, true);
@@ -76,14 +81,16 @@ class DocumentSlicesTests extends DeskTest {
 		AtomicReference<DataBuffer> first = new AtomicReference<>();
 		NettyDataBufferFactory netty = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
 
-		// Asked for everything at once, as Reactor Netty does, yet nothing follows the first slice until it is released.
+		// Asked for everything at once, as Reactor Netty does, yet nothing follows the
+		// first slice until it is released.
 		slices(Duration.ofSeconds(2)).of(download, netty)
 			.as(StepVerifier::create)
 			.consumeNextWith(first::set)
 			.expectNoEvent(Duration.ofMillis(500))
 			.then(() -> DataBufferUtils.release(first.get()))
 			.consumeNextWith(second -> assertThat(second.readableByteCount()).isEqualTo(SLICE))
-			// The second one is never released: after the idle timeout the download ends with an error.
+			// The second one is never released: after the idle timeout the download ends
+			// with an error.
 			.expectErrorSatisfies(failure -> assertThat(failure).isInstanceOf(TimeoutException.class))
 			.verify(Duration.ofSeconds(10));
 	}
@@ -100,4 +107,5 @@ class DocumentSlicesTests extends DeskTest {
 		received.writeBytes(bytes);
 		return true;
 	}
+
 }

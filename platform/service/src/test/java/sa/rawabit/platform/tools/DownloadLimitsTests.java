@@ -15,12 +15,15 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
 import sa.rawabit.foundation.problem.ProblemException;
 
-/** Places for public downloads: a few per client address, a cap for the replica, each given back once. */
+/**
+ * Places for public downloads: a few per client address, a cap for the replica, each
+ * given back once.
+ */
 class DownloadLimitsTests {
 
-	private final DownloadLimits limits = new DownloadLimits(new ToolsProperties(URI.create("http://127.0.0.1"),
-			new ToolsProperties.Downloads(2, 3, DataSize.ofKilobytes(256), 2, Duration.ofMinutes(1),
-					Duration.ofSeconds(7))));
+	private final DownloadLimits limits = new DownloadLimits(
+			new ToolsProperties(URI.create("http://127.0.0.1"), new ToolsProperties.Downloads(2, 3,
+					DataSize.ofKilobytes(256), 2, Duration.ofMinutes(1), Duration.ofSeconds(7))));
 
 	@Test
 	void admitWhenClientHasItsLimitRunningThenTooManyNamingItUntilOneIsReleased() {
@@ -62,4 +65,5 @@ class DownloadLimitsTests {
 		return MockServerWebExchange.from(MockServerHttpRequest.get("/public/x/documents/bylaws")
 			.remoteAddress(new InetSocketAddress(address, 40_000)));
 	}
+
 }

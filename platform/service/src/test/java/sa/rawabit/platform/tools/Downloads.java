@@ -19,18 +19,21 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-
 /**
- * A client of one server on loopback, as many clients behind the trusted proxy ({@code X-Forwarded-For}):
- * downloads hashed as they arrive (never held whole, so the test's own heap stays out of the measure), plain
- * requests, and downloads that stop reading after the headers.
+ * A client of one server on loopback, as many clients behind the trusted proxy
+ * ({@code X-Forwarded-For}): downloads hashed as they arrive (never held whole, so the
+ * test's own heap stays out of the measure), plain requests, and downloads that stop
+ * reading after the headers.
  */
 final class Downloads {
 
 	record Received(int status, HttpHeaders headers, String sha256) {
 	}
 
-	/** A download whose client read the headers and nothing more; closing it drops the connection. */
+	/**
+	 * A download whose client read the headers and nothing more; closing it drops the
+	 * connection.
+	 */
 	record Held(Socket socket, int status) implements AutoCloseable {
 
 		@Override
@@ -46,8 +49,10 @@ final class Downloads {
 
 	private final int port;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(30)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(30))
+		.build();
 
 	Downloads(int port) {
 		this.port = port;
@@ -72,11 +77,15 @@ final class Downloads {
 
 	HttpResponse<String> api(String path, String token) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Asks for {@code /api/me} every 100 ms until the downloads end; the slowest answer's time in ms. */
+	/**
+	 * Asks for {@code /api/me} every 100 ms until the downloads end; the slowest answer's
+	 * time in ms.
+	 */
 	long staffWhile(List<? extends Future<?>> downloads, String token) throws Exception {
 		long slowest = 0;
 		while (downloads.stream().anyMatch(download -> !download.isDone())) {
@@ -91,7 +100,10 @@ final class Downloads {
 		return slowest;
 	}
 
-	/** Starts a download over a socket with a small receive window and reads only its status and headers. */
+	/**
+	 * Starts a download over a socket with a small receive window and reads only its
+	 * status and headers.
+	 */
 	Held hold(String path, String client) {
 		try {
 			Socket socket = new Socket();
@@ -99,8 +111,8 @@ final class Downloads {
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + client
-					+ "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: " + client + "\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			StringBuilder head = new StringBuilder();
@@ -140,4 +152,5 @@ final class Downloads {
 	static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 	}
+
 }

@@ -6,15 +6,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far this JVM's heap grows while a test runs. Two measures: the heap in use right after a full collection
- * the watch asks for every {@code every} (what the running work keeps alive; a whole file loaded per download
- * would show here), and the heap in use at all, sampled every 20 ms (which also counts garbage the next
- * collection frees, so depends on the collector's sizing more than on the work). Without forcing collections,
- * G1 promotes garbage of busy moments into the old generation, where it stays counted until a concurrent cycle.
+ * How far this JVM's heap grows while a test runs. Two measures: the heap in use right
+ * after a full collection the watch asks for every {@code every} (what the running work
+ * keeps alive; a whole file loaded per download would show here), and the heap in use at
+ * all, sampled every 20 ms (which also counts garbage the next collection frees, so
+ * depends on the collector's sizing more than on the work). Without forcing collections,
+ * G1 promotes garbage of busy moments into the old generation, where it stays counted
+ * until a concurrent cycle.
  */
 final class HeapWatch {
 
-	/** Growth in MB over the baseline, and how many full-collection samples the live figure rests on. */
+	/**
+	 * Growth in MB over the baseline, and how many full-collection samples the live
+	 * figure rests on.
+	 */
 	record Growth(long liveMegabytes, long usedMegabytes, int samples) {
 	}
 
@@ -69,4 +74,5 @@ final class HeapWatch {
 	private static long used() {
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
+
 }

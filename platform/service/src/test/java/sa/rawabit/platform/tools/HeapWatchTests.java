@@ -8,7 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The heap measure of the download test sees what work keeps alive, so its bound can fail. */
+/**
+ * The heap measure of the download test sees what work keeps alive, so its bound can
+ * fail.
+ */
 class HeapWatchTests {
 
 	@Test
@@ -27,4 +30,5 @@ class HeapWatchTests {
 		assertThat(growth.samples()).isPositive();
 		assertThat(growth.liveMegabytes()).isBetween(190L, 260L);
 	}
+
 }

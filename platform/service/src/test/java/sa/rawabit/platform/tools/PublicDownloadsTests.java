@@ -33,10 +33,11 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Public downloads over a real socket to the real server (Netty, so its prefetch and its release of sent
- * buffers are the production ones): 10 MB documents byte for byte, a refusal that reads no content, 50 at once
- * with the heap bounded while staff are still served, and the per-client limit. Clients are told apart by
- * {@code X-Forwarded-For} from a trusted loopback proxy, as behind the ingress.
+ * Public downloads over a real socket to the real server (Netty, so its prefetch and its
+ * release of sent buffers are the production ones): 10 MB documents byte for byte, a
+ * refusal that reads no content, 50 at once with the heap bounded while staff are still
+ * served, and the per-client limit. Clients are told apart by {@code X-Forwarded-For}
+ * from a trusted loopback proxy, as behind the ingress.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "rawabit.proxies.trusted=127.0.0.1/32", "rawabit.tools.downloads.per-replica=50" })
@@ -47,7 +48,8 @@ class PublicDownloadsTests {
 	static final byte[] DOCUMENT = new byte[TEN_MB];
 
 	static {
-		new Random(17).nextBytes(DOCUMENT); // incompressible, as PDFs and images mostly are
+		new Random(17).nextBytes(DOCUMENT); // incompressible, as PDFs and images mostly
+											// are
 	}
 
 	@DynamicPropertySource
@@ -73,8 +75,11 @@ class PublicDownloadsTests {
 	@BeforeEach
 	void association() {
 		association = TestTenants.register("downloads");
-		InForce.await(policies, association.id(), TestPolicies.publish(association.id(),
-				SeedPolicies.get("thimar-alkhair").yaml().replace("slug: thimar-alkhair", "slug: " + association.slug())));
+		InForce.await(policies, association.id(),
+				TestPolicies.publish(association.id(),
+						SeedPolicies.get("thimar-alkhair")
+							.yaml()
+							.replace("slug: thimar-alkhair", "slug: " + association.slug())));
 		ToolDocumentFixtures.upload(association.id(), "support-request-form", 1, "نموذج طلب دعم.pdf", DOCUMENT, true);
 		http = new Downloads(port);
 	}
@@ -111,7 +116,8 @@ class PublicDownloadsTests {
 			.map(entry -> String.valueOf(entry.statement()).toLowerCase(Locale.ROOT))
 			.filter(sql -> sql.contains("control.tool_document"))
 			.toList();
-		assertThat(documentReads).as("the version's row was looked up").hasSizeGreaterThanOrEqualTo(2)
+		assertThat(documentReads).as("the version's row was looked up")
+			.hasSizeGreaterThanOrEqualTo(2)
 			.noneMatch(sql -> sql.contains("content"));
 		assertThat(limits.running()).isZero();
 	}
@@ -136,15 +142,17 @@ class PublicDownloadsTests {
 		}
 		long tookMillis = (System.nanoTime() - started) / 1_000_000;
 		HeapWatch.Growth growth = heap.stop();
-		System.out.printf("[rawabit] 50 x 10 MB public downloads: %d ms; heap growth %d MB after full collections"
-				+ " (%d samples; peak used %d MB above the baseline); slowest /api/me meanwhile %d ms%n", tookMillis,
-				growth.liveMegabytes(), growth.samples(), growth.usedMegabytes(), slowestStaffMillis);
+		System.out.printf(
+				"[rawabit] 50 x 10 MB public downloads: %d ms; heap growth %d MB after full collections"
+						+ " (%d samples; peak used %d MB above the baseline); slowest /api/me meanwhile %d ms%n",
+				tookMillis, growth.liveMegabytes(), growth.samples(), growth.usedMegabytes(), slowestStaffMillis);
 
 		assertThat(received).extracting(Downloads.Received::status).containsOnly(200);
 		assertThat(received).extracting(Downloads.Received::sha256).containsOnly(expected);
 		assertThat(growth.samples()).as("full-collection samples while downloading").isPositive();
 		assertThat(growth.liveMegabytes()).as("heap kept alive while downloading, MB").isLessThan(150);
-		// Under 5 s, the pool's acquire timeout: a pool the downloads held would have answered 503 instead.
+		// Under 5 s, the pool's acquire timeout: a pool the downloads held would have
+		// answered 503 instead.
 		assertThat(slowestStaffMillis).as("slowest staff request while downloading, ms").isLessThan(5_000);
 		assertThat(limits.running()).isZero();
 	}
@@ -160,7 +168,8 @@ class PublicDownloadsTests {
 		assertThat(fifth.statusCode()).isEqualTo(429);
 		assertThat(fifth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(fifth.headers().firstValue("Retry-After")).hasValue("10");
-		assertThat(fifth.body()).contains("urn:rawabit:problem:too-many-downloads").contains("At most 4 downloads")
+		assertThat(fifth.body()).contains("urn:rawabit:problem:too-many-downloads")
+			.contains("At most 4 downloads")
 			.contains("الحد الأعلى 4 تنزيلات");
 		// Another client is not held back by this one's downloads.
 		assertThat(http.download(path("support-request-form"), "203.0.113.8").status()).isEqualTo(200);
@@ -176,4 +185,5 @@ class PublicDownloadsTests {
 	private String path(String toolId) {
 		return "/public/" + association.slug() + "/documents/" + toolId;
 	}
+
 }

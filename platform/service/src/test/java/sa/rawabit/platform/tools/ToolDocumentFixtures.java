@@ -13,7 +13,10 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.testing.TestDatabase;
 
-/** Tool documents stored the way tenant-admin stores them: as its database role, inside the tenant. */
+/**
+ * Tool documents stored the way tenant-admin stores them: as its database role, inside
+ * the tenant.
+ */
 public final class ToolDocumentFixtures {
 
 	public static final byte[] PDF = "%PDF-1.7\n% نموذج\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -50,11 +53,15 @@ public final class ToolDocumentFixtures {
 		}
 	}
 
-	/** A page session (OIDC login) of a member of {@code slug} holding {@code role} there. */
+	/**
+	 * A page session (OIDC login) of a member of {@code slug} holding {@code role} there.
+	 */
 	public static OidcLoginMutator member(String slug, String role) {
-		return SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token.subject("user-" + slug)
-			.claim("preferred_username", role + "@" + slug)
-			.claim("organization", List.of(slug))
-			.claim("groups", List.of("/" + slug + "/" + role)));
+		return SecurityMockServerConfigurers.mockOidcLogin()
+			.idToken(token -> token.subject("user-" + slug)
+				.claim("preferred_username", role + "@" + slug)
+				.claim("organization", List.of(slug))
+				.claim("groups", List.of("/" + slug + "/" + role)));
 	}
+
 }

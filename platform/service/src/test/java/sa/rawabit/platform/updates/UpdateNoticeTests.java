@@ -32,12 +32,12 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Updates end to end against the real database and the test mail server: a new policy version that
- * changes one service's conditions tells exactly the people with open requests for it, once, however
- * often and however concurrently the scan runs; a first version and an internal tool tell nobody.
+ * Updates end to end against the real database and the test mail server: a new policy
+ * version that changes one service's conditions tells exactly the people with open
+ * requests for it, once, however often and however concurrently the scan runs; a first
+ * version and an internal tool tell nobody.
  */
 class UpdateNoticeTests extends DeskTest {
-
 
 	static final String X = "mosques-water";
 
@@ -74,14 +74,16 @@ class UpdateNoticeTests extends DeskTest {
 
 		publishInForce(association.id(), suqya(association, true));
 		publishInForce(other.id(), suqya(other, false).replace("سياسة تنظيم", "سياسة  تنظيم"));
-		// Two replicas scanning at the same moment, then a third scan later: one announcement in all.
+		// Two replicas scanning at the same moment, then a third scan later: one
+		// announcement in all.
 		Mono.zip(scanner.scan(tenant(association)), scanner.scan(tenant(association))).block();
 		scan(association);
 		scan(other);
 
 		assertThat(rows(association.id(), "select kind || ':' || subject || ':' || version from app.update_notice"))
 			.containsExactlyInAnyOrder("service:" + X + ":2", "policy:policy:2");
-		// Queued with the notice and sent in the background; the recipient rows then say so.
+		// Queued with the notice and sent in the background; the recipient rows then say
+		// so.
 		eventually(() -> assertThat(rows(association.id(), """
 				select r.beneficiary_id || ':' || r.channel || ':' || r.outcome from app.update_recipient r
 				join app.update_notice n on n.id = r.notice_id where n.kind = 'service'"""))
@@ -98,7 +100,8 @@ class UpdateNoticeTests extends DeskTest {
 		assertThat((String) serviceMail.getContent()).contains("سقيا المساجد").contains("صورة الهوية الوطنية");
 		assertThat(SMTP.getReceivedMessagesForDomain(openY)).hasSize(1);
 		assertThat(SMTP.getReceivedMessagesForDomain(closedX)).isEmpty();
-		assertThat(SMTP.getReceivedMessagesForDomain(otherX)).as("another association's reformatting changed no service")
+		assertThat(SMTP.getReceivedMessagesForDomain(otherX))
+			.as("another association's reformatting changed no service")
 			.hasSize(1);
 		assertThat(rows(association.id(), "select action from app.audit_event where subject_type = 'update-notice'"))
 			.containsExactly("update.announced", "update.announced");
@@ -135,8 +138,10 @@ class UpdateNoticeTests extends DeskTest {
 		TenantId stranger = TestTenants.register("updates-stranger").id();
 
 		assertThat(rows(association.id(), "select id from app.update_notice")).hasSize(2);
-		assertThat(rows(association.id(), "select kind from app.update_recipient r join app.update_notice n on n.id = r.notice_id"))
-			.as("told of the service's new conditions, which names the new version, once").containsExactly("service");
+		assertThat(rows(association.id(),
+				"select kind from app.update_recipient r join app.update_notice n on n.id = r.notice_id"))
+			.as("told of the service's new conditions, which names the new version, once")
+			.containsExactly("service");
 		assertThat(rows(stranger, "select id from app.update_notice")).isEmpty();
 		assertThat(rows(stranger, "select beneficiary_id from app.update_recipient")).isEmpty();
 		assertThat(rows(stranger, "select kind from app.update_watermark")).isEmpty();
@@ -144,7 +149,11 @@ class UpdateNoticeTests extends DeskTest {
 		String notice = rows(association.id(), "select id from app.update_notice where kind = 'service'").getFirst();
 		TestTenants.ensure("thimar-alkhair");
 		patient().mutateWith(member("thimar-alkhair", "top-management"))
-			.get().uri("/updates/" + notice).exchange().expectStatus().isNotFound();
+			.get()
+			.uri("/updates/" + notice)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	@Test
@@ -155,41 +164,73 @@ class UpdateNoticeTests extends DeskTest {
 		String notice = rows(association.id(), "select id from app.update_notice where kind = 'service'").getFirst();
 		var manager = member(association.slug(), "top-management");
 
-		patient().mutateWith(manager).get().uri("/updates").exchange().expectStatus().isOk().expectBody(String.class)
+		patient().mutateWith(manager)
+			.get()
+			.uri("/updates")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-notice=\"" + notice + "\"").contains("سقيا المساجد"));
-		eventually(() -> patient().mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
+		eventually(() -> patient().mutateWith(manager)
+			.get()
+			.uri("/updates/" + notice)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(String.class)
 			.value(html -> assertThat(html).contains("data-outcome=\"sent\"").contains("مستفيد page")));
-		// Between the scan and the sender's turn a recipient is "queued": named as such, and counted as pending.
+		// Between the scan and the sender's turn a recipient is "queued": named as such,
+		// and counted as pending.
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
-				PreparedStatement queued = superuser.prepareStatement(
-						"update app.update_recipient set outcome = 'queued' where notice_id = ?::uuid")) {
+				PreparedStatement queued = superuser
+					.prepareStatement("update app.update_recipient set outcome = 'queued' where notice_id = ?::uuid")) {
 			queued.setString(1, notice);
 			assertThat(queued.executeUpdate()).isOne();
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		patient().mutateWith(manager).get().uri("/updates/" + notice).exchange().expectStatus().isOk()
+		patient().mutateWith(manager)
+			.get()
+			.uri("/updates/" + notice)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(String.class)
-			.value(html -> assertThat(html).contains("data-outcome=\"queued\"").contains("في انتظار الإرسال")
+			.value(html -> assertThat(html).contains("data-outcome=\"queued\"")
+				.contains("في انتظار الإرسال")
 				.doesNotContain("??"));
-		patient().mutateWith(manager).get().uri("/updates").exchange().expectStatus().isOk().expectBody(String.class)
+		patient().mutateWith(manager)
+			.get()
+			.uri("/updates")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value(html -> assertThat(html).containsPattern("data-col=\"pending\">1<"));
-		patient().mutateWith(member(association.slug(), "social-researcher")).get().uri("/updates").exchange()
-			.expectStatus().isForbidden();
+		patient().mutateWith(member(association.slug(), "social-researcher"))
+			.get()
+			.uri("/updates")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
-	/** The first page render of a busy test machine can take longer than WebTestClient's 5 s default. */
+	/**
+	 * The first page render of a busy test machine can take longer than WebTestClient's 5
+	 * s default.
+	 */
 	private WebTestClient patient() {
 		return web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	private static OidcLoginMutator member(String slug, String role) {
-		return SecurityMockServerConfigurers.mockOidcLogin().idToken(token -> token.subject("user-" + slug)
-			.claim("preferred_username", role + "@" + slug)
-			.claim("organization", List.of(slug))
-			.claim("groups", List.of("/" + slug + "/" + role)));
+		return SecurityMockServerConfigurers.mockOidcLogin()
+			.idToken(token -> token.subject("user-" + slug)
+				.claim("preferred_username", role + "@" + slug)
+				.claim("organization", List.of(slug))
+				.claim("groups", List.of("/" + slug + "/" + role)));
 	}
 
 	private long scan(TestTenant tenant) {
@@ -212,4 +253,5 @@ class UpdateNoticeTests extends DeskTest {
 		}
 		throw new AssertionError("no service update mailed to " + address);
 	}
+
 }

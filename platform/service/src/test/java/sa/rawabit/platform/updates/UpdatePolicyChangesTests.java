@@ -32,12 +32,12 @@ class UpdatePolicyChangesTests {
 		String renamed = yaml.replace("en: Water for workers }", "en: Water for labourers }");
 		var changes = PolicyChanges.between(loaded(yaml, 3), loaded(renamed, 4));
 
-		assertThat(changes).filteredOn(change -> change.kind().equals("service")).singleElement()
-			.satisfies(change -> {
-				assertThat(change.subject()).isEqualTo("workers-water");
-				assertThat(change.audienceService()).isEqualTo("workers-water");
-				assertThat(change.summaryEn()).contains("is now called \"Water for labourers\"").contains("policy version 4");
-			});
+		assertThat(changes).filteredOn(change -> change.kind().equals("service")).singleElement().satisfies(change -> {
+			assertThat(change.subject()).isEqualTo("workers-water");
+			assertThat(change.audienceService()).isEqualTo("workers-water");
+			assertThat(change.summaryEn()).contains("is now called \"Water for labourers\"")
+				.contains("policy version 4");
+		});
 	}
 
 	@Test
@@ -45,7 +45,8 @@ class UpdatePolicyChangesTests {
 		var changes = PolicyChanges.between(loaded(UpdateRows.suqya("suqya-makkah", false), 1),
 				loaded(UpdateRows.suqya("suqya-makkah", true), 2));
 
-		assertThat(changes).filteredOn(change -> change.kind().equals("service")).singleElement()
+		assertThat(changes).filteredOn(change -> change.kind().equals("service"))
+			.singleElement()
 			.satisfies(change -> assertThat(change.summaryAr()).contains("شروط خدمة «سقيا المساجد والأماكن العامة»")
 				.contains("صورة الهوية الوطنية"));
 	}
@@ -54,4 +55,5 @@ class UpdatePolicyChangesTests {
 		return new LoadedPolicy(TENANT, new PolicyVersionId(UUID.randomUUID()), number, Instant.EPOCH,
 				PolicyReader.read(yaml).orElseThrow());
 	}
+
 }

@@ -14,15 +14,19 @@ import sa.rawabit.policy.seeds.SeedPolicies;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Beneficiaries with requests, tool documents (as the control plane's role) and reads under row-level
- * security, written straight in the database so update tests need no intake or upload flow.
+ * Beneficiaries with requests, tool documents (as the control plane's role) and reads
+ * under row-level security, written straight in the database so update tests need no
+ * intake or upload flow.
  */
 final class UpdateRows {
 
 	private UpdateRows() {
 	}
 
-	/** The Suqya seed as the association's policy; {@code changed} gives the mosques service a checklist. */
+	/**
+	 * The Suqya seed as the association's policy; {@code changed} gives the mosques
+	 * service a checklist.
+	 */
 	static String suqya(String slug, boolean changed) {
 		String yaml = SeedPolicies.get("suqya-makkah").yaml().replaceFirst("(?m)^  slug: .*$", "  slug: " + slug);
 		if (!changed) {
@@ -56,7 +60,9 @@ final class UpdateRows {
 		return id;
 	}
 
-	/** @return the beneficiary, so assertions can name who was told */
+	/**
+	 * @return the beneficiary, so assertions can name who was told
+	 */
 	static UUID request(TenantId tenant, UUID beneficiary, String service, String status) {
 		execute("""
 				insert into app.request (tenant_id, id, beneficiary_id, service_id, channel, policy_version, policy_number,
@@ -72,7 +78,8 @@ final class UpdateRows {
 				insert into control.tool_document (tenant_id, tool_id, version, file_name, media_type, size_bytes, sha256,
 				    content, public, change_note, uploaded_by, uploaded_at)
 				values (?::uuid, ?, ?, 'doc.pdf', 'application/pdf', 4, repeat('a', 64), '\\x25504446'::bytea, ?, ?,
-				    'admin', now())""", tenant.toString(), toolId, version, isPublic, note);
+				    'admin', now())""",
+				tenant.toString(), toolId, version, isPublic, note);
 	}
 
 	static void execute(String sql, Object... values) {
@@ -81,7 +88,8 @@ final class UpdateRows {
 				: TestDatabase.get().connectAsSuperuser()) {
 			connection.setAutoCommit(false);
 			if (control) {
-				try (PreparedStatement scope = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+				try (PreparedStatement scope = connection
+					.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
 					scope.setString(1, values[0].toString());
 					scope.execute();
 				}
@@ -99,8 +107,12 @@ final class UpdateRows {
 		}
 	}
 
-	/** The first column of every row, read as the platform's role with the tenant set (or not). */
+	/**
+	 * The first column of every row, read as the platform's role with the tenant set (or
+	 * not).
+	 */
 	static List<String> rows(@Nullable TenantId tenant, String sql) {
 		return SurveyRows.column(tenant, sql);
 	}
+
 }

@@ -16,8 +16,8 @@ import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * Suqya's top management on {@code /updates}: the service whose conditions changed, told to the person
- * with an open request for it, in Arabic and English, and at phone width.
+ * Suqya's top management on {@code /updates}: the service whose conditions changed, told
+ * to the person with an open request for it, in Arabic and English, and at phone width.
  */
 class UpdatesPageBrowserTests extends PageTest {
 
@@ -39,8 +39,9 @@ class UpdatesPageBrowserTests extends PageTest {
 		UpdateRows.beneficiaryWithRequest(suqya, email, "mosques-water");
 		ComplaintPolicies.publish(policies, suqya, UpdateRows.suqya(SUQYA, true));
 		scanner.scan(association).block();
-		String notice = UpdateRows.rows(suqya,
-				"select id from app.update_notice where kind = 'service' order by detected_at desc limit 1").getFirst();
+		String notice = UpdateRows
+			.rows(suqya, "select id from app.update_notice where kind = 'service' order by detected_at desc limit 1")
+			.getFirst();
 
 		signIn(SUQYA + ".top-management", "/updates");
 		Locator row = page.locator("[data-testid=updates] tr[data-notice='" + notice + "']");
@@ -50,7 +51,8 @@ class UpdatesPageBrowserTests extends PageTest {
 		Accessibility.audit(page, "updates");
 		row.locator("a").click();
 
-		Locator told = page.getByTestId("recipients").locator("tr", new Locator.LocatorOptions().setHasText("مستفيد browser"));
+		Locator told = page.getByTestId("recipients")
+			.locator("tr", new Locator.LocatorOptions().setHasText("مستفيد browser"));
 		assertThat(told).hasCount(1);
 		assertThat(told.locator("td[data-col=address]")).not().hasText(email);
 		Browser.screenshot(page, "update-recipients-ar");
@@ -68,4 +70,5 @@ class UpdatesPageBrowserTests extends PageTest {
 		assertThat(phone.locator("[data-testid=updates] tr[data-notice='" + notice + "']")).isVisible();
 		Browser.screenshot(phone, "updates-phone");
 	}
+
 }

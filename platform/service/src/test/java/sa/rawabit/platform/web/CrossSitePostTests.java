@@ -21,8 +21,9 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
- * Public forms carry no CSRF token, so a POST a browser says another site sent is refused before anything is
- * read or stored; same-origin posts, and posts from clients that send neither header, are filed as before.
+ * Public forms carry no CSRF token, so a POST a browser says another site sent is refused
+ * before anything is read or stored; same-origin posts, and posts from clients that send
+ * neither header, are filed as before.
  */
 class CrossSitePostTests extends PlatformTest {
 
@@ -31,7 +32,10 @@ class CrossSitePostTests extends PlatformTest {
 	static final Map<String, String> VALID = Map.of("name", "مستفيد", "contact", "0500000000", "subject", "تأخر الرد",
 			"description", "لم يصلني رد على طلبي منذ شهر");
 
-	/** A real server always knows its own address; the test client's requests are addressed to it. */
+	/**
+	 * A real server always knows its own address; the test client's requests are
+	 * addressed to it.
+	 */
 	static final String OWN_ORIGIN = "http://localhost";
 
 	@Autowired
@@ -61,31 +65,43 @@ class CrossSitePostTests extends PlatformTest {
 	void publicJsonWhenOriginOfAnotherSiteThenForbiddenProblemAndNothingStored() {
 		for (String origin : new String[] { "https://evil.example", "http://localhost:8081", "https://localhost",
 				"not a url" }) {
-			json(headers -> headers.set(HttpHeaders.ORIGIN, origin))
-				.expectStatus().isForbidden()
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			json(headers -> headers.set(HttpHeaders.ORIGIN, origin)).expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
-				.jsonPath("$.type").isEqualTo(REFUSED)
-				.jsonPath("$.field").isEqualTo("Origin");
+				.jsonPath("$.type")
+				.isEqualTo(REFUSED)
+				.jsonPath("$.field")
+				.isEqualTo("Origin");
 		}
 		assertThat(stored()).isZero();
 	}
 
 	@Test
 	void publicFormWhenFetchSiteIsCrossSiteThenForbiddenAndNothingStored() {
-		web.post().uri(URI.create(OWN_ORIGIN + "/public/" + association.slug() + "/complaint"))
+		web.post()
+			.uri(URI.create(OWN_ORIGIN + "/public/" + association.slug() + "/complaint"))
 			.header("Sec-Fetch-Site", "cross-site")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.TEXT_HTML)
 			.bodyValue("name=a&subject=s&description=d")
 			.exchange()
-			.expectStatus().isForbidden()
-			.expectBody(String.class).value(page -> assertThat(page).contains("data-status=\"403\""));
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.value(page -> assertThat(page).contains("data-status=\"403\""));
 		for (String site : new String[] { "cross-site", "same-site" }) {
 			json(headers -> {
 				headers.set("Sec-Fetch-Site", site);
 				headers.set(HttpHeaders.ORIGIN, "null");
-			}).expectStatus().isForbidden()
-				.expectBody().jsonPath("$.type").isEqualTo(REFUSED).jsonPath("$.field").isEqualTo("Sec-Fetch-Site");
+			}).expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo(REFUSED)
+				.jsonPath("$.field")
+				.isEqualTo("Sec-Fetch-Site");
 		}
 		assertThat(stored()).isZero();
 	}
@@ -127,17 +143,27 @@ class CrossSitePostTests extends PlatformTest {
 
 	@Test
 	void publicPageWhenReadFromAnotherSiteThenServed() {
-		web.get().uri("/public/{slug}/complaint", association.slug()).header("Sec-Fetch-Site", "cross-site")
-			.header(HttpHeaders.ORIGIN, "https://evil.example").accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isOk();
+		web.get()
+			.uri("/public/{slug}/complaint", association.slug())
+			.header("Sec-Fetch-Site", "cross-site")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private WebTestClient.ResponseSpec json(Consumer<HttpHeaders> headers) {
-		return web.post().uri(URI.create(OWN_ORIGIN + "/public/" + association.slug() + "/complaints")).headers(headers)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(VALID).exchange();
+		return web.post()
+			.uri(URI.create(OWN_ORIGIN + "/public/" + association.slug() + "/complaints"))
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(VALID)
+			.exchange();
 	}
 
 	private long stored() {
 		return HostileInputTests.count(association.id(), "select count(*) from app.complaint");
 	}
+
 }

@@ -8,7 +8,10 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 import sa.rawabit.testing.TestTenants;
 
-/** The layout every page shares: Arabic right-to-left by default, English left-to-right by the toggle. */
+/**
+ * The layout every page shares: Arabic right-to-left by default, English left-to-right by
+ * the toggle.
+ */
 class HomePageBrowserTests extends PageTest {
 
 	@Test
@@ -37,4 +40,5 @@ class HomePageBrowserTests extends PageTest {
 		page.navigate(url("/").toString());
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
 	}
+
 }

@@ -31,10 +31,11 @@ import sa.rawabit.testing.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 17's fuzzers: {@value #DEFAULT_TRIES} generated inputs (a seeded random, no property-testing library:
- * {@code -Drawabit.fuzz.tries} sets the count, the seed is printed and {@code -Drawabit.fuzz.seed} replays it)
- * at each of the public complaint, inquiry and survey endpoints and at staff intake, through the whole
- * application bound to a WebTestClient (no sockets, so it stays fast). Never a 5xx, and every row stored
+ * Issue 17's fuzzers: {@value #DEFAULT_TRIES} generated inputs (a seeded random, no
+ * property-testing library: {@code -Drawabit.fuzz.tries} sets the count, the seed is
+ * printed and {@code -Drawabit.fuzz.seed} replays it) at each of the public complaint,
+ * inquiry and survey endpoints and at staff intake, through the whole application bound
+ * to a WebTestClient (no sockets, so it stays fast). Never a 5xx, and every row stored
  * belongs to an input that was answered 201: nothing half-written.
  */
 class HostileInputFuzzTests extends PlatformTest {
@@ -76,65 +77,99 @@ class HostileInputFuzzTests extends PlatformTest {
 
 	@Test
 	void publicComplaintWhenFuzzedThenNeverServerErrorNorHalfWritten() {
-		int created = fuzz(body(List.of("name", "contact", "subject", "description", "website")), (input, i) -> i % 2 == 0
-				? web.post().uri("/public/{slug}/complaints", association.slug()).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(input.json())
-				: web.post().uri("/public/{slug}/complaint", association.slug())
-					.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).bodyValue(input.form()));
+		int created = fuzz(body(List.of("name", "contact", "subject", "description", "website")),
+				(input, i) -> i % 2 == 0
+						? web.post()
+							.uri("/public/{slug}/complaints", association.slug())
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(input.json())
+						: web.post()
+							.uri("/public/{slug}/complaint", association.slug())
+							.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+							.accept(MediaType.TEXT_HTML)
+							.bodyValue(input.form()));
 		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.complaint")).isEqualTo(created);
 	}
 
 	@Test
 	void publicInquiryWhenFuzzedThenNeverServerErrorNorHalfWritten() {
-		int created = fuzz(body(List.of("question", "contact", "category", "field", "website")), (input, i) -> i % 2 == 0
-				? web.post().uri("/public/{slug}/inquiries", association.slug()).contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(input.json())
-				: web.post().uri("/public/{slug}/inquiry", association.slug())
-					.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).bodyValue(input.form()));
+		int created = fuzz(body(List.of("question", "contact", "category", "field", "website")),
+				(input, i) -> i % 2 == 0
+						? web.post()
+							.uri("/public/{slug}/inquiries", association.slug())
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(input.json())
+						: web.post()
+							.uri("/public/{slug}/inquiry", association.slug())
+							.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+							.accept(MediaType.TEXT_HTML)
+							.bodyValue(input.form()));
 		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.inquiry")).isEqualTo(created);
 	}
 
 	@Test
 	void surveyWhenFuzzedThenNeverServerError() {
-		fuzz(body(List.of("rating", "comment", "answers")), (input, i) -> web.post()
-			.uri(URI.create("http://localhost/public/" + association.slug() + "/survey/"
-					+ URLEncoder.encode(input.token(), StandardCharsets.UTF_8)))
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).bodyValue(input.form()));
+		fuzz(body(List.of("rating", "comment", "answers")),
+				(input, i) -> web.post()
+					.uri(URI.create("http://localhost/public/" + association.slug() + "/survey/"
+							+ URLEncoder.encode(input.token(), StandardCharsets.UTF_8)))
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.accept(MediaType.TEXT_HTML)
+					.bodyValue(input.form()));
 		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.survey_invitation")).isZero();
 	}
 
 	@Test
 	void staffIntakeWhenFuzzedThenNeverServerErrorNorHalfWritten() {
-		WebTestClient officer = web.mutateWith(TestTokens.staff(association.slug(), "relations-officer", "contact-officer"));
+		WebTestClient officer = web
+			.mutateWith(TestTokens.staff(association.slug(), "relations-officer", "contact-officer"));
 		String[] endpoints = { "/api/complaints", "/api/beneficiaries", "/api/inquiries", "/api/requests" };
 		int[] createdAt = new int[endpoints.length];
 		fuzz(body(List.of("channel", "name", "contact", "subject", "description", "nationalId", "fullName", "phone",
 				"email", "address", "category", "contactChannel", "consent", "question", "beneficiaryId", "service",
-				"checklistReceived")), (input, i) -> officer.post().uri(endpoints[i % endpoints.length])
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(input.json()), (i, status) -> {
-				if (status == 201) {
-					createdAt[i % endpoints.length]++;
-				}
-			});
-		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.complaint")).isEqualTo(createdAt[0]);
-		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.beneficiary")).isEqualTo(createdAt[1]);
-		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.inquiry")).isEqualTo(createdAt[2]);
-		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.request")).isEqualTo(createdAt[3]);
+				"checklistReceived")),
+				(input, i) -> officer.post()
+					.uri(endpoints[i % endpoints.length])
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(input.json()),
+				(i, status) -> {
+					if (status == 201) {
+						createdAt[i % endpoints.length]++;
+					}
+				});
+		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.complaint"))
+			.isEqualTo(createdAt[0]);
+		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.beneficiary"))
+			.isEqualTo(createdAt[1]);
+		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.inquiry"))
+			.isEqualTo(createdAt[2]);
+		assertThat(HostileInputTests.count(association.id(), "select count(*) from app.request"))
+			.isEqualTo(createdAt[3]);
 	}
 
-	/** One generated request: a JSON body, the same fields as a form body, and a path token. */
+	/**
+	 * One generated request: a JSON body, the same fields as a form body, and a path
+	 * token.
+	 */
 	record Input(String json, String form, String token) {
 	}
 
 	interface Send {
+
 		WebTestClient.RequestHeadersSpec<?> to(Input input, int index);
+
 	}
 
 	interface Seen {
+
 		void status(int index, int status);
+
 	}
 
-	/** Counts what was filed: 201 from the JSON API, 303 to the receipt from the HTML form. */
+	/**
+	 * Counts what was filed: 201 from the JSON API, 303 to the receipt from the HTML
+	 * form.
+	 */
 	private int fuzz(Function<SplittableRandom, Input> inputs, Send send) {
 		int[] created = { 0 };
 		fuzz(inputs, send, (i, status) -> created[0] += status == 201 || status == 303 ? 1 : 0);
@@ -149,7 +184,8 @@ class HostileInputFuzzTests extends PlatformTest {
 		long started = System.nanoTime();
 		for (int i = 0; i < TRIES; i++) {
 			Input input = inputs.apply(random);
-			gate.forgetAll(); // the flood guard would otherwise answer 429 before the input is read
+			gate.forgetAll(); // the flood guard would otherwise answer 429 before the
+								// input is read
 			var result = send.to(input, i).exchange().returnResult(byte[].class);
 			int status = result.getStatus().value();
 			seen.status(i, status);
@@ -162,12 +198,16 @@ class HostileInputFuzzTests extends PlatformTest {
 			}
 		}
 		System.out.println("[rawabit] fuzz " + name + ": " + TRIES + " inputs, seed " + SEED + ", "
-				+ (System.nanoTime() - started) / 1_000_000 + " ms, statuses " + statuses + ", server errors: " + failures);
+				+ (System.nanoTime() - started) / 1_000_000 + " ms, statuses " + statuses + ", server errors: "
+				+ failures);
 		System.out.println("[rawabit] fuzz " + name + ": first answer per status " + firstAnswers);
 		assertThat(failures).as("seed %d (replay with -Drawabit.fuzz.seed=%d)", SEED, SEED).isEmpty();
 	}
 
-	/** Any subset of {@code fields} with any values; 1 in 10 the JSON, 1 in 10 the form, is junk instead. */
+	/**
+	 * Any subset of {@code fields} with any values; 1 in 10 the JSON, 1 in 10 the form,
+	 * is junk instead.
+	 */
 	private Function<SplittableRandom, Input> body(List<String> fields) {
 		return random -> {
 			Map<String, Object> map = new LinkedHashMap<>();
@@ -182,13 +222,18 @@ class HostileInputFuzzTests extends PlatformTest {
 
 	private static String form(Map<String, Object> map) {
 		StringBuilder form = new StringBuilder();
-		map.forEach((key, value) -> form.append(form.isEmpty() ? "" : "&").append(key).append('=')
+		map.forEach((key, value) -> form.append(form.isEmpty() ? "" : "&")
+			.append(key)
+			.append('=')
 			.append(value instanceof String text && text.startsWith("%") ? text
 					: URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8)));
 		return form.toString();
 	}
 
-	/** Weights 6 text, 1 any int, 1 boolean, 1 null, 1 list of up to 3 texts, 1 map of up to 2 entries. */
+	/**
+	 * Weights 6 text, 1 any int, 1 boolean, 1 null, 1 list of up to 3 texts, 1 map of up
+	 * to 2 entries.
+	 */
 	private static Object value(SplittableRandom random) {
 		int kind = random.nextInt(11);
 		if (kind < 6) {
@@ -209,7 +254,10 @@ class HostileInputFuzzTests extends PlatformTest {
 		};
 	}
 
-	/** Any characters (NUL, other controls, lone surrogates), Arabic, long, and the known troublemakers. */
+	/**
+	 * Any characters (NUL, other controls, lone surrogates), Arabic, long, and the known
+	 * troublemakers.
+	 */
 	private static String text(SplittableRandom random) {
 		int kind = random.nextInt(10);
 		if (kind < 4) {
@@ -240,4 +288,5 @@ class HostileInputFuzzTests extends PlatformTest {
 	private static <T> T pick(SplittableRandom random, List<T> choices) {
 		return choices.get(random.nextInt(choices.size()));
 	}
+
 }

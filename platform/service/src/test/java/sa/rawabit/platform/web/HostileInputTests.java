@@ -27,8 +27,8 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * The bad inputs that used to escape as 500s (issue 17): each is a 4xx problem naming the field, and nothing
- * is stored.
+ * The bad inputs that used to escape as 500s (issue 17): each is a 4xx problem naming the
+ * field, and nothing is stored.
  */
 class HostileInputTests extends PlatformTest {
 
@@ -62,16 +62,33 @@ class HostileInputTests extends PlatformTest {
 	@Test
 	void staffJsonWhenNulOrLoneSurrogateThenInvalidCharactersNamingTheFieldAndNothingStored() {
 		staffComplaint(Map.of("channel", "fax", "name", "مستفيد", "subject", "شكوى", "description", "نص\u0000"))
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo(INVALID).jsonPath("$.field").isEqualTo("description");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(INVALID)
+			.jsonPath("$.field")
+			.isEqualTo("description");
 		staffComplaint(Map.of("channel", "fax", "name", "\ud800x", "subject", "شكوى", "description", "نص"))
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo(INVALID).jsonPath("$.field").isEqualTo("name");
-		as("relations-officer").post().uri("/api/beneficiaries").contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(INVALID)
+			.jsonPath("$.field")
+			.isEqualTo("name");
+		as("relations-officer").post()
+			.uri("/api/beneficiaries")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("nationalId", "1000000008", "fullName", "مستفيد", "address", "حي\u0001"))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo(INVALID).jsonPath("$.field").isEqualTo("address");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(INVALID)
+			.jsonPath("$.field")
+			.isEqualTo("address");
 
 		assertThat(count(association.id(), "select count(*) from app.complaint")).isZero();
 		assertThat(count(association.id(), "select count(*) from app.beneficiary")).isZero();
@@ -79,20 +96,33 @@ class HostileInputTests extends PlatformTest {
 
 	@Test
 	void staffJsonWhenTypeWrongOrTooLongThenTheFieldIsNamed() {
-		staffComplaint(Map.of("channel", "fax", "name", 12345, "subject", "شكوى", "description", "نص"))
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:validation-failed")
-			.jsonPath("$.field").isEqualTo("name");
-		as("relations-officer").post().uri("/api/beneficiaries").contentType(MediaType.APPLICATION_JSON)
+		staffComplaint(Map.of("channel", "fax", "name", 12345, "subject", "شكوى", "description", "نص")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:validation-failed")
+			.jsonPath("$.field")
+			.isEqualTo("name");
+		as("relations-officer").post()
+			.uri("/api/beneficiaries")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("nationalId", "1000000008", "fullName", "مستفيد", "address", "x".repeat(100_000)))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].field").isEqualTo("address");
-		as("relations-officer").post().uri("/api/beneficiaries").contentType(MediaType.APPLICATION_JSON)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("address");
+		as("relations-officer").post()
+			.uri("/api/beneficiaries")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"nationalId\": \"1000000008\", \"fullName\": [1]}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("fullName");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("fullName");
 
 		assertThat(count(association.id(), "select count(*) from app.complaint")).isZero();
 		assertThat(count(association.id(), "select count(*) from app.beneficiary")).isZero();
@@ -100,48 +130,86 @@ class HostileInputTests extends PlatformTest {
 
 	@Test
 	void queryWhenNulOrOutOfRangeThenProblemNamingTheParameter() {
-		as("relations-officer").get().uri(raw("/api/requests?service=%00")).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo(INVALID).jsonPath("$.field").isEqualTo("service");
+		as("relations-officer").get()
+			.uri(raw("/api/requests?service=%00"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(INVALID)
+			.jsonPath("$.field")
+			.isEqualTo("service");
 		for (String days : new String[] { "-5", "2147483647", "99999999999", "x" }) {
-			as("relations-officer").get().uri("/api/requests?dueWithinWorkingDays=" + days).exchange()
-				.expectStatus().isBadRequest()
-				.expectBody().jsonPath("$.field").isEqualTo("dueWithinWorkingDays");
+			as("relations-officer").get()
+				.uri("/api/requests?dueWithinWorkingDays=" + days)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.field")
+				.isEqualTo("dueWithinWorkingDays");
 		}
 	}
 
 	@Test
 	void pathWhenEncodedNulOrTraversalOrTooLongThenProblemBody() {
 		for (String path : new String[] { "/public/%00/complaint", "/public/x/..%2Fcomplaint", "/api/me%00" }) {
-			web.get().uri(raw(path)).exchange()
-				.expectStatus().isBadRequest()
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:bad-request");
+			web.get()
+				.uri(raw(path))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:rawabit:problem:bad-request");
 		}
-		web.get().uri("/public/{slug}/complaints/form?q=" + "x".repeat(9000), association.slug()).exchange()
-			.expectStatus().isEqualTo(414)
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:uri-too-long");
+		web.get()
+			.uri("/public/{slug}/complaints/form?q=" + "x".repeat(9000), association.slug())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(414)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:uri-too-long");
 	}
 
 	@Test
 	void publicJsonWhenNullBodyOrNulThenProblemNamingTheFieldAndNothingStored() {
-		publicComplaint("null").expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:bad-request");
-		publicComplaint("{\"name\":\"a\\u0000\",\"subject\":\"s\",\"description\":\"d\"}").expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.type").isEqualTo(INVALID).jsonPath("$.field").isEqualTo("name");
-		publicComplaint("{\"name\":\"a\",\"subject\":true,\"description\":\"d\"}").expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("subject");
+		publicComplaint("null").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:bad-request");
+		publicComplaint("{\"name\":\"a\\u0000\",\"subject\":\"s\",\"description\":\"d\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo(INVALID)
+			.jsonPath("$.field")
+			.isEqualTo("name");
+		publicComplaint("{\"name\":\"a\",\"subject\":true,\"description\":\"d\"}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("subject");
 
 		assertThat(count(association.id(), "select count(*) from app.complaint")).isZero();
 	}
 
 	@Test
 	void publicFormWhenMalformedEscapeOrNulOrTooLargeThenFourHundredsAndNothingStored() {
-		publicForm("name=%ZZ&subject=s&description=d").expectStatus().isEqualTo(422)
-			.expectBody(String.class).value(page -> assertThat(page).contains("id=\"name-error\""));
+		publicForm("name=%ZZ&subject=s&description=d").expectStatus()
+			.isEqualTo(422)
+			.expectBody(String.class)
+			.value(page -> assertThat(page).contains("id=\"name-error\""));
 		publicForm("name=a%00&subject=s&description=d").expectStatus().isEqualTo(422);
-		publicForm("name=a&subject=s&description=" + "x".repeat(20_000)).expectStatus().isEqualTo(413)
-			.expectBody(String.class).value(page -> assertThat(page).contains("data-status=\"413\""));
+		publicForm("name=a&subject=s&description=" + "x".repeat(20_000)).expectStatus()
+			.isEqualTo(413)
+			.expectBody(String.class)
+			.value(page -> assertThat(page).contains("data-status=\"413\""));
 
 		assertThat(count(association.id(), "select count(*) from app.complaint")).isZero();
 	}
@@ -149,32 +217,50 @@ class HostileInputTests extends PlatformTest {
 	@Test
 	void delegationWhenBeyondTheHorizonThenLastDayNamedAndNothingStored() {
 		for (String lastDay : new String[] { "+999999999-12-31", LocalDate.now().plusYears(6).toString() }) {
-			as("top-management").post().uri("/api/inquiries/delegations").contentType(MediaType.APPLICATION_JSON)
+			as("top-management").post()
+				.uri("/api/inquiries/delegations")
+				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("absent", "huda", "delegate", "salem", "firstDay", LocalDate.now().toString(),
 						"lastDay", lastDay))
 				.exchange()
-				.expectStatus().isBadRequest()
-				.expectBody().jsonPath("$.errors[0].field").isEqualTo("lastDay");
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("lastDay");
 		}
 		assertThat(count(association.id(), "select count(*) from app.officer_delegation")).isZero();
 	}
 
 	private WebTestClient.ResponseSpec staffComplaint(Map<String, Object> body) {
-		return as("relations-officer").post().uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body).exchange();
+		return as("relations-officer").post()
+			.uri("/api/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec publicComplaint(String json) {
-		return web.post().uri("/public/{slug}/complaints", association.slug()).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(json).exchange();
+		return web.post()
+			.uri("/public/{slug}/complaints", association.slug())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange();
 	}
 
 	private WebTestClient.ResponseSpec publicForm(String form) {
-		return web.post().uri("/public/{slug}/complaint", association.slug())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED).accept(MediaType.TEXT_HTML).bodyValue(form).exchange();
+		return web.post()
+			.uri("/public/{slug}/complaint", association.slug())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.TEXT_HTML)
+			.bodyValue(form)
+			.exchange();
 	}
 
-	/** The address exactly as typed: a URI template would encode the {@code %} of {@code %00}. */
+	/**
+	 * The address exactly as typed: a URI template would encode the {@code %} of
+	 * {@code %00}.
+	 */
 	private static URI raw(String pathAndQuery) {
 		return URI.create("http://localhost" + pathAndQuery);
 	}
@@ -183,7 +269,10 @@ class HostileInputTests extends PlatformTest {
 		return web.mutateWith(TestTokens.staff(association.slug(), role));
 	}
 
-	/** {@code sql}'s count as the superuser, limited to {@code tenant} by the caller's where clause or RLS-free. */
+	/**
+	 * {@code sql}'s count as the superuser, limited to {@code tenant} by the caller's
+	 * where clause or RLS-free.
+	 */
 	static long count(TenantId tenant, String sql) {
 		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
 				var statement = superuser.prepareStatement(sql + " where tenant_id = ?::uuid")) {
@@ -197,4 +286,5 @@ class HostileInputTests extends PlatformTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

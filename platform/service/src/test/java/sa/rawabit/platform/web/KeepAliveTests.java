@@ -14,13 +14,17 @@ import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.testing.TestDatabase;
 
 /**
- * Issue 17's hang: on one keep-alive connection, the request after an error page (a refusal answered before
- * the request body was read) must still be answered. Over a real socket to the real server.
+ * Issue 17's hang: on one keep-alive connection, the request after an error page (a
+ * refusal answered before the request body was read) must still be answered. Over a real
+ * socket to the real server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeepAliveTests {
 
-	/** No Keycloak: nothing here signs in, and the issuer's keys are only fetched for a token. */
+	/**
+	 * No Keycloak: nothing here signs in, and the issuer's keys are only fetched for a
+	 * token.
+	 */
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.get().register(registry, DatabaseRoles.PLATFORM);
@@ -40,25 +44,29 @@ class KeepAliveTests {
 		String body = "name=" + "x".repeat(3000) + "&subject=s&description=d";
 		List<Integer> statuses = new ArrayList<>();
 		try (RawHttp connection = new RawHttp(port, 10_000)) {
-			// A malformed escape in the query, which no URI class would even send: a problem, not a 500.
+			// A malformed escape in the query, which no URI class would even send: a
+			// problem, not a 500.
 			assertThat(connection.exchange("GET", "/public/any/complaints/form?q=%ZZ", "application/json", "", ""))
 				.isEqualTo(400);
 			for (int i = 0; i < 250; i++) {
-				// 403 problem page: a page form posted without its CSRF token, body unread.
+				// 403 problem page: a page form posted without its CSRF token, body
+				// unread.
 				statuses.add(connection.exchange("POST", "/policy/acknowledgement", HTML, FORM, body));
 				statuses.add(connection.exchange("GET", "/assets/rawabit.css", "text/css,*/*", "", ""));
 				// 404 page of an unknown association, answered before the body is read.
 				statuses.add(connection.exchange("POST", "/public/no-such-association/complaint", HTML, FORM, body));
 				// 405 problem page from the problem handler, body unread.
-				statuses.add(connection.exchange("POST", "/public/any/complaints/form", HTML,
-						"application/json", "{\"a\":\"" + "y".repeat(3000) + "\"}"));
+				statuses.add(connection.exchange("POST", "/public/any/complaints/form", HTML, "application/json",
+						"{\"a\":\"" + "y".repeat(3000) + "\"}"));
 			}
 		}
 		assertThat(statuses).hasSize(1000);
-		// Each error page was answered before its request body was read; the next request still got its answer.
+		// Each error page was answered before its request body was read; the next request
+		// still got its answer.
 		assertThat(statuses).doesNotContain(500);
 		assertThat(statuses.get(0)).isEqualTo(403);
 		assertThat(statuses.get(1)).isEqualTo(200);
 		assertThat(statuses.get(2)).isEqualTo(404);
 	}
+
 }

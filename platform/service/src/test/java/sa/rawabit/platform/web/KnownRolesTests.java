@@ -17,8 +17,9 @@ import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
 /**
- * A group {@code /<slug>/<name>} grants a role only when the name is a built-in role or one the association's
- * policy in force declares: whoever can create groups in Keycloak cannot mint roles by name.
+ * A group {@code /<slug>/<name>} grants a role only when the name is a built-in role or
+ * one the association's policy in force declares: whoever can create groups in Keycloak
+ * cannot mint roles by name.
  */
 class KnownRolesTests extends PlatformTest {
 
@@ -33,19 +34,29 @@ class KnownRolesTests extends PlatformTest {
 		TestTenant association = TestTenants.register("known-roles");
 		ComplaintPolicies.publish(policies, association.id(), ComplaintPolicies.samtahWithClocks());
 		web.mutateWith(TestTokens.staff(association.slug(), "relations-officer", "made-up", "executive-director"))
-			.get().uri("/api/me").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.roles").isEqualTo(List.of("relations-officer"));
+			.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("relations-officer"));
 	}
 
 	@Test
 	void meWhenPolicyDeclaresTheRoleThenItIsARole() {
 		TestTenant association = TestTenants.register("declared-roles");
 		ComplaintPolicies.publish(policies, association.id(), ComplaintPolicies.withExecutiveDirector());
-		web.mutateWith(TestTokens.staff(association.slug(), "executive-director", "made-up")).get().uri("/api/me")
+		web.mutateWith(TestTokens.staff(association.slug(), "executive-director", "made-up"))
+			.get()
+			.uri("/api/me")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.roles").isEqualTo(List.of("executive-director"));
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("executive-director"));
 	}
 
 	@Test
@@ -53,4 +64,5 @@ class KnownRolesTests extends PlatformTest {
 		assertThat(KnownRoles.BUILT_IN)
 			.containsExactlyInAnyOrderElementsOf(RoleKey.ALL.stream().map(RoleKey::value).toList());
 	}
+
 }

@@ -10,7 +10,10 @@ import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
 
-/** The tenant and roles of a request come from the token's claims, narrowed to one association. */
+/**
+ * The tenant and roles of a request come from the token's claims, narrowed to one
+ * association.
+ */
 class MeHttpTests extends PlatformTest {
 
 	@Autowired
@@ -19,13 +22,19 @@ class MeHttpTests extends PlatformTest {
 	@Test
 	void meWhenStaffTokenThenItsAssociationAndRolesThere() {
 		TestTenant tenant = TestTenants.register("me");
-		web.mutateWith(TestTokens.staff(tenant.slug(), "relations-officer", "contact-officer")).get().uri("/api/me")
+		web.mutateWith(TestTokens.staff(tenant.slug(), "relations-officer", "contact-officer"))
+			.get()
+			.uri("/api/me")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.association").isEqualTo(tenant.slug())
-			.jsonPath("$.associationNameAr").isEqualTo("جمعية me")
-			.jsonPath("$.roles").isEqualTo(List.of("contact-officer", "relations-officer"));
+			.jsonPath("$.association")
+			.isEqualTo(tenant.slug())
+			.jsonPath("$.associationNameAr")
+			.isEqualTo("جمعية me")
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("contact-officer", "relations-officer"));
 	}
 
 	@Test
@@ -34,41 +43,65 @@ class MeHttpTests extends PlatformTest {
 		TestTenant second = TestTenants.register("me-second");
 		web.mutateWith(TestTokens.member(List.of(first.slug(), second.slug()),
 				List.of("/" + first.slug() + "/research-committee", "/" + second.slug() + "/top-management")))
-			.get().uri("/api/me").header("Rawabit-Organization", second.slug())
+			.get()
+			.uri("/api/me")
+			.header("Rawabit-Organization", second.slug())
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.association").isEqualTo(second.slug())
-			.jsonPath("$.roles").isEqualTo(List.of("top-management"));
+			.jsonPath("$.association")
+			.isEqualTo(second.slug())
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("top-management"));
 	}
 
 	@Test
 	void meWhenOversightViewerThenNoAssociation() {
-		web.mutateWith(TestTokens.realm("oversight-viewer")).get().uri("/api/me").exchange()
-			.expectStatus().isOk()
+		web.mutateWith(TestTokens.realm("oversight-viewer"))
+			.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.association").doesNotExist()
-			.jsonPath("$.roles").isEqualTo(List.of("oversight-viewer"));
+			.jsonPath("$.association")
+			.doesNotExist()
+			.jsonPath("$.roles")
+			.isEqualTo(List.of("oversight-viewer"));
 	}
 
 	@Test
 	void meWhenAssociationSuspendedThenForbiddenProblem() {
 		TestTenant tenant = TestTenants.register("me-suspended");
 		TestTenants.setStatus(tenant.id(), "suspended");
-		web.mutateWith(TestTokens.staff(tenant.slug(), "relations-officer")).get().uri("/api/me").exchange()
-			.expectStatus().isForbidden()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:association-not-active");
+		web.mutateWith(TestTokens.staff(tenant.slug(), "relations-officer"))
+			.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:association-not-active");
 	}
 
 	@Test
 	void meWhenOrganizationNotRegisteredThenForbidden() {
-		web.mutateWith(TestTokens.staff("no-such-association", "relations-officer")).get().uri("/api/me").exchange()
-			.expectStatus().isForbidden()
-			.expectBody().jsonPath("$.type").isEqualTo("urn:rawabit:problem:association-unknown");
+		web.mutateWith(TestTokens.staff("no-such-association", "relations-officer"))
+			.get()
+			.uri("/api/me")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:association-unknown");
 	}
 
 	@Test
 	void meWhenNoTokenThenUnauthorized() {
 		web.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
 	}
+
 }

@@ -25,9 +25,10 @@ import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestTenants;
 
 /**
- * A demo user signs in to the platform's pages through Keycloak's real login form (authorization
- * code + PKCE), lands on a page that knows their association and roles, and signs out with the
- * session's CSRF token. The platform runs on a real port, as Keycloak redirects to it.
+ * A demo user signs in to the platform's pages through Keycloak's real login form
+ * (authorization code + PKCE), lands on a page that knows their association and roles,
+ * and signs out with the session's CSRF token. The platform runs on a real port, as
+ * Keycloak redirects to it.
  */
 class PageLoginE2ETests {
 
@@ -46,10 +47,10 @@ class PageLoginE2ETests {
 		base = URI.create("http://127.0.0.1:" + port + "/");
 		TestKeycloak.get().allowRedirect("rawabit-platform", base + "*");
 		TestTenants.ensure("thimar-alkhair");
-		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
-				"--rawabit.security.issuer=" + TestKeycloak.get().issuer()));
-		TestDatabase.get().register((name, value) -> arguments.add("--" + name + "=" + value.get()),
-				DatabaseRoles.PLATFORM);
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=" + port, "--rawabit.security.issuer=" + TestKeycloak.get().issuer()));
+		TestDatabase.get()
+			.register((name, value) -> arguments.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		platform = new SpringApplicationBuilder(PlatformApplication.class).run(arguments.toArray(String[]::new));
 	}
 
@@ -62,7 +63,8 @@ class PageLoginE2ETests {
 	void signInWhenDemoUserThenHomeShowsTheirAssociationAndRole() {
 		BrowserlessLogin browser = new BrowserlessLogin();
 
-		HttpResponse<String> home = browser.signIn(base, "thimar-alkhair.relations-officer", TestKeycloak.DEMO_PASSWORD);
+		HttpResponse<String> home = browser.signIn(base, "thimar-alkhair.relations-officer",
+				TestKeycloak.DEMO_PASSWORD);
 
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.uri().toString()).startsWith(base.toString());
@@ -70,8 +72,8 @@ class PageLoginE2ETests {
 	}
 
 	/**
-	 * The APIs take bearer tokens only: a page session's cookie, which a browser attaches by itself (and the APIs
-	 * have no CSRF check), must not authenticate them.
+	 * The APIs take bearer tokens only: a page session's cookie, which a browser attaches
+	 * by itself (and the APIs have no CSRF check), must not authenticate them.
 	 */
 	@Test
 	void apiWhenOnlyAPageSessionCookieIsSentThenUnauthorized() {
@@ -105,4 +107,5 @@ class PageLoginE2ETests {
 			.contains("/protocol/openid-connect/auth");
 		assertThat(afterKeycloakLogout.body()).contains("name=\"username\"");
 	}
+
 }

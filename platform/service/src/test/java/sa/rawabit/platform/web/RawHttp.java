@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One keep-alive HTTP/1.1 connection driven byte by byte, as a phone's browser would: no client library
- * that could hide a missing answer by retrying on a new connection. A read timeout is the hang.
+ * One keep-alive HTTP/1.1 connection driven byte by byte, as a phone's browser would: no
+ * client library that could hide a missing answer by retrying on a new connection. A read
+ * timeout is the hang.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -30,10 +31,18 @@ final class RawHttp implements AutoCloseable {
 	/** Sends one request and reads its whole answer; returns the status. */
 	int exchange(String method, String path, String accept, String contentType, String body) throws IOException {
 		byte[] content = body.getBytes(StandardCharsets.UTF_8);
-		StringBuilder head = new StringBuilder().append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-			.append("Host: 127.0.0.1\r\nAccept: ").append(accept).append("\r\n");
+		StringBuilder head = new StringBuilder().append(method)
+			.append(' ')
+			.append(path)
+			.append(" HTTP/1.1\r\n")
+			.append("Host: 127.0.0.1\r\nAccept: ")
+			.append(accept)
+			.append("\r\n");
 		if (!method.equals("GET")) {
-			head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length)
+			head.append("Content-Type: ")
+				.append(contentType)
+				.append("\r\nContent-Length: ")
+				.append(content.length)
 				.append("\r\n");
 		}
 		out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
@@ -61,8 +70,8 @@ final class RawHttp implements AutoCloseable {
 			}
 		}
 		if (chunked) {
-			for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
-					size = Long.parseLong(line().split(";")[0].strip(), 16)) {
+			for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0; size = Long
+				.parseLong(line().split(";")[0].strip(), 16)) {
 				in.readNBytes((int) size);
 				line();
 			}
@@ -94,4 +103,5 @@ final class RawHttp implements AutoCloseable {
 	public void close() throws IOException {
 		socket.close();
 	}
+
 }

@@ -20,9 +20,10 @@ import sa.rawabit.testing.TestKeycloak;
 import sa.rawabit.testing.TestRedis;
 
 /**
- * Page sessions live in Redis. When a Redis command runs past {@code rawabit.redis.timeout} (here a real
- * redis-server that a {@code CLIENT PAUSE} holds still), the page asked for answers 503 with
- * {@code Retry-After}, never 500, and works again once Redis answers.
+ * Page sessions live in Redis. When a Redis command runs past
+ * {@code rawabit.redis.timeout} (here a real redis-server that a {@code CLIENT PAUSE}
+ * holds still), the page asked for answers 503 with {@code Retry-After}, never 500, and
+ * works again once Redis answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
@@ -50,13 +51,19 @@ class SessionStoreOutageTests {
 		RedisClient client = RedisClient.create(TestRedis.get().url());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			connection.sync().clientPause(PAUSE.toMillis());
-			page().expectStatus().isEqualTo(503)
-				.expectHeader().valueEquals("Retry-After", "5")
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			page().expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
-				.jsonPath("$.type").isEqualTo("urn:rawabit:problem:sessions-unavailable")
-				.jsonPath("$.titleEn").isEqualTo("Sessions are unavailable for a moment, try again shortly")
-				.jsonPath("$.titleAr").isEqualTo("الجلسات غير متاحة لحظياً، أعد المحاولة بعد قليل");
+				.jsonPath("$.type")
+				.isEqualTo("urn:rawabit:problem:sessions-unavailable")
+				.jsonPath("$.titleEn")
+				.isEqualTo("Sessions are unavailable for a moment, try again shortly")
+				.jsonPath("$.titleAr")
+				.isEqualTo("الجلسات غير متاحة لحظياً، أعد المحاولة بعد قليل");
 		}
 		finally {
 			client.shutdown();
@@ -71,8 +78,11 @@ class SessionStoreOutageTests {
 	}
 
 	private WebTestClient.ResponseSpec page() {
-		return web.get().uri("/policy").accept(MediaType.APPLICATION_JSON)
+		return web.get()
+			.uri("/policy")
+			.accept(MediaType.APPLICATION_JSON)
 			.cookie("SESSION", "00000000-0000-0000-0000-000000000000")
 			.exchange();
 	}
+
 }

@@ -11,17 +11,17 @@ import sa.rawabit.testing.Accessibility;
 import sa.rawabit.testing.Browser;
 
 /**
- * The staff pages not covered by their own phone checks, each opened on a 390 px wide phone by the member
- * who works there, in Arabic and in English: nothing scrolls sideways, the page's primary action fits on the
- * screen once scrolled to, and axe finds no serious or critical accessibility violation.
+ * The staff pages not covered by their own phone checks, each opened on a 390 px wide
+ * phone by the member who works there, in Arabic and in English: nothing scrolls
+ * sideways, the page's primary action fits on the screen once scrolled to, and axe finds
+ * no serious or critical accessibility violation.
  */
 class StaffPagesOnPhoneBrowserTests extends CaseDeskPageTest {
 
 	private static final int PHONE_WIDTH = 390;
 
 	@ParameterizedTest(name = "{0} in {1} as {2}")
-	@CsvSource({
-			"/, ar, relations-officer, [data-testid=register-new]",
+	@CsvSource({ "/, ar, relations-officer, [data-testid=register-new]",
 			"/requests, ar, relations-officer, [data-testid=register-new]",
 			"/requests/new, ar, relations-officer, [data-testid=submit-request]",
 			"/complaints, ar, follow-up-committee, main form[role=search] button[type=submit]",
@@ -45,12 +45,13 @@ class StaffPagesOnPhoneBrowserTests extends CaseDeskPageTest {
 		Locator action = page.locator(primaryAction).first();
 		assertThat(action).isVisible();
 		action.scrollIntoViewIfNeeded();
-		assertThat(action).isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions()
-			.setRatio(1));
+		assertThat(action)
+			.isInViewport(new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
 		Object width = page.evaluate("document.documentElement.scrollWidth");
 		Browser.screenshot(page, "phone" + ("/".equals(path) ? "-dashboard" : path.replace('/', '-')) + "-" + language);
 		assertThat(((Number) width).intValue()).as("scroll width of %s at %d px", path, PHONE_WIDTH)
 			.isLessThanOrEqualTo(PHONE_WIDTH);
 		Accessibility.audit(page, path + " (" + language + ") at " + PHONE_WIDTH + " px");
 	}
+
 }

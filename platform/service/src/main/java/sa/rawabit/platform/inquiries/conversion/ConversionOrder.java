@@ -8,16 +8,19 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.inquiries.desk.Conversion;
 
 /**
- * What an officer asks when an inquiry turns out to be a case: a request (for a service of the catalogue,
- * for the linked beneficiary or, when the inquiry was anonymous, one registered meanwhile) or a complaint.
+ * What an officer asks when an inquiry turns out to be a case: a request (for a service
+ * of the catalogue, for the linked beneficiary or, when the inquiry was anonymous, one
+ * registered meanwhile) or a complaint.
  */
 record ConversionOrder(@Nullable String to, @Nullable String serviceId, @Nullable UUID beneficiaryId) {
 
-	/** @throws ProblemException 400 naming {@code to} or {@code serviceId} when missing or unknown */
+	/**
+	 * @throws ProblemException 400 naming {@code to} or {@code serviceId} when missing or
+	 * unknown
+	 */
 	Conversion.Target target() {
 		boolean known = "request".equals(to) || "complaint".equals(to);
-		new FieldChecks()
-			.check(known, "to", "Convert to a request or a complaint", "يُحوَّل الاستفسار إلى طلب أو شكوى")
+		new FieldChecks().check(known, "to", "Convert to a request or a complaint", "يُحوَّل الاستفسار إلى طلب أو شكوى")
 			.check(!"request".equals(to) || serviceId != null && !serviceId.isBlank(), "serviceId",
 					"Choose the service requested", "اختر الخدمة المطلوبة")
 			.orThrow();

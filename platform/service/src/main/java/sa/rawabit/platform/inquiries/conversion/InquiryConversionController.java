@@ -16,7 +16,10 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.desk.Conversion;
 
-/** Converting an inquiry into the request or complaint it turned out to be; 201 with the new case's address. */
+/**
+ * Converting an inquiry into the request or complaint it turned out to be; 201 with the
+ * new case's address.
+ */
 @RestController
 class InquiryConversionController {
 
@@ -27,8 +30,8 @@ class InquiryConversionController {
 	}
 
 	@PostMapping("/api/inquiries/{id}/conversion")
-	Mono<ResponseEntity<Map<String, Object>>> convert(@AuthenticationPrincipal StaffMember staff,
-			@PathVariable UUID id, @RequestBody ConversionOrder order) {
+	Mono<ResponseEntity<Map<String, Object>>> convert(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
+			@RequestBody ConversionOrder order) {
 		return conversions.convert(staff, new InquiryId(id), order).map(inquiry -> {
 			Conversion conversion = inquiry.conversion();
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -40,4 +43,5 @@ class InquiryConversionController {
 			return ResponseEntity.created(URI.create("/api" + conversion.to().page(conversion.caseId()))).body(body);
 		});
 	}
+
 }

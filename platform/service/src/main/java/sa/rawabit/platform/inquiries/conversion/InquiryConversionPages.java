@@ -27,8 +27,8 @@ import sa.rawabit.policy.Service;
 
 /**
  * The convert form of the inquiry page (templates/inquiries/conversion.html): through
- * {@link InquiryConversions} like the API; on success to the new case's page, otherwise back to the
- * inquiry page with the problem next to the field.
+ * {@link InquiryConversions} like the API; on success to the new case's page, otherwise
+ * back to the inquiry page with the problem next to the field.
  */
 @PageController
 class InquiryConversionPages {
@@ -68,11 +68,14 @@ class InquiryConversionPages {
 			throw ProblemException.invalidField("beneficiaryId", "Choose a registered beneficiary",
 					"اختر مستفيداً مسجّلاً");
 		}
-		return new ConversionOrder(NewInquiry.blankToNull(form.get("to")), NewInquiry.blankToNull(form.get("serviceId")),
-				beneficiaryId);
+		return new ConversionOrder(NewInquiry.blankToNull(form.get("to")),
+				NewInquiry.blankToNull(form.get("serviceId")), beneficiaryId);
 	}
 
-	/** The convert form's choices on an inquiry's page: the policy's services and the registered beneficiaries. */
+	/**
+	 * The convert form's choices on an inquiry's page: the policy's services and the
+	 * registered beneficiaries.
+	 */
 	@ControllerAdvice(assignableTypes = { InquiryPages.class, InquiryConversionPages.class })
 	static class Choices {
 
@@ -102,5 +105,7 @@ class InquiryConversionPages {
 			}
 			return registry.all().take(200).collectList();
 		}
+
 	}
+
 }

@@ -31,17 +31,18 @@ import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.requests.RequestConversions;
 
 /**
- * Converts an inquiry that turned out to be a request or a complaint, in one tenant transaction through
- * {@link InquiryDesk#change}: only an open inquiry, only by its holder or top management who acknowledged
- * the policy. The case is opened by its own module with the inquiry's receipt time; the inquiry keeps its
- * question, assignments and timeline, points at the case, and its answer clock is cancelled (it was not
- * answered, it became something else).
+ * Converts an inquiry that turned out to be a request or a complaint, in one tenant
+ * transaction through {@link InquiryDesk#change}: only an open inquiry, only by its
+ * holder or top management who acknowledged the policy. The case is opened by its own
+ * module with the inquiry's receipt time; the inquiry keeps its question, assignments and
+ * timeline, points at the case, and its answer clock is cancelled (it was not answered,
+ * it became something else).
  */
 @Service
 class InquiryConversions {
 
-	static final ProblemType BENEFICIARY_NEEDED = new ProblemType("beneficiary-required", HttpStatus.UNPROCESSABLE_CONTENT,
-			"A request is for a registered beneficiary", "الطلب يكون لمستفيد مسجّل");
+	static final ProblemType BENEFICIARY_NEEDED = new ProblemType("beneficiary-required",
+			HttpStatus.UNPROCESSABLE_CONTENT, "A request is for a registered beneficiary", "الطلب يكون لمستفيد مسجّل");
 
 	private static final int SUBJECT_LENGTH = 200;
 
@@ -92,11 +93,15 @@ class InquiryConversions {
 			return Mono.error(new ProblemException(BENEFICIARY_NEEDED, en, ar, "beneficiaryId",
 					List.of(new FieldProblem("beneficiaryId", en, ar))));
 		}
-		return requests.open(staff, beneficiary, order.serviceId(), inquiry.channel(), inquiry.receivedAt(),
-				inquiry.id().value()).cast(CaseId.class);
+		return requests
+			.open(staff, beneficiary, order.serviceId(), inquiry.channel(), inquiry.receivedAt(), inquiry.id().value())
+			.cast(CaseId.class);
 	}
 
-	/** The complainant is the asker: the anonymous contact, or the linked beneficiary on their agreed channel. */
+	/**
+	 * The complainant is the asker: the anonymous contact, or the linked beneficiary on
+	 * their agreed channel.
+	 */
 	private Mono<CaseId> complaint(StaffMember staff, Inquiry inquiry) {
 		Mono<ComplaintConversions.Converted> converted = inquiry.contact() != null
 				? Mono.just(complaint(inquiry, inquiry.contact().name(),
@@ -120,7 +125,10 @@ class InquiryConversions {
 				inquiry.receivedAt(), inquiry.id().value());
 	}
 
-	/** The e-mail address or phone number of the agreed channel, or whichever the person left. */
+	/**
+	 * The e-mail address or phone number of the agreed channel, or whichever the person
+	 * left.
+	 */
 	private static @Nullable String reach(@Nullable String channel, @Nullable String phone, @Nullable String email) {
 		if ("email".equals(channel) && email != null) {
 			return email;
@@ -135,7 +143,9 @@ class InquiryConversions {
 		return records.converted(after)
 			.then(deadlines.cancel(AnswerClock.SUBJECT, before.id().value(), properties.answerDeadline()))
 			.then(desk.record(loaded, after, before.state(), "inquiry.converted", staff.username(),
-					InquiryDesk.audience(after.officer()), Map.of("to", target.column(), "caseId", caseId.value().toString())))
+					InquiryDesk.audience(after.officer()),
+					Map.of("to", target.column(), "caseId", caseId.value().toString())))
 			.thenReturn(after);
 	}
+
 }

@@ -1,4 +1,6 @@
-/** Converting an inquiry that turned out to be a request or a complaint into that case. */
+/**
+ * Converting an inquiry that turned out to be a request or a complaint into that case.
+ */
 @NullMarked
 package sa.rawabit.platform.inquiries.conversion;
 

@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
 /**
- * SQL for officers' delegations, inside the caller's tenant transaction; row-level security is the only
- * tenant filter. Cancelled delegations are kept and never run.
+ * SQL for officers' delegations, inside the caller's tenant transaction; row-level
+ * security is the only tenant filter. Cancelled delegations are kept and never run.
  */
 @Repository
 class DelegationRecords {
@@ -33,8 +33,8 @@ class DelegationRecords {
 	}
 
 	/**
-	 * Serialises additions for one absent officer within the transaction, so two overlapping delegations
-	 * added at once cannot both pass the overlap check.
+	 * Serialises additions for one absent officer within the transaction, so two
+	 * overlapping delegations added at once cannot both pass the overlap check.
 	 */
 	Mono<Void> lockFor(String absent) {
 		return TenantContext.require()
@@ -47,10 +47,11 @@ class DelegationRecords {
 
 	Mono<Void> insert(Delegation delegation) {
 		return TenantContext.require().flatMap(tenant -> {
-			GenericExecuteSpec insert = database.sql("""
-					insert into app.officer_delegation (tenant_id, id, absent_staff, delegate_staff, first_day, last_day,
-					    reason, created_by, created_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+			GenericExecuteSpec insert = database
+				.sql("""
+						insert into app.officer_delegation (tenant_id, id, absent_staff, delegate_staff, first_day, last_day,
+						    reason, created_by, created_at)
+						values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
 				.bind(0, tenant.value())
 				.bind(1, delegation.id())
 				.bind(2, delegation.absent())
@@ -64,33 +65,37 @@ class DelegationRecords {
 		});
 	}
 
-	/** The running delegations of {@code absent} that share a day with {@code first}..{@code last}. */
+	/**
+	 * The running delegations of {@code absent} that share a day with
+	 * {@code first}..{@code last}.
+	 */
 	Flux<Delegation> overlapping(String absent, LocalDate first, LocalDate last) {
 		return database.sql(COLUMNS + """
 				where cancelled_at is null and absent_staff = $1 and first_day <= $3 and last_day >= $2
-				order by first_day""")
-			.bind(0, absent)
-			.bind(1, first)
-			.bind(2, last)
-			.map(DelegationRecords::read)
-			.all();
+				order by first_day""").bind(0, absent).bind(1, first).bind(2, last).map(DelegationRecords::read).all();
 	}
 
-	/** Not cancelled and not over by {@code day}: running now or still to come, soonest first. */
+	/**
+	 * Not cancelled and not over by {@code day}: running now or still to come, soonest
+	 * first.
+	 */
 	Flux<Delegation> fromDay(LocalDate day) {
-		return database.sql(COLUMNS + "where cancelled_at is null and last_day >= $1 order by first_day, absent_staff, id")
+		return database
+			.sql(COLUMNS + "where cancelled_at is null and last_day >= $1 order by first_day, absent_staff, id")
 			.bind(0, day)
 			.map(DelegationRecords::read)
 			.all();
 	}
 
-	/** Those running on {@code day}; only those whose delegate is {@code delegate} when one is given. */
+	/**
+	 * Those running on {@code day}; only those whose delegate is {@code delegate} when
+	 * one is given.
+	 */
 	Flux<Delegation> runningOn(LocalDate day, @Nullable String delegate) {
 		GenericExecuteSpec query = database.sql(COLUMNS + """
 				where cancelled_at is null and first_day <= $1 and last_day >= $1
 				  and ($2::text is null or delegate_staff = $2)
-				order by first_day, id""")
-			.bind(0, day);
+				order by first_day, id""").bind(0, day);
 		query = query.bind(1, Parameter.fromOrEmpty(delegate, String.class));
 		return query.map(DelegationRecords::read).all();
 	}
@@ -111,7 +116,8 @@ class DelegationRecords {
 	private static Delegation read(Readable row) {
 		return new Delegation(row.get("id", UUID.class), row.get("absent_staff", String.class),
 				row.get("delegate_staff", String.class), row.get("first_day", LocalDate.class),
-				row.get("last_day", LocalDate.class), row.get("reason", String.class), row.get("created_by", String.class),
-				row.get("created_at", Instant.class));
+				row.get("last_day", LocalDate.class), row.get("reason", String.class),
+				row.get("created_by", String.class), row.get("created_at", Instant.class));
 	}
+
 }

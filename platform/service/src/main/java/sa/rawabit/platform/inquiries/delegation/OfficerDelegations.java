@@ -20,10 +20,10 @@ import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 
 /**
- * Top management covers an officer's absence with a delegate for a date range. While it runs, routing
- * sends the absent officer's new inquiries to the delegate, and the delegate may act on the absent
- * officer's open inquiries (they show under "mine"); when it ends they are the officer's again, and the
- * history stays as it was written.
+ * Top management covers an officer's absence with a delegate for a date range. While it
+ * runs, routing sends the absent officer's new inquiries to the delegate, and the
+ * delegate may act on the absent officer's open inquiries (they show under "mine"); when
+ * it ends they are the officer's again, and the history stays as it was written.
  */
 @Service
 public class OfficerDelegations {
@@ -47,7 +47,10 @@ public class OfficerDelegations {
 		this.clock = clock;
 	}
 
-	/** What top management types: who is absent, who covers, from which day to which day, and why. */
+	/**
+	 * What top management types: who is absent, who covers, from which day to which day,
+	 * and why.
+	 */
 	static final int HORIZON_YEARS = 5;
 
 	public record NewDelegation(@Nullable String absent, @Nullable String delegate, @Nullable String firstDay,
@@ -61,25 +64,26 @@ public class OfficerDelegations {
 	}
 
 	/**
-	 * Adds a delegation after checking every field; a delegate who is not known as this association's staff
-	 * (never acknowledged its policy here) and an overlapping running delegation of the same absent officer
-	 * are refused. Checked and stored in one transaction, so a refusal stores nothing.
+	 * Adds a delegation after checking every field; a delegate who is not known as this
+	 * association's staff (never acknowledged its policy here) and an overlapping running
+	 * delegation of the same absent officer are refused. Checked and stored in one
+	 * transaction, so a refusal stores nothing.
 	 */
 	public Mono<Delegation> add(StaffMember me, NewDelegation typed) {
 		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
-		return Mono.fromCallable(() -> valid(me, typed)).flatMap(delegation -> transactions.inTenant(acknowledgements
-			.acknowledgedBy(delegation.delegate())
-			.filter(Boolean::booleanValue)
-			.switchIfEmpty(Mono.error(() -> unknownDelegate(delegation.delegate())))
-			.then(records.lockFor(delegation.absent()))
-			.thenMany(records.overlapping(delegation.absent(), delegation.firstDay(), delegation.lastDay()))
-			.next()
-			.flatMap(clash -> Mono.<Delegation>error(ProblemException.invalidField("firstDay",
-					"Overlaps the delegation of " + clash.absent() + " to " + clash.delegate() + " from "
-							+ clash.firstDay() + " to " + clash.lastDay(),
-					"يتداخل مع تفويض " + clash.absent() + " إلى " + clash.delegate() + " من " + clash.firstDay()
-							+ " إلى " + clash.lastDay())))
-			.switchIfEmpty(records.insert(delegation).thenReturn(delegation))));
+		return Mono.fromCallable(() -> valid(me, typed))
+			.flatMap(delegation -> transactions.inTenant(acknowledgements.acknowledgedBy(delegation.delegate())
+				.filter(Boolean::booleanValue)
+				.switchIfEmpty(Mono.error(() -> unknownDelegate(delegation.delegate())))
+				.then(records.lockFor(delegation.absent()))
+				.thenMany(records.overlapping(delegation.absent(), delegation.firstDay(), delegation.lastDay()))
+				.next()
+				.flatMap(clash -> Mono.<Delegation>error(ProblemException.invalidField("firstDay",
+						"Overlaps the delegation of " + clash.absent() + " to " + clash.delegate() + " from "
+								+ clash.firstDay() + " to " + clash.lastDay(),
+						"يتداخل مع تفويض " + clash.absent() + " إلى " + clash.delegate() + " من " + clash.firstDay()
+								+ " إلى " + clash.lastDay())))
+				.switchIfEmpty(records.insert(delegation).thenReturn(delegation))));
 	}
 
 	public Mono<Void> cancel(StaffMember me, UUID id) {
@@ -91,8 +95,9 @@ public class OfficerDelegations {
 	}
 
 	/**
-	 * Only staff who acknowledged this association's policy may act on its cases, so only they may cover an
-	 * absence: a name of another association, or a mistyped one, would receive inquiries nobody answers.
+	 * Only staff who acknowledged this association's policy may act on its cases, so only
+	 * they may cover an absence: a name of another association, or a mistyped one, would
+	 * receive inquiries nobody answers.
 	 */
 	private static ProblemException unknownDelegate(String delegate) {
 		return ProblemException.invalidField("delegate",
@@ -100,17 +105,25 @@ public class OfficerDelegations {
 				delegate + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
 	}
 
-	/** The delegations running on {@code day}, in the caller's transaction: what routing passes over. */
+	/**
+	 * The delegations running on {@code day}, in the caller's transaction: what routing
+	 * passes over.
+	 */
 	public Flux<Delegation> runningOn(LocalDate day) {
 		return records.runningOn(day, null);
 	}
 
-	/** The absent officers {@code delegate} covers on {@code day}, in the caller's transaction. */
+	/**
+	 * The absent officers {@code delegate} covers on {@code day}, in the caller's
+	 * transaction.
+	 */
 	public Mono<Set<String>> coveredBy(String delegate, LocalDate day) {
 		return records.runningOn(day, delegate).map(Delegation::absent).collect(Collectors.toSet());
 	}
 
-	/** The latest day a delegation may name: absences are planned in years, not centuries. */
+	/**
+	 * The latest day a delegation may name: absences are planned in years, not centuries.
+	 */
 	private LocalDate horizon() {
 		return today().plusYears(HORIZON_YEARS);
 	}
@@ -135,16 +148,15 @@ public class OfficerDelegations {
 					"The last day comes before the first", "آخر يوم يسبق أول يوم")
 			.check(last == null || !last.isBefore(today()), "lastDay", "The delegation would already be over",
 					"سيكون التفويض قد انتهى")
-			.check(first == null || !first.isAfter(horizon()), "firstDay",
-					"At most " + HORIZON_YEARS + " years ahead", "خلال " + HORIZON_YEARS + " سنوات على الأكثر")
-			.check(last == null || !last.isAfter(horizon()), "lastDay",
-					"At most " + HORIZON_YEARS + " years ahead", "خلال " + HORIZON_YEARS + " سنوات على الأكثر")
+			.check(first == null || !first.isAfter(horizon()), "firstDay", "At most " + HORIZON_YEARS + " years ahead",
+					"خلال " + HORIZON_YEARS + " سنوات على الأكثر")
+			.check(last == null || !last.isAfter(horizon()), "lastDay", "At most " + HORIZON_YEARS + " years ahead",
+					"خلال " + HORIZON_YEARS + " سنوات على الأكثر")
 			.check(absent == null || !absent.equals(delegate), "delegate",
 					"The delegate must be someone other than the absent officer", "يجب أن يكون المفوَّض غير الغائب")
 			.check(reason == null || reason.length() <= 500, "reason", "At most 500 characters", "الحد الأعلى 500 حرف")
 			.orThrow();
-		return new Delegation(UUID.randomUUID(), absent, delegate, first, last, reason, me.username(),
-				clock.instant());
+		return new Delegation(UUID.randomUUID(), absent, delegate, first, last, reason, me.username(), clock.instant());
 	}
 
 	private static @Nullable LocalDate day(@Nullable String text) {
@@ -162,4 +174,5 @@ public class OfficerDelegations {
 	private static @Nullable String strip(@Nullable String text) {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
+
 }

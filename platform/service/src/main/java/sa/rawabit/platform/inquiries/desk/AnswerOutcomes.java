@@ -22,4 +22,5 @@ class AnswerOutcomes extends MessageOutcomeRecorder {
 	protected Mono<Void> record(MessageSettled message) {
 		return records.deliverySettled(new InquiryId(message.reference()), message.sent());
 	}
+
 }

@@ -19,16 +19,18 @@ import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.tools.AnswerAttachments;
 
 /**
- * Sends the answer to the person who asked, on the channel agreed with them: e-mail and phone (SMS)
- * are queued in the answer's transaction and sent by the messaging module after commit; any other
- * channel (interview, letters…) is for staff to tell in person. The inquiry says {@code queued} until
- * {@link AnswerOutcomes} records the outcome; an answer that cannot go at all reaches the officer's
- * dashboard at once.
+ * Sends the answer to the person who asked, on the channel agreed with them: e-mail and
+ * phone (SMS) are queued in the answer's transaction and sent by the messaging module
+ * after commit; any other channel (interview, letters…) is for staff to tell in person.
+ * The inquiry says {@code queued} until {@link AnswerOutcomes} records the outcome; an
+ * answer that cannot go at all reaches the officer's dashboard at once.
  */
 @Component
 class AnswerTeller {
 
-	/** The purpose of every answer message, by which {@link AnswerOutcomes} knows its own. */
+	/**
+	 * The purpose of every answer message, by which {@link AnswerOutcomes} knows its own.
+	 */
 	static final String PURPOSE = "inquiry.answered";
 
 	private final BeneficiaryRegistry registry;
@@ -52,8 +54,8 @@ class AnswerTeller {
 
 	/**
 	 * In the answer's tenant transaction.
-	 *
-	 * @param sendOn a channel the officer chose instead of the one agreed with the person, or null
+	 * @param sendOn a channel the officer chose instead of the one agreed with the
+	 * person, or null
 	 */
 	Mono<Told> tell(Inquiry inquiry, String associationName, @Nullable String sendOn) {
 		return reach(inquiry)
@@ -65,7 +67,8 @@ class AnswerTeller {
 	private Mono<Recipient> reach(Inquiry inquiry) {
 		if (inquiry.beneficiaryId() == null) {
 			var contact = inquiry.contact();
-			// An anonymous person gave this address for the answer: that is their agreement to receive it there.
+			// An anonymous person gave this address for the answer: that is their
+			// agreement to receive it there.
 			return Mono.just(new Recipient(contact.channel(), contact.phone(), contact.email(), true));
 		}
 		return registry.find(new BeneficiaryId(inquiry.beneficiaryId()))
@@ -80,17 +83,20 @@ class AnswerTeller {
 
 	private Mono<Told> send(Recipient reach, Inquiry inquiry, String association) {
 		UUID id = inquiry.id().value();
-		return attachments.of(id).flatMap(documents -> messenger.tell(new Outgoing(PURPOSE, id, AnswerClock.SUBJECT,
-				id, InquiryDesk.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
-				association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents))));
+		return attachments.of(id)
+			.flatMap(documents -> messenger.tell(new Outgoing(PURPOSE, id, AnswerClock.SUBJECT, id,
+					InquiryDesk.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
+					association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents))));
 	}
 
 	private Mono<Void> log(Inquiry inquiry, Told told) {
 		Mono<Void> alert = !told.needsStaff() ? Mono.empty()
-				: outbox.publish(new OutboxEvent("inquiry.answer-not-sent", AnswerClock.SUBJECT, inquiry.id().value(),
-						Set.of(inquiry.officer().audience(), InquiryDesk.TOP_MANAGEMENT),
-						Map.of("channel", told.channel(), "outcome", told.outcome())))
+				: outbox
+					.publish(new OutboxEvent("inquiry.answer-not-sent", AnswerClock.SUBJECT, inquiry.id().value(),
+							Set.of(inquiry.officer().audience(), InquiryDesk.TOP_MANAGEMENT),
+							Map.of("channel", told.channel(), "outcome", told.outcome())))
 					.then();
 		return records.delivered(inquiry.id(), told.channel(), told.outcome()).then(alert);
 	}
+
 }

@@ -10,16 +10,19 @@ import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
 
 /**
- * The policy's contact-officer map applied to one inquiry. An assignment that names a category or a
- * field matches only inquiries with that value; one that leaves it out matches any. The most specific
- * match wins (category and field, then category alone, then field alone), the first listed among
- * equals; with none, the map's fallback, and without a map at all the contact officers' role. A named
- * officer absent on the day of receipt is replaced by the delegate covering them that day (one step: a
- * delegate's own absence is not followed further).
+ * The policy's contact-officer map applied to one inquiry. An assignment that names a
+ * category or a field matches only inquiries with that value; one that leaves it out
+ * matches any. The most specific match wins (category and field, then category alone,
+ * then field alone), the first listed among equals; with none, the map's fallback, and
+ * without a map at all the contact officers' role. A named officer absent on the day of
+ * receipt is replaced by the delegate covering them that day (one step: a delegate's own
+ * absence is not followed further).
  */
 final class ContactOfficerRouting {
 
-	/** Reason codes written into the assignment history, shown in the reader's language. */
+	/**
+	 * Reason codes written into the assignment history, shown in the reader's language.
+	 */
 	static final String ROUTED = "routed";
 
 	static final String DELEGATED = "delegated";
@@ -30,14 +33,18 @@ final class ContactOfficerRouting {
 	/**
 	 * Who receives the inquiry and why.
 	 *
-	 * @param coveringFor the absent officer the map named, when a delegate receives it instead
+	 * @param coveringFor the absent officer the map named, when a delegate receives it
+	 * instead
 	 */
 	record Routed(Officer officer, String reasonCode, @Nullable String coveringFor) {
 	}
 
-	/** The map's officer, or their delegate when one of {@code delegations} covers them on {@code day}. */
-	static Routed route(@Nullable ContactOfficers map, @Nullable String category, @Nullable String field,
-			LocalDate day, List<Delegation> delegations) {
+	/**
+	 * The map's officer, or their delegate when one of {@code delegations} covers them on
+	 * {@code day}.
+	 */
+	static Routed route(@Nullable ContactOfficers map, @Nullable String category, @Nullable String field, LocalDate day,
+			List<Delegation> delegations) {
 		Officer named = route(map, category, field);
 		if (named.staff() != null) {
 			for (Delegation delegation : delegations) {
@@ -68,7 +75,10 @@ final class ContactOfficerRouting {
 		return best.staff() != null ? Officer.named(best.staff()) : Officer.role(best.role().value());
 	}
 
-	/** -1 when the assignment does not apply; otherwise higher for more specific (category weighs most). */
+	/**
+	 * -1 when the assignment does not apply; otherwise higher for more specific (category
+	 * weighs most).
+	 */
 	private static int score(Assignment assignment, @Nullable String category, @Nullable String field) {
 		if (assignment.category() != null && !assignment.category().equals(category)
 				|| assignment.field() != null && !assignment.field().equals(field)) {
@@ -79,4 +89,5 @@ final class ContactOfficerRouting {
 		}
 		return (assignment.category() != null ? 2 : 0) + (assignment.field() != null ? 1 : 0);
 	}
+
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** What a converted inquiry became: a request or a complaint, which member converted it and when. */
+/**
+ * What a converted inquiry became: a request or a complaint, which member converted it
+ * and when.
+ */
 public record Conversion(Target to, UUID caseId, String by, Instant at) {
 
 	public enum Target {
@@ -24,5 +27,6 @@ public record Conversion(Target to, UUID caseId, String by, Instant at) {
 		public String page(UUID caseId) {
 			return "/" + column() + "s/" + caseId;
 		}
+
 	}
 }

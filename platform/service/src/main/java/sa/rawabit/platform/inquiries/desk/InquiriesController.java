@@ -24,7 +24,10 @@ import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 import sa.rawabit.policy.RoleKey;
 
-/** Staff's inquiry API: logging a question from any channel, the queues, reassignment and the answer. */
+/**
+ * Staff's inquiry API: logging a question from any channel, the queues, reassignment and
+ * the answer.
+ */
 @RestController
 @RequestMapping("/api/inquiries")
 class InquiriesController {
@@ -43,7 +46,8 @@ class InquiriesController {
 
 	@GetMapping
 	Mono<Map<String, Object>> list(@AuthenticationPrincipal StaffMember staff,
-			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String status) {
+			@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable String status) {
 		InquiryState state = status == null ? null : state(status);
 		return desk.list(staff, mine, state)
 			.map(inquiry -> view(inquiry, null))
@@ -68,8 +72,10 @@ class InquiriesController {
 	Mono<Map<String, Object>> answer(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id,
 			@RequestBody AnswerBody body) {
 		new FieldChecks().required("text", body.text(), 5000).orThrow();
-		return desk.answer(staff, new InquiryId(id), body.text(), NewInquiry.blankToNull(body.channel()),
-				body.tools() == null ? java.util.List.of() : body.tools()).map(inquiry -> view(inquiry, null));
+		return desk
+			.answer(staff, new InquiryId(id), body.text(), NewInquiry.blankToNull(body.channel()),
+					body.tools() == null ? java.util.List.of() : body.tools())
+			.map(inquiry -> view(inquiry, null));
 	}
 
 	/** To a role the product knows, or to one named staff member; and why. */
@@ -81,15 +87,20 @@ class InquiriesController {
 						"Give a role or a staff member, not both", "حدد دوراً أو موظفاً، لا كليهما")
 				.check(role == null || role.isBlank() || new RoleKey(role).isKnown(), "role", "Not a known role",
 						"ليس دوراً معروفاً")
-				.check(staff == null || staff.length() <= 200, "staff", "At most 200 characters", "الحد الأعلى 200 حرفاً")
+				.check(staff == null || staff.length() <= 200, "staff", "At most 200 characters",
+						"الحد الأعلى 200 حرفاً")
 				.required("reason", reason, 500)
 				.orThrow();
 			return role != null && !role.isBlank() ? Officer.role(role) : Officer.named(staff.strip());
 		}
 	}
 
-	/** @param channel where to send it, when not on the channel agreed with the person */
-	/** @param tools ids of public tool documents to attach (optional) */
+	/**
+	 * @param channel where to send it, when not on the channel agreed with the person
+	 */
+	/**
+	 * @param tools ids of public tool documents to attach (optional)
+	 */
 	record AnswerBody(@Nullable String text, @Nullable String channel, java.util.@Nullable List<String> tools) {
 	}
 
@@ -172,4 +183,5 @@ class InquiriesController {
 			view.put(key, value);
 		}
 	}
+
 }

@@ -12,12 +12,16 @@ import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 
 /**
- * An inquiry and its transitions. Each checks the state it starts from and returns the changed inquiry;
- * {@link InquiryDesk} checks who may act, stores it, audits it and announces it.
+ * An inquiry and its transitions. Each checks the state it starts from and returns the
+ * changed inquiry; {@link InquiryDesk} checks who may act, stores it, audits it and
+ * announces it.
  *
- * @param beneficiaryId the registered beneficiary who asked, or {@code null} for an anonymous contact
- * @param answerDueBy the last day to answer under the policy in force at receipt, if it sets one
- * @param contact how to reach an anonymous person (a linked beneficiary's contact lives in the registry)
+ * @param beneficiaryId the registered beneficiary who asked, or {@code null} for an
+ * anonymous contact
+ * @param answerDueBy the last day to answer under the policy in force at receipt, if it
+ * sets one
+ * @param contact how to reach an anonymous person (a linked beneficiary's contact lives
+ * in the registry)
  * @param conversion the request or complaint it became, once converted
  */
 public record Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
@@ -37,7 +41,10 @@ public record Inquiry(InquiryId id, String channel, InquiryState state, String q
 	static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT,
 			"Not possible in the inquiry's current state", "غير ممكن في الحالة الحالية للاستفسار");
 
-	/** A person who asked without being a registered beneficiary, and the channel agreed with them. */
+	/**
+	 * A person who asked without being a registered beneficiary, and the channel agreed
+	 * with them.
+	 */
 	public record Contact(String name, String channel, @Nullable String phone, @Nullable String email) {
 	}
 
@@ -58,7 +65,10 @@ public record Inquiry(InquiryId id, String channel, InquiryState state, String q
 				officer, receivedBy, policyVersion, answerDueBy, new Answer(text, by, at, null, null), receivedAt, at);
 	}
 
-	/** The inquiry turned out to be a request or a complaint, opened as {@code caseId} with its receipt time. */
+	/**
+	 * The inquiry turned out to be a request or a complaint, opened as {@code caseId}
+	 * with its receipt time.
+	 */
 	public Inquiry convertTo(Conversion.Target to, UUID caseId, String by, Instant at) {
 		requireOpen("converted");
 		return new Inquiry(id, channel, InquiryState.CONVERTED, question, beneficiaryId, contact, category, field,
@@ -68,7 +78,8 @@ public record Inquiry(InquiryId id, String channel, InquiryState state, String q
 
 	public void requireOpen(String move) {
 		if (state != InquiryState.OPEN) {
-			throw new ProblemException(ILLEGAL_TRANSITION, "An inquiry that is " + state.column() + " cannot be " + move,
+			throw new ProblemException(ILLEGAL_TRANSITION,
+					"An inquiry that is " + state.column() + " cannot be " + move,
 					"لا يمكن ذلك لاستفسار في حالة «" + state.ar + "»", "state");
 		}
 	}

@@ -33,9 +33,11 @@ import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
 
 /**
- * Where inquiries are received (routed by {@link InquiryReception}), reassigned and answered. Every change is one tenant transaction
- * through the case kernel ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its audit event and its outbox event for
- * the dashboards - all committed or none. Sending the answer to the person comes after the commit.
+ * Where inquiries are received (routed by {@link InquiryReception}), reassigned and
+ * answered. Every change is one tenant transaction through the case kernel
+ * ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its
+ * audit event and its outbox event for the dashboards - all committed or none. Sending
+ * the answer to the person comes after the commit.
  */
 @Service
 public class InquiryDesk {
@@ -44,7 +46,9 @@ public class InquiryDesk {
 
 	public static final String TOP_MANAGEMENT = "top-management";
 
-	/** Who receives inquiries at the desk, on the phone, by letter, and who oversees them. */
+	/**
+	 * Who receives inquiries at the desk, on the phone, by letter, and who oversees them.
+	 */
 	static final String[] STAFF = { "relations-officer", CONTACT_OFFICER, TOP_MANAGEMENT };
 
 	static final ProblemType NO_POLICY = new ProblemType("no-policy-in-force", HttpStatus.CONFLICT,
@@ -92,7 +96,10 @@ public class InquiryDesk {
 		this.clock = clock;
 	}
 
-	/** Logs an inquiry, routes it by the policy's contact-officer map and starts its answer clock. */
+	/**
+	 * Logs an inquiry, routes it by the policy's contact-officer map and starts its
+	 * answer clock.
+	 */
 	Mono<Inquiry> receive(StaffMember staff, NewInquiry received) {
 		staff.requireAnyRole(STAFF);
 		return acting(staff).flatMap(loaded -> receive(loaded, received, staff.username(),
@@ -100,16 +107,20 @@ public class InquiryDesk {
 	}
 
 	/**
-	 * Receives an inquiry asked on the public page, with no staff member: the same routing, clock, audit and
-	 * outbox event as at the desk, received by {@code receivedBy}; {@code alongside} (the tracking code) is
-	 * written in the same transaction. The caller puts the association in the Reactor context.
+	 * Receives an inquiry asked on the public page, with no staff member: the same
+	 * routing, clock, audit and outbox event as at the desk, received by
+	 * {@code receivedBy}; {@code alongside} (the tracking code) is written in the same
+	 * transaction. The caller puts the association in the Reactor context.
 	 */
 	public Mono<Inquiry> receiveUnattended(LoadedPolicy loaded, NewInquiry received, String receivedBy,
 			Function<Inquiry, Mono<Void>> alongside) {
 		return receive(loaded, received, receivedBy, UnaryOperator.identity(), alongside);
 	}
 
-	/** {@code naming}: adds to the audit detail who received it by name (a desk member; no one unattended). */
+	/**
+	 * {@code naming}: adds to the audit detail who received it by name (a desk member; no
+	 * one unattended).
+	 */
 	private Mono<Inquiry> receive(LoadedPolicy loaded, NewInquiry received, String by,
 			UnaryOperator<Map<String, String>> naming, Function<Inquiry, Mono<Void>> alongside) {
 		return reception.route(loaded, received, by).flatMap(routed -> {
@@ -128,14 +139,18 @@ public class InquiryDesk {
 
 	Mono<Inquiry> find(StaffMember staff, InquiryId id) {
 		staff.requireAnyRole(STAFF);
-		return transactions.inTenant(records.find(id)).switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")));
+		return transactions.inTenant(records.find(id))
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")));
 	}
 
 	Flux<InquiryRecords.Assignment> history(InquiryId id) {
 		return transactions.inTenantMany(records.assignments(id));
 	}
 
-	/** Every inquiry of the association, or only those held by the caller's roles or name ({@code mine}). */
+	/**
+	 * Every inquiry of the association, or only those held by the caller's roles or name
+	 * ({@code mine}).
+	 */
 	Flux<Inquiry> list(StaffMember staff, boolean mine, @Nullable InquiryState state) {
 		staff.requireAnyRole(STAFF);
 		String[] roles = mine ? staff.roles().toArray(String[]::new) : null;
@@ -144,11 +159,14 @@ public class InquiryDesk {
 			all.add(staff.username());
 			return all.toArray(String[]::new);
 		}) : Mono.just(new String[0]);
-		return transactions.inTenantMany(names.flatMapMany(usernames -> records.list(state, roles,
-				mine ? usernames : null, properties.pageSize())));
+		return transactions.inTenantMany(names
+			.flatMapMany(usernames -> records.list(state, roles, mine ? usernames : null, properties.pageSize())));
 	}
 
-	/** Hands the inquiry to another officer; the holder passes it on, or top management redirects it. */
+	/**
+	 * Hands the inquiry to another officer; the holder passes it on, or top management
+	 * redirects it.
+	 */
 	Mono<Inquiry> reassign(StaffMember staff, InquiryId id, Officer to, String reason) {
 		return change(staff, id, (loaded, before) -> {
 			Instant now = clock.instant();
@@ -164,14 +182,18 @@ public class InquiryDesk {
 	}
 
 	/**
-	 * Answers the inquiry, meets its clock, then sends the answer on the channel agreed with the person, or
-	 * on {@code sendOn} when the officer chooses another of the policy's channels.
+	 * Answers the inquiry, meets its clock, then sends the answer on the channel agreed
+	 * with the person, or on {@code sendOn} when the officer chooses another of the
+	 * policy's channels.
 	 */
 	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text, @Nullable String sendOn) {
 		return answer(staff, id, text, sendOn, List.of());
 	}
 
-	/** As above, attaching the latest public version of each tool in {@code tools} (ids the policy names). */
+	/**
+	 * As above, attaching the latest public version of each tool in {@code tools} (ids
+	 * the policy names).
+	 */
 	Mono<Inquiry> answer(StaffMember staff, InquiryId id, String text, @Nullable String sendOn, List<String> tools) {
 		return change(staff, id, (loaded, before) -> {
 			if (sendOn != null && loaded.policy().channel(new ChannelId(sendOn)).isEmpty()) {
@@ -184,7 +206,8 @@ public class InquiryDesk {
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
 				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
 						audience(after.officer()), AuditEvent.naming(staff, Map.of())))
-				// Queued with the answer: the person is told if and only if the answer commits.
+				// Queued with the answer: the person is told if and only if the answer
+				// commits.
 				.then(teller.tell(after, loaded.policy().association().names().ar(), sendOn))
 				.thenReturn(after);
 		}).flatMap(answered -> transactions.inTenant(records.find(id)));
@@ -193,23 +216,28 @@ public class InquiryDesk {
 	public interface Change {
 
 		Mono<Inquiry> apply(LoadedPolicy loaded, Inquiry before);
+
 	}
 
-	/** Locks the inquiry, checks the caller holds it (or is top management), and applies the change. */
+	/**
+	 * Locks the inquiry, checks the caller holds it (or is top management), and applies
+	 * the change.
+	 */
 	public Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
 		return acting(staff).flatMap(loaded -> cases.onLocked(AnswerClock.SUBJECT, records.lock(id),
 				before -> mayAct(staff, before).flatMap(may -> {
 					if (!may) {
-						return Mono.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
+						return Mono
+							.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
 					}
 					return change.apply(loaded, before);
 				})));
 	}
 
 	/**
-	 * Top management, the holder, or today the delegate covering the absent named holder. In the caller's
-	 * transaction.
+	 * Top management, the holder, or today the delegate covering the absent named holder.
+	 * In the caller's transaction.
 	 */
 	Mono<Boolean> mayAct(StaffMember staff, Inquiry inquiry) {
 		if (staff.hasRole(TOP_MANAGEMENT) || inquiry.officer().isHeldBy(staff)) {
@@ -223,12 +251,15 @@ public class InquiryDesk {
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	public Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
 			String actor, Set<String> audience, Map<String, String> detail) {
-		return cases.record(new CaseEntry(action, AnswerClock.SUBJECT, inquiry.id(), from, inquiry.state(),
-				loaded.version(), actor, clock.instant(), detail),
+		return cases.record(
+				new CaseEntry(action, AnswerClock.SUBJECT, inquiry.id(), from, inquiry.state(), loaded.version(), actor,
+						clock.instant(), detail),
 				CaseNotice.to(audience, Map.of("state", inquiry.state().column(), "channel", inquiry.channel())));
 	}
 
-	/** The holder's dashboards and top management's, which oversees the contact officers. */
+	/**
+	 * The holder's dashboards and top management's, which oversees the contact officers.
+	 */
 	public static Set<String> audience(Officer officer) {
 		Set<String> audience = new LinkedHashSet<>();
 		audience.add(officer.audience());
@@ -236,7 +267,10 @@ public class InquiryDesk {
 		return audience;
 	}
 
-	/** The policy in force for a member about to act on an inquiry: logging, reassigning and answering pass here. */
+	/**
+	 * The policy in force for a member about to act on an inquiry: logging, reassigning
+	 * and answering pass here.
+	 */
 	private Mono<LoadedPolicy> acting(StaffMember staff) {
 		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
 	}
@@ -244,7 +278,8 @@ public class InquiryDesk {
 	private Mono<LoadedPolicy> policy(StaffMember staff) {
 		staff.requireTenant();
 		return policies.inForce(staff.tenant())
-			.switchIfEmpty(Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(),
-					null)));
+			.switchIfEmpty(
+					Mono.error(() -> new ProblemException(NO_POLICY, NO_POLICY.titleEn(), NO_POLICY.titleAr(), null)));
 	}
+
 }

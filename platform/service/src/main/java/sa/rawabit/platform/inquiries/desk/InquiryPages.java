@@ -38,10 +38,10 @@ import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
 
 /**
- * The inquiries pages: the lists (mine, all open, overdue for top management), logging an inquiry taken
- * by phone, interview, letter or at the branch, and one inquiry with its holder, history, the answer form
- * for its contact officer and the reassignment form for top management; each through {@link InquiryDesk}
- * like the API.
+ * The inquiries pages: the lists (mine, all open, overdue for top management), logging an
+ * inquiry taken by phone, interview, letter or at the branch, and one inquiry with its
+ * holder, history, the answer form for its contact officer and the reassignment form for
+ * top management; each through {@link InquiryDesk} like the API.
  */
 @PageController
 public class InquiryPages {
@@ -152,7 +152,8 @@ public class InquiryPages {
 				me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
 				String reason = form.get("reason");
 				Officer to = new InquiriesController.Reassignment(NewInquiry.blankToNull(form.get("role")),
-						NewInquiry.blankToNull(form.get("staff")), reason).officer();
+						NewInquiry.blankToNull(form.get("staff")), reason)
+					.officer();
 				yield desk.reassign(me, id, to, reason.strip());
 			}
 			default -> Mono.error(ProblemException.notFound("action"));
@@ -169,11 +170,10 @@ public class InquiryPages {
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
 		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
 		return desk.find(me, id)
-			.flatMap(inquiry -> Mono
-				.zip(desk.history(id).collectList(),
-						transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
-						policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
-						transactions.inTenant(desk.mayAct(me, inquiry)))
+			.flatMap(inquiry -> Mono.zip(desk.history(id).collectList(),
+					transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
+					policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
+					transactions.inTenant(desk.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
 					boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
@@ -200,25 +200,24 @@ public class InquiryPages {
 		model.addAttribute("form", form);
 		model.addAttribute("problem", problem);
 		model.addAttribute("errors", FormErrors.of(problem));
-		return policies.inForce(me.tenant())
-			.doOnNext(loaded -> {
-				model.addAttribute("policy", loaded.policy());
-				ContactOfficers map = loaded.policy().contactOfficers();
-				Set<String> categories = new LinkedHashSet<>();
-				Set<String> fields = new LinkedHashSet<>();
-				if (map != null) {
-					map.assignments().forEach(assignment -> {
-						if (assignment.category() != null) {
-							categories.add(assignment.category());
-						}
-						if (assignment.field() != null) {
-							fields.add(assignment.field());
-						}
-					});
-				}
-				model.addAttribute("categories", categories);
-				model.addAttribute("fields", fields);
-			})
+		return policies.inForce(me.tenant()).doOnNext(loaded -> {
+			model.addAttribute("policy", loaded.policy());
+			ContactOfficers map = loaded.policy().contactOfficers();
+			Set<String> categories = new LinkedHashSet<>();
+			Set<String> fields = new LinkedHashSet<>();
+			if (map != null) {
+				map.assignments().forEach(assignment -> {
+					if (assignment.category() != null) {
+						categories.add(assignment.category());
+					}
+					if (assignment.field() != null) {
+						fields.add(assignment.field());
+					}
+				});
+			}
+			model.addAttribute("categories", categories);
+			model.addAttribute("fields", fields);
+		})
 			.then(registry.all().take(200).collectList())
 			.doOnNext(people -> model.addAttribute("beneficiaries", people))
 			.thenReturn("inquiries/new");
@@ -234,7 +233,10 @@ public class InquiryPages {
 		}).defaultIfEmpty(Map.of());
 	}
 
-	/** "overdue" past its last day, "today" on it, null when answered or without a deadline. */
+	/**
+	 * "overdue" past its last day, "today" on it, null when answered or without a
+	 * deadline.
+	 */
 	static @Nullable String due(Inquiry inquiry, LocalDate today) {
 		if (inquiry.state() != InquiryState.OPEN || inquiry.answerDueBy() == null) {
 			return null;
@@ -260,4 +262,5 @@ public class InquiryPages {
 			throw ProblemException.invalidField("state", "One of: open, answered", "إحدى القيم: open، answered");
 		}
 	}
+
 }

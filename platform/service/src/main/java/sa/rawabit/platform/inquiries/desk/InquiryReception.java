@@ -20,9 +20,9 @@ import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
 import sa.rawabit.platform.policy.LoadedPolicy;
 
 /**
- * Where a new inquiry goes, decided before anything is stored: its asker and category, the contact officer
- * the policy's map routes it to today (or the delegate covering them), and its answer clock. The desk then
- * stores all of it in one tenant transaction.
+ * Where a new inquiry goes, decided before anything is stored: its asker and category,
+ * the contact officer the policy's map routes it to today (or the delegate covering
+ * them), and its answer clock. The desk then stores all of it in one tenant transaction.
  */
 @Component
 class InquiryReception {
@@ -49,17 +49,24 @@ class InquiryReception {
 		this.clock = clock;
 	}
 
-	/** A new inquiry, routed, with why it went to its officer and its answer clock when the policy sets one. */
+	/**
+	 * A new inquiry, routed, with why it went to its officer and its answer clock when
+	 * the policy sets one.
+	 */
 	record Routed(Inquiry inquiry, ContactOfficerRouting.Routed routing, Optional<AnswerClock> answerClock) {
 	}
 
-	/** Routes what was {@code received} under {@code loaded}, received by {@code by}; 400 when it is not valid. */
+	/**
+	 * Routes what was {@code received} under {@code loaded}, received by {@code by}; 400
+	 * when it is not valid.
+	 */
 	Mono<Routed> route(LoadedPolicy loaded, NewInquiry received, String by) {
 		return Mono.defer(() -> {
 			received.requireValid(loaded.policy());
 			Instant now = clock.instant();
 			LocalDate today = clocks.day(now);
-			return asker(received).map(Optional::of).defaultIfEmpty(Optional.empty())
+			return asker(received).map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
 				.zipWith(transactions.inTenantMany(delegations.runningOn(today)).collectList())
 				.map(found -> {
 					Optional<Beneficiary> person = found.getT1();
@@ -72,8 +79,8 @@ class InquiryReception {
 					var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
 							InquiryDesk.audience(officer));
 					Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN,
-							received.question().strip(), received.beneficiaryId(), received.anonymousContact(), category,
-							received.field(), officer, by, loaded.version().value(),
+							received.question().strip(), received.beneficiaryId(), received.anonymousContact(),
+							category, received.field(), officer, by, loaded.version().value(),
 							answerClock.map(AnswerClock::dueBy).orElse(null), null, now, now);
 					return new Routed(inquiry, routed, answerClock);
 				});
@@ -88,4 +95,5 @@ class InquiryReception {
 			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("beneficiaryId",
 					"No such beneficiary in this association", "لا يوجد مستفيد بهذا المعرّف لدى الجمعية")));
 	}
+
 }

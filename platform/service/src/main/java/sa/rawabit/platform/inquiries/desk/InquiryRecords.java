@@ -17,8 +17,9 @@ import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 
 /**
- * SQL for inquiries and their assignment history. Every method runs inside the caller's tenant
- * transaction and names no tenant in a WHERE clause: row-level security is the only filter.
+ * SQL for inquiries and their assignment history. Every method runs inside the caller's
+ * tenant transaction and names no tenant in a WHERE clause: row-level security is the
+ * only filter.
  */
 @Repository
 public class InquiryRecords {
@@ -32,9 +33,9 @@ public class InquiryRecords {
 			""";
 
 	/**
-	 * A contact officer's open inquiries (held by one of their roles or by one of {@code $2}: themselves and
-	 * those they cover for), oldest first: its own statement, so even a generic plan reads only open rows,
-	 * in order, through inquiry_queue (V30).
+	 * A contact officer's open inquiries (held by one of their roles or by one of
+	 * {@code $2}: themselves and those they cover for), oldest first: its own statement,
+	 * so even a generic plan reads only open rows, in order, through inquiry_queue (V30).
 	 */
 	public static final String OPEN_MINE = COLUMNS + """
 			where state = 'open' and (assigned_role = any($1::text[]) or assigned_staff = any($2::text[]))
@@ -45,8 +46,8 @@ public class InquiryRecords {
 			where state = 'open' and (assigned_role = any($1::text[]) or assigned_staff = any($2::text[]))""";
 
 	/**
-	 * One row of the assignment history: a reason a person typed, or a code the system wrote
-	 * ({@code routed}, {@code delegated} with the absent officer it covers for).
+	 * One row of the assignment history: a reason a person typed, or a code the system
+	 * wrote ({@code routed}, {@code delegated} with the absent officer it covers for).
 	 */
 	record Assignment(Officer officer, @Nullable String reason, @Nullable String reasonCode,
 			@Nullable String coveringFor, String by, Instant at) {
@@ -97,7 +98,9 @@ public class InquiryRecords {
 		});
 	}
 
-	/** Locks the row: two officers acting on one inquiry at once go one after the other. */
+	/**
+	 * Locks the row: two officers acting on one inquiry at once go one after the other.
+	 */
 	Mono<Inquiry> lock(InquiryId id) {
 		return database.sql(COLUMNS + "where id = $1 for update").bind(0, id.value()).map(InquiryRecords::read).one();
 	}
@@ -107,17 +110,16 @@ public class InquiryRecords {
 	}
 
 	/**
-	 * Oldest first. {@code roles} narrows to inquiries held by one of the roles or by one of the named
-	 * users ("mine": the caller, and officers whose absence the caller covers); {@code null} lists every
-	 * holder's.
+	 * Oldest first. {@code roles} narrows to inquiries held by one of the roles or by one
+	 * of the named users ("mine": the caller, and officers whose absence the caller
+	 * covers); {@code null} lists every holder's.
 	 */
 	Flux<Inquiry> list(@Nullable InquiryState state, String @Nullable [] roles, String @Nullable [] usernames,
 			int limit) {
 		GenericExecuteSpec query = database.sql(COLUMNS + """
 				where ($1::text is null or state = $1)
 				  and ($2::text[] is null or assigned_role = any($2) or assigned_staff = any($3::text[]))
-				order by received_at, id limit $4""")
-			.bind(3, limit);
+				order by received_at, id limit $4""").bind(3, limit);
 		query = query.bind(0, Parameter.fromOrEmpty(state == null ? null : state.column(), String.class));
 		query = query.bind(1, Parameter.fromOrEmpty(roles, String[].class));
 		query = query.bind(2, Parameter.fromOrEmpty(usernames, String[].class));
@@ -168,9 +170,12 @@ public class InquiryRecords {
 			.then();
 	}
 
-	/** A queued answer's outcome: {@code sent}, or {@code failed} once the sender gave up. */
+	/**
+	 * A queued answer's outcome: {@code sent}, or {@code failed} once the sender gave up.
+	 */
 	Mono<Void> deliverySettled(InquiryId id, boolean sent) {
-		return database.sql("update app.inquiry set delivery_outcome = $1 where id = $2 and delivery_outcome = 'queued'")
+		return database
+			.sql("update app.inquiry set delivery_outcome = $1 where id = $2 and delivery_outcome = 'queued'")
 			.bind(0, sent ? "sent" : "failed")
 			.bind(1, id.value())
 			.then();
@@ -228,20 +233,21 @@ public class InquiryRecords {
 						row.get("contact_phone", String.class), row.get("contact_email", String.class));
 		String answer = row.get("answer", String.class);
 		Inquiry.Answer answered = answer == null ? null
-				: new Inquiry.Answer(answer, row.get("answered_by", String.class), row.get("answered_at", Instant.class),
-						row.get("delivery_channel", String.class), row.get("delivery_outcome", String.class));
+				: new Inquiry.Answer(answer, row.get("answered_by", String.class),
+						row.get("answered_at", Instant.class), row.get("delivery_channel", String.class),
+						row.get("delivery_outcome", String.class));
 		return new Inquiry(new InquiryId(row.get("id", UUID.class)), row.get("channel", String.class),
 				InquiryState.of(row.get("state", String.class)), row.get("question", String.class),
 				row.get("beneficiary_id", UUID.class), contact, row.get("category", String.class),
 				row.get("field", String.class), officer(row), row.get("received_by", String.class),
-				row.get("policy_version", UUID.class), row.get("answer_due_by", LocalDate.class), answered, row.get("received_at", Instant.class),
-				row.get("updated_at", Instant.class), conversion(row));
+				row.get("policy_version", UUID.class), row.get("answer_due_by", LocalDate.class), answered,
+				row.get("received_at", Instant.class), row.get("updated_at", Instant.class), conversion(row));
 	}
 
 	private static @Nullable Conversion conversion(Readable row) {
 		String to = row.get("converted_to", String.class);
-		return to == null ? null
-				: new Conversion(Conversion.Target.of(to), row.get("converted_case_id", UUID.class),
-						row.get("converted_by", String.class), row.get("converted_at", Instant.class));
+		return to == null ? null : new Conversion(Conversion.Target.of(to), row.get("converted_case_id", UUID.class),
+				row.get("converted_by", String.class), row.get("converted_at", Instant.class));
 	}
+
 }

@@ -9,8 +9,9 @@ import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Policy;
 
 /**
- * What staff log: the question, the channel it came by, and who asked - a registered beneficiary or an
- * anonymous contact with the channel agreed for the answer - with the category and field that route it.
+ * What staff log: the question, the channel it came by, and who asked - a registered
+ * beneficiary or an anonymous contact with the channel agreed for the answer - with the
+ * category and field that route it.
  */
 public record NewInquiry(@Nullable String channel, @Nullable String question, @Nullable UUID beneficiaryId,
 		@Nullable ContactBody contact, @Nullable String category, @Nullable String field) {
@@ -25,12 +26,14 @@ public record NewInquiry(@Nullable String channel, @Nullable String question, @N
 			@Nullable String email) {
 	}
 
-	/** @throws sa.rawabit.foundation.problem.ProblemException 400 naming every missing or invalid field */
+	/**
+	 * @throws sa.rawabit.foundation.problem.ProblemException 400 naming every missing or
+	 * invalid field
+	 */
 	void requireValid(Policy policy) {
 		var checks = new FieldChecks().required("channel", channel, 60)
 			.check(channel == null || channel.isBlank() || policy.channel(new ChannelId(channel)).isPresent(),
-					"channel", "Not a channel this association's policy enables",
-					"ليست قناة تتيحها سياسة الجمعية")
+					"channel", "Not a channel this association's policy enables", "ليست قناة تتيحها سياسة الجمعية")
 			.required("question", question, 5000)
 			.atMost("category", category, 60)
 			.atMost("field", field, 60)

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
- * Who holds an inquiry: a role (any staff member holding it) or one named staff member, as the policy's
- * contact-officer map says; never both.
+ * Who holds an inquiry: a role (any staff member holding it) or one named staff member,
+ * as the policy's contact-officer map says; never both.
  */
 public record Officer(@Nullable String role, @Nullable String staff) {
 
@@ -27,7 +27,10 @@ public record Officer(@Nullable String role, @Nullable String staff) {
 		return role != null ? member.hasRole(role) : staff.equals(member.username());
 	}
 
-	/** The dashboards that hear of it: the role, or the contact officers' role for a named officer. */
+	/**
+	 * The dashboards that hear of it: the role, or the contact officers' role for a named
+	 * officer.
+	 */
 	String audience() {
 		return role != null ? role : InquiryDesk.CONTACT_OFFICER;
 	}

@@ -1,4 +1,7 @@
-/** The inquiry desk: receiving, routing, reassigning and answering inquiries on the answer clock, for staff. */
+/**
+ * The inquiry desk: receiving, routing, reassigning and answering inquiries on the answer
+ * clock, for staff.
+ */
 @NullMarked
 package sa.rawabit.platform.inquiries.desk;
 

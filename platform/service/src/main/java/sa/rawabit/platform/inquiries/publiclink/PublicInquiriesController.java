@@ -19,10 +19,11 @@ import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import sa.rawabit.platform.publicaccess.PublicGate;
 
 /**
- * The association's public inquiry link as JSON, beside the complaint link: no sign-in. An unknown slug, a
- * suspended association and one whose policy does not enable the website channel all answer like a page
- * that does not exist. Abuse is refused before anything is stored: the address bucket, the body size, the
- * association bucket, the honeypot, then the fields.
+ * The association's public inquiry link as JSON, beside the complaint link: no sign-in.
+ * An unknown slug, a suspended association and one whose policy does not enable the
+ * website channel all answer like a page that does not exist. Abuse is refused before
+ * anything is stored: the address bucket, the body size, the association bucket, the
+ * honeypot, then the fields.
  */
 @RestController
 @RequestMapping("/public/{slug}/inquiries")
@@ -45,17 +46,21 @@ class PublicInquiriesController {
 			return open(slug).flatMap(opened -> gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug)
 				.then(body(exchange))
 				.flatMap(form -> link.ask(opened, form)));
-		})).map(asked -> Map.of("trackingCode", asked.code().value(), "state", asked.inquiry().state().column(),
-				"status", "/public/" + slug + "/inquiries/" + asked.code().value()));
+		}))
+			.map(asked -> Map.of("trackingCode", asked.code().value(), "state", asked.inquiry().state().column(),
+					"status", "/public/" + slug + "/inquiries/" + asked.code().value()));
 	}
 
-	/** Where the inquiry stands: its state and dates only, never the question, the answer or who asked. */
+	/**
+	 * Where the inquiry stands: its state and dates only, never the question, the answer
+	 * or who asked.
+	 */
 	@GetMapping("/{code}")
-	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code,
-			ServerWebExchange exchange) {
+	Mono<Map<String, Object>> status(@PathVariable String slug, @PathVariable String code, ServerWebExchange exchange) {
 		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES)
 			.then(Mono.defer(() -> open(slug).flatMap(opened -> link.track(opened, code))))
-			.switchIfEmpty(Mono.error(PublicInquiriesController::missing)).map(PublicInquiriesController::view);
+			.switchIfEmpty(Mono.error(PublicInquiriesController::missing))
+			.map(PublicInquiriesController::view);
 	}
 
 	static Map<String, Object> view(Tracked tracked) {
@@ -84,4 +89,5 @@ class PublicInquiriesController {
 	static ResponseStatusException missing() {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND);
 	}
+
 }

@@ -26,10 +26,11 @@ import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.Policy;
 
 /**
- * What the inquiry JSON link and its pages share: which association takes inquiries online (its policy
- * enables the website channel), asking through the desk after the honeypot and the choices were checked,
- * and tracking by code. The flood guard ({@link PublicGate}, with this link's own buckets) is the caller's
- * first step, before anything is read.
+ * What the inquiry JSON link and its pages share: which association takes inquiries
+ * online (its policy enables the website channel), asking through the desk after the
+ * honeypot and the choices were checked, and tracking by code. The flood guard
+ * ({@link PublicGate}, with this link's own buckets) is the caller's first step, before
+ * anything is read.
  */
 @Component
 class PublicInquiryLink {
@@ -39,7 +40,10 @@ class PublicInquiryLink {
 	/** Who received a public inquiry: nobody on the staff. */
 	static final String RECEIVED_BY = "public";
 
-	/** The agreed channels a person may choose on the public page, phone first, when the policy enables them. */
+	/**
+	 * The agreed channels a person may choose on the public page, phone first, when the
+	 * policy enables them.
+	 */
 	static final List<String> ANSWER_CHANNELS = List.of("phone", "email");
 
 	static final PublicLinkKind INQUIRIES = new PublicLinkKind("inquiry",
@@ -63,7 +67,10 @@ class PublicInquiryLink {
 		this.transactions = transactions;
 	}
 
-	/** The association when it is served and its policy in force enables the website channel; empty otherwise. */
+	/**
+	 * The association when it is served and its policy in force enables the website
+	 * channel; empty otherwise.
+	 */
 	Mono<Opened> open(String slug) {
 		return associations.open(slug).filter(opened -> takesInquiriesOnline(opened.loaded().policy()));
 	}
@@ -73,9 +80,10 @@ class PublicInquiryLink {
 	}
 
 	/**
-	 * Receives the inquiry as the desk receives staff-logged ones, with a new tracking code stored in the
-	 * same transaction. @throws sa.rawabit.foundation.problem.ProblemException 400 for the honeypot or any
-	 * missing, oversized or unoffered field
+	 * Receives the inquiry as the desk receives staff-logged ones, with a new tracking
+	 * code stored in the same transaction. @throws
+	 * sa.rawabit.foundation.problem.ProblemException 400 for the honeypot or any missing,
+	 * oversized or unoffered field
 	 */
 	Mono<Asked> ask(Opened opened, PublicInquiryForm form) {
 		return Mono.defer(() -> {
@@ -93,13 +101,17 @@ class PublicInquiryLink {
 				.orThrow();
 			TrackingCode code = TrackingCode.random();
 			return desk
-				.receiveUnattended(opened.loaded(), inquiry, RECEIVED_BY, received -> records.track(received.id(), code))
+				.receiveUnattended(opened.loaded(), inquiry, RECEIVED_BY,
+						received -> records.track(received.id(), code))
 				.map(received -> new Asked(code, received))
 				.contextWrite(TenantContext.of(opened.tenant().id()));
 		});
 	}
 
-	/** The public inquiry with this code in the opened association; empty for a malformed or unknown code. */
+	/**
+	 * The public inquiry with this code in the opened association; empty for a malformed
+	 * or unknown code.
+	 */
 	Mono<Tracked> track(Opened opened, String code) {
 		if (!TrackingCode.looksValid(code)) {
 			return Mono.empty();
@@ -112,7 +124,10 @@ class PublicInquiryLink {
 		return ANSWER_CHANNELS.stream().filter(id -> policy.channel(new ChannelId(id)).isPresent()).toList();
 	}
 
-	/** The beneficiary categories the contact-officer map routes by, as the person may choose them. */
+	/**
+	 * The beneficiary categories the contact-officer map routes by, as the person may
+	 * choose them.
+	 */
 	static Set<String> categories(Policy policy) {
 		return keys(policy, ContactOfficers.Assignment::category);
 	}
@@ -133,4 +148,5 @@ class PublicInquiryLink {
 	/** A received public inquiry and the code its asker keeps. */
 	record Asked(TrackingCode code, Inquiry inquiry) {
 	}
+
 }

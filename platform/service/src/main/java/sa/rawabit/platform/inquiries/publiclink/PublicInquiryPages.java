@@ -21,9 +21,10 @@ import sa.rawabit.platform.publicaccess.PublicGate;
 import sa.rawabit.platform.publicaccess.PublicPages;
 
 /**
- * The public inquiry link as pages, for a phone: the form, the receipt with the tracking code, and tracking
- * by code (state and dates only). The same link, gate and desk as the JSON link. No session and so no CSRF
- * token (the public chain); the flood guard and the honeypot stand in front.
+ * The public inquiry link as pages, for a phone: the form, the receipt with the tracking
+ * code, and tracking by code (state and dates only). The same link, gate and desk as the
+ * JSON link. No session and so no CSRF token (the public chain); the flood guard and the
+ * honeypot stand in front.
  */
 @PageController
 class PublicInquiryPages {
@@ -62,7 +63,8 @@ class PublicInquiryPages {
 						model.addAttribute("form", form);
 						return link.ask(opened, form);
 					});
-			}).map(asked -> "redirect:/public/" + slug + "/inquiry/receipt/" + asked.code().value())
+			})
+				.map(asked -> "redirect:/public/" + slug + "/inquiry/receipt/" + asked.code().value())
 				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
 		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -70,12 +72,15 @@ class PublicInquiryPages {
 	@GetMapping("/public/{slug}/inquiry/receipt/{code}")
 	Mono<String> receipt(@PathVariable String slug, @PathVariable String code, Model model,
 			ServerWebExchange exchange) {
-		// Looking a code up costs a token like tracking does, so the receipt is no way around the limit.
-		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES).then(Mono.defer(() -> link.open(slug))).flatMap(opened -> link.track(opened, code).map(tracked -> {
-			describe(opened, model);
-			model.addAttribute("tracked", tracked);
-			return "inquiries/public/receipt";
-		}))
+		// Looking a code up costs a token like tracking does, so the receipt is no way
+		// around the limit.
+		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES)
+			.then(Mono.defer(() -> link.open(slug)))
+			.flatMap(opened -> link.track(opened, code).map(tracked -> {
+				describe(opened, model);
+				model.addAttribute("tracked", tracked);
+				return "inquiries/public/receipt";
+			}))
 			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
@@ -90,15 +95,19 @@ class PublicInquiryPages {
 					.then(Mono.defer(() -> link.track(opened, wanted)))
 					.doOnNext(tracked -> model.addAttribute("tracked", tracked));
 			});
-		}).switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
+		})
+			.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)))
 			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	private Mono<String> refused(ProblemException problem, Model model, ServerWebExchange exchange) {
-		return Mono.just(PublicPages.refused(problem, model, exchange, "inquiries/public/form", PublicInquiryForm::empty));
+		return Mono
+			.just(PublicPages.refused(problem, model, exchange, "inquiries/public/form", PublicInquiryForm::empty));
 	}
 
-	/** The association, the choices its policy offers, and how long an answer may take. */
+	/**
+	 * The association, the choices its policy offers, and how long an answer may take.
+	 */
 	private void describe(Opened opened, Model model) {
 		var policy = opened.loaded().policy();
 		model.addAttribute("association", opened.tenant());
@@ -125,4 +134,5 @@ class PublicInquiryPages {
 	private static String notFound(ServerWebExchange exchange) {
 		return PublicPages.notFound(exchange);
 	}
+
 }

@@ -10,8 +10,8 @@ import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
- * SQL for the tracking code of a public inquiry, stored and looked up as its hash only; inside the caller's tenant
- * transaction, RLS the only filter.
+ * SQL for the tracking code of a public inquiry, stored and looked up as its hash only;
+ * inside the caller's tenant transaction, RLS the only filter.
  */
 @Repository
 class PublicInquiryRecords {
@@ -29,7 +29,10 @@ class PublicInquiryRecords {
 			.then();
 	}
 
-	/** Where the inquiry stands, and nothing it says: never the question, the answer or who asked. */
+	/**
+	 * Where the inquiry stands, and nothing it says: never the question, the answer or
+	 * who asked.
+	 */
 	Mono<Tracked> find(TrackingCode code) {
 		return database.sql("""
 				select state, received_at, answered_at, converted_at from app.inquiry
@@ -45,4 +48,5 @@ class PublicInquiryRecords {
 	record Tracked(String trackingCode, String state, Instant receivedAt, @Nullable Instant answeredAt,
 			@Nullable Instant convertedAt) {
 	}
+
 }

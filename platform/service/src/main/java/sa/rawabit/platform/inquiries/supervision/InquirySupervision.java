@@ -28,11 +28,12 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
- * Top management's supervision of the contact officers ("الإشراف من الإدارة العليا على ضابط الاتصال"):
- * per current holder (a role or a named staff member), for a period of days: inquiries received in it and
- * still open, those of them past their answer due day, those answered in it with the median answer time in
- * working days (receipt day to answer day, by the policy's calendar), and those converted in it. An
- * officer is listed when any of their inquiries was received, answered or converted in the period.
+ * Top management's supervision of the contact officers ("الإشراف من الإدارة العليا على
+ * ضابط الاتصال"): per current holder (a role or a named staff member), for a period of
+ * days: inquiries received in it and still open, those of them past their answer due day,
+ * those answered in it with the median answer time in working days (receipt day to answer
+ * day, by the policy's calendar), and those converted in it. An officer is listed when
+ * any of their inquiries was received, answered or converted in the period.
  */
 @Service
 class InquirySupervision {
@@ -108,24 +109,23 @@ class InquirySupervision {
 				select assigned_role, assigned_staff, state, received_at, answered_at, answer_due_by, converted_at
 				from app.inquiry
 				where (received_at >= $1 and received_at < $2) or (answered_at >= $1 and answered_at < $2)
-				   or (converted_at >= $1 and converted_at < $2)""")
-			.bind(0, start)
-			.bind(1, end)
-			.map(row -> {
-				String role = row.get("assigned_role", String.class);
-				Instant answered = row.get("answered_at", Instant.class);
-				Instant converted = row.get("converted_at", Instant.class);
-				return new Row(role != null ? Officer.role(role) : Officer.named(row.get("assigned_staff", String.class)),
-						InquiryState.of(row.get("state", String.class)), day(row.get("received_at", Instant.class), zone),
-						answered == null ? null : day(answered, zone), row.get("answer_due_by", LocalDate.class),
-						converted == null ? null : day(converted, zone));
-			})
-			.all()).collectList();
+				   or (converted_at >= $1 and converted_at < $2)""").bind(0, start).bind(1, end).map(row -> {
+			String role = row.get("assigned_role", String.class);
+			Instant answered = row.get("answered_at", Instant.class);
+			Instant converted = row.get("converted_at", Instant.class);
+			return new Row(role != null ? Officer.role(role) : Officer.named(row.get("assigned_staff", String.class)),
+					InquiryState.of(row.get("state", String.class)), day(row.get("received_at", Instant.class), zone),
+					answered == null ? null : day(answered, zone), row.get("answer_due_by", LocalDate.class),
+					converted == null ? null : day(converted, zone));
+		}).all()).collectList();
 		return Mono.zip(rows, calendar)
 			.map(both -> new Report(period, figures(both.getT1(), period, today, both.getT2())));
 	}
 
-	/** The figures per officer, roles first then named staff, each alphabetically. Pure, for tests. */
+	/**
+	 * The figures per officer, roles first then named staff, each alphabetically. Pure,
+	 * for tests.
+	 */
 	static List<OfficerFigures> figures(List<Row> rows, Period period, LocalDate today, WorkingCalendar calendar) {
 		Map<String, List<Row>> byOfficer = new TreeMap<>();
 		rows.forEach(row -> byOfficer.computeIfAbsent(row.officer().toString(), key -> new ArrayList<>()).add(row));
@@ -146,7 +146,8 @@ class InquirySupervision {
 				conversions += row.state() == InquiryState.CONVERTED && row.convertedOn() != null
 						&& within(row.convertedOn(), period) ? 1 : 0;
 			}
-			// An officer who received something in the period is listed even when it was all answered later.
+			// An officer who received something in the period is listed even when it was
+			// all answered later.
 			if (open + answerDays.size() + conversions > 0
 					|| held.stream().anyMatch(row -> within(row.receivedOn(), period))) {
 				figures.add(new OfficerFigures(held.getFirst().officer(), open, overdue, answerDays.size(),
@@ -189,4 +190,5 @@ class InquirySupervision {
 			return null;
 		}
 	}
+
 }

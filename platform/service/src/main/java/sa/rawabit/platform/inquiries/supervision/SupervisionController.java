@@ -21,7 +21,10 @@ import sa.rawabit.platform.inquiries.delegation.Delegation;
 import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
 import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 
-/** Top management's API over the contact officers: their figures for a period, and delegations. */
+/**
+ * Top management's API over the contact officers: their figures for a period, and
+ * delegations.
+ */
 @RestController
 @RequestMapping("/api/inquiries")
 class SupervisionController {
@@ -37,7 +40,8 @@ class SupervisionController {
 
 	@GetMapping("/supervision")
 	Mono<Map<String, Object>> supervision(@AuthenticationPrincipal StaffMember staff,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+			@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
 		staff.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
 		return supervision.report(staff, supervision.period(from, to)).map(report -> {
 			Map<String, Object> view = new LinkedHashMap<>();
@@ -64,7 +68,9 @@ class SupervisionController {
 
 	@GetMapping("/delegations")
 	Mono<Map<String, Object>> delegations(@AuthenticationPrincipal StaffMember staff) {
-		return delegations.current(staff).map(SupervisionController::view).collectList()
+		return delegations.current(staff)
+			.map(SupervisionController::view)
+			.collectList()
 			.map(items -> Map.of("items", items, "total", items.size()));
 	}
 
@@ -95,4 +101,5 @@ class SupervisionController {
 		view.put("createdAt", delegation.createdAt().toString());
 		return view;
 	}
+
 }

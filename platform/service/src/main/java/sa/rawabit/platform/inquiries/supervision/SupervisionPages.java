@@ -29,9 +29,10 @@ import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
 import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 
 /**
- * Top management's pages over the contact officers: supervision (a table and bars per officer for a
- * period, and the same rows as CSV) and the delegations covering officers' absences. Through
- * {@link InquirySupervision} and {@link OfficerDelegations} like the API.
+ * Top management's pages over the contact officers: supervision (a table and bars per
+ * officer for a period, and the same rows as CSV) and the delegations covering officers'
+ * absences. Through {@link InquirySupervision} and {@link OfficerDelegations} like the
+ * API.
  */
 @PageController
 class SupervisionPages {
@@ -49,8 +50,9 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/inquiries/supervision")
-	Mono<String> supervision(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, ServerWebExchange exchange, Model model) {
+	Mono<String> supervision(@AuthenticationPrincipal StaffMember me,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			ServerWebExchange exchange, Model model) {
 		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
 		model.addAttribute("me", me);
 		model.addAttribute("from", from);
@@ -73,17 +75,19 @@ class SupervisionPages {
 	}
 
 	@GetMapping("/inquiries/supervision.csv")
-	Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal StaffMember me,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			ServerWebExchange exchange) {
 		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
 		InquirySupervision.Period period = supervision.period(from, to);
 		return supervision.report(me, period)
 			.map(report -> ResponseEntity.ok()
 				.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-					.filename("inquiries-supervision-" + period.from() + "-" + period.to() + ".csv")
-					.build()
-					.toString())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment()
+							.filename("inquiries-supervision-" + period.from() + "-" + period.to() + ".csv")
+							.build()
+							.toString())
 				.body(SupervisionTable.of(report, messages, locale(exchange)).csv()));
 	}
 
@@ -139,4 +143,5 @@ class SupervisionPages {
 			throw problem;
 		}
 	}
+
 }

@@ -13,14 +13,17 @@ import org.springframework.context.MessageSource;
 import sa.rawabit.platform.inquiries.desk.Officer;
 
 /**
- * The supervision report as the page's table and the CSV file both show it: the same headers and cells,
- * in the reader's language, so the export is exactly what top management saw. Also the page's bars.
+ * The supervision report as the page's table and the CSV file both show it: the same
+ * headers and cells, in the reader's language, so the export is exactly what top
+ * management saw. Also the page's bars.
  */
 record SupervisionTable(List<String> headers, List<List<String>> rows, List<Chart> charts) {
 
 	static final List<String> COLUMNS = List.of("officer", "open", "overdue", "answered", "median", "conversions");
 
-	/** @param share of the largest value in the chart, 0–100, for the bar's CSS width */
+	/**
+	 * @param share of the largest value in the chart, 0–100, for the bar's CSS width
+	 */
 	record Bar(String label, String value, int share) {
 	}
 
@@ -31,10 +34,13 @@ record SupervisionTable(List<String> headers, List<List<String>> rows, List<Char
 		List<String> headers = COLUMNS.stream()
 			.map(column -> messages.getMessage("inquiries.supervision.column." + column, null, locale))
 			.toList();
-		List<List<String>> rows = report.officers().stream().map(figures -> List.of(officer(figures.officer(), messages, locale),
-				String.valueOf(figures.open()), String.valueOf(figures.overdue()), String.valueOf(figures.answered()),
-				figures.medianAnswerDays() == null ? "" : figures.medianAnswerDays().toPlainString(),
-				String.valueOf(figures.conversions()))).toList();
+		List<List<String>> rows = report.officers()
+			.stream()
+			.map(figures -> List.of(officer(figures.officer(), messages, locale), String.valueOf(figures.open()),
+					String.valueOf(figures.overdue()), String.valueOf(figures.answered()),
+					figures.medianAnswerDays() == null ? "" : figures.medianAnswerDays().toPlainString(),
+					String.valueOf(figures.conversions())))
+			.toList();
 		List<Chart> charts = new ArrayList<>();
 		charts.add(chart("open", report, rows, InquirySupervision.OfficerFigures::open));
 		charts.add(chart("overdue", report, rows, InquirySupervision.OfficerFigures::overdue));
@@ -50,7 +56,10 @@ record SupervisionTable(List<String> headers, List<List<String>> rows, List<Char
 				: officer.staff();
 	}
 
-	/** RFC 4180, UTF-8 with a byte order mark so spreadsheet programs open Arabic as Arabic. */
+	/**
+	 * RFC 4180, UTF-8 with a byte order mark so spreadsheet programs open Arabic as
+	 * Arabic.
+	 */
 	byte[] csv() {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		csv.append(line(headers));
@@ -71,7 +80,10 @@ record SupervisionTable(List<String> headers, List<List<String>> rows, List<Char
 		return quoted ? '"' + text.replace("\"", "\"\"") + '"' : text;
 	}
 
-	/** Bars for one column, scaled to its largest value; the value shown is the table's cell. */
+	/**
+	 * Bars for one column, scaled to its largest value; the value shown is the table's
+	 * cell.
+	 */
 	private static Chart chart(String column, InquirySupervision.Report report, List<List<String>> rows,
 			ToIntFunction<InquirySupervision.OfficerFigures> scale) {
 		int index = COLUMNS.indexOf(column);
@@ -79,7 +91,8 @@ record SupervisionTable(List<String> headers, List<List<String>> rows, List<Char
 		List<Bar> bars = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			int value = scale.applyAsInt(report.officers().get(i));
-			bars.add(new Bar(rows.get(i).getFirst(), rows.get(i).get(index), max == 0 ? 0 : Math.round(value * 100f / max)));
+			bars.add(new Bar(rows.get(i).getFirst(), rows.get(i).get(index),
+					max == 0 ? 0 : Math.round(value * 100f / max)));
 		}
 		return new Chart(column, bars);
 	}

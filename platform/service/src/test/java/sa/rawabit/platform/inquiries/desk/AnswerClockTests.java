@@ -23,8 +23,8 @@ class AnswerClockTests {
 				  - { id: reply-to-questions, starts-at: inquiry-received, maximum: 3, unit: working-days }
 				""");
 
-		assertThat(AnswerClock.deadline(policy, "inquiry-answer")).hasValueSatisfying(
-				deadline -> assertThat(deadline.id().value()).isEqualTo("reply-to-questions"));
+		assertThat(AnswerClock.deadline(policy, "inquiry-answer"))
+			.hasValueSatisfying(deadline -> assertThat(deadline.id().value()).isEqualTo("reply-to-questions"));
 	}
 
 	@Test
@@ -33,8 +33,9 @@ class AnswerClockTests {
 				  - { id: inquiry-answer, starts-at: request-received, maximum: 9, unit: working-days }
 				""");
 
-		assertThat(AnswerClock.deadline(policy, "inquiry-answer")).hasValueSatisfying(
-				deadline -> assertThat(deadline.maximum()).isEqualTo(9));
+		assertThat(AnswerClock.deadline(policy, "inquiry-answer"))
+			.hasValueSatisfying(deadline -> assertThat(deadline.maximum()).isEqualTo(9));
 		assertThat(AnswerClock.deadline(policy, "something-else")).isEmpty();
 	}
+
 }

@@ -13,13 +13,17 @@ import sa.rawabit.policy.ContactOfficers.Assignment;
 import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
 
-/** The contact-officer map alone: the most specific assignment wins, the fallback takes the rest. */
+/**
+ * The contact-officer map alone: the most specific assignment wins, the fallback takes
+ * the rest.
+ */
 class InquiryRoutingTests {
 
-	static final ContactOfficers MAP = new ContactOfficers(List.of(
-			new Assignment("orphans", null, RoleKey.SOCIAL_RESEARCHER, null),
-			new Assignment("orphans", "education", null, "huda"),
-			new Assignment(null, "health", RoleKey.RELATIONS_OFFICER, null)), RoleKey.TOP_MANAGEMENT);
+	static final ContactOfficers MAP = new ContactOfficers(
+			List.of(new Assignment("orphans", null, RoleKey.SOCIAL_RESEARCHER, null),
+					new Assignment("orphans", "education", null, "huda"),
+					new Assignment(null, "health", RoleKey.RELATIONS_OFFICER, null)),
+			RoleKey.TOP_MANAGEMENT);
 
 	@Test
 	void routeWhenCategoryAndFieldBothMatchThenTheNamedOfficerOverTheCategoryRole() {
@@ -28,8 +32,7 @@ class InquiryRoutingTests {
 
 	@Test
 	void routeWhenOnlyCategoryMatchesThenCategoryRoleEvenIfFieldMatchesAnother() {
-		assertThat(ContactOfficerRouting.route(MAP, "orphans", "health"))
-			.isEqualTo(Officer.role("social-researcher"));
+		assertThat(ContactOfficerRouting.route(MAP, "orphans", "health")).isEqualTo(Officer.role("social-researcher"));
 	}
 
 	@Test
@@ -46,7 +49,8 @@ class InquiryRoutingTests {
 
 	@Test
 	void routeWhenPolicyHasNoMapThenContactOfficers() {
-		assertThat(ContactOfficerRouting.route(null, "orphans", "education")).isEqualTo(Officer.role("contact-officer"));
+		assertThat(ContactOfficerRouting.route(null, "orphans", "education"))
+			.isEqualTo(Officer.role("contact-officer"));
 	}
 
 	static final Delegation HUDA_AWAY = new Delegation(UUID.randomUUID(), "huda", "sara", LocalDate.of(2025, 10, 14),
@@ -81,4 +85,5 @@ class InquiryRoutingTests {
 		assertThat(ContactOfficerRouting.route(MAP, "orphans", "education", day, List.of(otherAway)).officer())
 			.isEqualTo(Officer.named("huda"));
 	}
+
 }
