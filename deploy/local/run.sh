@@ -49,7 +49,7 @@ fi
 start() { # name jar port
   echo "[rawabit] Starting $1 on http://127.0.0.1:$3 (log: $logs/$1.log)"
   RAWABIT_LOG_FORMAT="${RAWABIT_LOG_FORMAT-}" \
-    "$JAVA_HOME/bin/java" -jar "$2" >"$logs/$1.log" 2>&1 &
+    "$JAVA_HOME/bin/java" -XX:+UseCompactObjectHeaders -jar "$2" >"$logs/$1.log" 2>&1 &
   pids+=($!)
   wait_for "$1" "http://127.0.0.1:$3/actuator/health/readiness" 120
 }

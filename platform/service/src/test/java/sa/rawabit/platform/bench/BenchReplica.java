@@ -32,6 +32,13 @@ public final class BenchReplica implements AutoCloseable {
 
 	static final String SECRET = "rawabit-benchmark-secret-at-least-256-bits-long!!";
 
+	/**
+	 * As deployed (deploy/docker/Dockerfile, compose, Kubernetes, deploy/local/run.sh):
+	 * 8-byte object headers (JDK 25); the replicas measured here are the replicas
+	 * shipped.
+	 */
+	static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
+
 	private final Process process;
 
 	private final String base;
@@ -57,9 +64,9 @@ public final class BenchReplica implements AutoCloseable {
 	 */
 	public static BenchReplica start(TestDatabase database, List<String> arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", "-XX:FlightRecorderOptions:stackdepth=1024", "-cp", System.getProperty("java.class.path"),
-				BenchServer.class.getName(), SECRET, "--server.port=0", "--spring.profiles.active=dev",
-				"--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024", "-cp",
+				System.getProperty("java.class.path"), BenchServer.class.getName(), SECRET, "--server.port=0",
+				"--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
 				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
 		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		command.addAll(arguments);

@@ -63,7 +63,7 @@ public final class DashboardBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Result result = run(Settings.of(args), 30);
+		Result result = run(Settings.of(args), 100);
 		System.exit(result.allShown() ? 0 : 1);
 	}
 
@@ -117,12 +117,12 @@ public final class DashboardBenchmark {
 
 	/** A replica in its own JVM; its port and pid once it is ready. */
 	static Process startServer(Settings settings, List<String> ready) throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g"));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx1g", BenchReplica.COMPACT_HEADERS));
 		String jfr = System.getProperty("bench.jfr", "");
 		if (!jfr.isBlank()) { // -Dbench.jfr=DIR: a deep-stack profile of the replica's
 								// whole run
-			command.add("-XX:FlightRecorderOptions=stackdepth=256");
+			command.add("-XX:FlightRecorderOptions=stackdepth=1024");
 			command.add("-XX:StartFlightRecording=settings=profile,filename="
 					+ Path.of(jfr, "dashboards.jfr").toAbsolutePath());
 		}
