@@ -140,4 +140,13 @@ public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 		return address != null && trusted.stream().anyMatch(range -> range.contains(address));
 	}
 
+	/**
+	 * Spring's filter chain names a checkpoint after each filter on every request: a
+	 * constant name allocates nothing (the default is a fresh {@code Class@hash} string).
+	 */
+	@Override
+	public String toString() {
+		return "TrustedProxiesWebFilter";
+	}
+
 }

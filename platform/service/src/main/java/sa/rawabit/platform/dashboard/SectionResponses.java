@@ -177,4 +177,13 @@ class SectionResponses implements WebFilter {
 	record Rendered(byte[] bytes, MediaType type, @Nullable Locale language) {
 	}
 
+	/**
+	 * Spring's filter chain names a checkpoint after each filter on every request: a
+	 * constant name allocates nothing (the default is a fresh {@code Class@hash} string).
+	 */
+	@Override
+	public String toString() {
+		return "SectionResponses";
+	}
+
 }
