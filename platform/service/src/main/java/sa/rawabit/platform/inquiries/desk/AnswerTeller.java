@@ -85,7 +85,7 @@ class AnswerTeller {
 		UUID id = inquiry.id().value();
 		return attachments.of(id)
 			.flatMap(documents -> messenger.tell(new Outgoing(PURPOSE, id, AnswerClock.SUBJECT, id,
-					InquiryDesk.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
+					InquiryJournal.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
 					association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents))));
 	}
 
