@@ -18,7 +18,6 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
@@ -27,6 +26,7 @@ import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.policy.InstrumentKind;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
@@ -91,7 +91,7 @@ class SurveyCampaigns {
 	Mono<Campaign> launch(StaffMember me, NewCampaign typed) {
 		return Mono.defer(() -> {
 			me.requireTenant();
-			me.requireAnyRole(SatisfactionJournal.TOP_MANAGEMENT);
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 			TenantId tenant = Objects.requireNonNull(me.tenant());
 			return policies.inForce(tenant)
 				.switchIfEmpty(Mono.error(() -> new ProblemException(SatisfactionJournal.NO_POLICY,
@@ -198,7 +198,7 @@ class SurveyCampaigns {
 		return Flux.fromIterable(launched.invitees())
 			.concatMap(invitee -> messenger
 				.tell(new Outgoing(SurveyInviter.PURPOSE, invitee.id(), "campaign", launched.campaign().id(),
-						Set.of(SatisfactionJournal.TOP_MANAGEMENT), invitee.to(), subject,
+						Set.of(RoleKey.TOP_MANAGEMENT.value()), invitee.to(), subject,
 						text(loaded, launched.campaign(), invitee.token())))
 				.flatMap(told -> invitations.delivered(invitee.id(), told.channel(), told.outcome())))
 			.then();

@@ -17,6 +17,7 @@ import sa.rawabit.platform.messaging.Told;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.tools.AnswerAttachments;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Sends the answer to the person who asked, on the channel agreed with them: e-mail and
@@ -93,7 +94,7 @@ class AnswerTeller {
 		Mono<Void> alert = !told.needsStaff() ? Mono.empty()
 				: outbox
 					.publish(new OutboxEvent("inquiry.answer-not-sent", AnswerClock.SUBJECT, inquiry.id().value(),
-							Set.of(inquiry.officer().audience(), InquiryDesk.TOP_MANAGEMENT),
+							Set.of(inquiry.officer().audience(), RoleKey.TOP_MANAGEMENT.value()),
 							Map.of("channel", told.channel(), "outcome", told.outcome())))
 					.then();
 		return records.delivered(inquiry.id(), told.channel(), told.outcome()).then(alert);

@@ -25,6 +25,7 @@ import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Where inquiries are received (routed by {@link InquiryReception}), reassigned and
@@ -37,14 +38,13 @@ import sa.rawabit.policy.ChannelId;
 @Service
 public class InquiryDesk {
 
-	public static final String CONTACT_OFFICER = "contact-officer";
-
-	public static final String TOP_MANAGEMENT = "top-management";
+	public static final String CONTACT_OFFICER = RoleKey.CONTACT_OFFICER.value();
 
 	/**
 	 * Who receives inquiries at the desk, on the phone, by letter, and who oversees them.
 	 */
-	static final String[] STAFF = { "relations-officer", CONTACT_OFFICER, TOP_MANAGEMENT };
+	static final String[] STAFF = { RoleKey.RELATIONS_OFFICER.value(), CONTACT_OFFICER,
+			RoleKey.TOP_MANAGEMENT.value() };
 
 	static final ProblemType NO_POLICY = new ProblemType("no-policy-in-force", HttpStatus.CONFLICT,
 			"The association has no policy in force", "لا توجد سياسة سارية للجمعية");

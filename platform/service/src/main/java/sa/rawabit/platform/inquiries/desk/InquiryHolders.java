@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Whose inquiries a staff member holds today: their roles' and their own, and, while a
@@ -36,7 +37,7 @@ class InquiryHolders {
 	 * In the caller's transaction.
 	 */
 	Mono<Boolean> mayAct(StaffMember staff, Inquiry inquiry) {
-		if (staff.hasRole(InquiryDesk.TOP_MANAGEMENT) || inquiry.officer().isHeldBy(staff)) {
+		if (staff.hasRole(RoleKey.TOP_MANAGEMENT.value()) || inquiry.officer().isHeldBy(staff)) {
 			return Mono.just(true);
 		}
 		String holder = inquiry.officer().staff();

@@ -13,6 +13,7 @@ import sa.rawabit.platform.cases.CaseMoves;
 import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.inquiries.InquiryState;
 import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * What an inquiry's move leaves behind, and for whom: its audit event and the dashboards'
@@ -46,7 +47,7 @@ public class InquiryJournal {
 	public static Set<String> audience(Officer officer) {
 		Set<String> audience = new LinkedHashSet<>();
 		audience.add(officer.audience());
-		audience.add(InquiryDesk.TOP_MANAGEMENT);
+		audience.add(RoleKey.TOP_MANAGEMENT.value());
 		return audience;
 	}
 

@@ -83,10 +83,10 @@ public class InquiryPages {
 	Mono<String> list(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String view,
 			@RequestParam(required = false) @Nullable String state, Model model) {
 		me.requireAnyRole(InquiryDesk.STAFF);
-		boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
+		boolean top = me.hasRole(RoleKey.TOP_MANAGEMENT.value());
 		String shown = view == null || !VIEWS.contains(view) ? (top ? "open" : "mine") : view;
 		if ("overdue".equals(shown)) {
-			me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		}
 		InquiryState filter = "open".equals(shown) || "overdue".equals(shown) ? InquiryState.OPEN : parse(state);
 		LocalDate today = today();
@@ -131,7 +131,7 @@ public class InquiryPages {
 						AnswerAttachments.chosen(form));
 			}
 			case "reassign" -> {
-				me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+				me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 				String reason = form.get("reason");
 				Officer to = new InquiriesController.Reassignment(NewInquiry.blankToNull(form.get("role")),
 						NewInquiry.blankToNull(form.get("staff")), reason)
@@ -158,7 +158,7 @@ public class InquiryPages {
 					transactions.inTenant(holders.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
-					boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
+					boolean top = me.hasRole(RoleKey.TOP_MANAGEMENT.value());
 					model.addAttribute("inquiry", inquiry);
 					model.addAttribute("stateKey", inquiry.state().column());
 					model.addAttribute("due", due(inquiry, today()));
