@@ -93,8 +93,8 @@ class ComplaintDesk {
 		Instant at = receivedAt == null ? now : receivedAt;
 		Complaint complaint = new Complaint(ComplaintId.random(), TrackingCode.random(), received.channel(),
 				ComplaintState.RECEIVED, received.name().strip(), blankToNull(received.contact()),
-				received.subject().strip(), received.description().strip(), receivedBy, loaded.version().value(), null,
-				null, at, now);
+				received.subject().strip(), received.description().strip(), receivedBy, loaded.version(), null, null,
+				at, now);
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
 		return transactions.inTenant(records.insert(complaint)
@@ -176,7 +176,7 @@ class ComplaintDesk {
 									"A compensation case is already open for this complaint",
 									"توجد قضية تعويض مفتوحة لهذه الشكوى", null));
 						}
-						return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
+						return records.openCompensation(id, evidence, loaded.version(), staff.username(), now)
 							.then(journal.record(loaded, complaint, complaint.state(), "compensation.opened",
 									staff.username(),
 									AuditEvent.naming(staff, Map.of("ruling", evidence.finalRulingReference()))))
