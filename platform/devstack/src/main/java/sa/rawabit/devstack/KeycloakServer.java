@@ -1,14 +1,5 @@
 package sa.rawabit.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 public final class KeycloakServer implements AutoCloseable {
 
 	static final String HOST = "127.0.0.1";
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final int httpPort;
 
@@ -53,12 +42,12 @@ public final class KeycloakServer implements AutoCloseable {
 	 */
 	public static KeycloakServer start(KeycloakOptions options) {
 		requireEnvironment(options.realm());
-		if (options.reuseRunning() && answers(options)) {
+		if (options.reuseRunning() && KeycloakHealth.answers(options)) {
 			System.out.println("[rawabit] Keycloak already running: " + issuer(options.httpPort(), Realm.NAME));
 			return new KeycloakServer(options.httpPort(), options.managementPort(), null, null, Duration.ZERO);
 		}
-		requireFree(options.httpPort());
-		requireFree(options.managementPort());
+		KeycloakHealth.requireFree(options.httpPort());
+		KeycloakHealth.requireFree(options.managementPort());
 		KeycloakDistribution distribution = KeycloakDistribution.unpacked(options.cacheDirectory());
 		KeycloakInstance instance = KeycloakInstance.prepare(distribution, options);
 		if (distribution.built()) {
@@ -75,7 +64,7 @@ public final class KeycloakServer implements AutoCloseable {
 		long started = System.nanoTime();
 		Process process = instance.start(options);
 		try {
-			awaitReady(process, options, instance.logFile(), started);
+			KeycloakHealth.awaitReady(process, options, instance.logFile(), started);
 		}
 		catch (RuntimeException ex) {
 			stop(process);
@@ -154,7 +143,7 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 	}
 
-	private static String issuer(int port, String realm) {
+	static String issuer(int port, String realm) {
 		return "http://" + HOST + ":" + port + "/realms/" + realm;
 	}
 
@@ -193,78 +182,6 @@ public final class KeycloakServer implements AutoCloseable {
 				throw new IllegalStateException(name + " is not set: Keycloak would import the placeholder " + "${"
 						+ name + "} literally as a client secret");
 			}
-		}
-	}
-
-	private static void requireFree(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(HOST, port), 300);
-		}
-		catch (IOException free) {
-			return;
-		}
-		throw new IllegalStateException("Port " + port + " on " + HOST + " is in use by something that is not a "
-				+ "ready Keycloak with the realm " + Realm.NAME);
-	}
-
-	private static boolean answers(KeycloakOptions options) {
-		return status("http://" + HOST + ":" + options.managementPort() + "/health/ready") == 200
-				&& status(issuer(options.httpPort(), Realm.NAME) + "/.well-known/openid-configuration") == 200;
-	}
-
-	private static void awaitReady(Process process, KeycloakOptions options, Path logFile, long started) {
-		String ready = "http://" + HOST + ":" + options.managementPort() + "/health/ready";
-		long deadline = started + options.startTimeout().toNanos();
-		long nextReport = started + TimeUnit.SECONDS.toNanos(15);
-		while (status(ready) != 200) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + tail(logFile));
-			}
-			long now = System.nanoTime();
-			if (now > deadline) {
-				throw new IllegalStateException(
-						"Keycloak was not ready within " + options.startTimeout() + ":\n" + tail(logFile));
-			}
-			if (now > nextReport) {
-				System.out.printf("[rawabit] Waiting for Keycloak … %d s%n",
-						TimeUnit.NANOSECONDS.toSeconds(now - started));
-				nextReport += TimeUnit.SECONDS.toNanos(15);
-			}
-			sleep(Duration.ofMillis(500));
-		}
-	}
-
-	private static int status(String url) {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
-			return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-		}
-		catch (IOException ex) {
-			return -1;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for Keycloak", ex);
-		}
-	}
-
-	private static String tail(Path logFile) {
-		try {
-			List<String> lines = Files.readAllLines(logFile);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for Keycloak", ex);
 		}
 	}
 

@@ -1,5 +1,8 @@
 package sa.rawabit.platform;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -11,6 +14,20 @@ class ModularityTests {
 	@Test
 	void modulesOnlyUseEachOthersPublicApiAndDeclaredDependencies() {
 		modules.verify();
+	}
+
+	/**
+	 * Modulith sees {@code inquiries} as one module; its sub-packages (desk, public link,
+	 * delegation, supervision, conversion) must still not lean on each other both ways.
+	 */
+	@Test
+	void inquiriesSubPackagesWhenDependingThenWithoutCycles() {
+		SlicesRuleDefinition.slices()
+			.matching("sa.rawabit.platform.inquiries.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("sa.rawabit.platform.inquiries"));
 	}
 
 	@Test

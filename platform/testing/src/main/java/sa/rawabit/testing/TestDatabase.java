@@ -1,19 +1,13 @@
 package sa.rawabit.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 import sa.rawabit.foundation.database.DatabaseBootstrap;
 import sa.rawabit.foundation.database.DatabaseEndpoint;
 import sa.rawabit.foundation.database.DatabaseProperties.Credentials;
@@ -27,7 +21,8 @@ import sa.rawabit.foundation.database.SchemaMigrations;
  * answers, embedded binaries otherwise. Roles and the database are bootstrapped as a
  * superuser the applications never get, and the control plane's schema is migrated as
  * tenant-admin would, so either plane's tests see the whole database. Applications under
- * test connect to it as an external server.
+ * test connect to it as an external server. How it is started is
+ * {@link TestDatabaseStart}'s.
  */
 public final class TestDatabase {
 
@@ -49,8 +44,7 @@ public final class TestDatabase {
 	 */
 	private final @Nullable Path logFile;
 
-	private TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword,
-			@Nullable Path logFile) {
+	TestDatabase(DatabaseEndpoint endpoint, String superuser, String superuserPassword, @Nullable Path logFile) {
 		this.endpoint = endpoint;
 		this.superuser = superuser;
 		this.superuserPassword = superuserPassword;
@@ -66,9 +60,17 @@ public final class TestDatabase {
 		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, 0);
 		var database = new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "",
 				null);
-		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), "postgres", "", DATABASE, ROLE_PASSWORD);
-		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
-		return new StoppableServer(database, dataDirectory, postgres);
+		return new StoppableServer(database.bootstrapped(), dataDirectory, postgres);
+	}
+
+	/**
+	 * Roles and the database bootstrapped as the superuser the applications never get,
+	 * and {@code control} migrated as tenant-admin would.
+	 */
+	TestDatabase bootstrapped() {
+		DatabaseBootstrap.run(endpoint.withDatabase("postgres"), superuser, superuserPassword, DATABASE, ROLE_PASSWORD);
+		SchemaMigrations.migrate(server(DatabaseRoles.OWNER), "control");
+		return this;
 	}
 
 	/**
@@ -97,7 +99,7 @@ public final class TestDatabase {
 			EmbeddedPostgres running = process;
 			process = null;
 			if (running != null) {
-				TestDatabase.close(running);
+				TestDatabaseStart.close(running);
 			}
 		}
 
@@ -118,77 +120,11 @@ public final class TestDatabase {
 		if (instance == null) {
 			synchronized (TestDatabase.class) {
 				if (instance == null) {
-					instance = start();
+					instance = TestDatabaseStart.shared();
 				}
 			}
 		}
 		return instance;
-	}
-
-	private static TestDatabase start() {
-		TestDatabase database = dockerAvailable() ? container() : embedded();
-		DatabaseBootstrap.run(database.endpoint.withDatabase("postgres"), database.superuser,
-				database.superuserPassword, DATABASE, ROLE_PASSWORD);
-		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "control");
-		return database;
-	}
-
-	private static boolean dockerAvailable() {
-		// Asking Testcontainers logs an ERROR per strategy when there is no engine; look
-		// first.
-		boolean engineInSight = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
-				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
-		if (!engineInSight) {
-			return false;
-		}
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
-	}
-
-	private static TestDatabase container() {
-		PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
-		container.start();
-		System.out.println("[rawabit] Test PostgreSQL: Testcontainers " + container.getJdbcUrl());
-		var endpoint = new DatabaseEndpoint(container.getHost(), container.getMappedPort(5432), DATABASE);
-		return new TestDatabase(endpoint, container.getUsername(), container.getPassword(), null);
-	}
-
-	private static TestDatabase embedded() {
-		Path logs = temporaryDirectory("rawabit-test-postgres-log");
-		// The server's own output pipe closes once pg_ctl has started it; its log
-		// collector's file does not,
-		// so StatementLog can read what the server executed. It logs little until
-		// statement logging is on.
-		EmbeddedPostgres postgres = EmbeddedDatabase.start(null, 0,
-				Map.of("logging_collector", "on", "log_destination", "jsonlog", "log_directory", logs.toString(),
-						"log_filename", "postgresql.log", "log_rotation_age", "0", "log_rotation_size", "0"));
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "rawabit-test-postgres-stop"));
-		System.out.println("[rawabit] Test PostgreSQL: embedded binaries on 127.0.0.1:" + postgres.getPort()
-				+ " (no Docker engine)");
-		return new TestDatabase(new DatabaseEndpoint("127.0.0.1", postgres.getPort(), DATABASE), "postgres", "",
-				logs.resolve("postgresql.json"));
-	}
-
-	private static Path temporaryDirectory(String prefix) {
-		try {
-			return Files.createTempDirectory(prefix);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void close(EmbeddedPostgres postgres) {
-		try {
-			postgres.close();
-		}
-		catch (java.io.IOException ex) {
-			System.err.println("[rawabit] Could not stop the test PostgreSQL: " + ex);
-		}
 	}
 
 	/** The server as an application connecting with {@code appRole} sees it. */

@@ -3,34 +3,26 @@ package sa.rawabit.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.devstack.KeycloakOptions;
 import sa.rawabit.devstack.KeycloakServer;
 import sa.rawabit.devstack.Realm;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One real Keycloak per test JVM, started on first use (~15–30 s; ~50–75 s on a fresh
  * unpack) on free ports with the demo realm and a throw-away database, stopped by a
  * shutdown hook. Tokens come from the test-only public client {@code rawabit-test}
  * through the password grant; demo users and their password are listed in
- * {@code deploy/keycloak/README.md}.
+ * {@code deploy/keycloak/README.md}. The HTTP (tokens, the admin API) is
+ * {@link KeycloakAdminApi}'s.
  */
 public final class TestKeycloak {
 
@@ -38,16 +30,15 @@ public final class TestKeycloak {
 
 	public static final String DEMO_PASSWORD = "demo-pass";
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static volatile @Nullable TestKeycloak instance;
 
 	private final KeycloakServer server;
 
+	private final KeycloakAdminApi api;
+
 	private TestKeycloak(KeycloakServer server) {
 		this.server = server;
+		this.api = new KeycloakAdminApi(server);
 	}
 
 	public static TestKeycloak get() {
@@ -117,7 +108,7 @@ public final class TestKeycloak {
 	 * API audience.
 	 */
 	public String tokenFrom(String clientId, String username, String password, @Nullable String scope) {
-		return tokenAt(server.tokenEndpoint(), clientId, username, password, scope);
+		return KeycloakAdminApi.token(server.tokenEndpoint(), clientId, username, password, scope);
 	}
 
 	/**
@@ -125,7 +116,7 @@ public final class TestKeycloak {
 	 * another issuer.
 	 */
 	public String masterRealmToken() {
-		return tokenAt(server.issuer("master") + "/protocol/openid-connect/token", "admin-cli", "admin", "admin", null);
+		return api.masterRealmToken();
 	}
 
 	/**
@@ -135,7 +126,7 @@ public final class TestKeycloak {
 	 */
 	@SuppressWarnings("unchecked")
 	public void allowRedirect(String clientId, String redirectUri) {
-		Map<String, Object> client = client(clientId);
+		Map<String, Object> client = api.client(clientId);
 		List<String> uris = new java.util.ArrayList<>((List<String>) client.get("redirectUris"));
 		if (!uris.contains(redirectUri)) {
 			uris.add(redirectUri);
@@ -144,7 +135,7 @@ public final class TestKeycloak {
 			String postLogout = String.valueOf(attributes.getOrDefault("post.logout.redirect.uris", ""));
 			attributes.put("post.logout.redirect.uris",
 					postLogout.isBlank() ? redirectUri : postLogout + "##" + redirectUri);
-			update(client);
+			api.update(client);
 		}
 	}
 
@@ -155,14 +146,14 @@ public final class TestKeycloak {
 	 */
 	@SuppressWarnings("unchecked")
 	public void backChannelLogout(String clientId, String url) {
-		Map<String, Object> client = client(clientId);
+		Map<String, Object> client = api.client(clientId);
 		Map<String, Object> attributes = (Map<String, Object>) client.get("attributes");
 		attributes.put("backchannel.logout.url", url);
 		attributes.put("backchannel.logout.session.required", "true");
 		// With front-channel logout on, Keycloak skips the back-channel call when a
 		// session ends elsewhere.
 		client.put("frontchannelLogout", false);
-		update(client);
+		api.update(client);
 	}
 
 	/**
@@ -170,10 +161,7 @@ public final class TestKeycloak {
 	 * console.
 	 */
 	public void endSessions(String username) {
-		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + userId(username) + "/logout"))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
+		api.send("POST", "/users/" + userId(username) + "/logout", null);
 	}
 
 	/**
@@ -182,26 +170,13 @@ public final class TestKeycloak {
 	 * the temporary password they were sent.
 	 */
 	public void setPassword(String username, String password) {
-		String user = adminBase() + "/users/" + userId(username);
-		call(HttpRequest.newBuilder(URI.create(user + "/reset-password"))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers
-				.ofString(JSON.writeValueAsString(Map.of("type", "password", "value", password, "temporary", false))))
-			.build());
+		String user = "/users/" + userId(username);
+		api.send("PUT", user + "/reset-password", Map.of("type", "password", "value", password, "temporary", false));
 		// The whole representation goes back: a partial one would clear the names it
 		// leaves out.
-		@SuppressWarnings("unchecked")
-		Map<String, Object> representation = JSON.readValue(call(HttpRequest.newBuilder(URI.create(user))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.GET()
-			.build()), Map.class);
+		Map<String, Object> representation = api.one(user);
 		representation.put("requiredActions", List.of());
-		call(HttpRequest.newBuilder(URI.create(user))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
-			.build());
+		api.send("PUT", user, representation);
 	}
 
 	/**
@@ -212,126 +187,41 @@ public final class TestKeycloak {
 	 */
 	public void addMember(String slug, String role, String username, String firstName, String lastName,
 			String password) {
-		if (admin("/organizations?exact=true&search=" + slug).isEmpty()) {
-			post("/organizations", Map.of("name", slug, "alias", slug, "enabled", true, "domains",
+		if (api.list("/organizations?exact=true&search=" + slug).isEmpty()) {
+			api.send("POST", "/organizations", Map.of("name", slug, "alias", slug, "enabled", true, "domains",
 					List.of(Map.of("name", slug + ".example.org"))));
 		}
-		String organization = String.valueOf(admin("/organizations?exact=true&search=" + slug).getFirst().get("id"));
-		if (admin("/groups?exact=true&search=" + slug).stream().noneMatch(g -> slug.equals(g.get("name")))) {
-			post("/groups", Map.of("name", slug));
+		String organization = String.valueOf(api.list("/organizations?exact=true&search=" + slug).getFirst().get("id"));
+		if (api.list("/groups?exact=true&search=" + slug).stream().noneMatch(g -> slug.equals(g.get("name")))) {
+			api.send("POST", "/groups", Map.of("name", slug));
 		}
-		String group = String.valueOf(admin("/groups?exact=true&search=" + slug).stream()
+		String group = String.valueOf(api.list("/groups?exact=true&search=" + slug)
+			.stream()
 			.filter(g -> slug.equals(g.get("name")))
 			.findFirst()
 			.orElseThrow()
 			.get("id"));
-		if (admin("/groups/" + group + "/children").stream().noneMatch(g -> role.equals(g.get("name")))) {
-			post("/groups/" + group + "/children", Map.of("name", role));
+		if (api.list("/groups/" + group + "/children").stream().noneMatch(g -> role.equals(g.get("name")))) {
+			api.send("POST", "/groups/" + group + "/children", Map.of("name", role));
 		}
-		String roleGroup = String.valueOf(admin("/groups/" + group + "/children").stream()
+		String roleGroup = String.valueOf(api.list("/groups/" + group + "/children")
+			.stream()
 			.filter(g -> role.equals(g.get("name")))
 			.findFirst()
 			.orElseThrow()
 			.get("id"));
-		post("/users",
+		api.send("POST", "/users",
 				Map.of("username", username, "email", username, "firstName", firstName, "lastName", lastName, "enabled",
 						true, "emailVerified", true, "credentials",
 						List.of(Map.of("type", "password", "value", password, "temporary", false))));
 		String user = userId(username);
-		call(HttpRequest.newBuilder(URI.create(adminBase() + "/users/" + user + "/groups/" + roleGroup))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.PUT(HttpRequest.BodyPublishers.noBody())
-			.build());
-		post("/organizations/" + organization + "/members", user);
-	}
-
-	private void post(String path, Object body) {
-		call(HttpRequest.newBuilder(URI.create(adminBase() + path))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-			.build());
+		api.send("PUT", "/users/" + user + "/groups/" + roleGroup, null);
+		api.send("POST", "/organizations/" + organization + "/members", user);
 	}
 
 	/** The Keycloak user id ({@code sub}) of a user. */
 	public String userId(String username) {
-		return String.valueOf(
-				admin("/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)).getFirst()
-					.get("id"));
-	}
-
-	private String adminBase() {
-		return server.baseUrl() + "/admin/realms/rawabit";
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<Map<String, Object>> admin(String path) {
-		return JSON.readValue(call(HttpRequest.newBuilder(URI.create(adminBase() + path))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.GET()
-			.build()), List.class);
-	}
-
-	private Map<String, Object> client(String clientId) {
-		return admin("/clients?clientId=" + clientId).getFirst();
-	}
-
-	private void update(Map<String, Object> client) {
-		call(HttpRequest.newBuilder(URI.create(adminBase() + "/clients/" + client.get("id")))
-			.header("Authorization", "Bearer " + masterRealmToken())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client)))
-			.build());
-	}
-
-	private static String call(HttpRequest request) {
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(
-						request.uri() + " answered " + response.statusCode() + " " + response.body());
-			}
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String tokenAt(String endpoint, String clientId, String username, String password,
-			@Nullable String scope) {
-		Map<String, String> form = new LinkedHashMap<>(
-				Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
-		if (scope != null) {
-			form.put("scope", scope);
-		}
-		String body = form.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(
-						"No token for " + username + ": " + response.statusCode() + " " + response.body());
-			}
-			return (String) JSON.readValue(response.body(), Map.class).get("access_token");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while asking Keycloak for a token", ex);
-		}
+		return api.userId(username);
 	}
 
 	private static int freePort() throws IOException {
@@ -341,8 +231,8 @@ public final class TestKeycloak {
 	}
 
 	private static void delete(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) { // does not follow the links to
-															// the shared distribution
+		// Files.walk does not follow the links to the shared distribution.
+		try (Stream<Path> paths = Files.walk(directory)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}

@@ -3,10 +3,10 @@ package sa.rawabit.platform.complaints;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.platform.publicaccess.TrackingCode;
@@ -20,8 +20,8 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
  */
 record Complaint(ComplaintId id, @Nullable TrackingCode trackingCode, String channel, ComplaintState state,
 		String complainantName, @Nullable String contact, String subject, String description, String receivedBy,
-		@Nullable UUID policyVersion, @Nullable String settlement, @Nullable String resolution, Instant receivedAt,
-		Instant updatedAt) {
+		@Nullable PolicyVersionId policyVersion, @Nullable String settlement, @Nullable String resolution,
+		Instant receivedAt, Instant updatedAt) {
 
 	static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT,
 			"Not possible in the complaint's current state", "غير ممكن في الحالة الحالية للشكوى");

@@ -3,7 +3,6 @@ package sa.rawabit.platform.complaints;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +16,7 @@ import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.cases.CaseEntry;
 import sa.rawabit.platform.cases.CaseMoves;
-import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -29,9 +26,9 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
 /**
  * Where complaints are handled. Every change is one tenant transaction through the case
  * kernel ({@link CaseMoves}): the complaint row, its audit event, its outbox event for
- * the dashboards and its clocks - all committed or none. Who may act is the policy's
- * handling role (and top management, to whom complaints escalate), checked before the
- * complaint is locked.
+ * the dashboards ({@link ComplaintJournal}) and its clocks - all committed or none. Who
+ * may act is the policy's handling role (and top management, to whom complaints
+ * escalate), checked before the complaint is locked.
  */
 @Service
 class ComplaintDesk {
@@ -63,9 +60,12 @@ class ComplaintDesk {
 
 	private final PolicyClocks clocks;
 
+	private final ComplaintJournal journal;
+
 	ComplaintDesk(Transactions transactions, ComplaintRecords records, CaseMoves cases, Deadlines deadlines,
-			PoliciesInForce policies, Clock clock, PolicyClocks clocks) {
+			PoliciesInForce policies, Clock clock, PolicyClocks clocks, ComplaintJournal journal) {
 		this.clocks = clocks;
+		this.journal = journal;
 		this.transactions = transactions;
 		this.records = records;
 		this.cases = cases;
@@ -93,13 +93,13 @@ class ComplaintDesk {
 		Instant at = receivedAt == null ? now : receivedAt;
 		Complaint complaint = new Complaint(ComplaintId.random(), TrackingCode.random(), received.channel(),
 				ComplaintState.RECEIVED, received.name().strip(), blankToNull(received.contact()),
-				received.subject().strip(), received.description().strip(), receivedBy, loaded.version().value(), null,
-				null, at, now);
+				received.subject().strip(), received.description().strip(), receivedBy, loaded.version(), null, null,
+				at, now);
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
 		return transactions.inTenant(records.insert(complaint)
 			.then(deadlines.startAll(ComplaintClocks.at(clocks, loaded, complaint.id(), at)))
-			.then(record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
+			.then(journal.record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
 			.thenReturn(complaint));
 	}
 
@@ -133,7 +133,7 @@ class ComplaintDesk {
 			.flatMap(loaded -> transactions.inTenant(records.lock(id).filter(Complaint::escalatable).flatMap(before -> {
 				Complaint after = before.escalate(clock.instant());
 				return records.update(after)
-					.then(record(loaded, after, before.state(), "complaint.escalated", POLICY_CLOCK,
+					.then(journal.record(loaded, after, before.state(), "complaint.escalated", POLICY_CLOCK,
 							Map.of("by", ComplaintClocks.ESCALATION)))
 					.thenReturn(true);
 			})))
@@ -176,8 +176,9 @@ class ComplaintDesk {
 									"A compensation case is already open for this complaint",
 									"توجد قضية تعويض مفتوحة لهذه الشكوى", null));
 						}
-						return records.openCompensation(id, evidence, loaded.version().value(), staff.username(), now)
-							.then(record(loaded, complaint, complaint.state(), "compensation.opened", staff.username(),
+						return records.openCompensation(id, evidence, loaded.version(), staff.username(), now)
+							.then(journal.record(loaded, complaint, complaint.state(), "compensation.opened",
+									staff.username(),
 									AuditEvent.naming(staff, Map.of("ruling", evidence.finalRulingReference()))))
 							.thenReturn(complaint);
 					}));
@@ -196,7 +197,7 @@ class ComplaintDesk {
 					.then();
 				return records.update(after)
 					.then(stopClocks)
-					.then(record(loaded, after, before.state(), action, staff.username(),
+					.then(journal.record(loaded, after, before.state(), action, staff.username(),
 							AuditEvent.naming(staff, Map.of())))
 					.thenReturn(after);
 			});
@@ -207,29 +208,6 @@ class ComplaintDesk {
 		var rules = loaded.policy().complaints();
 		return action.equals("complaint.acknowledged") && rules.acknowledgement() != null
 				? java.util.List.of(rules.acknowledgement().value()) : java.util.List.of();
-	}
-
-	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
-	private Mono<Void> record(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,
-			String actor, Map<String, String> detail) {
-		return cases.record(
-				new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(),
-						loaded.version(), actor, clock.instant(), detail),
-				notice(complaint, action, ComplaintWatchers.of(loaded)));
-	}
-
-	/**
-	 * The dashboards' notice; a final answer also carries {@link ComplaintResolved} for
-	 * other modules.
-	 */
-	private static CaseNotice notice(Complaint complaint, String action, Set<String> audience) {
-		var notice = CaseNotice.to(audience,
-				Map.of("state", complaint.state().column(), "channel", complaint.channel()));
-		return switch (action) {
-			case "complaint.resolved" -> notice.carrying(new ComplaintResolved(complaint.id(), false));
-			case "complaint.settled" -> notice.carrying(new ComplaintResolved(complaint.id(), true));
-			default -> notice;
-		};
 	}
 
 	/**

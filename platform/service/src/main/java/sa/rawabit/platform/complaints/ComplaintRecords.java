@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
@@ -65,7 +66,7 @@ class ComplaintRecords {
 				.bind(11, complaint.receivedAt())
 				.bind(12, complaint.updatedAt());
 			insert = insert.bind(6, Parameter.fromOrEmpty(complaint.contact(), String.class));
-			insert = insert.bind(10, Parameter.fromOrEmpty(complaint.policyVersion(), UUID.class));
+			insert = insert.bind(10, Parameter.fromOrEmpty(value(complaint.policyVersion()), UUID.class));
 			return insert.then();
 		});
 	}
@@ -131,7 +132,7 @@ class ComplaintRecords {
 			.one();
 	}
 
-	Mono<Void> openCompensation(ComplaintId id, CompensationEvidence evidence, @Nullable UUID policyVersion,
+	Mono<Void> openCompensation(ComplaintId id, CompensationEvidence evidence, @Nullable PolicyVersionId policyVersion,
 			String openedBy, Instant at) {
 		return TenantContext.require()
 			.flatMap(tenant -> database
@@ -149,7 +150,7 @@ class ComplaintRecords {
 				.bind(7, evidence.negotiationRecord())
 				.bind(9, openedBy)
 				.bind(10, at)
-				.bind(8, Parameter.fromOrEmpty(policyVersion, UUID.class))
+				.bind(8, Parameter.fromOrEmpty(value(policyVersion), UUID.class))
 				.then());
 	}
 
@@ -169,12 +170,20 @@ class ComplaintRecords {
 			.one();
 	}
 
+	private static @Nullable UUID value(@Nullable PolicyVersionId version) {
+		return version == null ? null : version.value();
+	}
+
+	private static @Nullable PolicyVersionId version(@Nullable UUID value) {
+		return value == null ? null : new PolicyVersionId(value);
+	}
+
 	private static Complaint read(Readable row) {
 		return new Complaint(new ComplaintId(row.get("id", UUID.class)), null, row.get("channel", String.class),
 				ComplaintState.of(row.get("state", String.class)), row.get("complainant_name", String.class),
 				row.get("contact", String.class), row.get("subject", String.class),
 				row.get("description", String.class), row.get("received_by", String.class),
-				row.get("policy_version", UUID.class), row.get("settlement", String.class),
+				version(row.get("policy_version", UUID.class)), row.get("settlement", String.class),
 				row.get("resolution", String.class), row.get("received_at", Instant.class),
 				row.get("updated_at", Instant.class));
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.policy.LoadedPolicy;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Who sees and handles complaints: the policy's handling committee, the role they
@@ -15,14 +16,12 @@ import sa.rawabit.platform.policy.LoadedPolicy;
  */
 final class ComplaintWatchers {
 
-	static final String TOP_MANAGEMENT = "top-management";
-
 	private ComplaintWatchers() {
 	}
 
 	static Set<String> of(LoadedPolicy loaded) {
 		var rules = loaded.policy().complaints();
-		Set<String> watchers = new LinkedHashSet<>(List.of(rules.handler().value(), TOP_MANAGEMENT));
+		Set<String> watchers = new LinkedHashSet<>(List.of(rules.handler().value(), RoleKey.TOP_MANAGEMENT.value()));
 		if (rules.escalation() != null) {
 			watchers.add(rules.escalation().to().value());
 		}

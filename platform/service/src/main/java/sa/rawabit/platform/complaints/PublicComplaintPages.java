@@ -67,21 +67,13 @@ class PublicComplaintPages {
 
 	@PostMapping(path = "/public/{slug}/complaint", consumes = "application/x-www-form-urlencoded")
 	Mono<String> file(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-		return gate.admitAddress(exchange, PublicLink.COMPLAINTS).then(Mono.defer(() -> {
-			gate.admitSize(exchange);
-			return link.open(slug).flatMap(opened -> {
-				describe(opened, model);
-				return gate.admitAssociation(exchange, PublicLink.COMPLAINTS, slug)
-					.then(exchange.getFormData())
-					.map(PublicComplaintPages::read)
-					.flatMap(form -> {
-						model.addAttribute("form", form);
-						return link.file(opened.loaded(), form);
-					});
-			})
-				.map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filedCode(filed))
-				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
-		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+		return gate
+			.admitForm(exchange, PublicLink.COMPLAINTS, slug,
+					() -> link.open(slug).doOnNext(opened -> describe(opened, model)), PublicComplaintPages::read,
+					model,
+					(opened, form) -> link.file(opened.loaded(), form)
+						.map(filed -> "redirect:/public/" + slug + "/complaint/receipt/" + filedCode(filed)))
+			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	@GetMapping("/public/{slug}/complaint/receipt/{code}")

@@ -17,6 +17,7 @@ import sa.rawabit.platform.policy.PolicyAcknowledgements;
 import sa.rawabit.platform.requests.DeadlineCompliance;
 import sa.rawabit.platform.satisfaction.SatisfactionJournal;
 import sa.rawabit.platform.tenancy.TenantDirectory;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Assembles the signed-in member's association's pack from each feature's own figures.
@@ -24,7 +25,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
 @Service
 class EvidencePacks {
 
-	static final String[] ROLES = { "top-management", "tenant-admin" };
+	static final String[] ROLES = { RoleKey.TOP_MANAGEMENT.value(), RoleKey.TENANT_ADMIN.value() };
 
 	private final TenantDirectory directory;
 

@@ -12,6 +12,7 @@ import sa.rawabit.foundation.pages.PageContext;
 import sa.rawabit.foundation.pages.PageController;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * {@code /policy}: the association's policy in force as readable text, and the staff
@@ -20,8 +21,6 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @PageController
 class PolicyPageController {
-
-	static final String TOP_MANAGEMENT = "top-management";
 
 	private final PolicyAcknowledgements acknowledgements;
 
@@ -68,7 +67,7 @@ class PolicyPageController {
 			var names = standing.policy().policy().association().names();
 			model.addAttribute("association",
 					new AssociationName(names.ar(), names.en() == null ? names.ar() : names.en()));
-			if (!me.hasRole(TOP_MANAGEMENT)) {
+			if (!me.hasRole(RoleKey.TOP_MANAGEMENT.value())) {
 				return Mono.just("policy/policy");
 			}
 			return acknowledgements.coverage(me.tenant(), standing.policy().version())

@@ -1,10 +1,16 @@
 package sa.rawabit.platform.publicaccess;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.limits.Limit;
@@ -14,6 +20,7 @@ import sa.rawabit.foundation.problem.JsonProblems;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.proxies.ClientAddress;
 import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.platform.publicaccess.PublicAssociations.Opened;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +87,30 @@ public class PublicGate {
 					"The form may be at most " + properties.maxBody().toKilobytes() + " KB",
 					"الحد الأعلى لحجم النموذج " + properties.maxBody().toKilobytes() + " كيلوبايت", null);
 		}
+	}
+
+	/**
+	 * A form posted to a public link's page, admitted in the order every link keeps: the
+	 * client address's token, the body's size, the association {@code open} finds (empty
+	 * when the slug opens none: the missing page), the association's token, then the form
+	 * as {@code read}, put in the model as typed so that a refusal shows it again, and
+	 * {@code submit}, which stores it and names the page to go to. A refusal fails with
+	 * its {@link ProblemException} for the page to show.
+	 */
+	public <F> Mono<String> admitForm(ServerWebExchange exchange, PublicLinkKind link, String slug,
+			Supplier<Mono<Opened>> open, Function<MultiValueMap<String, String>, F> read, Model model,
+			BiFunction<Opened, F, Mono<String>> submit) {
+		return admitAddress(exchange, link).then(Mono.defer(() -> {
+			admitSize(exchange);
+			return open.get()
+				.flatMap(opened -> admitAssociation(exchange, link, slug).then(exchange.getFormData())
+					.map(read)
+					.flatMap(form -> {
+						model.addAttribute("form", form);
+						return submit.apply(opened, form);
+					}))
+				.switchIfEmpty(Mono.fromSupplier(() -> PublicPages.notFound(exchange)));
+		}));
 	}
 
 	/**

@@ -101,7 +101,7 @@ class Intake {
 		var now = clock.instant();
 		var received = reception.receivedAt() == null ? now : reception.receivedAt();
 		var request = new BeneficiaryRequest(RequestId.random(), asked.beneficiaryId(), service.id().value(),
-				asked.channel(), policy.version().value(), policy.number(), RequestStatus.INCOMPLETE, null,
+				asked.channel(), policy.version(), policy.number(), RequestStatus.INCOMPLETE, null,
 				route.intakeRole().value(), null, service.checklist().size(), List.of(), received, me.username(), null,
 				null, now);
 		var c = new Case(request, policy, route, me, now);

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
@@ -114,7 +113,7 @@ class RequestDesk {
 	}
 
 	Mono<LoadedPolicy> policyOf(StaffMember me, BeneficiaryRequest request) {
-		return policies.version(me.tenant(), new PolicyVersionId(request.policyVersion()))
+		return policies.version(me.tenant(), request.policyVersion())
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Request " + request.id()
 					+ " names policy version " + request.policyVersion() + ", which is gone")));
 	}

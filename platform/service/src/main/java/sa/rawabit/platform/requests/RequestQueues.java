@@ -14,7 +14,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
-import sa.rawabit.foundation.policy.PolicyVersionId;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
@@ -72,9 +72,9 @@ class RequestQueues {
 	}
 
 	private Mono<Boolean> involves(StaffMember me, BeneficiaryRequest request) {
-		return policies.version(me.tenant(), new PolicyVersionId(request.policyVersion()))
+		return policies.version(me.tenant(), request.policyVersion())
 			.map(policy -> Route.of(policy.policy()).involves(me))
-			.defaultIfEmpty(me.hasRole(Route.TOP_MANAGEMENT));
+			.defaultIfEmpty(me.hasRole(RoleKey.TOP_MANAGEMENT.value()));
 	}
 
 	private static ProblemException notOnTheRoute() {

@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
 
 /**
@@ -56,7 +57,7 @@ class Requests {
 				.bind(2, request.beneficiaryId())
 				.bind(3, request.serviceId())
 				.bind(4, request.channel())
-				.bind(5, request.policyVersion())
+				.bind(5, request.policyVersion().value())
 				.bind(6, request.policyNumber())
 				.bind(11, request.checklistSize())
 				.bind(13, request.receivedAt())
@@ -133,7 +134,7 @@ class Requests {
 		Integer[] done = row.get("checklist_done", Integer[].class);
 		return new BeneficiaryRequest(new RequestId(row.get("id", UUID.class)), row.get("beneficiary_id", UUID.class),
 				row.get("service_id", String.class), row.get("channel", String.class),
-				row.get("policy_version", UUID.class), row.get("policy_number", Integer.class),
+				new PolicyVersionId(row.get("policy_version", UUID.class)), row.get("policy_number", Integer.class),
 				RequestStatus.of(row.get("status", String.class)), row.get("stage_id", String.class),
 				row.get("pending_role", String.class), row.get("outcome", String.class),
 				row.get("checklist_size", Integer.class), done == null ? List.of() : Arrays.asList(done),

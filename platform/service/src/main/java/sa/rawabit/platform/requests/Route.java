@@ -19,8 +19,6 @@ import sa.rawabit.policy.StageKind;
  */
 final class Route {
 
-	static final String TOP_MANAGEMENT = "top-management";
-
 	private final List<Stage> stages;
 
 	private Route(Policy policy) {
@@ -100,7 +98,8 @@ final class Route {
 	 * management, who answer for every decision.
 	 */
 	boolean involves(StaffMember me) {
-		return me.hasRole(TOP_MANAGEMENT) || stages.stream().anyMatch(stage -> me.hasRole(stage.role().value()));
+		return me.hasRole(RoleKey.TOP_MANAGEMENT.value())
+				|| stages.stream().anyMatch(stage -> me.hasRole(stage.role().value()));
 	}
 
 	Stage stage(String id) {

@@ -28,6 +28,7 @@ import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Satisfaction;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
@@ -39,8 +40,6 @@ import sa.rawabit.policy.Satisfaction.Instrument;
  */
 @Service
 public class SatisfactionJournal {
-
-	static final String TOP_MANAGEMENT = "top-management";
 
 	static final int FINDINGS_MAX = 5000;
 
@@ -177,10 +176,10 @@ public class SatisfactionJournal {
 					"At most " + FINDINGS_MAX + " characters", "الحد الأعلى " + FINDINGS_MAX + " حرف")
 			.orThrow();
 		if (review || instrument.map(Instrument::owner).isEmpty()) {
-			me.requireAnyRole(TOP_MANAGEMENT);
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		}
 		else {
-			me.requireAnyRole(TOP_MANAGEMENT, instrument.get().owner().value());
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value(), instrument.get().owner().value());
 		}
 		return new SatisfactionRecord(UUID.randomUUID(),
 				review ? SatisfactionRecord.COMPLAINTS_LINK_REVIEW : SatisfactionRecord.INSTRUMENT,
@@ -196,7 +195,7 @@ public class SatisfactionJournal {
 	/** Top management, or the owner role of one of the policy's instruments. */
 	static void requireReader(StaffMember me, @Nullable LoadedPolicy loaded) {
 		List<String> roles = new ArrayList<>();
-		roles.add(TOP_MANAGEMENT);
+		roles.add(RoleKey.TOP_MANAGEMENT.value());
 		instruments(loaded).stream()
 			.map(Instrument::owner)
 			.filter(Objects::nonNull)

@@ -22,6 +22,7 @@ import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Text;
 
 /**
@@ -105,7 +106,7 @@ class SatisfactionPages {
 				.forEach(status -> names.put(status.instrument().id().value(), status.instrument().names()));
 			model.addAttribute("names", names);
 			model.addAttribute("questionnaires", SurveyCampaigns.questionnaires(overview.policy()));
-			model.addAttribute("launchable", me.hasRole(SatisfactionJournal.TOP_MANAGEMENT));
+			model.addAttribute("launchable", me.hasRole(RoleKey.TOP_MANAGEMENT.value()));
 			return "satisfaction/page";
 		}));
 	}

@@ -3,12 +3,10 @@ package sa.rawabit.platform.satisfaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,28 +18,22 @@ import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.foundation.time.TimeProperties;
-import sa.rawabit.platform.beneficiaries.Beneficiary;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
-import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
 import sa.rawabit.platform.messaging.Outgoing;
-import sa.rawabit.platform.messaging.Recipient;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
-import sa.rawabit.platform.requests.RequestBeneficiaries;
-import sa.rawabit.platform.requests.RequestBeneficiaries.Filed;
 import sa.rawabit.policy.InstrumentKind;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Satisfaction.Instrument;
 
 /**
  * Runs the policy's questionnaires online: top management launches a campaign, which in
- * one transaction stores it and one invitation per beneficiary of its audience, then
- * (after commit) sends each link through the same messaging port as the post-case survey.
- * Needs the association in the Reactor Context.
+ * one transaction stores it and one invitation per beneficiary of its audience (chosen by
+ * {@link CampaignAudience}), then (after commit) sends each link through the same
+ * messaging port as the post-case survey. Needs the association in the Reactor Context.
  */
 @Service
 class SurveyCampaigns {
@@ -64,9 +56,7 @@ class SurveyCampaigns {
 
 	private final Invitations invitations;
 
-	private final RequestBeneficiaries requests;
-
-	private final BeneficiaryRegistry beneficiaries;
+	private final CampaignAudience audience;
 
 	private final BeneficiaryMessenger messenger;
 
@@ -77,17 +67,15 @@ class SurveyCampaigns {
 	private final TimeProperties time;
 
 	SurveyCampaigns(PoliciesInForce policies, PolicyAcknowledgements acknowledgements, Transactions transactions,
-			Campaigns campaigns, Invitations invitations, RequestBeneficiaries requests,
-			BeneficiaryRegistry beneficiaries, BeneficiaryMessenger messenger, SatisfactionProperties properties,
-			Clock clock, TimeProperties time) {
+			Campaigns campaigns, Invitations invitations, CampaignAudience audience, BeneficiaryMessenger messenger,
+			SatisfactionProperties properties, Clock clock, TimeProperties time) {
 		this.time = time;
 		this.policies = policies;
 		this.acknowledgements = acknowledgements;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
 		this.invitations = invitations;
-		this.requests = requests;
-		this.beneficiaries = beneficiaries;
+		this.audience = audience;
 		this.messenger = messenger;
 		this.properties = properties;
 		this.clock = clock;
@@ -103,7 +91,7 @@ class SurveyCampaigns {
 	Mono<Campaign> launch(StaffMember me, NewCampaign typed) {
 		return Mono.defer(() -> {
 			me.requireTenant();
-			me.requireAnyRole(SatisfactionJournal.TOP_MANAGEMENT);
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 			TenantId tenant = Objects.requireNonNull(me.tenant());
 			return policies.inForce(tenant)
 				.switchIfEmpty(Mono.error(() -> new ProblemException(SatisfactionJournal.NO_POLICY,
@@ -112,7 +100,8 @@ class SurveyCampaigns {
 				.flatMap(loaded -> {
 					Campaign asked = checked(me, loaded, typed);
 					return transactions
-						.inTenant(audience(asked).flatMap(audience -> store(asked, audience))
+						.inTenant(audience.of(asked)
+							.flatMap(invited -> store(asked, invited))
 							.flatMap(launched -> queue(loaded, launched).thenReturn(launched)))
 						.map(Launched::campaign);
 				});
@@ -185,59 +174,7 @@ class SurveyCampaigns {
 				now, 0, 0);
 	}
 
-	/**
-	 * Who is asked: beneficiaries whose request closed within the months (on their agreed
-	 * channel, else the request's), and/or every one with an agreed channel; each once,
-	 * only with consent. Those whose channel has no address (or is one staff use in
-	 * person: a link cannot be handed over there) are counted as unreachable and not
-	 * invited.
-	 */
-	private Mono<Audience> audience(Campaign asked) {
-		Mono<Map<BeneficiaryId, String>> closed = asked.closedWithinMonths() == null ? Mono.just(Map.of())
-				: requests
-					.closedSince(
-							asked.launchedAt().atZone(time.zone()).minusMonths(asked.closedWithinMonths()).toInstant())
-					.collectMap(Filed::beneficiary, Filed::channel);
-		return closed.flatMap(recent -> beneficiaries.all().collectList().map(everyone -> {
-			List<Invitee> invitees = new ArrayList<>();
-			int unreachable = 0;
-			for (Beneficiary person : everyone) {
-				Optional<String> channel = channel(asked, person, recent.get(person.id()));
-				if (!person.consentGiven() || channel.isEmpty()) {
-					continue;
-				}
-				Recipient to = new Recipient(channel.get(), person.phone(), person.email(), true);
-				if (reachable(to)) {
-					invitees.add(new Invitee(UUID.randomUUID(), person.id(), to, SurveyToken.random()));
-				}
-				else {
-					unreachable++;
-				}
-			}
-			if (invitees.isEmpty()) {
-				throw ProblemException.invalidField("audience", "Nobody in this audience can be reached",
-						"لا يوجد في هذه الفئة مستفيد يمكن الوصول إليه");
-			}
-			return new Audience(invitees, unreachable);
-		}));
-	}
-
-	private static Optional<String> channel(Campaign asked, Beneficiary person, @Nullable String closedOn) {
-		if (closedOn != null) {
-			return Optional.of(person.contactChannel() == null ? closedOn : person.contactChannel());
-		}
-		return asked.allRegistered() ? Optional.ofNullable(person.contactChannel()) : Optional.empty();
-	}
-
-	private static boolean reachable(Recipient to) {
-		return switch (to.channel()) {
-			case "email" -> to.email() != null && !to.email().isBlank();
-			case "phone" -> to.phone() != null && !to.phone().isBlank();
-			default -> false;
-		};
-	}
-
-	private Mono<Launched> store(Campaign asked, Audience audience) {
+	private Mono<Launched> store(Campaign asked, CampaignAudience.Audience audience) {
 		Campaign campaign = new Campaign(asked.id(), asked.instrumentId(), asked.title(), asked.question(),
 				asked.closedWithinMonths(), asked.allRegistered(), asked.closesOn(), asked.expiresAt(),
 				asked.createdBy(), asked.createdAt(), asked.launchedAt(), audience.invitees().size(),
@@ -261,7 +198,7 @@ class SurveyCampaigns {
 		return Flux.fromIterable(launched.invitees())
 			.concatMap(invitee -> messenger
 				.tell(new Outgoing(SurveyInviter.PURPOSE, invitee.id(), "campaign", launched.campaign().id(),
-						Set.of(SatisfactionJournal.TOP_MANAGEMENT), invitee.to(), subject,
+						Set.of(RoleKey.TOP_MANAGEMENT.value()), invitee.to(), subject,
 						text(loaded, launched.campaign(), invitee.token())))
 				.flatMap(told -> invitations.delivered(invitee.id(), told.channel(), told.outcome())))
 			.then();
@@ -273,13 +210,7 @@ class SurveyCampaigns {
 				+ properties.surveyLink(loaded.policy().association().slug(), token);
 	}
 
-	private record Invitee(UUID id, BeneficiaryId beneficiary, Recipient to, SurveyToken token) {
-	}
-
-	private record Audience(List<Invitee> invitees, int unreachable) {
-	}
-
-	private record Launched(Campaign campaign, List<Invitee> invitees) {
+	private record Launched(Campaign campaign, List<CampaignAudience.Invitee> invitees) {
 	}
 
 }

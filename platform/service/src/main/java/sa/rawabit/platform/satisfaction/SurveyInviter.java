@@ -26,6 +26,7 @@ import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.requests.RequestBeneficiaries;
 import sa.rawabit.platform.requests.RequestClosed;
 import sa.rawabit.platform.requests.RequestId;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Satisfaction;
 
 /**
@@ -43,9 +44,6 @@ class SurveyInviter {
 	 * its own.
 	 */
 	static final String PURPOSE = "survey.invitation";
-
-	/** Who follows satisfaction up, and so sees an invitation that could not be sent. */
-	private static final String TOP_MANAGEMENT = "top-management";
 
 	private final PoliciesInForce policies;
 
@@ -154,8 +152,10 @@ class SurveyInviter {
 		SurveyToken token = SurveyToken.random();
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
-		var message = new Outgoing(PURPOSE, id, kind.column(), caseId, Set.of(TOP_MANAGEMENT), to, subject(loaded),
-				text(loaded, kind, token, now.plus(valid)));
+		// Top management follows satisfaction up, and so sees an invitation that could
+		// not be sent.
+		var message = new Outgoing(PURPOSE, id, kind.column(), caseId, Set.of(RoleKey.TOP_MANAGEMENT.value()), to,
+				subject(loaded), text(loaded, kind, token, now.plus(valid)));
 		return transactions.inTenant(invitations.create(id, kind, caseId, token, to.channel(), now, now.plus(valid))
 			.filter(created -> created)
 			.flatMap(created -> messenger.tell(message))

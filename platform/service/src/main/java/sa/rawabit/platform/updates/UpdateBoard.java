@@ -18,6 +18,7 @@ import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.policy.Channel;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.Text;
 
 /**
@@ -28,7 +29,7 @@ import sa.rawabit.policy.Text;
 @Service
 class UpdateBoard {
 
-	static final String[] READERS = { "top-management", "relations-officer" };
+	static final String[] READERS = { RoleKey.TOP_MANAGEMENT.value(), RoleKey.RELATIONS_OFFICER.value() };
 
 	private static final int RECENT = 100;
 

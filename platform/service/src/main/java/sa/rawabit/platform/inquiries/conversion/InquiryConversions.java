@@ -26,6 +26,7 @@ import sa.rawabit.platform.inquiries.desk.AnswerClock;
 import sa.rawabit.platform.inquiries.desk.Conversion;
 import sa.rawabit.platform.inquiries.desk.Inquiry;
 import sa.rawabit.platform.inquiries.desk.InquiryDesk;
+import sa.rawabit.platform.inquiries.desk.InquiryJournal;
 import sa.rawabit.platform.inquiries.desk.InquiryRecords;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.requests.RequestConversions;
@@ -62,10 +63,13 @@ class InquiryConversions {
 
 	private final Clock clock;
 
+	private final InquiryJournal journal;
+
 	InquiryConversions(InquiryDesk desk, InquiryRecords records, RequestConversions requests,
 			ComplaintConversions complaints, BeneficiaryRegistry beneficiaries, Deadlines deadlines,
-			InquiriesProperties properties, Clock clock) {
+			InquiriesProperties properties, Clock clock, InquiryJournal journal) {
 		this.desk = desk;
+		this.journal = journal;
 		this.records = records;
 		this.requests = requests;
 		this.complaints = complaints;
@@ -142,8 +146,8 @@ class InquiryConversions {
 		Inquiry after = before.convertTo(target, caseId.value(), staff.username(), now);
 		return records.converted(after)
 			.then(deadlines.cancel(AnswerClock.SUBJECT, before.id().value(), properties.answerDeadline()))
-			.then(desk.record(loaded, after, before.state(), "inquiry.converted", staff.username(),
-					InquiryDesk.audience(after.officer()),
+			.then(journal.record(loaded, after, before.state(), "inquiry.converted", staff.username(),
+					InquiryJournal.audience(after.officer()),
 					Map.of("to", target.column(), "caseId", caseId.value().toString())))
 			.thenReturn(after);
 	}

@@ -16,8 +16,8 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
-import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 import sa.rawabit.platform.policy.PolicyAcknowledgements;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Top management covers an officer's absence with a delegate for a date range. While it
@@ -59,7 +59,7 @@ public class OfficerDelegations {
 
 	/** Delegations running today or still to come, soonest first. */
 	public Flux<Delegation> current(StaffMember me) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		return transactions.inTenantMany(records.fromDay(today()));
 	}
 
@@ -70,7 +70,7 @@ public class OfficerDelegations {
 	 * transaction, so a refusal stores nothing.
 	 */
 	public Mono<Delegation> add(StaffMember me, NewDelegation typed) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		return Mono.fromCallable(() -> valid(me, typed))
 			.flatMap(delegation -> transactions.inTenant(acknowledgements.acknowledgedBy(delegation.delegate())
 				.filter(Boolean::booleanValue)
@@ -87,7 +87,7 @@ public class OfficerDelegations {
 	}
 
 	public Mono<Void> cancel(StaffMember me, UUID id) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		return transactions.inTenant(records.cancel(id, me.username(), clock.instant()))
 			.filter(Boolean::booleanValue)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("delegation")))

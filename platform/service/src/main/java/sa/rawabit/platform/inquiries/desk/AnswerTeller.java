@@ -17,6 +17,7 @@ import sa.rawabit.platform.messaging.Told;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
 import sa.rawabit.platform.tools.AnswerAttachments;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Sends the answer to the person who asked, on the channel agreed with them: e-mail and
@@ -85,7 +86,7 @@ class AnswerTeller {
 		UUID id = inquiry.id().value();
 		return attachments.of(id)
 			.flatMap(documents -> messenger.tell(new Outgoing(PURPOSE, id, AnswerClock.SUBJECT, id,
-					InquiryDesk.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
+					InquiryJournal.audience(inquiry.officer()), reach, "رد على استفساركم لدى " + association,
 					association + ": " + inquiry.answer().text() + AnswerAttachments.message(documents))));
 	}
 
@@ -93,7 +94,7 @@ class AnswerTeller {
 		Mono<Void> alert = !told.needsStaff() ? Mono.empty()
 				: outbox
 					.publish(new OutboxEvent("inquiry.answer-not-sent", AnswerClock.SUBJECT, inquiry.id().value(),
-							Set.of(inquiry.officer().audience(), InquiryDesk.TOP_MANAGEMENT),
+							Set.of(inquiry.officer().audience(), RoleKey.TOP_MANAGEMENT.value()),
 							Map.of("channel", told.channel(), "outcome", told.outcome())))
 					.then();
 		return records.delivered(inquiry.id(), told.channel(), told.outcome()).then(alert);

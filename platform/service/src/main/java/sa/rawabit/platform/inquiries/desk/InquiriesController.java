@@ -34,8 +34,11 @@ class InquiriesController {
 
 	private final InquiryDesk desk;
 
-	InquiriesController(InquiryDesk desk) {
+	private final InquiryLookup lookup;
+
+	InquiriesController(InquiryDesk desk, InquiryLookup lookup) {
 		this.desk = desk;
+		this.lookup = lookup;
 	}
 
 	@PostMapping
@@ -49,7 +52,7 @@ class InquiriesController {
 			@RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) @Nullable String status) {
 		InquiryState state = status == null ? null : state(status);
-		return desk.list(staff, mine, state)
+		return lookup.list(staff, mine, state)
 			.map(inquiry -> view(inquiry, null))
 			.collectList()
 			.map(items -> Map.of("items", items, "total", items.size()));
@@ -57,8 +60,8 @@ class InquiriesController {
 
 	@GetMapping("/{id}")
 	Mono<Map<String, Object>> get(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID id) {
-		return desk.find(staff, new InquiryId(id))
-			.flatMap(inquiry -> desk.history(inquiry.id()).collectList().map(history -> view(inquiry, history)));
+		return lookup.find(staff, new InquiryId(id))
+			.flatMap(inquiry -> lookup.history(inquiry.id()).collectList().map(history -> view(inquiry, history)));
 	}
 
 	@PostMapping("/{id}/assignment")
@@ -114,7 +117,7 @@ class InquiriesController {
 		}
 	}
 
-	static Map<String, Object> view(Inquiry inquiry, @Nullable List<InquiryRecords.Assignment> history) {
+	static Map<String, Object> view(Inquiry inquiry, @Nullable List<InquiryAssignments.Assignment> history) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", inquiry.id().value());
 		view.put("channel", inquiry.channel());

@@ -2,7 +2,6 @@ package sa.rawabit.platform.inquiries.desk;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,44 +11,40 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.audit.AuditEvent;
-import sa.rawabit.platform.cases.CaseEntry;
 import sa.rawabit.platform.cases.CaseMoves;
-import sa.rawabit.platform.cases.CaseNotice;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.inquiries.InquiriesProperties;
 import sa.rawabit.platform.inquiries.InquiryId;
-import sa.rawabit.platform.inquiries.InquiryState;
-import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
 import sa.rawabit.platform.policy.LoadedPolicy;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.ChannelId;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Where inquiries are received (routed by {@link InquiryReception}), reassigned and
  * answered. Every change is one tenant transaction through the case kernel
  * ({@link CaseMoves}): the inquiry row, its assignment history, its answer clock, its
- * audit event and its outbox event for the dashboards - all committed or none. Sending
- * the answer to the person comes after the commit.
+ * audit event and its outbox event for the dashboards ({@link InquiryJournal}) - all
+ * committed or none. Sending the answer to the person comes after the commit. Who may act
+ * on an inquiry is {@link InquiryHolders}'s to say; reading is {@link InquiryLookup}'s.
  */
 @Service
 public class InquiryDesk {
 
-	public static final String CONTACT_OFFICER = "contact-officer";
-
-	public static final String TOP_MANAGEMENT = "top-management";
+	public static final String CONTACT_OFFICER = RoleKey.CONTACT_OFFICER.value();
 
 	/**
 	 * Who receives inquiries at the desk, on the phone, by letter, and who oversees them.
 	 */
-	static final String[] STAFF = { "relations-officer", CONTACT_OFFICER, TOP_MANAGEMENT };
+	static final String[] STAFF = { RoleKey.RELATIONS_OFFICER.value(), CONTACT_OFFICER,
+			RoleKey.TOP_MANAGEMENT.value() };
 
 	static final ProblemType NO_POLICY = new ProblemType("no-policy-in-force", HttpStatus.CONFLICT,
 			"The association has no policy in force", "لا توجد سياسة سارية للجمعية");
@@ -78,13 +73,20 @@ public class InquiryDesk {
 
 	private final AnswerAttachments attachments;
 
-	private final OfficerDelegations delegations;
+	private final InquiryHolders holders;
+
+	private final InquiryAssignments assignments;
+
+	private final InquiryJournal journal;
 
 	InquiryDesk(Transactions transactions, InquiryRecords records, InquiryReception reception, CaseMoves cases,
 			Deadlines deadlines, PoliciesInForce policies, AnswerTeller teller, InquiriesProperties properties,
-			Clock clock, AnswerAttachments attachments, OfficerDelegations delegations) {
+			Clock clock, AnswerAttachments attachments, InquiryHolders holders, InquiryAssignments assignments,
+			InquiryJournal journal) {
 		this.attachments = attachments;
-		this.delegations = delegations;
+		this.holders = holders;
+		this.assignments = assignments;
+		this.journal = journal;
 		this.transactions = transactions;
 		this.records = records;
 		this.reception = reception;
@@ -128,39 +130,13 @@ public class InquiryDesk {
 			Officer officer = inquiry.officer();
 			return transactions.inTenant(records.insert(inquiry)
 				.then(alongside.apply(inquiry))
-				.then(records.assigned(inquiry.id(),
-						InquiryRecords.Assignment.routed(routed.routing(), by, inquiry.receivedAt())))
+				.then(assignments.assigned(inquiry.id(),
+						InquiryAssignments.Assignment.routed(routed.routing(), by, inquiry.receivedAt())))
 				.then(routed.answerClock().map(c -> deadlines.start(c.clock())).orElse(Mono.empty()))
-				.then(record(loaded, inquiry, null, "inquiry.received", by, audience(officer),
+				.then(journal.record(loaded, inquiry, null, "inquiry.received", by, InquiryJournal.audience(officer),
 						naming.apply(Map.of("channel", inquiry.channel(), "officer", officer.toString()))))
 				.thenReturn(inquiry));
 		});
-	}
-
-	Mono<Inquiry> find(StaffMember staff, InquiryId id) {
-		staff.requireAnyRole(STAFF);
-		return transactions.inTenant(records.find(id))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("inquiry")));
-	}
-
-	Flux<InquiryRecords.Assignment> history(InquiryId id) {
-		return transactions.inTenantMany(records.assignments(id));
-	}
-
-	/**
-	 * Every inquiry of the association, or only those held by the caller's roles or name
-	 * ({@code mine}).
-	 */
-	Flux<Inquiry> list(StaffMember staff, boolean mine, @Nullable InquiryState state) {
-		staff.requireAnyRole(STAFF);
-		String[] roles = mine ? staff.roles().toArray(String[]::new) : null;
-		Mono<String[]> names = mine ? delegations.coveredBy(staff.username(), delegations.today()).map(covered -> {
-			Set<String> all = new LinkedHashSet<>(covered);
-			all.add(staff.username());
-			return all.toArray(String[]::new);
-		}) : Mono.just(new String[0]);
-		return transactions.inTenantMany(names
-			.flatMapMany(usernames -> records.list(state, roles, mine ? usernames : null, properties.pageSize())));
 	}
 
 	/**
@@ -171,11 +147,11 @@ public class InquiryDesk {
 		return change(staff, id, (loaded, before) -> {
 			Instant now = clock.instant();
 			Inquiry after = before.reassign(to, now);
-			Set<String> audience = audience(to);
+			Set<String> audience = InquiryJournal.audience(to);
 			audience.add(before.officer().audience());
 			return records.update(after)
-				.then(records.assigned(id, new InquiryRecords.Assignment(to, reason, staff.username(), now)))
-				.then(record(loaded, after, before.state(), "inquiry.assigned", staff.username(), audience,
+				.then(assignments.assigned(id, new InquiryAssignments.Assignment(to, reason, staff.username(), now)))
+				.then(journal.record(loaded, after, before.state(), "inquiry.assigned", staff.username(), audience,
 						AuditEvent.naming(staff, Map.of("from", before.officer().toString(), "to", to.toString()))))
 				.thenReturn(after);
 		});
@@ -204,8 +180,8 @@ public class InquiryDesk {
 			return records.update(after)
 				.then(attachments.attach(id.value(), tools, staff.username(), after.answer().at()))
 				.then(deadlines.meet(AnswerClock.SUBJECT, id.value(), properties.answerDeadline()))
-				.then(record(loaded, after, before.state(), "inquiry.answered", staff.username(),
-						audience(after.officer()), AuditEvent.naming(staff, Map.of())))
+				.then(journal.record(loaded, after, before.state(), "inquiry.answered", staff.username(),
+						InquiryJournal.audience(after.officer()), AuditEvent.naming(staff, Map.of())))
 				// Queued with the answer: the person is told if and only if the answer
 				// commits.
 				.then(teller.tell(after, loaded.policy().association().names().ar(), sendOn))
@@ -226,45 +202,13 @@ public class InquiryDesk {
 	public Mono<Inquiry> change(StaffMember staff, InquiryId id, Change change) {
 		staff.requireAnyRole(STAFF);
 		return acting(staff).flatMap(loaded -> cases.onLocked(AnswerClock.SUBJECT, records.lock(id),
-				before -> mayAct(staff, before).flatMap(may -> {
+				before -> holders.mayAct(staff, before).flatMap(may -> {
 					if (!may) {
 						return Mono
 							.error(new ProblemException(NOT_YOURS, NOT_YOURS.titleEn(), NOT_YOURS.titleAr(), null));
 					}
 					return change.apply(loaded, before);
 				})));
-	}
-
-	/**
-	 * Top management, the holder, or today the delegate covering the absent named holder.
-	 * In the caller's transaction.
-	 */
-	Mono<Boolean> mayAct(StaffMember staff, Inquiry inquiry) {
-		if (staff.hasRole(TOP_MANAGEMENT) || inquiry.officer().isHeldBy(staff)) {
-			return Mono.just(true);
-		}
-		String holder = inquiry.officer().staff();
-		return holder == null ? Mono.just(false)
-				: delegations.coveredBy(staff.username(), delegations.today()).map(covered -> covered.contains(holder));
-	}
-
-	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
-	public Mono<Void> record(LoadedPolicy loaded, Inquiry inquiry, @Nullable InquiryState from, String action,
-			String actor, Set<String> audience, Map<String, String> detail) {
-		return cases.record(
-				new CaseEntry(action, AnswerClock.SUBJECT, inquiry.id(), from, inquiry.state(), loaded.version(), actor,
-						clock.instant(), detail),
-				CaseNotice.to(audience, Map.of("state", inquiry.state().column(), "channel", inquiry.channel())));
-	}
-
-	/**
-	 * The holder's dashboards and top management's, which oversees the contact officers.
-	 */
-	public static Set<String> audience(Officer officer) {
-		Set<String> audience = new LinkedHashSet<>();
-		audience.add(officer.audience());
-		audience.add(TOP_MANAGEMENT);
-		return audience;
 	}
 
 	/**

@@ -3,17 +3,14 @@ package sa.rawabit.platform.inquiries.desk;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,20 +25,18 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
-import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tools.AnswerAttachments;
 import sa.rawabit.policy.Channel;
-import sa.rawabit.policy.ContactOfficers;
 import sa.rawabit.policy.RoleKey;
 
 /**
- * The inquiries pages: the lists (mine, all open, overdue for top management), logging an
- * inquiry taken by phone, interview, letter or at the branch, and one inquiry with its
- * holder, history, the answer form for its contact officer and the reassignment form for
- * top management; each through {@link InquiryDesk} like the API.
+ * The inquiries pages: the lists (mine, all open, overdue for top management) and one
+ * inquiry with its holder, history, the answer form for its contact officer and the
+ * reassignment form for top management; each through {@link InquiryDesk} like the API.
+ * Logging a new one is {@link InquiryLogPages}.
  */
 @PageController
 public class InquiryPages {
@@ -50,9 +45,11 @@ public class InquiryPages {
 
 	private final InquiryDesk desk;
 
-	private final PoliciesInForce policies;
+	private final InquiryLookup lookup;
 
-	private final BeneficiaryRegistry registry;
+	private final InquiryHolders holders;
+
+	private final PoliciesInForce policies;
 
 	private final AuditTrail audit;
 
@@ -64,12 +61,14 @@ public class InquiryPages {
 
 	private final AnswerAttachments attachments;
 
-	InquiryPages(InquiryDesk desk, PoliciesInForce policies, BeneficiaryRegistry registry, AuditTrail audit,
-			Transactions transactions, TimeProperties properties, Clock clock, AnswerAttachments attachments) {
+	InquiryPages(InquiryDesk desk, InquiryLookup lookup, InquiryHolders holders, PoliciesInForce policies,
+			AuditTrail audit, Transactions transactions, TimeProperties properties, Clock clock,
+			AnswerAttachments attachments) {
 		this.attachments = attachments;
 		this.desk = desk;
+		this.lookup = lookup;
+		this.holders = holders;
 		this.policies = policies;
-		this.registry = registry;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -84,10 +83,10 @@ public class InquiryPages {
 	Mono<String> list(@AuthenticationPrincipal StaffMember me, @RequestParam(required = false) @Nullable String view,
 			@RequestParam(required = false) @Nullable String state, Model model) {
 		me.requireAnyRole(InquiryDesk.STAFF);
-		boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
+		boolean top = me.hasRole(RoleKey.TOP_MANAGEMENT.value());
 		String shown = view == null || !VIEWS.contains(view) ? (top ? "open" : "mine") : view;
 		if ("overdue".equals(shown)) {
-			me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+			me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		}
 		InquiryState filter = "open".equals(shown) || "overdue".equals(shown) ? InquiryState.OPEN : parse(state);
 		LocalDate today = today();
@@ -97,29 +96,12 @@ public class InquiryPages {
 		model.addAttribute("state", filter == null ? null : filter.column());
 		model.addAttribute("states", List.of("open", "answered", "converted"));
 		return channelNames(me).doOnNext(names -> model.addAttribute("channelNames", names))
-			.thenMany(desk.list(me, "mine".equals(shown), filter))
+			.thenMany(lookup.list(me, "mine".equals(shown), filter))
 			.map(inquiry -> new Row(inquiry, inquiry.state().column(), due(inquiry, today)))
 			.filter(row -> !"overdue".equals(shown) || "overdue".equals(row.due()))
 			.collectList()
 			.doOnNext(rows -> model.addAttribute("rows", rows))
 			.thenReturn("inquiries/list");
-	}
-
-	@GetMapping("/inquiries/new")
-	Mono<String> newForm(@AuthenticationPrincipal StaffMember me, Model model) {
-		return newPage(me, InquiryForm.empty(), null, model);
-	}
-
-	@PostMapping("/inquiries/new")
-	Mono<String> log(@AuthenticationPrincipal StaffMember me, @ModelAttribute("form") InquiryForm form, Model model,
-			ServerWebExchange exchange) {
-		return Mono.fromCallable(form::inquiry)
-			.flatMap(received -> desk.receive(me, received))
-			.map(inquiry -> "redirect:/inquiries/" + inquiry.id().value())
-			.onErrorResume(ProblemException.class, problem -> {
-				FormErrors.status(exchange, problem);
-				return newPage(me, form, problem, model);
-			});
 	}
 
 	@GetMapping("/inquiries/{id}")
@@ -149,7 +131,7 @@ public class InquiryPages {
 						AnswerAttachments.chosen(form));
 			}
 			case "reassign" -> {
-				me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+				me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 				String reason = form.get("reason");
 				Officer to = new InquiriesController.Reassignment(NewInquiry.blankToNull(form.get("role")),
 						NewInquiry.blankToNull(form.get("staff")), reason)
@@ -169,14 +151,14 @@ public class InquiryPages {
 		model.addAttribute("typed", typed);
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
 		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
-		return desk.find(me, id)
-			.flatMap(inquiry -> Mono.zip(desk.history(id).collectList(),
+		return lookup.find(me, id)
+			.flatMap(inquiry -> Mono.zip(lookup.history(id).collectList(),
 					transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
 					policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
-					transactions.inTenant(desk.mayAct(me, inquiry)))
+					transactions.inTenant(holders.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
-					boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
+					boolean top = me.hasRole(RoleKey.TOP_MANAGEMENT.value());
 					model.addAttribute("inquiry", inquiry);
 					model.addAttribute("stateKey", inquiry.state().column());
 					model.addAttribute("due", due(inquiry, today()));
@@ -191,36 +173,6 @@ public class InquiryPages {
 					model.addAttribute("canReassign", open && top);
 				}))
 			.thenReturn("inquiries/detail");
-	}
-
-	private Mono<String> newPage(StaffMember me, InquiryForm form, @Nullable ProblemException problem, Model model) {
-		me.requireTenant();
-		me.requireAnyRole(InquiryDesk.STAFF);
-		model.addAttribute("me", me);
-		model.addAttribute("form", form);
-		model.addAttribute("problem", problem);
-		model.addAttribute("errors", FormErrors.of(problem));
-		return policies.inForce(me.tenant()).doOnNext(loaded -> {
-			model.addAttribute("policy", loaded.policy());
-			ContactOfficers map = loaded.policy().contactOfficers();
-			Set<String> categories = new LinkedHashSet<>();
-			Set<String> fields = new LinkedHashSet<>();
-			if (map != null) {
-				map.assignments().forEach(assignment -> {
-					if (assignment.category() != null) {
-						categories.add(assignment.category());
-					}
-					if (assignment.field() != null) {
-						fields.add(assignment.field());
-					}
-				});
-			}
-			model.addAttribute("categories", categories);
-			model.addAttribute("fields", fields);
-		})
-			.then(registry.all().take(200).collectList())
-			.doOnNext(people -> model.addAttribute("beneficiaries", people))
-			.thenReturn("inquiries/new");
 	}
 
 	/** The policy's channels by id, to show their names rather than their ids. */

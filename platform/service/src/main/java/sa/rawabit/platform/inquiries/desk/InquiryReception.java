@@ -77,7 +77,7 @@ class InquiryReception {
 							received.field(), today, found.getT2());
 					Officer officer = routed.officer();
 					var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
-							InquiryDesk.audience(officer));
+							InquiryJournal.audience(officer));
 					Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN,
 							received.question().strip(), received.beneficiaryId(), received.anonymousContact(),
 							category, received.field(), officer, by, loaded.version().value(),

@@ -17,9 +17,9 @@ import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 
 /**
- * SQL for inquiries and their assignment history. Every method runs inside the caller's
- * tenant transaction and names no tenant in a WHERE clause: row-level security is the
- * only filter.
+ * SQL for inquiries (their assignment history is {@link InquiryAssignments}). Every
+ * method runs inside the caller's tenant transaction and names no tenant in a WHERE
+ * clause: row-level security is the only filter.
  */
 @Repository
 public class InquiryRecords {
@@ -44,22 +44,6 @@ public class InquiryRecords {
 	public static final String OPEN_MINE_COUNT = """
 			select count(*) as n from app.inquiry
 			where state = 'open' and (assigned_role = any($1::text[]) or assigned_staff = any($2::text[]))""";
-
-	/**
-	 * One row of the assignment history: a reason a person typed, or a code the system
-	 * wrote ({@code routed}, {@code delegated} with the absent officer it covers for).
-	 */
-	record Assignment(Officer officer, @Nullable String reason, @Nullable String reasonCode,
-			@Nullable String coveringFor, String by, Instant at) {
-
-		Assignment(Officer officer, String reason, String by, Instant at) {
-			this(officer, reason, null, null, by, at);
-		}
-
-		static Assignment routed(ContactOfficerRouting.Routed routed, String by, Instant at) {
-			return new Assignment(routed.officer(), null, routed.reasonCode(), routed.coveringFor(), by, at);
-		}
-	}
 
 	private final DatabaseClient database;
 
@@ -190,38 +174,11 @@ public class InquiryRecords {
 			.then();
 	}
 
-	Mono<Void> assigned(InquiryId id, Assignment assignment) {
-		return TenantContext.require().flatMap(tenant -> {
-			GenericExecuteSpec insert = database.sql("""
-					insert into app.inquiry_assignment (tenant_id, inquiry_id, id, assigned_role, assigned_staff,
-					    reason, assigned_by, assigned_at, reason_code, covering_for)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-				.bind(0, tenant.value())
-				.bind(1, id.value())
-				.bind(2, UUID.randomUUID())
-				.bind(6, assignment.by())
-				.bind(7, assignment.at());
-			insert = insert.bind(5, Parameter.fromOrEmpty(assignment.reason(), String.class));
-			insert = insert.bind(8, Parameter.fromOrEmpty(assignment.reasonCode(), String.class));
-			insert = insert.bind(9, Parameter.fromOrEmpty(assignment.coveringFor(), String.class));
-			insert = insert.bind(3, Parameter.fromOrEmpty(assignment.officer().role(), String.class));
-			insert = insert.bind(4, Parameter.fromOrEmpty(assignment.officer().staff(), String.class));
-			return insert.then();
-		});
-	}
-
-	Flux<Assignment> assignments(InquiryId id) {
-		return database.sql("""
-				select assigned_role, assigned_staff, reason, reason_code, covering_for, assigned_by, assigned_at
-				from app.inquiry_assignment where inquiry_id = $1 order by assigned_at, recorded""")
-			.bind(0, id.value())
-			.map(row -> new Assignment(officer(row), row.get("reason", String.class),
-					row.get("reason_code", String.class), row.get("covering_for", String.class),
-					row.get("assigned_by", String.class), row.get("assigned_at", Instant.class)))
-			.all();
-	}
-
-	private static Officer officer(Readable row) {
+	/**
+	 * The holder in a row of {@code app.inquiry} or {@code app.inquiry_assignment}: both
+	 * name it in the same two columns.
+	 */
+	static Officer officer(Readable row) {
 		String role = row.get("assigned_role", String.class);
 		return role != null ? Officer.role(role) : Officer.named(row.get("assigned_staff", String.class));
 	}

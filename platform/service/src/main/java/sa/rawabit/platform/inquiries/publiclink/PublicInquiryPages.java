@@ -52,21 +52,12 @@ class PublicInquiryPages {
 
 	@PostMapping(path = "/public/{slug}/inquiry", consumes = "application/x-www-form-urlencoded")
 	Mono<String> ask(@PathVariable String slug, Model model, ServerWebExchange exchange) {
-		return gate.admitAddress(exchange, PublicInquiryLink.INQUIRIES).then(Mono.defer(() -> {
-			gate.admitSize(exchange);
-			return link.open(slug).flatMap(opened -> {
-				describe(opened, model);
-				return gate.admitAssociation(exchange, PublicInquiryLink.INQUIRIES, slug)
-					.then(exchange.getFormData())
-					.map(PublicInquiryPages::read)
-					.flatMap(form -> {
-						model.addAttribute("form", form);
-						return link.ask(opened, form);
-					});
-			})
-				.map(asked -> "redirect:/public/" + slug + "/inquiry/receipt/" + asked.code().value())
-				.switchIfEmpty(Mono.fromSupplier(() -> notFound(exchange)));
-		})).onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
+		return gate
+			.admitForm(exchange, PublicInquiryLink.INQUIRIES, slug,
+					() -> link.open(slug).doOnNext(opened -> describe(opened, model)), PublicInquiryPages::read, model,
+					(opened, form) -> link.ask(opened, form)
+						.map(asked -> "redirect:/public/" + slug + "/inquiry/receipt/" + asked.code().value()))
+			.onErrorResume(ProblemException.class, problem -> refused(problem, model, exchange));
 	}
 
 	@GetMapping("/public/{slug}/inquiry/receipt/{code}")

@@ -22,9 +22,9 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.inquiries.InquiryState;
-import sa.rawabit.platform.inquiries.desk.InquiryDesk;
 import sa.rawabit.platform.inquiries.desk.Officer;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.policy.RoleKey;
 import sa.rawabit.policy.calendar.WorkingCalendar;
 
 /**
@@ -97,7 +97,7 @@ class InquirySupervision {
 	}
 
 	Mono<Report> report(StaffMember me, Period period) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		ZoneId zone = properties.zone();
 		Instant start = period.from().atStartOfDay(zone).toInstant();
 		Instant end = period.to().plusDays(1).atStartOfDay(zone).toInstant();

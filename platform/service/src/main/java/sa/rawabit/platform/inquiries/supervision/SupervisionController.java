@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.inquiries.delegation.Delegation;
 import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
-import sa.rawabit.platform.inquiries.desk.InquiryDesk;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Top management's API over the contact officers: their figures for a period, and
@@ -42,7 +42,7 @@ class SupervisionController {
 	Mono<Map<String, Object>> supervision(@AuthenticationPrincipal StaffMember staff,
 			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		staff.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		staff.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		return supervision.report(staff, supervision.period(from, to)).map(report -> {
 			Map<String, Object> view = new LinkedHashMap<>();
 			view.put("from", report.period().from().toString());

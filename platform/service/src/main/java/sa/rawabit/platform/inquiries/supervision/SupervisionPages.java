@@ -26,7 +26,7 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
-import sa.rawabit.platform.inquiries.desk.InquiryDesk;
+import sa.rawabit.policy.RoleKey;
 
 /**
  * Top management's pages over the contact officers: supervision (a table and bars per
@@ -53,7 +53,7 @@ class SupervisionPages {
 	Mono<String> supervision(@AuthenticationPrincipal StaffMember me,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			ServerWebExchange exchange, Model model) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		model.addAttribute("me", me);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
@@ -78,7 +78,7 @@ class SupervisionPages {
 	Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal StaffMember me,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			ServerWebExchange exchange) {
-		me.requireAnyRole(InquiryDesk.TOP_MANAGEMENT);
+		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		InquirySupervision.Period period = supervision.period(from, to);
 		return supervision.report(me, period)
 			.map(report -> ResponseEntity.ok()
