@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,16 @@ class OwnRolesThroughBothAppsBrowserTests extends ConsolePageTest {
 			assertThat(row.locator("td").nth(1)).hasText("مستلمة");
 
 			escalationClockRunsOut(subject);
-			assertThat(row.locator("td").nth(1)).containsText("مصعّدة");
+			// Escalated to the body the association's policy names, not the product's
+			// top management.
+			assertThat(row.locator("td").nth(1)).hasText("مصعّدة إلى المدير التنفيذي");
 			assertThat(dashboard.evaluate("window.__notReloaded === true")).isEqualTo(true);
 			Browser.screenshot(dashboard, "both-apps-executive-director-dashboard-ar");
+
+			row.getByRole(AriaRole.LINK).click();
+			assertThat(dashboard.getByTestId("complaint-state")).hasText("مصعّدة إلى المدير التنفيذي");
+			assertThat(dashboard.getByTestId("timeline")).containsText("صُعّدت إلى المدير التنفيذي");
+			assertThat(dashboard.locator("main")).not().containsText("الإدارة العليا");
 		}
 	}
 
