@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +29,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.audit.StaffNames;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
@@ -64,8 +66,12 @@ public class InquiryPages {
 
 	private final AnswerAttachments attachments;
 
+	private final StaffNames staffNames;
+
 	InquiryPages(InquiryDesk desk, PoliciesInForce policies, BeneficiaryRegistry registry, AuditTrail audit,
-			Transactions transactions, TimeProperties properties, Clock clock, AnswerAttachments attachments) {
+			Transactions transactions, TimeProperties properties, Clock clock, AnswerAttachments attachments,
+			StaffNames staffNames) {
+		this.staffNames = staffNames;
 		this.attachments = attachments;
 		this.desk = desk;
 		this.policies = policies;
@@ -102,6 +108,9 @@ public class InquiryPages {
 			.filter(row -> !"overdue".equals(shown) || "overdue".equals(row.due()))
 			.collectList()
 			.doOnNext(rows -> model.addAttribute("rows", rows))
+			.flatMap(rows -> staffNames.add(ActorNames.from(List.of()),
+					rows.stream().map(row -> row.inquiry().officer().staff()).toList()))
+			.doOnNext(names -> model.addAttribute("names", names))
 			.thenReturn("inquiries/list");
 	}
 
@@ -170,10 +179,13 @@ public class InquiryPages {
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
 		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
 		return desk.find(me, id)
-			.flatMap(inquiry -> Mono.zip(desk.history(id).collectList(),
-					transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
-					policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
-					transactions.inTenant(desk.mayAct(me, inquiry)))
+			.flatMap(inquiry -> Mono
+				.zip(desk.history(id).collectList(),
+						transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
+						policies.inForce(me.tenant())
+							.map(loaded -> loaded.policy().channels())
+							.defaultIfEmpty(List.of()),
+						transactions.inTenant(desk.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
 					boolean top = me.hasRole(InquiryDesk.TOP_MANAGEMENT);
@@ -182,14 +194,19 @@ public class InquiryPages {
 					model.addAttribute("due", due(inquiry, today()));
 					model.addAttribute("assignments", all.getT1());
 					model.addAttribute("history", all.getT2());
-					model.addAttribute("names", ActorNames.from(all.getT2()));
 					model.addAttribute("channels", all.getT3());
 					Map<String, Channel> names = new LinkedHashMap<>();
 					all.getT3().forEach(channel -> names.put(channel.id().value(), channel));
 					model.addAttribute("channelNames", names);
 					model.addAttribute("canAnswer", open && all.getT4());
 					model.addAttribute("canReassign", open && top);
-				}))
+				})
+				// Officers who were given it but have not acted on it are named too.
+				.flatMap(all -> staffNames.add(ActorNames.from(all.getT2()), Stream
+					.concat(Stream.of(inquiry.officer()), all.getT1().stream().map(InquiryRecords.Assignment::officer))
+					.map(Officer::staff)
+					.toList())))
+			.doOnNext(names -> model.addAttribute("names", names))
 			.thenReturn("inquiries/detail");
 	}
 
