@@ -161,6 +161,9 @@ class OwnRolesThroughBothAppsBrowserTests extends ConsolePageTest {
 		phone.locator("#description").fill("قدمت طلبي منذ شهر ولم يصلني رد.");
 		phone.getByTestId("submit").click();
 		assertThat(phone.getByTestId("tracking-code")).hasValue(Pattern.compile("[A-Z2-7]{20}"));
+		// The beneficiary is told who the complaint goes to, in the association's words.
+		assertThat(phone.getByTestId("next-steps")).containsText("تُصعَّد إلى: المدير التنفيذي");
+		assertThat(phone.getByTestId("next-steps")).not().containsText("الإدارة العليا");
 	}
 
 	/**
