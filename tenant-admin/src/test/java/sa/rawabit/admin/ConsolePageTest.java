@@ -70,6 +70,38 @@ public abstract class ConsolePageTest {
 		return base().resolve(path);
 	}
 
+	/**
+	 * Signs in as the platform operator and fills the onboarding form for a new
+	 * association whose first administrator is {@code administrator}; the caller submits
+	 * it.
+	 */
+	protected void fillOnboarding(String slug, String administrator) {
+		signIn("operator", "");
+		page.getByTestId("onboard-link").click();
+		page.getByTestId("onboard-slug").fill(slug);
+		page.getByTestId("onboard-nameAr").fill("جمعية البر " + slug);
+		page.getByTestId("onboard-nameEn").fill("Al-Birr Association " + slug);
+		page.getByTestId("onboard-licenceAuthority").fill("NCNP");
+		page.getByTestId("onboard-licenceNumber").fill("L-" + slug);
+		page.getByTestId("onboard-region").fill("جازان");
+		page.getByTestId("onboard-email").fill(administrator);
+		page.getByTestId("onboard-firstName").fill("سارة");
+		page.getByTestId("onboard-lastName").fill("الحربي");
+	}
+
+	/**
+	 * Records the board's approval of the uploaded draft (meeting, session, Hijri date)
+	 * and publishes it.
+	 */
+	protected static void approveAndPublish(Page on, String meeting, String session, String hijriDate) {
+		on.getByTestId("approval-body").fill("مجلس إدارة الجمعية");
+		on.getByTestId("approval-meeting").fill(meeting);
+		on.getByTestId("approval-session").fill(session);
+		on.getByTestId("approval-date").fill(hijriDate);
+		on.getByTestId("approval-calendar").selectOption("hijri");
+		on.getByTestId("publish").click();
+	}
+
 	/** Signs in as a demo user through Keycloak, landing on {@code path}. */
 	protected void signIn(String username, String path) {
 		Browser.signIn(page, url(path), username, TestKeycloak.DEMO_PASSWORD);

@@ -20,8 +20,8 @@ import sa.rawabit.testing.TestKeycloak;
  * A new association from start to its first member of staff, all in the console: the
  * platform operator onboards it, its first administrator signs in, publishes the
  * board-approved policy and adds a relations officer, who can then sign in for that
- * association with that role. (Their platform dashboard is the platform's own page tests'
- * concern: the platform cannot be started from tenant-admin's tests.)
+ * association with that role. (The same path on into the platform, with the policy's own
+ * roles: {@code OwnRolesThroughBothAppsBrowserTests}.)
  */
 class OnboardingConsolePageTests extends ConsolePageTest {
 
@@ -36,17 +36,7 @@ class OnboardingConsolePageTests extends ConsolePageTest {
 		String slug = "onboarded-" + UUID.randomUUID().toString().substring(0, 8);
 		String administrator = "admin@" + slug + ".example.org";
 
-		signIn("operator", "");
-		page.getByTestId("onboard-link").click();
-		page.getByTestId("onboard-slug").fill(slug);
-		page.getByTestId("onboard-nameAr").fill("جمعية البر " + slug);
-		page.getByTestId("onboard-nameEn").fill("Al-Birr Association " + slug);
-		page.getByTestId("onboard-licenceAuthority").fill("NCNP");
-		page.getByTestId("onboard-licenceNumber").fill("L-" + slug);
-		page.getByTestId("onboard-region").fill("جازان");
-		page.getByTestId("onboard-email").fill(administrator);
-		page.getByTestId("onboard-firstName").fill("سارة");
-		page.getByTestId("onboard-lastName").fill("الحربي");
+		fillOnboarding(slug, administrator);
 		Accessibility.audit(page, "console onboarding form");
 		page.getByTestId("onboard").click();
 
@@ -66,12 +56,7 @@ class OnboardingConsolePageTests extends ConsolePageTest {
 				.fill(SeedPolicies.get("thimar-alkhair").yaml().replace("slug: thimar-alkhair", "slug: " + slug));
 			admin.getByTestId("upload").click();
 			assertThat(admin.getByTestId("version-state")).hasText("مسودة");
-			admin.getByTestId("approval-body").fill("مجلس إدارة الجمعية");
-			admin.getByTestId("approval-meeting").fill("1");
-			admin.getByTestId("approval-session").fill("1");
-			admin.getByTestId("approval-date").fill("1448-06-01");
-			admin.getByTestId("approval-calendar").selectOption("hijri");
-			admin.getByTestId("publish").click();
+			approveAndPublish(admin, "1", "1", "1448-06-01");
 
 			assertThat(admin.getByTestId("published-notice")).isVisible();
 			String number = admin.getByTestId("in-force-number").textContent().strip();

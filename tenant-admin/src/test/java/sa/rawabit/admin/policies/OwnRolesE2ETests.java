@@ -71,7 +71,15 @@ class OwnRolesE2ETests extends AdminTest {
 		withoutThem = SeedPolicies.get("samtah-cooperative")
 			.yaml()
 			.replace("slug: samtah-cooperative", "slug: " + slug);
-		withOwnRoles = withoutThem.replace("complaints:\n", OWN_ROLES + "complaints:\n")
+		withOwnRoles = inOwnWords(withoutThem);
+	}
+
+	/**
+	 * Samtah's policy (any slug) in an association's own words: its complaints escalate
+	 * to its executive director, its requests are decided by its services committee.
+	 */
+	static String inOwnWords(String samtah) {
+		return samtah.replace("complaints:\n", OWN_ROLES + "complaints:\n")
 			.replace("    to: top-management", "    to: executive-director")
 			.replace("role: research-committee", "role: services-committee");
 	}

@@ -59,12 +59,7 @@ class PolicyConsolePageTests extends ConsolePageTest {
 		Browser.screenshot(page, "console-policy-diff-ar");
 		Accessibility.audit(page, "console policy draft and diff");
 
-		page.getByTestId("approval-body").fill("مجلس إدارة الجمعية");
-		page.getByTestId("approval-meeting").fill("11");
-		page.getByTestId("approval-session").fill("3");
-		page.getByTestId("approval-date").fill("1448-05-01");
-		page.getByTestId("approval-calendar").selectOption("hijri");
-		page.getByTestId("publish").click();
+		approveAndPublish(page, "11", "3", "1448-05-01");
 
 		assertThat(page.getByTestId("published-notice")).isVisible();
 		String number = page.getByTestId("in-force-number").textContent().strip();

@@ -16,7 +16,7 @@ public final class ActorNames {
 
 	private final Map<String, String> names;
 
-	private ActorNames(Map<String, String> names) {
+	ActorNames(Map<String, String> names) {
 		this.names = Map.copyOf(names);
 	}
 
@@ -31,6 +31,18 @@ public final class ActorNames {
 			.filter(event -> event.detail().containsKey(AuditEvent.ACTOR_NAME))
 			.forEach(event -> names.put(event.actor(), event.detail().get(AuditEvent.ACTOR_NAME)));
 		return new ActorNames(names);
+	}
+
+	/** Whether a name is known for {@code username}. */
+	boolean knows(String username) {
+		return names.containsKey(username);
+	}
+
+	/** These names, and {@code more} for usernames they do not know. */
+	ActorNames with(Map<String, String> more) {
+		Map<String, String> all = new HashMap<>(more);
+		all.putAll(names);
+		return new ActorNames(all);
 	}
 
 	/**

@@ -27,6 +27,8 @@ import sa.rawabit.platform.publicaccess.TrackingCode;
 import sa.rawabit.policy.Complaints;
 import sa.rawabit.policy.Deadline;
 import sa.rawabit.policy.DeadlineId;
+import sa.rawabit.policy.RoleKey;
+import sa.rawabit.policy.Text;
 
 /**
  * The public complaint link as pages, for a phone: the form, the receipt with the
@@ -158,6 +160,10 @@ class PublicComplaintPages {
 		}
 		model.addAttribute("next", next);
 		model.addAttribute("handler", rules.handler().value());
+		// Who complaints go to, in the policy's words (its own executive director, say).
+		String target = rules.escalation() == null ? "top-management" : rules.escalation().to().value();
+		model.addAttribute("escalatedTo",
+				opened.loaded().policy().roleNames(new RoleKey(target)).orElseGet(() -> Text.ar(target)));
 	}
 
 	private static void wait(Opened opened, @Nullable DeadlineId id, String key, List<NextStep> next) {

@@ -118,7 +118,7 @@ public class PolicyAcknowledgements {
 				var given = new Acknowledgement(loaded.version(), loaded.number(), me.subject(), me.username(),
 						STATEMENT, clock.instant());
 				return transactions.inTenant(records.insert(given)
-					.flatMap(stored -> stored ? audit.append(event(given)).thenReturn(given)
+					.flatMap(stored -> stored ? audit.append(event(me, given)).thenReturn(given)
 							: records.find(loaded.version(), me.subject())));
 			})
 			.contextWrite(TenantContext.of(tenant));
@@ -147,10 +147,15 @@ public class PolicyAcknowledgements {
 		return coverage(tenant, version).map(Coverage::acknowledged);
 	}
 
-	private static AuditEvent event(Acknowledgement given) {
+	/**
+	 * Names the member as their token does, so pages can name them before they act on a
+	 * case ({@link sa.rawabit.platform.audit.StaffNames}).
+	 */
+	private static AuditEvent event(StaffMember me, Acknowledgement given) {
 		return new AuditEvent(given.acknowledgedAt(), given.username(), "policy.acknowledged", SUBJECT_TYPE,
-				given.version().value(), null, "acknowledged", given.version().toString(), Map.of("number",
-						String.valueOf(given.number()), "subject", given.subject(), "statement", given.statement()));
+				given.version().value(), null, "acknowledged", given.version().toString(),
+				AuditEvent.naming(me, Map.of("number", String.valueOf(given.number()), "subject", given.subject(),
+						"statement", given.statement())));
 	}
 
 	static ProblemException notAcknowledged(int number) {

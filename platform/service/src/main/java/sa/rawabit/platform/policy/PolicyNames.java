@@ -48,6 +48,16 @@ public record PolicyNames(Policy policy, boolean arabic) {
 	}
 
 	/**
+	 * The name of the body complaints escalate to: the policy's escalation target (its
+	 * own executive director, say), top management where the policy names none.
+	 */
+	public String escalatedTo() {
+		var complaints = policy.complaints();
+		return role(complaints == null || complaints.escalation() == null ? "top-management"
+				: complaints.escalation().to().value());
+	}
+
+	/**
 	 * Several roles' names, in the order given, joined as the reader's language lists
 	 * them.
 	 */

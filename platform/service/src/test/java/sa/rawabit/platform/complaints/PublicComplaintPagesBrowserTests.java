@@ -72,6 +72,7 @@ class PublicComplaintPagesBrowserTests extends PageTest {
 		assertThat(phone.getByTestId("tracking-code")).hasValue(Pattern.compile("[A-Z2-7]{20}"));
 		String code = phone.getByTestId("tracking-code").inputValue();
 		assertThat(phone.getByTestId("next-steps")).containsText("أيام عمل");
+		assertThat(phone.getByTestId("next-steps")).containsText("تُصعَّد إلى: الإدارة العليا");
 		fitsPhone();
 		Browser.screenshot(phone, "public-receipt-ar");
 		Accessibility.audit(phone, "public complaint receipt");

@@ -22,6 +22,9 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 	static final String SAMTAH = InquiryPagesBrowserTests.SAMTAH;
 
+	/** The demo contact officer's name in Keycloak (deploy/keycloak). */
+	static final String OFFICER_NAME = "مسؤول التواصل الجمعية التعاونية متعددة الأغراض بصامطة";
+
 	private static volatile boolean samtahPublished;
 
 	@BeforeEach
@@ -58,13 +61,38 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 
 		page.getByTestId("delegation-delegate").fill(delegate);
 		page.getByTestId("delegation-submit").click();
+		// The delegate is named as at their acknowledgement, not by username.
 		assertThat(page.getByTestId("delegation-row")
-			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(delegate))).hasCount(1);
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(OFFICER_NAME))).hasCount(1);
+		assertThat(page.getByTestId("delegation-row").first()).not().containsText(delegate);
 		Browser.screenshot(page, "inquiry-delegations-ar");
 		Accessibility.audit(page, "delegations");
 
 		page.getByTestId("delegation-cancel").first().click();
 		assertThat(page.getByTestId("delegations-none")).isVisible();
+	}
+
+	@Test
+	void topManagementWhenReassignsAnInquiryToAnOfficerWhoNeverActedOnItThenTheyAreShownByName() {
+		String officer = SAMTAH + ".contact-officer";
+		signInReadyToActElsewhere(officer, "/policy").close();
+		signInReadyToAct(SAMTAH + ".top-management", "/inquiries/new");
+		String question = "هل تقبلون التطوع في الإجازة؟ " + System.nanoTime();
+		InquiryPagesBrowserTests.logByPhone(page, question);
+		assertThat(page.getByTestId("reassign-form")).isVisible();
+
+		page.locator("#reassign-role").selectOption("");
+		page.locator("#reassign-staff").fill(officer);
+		page.locator("#reassign-reason").fill("يتابع طلبات التطوع");
+		page.getByTestId("reassign-submit").click();
+
+		assertThat(page.getByTestId("inquiry-officer")).hasText(OFFICER_NAME);
+		assertThat(page.locator("main")).not().containsText(officer);
+		page.navigate(url("/inquiries?view=open").toString());
+		var row = page.getByTestId("inquiry-row")
+			.filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(question.substring(0, 20)));
+		assertThat(row).containsText(OFFICER_NAME);
+		assertThat(row).not().containsText(officer);
 	}
 
 	@Test

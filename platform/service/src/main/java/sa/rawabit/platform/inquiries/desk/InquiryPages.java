@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.audit.ActorNames;
 import sa.rawabit.platform.audit.AuditTrail;
+import sa.rawabit.platform.audit.StaffNames;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 import sa.rawabit.platform.policy.PoliciesInForce;
@@ -61,9 +63,12 @@ public class InquiryPages {
 
 	private final AnswerAttachments attachments;
 
+	private final StaffNames staffNames;
+
 	InquiryPages(InquiryDesk desk, InquiryLookup lookup, InquiryHolders holders, PoliciesInForce policies,
 			AuditTrail audit, Transactions transactions, TimeProperties properties, Clock clock,
-			AnswerAttachments attachments) {
+			AnswerAttachments attachments, StaffNames staffNames) {
+		this.staffNames = staffNames;
 		this.attachments = attachments;
 		this.desk = desk;
 		this.lookup = lookup;
@@ -101,6 +106,9 @@ public class InquiryPages {
 			.filter(row -> !"overdue".equals(shown) || "overdue".equals(row.due()))
 			.collectList()
 			.doOnNext(rows -> model.addAttribute("rows", rows))
+			.flatMap(rows -> staffNames.add(ActorNames.from(List.of()),
+					rows.stream().map(row -> row.inquiry().officer().staff()).toList()))
+			.doOnNext(names -> model.addAttribute("names", names))
 			.thenReturn("inquiries/list");
 	}
 
@@ -152,10 +160,13 @@ public class InquiryPages {
 		model.addAttribute("roles", RoleKey.ALL.stream().map(RoleKey::value).toList());
 		model.addAttribute("answerTools", attachments.forInquiry(me.tenant(), id.value()));
 		return lookup.find(me, id)
-			.flatMap(inquiry -> Mono.zip(lookup.history(id).collectList(),
-					transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
-					policies.inForce(me.tenant()).map(loaded -> loaded.policy().channels()).defaultIfEmpty(List.of()),
-					transactions.inTenant(holders.mayAct(me, inquiry)))
+			.flatMap(inquiry -> Mono
+				.zip(lookup.history(id).collectList(),
+						transactions.inTenant(audit.historyOf(AnswerClock.SUBJECT, id.value()).collectList()),
+						policies.inForce(me.tenant())
+							.map(loaded -> loaded.policy().channels())
+							.defaultIfEmpty(List.of()),
+						transactions.inTenant(holders.mayAct(me, inquiry)))
 				.doOnNext(all -> {
 					boolean open = inquiry.state() == InquiryState.OPEN;
 					boolean top = me.hasRole(RoleKey.TOP_MANAGEMENT.value());
@@ -164,14 +175,21 @@ public class InquiryPages {
 					model.addAttribute("due", due(inquiry, today()));
 					model.addAttribute("assignments", all.getT1());
 					model.addAttribute("history", all.getT2());
-					model.addAttribute("names", ActorNames.from(all.getT2()));
 					model.addAttribute("channels", all.getT3());
 					Map<String, Channel> names = new LinkedHashMap<>();
 					all.getT3().forEach(channel -> names.put(channel.id().value(), channel));
 					model.addAttribute("channelNames", names);
 					model.addAttribute("canAnswer", open && all.getT4());
 					model.addAttribute("canReassign", open && top);
-				}))
+				})
+				// Officers who were given it but have not acted on it are named too.
+				.flatMap(all -> staffNames.add(ActorNames.from(all.getT2()),
+						Stream
+							.concat(Stream.of(inquiry.officer()),
+									all.getT1().stream().map(InquiryAssignments.Assignment::officer))
+							.map(Officer::staff)
+							.toList())))
+			.doOnNext(names -> model.addAttribute("names", names))
 			.thenReturn("inquiries/detail");
 	}
 

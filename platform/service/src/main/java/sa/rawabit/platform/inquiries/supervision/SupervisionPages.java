@@ -1,9 +1,11 @@
 package sa.rawabit.platform.inquiries.supervision;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -25,6 +27,8 @@ import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.audit.ActorNames;
+import sa.rawabit.platform.audit.StaffNames;
 import sa.rawabit.platform.inquiries.delegation.OfficerDelegations;
 import sa.rawabit.policy.RoleKey;
 
@@ -43,7 +47,11 @@ class SupervisionPages {
 
 	private final MessageSource messages;
 
-	SupervisionPages(InquirySupervision supervision, OfficerDelegations delegations, MessageSource messages) {
+	private final StaffNames staffNames;
+
+	SupervisionPages(InquirySupervision supervision, OfficerDelegations delegations, MessageSource messages,
+			StaffNames staffNames) {
+		this.staffNames = staffNames;
 		this.supervision = supervision;
 		this.delegations = delegations;
 		this.messages = messages;
@@ -126,6 +134,9 @@ class SupervisionPages {
 		return delegations.current(me)
 			.collectList()
 			.doOnNext(current -> model.addAttribute("delegations", current))
+			.flatMap(current -> staffNames.add(ActorNames.from(List.of()),
+					current.stream().flatMap(d -> Stream.of(d.absent(), d.delegate())).toList()))
+			.doOnNext(names -> model.addAttribute("names", names))
 			.thenReturn("inquiries/delegations");
 	}
 
