@@ -245,6 +245,21 @@ public final class TestKeycloak {
 		post("/organizations/" + organization + "/members", user);
 	}
 
+	/**
+	 * Makes the realm send its e-mail (e.g. organization invitations) through the SMTP
+	 * server at {@code host:port}; the realm files configure none, and Keycloak then
+	 * refuses to invite.
+	 */
+	public void sendMailThrough(String host, int port) {
+		Map<String, Object> smtp = Map.of("host", host, "port", String.valueOf(port), "from",
+				"keycloak@rawabit.example.org", "fromDisplayName", "Rawabit");
+		call(HttpRequest.newBuilder(URI.create(adminBase()))
+			.header("Authorization", "Bearer " + masterRealmToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("smtpServer", smtp))))
+			.build());
+	}
+
 	private void post(String path, Object body) {
 		call(HttpRequest.newBuilder(URI.create(adminBase() + path))
 			.header("Authorization", "Bearer " + masterRealmToken())

@@ -245,18 +245,7 @@ class OnboardingE2ETests extends AdminTest {
 	}
 
 	private WebTestClient.ResponseSpec onboard(String slug, String licence) {
-		// Several Keycloak admin calls; the first of the run, on a shared two-core
-		// machine, has taken over 5 s.
-		return web.mutate()
-			.responseTimeout(java.time.Duration.ofSeconds(30))
-			.build()
-			.mutateWith(TestTokens.realm("platform-operator"))
-			.post()
-			.uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
-					"licenceAuthority", "NCNP", "licenceNumber", licence, "region", "الرياض", "firstAdministrator",
-					Map.of("email", "admin@" + slug + ".example.org", "firstName", "نورة", "lastName", "العتيبي")))
-			.exchange();
+		return onboard(web, slug, licence, "admin@" + slug + ".example.org");
 	}
 
 	private static String unique(String prefix) {
