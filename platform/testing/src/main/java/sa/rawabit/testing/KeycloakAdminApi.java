@@ -72,6 +72,21 @@ final class KeycloakAdminApi {
 		send("PUT", "/clients/" + client.get("id"), client);
 	}
 
+	/**
+	 * The id of group {@code parent}'s child named {@code name}, made first if missing.
+	 */
+	String childGroup(String parent, String name) {
+		String children = "/groups/" + parent + "/children";
+		if (list(children).stream().noneMatch(group -> name.equals(group.get("name")))) {
+			send("POST", children, Map.of("name", name));
+		}
+		return String.valueOf(list(children).stream()
+			.filter(group -> name.equals(group.get("name")))
+			.findFirst()
+			.orElseThrow()
+			.get("id"));
+	}
+
 	/** The Keycloak user id ({@code sub}) of a user. */
 	String userId(String username) {
 		return String.valueOf(

@@ -201,15 +201,7 @@ public final class TestKeycloak {
 			.findFirst()
 			.orElseThrow()
 			.get("id"));
-		if (api.list("/groups/" + group + "/children").stream().noneMatch(g -> role.equals(g.get("name")))) {
-			api.send("POST", "/groups/" + group + "/children", Map.of("name", role));
-		}
-		String roleGroup = String.valueOf(api.list("/groups/" + group + "/children")
-			.stream()
-			.filter(g -> role.equals(g.get("name")))
-			.findFirst()
-			.orElseThrow()
-			.get("id"));
+		String roleGroup = api.childGroup(group, role);
 		api.send("POST", "/users",
 				Map.of("username", username, "email", username, "firstName", firstName, "lastName", lastName, "enabled",
 						true, "emailVerified", true, "credentials",
@@ -217,6 +209,17 @@ public final class TestKeycloak {
 		String user = userId(username);
 		api.send("PUT", "/users/" + user + "/groups/" + roleGroup, null);
 		api.send("POST", "/organizations/" + organization + "/members", user);
+	}
+
+	/**
+	 * Makes the realm send its e-mail (e.g. organization invitations) through the SMTP
+	 * server at {@code host:port}; the realm files configure none, and Keycloak then
+	 * refuses to invite.
+	 */
+	public void sendMailThrough(String host, int port) {
+		Map<String, Object> smtp = Map.of("host", host, "port", String.valueOf(port), "from",
+				"keycloak@rawabit.example.org", "fromDisplayName", "Rawabit");
+		api.send("PUT", "", Map.of("smtpServer", smtp));
 	}
 
 	/** The Keycloak user id ({@code sub}) of a user. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -27,15 +28,10 @@ public class IdentityDirectory {
 			"Keycloak already has an organization with this alias or name",
 			"يوجد في نظام الهوية جهة بهذا المعرّف أو الاسم");
 
-	static final ProblemType UNVERIFIED = new ProblemType("account-unverified", HttpStatus.CONFLICT,
-			"An account with this e-mail exists but its e-mail is not verified",
-			"يوجد حساب بهذا البريد الإلكتروني لكن بريده غير مُتحقَّق منه");
-
-	private static final String UNVERIFIED_EN = "An account with this e-mail exists but has not verified it, so it is"
-			+ " not attached; its owner verifies the address in Keycloak first, or use another address";
-
-	private static final String UNVERIFIED_AR = "يوجد حساب بهذا البريد لم يتحقق منه صاحبه فلم يُربط؛ يتحقق صاحبه من"
-			+ " البريد في نظام الهوية أولاً، أو استخدم بريداً آخر";
+	static final ProblemType INVITATION_UNSENT = new ProblemType("invitation-unsent", HttpStatus.BAD_GATEWAY,
+			"An account with this e-mail exists but has not verified it, and the identity service could not send it"
+					+ " an invitation",
+			"يوجد حساب بهذا البريد لم يتحقق منه صاحبه، ولم يتمكن نظام الهوية من إرسال دعوة إليه");
 
 	static final String SLUG_ATTRIBUTE = "slug";
 
@@ -104,24 +100,43 @@ public class IdentityDirectory {
 	}
 
 	/**
-	 * Finds the person's account by e-mail or creates it, makes them a member and sets
-	 * their roles. An existing account is reused only when Keycloak has verified its
-	 * e-mail: an unverified address proves nothing (anyone could have typed it), and
-	 * attaching it would hand the association to whoever did (409, nothing attached).
+	 * Finds the person's account by e-mail or creates it, then sets their roles here. A
+	 * created account, or an existing one whose e-mail Keycloak has verified, is made a
+	 * member at once. An existing account whose e-mail is not verified proves nothing
+	 * (anyone could have typed the address): it is not attached; Keycloak sends the
+	 * address the organization's invitation, and the account becomes a member only when
+	 * the owner of the mailbox accepts it. Its roles are set now and count from then on:
+	 * the association of a sign-in is its organization membership, never its groups.
 	 */
 	public Mono<StaffAccount> addStaff(String slug, Person person, Set<String> roles) {
-		return findUser(person.email()).map(existing -> {
-			if (!existing.verified()) {
-				throw new ProblemException(UNVERIFIED, UNVERIFIED_EN, UNVERIFIED_AR, "email");
-			}
-			return new StaffAccount(existing.id(), person.email(), person.email(), roles, false, null);
-		})
-			.switchIfEmpty(Mono.defer(() -> createUser(person, roles)))
-			.flatMap(account -> organizationId(slug)
-				.flatMap(org -> keycloak.create("/organizations/{id}/members", "\"" + account.userId() + "\"", org)
-					.onErrorResume(KeycloakAdmin::isConflict, already -> Mono.just(account.userId())))
-				.then(setRoles(slug, account.userId(), roles))
-				.thenReturn(account));
+		return organizationId(slug).switchIfEmpty(Mono.error(() -> ProblemException.notFound("association")))
+			.flatMap(org -> findUser(person.email())
+				.flatMap(existing -> existing.verified()
+						? attach(org, existing.id())
+							.thenReturn(StaffAccount.member(existing.id(), person.email(), person.email(), roles))
+						: invite(org, existing.id()).thenReturn(new StaffAccount(existing.id(), person.email(),
+								person.email(), roles, false, null, true)))
+				.switchIfEmpty(Mono.defer(() -> createUser(person, roles)
+					.flatMap(created -> attach(org, created.userId()).thenReturn(created)))))
+			.flatMap(account -> setRoles(slug, account.userId(), roles).thenReturn(account));
+	}
+
+	private Mono<Void> attach(String org, String userId) {
+		return keycloak.create("/organizations/{id}/members", "\"" + userId + "\"", org)
+			.onErrorResume(KeycloakAdmin::isConflict, already -> Mono.just(userId))
+			.then();
+	}
+
+	/**
+	 * Keycloak's organization invitation; a second invitation while one is pending, or to
+	 * a member, is a conflict and changes nothing. Keycloak cannot send one without the
+	 * realm's SMTP server (it answers 500): that is a 502 naming the address, not ours.
+	 */
+	private Mono<Void> invite(String org, String userId) {
+		return keycloak.submit("/organizations/{id}/members/invite-existing-user", Map.of("id", userId), org)
+			.onErrorResume(KeycloakAdmin::isConflict, already -> Mono.empty())
+			.onErrorMap(WebClientResponseException.class, unsent -> new ProblemException(INVITATION_UNSENT,
+					INVITATION_UNSENT.titleEn(), INVITATION_UNSENT.titleAr(), "email"));
 	}
 
 	/** Makes the account's roles in this association exactly {@code roles}. */
@@ -136,8 +151,8 @@ public class IdentityDirectory {
 	public Flux<StaffAccount> staff(String slug) {
 		return organizationId(slug).flatMapMany(org -> keycloak.list("/organizations/{id}/members?max=1000", org))
 			.concatMap(user -> rolesOf(slug, String.valueOf(user.get("id")))
-				.map(roles -> new StaffAccount(String.valueOf(user.get("id")), String.valueOf(user.get("username")),
-						String.valueOf(user.get("email")), roles, false, null)));
+				.map(roles -> StaffAccount.member(String.valueOf(user.get("id")), String.valueOf(user.get("username")),
+						String.valueOf(user.get("email")), roles)));
 	}
 
 	/**
@@ -177,7 +192,7 @@ public class IdentityDirectory {
 				"requiredActions", List.of("UPDATE_PASSWORD"), "credentials",
 				List.of(Map.of("type", "password", "value", password, "temporary", true)));
 		return keycloak.create("/users", user)
-			.map(id -> new StaffAccount(id, person.email(), person.email(), roles, true, password));
+			.map(id -> new StaffAccount(id, person.email(), person.email(), roles, true, password, false));
 	}
 
 	private Mono<Account> findUser(String email) {

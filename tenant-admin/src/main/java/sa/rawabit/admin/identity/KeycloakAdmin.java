@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -65,6 +66,21 @@ class KeycloakAdmin {
 			.toBodilessEntity()
 			.timeout(properties.timeout())
 			.map(KeycloakAdmin::createdId));
+	}
+
+	/** POSTs a form, as the organization invitation endpoints take their parameters. */
+	Mono<Void> submit(String path, Map<String, String> form, Object... variables) {
+		var body = new LinkedMultiValueMap<String, String>();
+		form.forEach(body::add);
+		return token.flatMap(bearer -> http.post()
+			.uri("/admin/realms/{realm}" + path, prepend(variables))
+			.headers(headers -> headers.setBearerAuth(bearer))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(body))
+			.retrieve()
+			.toBodilessEntity()
+			.timeout(properties.timeout())
+			.then());
 	}
 
 	Mono<Void> send(org.springframework.http.HttpMethod method, String path, Object body, Object... variables) {

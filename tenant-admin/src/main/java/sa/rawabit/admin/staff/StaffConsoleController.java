@@ -46,7 +46,7 @@ class StaffConsoleController {
 		return exchange.getFormData()
 			.flatMap(form -> staff
 				.invite(me, form.getFirst("email"), form.getFirst("firstName"), form.getFirst("lastName"), roles(form))
-				.map(account -> done("invited"))
+				.map(account -> done(account.invitationSent() ? "invitation-sent" : "invited"))
 				.onErrorResume(ProblemException.class,
 						problem -> page(me, problem, invitation(form), null, HttpStatus.UNPROCESSABLE_CONTENT, "")));
 	}

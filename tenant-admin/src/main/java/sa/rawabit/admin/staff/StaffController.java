@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +46,16 @@ class StaffController {
 		return staff.all(me);
 	}
 
+	/**
+	 * 201 with the member, or 202 when the address belongs to an account that has not
+	 * verified it: Keycloak sent it an invitation, and it is not a member until accepted.
+	 */
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	Mono<StaffAccount> invite(@RequestBody Invitation invitation, @AuthenticationPrincipal StaffMember me) {
-		return staff.invite(me, invitation.email(), invitation.firstName(), invitation.lastName(), invitation.roles());
+	Mono<ResponseEntity<StaffAccount>> invite(@RequestBody Invitation invitation,
+			@AuthenticationPrincipal StaffMember me) {
+		return staff.invite(me, invitation.email(), invitation.firstName(), invitation.lastName(), invitation.roles())
+			.map(account -> ResponseEntity.status(account.invitationSent() ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+				.body(account));
 	}
 
 	@PutMapping("/{userId}/roles")

@@ -82,7 +82,7 @@ class StaffDirectory {
 				// counting once it is made.
 				return identity.setRoles(me.tenantSlug(), userId, roles)
 					.flatMap(set -> revocations.rolesChanged(userId).thenReturn(set))
-					.map(set -> new StaffAccount(member.userId(), member.username(), member.email(), set, false, null));
+					.map(set -> StaffAccount.member(member.userId(), member.username(), member.email(), set));
 			}));
 	}
 

@@ -15,6 +15,7 @@ import sa.rawabit.foundation.security.PageClients;
 import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.security.WhileSuspended;
 
 /**
  * Two chains: {@code /api/**} takes bearer tokens; everything else is the console's pages
@@ -25,6 +26,15 @@ import sa.rawabit.foundation.security.StaffMember;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PagesProperties.class)
 class SecurityConfiguration {
+
+	/**
+	 * An operator exports a suspended association's data only while it is suspended; its
+	 * administrator reads that log then, not only after reactivation. Nothing else.
+	 */
+	@Bean
+	WhileSuspended whileSuspended() {
+		return WhileSuspended.reading("/api/tenants/exports", "tenant-admin");
+	}
 
 	@Bean
 	@Order(1)

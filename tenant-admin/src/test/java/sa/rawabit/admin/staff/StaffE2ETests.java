@@ -28,15 +28,7 @@ class StaffE2ETests extends AdminTest {
 	void onboardedAssociation() {
 		slug = "staff-" + UUID.randomUUID().toString().substring(0, 8);
 		adminEmail = "admin@" + slug + ".example.org";
-		web.mutateWith(TestTokens.realm("platform-operator"))
-			.post()
-			.uri("/api/operator/associations")
-			.bodyValue(Map.of("slug", slug, "nameAr", "جمعية " + slug, "nameEn", "Association " + slug,
-					"licenceAuthority", "NCNP", "licenceNumber", slug, "region", "جازان", "firstAdministrator",
-					Map.of("email", adminEmail, "firstName", "سارة", "lastName", "الحربي")))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		onboard(web, slug, adminEmail).expectStatus().isCreated();
 	}
 
 	@Test

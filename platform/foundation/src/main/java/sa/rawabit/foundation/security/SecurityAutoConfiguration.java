@@ -112,10 +112,19 @@ public class SecurityAutoConfiguration {
 		return KnownRoles.BUILT_IN_ONLY;
 	}
 
+	/**
+	 * A plane that lets a suspended association's staff read something declares its own.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	WhileSuspended whileSuspended() {
+		return WhileSuspended.NOTHING;
+	}
+
 	@Bean
 	RawabitSecurity rawabitSecurity(TenantGate gate, MemberRevocations revocations, ProblemDetailsHandler problems,
 			RateLimiter limiter, SecurityProperties properties, ObjectProvider<ReactiveStringRedisTemplate> redis,
-			ObjectProvider<WebSessionManager> sessions, KnownRoles known) {
+			ObjectProvider<WebSessionManager> sessions, KnownRoles known, WhileSuspended whileSuspended) {
 		ReactiveOidcSessionRegistry registry = redis.getIfAvailable() == null
 				? new InMemoryReactiveOidcSessionRegistry()
 				: new RedisOidcSessionRegistry(redis.getObject(), properties.sessionLifetime());
@@ -127,7 +136,8 @@ public class SecurityAutoConfiguration {
 					.logout(exchange, authentication);
 		var signIn = new SignInLimitWebFilter(limiter,
 				new Limit("sign-in", properties.signInCapacity(), properties.signInRefill()), problems);
-		return new RawabitSecurity(new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known),
+		return new RawabitSecurity(
+				new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known, whileSuspended),
 				problems, signIn, registry, backChannel);
 	}
 

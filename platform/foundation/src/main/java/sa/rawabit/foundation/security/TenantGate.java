@@ -46,11 +46,19 @@ public final class TenantGate {
 	 * not active.
 	 */
 	public Mono<TenantId> admit(String slug) {
+		return admit(slug, false);
+	}
+
+	/**
+	 * As {@link #admit(String)}, admitting a suspended association too when
+	 * {@code evenSuspended} (never an offboarded one).
+	 */
+	Mono<TenantId> admit(String slug, boolean evenSuspended) {
 		return cache.computeIfAbsent(slug, this::lookup).flatMap(entry -> {
 			if (entry.id() == null) {
 				return Mono.error(new ProblemException(UNKNOWN, UNKNOWN.titleEn(), UNKNOWN.titleAr(), null));
 			}
-			if (!"active".equals(entry.status())) {
+			if (!"active".equals(entry.status()) && !(evenSuspended && "suspended".equals(entry.status()))) {
 				return Mono.error(new ProblemException(SUSPENDED, "Association '" + slug + "' is " + entry.status(),
 						SUSPENDED.titleAr(), null));
 			}

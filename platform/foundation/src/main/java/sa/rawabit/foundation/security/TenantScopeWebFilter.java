@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.Authentication;
@@ -68,12 +69,15 @@ public final class TenantScopeWebFilter implements WebFilter {
 
 	private final KnownRoles known;
 
+	private final WhileSuspended whileSuspended;
+
 	public TenantScopeWebFilter(TenantGate gate, MemberRevocations revocations, Duration sessionLifetime,
-			KnownRoles known) {
+			KnownRoles known, WhileSuspended whileSuspended) {
 		this.gate = gate;
 		this.revocations = revocations;
 		this.sessionLifetime = sessionLifetime;
 		this.known = known;
+		this.whileSuspended = whileSuspended;
 	}
 
 	@Override
@@ -81,8 +85,7 @@ public final class TenantScopeWebFilter implements WebFilter {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(authentication -> claims(authentication) != null)
-			.flatMap(authentication -> scope(authentication,
-					exchange.getRequest().getHeaders().getFirst(SELECTION_HEADER)))
+			.flatMap(authentication -> scope(authentication, exchange.getRequest()))
 			.map(staff -> chain.filter(exchange).contextWrite(context(staff)))
 			.defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
 			.flatMap(next -> next);
@@ -120,7 +123,8 @@ public final class TenantScopeWebFilter implements WebFilter {
 		return instant == null ? Instant.now() : instant;
 	}
 
-	Mono<StaffAuthentication> scope(Authentication authentication, @Nullable String selection) {
+	Mono<StaffAuthentication> scope(Authentication authentication, ServerHttpRequest request) {
+		String selection = request.getHeaders().getFirst(SELECTION_HEADER);
 		Map<String, Object> token = claims(authentication);
 		Credential credential = credential(authentication);
 		if (authentication instanceof OAuth2AuthenticationToken && !Instant.now().isBefore(credential.endsAt())) {
@@ -143,7 +147,7 @@ public final class TenantScopeWebFilter implements WebFilter {
 		catch (ProblemException problem) {
 			return Mono.error(problem);
 		}
-		return gate.admit(slug)
+		return gate.admit(slug, whileSuspended.admits(request, TokenClaims.rolesIn(token, slug)))
 			.doOnNext(tenant -> roles.addAll(knownRolesIn(token, slug, tenant)))
 			.flatMap(tenant -> revocations.admit(tenant, subject, credential.issuedAt())
 				.thenReturn(new StaffAuthentication(authentication,

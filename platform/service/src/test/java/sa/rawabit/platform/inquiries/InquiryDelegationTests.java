@@ -30,6 +30,7 @@ class InquiryDelegationTests extends InquiryTest {
 	void publishPolicy() {
 		CLOCK.setDay(LocalDate.of(2025, 10, 13));
 		association = association("delegation");
+		acknowledges(association.slug(), "huda");
 		acknowledges(association.slug(), "sara");
 		acknowledges(association.slug(), "omar");
 	}
@@ -37,27 +38,32 @@ class InquiryDelegationTests extends InquiryTest {
 	@Test
 	void delegationWhenDelegateNotThisAssociationsAcknowledgedStaffThenDelegateNamedAndNothingStored() {
 		TestTenant other = association("delegation-foreign");
+		acknowledges(other.slug(), "huda");
 		acknowledges(other.slug(), "khalid");
 
 		for (String stranger : List.of("khalid", "nobody-here")) {
-			delegate(association.slug(), "huda", stranger, "2025-10-14", "2025-10-15").expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("urn:rawabit:problem:validation-failed")
-				.jsonPath("$.errors[0].field")
-				.isEqualTo("delegate")
-				.jsonPath("$.errors[0].messageEn")
-				.isEqualTo(stranger + " is not a staff member of this association who has acknowledged its policy")
-				.jsonPath("$.errors[0].messageAr")
-				.isEqualTo(stranger + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
+			notStaffHere(delegate(association.slug(), "huda", stranger, "2025-10-14", "2025-10-15"), "delegate",
+					stranger);
 		}
 		assertThat(count()).isEqualTo("0");
 
 		delegate(association.slug(), "huda", "sara", "2025-10-14", "2025-10-15").expectStatus().isCreated();
 		delegate(other.slug(), "huda", "khalid", "2025-10-14", "2025-10-15").expectStatus().isCreated();
+		assertThat(count()).isEqualTo("1");
+	}
+
+	@Test
+	void delegationWhenAbsentOfficerNotThisAssociationsAcknowledgedStaffThenAbsentNamedAndNothingStored() {
+		TestTenant other = association("delegation-absent");
+		acknowledges(other.slug(), "khalid");
+
+		for (String stranger : List.of("khalid", "nobody-here")) {
+			notStaffHere(delegate(association.slug(), stranger, "sara", "2025-10-14", "2025-10-15"), "absent",
+					stranger);
+		}
+		assertThat(count()).isEqualTo("0");
+
+		delegate(association.slug(), "omar", "sara", "2025-10-14", "2025-10-15").expectStatus().isCreated();
 		assertThat(count()).isEqualTo("1");
 	}
 
@@ -340,6 +346,23 @@ class InquiryDelegationTests extends InquiryTest {
 
 	private String count() {
 		return query(association.id(), "select count(*) from app.officer_delegation");
+	}
+
+	/** A 400 naming {@code field}: {@code username} is not acknowledged staff here. */
+	private static void notStaffHere(WebTestClient.ResponseSpec answer, String field, String username) {
+		answer.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:validation-failed")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field)
+			.jsonPath("$.errors[0].messageEn")
+			.isEqualTo(username + " is not a staff member of this association who has acknowledged its policy")
+			.jsonPath("$.errors[0].messageAr")
+			.isEqualTo(username + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
 	}
 
 	WebTestClient.ResponseSpec delegate(String slug, String absent, String delegate, String first, String last) {

@@ -41,14 +41,15 @@ class SupervisionPagesBrowserTests extends CaseDeskPageTest {
 	@Test
 	void topManagementWhenAddsADelegationWithAMistakeThenTheFieldSaysSoAndThenItIsListedAndCancelled() {
 		// Only staff who acknowledged the association's policy may be named: the contact
-		// officer does so first.
+		// officer does so first; top management, who signs in ready to act, is away.
 		String delegate = SAMTAH + ".contact-officer";
+		String absent = SAMTAH + ".top-management";
 		signInReadyToActElsewhere(delegate, "/policy").close();
-		signInReadyToAct(SAMTAH + ".top-management", "/inquiries");
+		signInReadyToAct(absent, "/inquiries");
 		page.getByTestId("inquiry-delegations").click();
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
-		page.getByTestId("delegation-absent").fill("huda");
-		page.getByTestId("delegation-delegate").fill("huda");
+		page.getByTestId("delegation-absent").fill(absent);
+		page.getByTestId("delegation-delegate").fill(absent);
 		page.getByTestId("delegation-firstDay").fill(today.toString());
 		page.getByTestId("delegation-lastDay").fill(today.plusDays(2).toString());
 		page.getByTestId("delegation-submit").click();

@@ -64,26 +64,25 @@ public class OfficerDelegations {
 	}
 
 	/**
-	 * Adds a delegation after checking every field; a delegate who is not known as this
-	 * association's staff (never acknowledged its policy here) and an overlapping running
-	 * delegation of the same absent officer are refused. Checked and stored in one
-	 * transaction, so a refusal stores nothing.
+	 * Adds a delegation after checking every field; an absent officer or a delegate who
+	 * is not known as this association's staff (never acknowledged its policy here) and
+	 * an overlapping running delegation of the same absent officer are refused. Checked
+	 * and stored in one transaction, so a refusal stores nothing.
 	 */
 	public Mono<Delegation> add(StaffMember me, NewDelegation typed) {
 		me.requireAnyRole(RoleKey.TOP_MANAGEMENT.value());
 		return Mono.fromCallable(() -> valid(me, typed))
-			.flatMap(delegation -> transactions.inTenant(acknowledgements.acknowledgedBy(delegation.delegate())
-				.filter(Boolean::booleanValue)
-				.switchIfEmpty(Mono.error(() -> unknownDelegate(delegation.delegate())))
-				.then(records.lockFor(delegation.absent()))
-				.thenMany(records.overlapping(delegation.absent(), delegation.firstDay(), delegation.lastDay()))
-				.next()
-				.flatMap(clash -> Mono.<Delegation>error(ProblemException.invalidField("firstDay",
-						"Overlaps the delegation of " + clash.absent() + " to " + clash.delegate() + " from "
-								+ clash.firstDay() + " to " + clash.lastDay(),
-						"يتداخل مع تفويض " + clash.absent() + " إلى " + clash.delegate() + " من " + clash.firstDay()
-								+ " إلى " + clash.lastDay())))
-				.switchIfEmpty(records.insert(delegation).thenReturn(delegation))));
+			.flatMap(delegation -> transactions
+				.inTenant(knownStaff("absent", delegation.absent()).then(knownStaff("delegate", delegation.delegate()))
+					.then(records.lockFor(delegation.absent()))
+					.thenMany(records.overlapping(delegation.absent(), delegation.firstDay(), delegation.lastDay()))
+					.next()
+					.flatMap(clash -> Mono.<Delegation>error(ProblemException.invalidField("firstDay",
+							"Overlaps the delegation of " + clash.absent() + " to " + clash.delegate() + " from "
+									+ clash.firstDay() + " to " + clash.lastDay(),
+							"يتداخل مع تفويض " + clash.absent() + " إلى " + clash.delegate() + " من " + clash.firstDay()
+									+ " إلى " + clash.lastDay())))
+					.switchIfEmpty(records.insert(delegation).thenReturn(delegation))));
 	}
 
 	public Mono<Void> cancel(StaffMember me, UUID id) {
@@ -97,12 +96,17 @@ public class OfficerDelegations {
 	/**
 	 * Only staff who acknowledged this association's policy may act on its cases, so only
 	 * they may cover an absence: a name of another association, or a mistyped one, would
-	 * receive inquiries nobody answers.
+	 * receive inquiries nobody answers. The absent officer likewise: a delegation for a
+	 * name that is not staff here would route nothing, or name another association's
+	 * staff in this one's records.
 	 */
-	private static ProblemException unknownDelegate(String delegate) {
-		return ProblemException.invalidField("delegate",
-				delegate + " is not a staff member of this association who has acknowledged its policy",
-				delegate + " ليس من منسوبي هذه الجمعية المقرّين بسياستها");
+	private Mono<Void> knownStaff(String field, String username) {
+		return acknowledgements.acknowledgedBy(username)
+			.filter(Boolean::booleanValue)
+			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField(field,
+					username + " is not a staff member of this association who has acknowledged its policy",
+					username + " ليس من منسوبي هذه الجمعية المقرّين بسياستها")))
+			.then();
 	}
 
 	/**
