@@ -49,11 +49,12 @@ class SnapshotRefresher extends BackgroundSubscription {
 	Mono<Instant> refresh() {
 		return Mono.defer(() -> {
 			long started = System.nanoTime();
-			return transactions
-				.asSystem("oversight-snapshot",
-						database.sql("select oversight.refresh_indicators() as computed_at")
-							.map(row -> row.get("computed_at", Instant.class))
-							.one())
+			return transactions.asSystem("oversight-snapshot",
+					// With no association yet the function computes an empty snapshot and
+					// returns no moment (null); that empty snapshot is as of now.
+					database.sql("select coalesce(oversight.refresh_indicators(), now()) as computed_at")
+						.map(row -> row.get("computed_at", Instant.class))
+						.one())
 				.doOnSuccess(computed -> refreshes.record(Duration.ofNanos(System.nanoTime() - started)));
 		});
 	}
