@@ -82,6 +82,34 @@ class RowLevelSecurityCatalogTests extends PlatformTest {
 		assertThat(unprotected).isEmpty();
 	}
 
+	/**
+	 * A policy reading the tenant as a plain expression evaluates it for every row it
+	 * filters; as a sub-select it is read once per statement (V186).
+	 */
+	@Test
+	void everyAppPolicyReadsTheTenantOncePerStatement() throws SQLException {
+		List<String> perRow = new ArrayList<>();
+		int policies = 0;
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				ResultSet rows = superuser.createStatement().executeQuery("""
+						select tablename || '.' || policyname as policy,
+						       coalesce(qual, '') || ' ' || coalesce(with_check, '') as rule
+						from pg_policies where schemaname = 'app' and
+						      coalesce(qual, '') || coalesce(with_check, '') like '%app.tenant_id%'""")) {
+			while (rows.next()) {
+				policies++;
+				String rule = rows.getString("rule");
+				String outsideSubSelects = rule
+					.replaceAll("\\(\\s*SELECT\\s+\\(NULLIF\\(current_setting\\('app\\.tenant_id'", "");
+				if (outsideSubSelects.contains("current_setting('app.tenant_id'")) {
+					perRow.add(rows.getString("policy") + ": " + rule);
+				}
+			}
+		}
+		assertThat(policies).isGreaterThan(25);
+		assertThat(perRow).isEmpty();
+	}
+
 	@Test
 	void everyTenantTableCanBeExportedAndDeletedWhenAnAssociationIsOffboarded() throws SQLException {
 		List<String> missing = new ArrayList<>();
