@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.platform.inquiries.InquiryId;
@@ -22,18 +23,19 @@ import sa.rawabit.platform.inquiries.InquiryState;
  * sets one
  * @param contact how to reach an anonymous person (a linked beneficiary's contact lives
  * in the registry)
+ * @param policyVersion the policy version in force at receipt
  * @param conversion the request or complaint it became, once converted
  */
 public record Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
 		@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
-		String receivedBy, @Nullable UUID policyVersion, @Nullable LocalDate answerDueBy, @Nullable Answer answer,
-		Instant receivedAt, Instant updatedAt, @Nullable Conversion conversion) {
+		String receivedBy, @Nullable PolicyVersionId policyVersion, @Nullable LocalDate answerDueBy,
+		@Nullable Answer answer, Instant receivedAt, Instant updatedAt, @Nullable Conversion conversion) {
 
 	/** An inquiry not converted (every one until {@link #convertTo}). */
 	Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
 			@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
-			String receivedBy, @Nullable UUID policyVersion, @Nullable LocalDate answerDueBy, @Nullable Answer answer,
-			Instant receivedAt, Instant updatedAt) {
+			String receivedBy, @Nullable PolicyVersionId policyVersion, @Nullable LocalDate answerDueBy,
+			@Nullable Answer answer, Instant receivedAt, Instant updatedAt) {
 		this(id, channel, state, question, beneficiaryId, contact, category, field, officer, receivedBy, policyVersion,
 				answerDueBy, answer, receivedAt, updatedAt, null);
 	}

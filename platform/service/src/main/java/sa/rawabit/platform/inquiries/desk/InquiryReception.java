@@ -80,7 +80,7 @@ class InquiryReception {
 							InquiryJournal.audience(officer));
 					Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN,
 							received.question().strip(), received.beneficiaryId(), received.anonymousContact(),
-							category, received.field(), officer, by, loaded.version().value(),
+							category, received.field(), officer, by, loaded.version(),
 							answerClock.map(AnswerClock::dueBy).orElse(null), null, now, now);
 					return new Routed(inquiry, routed, answerClock);
 				});

@@ -12,6 +12,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
@@ -76,7 +77,8 @@ public class InquiryRecords {
 			insert = insert.bind(11, Parameter.fromOrEmpty(inquiry.field(), String.class));
 			insert = insert.bind(12, Parameter.fromOrEmpty(inquiry.officer().role(), String.class));
 			insert = insert.bind(13, Parameter.fromOrEmpty(inquiry.officer().staff(), String.class));
-			insert = insert.bind(15, Parameter.fromOrEmpty(inquiry.policyVersion(), UUID.class));
+			insert = insert.bind(15, Parameter
+				.fromOrEmpty(inquiry.policyVersion() == null ? null : inquiry.policyVersion().value(), UUID.class));
 			insert = insert.bind(18, Parameter.fromOrEmpty(inquiry.answerDueBy(), LocalDate.class));
 			return insert.then();
 		});
@@ -197,8 +199,12 @@ public class InquiryRecords {
 				InquiryState.of(row.get("state", String.class)), row.get("question", String.class),
 				row.get("beneficiary_id", UUID.class), contact, row.get("category", String.class),
 				row.get("field", String.class), officer(row), row.get("received_by", String.class),
-				row.get("policy_version", UUID.class), row.get("answer_due_by", LocalDate.class), answered,
+				version(row.get("policy_version", UUID.class)), row.get("answer_due_by", LocalDate.class), answered,
 				row.get("received_at", Instant.class), row.get("updated_at", Instant.class), conversion(row));
+	}
+
+	private static @Nullable PolicyVersionId version(@Nullable UUID stored) {
+		return stored == null ? null : new PolicyVersionId(stored);
 	}
 
 	private static @Nullable Conversion conversion(Readable row) {
