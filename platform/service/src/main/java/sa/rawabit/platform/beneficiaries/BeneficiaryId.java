@@ -12,4 +12,9 @@ public record BeneficiaryId(UUID value) {
 	public static BeneficiaryId random() {
 		return new BeneficiaryId(UUID.randomUUID());
 	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
 }

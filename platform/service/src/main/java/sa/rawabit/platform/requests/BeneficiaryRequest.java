@@ -2,10 +2,10 @@ package sa.rawabit.platform.requests;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.policy.PolicyVersionId;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
@@ -13,9 +13,11 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * A request as stored. {@code status} says where it stands ({@link RequestStatus});
  * {@code stageId} is the policy stage it waits at and {@code pendingRole} who must act
  * next. {@code policyVersion} is the version it was opened under and stays so, whatever
- * is published later; the API shows it as the bare id it always was.
+ * is published later; the API shows it, and {@code beneficiaryId}, as the bare id it
+ * always was.
  */
-public record BeneficiaryRequest(RequestId id, UUID beneficiaryId, String serviceId, String channel,
+public record BeneficiaryRequest(RequestId id,
+		@JsonSerialize(using = ToStringSerializer.class) BeneficiaryId beneficiaryId, String serviceId, String channel,
 		@JsonSerialize(using = ToStringSerializer.class) PolicyVersionId policyVersion, int policyNumber,
 		RequestStatus status, @Nullable String stageId, @Nullable String pendingRole, @Nullable String outcome,
 		int checklistSize, List<Integer> checklistDone, Instant receivedAt, String receivedBy,

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
 import sa.rawabit.platform.messaging.Outgoing;
@@ -52,7 +51,7 @@ class BeneficiaryTeller {
 
 	/** In the caller's tenant transaction. */
 	Mono<Message> tell(BeneficiaryRequest request, LoadedPolicy policy, String topic, String news) {
-		return registry.find(new BeneficiaryId(request.beneficiaryId()))
+		return registry.find(request.beneficiaryId())
 			.flatMap(person -> send(person, request, policy, topic, news))
 			.flatMap(told -> {
 				var message = new Message(told.channel(), told.outcome(), topic, told.detail(), clock.instant());

@@ -16,7 +16,6 @@ import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.security.StaffMember;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.cases.CaseMoves;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -90,7 +89,7 @@ class Intake {
 					me.requireAnyRole(route.receptionRole().value());
 				}
 				Service service = validated(asked, policy);
-				return beneficiaries.find(new BeneficiaryId(asked.beneficiaryId()))
+				return beneficiaries.find(asked.beneficiary())
 					.switchIfEmpty(Mono.error(() -> ProblemException.notFound("beneficiary")))
 					.then(transactions.inTenant(Mono.defer(() -> store(asked, policy, route, service, me, reception))));
 			});
@@ -100,7 +99,7 @@ class Intake {
 			StaffMember me, Reception reception) {
 		var now = clock.instant();
 		var received = reception.receivedAt() == null ? now : reception.receivedAt();
-		var request = new BeneficiaryRequest(RequestId.random(), asked.beneficiaryId(), service.id().value(),
+		var request = new BeneficiaryRequest(RequestId.random(), asked.beneficiary(), service.id().value(),
 				asked.channel(), policy.version(), policy.number(), RequestStatus.INCOMPLETE, null,
 				route.intakeRole().value(), null, service.checklist().size(), List.of(), received, me.username(), null,
 				null, now);

@@ -3,6 +3,8 @@ package sa.rawabit.platform.requests;
 import java.util.List;
 import java.util.UUID;
 
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
+
 /**
  * What reception records: who asks, for which service of the catalogue, on which channel,
  * with what items.
@@ -11,5 +13,10 @@ record NewRequest(UUID beneficiaryId, String service, String channel, List<Integ
 
 	NewRequest {
 		checklistReceived = List.copyOf(checklistReceived);
+	}
+
+	/** Who asks, typed. */
+	BeneficiaryId beneficiary() {
+		return new BeneficiaryId(beneficiaryId);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 
 /**
  * Opens a request for what first came in as something else (an inquiry that turned out to
@@ -26,10 +27,10 @@ public class RequestConversions {
 	}
 
 	/** {@code convertedFrom} is kept in the request's "received" audit event. */
-	public Mono<RequestId> open(StaffMember me, UUID beneficiaryId, String service, String channel, Instant receivedAt,
-			UUID convertedFrom) {
+	public Mono<RequestId> open(StaffMember me, BeneficiaryId beneficiaryId, String service, String channel,
+			Instant receivedAt, UUID convertedFrom) {
 		return intake
-			.open(new NewRequest(beneficiaryId, service, channel, List.of()), me,
+			.open(new NewRequest(beneficiaryId.value(), service, channel, List.of()), me,
 					new Intake.Reception(receivedAt, false, Map.of("convertedFrom", convertedFrom.toString())))
 			.map(BeneficiaryRequest::id);
 	}

@@ -11,7 +11,6 @@ import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.audit.ActorNames;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.beneficiaries.Confidentiality;
 
@@ -75,8 +74,7 @@ class RequestDetailPage {
 			model.addAttribute("actions", Actions.available(view.request(), route, me));
 			model.addAttribute("mayAttach", Attachments.refusal(view.request(), route, me) == null);
 			return confidentiality.maskedFor(me)
-				.flatMap(masked -> registry.find(new BeneficiaryId(view.request().beneficiaryId()))
-					.map(person -> person.masked(masked)))
+				.flatMap(masked -> registry.find(view.request().beneficiaryId()).map(person -> person.masked(masked)))
 				.doOnNext(person -> model.addAttribute("beneficiary", person));
 		})).thenReturn("requests/detail");
 	}

@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 
 /**
  * Request rows. Like every repository here, no query names a tenant: row-level security
@@ -54,7 +55,7 @@ class Requests {
 					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
 				.bind(0, tenant.value())
 				.bind(1, request.id().value())
-				.bind(2, request.beneficiaryId())
+				.bind(2, request.beneficiaryId().value())
 				.bind(3, request.serviceId())
 				.bind(4, request.channel())
 				.bind(5, request.policyVersion().value())
@@ -132,15 +133,15 @@ class Requests {
 
 	private static BeneficiaryRequest row(Readable row) {
 		Integer[] done = row.get("checklist_done", Integer[].class);
-		return new BeneficiaryRequest(new RequestId(row.get("id", UUID.class)), row.get("beneficiary_id", UUID.class),
-				row.get("service_id", String.class), row.get("channel", String.class),
-				new PolicyVersionId(row.get("policy_version", UUID.class)), row.get("policy_number", Integer.class),
-				RequestStatus.of(row.get("status", String.class)), row.get("stage_id", String.class),
-				row.get("pending_role", String.class), row.get("outcome", String.class),
-				row.get("checklist_size", Integer.class), done == null ? List.of() : Arrays.asList(done),
-				row.get("received_at", Instant.class), row.get("received_by", String.class),
-				row.get("completed_at", Instant.class), row.get("closed_at", Instant.class),
-				row.get("updated_at", Instant.class));
+		return new BeneficiaryRequest(new RequestId(row.get("id", UUID.class)),
+				new BeneficiaryId(row.get("beneficiary_id", UUID.class)), row.get("service_id", String.class),
+				row.get("channel", String.class), new PolicyVersionId(row.get("policy_version", UUID.class)),
+				row.get("policy_number", Integer.class), RequestStatus.of(row.get("status", String.class)),
+				row.get("stage_id", String.class), row.get("pending_role", String.class),
+				row.get("outcome", String.class), row.get("checklist_size", Integer.class),
+				done == null ? List.of() : Arrays.asList(done), row.get("received_at", Instant.class),
+				row.get("received_by", String.class), row.get("completed_at", Instant.class),
+				row.get("closed_at", Instant.class), row.get("updated_at", Instant.class));
 	}
 
 }

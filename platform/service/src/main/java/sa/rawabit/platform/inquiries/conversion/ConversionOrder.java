@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.ProblemException;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.inquiries.desk.Conversion;
 
 /**
@@ -25,5 +26,10 @@ record ConversionOrder(@Nullable String to, @Nullable String serviceId, @Nullabl
 					"Choose the service requested", "اختر الخدمة المطلوبة")
 			.orThrow();
 		return Conversion.Target.of(to);
+	}
+
+	/** The beneficiary chosen for the request, typed; {@code null} when none was. */
+	@Nullable BeneficiaryId beneficiary() {
+		return beneficiaryId == null ? null : new BeneficiaryId(beneficiaryId);
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -90,7 +89,7 @@ class InquiryConversions {
 	}
 
 	private Mono<CaseId> request(StaffMember staff, Inquiry inquiry, ConversionOrder order) {
-		UUID beneficiary = inquiry.beneficiaryId() != null ? inquiry.beneficiaryId() : order.beneficiaryId();
+		BeneficiaryId beneficiary = inquiry.beneficiaryId() != null ? inquiry.beneficiaryId() : order.beneficiary();
 		if (beneficiary == null) {
 			String en = "Register the person as a beneficiary first, then choose them";
 			String ar = "سجّل السائل مستفيداً أولاً ثم اختره";
@@ -117,7 +116,7 @@ class InquiryConversions {
 
 	private Mono<Beneficiary> asker(Inquiry inquiry) {
 		return Mono.justOrEmpty(inquiry.beneficiaryId())
-			.flatMap(id -> beneficiaries.find(new BeneficiaryId(id)))
+			.flatMap(beneficiaries::find)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("Inquiry " + inquiry.id() + " has no asker")));
 	}
 

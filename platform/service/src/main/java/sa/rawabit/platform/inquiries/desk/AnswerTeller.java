@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import sa.rawabit.platform.beneficiaries.Beneficiary;
-import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.beneficiaries.BeneficiaryRegistry;
 import sa.rawabit.platform.messaging.BeneficiaryMessenger;
 import sa.rawabit.platform.messaging.Outgoing;
@@ -72,7 +71,7 @@ class AnswerTeller {
 			// agreement to receive it there.
 			return Mono.just(new Recipient(contact.channel(), contact.phone(), contact.email(), true));
 		}
-		return registry.find(new BeneficiaryId(inquiry.beneficiaryId()))
+		return registry.find(inquiry.beneficiaryId())
 			.map(person -> reachOf(person, inquiry))
 			.defaultIfEmpty(new Recipient(inquiry.channel(), null, null, false));
 	}

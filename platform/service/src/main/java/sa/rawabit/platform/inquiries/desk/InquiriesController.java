@@ -124,7 +124,7 @@ class InquiriesController {
 		view.put("state", inquiry.state().column());
 		view.put("question", inquiry.question());
 		if (inquiry.beneficiaryId() != null) {
-			view.put("beneficiaryId", inquiry.beneficiaryId());
+			view.put("beneficiaryId", inquiry.beneficiaryId().value());
 		}
 		if (inquiry.contact() != null) {
 			var contact = new LinkedHashMap<String, Object>();

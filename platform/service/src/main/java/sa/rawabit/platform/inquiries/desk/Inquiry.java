@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 
@@ -26,13 +27,14 @@ import sa.rawabit.platform.inquiries.InquiryState;
  * @param policyVersion the policy version in force at receipt
  * @param conversion the request or complaint it became, once converted
  */
-public record Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
-		@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
-		String receivedBy, @Nullable PolicyVersionId policyVersion, @Nullable LocalDate answerDueBy,
-		@Nullable Answer answer, Instant receivedAt, Instant updatedAt, @Nullable Conversion conversion) {
+public record Inquiry(InquiryId id, String channel, InquiryState state, String question,
+		@Nullable BeneficiaryId beneficiaryId, @Nullable Contact contact, @Nullable String category,
+		@Nullable String field, Officer officer, String receivedBy, @Nullable PolicyVersionId policyVersion,
+		@Nullable LocalDate answerDueBy, @Nullable Answer answer, Instant receivedAt, Instant updatedAt,
+		@Nullable Conversion conversion) {
 
 	/** An inquiry not converted (every one until {@link #convertTo}). */
-	Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable UUID beneficiaryId,
+	Inquiry(InquiryId id, String channel, InquiryState state, String question, @Nullable BeneficiaryId beneficiaryId,
 			@Nullable Contact contact, @Nullable String category, @Nullable String field, Officer officer,
 			String receivedBy, @Nullable PolicyVersionId policyVersion, @Nullable LocalDate answerDueBy,
 			@Nullable Answer answer, Instant receivedAt, Instant updatedAt) {

@@ -79,8 +79,8 @@ class InquiryReception {
 					var answerClock = AnswerClock.at(clocks, loaded, properties.answerDeadline(), id, now,
 							InquiryJournal.audience(officer));
 					Inquiry inquiry = new Inquiry(id, received.channel(), InquiryState.OPEN,
-							received.question().strip(), received.beneficiaryId(), received.anonymousContact(),
-							category, received.field(), officer, by, loaded.version(),
+							received.question().strip(), received.beneficiary(), received.anonymousContact(), category,
+							received.field(), officer, by, loaded.version(),
 							answerClock.map(AnswerClock::dueBy).orElse(null), null, now, now);
 					return new Routed(inquiry, routed, answerClock);
 				});
@@ -88,10 +88,11 @@ class InquiryReception {
 	}
 
 	private Mono<Beneficiary> asker(NewInquiry received) {
-		if (received.beneficiaryId() == null) {
+		BeneficiaryId asked = received.beneficiary();
+		if (asked == null) {
 			return Mono.empty();
 		}
-		return beneficiaries.find(new BeneficiaryId(received.beneficiaryId()))
+		return beneficiaries.find(asked)
 			.switchIfEmpty(Mono.error(() -> ProblemException.invalidField("beneficiaryId",
 					"No such beneficiary in this association", "لا يوجد مستفيد بهذا المعرّف لدى الجمعية")));
 	}

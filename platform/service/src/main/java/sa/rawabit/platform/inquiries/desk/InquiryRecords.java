@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.platform.inquiries.InquiryId;
 import sa.rawabit.platform.inquiries.InquiryState;
 
@@ -68,7 +69,8 @@ public class InquiryRecords {
 				.bind(16, inquiry.receivedAt())
 				.bind(17, inquiry.updatedAt());
 			var contact = inquiry.contact();
-			insert = insert.bind(5, Parameter.fromOrEmpty(inquiry.beneficiaryId(), UUID.class));
+			insert = insert.bind(5, Parameter
+				.fromOrEmpty(inquiry.beneficiaryId() == null ? null : inquiry.beneficiaryId().value(), UUID.class));
 			insert = insert.bind(6, Parameter.fromOrEmpty(contact == null ? null : contact.name(), String.class));
 			insert = insert.bind(7, Parameter.fromOrEmpty(contact == null ? null : contact.channel(), String.class));
 			insert = insert.bind(8, Parameter.fromOrEmpty(contact == null ? null : contact.phone(), String.class));
@@ -197,10 +199,14 @@ public class InquiryRecords {
 						row.get("delivery_outcome", String.class));
 		return new Inquiry(new InquiryId(row.get("id", UUID.class)), row.get("channel", String.class),
 				InquiryState.of(row.get("state", String.class)), row.get("question", String.class),
-				row.get("beneficiary_id", UUID.class), contact, row.get("category", String.class),
+				beneficiary(row.get("beneficiary_id", UUID.class)), contact, row.get("category", String.class),
 				row.get("field", String.class), officer(row), row.get("received_by", String.class),
 				version(row.get("policy_version", UUID.class)), row.get("answer_due_by", LocalDate.class), answered,
 				row.get("received_at", Instant.class), row.get("updated_at", Instant.class), conversion(row));
+	}
+
+	private static @Nullable BeneficiaryId beneficiary(@Nullable UUID stored) {
+		return stored == null ? null : new BeneficiaryId(stored);
 	}
 
 	private static @Nullable PolicyVersionId version(@Nullable UUID stored) {

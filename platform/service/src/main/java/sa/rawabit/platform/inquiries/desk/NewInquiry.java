@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.problem.FieldChecks;
+import sa.rawabit.platform.beneficiaries.BeneficiaryId;
 import sa.rawabit.policy.ChannelId;
 import sa.rawabit.policy.Policy;
 
@@ -57,6 +58,13 @@ public record NewInquiry(@Nullable String channel, @Nullable String question, @N
 				.matches("contact.phone", contact.phone(), PHONE, "Not a phone number", "ليس رقم هاتف");
 		}
 		checks.orThrow();
+	}
+
+	/**
+	 * The registered beneficiary who asks, typed; {@code null} for an anonymous contact.
+	 */
+	@Nullable BeneficiaryId beneficiary() {
+		return beneficiaryId == null ? null : new BeneficiaryId(beneficiaryId);
 	}
 
 	Inquiry.@Nullable Contact anonymousContact() {
