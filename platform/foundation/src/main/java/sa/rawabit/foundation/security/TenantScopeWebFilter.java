@@ -147,19 +147,22 @@ public final class TenantScopeWebFilter implements WebFilter {
 		catch (ProblemException problem) {
 			return Mono.error(problem);
 		}
-		return gate.admit(slug, whileSuspended.admits(request, TokenClaims.rolesIn(token, slug)))
-			.doOnNext(tenant -> roles.addAll(knownRolesIn(token, slug, tenant)))
+		// The token's groups in this association, read once: what a suspended association
+		// may still do depends on them, and so do the roles granted.
+		Set<String> groups = TokenClaims.rolesIn(token, slug);
+		return gate.admit(slug, whileSuspended.admits(request, groups))
+			.doOnNext(tenant -> roles.addAll(knownRolesIn(groups, slug, tenant)))
 			.flatMap(tenant -> revocations.admit(tenant, subject, credential.issuedAt())
 				.thenReturn(new StaffAuthentication(authentication,
 						new StaffMember(subject, username, tenant, slug, roles, TokenClaims.name(token)), credential)));
 	}
 
 	/**
-	 * The token's groups in this association that name a role it knows; any other group
-	 * grants nothing.
+	 * The token's {@code groups} in this association that name a role it knows; any other
+	 * group grants nothing.
 	 */
-	private Set<String> knownRolesIn(Map<String, Object> token, String slug, TenantId tenant) {
-		Set<String> roles = TokenClaims.rolesIn(token, slug);
+	private Set<String> knownRolesIn(Set<String> groups, String slug, TenantId tenant) {
+		Set<String> roles = new LinkedHashSet<>(groups);
 		roles.removeIf(role -> {
 			if (known.isKnown(tenant, role)) {
 				return false;
