@@ -119,7 +119,7 @@ class Intake {
 	 * first stage.
 	 */
 	static Move tick(Case c, BeneficiaryRequest request, List<Integer> items) {
-		var bad = items.stream().filter(i -> i < 0 || i >= request.checklistSize()).toList();
+		var bad = items.stream().filter(i -> i == null || i < 0 || i >= request.checklistSize()).toList();
 		if (!bad.isEmpty()) {
 			throw ProblemException.invalidField("checklistReceived", "No such checklist items: " + bad,
 					"عناصر غير موجودة في قائمة المتطلبات: " + bad);

@@ -2,6 +2,7 @@ package sa.rawabit.platform.requests;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,6 +62,9 @@ class RequestsController {
 			new FieldChecks().check(beneficiaryId != null, "beneficiaryId", "Required", "حقل مطلوب")
 				.required("service", service, 100)
 				.required("channel", channel, 100)
+				// [null] or [""] (read as null): a problem, not a NullPointerException
+				.check(checklistReceived == null || checklistReceived.stream().allMatch(Objects::nonNull),
+						"checklistReceived", "Checklist item numbers only", "أرقام عناصر من قائمة المتطلبات فقط")
 				.orThrow();
 			return new NewRequest(beneficiaryId, service, channel,
 					checklistReceived == null ? List.of() : checklistReceived);

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,26 @@ class HostileInputTests extends PlatformTest {
 
 		assertThat(count(association.id(), "select count(*) from app.complaint")).isZero();
 		assertThat(count(association.id(), "select count(*) from app.beneficiary")).isZero();
+	}
+
+	@Test
+	void requestWhenChecklistItemNullOrEmptyTextThenTheFieldIsNamedAndNothingStored() {
+		// Found by the fuzzer (seed 20170009): [""] is read as [null] and was a 500.
+		for (String items : List.of("[\"\"]", "[null]", "[0, null]")) {
+			as("relations-officer").post()
+				.uri("/api/requests")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"beneficiaryId\": \"" + UUID.randomUUID()
+						+ "\", \"service\": \"service-request\", \"channel\": \"interview\", \"checklistReceived\": "
+						+ items + "}")
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("checklistReceived");
+		}
+		assertThat(count(association.id(), "select count(*) from app.request")).isZero();
 	}
 
 	@Test
