@@ -92,10 +92,9 @@ final class FuzzInputs {
 			}
 			else {
 				String key = random.oneOf(keys.isEmpty() || random.trueOrFalse() ? fields : keys);
-				body.put(key,
-						body.get(key) instanceof Map<?, ?> nested && random.trueOrFalse() ? mutate(random,
-								(Map<String, Object>) nested, List.copyOf((Set<String>) nested.keySet()))
-								: value(random));
+				body.put(key, body.get(key) instanceof Map<?, ?> nested && !nested.isEmpty() && random.trueOrFalse()
+						? mutate(random, (Map<String, Object>) nested, List.copyOf((Set<String>) nested.keySet()))
+						: value(random));
 			}
 		}
 		return body;
