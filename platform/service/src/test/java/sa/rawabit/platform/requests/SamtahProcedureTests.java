@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +81,14 @@ class SamtahProcedureTests extends RequestsTest {
 		post(slug, "research-committee", request + "/votes", Map.of("vote", "approve", "reason", "مستحق"))
 			.expectStatus()
 			.isEqualTo(409);
+
+		// An item that is no number ([null], or [""] read as null) is a problem, not a
+		// 500.
+		post(slug, "relations-officer", request + "/checklist", Map.of("items", Arrays.asList(1, null))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("checklistReceived");
 
 		CLOCK.setDay(COMPLETED);
 		post(slug, "relations-officer", request + "/checklist", Map.of("items", List.of(1))).expectStatus()
