@@ -17,7 +17,7 @@
 -- query, so it pipelines them: one round trip here too.
 \startpipeline
 BEGIN READ WRITE;
-select set_config('app.tenant_id', :tenant, true);
+select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);
 \endpipeline
 insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)

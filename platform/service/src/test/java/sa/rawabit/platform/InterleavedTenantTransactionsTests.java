@@ -84,6 +84,22 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 			.verifyComplete();
 	}
 
+	@Test
+	void tenantTransactionWhenOpenedOrJoinedThenGenericPlansThereAndNowhereElse() {
+		TenantId tenant = TestTenants.create("interleave-plans");
+		Mono<String> mode = database.sql("select current_setting('plan_cache_mode') as mode")
+			.map(row -> String.valueOf(row.get("mode")))
+			.one();
+		// TenantSettings: under RLS a custom plan cannot know the tenant, so tenant work
+		// plans once per statement; the setting is transaction-local like the tenant.
+		Flux.concat(transactions.inTenant(mode), transactions.asSystem("plans-joined", transactions.inTenant(mode)),
+				transactions.asSystem("plans-after", mode))
+			.contextWrite(TenantContext.of(tenant))
+			.as(StepVerifier::create)
+			.expectNext("force_generic_plan", "force_generic_plan", "auto")
+			.verifyComplete();
+	}
+
 	private Mono<View> tenantView(TenantId tenant, Map<TenantId, Integer> owned) {
 		List<String> expected = List.of(tenant.toString(), owned.get(tenant).toString(), "0");
 		return transactions

@@ -18,14 +18,13 @@ import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * A pooled connection whose transactions begin in the scope the pipeline declared: a
- * tenant's transaction sends {@code BEGIN} and
- * {@code set_config('app.tenant_id', …, true)} as one simple query, so row-level security
- * is in force from the transaction's first statement at the cost of one round trip
- * instead of two (each round trip's continuation was about a seventh of the intake's
- * replica CPU). The tenant is a {@link TenantId}, a UUID, so writing it into the text
- * cannot inject anything. A definition this connection cannot spell itself (a lock wait
- * timeout, deferrable) begins the driver's way, and the tenant follows in a second round
- * trip.
+ * tenant's transaction sends {@code BEGIN} and its {@link TenantSettings} as one simple
+ * query, so row-level security is in force from the transaction's first statement at the
+ * cost of one round trip instead of two (each round trip's continuation was about a
+ * seventh of the intake's replica CPU). The tenant is a {@link TenantId}, a UUID, so
+ * writing it into the text cannot inject anything. A definition this connection cannot
+ * spell itself (a lock wait timeout, deferrable) begins the driver's way, and the tenant
+ * follows in a second round trip.
  */
 final class ScopedConnection implements Connection, Wrapped<Connection> {
 
@@ -49,14 +48,11 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 			String begin = begin(definition);
 			if (begin == null) {
 				return Mono.from(connection.beginTransaction(definition))
-					.then(drain(connection.createStatement("select set_config('app.tenant_id', $1, true)")
+					.then(drain(connection.createStatement(TenantSettings.BOUND)
 						.bind(0, tenant.value().toString())
 						.execute()));
 			}
-			return drain(connection.createBatch()
-				.add(begin)
-				.add("select set_config('app.tenant_id', '" + tenant.value() + "', true)")
-				.execute());
+			return drain(connection.createBatch().add(begin).add(TenantSettings.written(tenant)).execute());
 		});
 	}
 

@@ -52,11 +52,7 @@ public final class Transactions {
 	}
 
 	private Mono<Void> useTenant(TenantId tenant) {
-		return database.sql("select set_config('app.tenant_id', $1, true)")
-			.bind(0, tenant.value().toString())
-			.map(row -> 1)
-			.first()
-			.then();
+		return database.sql(TenantSettings.BOUND).bind(0, tenant.value().toString()).map(row -> 1).first().then();
 	}
 
 }
