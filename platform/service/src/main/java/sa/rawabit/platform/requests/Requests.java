@@ -32,11 +32,14 @@ class Requests {
 	/**
 	 * The dashboard's queue: requests awaiting one of the caller's roles, oldest first.
 	 * Its own statement, not the queue filter's optional conditions, so even a generic
-	 * plan reads request_queue by pending_role: only requests someone still has to act on
-	 * (a closed one awaits nobody).
+	 * plan reads request_awaiting (V187) by pending_role: only requests someone still has
+	 * to act on (a closed one awaits nobody), and per role only the first {@code $2} — 10
+	 * + 10 rows for two roles instead of every request in their queues (500 in the
+	 * benchmark's association: 0.49 ms, now 0.15).
 	 */
-	static final String AWAITING = COLUMNS
-			+ "where r.pending_role = any($1::text[]) order by r.received_at, r.id limit $2";
+	static final String AWAITING = "select r.* from (select distinct unnest($1::text[])) as role(name) "
+			+ "cross join lateral (" + COLUMNS + "where r.pending_role = role.name order by r.received_at, r.id "
+			+ "limit $2) r order by r.received_at, r.id limit $2";
 
 	static final String AWAITING_COUNT = "select count(*) as n from app.request r where r.pending_role = any($1::text[])";
 
