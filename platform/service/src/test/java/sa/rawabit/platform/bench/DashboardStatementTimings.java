@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.foundation.database.TenantSettings;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.dashboard.DashboardHistory;
 import sa.rawabit.platform.dashboard.DashboardPlans;
@@ -43,10 +44,11 @@ final class DashboardStatementTimings {
 					Connection superuser = TestDatabase.get().connectAsSuperuser()) {
 				platform.setAutoCommit(false);
 				try (Statement set = platform.createStatement()) {
-					set.execute("select set_config('app.tenant_id', '" + tenant.value() + "', true)");
+					set.execute(TenantSettings.written(tenant)); // as the app's tenant
+																	// transactions
 				}
 				String plan = DashboardPlans
-					.summary(DashboardPlans.explain(platform, statement.getValue(), arguments, "auto"));
+					.summary(DashboardPlans.explain(platform, statement.getValue(), arguments, "force_generic_plan"));
 				double[] underRls = new double[runs];
 				double[] explicit = new double[runs];
 				try (Statement rls = prepared(platform, statement.getValue());
