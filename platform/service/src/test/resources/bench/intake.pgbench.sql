@@ -12,7 +12,8 @@
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
 -- per intake, so it is not part of this script.
 --
--- The complaint, its audit event and its outbox event, in one tenant transaction. The platform sends BEGIN
+-- The complaint, then its audit event and its outbox event in one statement (the case kernel's
+-- CaseMoves.record), in one tenant transaction. The platform sends BEGIN
 -- and set_config in one simple query (one round trip); pgbench cannot put two statements into one extended
 -- query, so it pipelines them: one round trip here too.
 \startpipeline
@@ -25,11 +26,11 @@ values (:tenant, /*$*/ gen_random_uuid() /*$*/,
     /*$*/ encode(sha256(convert_to(random()::text, 'UTF8')), 'hex') /*$*/, /*$*/ 'fax' /*$*/,
     /*$*/ 'received' /*$*/, /*$*/ 'مستفيد' /*$*/, /*$*/ null /*$*/, /*$*/ 'شكوى' /*$*/, /*$*/ 'نص الشكوى' /*$*/,
     :username, :version, /*$*/ now() /*$*/, /*$*/ now() /*$*/);
-insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
-                             from_state, to_state, policy_version, detail)
+with first_row as (insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
+    from_state, to_state, policy_version, detail)
 values (:tenant, /*$*/ now() /*$*/, :username, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
     /*$*/ gen_random_uuid() /*$*/, /*$*/ null /*$*/, /*$*/ 'received' /*$*/, :version,
-    /*$*/ '{"channel":"fax"}' /*$*/);
+    /*$*/ '{"channel":"fax"}' /*$*/))
 insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload,
                         events, event_types)
 values (:tenant, /*$*/ now() /*$*/, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
+import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.notifications.Outbox;
@@ -67,16 +68,18 @@ public class CaseMoves {
 	}
 
 	/**
-	 * The audit event, then the dashboards' outbox row with its typed events, in the
-	 * caller's transaction.
+	 * The audit event and the dashboards' outbox row with its typed events, in the
+	 * caller's transaction and one statement.
 	 */
 	public Mono<Void> record(CaseEntry entry, CaseNotice notice) {
-		return audit
-			.append(new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
-					entry.subject().value(), entry.from() == null ? null : entry.from().column(), entry.to().column(),
-					entry.policy().value().toString(), entry.detail()))
-			.then(outbox.publish(new OutboxEvent(entry.action(), entry.subjectType(), entry.subject().value(),
-					notice.audience(), notice.payload(), notice.events())))
+		return TenantContext.require()
+			.flatMap(tenant -> outbox.publishAfter(
+					audit.rowOf(tenant,
+							new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
+									entry.subject().value(), entry.from() == null ? null : entry.from().column(),
+									entry.to().column(), entry.policy().value().toString(), entry.detail())),
+					new OutboxEvent(entry.action(), entry.subjectType(), entry.subject().value(), notice.audience(),
+							notice.payload(), notice.events())))
 			.then();
 	}
 

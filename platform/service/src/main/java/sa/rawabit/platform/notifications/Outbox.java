@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.RowInsert;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Outbox {
+
+	private static final List<String> COLUMNS = List.of("tenant_id", "occurred_at", "topic", "subject_type",
+			"subject_id", "audience", "payload", "events", "event_types");
 
 	private final DatabaseClient database;
 
@@ -57,24 +62,30 @@ public class Outbox {
 		return insert(worker.client(), tenant, event);
 	}
 
+	/**
+	 * {@link #publish} with {@code first} written in the same statement, before the
+	 * event: one round trip for both (the case kernel's audit event and its notice).
+	 */
+	public Mono<Long> publishAfter(RowInsert first, OutboxEvent event) {
+		return TenantContext.require().flatMap(tenant -> insert(database, tenant, first, event));
+	}
+
 	private Mono<Long> insert(DatabaseClient database, TenantId tenant, OutboxEvent event) {
-		return Mono
-			.defer(() -> database.sql("""
-					insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload,
-					                        events, event_types)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id""")
-				.bind(0, tenant.value())
-				.bind(1, clock.instant())
-				.bind(2, event.topic())
-				.bind(3, event.subjectType())
-				.bind(4, event.subjectId())
-				.bind(5, event.audience().stream().sorted().toArray(String[]::new))
-				.bind(6, Json.of(json.writeValueAsString(event.payload())))
-				.bind(7, Json.of(json.writeValueAsString(events(event))))
-				.bind(8, event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new))
-				.map(row -> row.get("id", Long.class))
-				.one())
-			.flatMap(id -> wakeAfterCommit().thenReturn(id));
+		return insert(database, tenant, null, event);
+	}
+
+	private Mono<Long> insert(DatabaseClient database, TenantId tenant, @Nullable RowInsert first, OutboxEvent event) {
+		return Mono.defer(() -> {
+			RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
+					event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
+					Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
+					event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
+			int next = first == null ? 1 : first.values().size() + 1;
+			String sql = (first == null ? "" : "with first_row as (" + first.sql(1) + ") ") + row.sql(next)
+					+ " returning id";
+			var spec = row.bind(database.sql(sql), next);
+			return (first == null ? spec : first.bind(spec, 1)).map(result -> result.get("id", Long.class)).one();
+		}).flatMap(id -> wakeAfterCommit().thenReturn(id));
 	}
 
 	/**
