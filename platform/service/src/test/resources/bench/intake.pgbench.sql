@@ -12,7 +12,7 @@
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
 -- per intake, so it is not part of this script.
 --
--- The complaint, then its audit event and its outbox event in one statement (the case kernel's
+-- The complaint, its audit event and its outbox event in one statement (the case kernel's
 -- CaseMoves.record), in one tenant transaction. The platform sends BEGIN
 -- and set_config in one simple query (one round trip); pgbench cannot put two statements into one extended
 -- query, so it pipelines them: one round trip here too.
@@ -20,13 +20,13 @@
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);
 \endpipeline
-insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
+with row_0 as (insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)
 values (:tenant, /*$*/ gen_random_uuid() /*$*/,
     /*$*/ encode(sha256(convert_to(random()::text, 'UTF8')), 'hex') /*$*/, /*$*/ 'fax' /*$*/,
     /*$*/ 'received' /*$*/, /*$*/ 'مستفيد' /*$*/, /*$*/ null /*$*/, /*$*/ 'شكوى' /*$*/, /*$*/ 'نص الشكوى' /*$*/,
-    :username, :version, /*$*/ now() /*$*/, /*$*/ now() /*$*/);
-with first_row as (insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
+    :username, :version, /*$*/ now() /*$*/, /*$*/ now() /*$*/)),
+row_1 as (insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
     from_state, to_state, policy_version, detail)
 values (:tenant, /*$*/ now() /*$*/, :username, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
     /*$*/ gen_random_uuid() /*$*/, /*$*/ null /*$*/, /*$*/ 'received' /*$*/, :version,

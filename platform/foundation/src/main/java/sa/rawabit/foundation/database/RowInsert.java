@@ -1,5 +1,7 @@
 package sa.rawabit.foundation.database;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -20,7 +22,7 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 			throw new IllegalArgumentException(columns.size() + " columns, " + values.size() + " values");
 		}
 		columns = List.copyOf(columns);
-		values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+		values = Collections.unmodifiableList(new ArrayList<>(values));
 	}
 
 	/** The INSERT, its values bound from {@code $first} on. */

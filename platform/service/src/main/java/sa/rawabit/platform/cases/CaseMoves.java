@@ -1,13 +1,17 @@
 package sa.rawabit.platform.cases;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.RowInsert;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.audit.AuditTrail;
 import sa.rawabit.platform.notifications.Outbox;
@@ -72,15 +76,23 @@ public class CaseMoves {
 	 * caller's transaction and one statement.
 	 */
 	public Mono<Void> record(CaseEntry entry, CaseNotice notice) {
-		return TenantContext.require()
-			.flatMap(tenant -> outbox.publishAfter(
-					audit.rowOf(tenant,
-							new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
-									entry.subject().value(), entry.from() == null ? null : entry.from().column(),
-									entry.to().column(), entry.policy().value().toString(), entry.detail())),
-					new OutboxEvent(entry.action(), entry.subjectType(), entry.subject().value(), notice.audience(),
-							notice.payload(), notice.events())))
-			.then();
+		return record(entry, notice, tenant -> List.of());
+	}
+
+	/**
+	 * {@link #record(CaseEntry, CaseNotice)} with the case's own new rows ({@code rows}
+	 * of the tenant: a filing's case row) written first, in the same statement.
+	 */
+	public Mono<Void> record(CaseEntry entry, CaseNotice notice, Function<TenantId, List<RowInsert>> rows) {
+		return TenantContext.require().flatMap(tenant -> {
+			List<RowInsert> before = new ArrayList<>(rows.apply(tenant));
+			before.add(audit.rowOf(tenant,
+					new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
+							entry.subject().value(), entry.from() == null ? null : entry.from().column(),
+							entry.to().column(), entry.policy().value().toString(), entry.detail())));
+			return outbox.publishAfter(before, new OutboxEvent(entry.action(), entry.subjectType(),
+					entry.subject().value(), notice.audience(), notice.payload(), notice.events()));
+		}).then();
 	}
 
 }

@@ -97,9 +97,8 @@ class ComplaintDesk {
 				at, now);
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
-		return transactions.inTenant(records.insert(complaint)
+		return transactions.inTenant(journal.filed(loaded, complaint, receivedBy, filed)
 			.then(deadlines.startAll(ComplaintClocks.at(clocks, loaded, complaint.id(), at)))
-			.then(journal.record(loaded, complaint, null, "complaint.filed", receivedBy, filed))
 			.thenReturn(complaint));
 	}
 

@@ -1,6 +1,7 @@
 package sa.rawabit.platform.complaints;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,10 +33,24 @@ class ComplaintJournal {
 	/** The audit event and the dashboards' outbox event, in the caller's transaction. */
 	Mono<Void> record(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,
 			String actor, Map<String, String> detail) {
-		return cases.record(
-				new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(),
-						loaded.version(), actor, clock.instant(), detail),
+		return cases.record(entry(loaded, complaint, from, action, actor, detail),
 				notice(complaint, action, ComplaintWatchers.of(loaded)));
+	}
+
+	/**
+	 * A new complaint's row, its "filed" audit event and its notice, in one statement.
+	 */
+	Mono<Void> filed(LoadedPolicy loaded, Complaint complaint, String actor, Map<String, String> detail) {
+		String action = "complaint.filed";
+		return cases.record(entry(loaded, complaint, null, action, actor, detail),
+				notice(complaint, action, ComplaintWatchers.of(loaded)),
+				tenant -> List.of(ComplaintRecords.rowOf(tenant, complaint)));
+	}
+
+	private CaseEntry entry(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,
+			String actor, Map<String, String> detail) {
+		return new CaseEntry(action, ComplaintClocks.SUBJECT, complaint.id(), from, complaint.state(), loaded.version(),
+				actor, clock.instant(), detail);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package sa.rawabit.platform.complaints;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -11,8 +12,10 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.RowInsert;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.publicaccess.TrackingCode;
 
 /**
@@ -41,34 +44,30 @@ class ComplaintRecords {
 			select count(*) as open, count(*) filter (where state = 'received') as received
 			from app.complaint where state not in ('settled', 'resolved')""";
 
+	private static final List<String> INSERTED = List.of("tenant_id", "id", "tracking_hash", "channel", "state",
+			"complainant_name", "contact", "subject", "description", "received_by", "policy_version", "received_at",
+			"updated_at");
+
 	private final DatabaseClient database;
 
 	ComplaintRecords(DatabaseClient database) {
 		this.database = database;
 	}
 
-	Mono<Void> insert(Complaint complaint) {
-		return TenantContext.require().flatMap(tenant -> {
-			GenericExecuteSpec insert = database.sql("""
-					insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
-					    subject, description, received_by, policy_version, received_at, updated_at)
-					values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
-				.bind(0, tenant.value())
-				.bind(1, complaint.id().value())
-				.bind(2, java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code")
-					.hash())
-				.bind(3, complaint.channel())
-				.bind(4, complaint.state().column())
-				.bind(5, complaint.complainantName())
-				.bind(7, complaint.subject())
-				.bind(8, complaint.description())
-				.bind(9, complaint.receivedBy())
-				.bind(11, complaint.receivedAt())
-				.bind(12, complaint.updatedAt());
-			insert = insert.bind(6, Parameter.fromOrEmpty(complaint.contact(), String.class));
-			insert = insert.bind(10, Parameter.fromOrEmpty(value(complaint.policyVersion()), UUID.class));
-			return insert.then();
-		});
+	/**
+	 * A new complaint as a row, for the case kernel to write in the same statement as its
+	 * audit and outbox events ({@link sa.rawabit.platform.cases.CaseMoves#record}).
+	 */
+	static RowInsert rowOf(TenantId tenant, Complaint complaint) {
+		return new RowInsert("app.complaint", INSERTED,
+				List.of(tenant.value(), complaint.id().value(),
+						java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code")
+							.hash(),
+						complaint.channel(), complaint.state().column(), complaint.complainantName(),
+						Parameter.fromOrEmpty(complaint.contact(), String.class), complaint.subject(),
+						complaint.description(), complaint.receivedBy(),
+						Parameter.fromOrEmpty(value(complaint.policyVersion()), UUID.class), complaint.receivedAt(),
+						complaint.updatedAt()));
 	}
 
 	/** Locks the row: concurrent transitions of one complaint run one after the other. */

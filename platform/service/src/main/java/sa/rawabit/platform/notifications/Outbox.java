@@ -3,9 +3,9 @@ package sa.rawabit.platform.notifications;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import io.r2dbc.postgresql.codec.Json;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.NoTransactionException;
@@ -63,28 +63,36 @@ public class Outbox {
 	}
 
 	/**
-	 * {@link #publish} with {@code first} written in the same statement, before the
-	 * event: one round trip for both (the case kernel's audit event and its notice).
+	 * {@link #publish} with the rows {@code before} written first in the same statement:
+	 * one round trip for all (a case move's own row, its audit event and its notice).
 	 */
-	public Mono<Long> publishAfter(RowInsert first, OutboxEvent event) {
-		return TenantContext.require().flatMap(tenant -> insert(database, tenant, first, event));
+	public Mono<Long> publishAfter(List<RowInsert> before, OutboxEvent event) {
+		return TenantContext.require().flatMap(tenant -> insert(database, tenant, before, event));
 	}
 
 	private Mono<Long> insert(DatabaseClient database, TenantId tenant, OutboxEvent event) {
-		return insert(database, tenant, null, event);
+		return insert(database, tenant, List.of(), event);
 	}
 
-	private Mono<Long> insert(DatabaseClient database, TenantId tenant, @Nullable RowInsert first, OutboxEvent event) {
+	private Mono<Long> insert(DatabaseClient database, TenantId tenant, List<RowInsert> before, OutboxEvent event) {
 		return Mono.defer(() -> {
 			RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
 					event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
 					Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
 					event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
-			int next = first == null ? 1 : first.values().size() + 1;
-			String sql = (first == null ? "" : "with first_row as (" + first.sql(1) + ") ") + row.sql(next)
-					+ " returning id";
-			var spec = row.bind(database.sql(sql), next);
-			return (first == null ? spec : first.bind(spec, 1)).map(result -> result.get("id", Long.class)).one();
+			StringJoiner with = new StringJoiner(", ", "with ", " ").setEmptyValue("");
+			int next = 1;
+			for (int i = 0; i < before.size(); i++) {
+				with.add("row_" + i + " as (" + before.get(i).sql(next) + ")");
+				next += before.get(i).values().size();
+			}
+			var spec = row.bind(database.sql(with + row.sql(next) + " returning id"), next);
+			int first = 1;
+			for (RowInsert each : before) {
+				spec = each.bind(spec, first);
+				first += each.values().size();
+			}
+			return spec.map(result -> result.get("id", Long.class)).one();
 		}).flatMap(id -> wakeAfterCommit().thenReturn(id));
 	}
 
