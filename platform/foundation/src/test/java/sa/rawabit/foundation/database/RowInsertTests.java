@@ -18,6 +18,19 @@ class RowInsertTests {
 	}
 
 	@Test
+	void statementSqlWhenSeveralRowsThenEachButTheLastIsAWithClauseNumberedOnFromTheRowBefore() {
+		RowInsert complaint = new RowInsert("app.complaint", List.of("id", "state"), List.of("c", "received"));
+		RowInsert audit = new RowInsert("app.audit_event", List.of("actor"), List.of("a"));
+		RowInsert outbox = new RowInsert("app.outbox", List.of("topic", "payload"), List.of("t", "p"));
+
+		assertThat(RowInsert.statementSql(List.of(complaint, audit, outbox)))
+			.isEqualTo("with row_0 as (insert into app.complaint (id, state) values ($1, $2)), "
+					+ "row_1 as (insert into app.audit_event (actor) values ($3)) "
+					+ "insert into app.outbox (topic, payload) values ($4, $5)");
+		assertThat(RowInsert.statementSql(List.of(audit))).isEqualTo("insert into app.audit_event (actor) values ($1)");
+	}
+
+	@Test
 	void newWhenColumnsAndValuesDifferInNumberThenRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RowInsert("app.outbox", List.of("a", "b"), List.of("only one")))

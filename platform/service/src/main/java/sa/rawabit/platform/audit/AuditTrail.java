@@ -43,8 +43,7 @@ public class AuditTrail {
 
 	public Mono<Void> append(AuditEvent event) {
 		return TenantContext.require().flatMap(tenant -> {
-			RowInsert row = rowOf(tenant, event);
-			return row.bind(database.sql(row.sql(1)), 1).then();
+			return RowInsert.statement(database, List.of(rowOf(tenant, event)), "").then();
 		});
 	}
 

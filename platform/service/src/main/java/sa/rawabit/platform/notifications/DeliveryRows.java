@@ -2,16 +2,14 @@ package sa.rawabit.platform.notifications;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import sa.rawabit.foundation.tenancy.TenantId;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Reads an outbox row (the columns below) into a {@link Delivery} with its stream data
@@ -23,25 +21,37 @@ final class DeliveryRows {
 			tenant_id, id, txid, occurred_at, topic, subject_type, subject_id, audience, payload::text as payload,
 			event_types""";
 
-	private final JsonMapper json;
+	private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
-	DeliveryRows(JsonMapper json) {
-		this.json = json;
-	}
-
+	/**
+	 * The stream data, written around the payload's own JSON text (PostgreSQL's jsonb
+	 * output: one line, control characters escaped) instead of parsed and written again:
+	 * every replica reads every row, whether a stream here wants it or not.
+	 */
 	Delivery read(Readable row) {
 		long id = row.get("id", Long.class);
 		String topic = row.get("topic", String.class);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("id", id);
-		data.put("topic", topic);
-		data.put("subjectType", row.get("subject_type", String.class));
-		data.put("subjectId", row.get("subject_id", UUID.class).toString());
-		data.put("occurredAt", row.get("occurred_at", Instant.class).toString());
-		data.put("payload", json.readValue(row.get("payload", String.class), JsonNode.class));
+		StringBuilder data = new StringBuilder(256).append("{\"id\":").append(id).append(",\"topic\":");
+		quoted(data, topic).append(",\"subjectType\":");
+		quoted(data, row.get("subject_type", String.class)).append(",\"subjectId\":\"")
+			.append(row.get("subject_id", UUID.class))
+			.append("\",\"occurredAt\":\"")
+			.append(row.get("occurred_at", Instant.class))
+			.append("\",\"payload\":")
+			.append(Objects.requireNonNullElse(row.get("payload", String.class), "null"))
+			.append('}');
 		return new Delivery(new TenantId(row.get("tenant_id", UUID.class)), id, row.get("txid", Long.class), topic,
-				setOf(row.get("audience", String[].class)), json.writeValueAsString(data),
+				setOf(row.get("audience", String[].class)), data.toString(),
 				setOf(row.get("event_types", String[].class)));
+	}
+
+	private static StringBuilder quoted(StringBuilder json, @Nullable String value) {
+		if (value == null) {
+			return json.append("null");
+		}
+		json.append('"');
+		STRINGS.quoteAsString(value, json);
+		return json.append('"');
 	}
 
 	/**

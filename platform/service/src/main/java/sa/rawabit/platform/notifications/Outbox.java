@@ -1,9 +1,9 @@
 package sa.rawabit.platform.notifications;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -80,19 +80,11 @@ public class Outbox {
 					event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
 					Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
 					event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
-			StringJoiner with = new StringJoiner(", ", "with ", " ").setEmptyValue("");
-			int next = 1;
-			for (int i = 0; i < before.size(); i++) {
-				with.add("row_" + i + " as (" + before.get(i).sql(next) + ")");
-				next += before.get(i).values().size();
-			}
-			var spec = row.bind(database.sql(with + row.sql(next) + " returning id"), next);
-			int first = 1;
-			for (RowInsert each : before) {
-				spec = each.bind(spec, first);
-				first += each.values().size();
-			}
-			return spec.map(result -> result.get("id", Long.class)).one();
+			List<RowInsert> rows = new ArrayList<>(before);
+			rows.add(row);
+			return RowInsert.statement(database, rows, " returning id")
+				.map(result -> result.get("id", Long.class))
+				.one();
 		}).flatMap(id -> wakeAfterCommit().thenReturn(id));
 	}
 

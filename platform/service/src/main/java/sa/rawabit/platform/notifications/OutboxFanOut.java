@@ -18,7 +18,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import sa.rawabit.foundation.database.DatabaseServer;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This replica's single reader of the outbox. It walks the rows of every association in
@@ -56,12 +55,11 @@ class OutboxFanOut extends BackgroundSubscription {
 
 	private volatile long cursorId;
 
-	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, JsonMapper json,
-			DatabaseServer server) {
+	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, DatabaseServer server) {
 		this.worker = worker;
 		this.wakeups = wakeups;
 		this.properties = properties;
-		this.rows = new DeliveryRows(json);
+		this.rows = new DeliveryRows();
 		this.listenerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(server.endpoint().host())
 			.port(server.endpoint().port())

@@ -8,7 +8,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.tenancy.TenantContext;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a reconnecting stream missed: the association's settled outbox rows after the last
@@ -30,11 +29,10 @@ class OutboxReplay {
 
 	private final NotificationsProperties properties;
 
-	OutboxReplay(Transactions transactions, DatabaseClient database, JsonMapper json,
-			NotificationsProperties properties) {
+	OutboxReplay(Transactions transactions, DatabaseClient database, NotificationsProperties properties) {
 		this.transactions = transactions;
 		this.database = database;
-		this.rows = new DeliveryRows(json);
+		this.rows = new DeliveryRows();
 		this.properties = properties;
 	}
 
