@@ -55,10 +55,24 @@ public final class MemberRevocations {
 	}
 
 	public Mono<Boolean> isRevoked(TenantId tenant, String subject, Instant issuedAt) {
+		return revokedAt(tenant, subject).map(revokedAt -> revokes(revokedAt, issuedAt));
+	}
+
+	/**
+	 * When the person's membership or roles last changed, if ever: for a caller checking
+	 * several of the person's credentials at once ({@link #revokes}).
+	 */
+	public Mono<Optional<Instant>> revokedAt(TenantId tenant, String subject) {
+		return cache.computeIfAbsent(tenant.value() + " " + subject, key -> lookup(tenant, subject));
+	}
+
+	/**
+	 * Whether a change at {@code revokedAt} revokes a credential issued at
+	 * {@code issuedAt}, compared in whole seconds as tokens carry them.
+	 */
+	public static boolean revokes(Optional<Instant> revokedAt, Instant issuedAt) {
 		Instant issuedSecond = issuedAt.truncatedTo(ChronoUnit.SECONDS);
-		return cache.computeIfAbsent(tenant.value() + " " + subject, key -> lookup(tenant, subject))
-			.map(revokedAt -> revokedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS).isAfter(issuedSecond))
-				.orElse(false));
+		return revokedAt.map(at -> at.truncatedTo(ChronoUnit.SECONDS).isAfter(issuedSecond)).orElse(false);
 	}
 
 	private Mono<Optional<Instant>> lookup(TenantId tenant, String subject) {

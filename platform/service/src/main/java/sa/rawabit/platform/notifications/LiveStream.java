@@ -28,6 +28,12 @@ abstract sealed class LiveStream permits ChannelStream, SinkStream {
 
 	private final Executor eventLoop;
 
+	/**
+	 * An event was delivered since the last heartbeat tick (read and written on the
+	 * stream's event loop only).
+	 */
+	private boolean deliveredSinceBeat;
+
 	LiveStream(StaffMember member, @Nullable Credential credential, Executor eventLoop) {
 		this.member = member;
 		this.eventLoop = eventLoop;
@@ -58,6 +64,27 @@ abstract sealed class LiveStream permits ChannelStream, SinkStream {
 
 	boolean expiredAt(Instant now) {
 		return credential != null && !credential.endsAt().isAfter(now);
+	}
+
+	/** A live event for the client: the stream is not idle until the next tick. */
+	final void deliver(Frame frame) {
+		deliveredSinceBeat = true;
+		offer(frame);
+	}
+
+	/**
+	 * The heartbeat tick: {@code beat} only when nothing was delivered since the last
+	 * tick. A busy stream's own events keep proxies from timing it out, so the thousands
+	 * of streams of a busy association write no heartbeat; an idle stream still gets one
+	 * each tick, and no stream goes two ticks without a byte.
+	 */
+	final void beat(Frame beat) {
+		if (deliveredSinceBeat) {
+			deliveredSinceBeat = false;
+		}
+		else {
+			offer(beat);
+		}
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package sa.rawabit.platform.notifications;
 
 import java.time.Clock;
-import java.time.Instant;
+import sa.rawabit.foundation.security.MemberRevocations;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +20,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import sa.rawabit.foundation.problem.ProblemException;
-import sa.rawabit.foundation.security.MemberRevocations;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -42,10 +43,6 @@ class LiveStreams extends BackgroundSubscription {
 
 	static final String ENDED = "credential-ended";
 
-	private static final Frame EXPIRED = Frame.event(ENDED, "{\"reason\":\"expired\"}");
-
-	private static final Frame REVOKED = Frame.event(ENDED, "{\"reason\":\"revoked\"}");
-
 	private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
 	private static final Frame HEARTBEAT = Frame.comment("heartbeat", 0);
@@ -60,17 +57,14 @@ class LiveStreams extends BackgroundSubscription {
 
 	private final NotificationsProperties properties;
 
-	private final MemberRevocations revocations;
-
-	private final Clock clock;
+	private final EndedCredentials credentials;
 
 	LiveStreams(OutboxFanOut fanOut, TenantGate gate, NotificationsProperties properties, MemberRevocations revocations,
 			Clock clock) {
 		this.fanOut = fanOut;
 		this.gate = gate;
 		this.properties = properties;
-		this.revocations = revocations;
-		this.clock = clock;
+		this.credentials = new EndedCredentials(revocations, clock);
 	}
 
 	/**
@@ -120,7 +114,7 @@ class LiveStreams extends BackgroundSubscription {
 		Set<String> audience = delivery.audience();
 		watchers.onEachLoop(stream -> {
 			if (audience.isEmpty() || holdsAny(stream, audience)) {
-				stream.offer(frame);
+				stream.deliver(frame);
 			}
 		});
 	}
@@ -135,7 +129,7 @@ class LiveStreams extends BackgroundSubscription {
 	}
 
 	private void heartbeat() {
-		byTenant.values().forEach(watchers -> watchers.onEachLoop(stream -> stream.offer(HEARTBEAT)));
+		byTenant.values().forEach(watchers -> watchers.onEachLoop(stream -> stream.beat(HEARTBEAT)));
 	}
 
 	/**
@@ -150,26 +144,11 @@ class LiveStreams extends BackgroundSubscription {
 				.onErrorResume(error -> Mono.empty()));
 	}
 
-	/**
-	 * Streams whose credential ran out or was revoked (revocations are read through their
-	 * short cache).
-	 */
+	/** Streams whose credential ran out or was revoked, each ended with its reason. */
 	private Flux<Runnable> endedCredentials() {
-		Instant now = clock.instant();
-		return Flux.fromIterable(Map.copyOf(byTenant).values()).flatMapIterable(Watchers::streams).concatMap(stream -> {
-			if (stream.expiredAt(now)) {
-				return Mono.just((Runnable) () -> endOne(stream, EXPIRED));
-			}
-			Instant issued = stream.issuedAt();
-			if (issued == null) {
-				return Mono.empty();
-			}
-			StaffMember member = stream.member();
-			return revocations.isRevoked(member.tenant(), member.subject(), issued)
-				.filter(revoked -> revoked)
-				.map(revoked -> (Runnable) () -> endOne(stream, REVOKED))
-				.onErrorResume(error -> Mono.empty());
-		});
+		List<LiveStream> streams = new ArrayList<>();
+		byTenant.values().forEach(watchers -> watchers.streams().forEach(streams::add));
+		return credentials.endedAmong(streams).map(ending -> (Runnable) () -> endOne(ending.stream(), ending.last()));
 	}
 
 	private void endOne(LiveStream stream, Frame last) {
