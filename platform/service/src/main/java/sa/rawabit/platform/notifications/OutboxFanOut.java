@@ -157,6 +157,7 @@ class OutboxFanOut extends BackgroundSubscription {
 	private Flux<Boolean> listen() {
 		return Flux.usingWhen(listenerConnections.create(), connection -> {
 			Flux<Boolean> notified = connection.getNotifications()
+				.filter(notification -> !wakeups.sentHere(notification.getProcessId()))
 				.onBackpressureLatest()
 				.map(notification -> Boolean.TRUE)
 				.concatWith(Mono.error(() -> new IllegalStateException("notification stream ended")));

@@ -131,8 +131,10 @@ final class RawabitFanOut {
 		// What the replica spends doing nothing (pollers, timers, metrics), for the
 		// reader of the report.
 		double idleBefore = ProcessStats.cpuSeconds(replica.pid());
+		double idleDbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Thread.sleep(5_000);
 		double idlePerSecond = (ProcessStats.cpuSeconds(replica.pid()) - idleBefore) / 5;
+		double idleDbPerSecond = (PgbenchPeer.postgresCpuSeconds(postmaster) - idleDbBefore) / 5;
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
@@ -144,8 +146,8 @@ final class RawabitFanOut {
 				ProcessStats.cpuSeconds(replica.pid()) - cpuBefore,
 				PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore, Double.NaN,
 				String.format(Locale.ROOT,
-						"%d complaints filed, no stream open; idle replica %.0f ms CPU/s; JIT compilation %.2f s of the CPU",
-						filed, idlePerSecond * 1000, jit),
+						"%d complaints filed, no stream open; idle: replica %.0f ms CPU/s, PostgreSQL %.0f ms CPU/s; JIT compilation %.2f s of the CPU",
+						filed, idlePerSecond * 1000, idleDbPerSecond * 1000, jit),
 				jit);
 	}
 
