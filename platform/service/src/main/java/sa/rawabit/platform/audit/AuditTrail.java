@@ -42,9 +42,8 @@ public class AuditTrail {
 	}
 
 	public Mono<Void> append(AuditEvent event) {
-		return TenantContext.require().flatMap(tenant -> {
-			return RowInsert.statement(database, List.of(rowOf(tenant, event)), "").then();
-		});
+		return TenantContext.require()
+			.flatMap(tenant -> RowInsert.statement(database, List.of(rowOf(tenant, event)), "").then());
 	}
 
 	/**

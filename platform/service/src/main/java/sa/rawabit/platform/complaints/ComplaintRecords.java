@@ -2,6 +2,7 @@ package sa.rawabit.platform.complaints;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -59,15 +60,12 @@ class ComplaintRecords {
 	 * audit and outbox events ({@link sa.rawabit.platform.cases.CaseMoves#record}).
 	 */
 	static RowInsert rowOf(TenantId tenant, Complaint complaint) {
-		return new RowInsert("app.complaint", INSERTED,
-				List.of(tenant.value(), complaint.id().value(),
-						java.util.Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code")
-							.hash(),
-						complaint.channel(), complaint.state().column(), complaint.complainantName(),
-						Parameter.fromOrEmpty(complaint.contact(), String.class), complaint.subject(),
-						complaint.description(), complaint.receivedBy(),
-						Parameter.fromOrEmpty(value(complaint.policyVersion()), UUID.class), complaint.receivedAt(),
-						complaint.updatedAt()));
+		return new RowInsert("app.complaint", INSERTED, List.of(tenant.value(), complaint.id().value(),
+				Objects.requireNonNull(complaint.trackingCode(), "a new complaint has its code").hash(),
+				complaint.channel(), complaint.state().column(), complaint.complainantName(),
+				Parameter.fromOrEmpty(complaint.contact(), String.class), complaint.subject(), complaint.description(),
+				complaint.receivedBy(), Parameter.fromOrEmpty(value(complaint.policyVersion()), UUID.class),
+				complaint.receivedAt(), complaint.updatedAt()));
 	}
 
 	/** Locks the row: concurrent transitions of one complaint run one after the other. */
