@@ -29,7 +29,8 @@ class DeliveryRowsTests {
 						"subject_type", "complaint\\", "subject_id", subject, "payload", payload, "audience",
 						new String[] { "follow-up-committee", "follow-up-committee" }, "event_types", new String[0])));
 
-		assertThat(delivery.json()).doesNotContain("\n", "\r");
+		assertThat(delivery.json()).doesNotContain("\n", "\r")
+			.endsWith(",\"payload\":{\"note\":\"سطر\\nسطر \\\"مقتبس\\\"\",\"state\":\"received\",\"count\":2}}");
 		JsonNode data = JSON.readTree(delivery.json());
 		assertThat(data.get("id").asLong()).isEqualTo(42L);
 		assertThat(data.get("topic").asString()).isEqualTo("complaint.\"filed\"");
