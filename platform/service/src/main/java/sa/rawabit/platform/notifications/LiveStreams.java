@@ -147,7 +147,7 @@ class LiveStreams extends BackgroundSubscription {
 	/** Streams whose credential ran out or was revoked, each ended with its reason. */
 	private Flux<Runnable> endedCredentials() {
 		List<LiveStream> streams = new ArrayList<>();
-		byTenant.values().forEach(watchers -> watchers.streams().forEach(streams::add));
+		byTenant.values().forEach(watchers -> watchers.addStreamsTo(streams));
 		return credentials.endedAmong(streams).map(ending -> (Runnable) () -> endOne(ending.stream(), ending.last()));
 	}
 
@@ -212,8 +212,9 @@ class LiveStreams extends BackgroundSubscription {
 			byLoop.forEach((loop, streams) -> runOn(loop, () -> streams.forEach(action)));
 		}
 
-		Iterable<LiveStream> streams() {
-			return byLoop.values().stream().flatMap(Set::stream).toList();
+		/** Adds every stream of the association to {@code streams}. */
+		void addStreamsTo(List<LiveStream> streams) {
+			byLoop.values().forEach(streams::addAll);
 		}
 
 		int size() {
