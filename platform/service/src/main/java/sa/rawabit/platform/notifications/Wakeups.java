@@ -62,7 +62,7 @@ class Wakeups {
 					.sql("select pg_notify('" + CHANNEL + "', '') as sent, pg_backend_pid() as pid")
 					.map(row -> row.get("pid", Integer.class))
 					.one())
-				.subscribe(this::sentFrom,
+				.subscribe(this::rememberSender,
 						error -> log.warn("Could not send the outbox wake-up; other replicas poll instead", error));
 		}
 	}
@@ -77,7 +77,7 @@ class Wakeups {
 		return at != null && System.nanoTime() - at < ECHO_MEMORY.toNanos();
 	}
 
-	private void sentFrom(int pid) {
+	private void rememberSender(int pid) {
 		long now = System.nanoTime();
 		sentFrom.put(pid, now);
 		if (sentFrom.size() > 64) {
