@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long the outbox keeps events for replay
  * @param maxLag a background pipeline (reactions, sweeper, message sender) behind by more
  * than this, or silent for as long, is reported DOWN in health and readiness
+ * @param streamsPerConnection the most requests (streams) a client may have open at once
+ * on one HTTP/2 connection ({@code SETTINGS_MAX_CONCURRENT_STREAMS}): a load balancer
+ * carrying dashboards' event streams opens another connection beyond it, and no one
+ * client holds the replica's streams on one connection
  */
 @ConfigurationProperties("rawabit.notifications")
 public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
@@ -31,7 +35,7 @@ public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("10000") int replayLimit, @DefaultValue("5s") Duration statusCheck,
 		@DefaultValue("3s") Duration reconnectDelay, @DefaultValue Worker worker,
 		@DefaultValue ReactionSettings reactions, @DefaultValue Retention retention,
-		@DefaultValue("10m") Duration maxLag) {
+		@DefaultValue("10m") Duration maxLag, @DefaultValue("1000") int streamsPerConnection) {
 
 	/**
 	 * @param password empty: the app role's password, as the bootstrap gives every role

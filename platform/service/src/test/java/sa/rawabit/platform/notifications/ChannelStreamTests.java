@@ -14,9 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,10 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Flux;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.Transactions;
-import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestKeycloak;
@@ -208,27 +203,12 @@ class ChannelStreamTests {
 		}
 	}
 
-	/**
-	 * Publishes {@code count} events of about {@code size} bytes in one transaction;
-	 * their ids in order.
-	 */
 	private List<Long> publish(int count, int size) {
-		String pad = "x".repeat(size);
-		return transactions
-			.inTenant(Flux.range(0, count)
-				.concatMap(i -> outbox.publish(new OutboxEvent(TOPIC, "test", UUID.randomUUID(),
-						Set.of("follow-up-committee"), Map.of("i", i, "pad", pad))))
-				.collectList())
-			.contextWrite(TenantContext.of(association))
-			.block(Duration.ofSeconds(60));
+		return new StreamFixtures(outbox, transactions, live, association, TOPIC).publish(count, size);
 	}
 
 	private void awaitStreams(int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (live.size() != count && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(live.size()).as("streams open on the replica").isEqualTo(count);
+		new StreamFixtures(outbox, transactions, live, association, TOPIC).awaitStreams(count);
 	}
 
 	/**
