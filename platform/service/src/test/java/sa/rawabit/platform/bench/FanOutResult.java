@@ -8,11 +8,13 @@ import java.util.Locale;
  * them. {@code delivered} counts events clients parsed; {@code expected} what they should
  * have (events × subscribers of each event's channel). Latency is publish → client parse;
  * CPU is the server's (and PostgreSQL's, where the side uses it) during the publishing
- * phase only; RSS is what idle streams added to the server.
+ * phase only; RSS is what idle streams added to the server. {@code streams} counts the
+ * streams that opened, {@code endedEarly} those the server ended before the run did (cut
+ * off, or refused); a side that does not count them says 0.
  */
 record FanOutResult(String side, long expected, long delivered, double seconds, double p50Ms, double p99Ms,
 		double maxMs, double serverCpuSeconds, double dbCpuSeconds, double rssKbPer1000Streams, String note,
-		double jitCpuSeconds) {
+		double jitCpuSeconds, long streams, long endedEarly) {
 
 	/**
 	 * A side that could not run here, with the reason, so the report says so instead of
@@ -20,7 +22,7 @@ record FanOutResult(String side, long expected, long delivered, double seconds, 
 	 */
 	static FanOutResult skipped(String side, String reason) {
 		return new FanOutResult(side, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-				"skipped: " + reason, 0);
+				"skipped: " + reason, 0, 0, 0);
 	}
 
 	boolean wasSkipped() {

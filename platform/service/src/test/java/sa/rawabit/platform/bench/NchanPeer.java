@@ -160,7 +160,7 @@ final class NchanPeer {
 					PeerTools.percentileMs(latencies, count, 1.0), cpu, 0, rssPer1000,
 					String.format(Locale.ROOT, "1 worker; client JVM CPU %.2f s (not counted)%s", client,
 							publishFailures.sum() > 0 ? "; " + publishFailures.sum() + " publishes failed" : ""),
-					0);
+					0, connections, 0);
 		}
 		finally {
 			streams.forEach(Disposable::dispose);

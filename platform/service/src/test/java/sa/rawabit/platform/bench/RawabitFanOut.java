@@ -15,6 +15,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -48,12 +49,32 @@ final class RawabitFanOut {
 	}
 
 	/**
+	 * How the streams reach the replica: a connection each, or HTTP/2 streams over
+	 * connections of up to {@value #STREAMS_PER_CONNECTION} (the replica's
+	 * {@code rawabit.notifications.streams-per-connection}), as from a load balancer that
+	 * speaks HTTP/2 to its backends.
+	 */
+	enum Transport {
+
+		HTTP_1_1, H2C
+
+	}
+
+	static final int STREAMS_PER_CONNECTION = 1_000;
+
+	/**
 	 * Opens the streams, files at {@code rate} for {@code warmupSeconds} unmeasured (the
 	 * JIT compiles the path), calls {@code beforeMeasure}, then files at {@code rate} for
 	 * {@code seconds} and measures.
 	 */
 	FanOutResult run(int connections, int rate, int seconds, int warmupSeconds, Runnable beforeMeasure)
 			throws Exception {
+		return run(Transport.HTTP_1_1, connections, rate, seconds, warmupSeconds, beforeMeasure);
+	}
+
+	/** As above, with the streams carried over {@code transport}. */
+	FanOutResult run(Transport transport, int connections, int rate, int seconds, int warmupSeconds,
+			Runnable beforeMeasure) throws Exception {
 		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "follow-up-committee")).toList();
 		List<String> filers = tenants.stream().map(t -> replica.token(t.slug(), "relations-officer")).toList();
 		HttpClient posts = HttpClient.create(ConnectionProvider.builder("posts").maxConnections(64).build());
@@ -66,19 +87,14 @@ final class RawabitFanOut {
 		Latencies latencies = new Latencies(
 				Math.max(1_000, rate * seconds * connections / tenants.size() + connections));
 		LongAdder received = new LongAdder();
+		LongAdder ended = new LongAdder();
 		CountDownLatch open = new CountDownLatch(connections);
 		Disposable.Composite streams = Disposables.composite();
 		LoopResources loops = LoopResources.create("bench-streams", 2, true);
-		HttpClient client = HttpClient
-			.create(ConnectionProvider.builder("streams")
-				.maxConnections(connections + 10)
-				.pendingAcquireMaxCount(-1)
-				.build())
-			.runOn(loops)
-			.responseTimeout(Duration.ofMinutes(30));
+		HttpClient client = streamsClient(transport, connections, loops);
 		try {
 			for (int i = 0; i < connections; i++) {
-				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, received, latencies));
+				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, received, latencies, ended));
 			}
 			if (!open.await(180, TimeUnit.SECONDS)) {
 				System.out.printf("[bench] only %d of %d streams opened%n", connections - open.getCount(), connections);
@@ -108,10 +124,10 @@ final class RawabitFanOut {
 			double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 			double[] ms = latencies.percentilesMs();
 			double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
-			return new FanOutResult("Rawabit", expected, received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db,
-					rssPer1000,
+			return new FanOutResult(transport == Transport.H2C ? "Rawabit, HTTP/2" : "Rawabit", expected,
+					received.sum(), elapsed, ms[0], ms[1], ms[2], cpu, db, rssPer1000,
 					String.format(Locale.ROOT, "%d complaints filed; JIT compilation %.2f s of the CPU", filed, jit),
-					jit);
+					jit, opened, ended.sum());
 		}
 		finally {
 			streams.dispose();
@@ -148,7 +164,7 @@ final class RawabitFanOut {
 				String.format(Locale.ROOT,
 						"%d complaints filed, no stream open; idle: replica %.0f ms CPU/s, PostgreSQL %.0f ms CPU/s; JIT compilation %.2f s of the CPU",
 						filed, idlePerSecond * 1000, idleDbPerSecond * 1000, jit),
-				jit);
+				jit, 0, 0);
 	}
 
 	/**
@@ -166,6 +182,30 @@ final class RawabitFanOut {
 			.doOnNext(ok -> filed.increment())
 			.blockLast(Duration.ofSeconds(seconds + 120L));
 		return filed.sum();
+	}
+
+	/**
+	 * One client for all the streams (a client configured anew per request would be a
+	 * pool, and over HTTP/2 a connection, of its own).
+	 */
+	private static HttpClient streamsClient(Transport transport, int connections, LoopResources loops) {
+		if (transport == Transport.H2C) {
+			return HttpClient
+				.create(ConnectionProvider.builder("streams-h2")
+					.maxConnections(connections / STREAMS_PER_CONNECTION + 1)
+					.pendingAcquireMaxCount(-1)
+					.build())
+				.protocol(HttpProtocol.H2C)
+				.runOn(loops)
+				.responseTimeout(Duration.ofMinutes(30));
+		}
+		return HttpClient
+			.create(ConnectionProvider.builder("streams")
+				.maxConnections(connections + 10)
+				.pendingAcquireMaxCount(-1)
+				.build())
+			.runOn(loops)
+			.responseTimeout(Duration.ofMinutes(30));
 	}
 
 	/** Waits up to 30 s for {@code expected} deliveries. */
@@ -191,8 +231,8 @@ final class RawabitFanOut {
 		List<String> watchers = tenants.stream().map(t -> replica.token(t.slug(), "top-management")).toList();
 		try {
 			for (int i = 0; i < connections; i++) {
-				streams
-					.add(subscribe(client, watchers.get(i % watchers.size()), open, new LongAdder(), new Latencies(1)));
+				streams.add(subscribe(client, watchers.get(i % watchers.size()), open, new LongAdder(),
+						new Latencies(1), new LongAdder()));
 			}
 			open.await(180, TimeUnit.SECONDS);
 			return work.call();
@@ -203,8 +243,12 @@ final class RawabitFanOut {
 		}
 	}
 
+	/**
+	 * A stream counted in {@code open} at its opening comment, in {@code ended} if the
+	 * server ends it before the run does.
+	 */
 	private Disposable subscribe(HttpClient client, String token, CountDownLatch open, LongAdder received,
-			Latencies latencies) {
+			Latencies latencies, LongAdder ended) {
 		StringBuilder pending = new StringBuilder();
 		return client.headers(h -> h.set("Authorization", "Bearer " + token).set("Accept", "text/event-stream"))
 			.get()
@@ -227,7 +271,10 @@ final class RawabitFanOut {
 					}
 					pending.delete(0, end + 2);
 				}
-			}, error -> System.out.println("[bench] stream ended: " + error));
+			}, error -> {
+				ended.increment();
+				System.out.println("[bench] stream ended: " + error);
+			}, ended::increment);
 	}
 
 	/** Files {@code count} complaints one after another; emits only the accepted ones. */

@@ -23,39 +23,54 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * {@code ./mvnw verify} can check that everything was delivered. Run:
  * {@code ./mvnw -B -pl platform/service -am -Pbench -DskipTests verify -Dbench.args="5000 10 20 20 16 15 5000"}
  * (streams, associations, complaints per second, seconds, intake clients, intake seconds,
- * streams connected during the second intake run, warm-up seconds, and optionally the
- * intake comparison's own warm-up seconds: C2 compiles the intake path only after minutes
- * at full speed). Before anything is measured the replica files at full speed for the
- * warm-up seconds, and each Rawabit run is preceded by an unmeasured warm-up of its own
- * shape, so the JIT compiles the path before it is timed (the peers are native code and
- * need none); {@code -Dbench.only=fan-out} or {@code intake} runs one comparison alone.
+ * streams connected during the second intake run, warm-up seconds; optionally the intake
+ * comparison's own warm-up seconds, as C2 compiles the intake path only after minutes at
+ * full speed; then the streams held over HTTP/1.1 and over HTTP/2 in the held-streams
+ * run, 10,000 and 20,000 by default). Before anything is measured the replica files at
+ * full speed for the warm-up seconds, and each Rawabit run is preceded by an unmeasured
+ * warm-up of its own shape, so the JIT compiles the path before it is timed (the peers
+ * are native code and need none); {@code -Dbench.only=fan-out}, {@code streams} or
+ * {@code intake} runs one comparison alone.
  */
 public final class StreamBenchmark {
 
 	/** What to run; see the class comment for the order of the command-line arguments. */
 	record Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
-			int streamsDuringIntake, int warmupSeconds, int intakeWarmupSeconds) {
+			int streamsDuringIntake, int warmupSeconds, int intakeWarmupSeconds, int heldStreams,
+			int multiplexedStreams) {
 
 		Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
-				int streamsDuringIntake, int warmupSeconds) {
+				int streamsDuringIntake, int warmupSeconds, int heldStreams, int multiplexedStreams) {
 			this(connections, associations, rate, seconds, intakeClients, intakeSeconds, streamsDuringIntake,
-					warmupSeconds, warmupSeconds);
+					warmupSeconds, warmupSeconds, heldStreams, multiplexedStreams);
 		}
 
-		/** The 9th argument, the intake's own warm-up, defaults to the 8th. */
+		/**
+		 * The 9th argument, the intake's own warm-up, defaults to the 8th; the 10th and
+		 * 11th are the streams held over HTTP/1.1 and over HTTP/2.
+		 */
 		static Settings parse(String[] args) {
-			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10, -1 };
+			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10, -1, 10_000, 20_000 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
 			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
-					values[8] < 0 ? values[7] : values[8]);
+					values[8] < 0 ? values[7] : values[8], values[9], values[10]);
+		}
+
+		/**
+		 * Complaints per second that give {@code streams} the fan-out run's deliveries
+		 * per second.
+		 */
+		int rateFor(int streams) {
+			return Math.max(1, (int) Math.round((double) rate * connections / streams));
 		}
 	}
 
 	/** Both sides of both comparisons. */
-	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, IntakeResult intake,
-			IntakeResult pgbench, IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
+	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, FanOutResult held,
+			FanOutResult multiplexed, IntakeResult intake, IntakeResult pgbench, IntakeResult intakeWithStreams,
+			IntakeResult intakeBesideStreams) {
 	}
 
 	private StreamBenchmark() {
@@ -103,10 +118,25 @@ public final class StreamBenchmark {
 				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
 						settings.seconds(), 420);
 			}
+			FanOutResult held = FanOutResult.skipped("Rawabit", "not run (bench.only)");
+			FanOutResult multiplexed = FanOutResult.skipped("Rawabit, HTTP/2", "not run (bench.only)");
+			if (runs("streams")) {
+				// Many streams on one replica, at the fan-out run's deliveries per
+				// second:
+				// a connection each (as many as one process's open files allow beside the
+				// client's), then HTTP/2 streams over few connections.
+				RawabitFanOut fanOut = new RawabitFanOut(replica, postmaster, tenants);
+				held = fanOut.run(RawabitFanOut.Transport.HTTP_1_1, settings.heldStreams(),
+						settings.rateFor(settings.heldStreams()), settings.seconds(), 0, () -> {
+						});
+				multiplexed = fanOut.run(RawabitFanOut.Transport.H2C, settings.multiplexedStreams(),
+						settings.rateFor(settings.multiplexedStreams()), settings.seconds(), 0, () -> {
+						});
+			}
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
-				return new Report(rawabit, filingAlone, nchan, none, none, none, none);
+				return new Report(rawabit, filingAlone, nchan, held, multiplexed, none, none, none, none);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
@@ -129,7 +159,8 @@ public final class StreamBenchmark {
 							settings.streamsDuringIntake(),
 							() -> intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
 									settings.streamsDuringIntake() + " live streams of other associations connected"));
-			return new Report(rawabit, filingAlone, nchan, alone, pgbench, withStreams, besideStreams);
+			return new Report(rawabit, filingAlone, nchan, held, multiplexed, alone, pgbench, withStreams,
+					besideStreams);
 		}
 	}
 
@@ -177,6 +208,19 @@ public final class StreamBenchmark {
 				report.rawabit().cpuMicrosPerDelivery() / nchan, withoutJit, withoutJit / nchan, deliveringOnly,
 				deliveringOnly / nchan, report.rawabit().p99Ms() / report.nchan().p99Ms(),
 				report.rawabit().rssKbPer1000Streams() / report.nchan().rssKbPer1000Streams());
+		System.out.printf(Locale.ROOT, "Streams held on one replica (-Xmx1g), at the fan-out run's deliveries/s%n%n");
+		System.out.println(FanOutResult.header());
+		System.out.println(report.held().line());
+		System.out.println(report.multiplexed().line());
+		for (FanOutResult held : new FanOutResult[] { report.held(), report.multiplexed() }) {
+			if (!held.wasSkipped()) {
+				System.out.printf(Locale.ROOT,
+						"%s: %,d streams open, %,d ended early, %,d of %,d deliveries, RSS %.1f KB per idle stream%n",
+						held.side(), held.streams(), held.endedEarly(), held.delivered(), held.expected(),
+						held.rssKbPer1000Streams() / 1000);
+			}
+		}
+		System.out.println();
 		System.out.println(IntakeResult.header());
 		System.out.println(report.intake().line());
 		System.out.println(report.pgbench().line());
