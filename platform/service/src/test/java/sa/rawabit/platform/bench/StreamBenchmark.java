@@ -73,6 +73,9 @@ public final class StreamBenchmark {
 			IntakeResult intakeBesideStreams) {
 	}
 
+	/** The replica's setting for HTTP/2 beside HTTP/1.1 ({@code RAWABIT_HTTP2}). */
+	static final String HTTP2 = "--server.http2.enabled=true";
+
 	private StreamBenchmark() {
 	}
 
@@ -98,7 +101,10 @@ public final class StreamBenchmark {
 			tenants.add(tenant);
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
-		try (BenchReplica replica = BenchReplica.start()) {
+		// HTTP/2 on, as behind a load balancer that speaks it to the replicas: the
+		// held-streams run opens its HTTP/2 streams over it; every other run speaks
+		// HTTP/1.1 as before.
+		try (BenchReplica replica = BenchReplica.start(database, List.of(BenchReplica.AS_SHIPPED, HTTP2))) {
 			FanOutResult rawabit = FanOutResult.skipped("Rawabit", "not run (bench.only)");
 			FanOutResult nchan = FanOutResult.skipped("nginx + nchan", "not run (bench.only)");
 			FanOutResult filingAlone = FanOutResult.skipped("Rawabit, filing alone", "not run (bench.only)");
@@ -188,9 +194,10 @@ public final class StreamBenchmark {
 
 	static void print(Report report, Settings settings) {
 		System.out.printf(Locale.ROOT,
-				"%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s%n%n", LocalDate.now(),
-				ProcessStats.machine(), settings.connections(), settings.associations(), settings.rate(),
-				settings.seconds());
+				"%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s; replica: "
+						+ "application.yml as shipped, %s%n%n",
+				LocalDate.now(), ProcessStats.machine(), settings.connections(), settings.associations(),
+				settings.rate(), settings.seconds(), HTTP2.substring(2));
 		System.out.println(FanOutResult.header());
 		System.out.println(report.rawabit().line());
 		System.out.println(report.filingAlone().line());

@@ -54,6 +54,7 @@ class Http2StreamTests {
 		TestDatabase.get().register(registry, DatabaseRoles.PLATFORM);
 		registry.add("rawabit.security.issuer", () -> TestKeycloak.get().issuer());
 		registry.add("rawabit.updates.scanning", () -> "false");
+		registry.add("server.http2.enabled", () -> "true");
 	}
 
 	@LocalServerPort
@@ -148,6 +149,24 @@ class Http2StreamTests {
 		}
 		assertThat(fast.ids).containsExactlyElementsOf(published);
 		awaitStreams(before + 1);
+	}
+
+	@Test
+	void requestWhenHttp11ClientOffersTheUpgradeWithABodyThenAnsweredOverHttp2() throws Exception {
+		// Java's HttpClient offers h2c on a connection's first request, body and all;
+		// Netty reads the body whole before it upgrades, and answered 413 to any body
+		// while its limit was 0.
+		java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/complaints"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + "x".repeat(2_000) + "\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+		assertThat(answer.statusCode()).as(answer.body()).isBetween(400, 412);
+		assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
 	}
 
 	/**
