@@ -70,6 +70,8 @@ class ChannelStreamTests {
 
 	TenantId association;
 
+	StreamFixtures fixtures;
+
 	String token;
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -78,17 +80,18 @@ class ChannelStreamTests {
 	void association() {
 		association = TestTenants.ensure(SLUG);
 		token = TestKeycloak.get().tokenFor(SLUG + ".follow-up-committee", TestKeycloak.DEMO_PASSWORD);
+		fixtures = new StreamFixtures(outbox, transactions, live, association, TOPIC);
 	}
 
 	@Test
 	void streamWhenReconnectedThenOpeningFirstMissedThenLiveOnceInOrder() throws Exception {
-		long seen = publish(1, 10).getFirst();
-		List<Long> missed = publish(50, 10);
+		long seen = fixtures.publish(1, 10).getFirst();
+		List<Long> missed = fixtures.publish(50, 10);
 		BlockingQueue<String> lines = open("/api/stream", seen);
 
 		assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(":connected");
 		assertThat(ids(lines, 50)).containsExactlyElementsOf(missed);
-		List<Long> later = publish(20, 10);
+		List<Long> later = fixtures.publish(20, 10);
 		assertThat(ids(lines, 20)).containsExactlyElementsOf(later);
 		assertThat(ids(lines, 1, Duration.ofSeconds(1))).as("nothing twice").isEmpty();
 	}
@@ -106,13 +109,13 @@ class ChannelStreamTests {
 					+ "Authorization: Bearer " + token + "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			request.flush();
-			awaitStreams(before + 2);
+			fixtures.awaitStreams(before + 2);
 
 			// 6 MB: more than the kernel's socket buffers and the stream's 128 KB
 			// high-water mark together.
-			List<Long> published = publish(6_000, 1_000);
+			List<Long> published = fixtures.publish(6_000, 1_000);
 			assertThat(ids(fast, published.size())).containsExactlyElementsOf(published);
-			awaitStreams(before + 1);
+			fixtures.awaitStreams(before + 1);
 
 			slow.setSoTimeout(20_000);
 			String received = readToEnd(slow.getInputStream());
@@ -201,14 +204,6 @@ class ChannelStreamTests {
 			Thread.currentThread().interrupt();
 			return END;
 		}
-	}
-
-	private List<Long> publish(int count, int size) {
-		return new StreamFixtures(outbox, transactions, live, association, TOPIC).publish(count, size);
-	}
-
-	private void awaitStreams(int count) throws InterruptedException {
-		new StreamFixtures(outbox, transactions, live, association, TOPIC).awaitStreams(count);
 	}
 
 	/**

@@ -74,6 +74,8 @@ class Http2StreamTests {
 
 	TenantId association;
 
+	StreamFixtures fixtures;
+
 	String token;
 
 	final ConnectionProvider oneConnection = ConnectionProvider.builder("h2-one")
@@ -89,6 +91,7 @@ class Http2StreamTests {
 	void association() {
 		association = TestTenants.ensure(SLUG);
 		token = TestKeycloak.get().tokenFor(SLUG + ".follow-up-committee", TestKeycloak.DEMO_PASSWORD);
+		fixtures = new StreamFixtures(outbox, transactions, live, association, TOPIC);
 	}
 
 	@AfterEach
@@ -104,8 +107,8 @@ class Http2StreamTests {
 		for (int i = 0; i < 100; i++) {
 			opened.add(open());
 		}
-		awaitStreams(before + 100);
-		List<Long> published = publish(10, 100);
+		fixtures.awaitStreams(before + 100);
+		List<Long> published = fixtures.publish(10, 100);
 
 		for (Opened stream : opened) {
 			assertThat(stream.ids(published.size())).containsExactlyElementsOf(published);
@@ -124,7 +127,7 @@ class Http2StreamTests {
 	void streamWhenItsReaderStopsThenCutOffWhileAnotherOnTheSameConnectionGetsEverything() throws Exception {
 		int before = live.size();
 		Opened fast = open();
-		awaitStreams(before + 1);
+		fixtures.awaitStreams(before + 1);
 		// As browsers do (Chromium: 6 MB a stream, 15 MB the connection), the client
 		// takes more than HTTP/2's default 64 KB on a stream, and more still on the
 		// connection, so the bytes the stalled stream leaves unread do not stall the
@@ -138,17 +141,17 @@ class Http2StreamTests {
 		};
 		streams.add(stalled);
 		client().get().uri("/api/stream").responseContent().asString().subscribe(stalled);
-		awaitStreams(before + 2);
+		fixtures.awaitStreams(before + 2);
 
 		// 3 MB in batches the fast reader keeps up with: more than the stalled stream's
 		// 2 MB window and its 128 KB high-water mark together.
 		List<Long> published = new ArrayList<>();
 		for (int batch = 0; batch < 30; batch++) {
-			published.addAll(publish(100, 1_000));
+			published.addAll(fixtures.publish(100, 1_000));
 			assertThat(fast.ids(published.size())).hasSize(published.size());
 		}
 		assertThat(fast.ids).containsExactlyElementsOf(published);
-		awaitStreams(before + 1);
+		fixtures.awaitStreams(before + 1);
 	}
 
 	@Test
@@ -237,14 +240,6 @@ class Http2StreamTests {
 			return ids;
 		}
 
-	}
-
-	private List<Long> publish(int count, int size) {
-		return new StreamFixtures(outbox, transactions, live, association, TOPIC).publish(count, size);
-	}
-
-	private void awaitStreams(int count) throws InterruptedException {
-		new StreamFixtures(outbox, transactions, live, association, TOPIC).awaitStreams(count);
 	}
 
 }
