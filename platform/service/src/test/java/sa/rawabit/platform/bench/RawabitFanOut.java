@@ -189,23 +189,15 @@ final class RawabitFanOut {
 	 * pool, and over HTTP/2 a connection, of its own).
 	 */
 	private static HttpClient streamsClient(Transport transport, int connections, LoopResources loops) {
-		if (transport == Transport.H2C) {
-			return HttpClient
-				.create(ConnectionProvider.builder("streams-h2")
-					.maxConnections(connections / STREAMS_PER_CONNECTION + 1)
-					.pendingAcquireMaxCount(-1)
-					.build())
-				.protocol(HttpProtocol.H2C)
-				.runOn(loops)
-				.responseTimeout(Duration.ofMinutes(30));
-		}
-		return HttpClient
+		boolean multiplexed = transport == Transport.H2C;
+		HttpClient client = HttpClient
 			.create(ConnectionProvider.builder("streams")
-				.maxConnections(connections + 10)
+				.maxConnections(multiplexed ? connections / STREAMS_PER_CONNECTION + 1 : connections + 10)
 				.pendingAcquireMaxCount(-1)
 				.build())
 			.runOn(loops)
 			.responseTimeout(Duration.ofMinutes(30));
+		return multiplexed ? client.protocol(HttpProtocol.H2C) : client;
 	}
 
 	/** Waits up to 30 s for {@code expected} deliveries. */
