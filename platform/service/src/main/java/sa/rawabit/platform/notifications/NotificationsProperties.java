@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval the safety net behind the wake-up NOTIFY: the outbox is read at
  * least this often
  * @param notifyCoalesce commits within this window share one NOTIFY to the other replicas
+ * @param readGap the fan-out starts a read of the outbox at most once per this gap:
+ * commits within it share one read (under full-speed intake nearly every other commit
+ * started its own), a commit after a quiet spell is read at once
  * @param batchSize outbox rows read per query by the fan-out
  * @param heartbeat comment sent on every idle stream so proxies keep it open
  * @param bufferSize events one stream may hold for a slow client before it is cut off
@@ -30,11 +33,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rawabit.notifications")
 public record NotificationsProperties(@DefaultValue("2s") Duration pollInterval,
-		@DefaultValue("20ms") Duration notifyCoalesce, @DefaultValue("500") int batchSize,
-		@DefaultValue("15s") Duration heartbeat, @DefaultValue("256") int bufferSize,
-		@DefaultValue("10000") int replayLimit, @DefaultValue("5s") Duration statusCheck,
-		@DefaultValue("3s") Duration reconnectDelay, @DefaultValue Worker worker,
-		@DefaultValue ReactionSettings reactions, @DefaultValue Retention retention,
+		@DefaultValue("20ms") Duration notifyCoalesce, @DefaultValue("5ms") Duration readGap,
+		@DefaultValue("500") int batchSize, @DefaultValue("15s") Duration heartbeat,
+		@DefaultValue("256") int bufferSize, @DefaultValue("10000") int replayLimit,
+		@DefaultValue("5s") Duration statusCheck, @DefaultValue("3s") Duration reconnectDelay,
+		@DefaultValue Worker worker, @DefaultValue ReactionSettings reactions, @DefaultValue Retention retention,
 		@DefaultValue("10m") Duration maxLag, @DefaultValue("1000") int streamsPerConnection) {
 
 	/**

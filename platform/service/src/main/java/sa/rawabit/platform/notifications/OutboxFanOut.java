@@ -43,6 +43,8 @@ class OutboxFanOut extends BackgroundSubscription {
 
 	private final PostgresqlConnectionFactory listenerConnections;
 
+	private final ReadPacing pacing;
+
 	private final Sinks.Many<Delivery> deliveries = Sinks.many().multicast().directBestEffort();
 
 	/**
@@ -60,6 +62,7 @@ class OutboxFanOut extends BackgroundSubscription {
 		this.wakeups = wakeups;
 		this.properties = properties;
 		this.rows = new DeliveryRows();
+		this.pacing = new ReadPacing(properties.readGap());
 		this.listenerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(server.endpoint().host())
 			.port(server.endpoint().port())
@@ -83,7 +86,8 @@ class OutboxFanOut extends BackgroundSubscription {
 	protected Disposable subscribe() {
 		Flux<Boolean> wakes = Flux.merge(wakeups.local(), listen(),
 				Flux.interval(properties.pollInterval()).map(tick -> Boolean.TRUE));
-		return startingCursor().thenMany(wakes.onBackpressureLatest().concatMap(wake -> drain(), 1)).subscribe();
+		return startingCursor().thenMany(wakes.onBackpressureLatest().concatMap(wake -> pacing.next(this::drain), 0))
+			.subscribe();
 	}
 
 	/**
