@@ -1,9 +1,7 @@
 package sa.rawabit.platform.bench;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import sa.rawabit.foundation.database.DatabaseRoles;
@@ -37,25 +35,25 @@ public final class StreamBenchmark {
 	/** What to run; see the class comment for the order of the command-line arguments. */
 	record Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
 			int streamsDuringIntake, int warmupSeconds, int intakeWarmupSeconds, int heldStreams,
-			int multiplexedStreams) {
+			int multiplexedStreams, int rounds) {
 
 		Settings(int connections, int associations, int rate, int seconds, int intakeClients, int intakeSeconds,
-				int streamsDuringIntake, int warmupSeconds, int heldStreams, int multiplexedStreams) {
+				int streamsDuringIntake, int warmupSeconds, int heldStreams, int multiplexedStreams, int rounds) {
 			this(connections, associations, rate, seconds, intakeClients, intakeSeconds, streamsDuringIntake,
-					warmupSeconds, warmupSeconds, heldStreams, multiplexedStreams);
+					warmupSeconds, warmupSeconds, heldStreams, multiplexedStreams, rounds);
 		}
 
 		/**
 		 * The 9th argument, the intake's own warm-up, defaults to the 8th; the 10th and
-		 * 11th are the streams held over HTTP/1.1 and over HTTP/2.
+		 * 11th are the streams held over HTTP/1.1 and over HTTP/2, the 12th the rounds.
 		 */
 		static Settings parse(String[] args) {
-			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10, -1, 10_000, 20_000 };
+			int[] values = { 1000, 10, 10, 20, 16, 15, 1000, 10, -1, 10_000, 20_000, 3 };
 			for (int i = 0; i < Math.min(args.length, values.length); i++) {
 				values[i] = Integer.parseInt(args[i]);
 			}
 			return new Settings(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
-					values[8] < 0 ? values[7] : values[8], values[9], values[10]);
+					values[8] < 0 ? values[7] : values[8], values[9], values[10], Math.max(1, values[11]));
 		}
 
 		/**
@@ -67,10 +65,40 @@ public final class StreamBenchmark {
 		}
 	}
 
-	/** Both sides of both comparisons. */
-	record Report(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan, FanOutResult held,
-			FanOutResult multiplexed, IntakeResult intake, IntakeResult pgbench, IntakeResult intakeWithStreams,
-			IntakeResult intakeBesideStreams) {
+	/**
+	 * Both sides of both comparisons, round by round; the single figures are the median
+	 * round's ({@link Rounds}).
+	 */
+	record Report(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed, List<Rounds.Intake> intake,
+			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
+
+		Rounds.FanOut medianFanOut() {
+			return Rounds.median(fanOut, Rounds.FanOut::cpuRatio);
+		}
+
+		Rounds.Intake medianIntake() {
+			return Rounds.median(intake, Rounds.Intake::rateRatio);
+		}
+
+		FanOutResult rawabit() {
+			return medianFanOut().rawabit();
+		}
+
+		FanOutResult filingAlone() {
+			return medianFanOut().filingAlone();
+		}
+
+		FanOutResult nchan() {
+			return medianFanOut().nchan();
+		}
+
+		IntakeResult rawabitIntake() {
+			return medianIntake().rawabit();
+		}
+
+		IntakeResult pgbench() {
+			return medianIntake().pgbench();
+		}
 	}
 
 	/** The replica's setting for HTTP/2 beside HTTP/1.1 ({@code RAWABIT_HTTP2}). */
@@ -82,7 +110,7 @@ public final class StreamBenchmark {
 	public static void main(String[] args) throws Exception {
 		ProcessStats.raiseFileLimit();
 		Report report = run(Settings.parse(args));
-		print(report, Settings.parse(args));
+		StreamReport.print(report, Settings.parse(args));
 		System.exit(0);
 	}
 
@@ -102,9 +130,6 @@ public final class StreamBenchmark {
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
 		try (BenchReplica replica = BenchReplica.start()) {
-			FanOutResult rawabit = FanOutResult.skipped("Rawabit", "not run (bench.only)");
-			FanOutResult nchan = FanOutResult.skipped("nginx + nchan", "not run (bench.only)");
-			FanOutResult filingAlone = FanOutResult.skipped("Rawabit, filing alone", "not run (bench.only)");
 			RawabitIntake intake = new RawabitIntake(replica, postmaster);
 			TestTenant filer = tenants.getFirst();
 			// A server that has run for a while has its filing path compiled; at 20
@@ -113,13 +138,24 @@ public final class StreamBenchmark {
 			// warm-up files at full
 			// speed first, then each comparison warms up in its own shape.
 			intake.run(filer.slug(), settings.intakeClients(), settings.warmupSeconds(), "warm-up");
-			if (runs("fan-out")) {
-				RawabitFanOut fanOut = new RawabitFanOut(replica, postmaster, tenants);
-				rawabit = fanOut.run(settings.connections(), settings.rate(), settings.seconds(),
-						settings.warmupSeconds(), () -> profile(replica, "fan-out", settings.seconds()));
-				filingAlone = fanOut.filingAlone(settings.rate(), settings.seconds());
-				nchan = NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
-						settings.seconds(), 420);
+			List<Rounds.FanOut> fanOut = new ArrayList<>();
+			for (int round = 0; runs("fan-out") && round < settings.rounds(); round++) {
+				RawabitFanOut rawabit = new RawabitFanOut(replica, postmaster, tenants);
+				boolean first = round == 0;
+				FanOutResult streams = rawabit.run(settings.connections(), settings.rate(), settings.seconds(),
+						settings.warmupSeconds(), () -> {
+							if (first) {
+								profile(replica, "fan-out", settings.seconds());
+							}
+						});
+				fanOut.add(new Rounds.FanOut(streams, rawabit.filingAlone(settings.rate(), settings.seconds()),
+						NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
+								settings.seconds(), 420)));
+			}
+			if (fanOut.isEmpty()) {
+				fanOut.add(new Rounds.FanOut(FanOutResult.skipped("Rawabit", "not run (bench.only)"),
+						FanOutResult.skipped("Rawabit, filing alone", "not run (bench.only)"),
+						FanOutResult.skipped("nginx + nchan", "not run (bench.only)")));
 			}
 			FanOutResult held = FanOutResult.skipped("Rawabit", "not run (bench.only)");
 			FanOutResult multiplexed = FanOutResult.skipped("Rawabit, HTTP/2", "not run (bench.only)");
@@ -136,15 +172,20 @@ public final class StreamBenchmark {
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
-				return new Report(rawabit, filingAlone, nchan, held, multiplexed, none, none, none, none);
+				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none, none);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
-			IntakeResult alone = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "");
-			IntakeResult pgbench = PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM,
-					TestDatabase.ROLE_PASSWORD,
-					PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy, "relations-officer@" + filer.slug()),
-					settings.intakeClients(), settings.intakeSeconds());
+			List<Rounds.Intake> rounds = new ArrayList<>();
+			for (int round = 0; round < settings.rounds(); round++) {
+				rounds.add(new Rounds.Intake(
+						intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+								"round " + (round + 1)),
+						PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
+								PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
+										"relations-officer@" + filer.slug()),
+								settings.intakeClients(), settings.intakeSeconds())));
+			}
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants)
 				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
 						settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
@@ -159,8 +200,7 @@ public final class StreamBenchmark {
 							settings.streamsDuringIntake(),
 							() -> intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
 									settings.streamsDuringIntake() + " live streams of other associations connected"));
-			return new Report(rawabit, filingAlone, nchan, held, multiplexed, alone, pgbench, withStreams,
-					besideStreams);
+			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams);
 		}
 	}
 
@@ -204,56 +244,6 @@ public final class StreamBenchmark {
 				System.out.println("[bench] no JFR profile of " + run + ": " + failed);
 			}
 		}
-	}
-
-	static void print(Report report, Settings settings) {
-		System.out.printf(Locale.ROOT,
-				"%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s; replicas: "
-						+ "application.yml as shipped (HTTP/2 streams: a replica with %s)%n%n",
-				LocalDate.now(), ProcessStats.machine(), settings.connections(), settings.associations(),
-				settings.rate(), settings.seconds(), HTTP2.substring(2));
-		System.out.println(FanOutResult.header());
-		System.out.println(report.rawabit().line());
-		System.out.println(report.filingAlone().line());
-		System.out.println(report.nchan().line());
-		long delivered = report.rawabit().delivered();
-		double deliveringOnly = delivered == 0 ? Double.NaN
-				: (report.rawabit().serverCpuSeconds() + report.rawabit().dbCpuSeconds()
-						- report.filingAlone().serverCpuSeconds() - report.filingAlone().dbCpuSeconds()) / delivered
-						* 1e6;
-		double withoutJit = delivered == 0 ? Double.NaN : report.rawabit().cpuWithoutJitSeconds() / delivered * 1e6;
-		double nchan = report.nchan().cpuMicrosPerDelivery();
-		System.out.printf(Locale.ROOT,
-				"%nRawabit / nchan: CPU per delivery %.2f× (without the replica's JIT compilation: %.1f µs, %.2f×; "
-						+ "delivering only, the filing's own CPU subtracted: %.1f µs, %.2f×), p99 %.2f×, RSS per stream %.2f×%n%n",
-				report.rawabit().cpuMicrosPerDelivery() / nchan, withoutJit, withoutJit / nchan, deliveringOnly,
-				deliveringOnly / nchan, report.rawabit().p99Ms() / report.nchan().p99Ms(),
-				report.rawabit().rssKbPer1000Streams() / report.nchan().rssKbPer1000Streams());
-		System.out.printf(Locale.ROOT, "Streams held on one replica (-Xmx1g), at the fan-out run's deliveries/s%n%n");
-		System.out.println(FanOutResult.header());
-		System.out.println(report.held().line());
-		System.out.println(report.multiplexed().line());
-		for (FanOutResult held : new FanOutResult[] { report.held(), report.multiplexed() }) {
-			if (!held.wasSkipped()) {
-				System.out.printf(Locale.ROOT,
-						"%s: %,d streams open, %,d ended early, %,d of %,d deliveries, RSS %.1f KB per idle stream%n",
-						held.side(), held.streams(), held.endedEarly(), held.delivered(), held.expected(),
-						held.rssKbPer1000Streams() / 1000);
-			}
-		}
-		System.out.println();
-		System.out.println(IntakeResult.header());
-		System.out.println(report.intake().line());
-		System.out.println(report.pgbench().line());
-		System.out.println(report.intakeWithStreams().line());
-		System.out.println(report.intakeBesideStreams().line());
-		System.out.printf(Locale.ROOT,
-				"%nHTTP intake / pgbench: rate %.2f×, p99 %.2f×; with streams / without: %.2f× (the filer's association "
-						+ "watching), %.2f× (streams of other associations only)%n",
-				report.intake().perSecond() / report.pgbench().perSecond(),
-				report.intake().p99Ms() / report.pgbench().p99Ms(),
-				report.intakeWithStreams().perSecond() / report.intake().perSecond(),
-				report.intakeBesideStreams().perSecond() / report.intake().perSecond());
 	}
 
 }

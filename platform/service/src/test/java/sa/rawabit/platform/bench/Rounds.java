@@ -1,0 +1,57 @@
+package sa.rawabit.platform.bench;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The comparisons run in rounds, the peer right after Rawabit in each: on this shared
+ * machine the speed of both sides drifts by a fifth to a third between runs of the same
+ * command (one intake run's PostgreSQL took 529 µs per intake, the next 742), and a ratio
+ * of two sides measured minutes apart carries that drift. Each round's ratio is printed;
+ * the report's figure is the median round's.
+ */
+final class Rounds {
+
+	private Rounds() {
+	}
+
+	/** One fan-out round: Rawabit's streams, the same filing with none open, nchan. */
+	record FanOut(FanOutResult rawabit, FanOutResult filingAlone, FanOutResult nchan) {
+
+		double cpuRatio() {
+			return rawabit.cpuMicrosPerDelivery() / nchan.cpuMicrosPerDelivery();
+		}
+
+		double p99Ratio() {
+			return rawabit.p99Ms() / nchan.p99Ms();
+		}
+	}
+
+	/** One intake round: Rawabit through HTTP, then pgbench with the same SQL. */
+	record Intake(IntakeResult rawabit, IntakeResult pgbench) {
+
+		double rateRatio() {
+			return rawabit.perSecond() / pgbench.perSecond();
+		}
+
+		double p99Ratio() {
+			return rawabit.p99Ms() / pgbench.p99Ms();
+		}
+	}
+
+	/**
+	 * The round with the median {@code value} (the lower of the middle two for an even
+	 * count; rounds whose value is not a number, a skipped peer, last).
+	 */
+	static <T> T median(List<T> rounds, ToDoubleFunction<T> value) {
+		List<T> sorted = rounds.stream().sorted(Comparator.comparingDouble(value)).toList();
+		return sorted.get((sorted.size() - 1) / 2);
+	}
+
+	/** The median of {@code value} over the rounds. */
+	static <T> double medianOf(List<T> rounds, ToDoubleFunction<T> value) {
+		return value.applyAsDouble(median(rounds, value));
+	}
+
+}

@@ -1,0 +1,97 @@
+package sa.rawabit.platform.bench;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import sa.rawabit.platform.bench.StreamBenchmark.Report;
+import sa.rawabit.platform.bench.StreamBenchmark.Settings;
+
+/**
+ * Prints the live-path benchmark's report: every round's lines of both sides, each
+ * round's ratios, and the median round's (the figures the floors are read against).
+ */
+final class StreamReport {
+
+	private StreamReport() {
+	}
+
+	static void print(Report report, Settings settings) {
+		System.out.printf(Locale.ROOT,
+				"%n[bench] %s, %s; %d streams over %d associations, %d complaints/s for %d s, %d round(s), each side "
+						+ "right after the other; replicas: application.yml as shipped (HTTP/2 streams: a replica with %s)%n%n",
+				LocalDate.now(), ProcessStats.machine(), settings.connections(), settings.associations(),
+				settings.rate(), settings.seconds(), settings.rounds(), StreamBenchmark.HTTP2.substring(2));
+		fanOut(report);
+		held(report);
+		intake(report);
+	}
+
+	private static void fanOut(Report report) {
+		System.out.println(FanOutResult.header());
+		report.fanOut().forEach(round -> {
+			System.out.println(round.rawabit().line());
+			System.out.println(round.filingAlone().line());
+			System.out.println(round.nchan().line());
+		});
+		System.out.println();
+		int number = 1;
+		for (Rounds.FanOut round : report.fanOut()) {
+			FanOutResult rawabit = round.rawabit();
+			long delivered = rawabit.delivered();
+			double nchan = round.nchan().cpuMicrosPerDelivery();
+			double deliveringOnly = delivered == 0 ? Double.NaN : (rawabit.serverCpuSeconds() + rawabit.dbCpuSeconds()
+					- round.filingAlone().serverCpuSeconds() - round.filingAlone().dbCpuSeconds()) / delivered * 1e6;
+			double withoutJit = delivered == 0 ? Double.NaN : rawabit.cpuWithoutJitSeconds() / delivered * 1e6;
+			System.out.printf(Locale.ROOT,
+					"Round %d%s, Rawabit / nchan: CPU per delivery %.1f against %.1f µs, %.2f× (without the replica's "
+							+ "JIT compilation: %.1f µs, %.2f×; delivering only, the filing's own CPU subtracted: "
+							+ "%.1f µs, %.2f×), p99 %.2f×, RSS per stream %.2f×%n",
+					number++, round == report.medianFanOut() ? " (median)" : "", rawabit.cpuMicrosPerDelivery(), nchan,
+					round.cpuRatio(), withoutJit, withoutJit / nchan, deliveringOnly, deliveringOnly / nchan,
+					round.p99Ratio(), rawabit.rssKbPer1000Streams() / round.nchan().rssKbPer1000Streams());
+		}
+		System.out.printf(Locale.ROOT, "Median over %d round(s): CPU per delivery %.2f×, p99 %.2f×%n%n",
+				report.fanOut().size(), Rounds.medianOf(report.fanOut(), Rounds.FanOut::cpuRatio),
+				Rounds.medianOf(report.fanOut(), Rounds.FanOut::p99Ratio));
+	}
+
+	private static void held(Report report) {
+		System.out.printf(Locale.ROOT, "Streams held on one replica (-Xmx1g), at the fan-out run's deliveries/s%n%n");
+		System.out.println(FanOutResult.header());
+		System.out.println(report.held().line());
+		System.out.println(report.multiplexed().line());
+		for (FanOutResult held : new FanOutResult[] { report.held(), report.multiplexed() }) {
+			if (!held.wasSkipped()) {
+				System.out.printf(Locale.ROOT,
+						"%s: %,d streams open, %,d ended early, %,d of %,d deliveries, RSS %.1f KB per idle stream%n",
+						held.side(), held.streams(), held.endedEarly(), held.delivered(), held.expected(),
+						held.rssKbPer1000Streams() / 1000);
+			}
+		}
+		System.out.println();
+	}
+
+	private static void intake(Report report) {
+		System.out.println(IntakeResult.header());
+		report.intake().forEach(round -> {
+			System.out.println(round.rawabit().line());
+			System.out.println(round.pgbench().line());
+		});
+		System.out.println(report.intakeWithStreams().line());
+		System.out.println(report.intakeBesideStreams().line());
+		System.out.println();
+		int number = 1;
+		for (Rounds.Intake round : report.intake()) {
+			System.out.printf(Locale.ROOT, "Round %d%s, HTTP intake / pgbench: rate %.2f×, p99 %.2f×%n", number++,
+					round == report.medianIntake() ? " (median)" : "", round.rateRatio(), round.p99Ratio());
+		}
+		double alone = report.rawabitIntake().perSecond();
+		System.out.printf(Locale.ROOT,
+				"Median over %d round(s): rate %.2f×, p99 %.2f×; with streams / the median round's intake without: "
+						+ "%.2f× (the filer's association watching), %.2f× (streams of other associations only)%n",
+				report.intake().size(), Rounds.medianOf(report.intake(), Rounds.Intake::rateRatio),
+				Rounds.medianOf(report.intake(), Rounds.Intake::p99Ratio),
+				report.intakeWithStreams().perSecond() / alone, report.intakeBesideStreams().perSecond() / alone);
+	}
+
+}
