@@ -2,6 +2,7 @@ package sa.rawabit.foundation.database;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import reactor.netty.http.HttpResources;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,6 +57,11 @@ public class DatabaseAutoConfiguration {
 			.username(server.app().username())
 			.password(server.app().password())
 			.applicationName(applicationName)
+			// The web server's event loops, not a second set: a request and its database
+			// round trips then share the core's few threads instead of handing every
+			// reply
+			// to one of four more (eight busy loops on two cores).
+			.loopResources(HttpResources.get())
 			.build();
 		DatabaseProperties.Pool pool = properties.pool();
 		ConnectionPoolConfiguration configuration = ConnectionPoolConfiguration
