@@ -161,6 +161,37 @@ public final class BenchReplica implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the replica (SIGSTOP) while a peer is measured: left running, it would read
+	 * and fan out the rows pgbench writes to the outbox, taking CPU from the peer's run.
+	 */
+	void pause() throws Exception {
+		signal("STOP");
+	}
+
+	/**
+	 * Resumes it and waits (at most a minute) until it has caught up: under a twentieth
+	 * of a core over half a second.
+	 */
+	void resume() throws Exception {
+		signal("CONT");
+		long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		double before = ProcessStats.cpuSeconds(pid);
+		do {
+			Thread.sleep(500);
+			double now = ProcessStats.cpuSeconds(pid);
+			if (now - before < 0.025) {
+				return;
+			}
+			before = now;
+		}
+		while (System.nanoTime() < until);
+	}
+
+	private void signal(String name) throws Exception {
+		new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+	}
+
+	/**
 	 * Starts a JFR recording in the replica (deep stacks need
 	 * {@code -XX:FlightRecorderOptions:stackdepth}).
 	 */

@@ -148,9 +148,15 @@ public final class StreamBenchmark {
 								profile(replica, "fan-out", settings.seconds());
 							}
 						});
-				fanOut.add(new Rounds.FanOut(streams, rawabit.filingAlone(settings.rate(), settings.seconds()),
-						NchanPeer.run(settings.connections(), settings.associations(), settings.rate(),
-								settings.seconds(), 420)));
+				FanOutResult filingAlone = rawabit.filingAlone(settings.rate(), settings.seconds());
+				replica.pause();
+				try {
+					fanOut.add(new Rounds.FanOut(streams, filingAlone, NchanPeer.run(settings.connections(),
+							settings.associations(), settings.rate(), settings.seconds(), 420)));
+				}
+				finally {
+					replica.resume();
+				}
 			}
 			if (fanOut.isEmpty()) {
 				fanOut.add(new Rounds.FanOut(FanOutResult.skipped("Rawabit", "not run (bench.only)"),
@@ -178,13 +184,19 @@ public final class StreamBenchmark {
 			profile(replica, "intake", settings.intakeSeconds());
 			List<Rounds.Intake> rounds = new ArrayList<>();
 			for (int round = 0; round < settings.rounds(); round++) {
-				rounds.add(new Rounds.Intake(
-						intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
-								"round " + (round + 1)),
-						PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
-								PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
-										"relations-officer@" + filer.slug()),
-								settings.intakeClients(), settings.intakeSeconds())));
+				IntakeResult rawabit = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+						"round " + (round + 1));
+				replica.pause();
+				try {
+					rounds.add(new Rounds.Intake(rawabit,
+							PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
+									PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
+											"relations-officer@" + filer.slug()),
+									settings.intakeClients(), settings.intakeSeconds())));
+				}
+				finally {
+					replica.resume();
+				}
 			}
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants)
 				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
