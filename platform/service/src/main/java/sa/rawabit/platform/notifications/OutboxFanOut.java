@@ -15,6 +15,7 @@ import reactor.core.Disposable;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpResources;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import sa.rawabit.foundation.database.DatabaseServer;
@@ -70,6 +71,7 @@ class OutboxFanOut extends BackgroundSubscription {
 			.username(properties.worker().username())
 			.password(worker.password())
 			.applicationName(LISTENER_NAME)
+			.loopResources(HttpResources.get())
 			.tcpKeepAlive(true)
 			.build());
 	}

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
+import reactor.netty.http.HttpResources;
 import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
@@ -45,6 +46,10 @@ public class WorkerDatabase implements AutoCloseable {
 				.username(worker.username())
 				.password(password)
 				.applicationName(APPLICATION_NAME)
+				// On the web server's loops, as the application's pool (see
+				// DatabaseAutoConfiguration): the fan-out writes what it reads to streams
+				// there.
+				.loopResources(HttpResources.get())
 				.build()))
 			.name(APPLICATION_NAME)
 			.initialSize(1)

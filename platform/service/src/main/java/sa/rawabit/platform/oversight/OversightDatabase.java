@@ -9,6 +9,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.netty.http.HttpResources;
 import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
 
@@ -39,6 +40,7 @@ class OversightDatabase implements AutoCloseable {
 				.username(reader.username())
 				.password(password)
 				.applicationName(APPLICATION_NAME)
+				.loopResources(HttpResources.get())
 				.options(Map.of("default_transaction_read_only", "on"))
 				.build()))
 			.name(APPLICATION_NAME)

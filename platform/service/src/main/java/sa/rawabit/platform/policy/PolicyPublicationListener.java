@@ -13,6 +13,7 @@ import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpResources;
 import reactor.util.retry.Retry;
 import sa.rawabit.foundation.database.DatabaseServer;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -52,6 +53,7 @@ class PolicyPublicationListener extends BackgroundSubscription {
 			.username(server.app().username())
 			.password(server.app().password())
 			.applicationName(APPLICATION_NAME)
+			.loopResources(HttpResources.get())
 			.tcpKeepAlive(true)
 			.build());
 		this.policies = policies;
