@@ -2,12 +2,13 @@ package sa.rawabit.foundation.database;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import reactor.netty.http.HttpResources;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,8 +49,20 @@ public class DatabaseAutoConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
+	EventLoops rawabitEventLoops() {
+		return new EventLoops();
+	}
+
+	/** The web server runs on the same loops as the database connections. */
+	@Bean
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> rawabitServerOnEventLoops(EventLoops loops) {
+		return factory -> factory.addServerCustomizers(server -> server.runOn(loops.resources()));
+	}
+
+	@Bean(destroyMethod = "close")
 	ScopeGuardingConnectionFactory connectionFactory(DatabaseServer server, SchemaMigrations migrated,
-			DatabaseProperties properties, @Value("${spring.application.name:rawabit}") String applicationName) {
+			DatabaseProperties properties, @Value("${spring.application.name:rawabit}") String applicationName,
+			EventLoops loops) {
 		PostgresqlConnectionConfiguration connection = PostgresqlConnectionConfiguration.builder()
 			.host(server.endpoint().host())
 			.port(server.endpoint().port())
@@ -57,11 +70,7 @@ public class DatabaseAutoConfiguration {
 			.username(server.app().username())
 			.password(server.app().password())
 			.applicationName(applicationName)
-			// The web server's event loops, not a second set: a request and its database
-			// round trips then share the core's few threads instead of handing every
-			// reply
-			// to one of four more (eight busy loops on two cores).
-			.loopResources(HttpResources.get())
+			.loopResources(loops.resources())
 			.build();
 		DatabaseProperties.Pool pool = properties.pool();
 		ConnectionPoolConfiguration configuration = ConnectionPoolConfiguration

@@ -15,10 +15,10 @@ import reactor.core.Disposable;
 import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.HttpResources;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import sa.rawabit.foundation.database.DatabaseServer;
+import sa.rawabit.foundation.database.EventLoops;
 
 /**
  * This replica's single reader of the outbox. It walks the rows of every association in
@@ -58,7 +58,8 @@ class OutboxFanOut extends BackgroundSubscription {
 
 	private volatile long cursorId;
 
-	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, DatabaseServer server) {
+	OutboxFanOut(WorkerDatabase worker, Wakeups wakeups, NotificationsProperties properties, DatabaseServer server,
+			EventLoops loops) {
 		this.worker = worker;
 		this.wakeups = wakeups;
 		this.properties = properties;
@@ -71,7 +72,7 @@ class OutboxFanOut extends BackgroundSubscription {
 			.username(properties.worker().username())
 			.password(worker.password())
 			.applicationName(LISTENER_NAME)
-			.loopResources(HttpResources.get())
+			.loopResources(loops.resources())
 			.tcpKeepAlive(true)
 			.build());
 	}

@@ -11,9 +11,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
-import reactor.netty.http.HttpResources;
 import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
+import sa.rawabit.foundation.database.EventLoops;
 
 /**
  * The platform's background work across associations (fan-out, deadline sweeper) connects
@@ -34,7 +34,8 @@ public class WorkerDatabase implements AutoCloseable {
 
 	private final String password;
 
-	WorkerDatabase(DatabaseServer server, DatabaseProperties database, NotificationsProperties properties) {
+	WorkerDatabase(DatabaseServer server, DatabaseProperties database, NotificationsProperties properties,
+			EventLoops loops) {
 		NotificationsProperties.Worker worker = properties.worker();
 		this.password = database.rolePassword(worker.username(), worker.password(), "RAWABIT_DB_WORKER_PASSWORD",
 				server);
@@ -46,10 +47,9 @@ public class WorkerDatabase implements AutoCloseable {
 				.username(worker.username())
 				.password(password)
 				.applicationName(APPLICATION_NAME)
-				// On the web server's loops, as the application's pool (see
-				// DatabaseAutoConfiguration): the fan-out writes what it reads to streams
-				// there.
-				.loopResources(HttpResources.get())
+				// The web server's loops, as the application's pool: the fan-out writes
+				// what it reads to streams there.
+				.loopResources(loops.resources())
 				.build()))
 			.name(APPLICATION_NAME)
 			.initialSize(1)

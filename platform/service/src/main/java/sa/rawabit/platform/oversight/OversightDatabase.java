@@ -9,9 +9,9 @@ import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.netty.http.HttpResources;
 import sa.rawabit.foundation.database.DatabaseProperties;
 import sa.rawabit.foundation.database.DatabaseServer;
+import sa.rawabit.foundation.database.EventLoops;
 
 /**
  * Oversight connects as {@code oversight_reader}, which can read the aggregate views and
@@ -28,7 +28,8 @@ class OversightDatabase implements AutoCloseable {
 
 	private final DatabaseClient client;
 
-	OversightDatabase(DatabaseServer server, DatabaseProperties database, OversightProperties properties) {
+	OversightDatabase(DatabaseServer server, DatabaseProperties database, OversightProperties properties,
+			EventLoops loops) {
 		OversightProperties.Reader reader = properties.reader();
 		String password = database.rolePassword(reader.username(), reader.password(), "RAWABIT_DB_OVERSIGHT_PASSWORD",
 				server);
@@ -40,7 +41,7 @@ class OversightDatabase implements AutoCloseable {
 				.username(reader.username())
 				.password(password)
 				.applicationName(APPLICATION_NAME)
-				.loopResources(HttpResources.get())
+				.loopResources(loops.resources())
 				.options(Map.of("default_transaction_read_only", "on"))
 				.build()))
 			.name(APPLICATION_NAME)

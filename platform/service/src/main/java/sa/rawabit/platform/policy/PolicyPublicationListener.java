@@ -13,9 +13,9 @@ import sa.rawabit.foundation.lifecycle.BackgroundSubscription;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.HttpResources;
 import reactor.util.retry.Retry;
 import sa.rawabit.foundation.database.DatabaseServer;
+import sa.rawabit.foundation.database.EventLoops;
 import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
@@ -45,7 +45,8 @@ class PolicyPublicationListener extends BackgroundSubscription {
 
 	private final PolicyProperties properties;
 
-	PolicyPublicationListener(DatabaseServer server, PoliciesInForce policies, PolicyProperties properties) {
+	PolicyPublicationListener(DatabaseServer server, PoliciesInForce policies, PolicyProperties properties,
+			EventLoops loops) {
 		this.connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
 			.host(server.endpoint().host())
 			.port(server.endpoint().port())
@@ -53,7 +54,7 @@ class PolicyPublicationListener extends BackgroundSubscription {
 			.username(server.app().username())
 			.password(server.app().password())
 			.applicationName(APPLICATION_NAME)
-			.loopResources(HttpResources.get())
+			.loopResources(loops.resources())
 			.tcpKeepAlive(true)
 			.build());
 		this.policies = policies;
