@@ -161,19 +161,23 @@ public final class BenchReplica implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the replica (SIGSTOP) while a peer is measured: left running, it would read
+	 * Runs {@code peer} with the replica stopped (SIGSTOP): left running, it would read
 	 * and fan out the rows pgbench writes to the outbox, taking CPU from the peer's run.
+	 * Then resumes it and waits (at most a minute) until it has caught up: under a
+	 * twentieth of a core over half a second.
 	 */
-	void pause() throws Exception {
+	<T> T whilePaused(java.util.concurrent.Callable<T> peer) throws Exception {
 		signal("STOP");
+		try {
+			return peer.call();
+		}
+		finally {
+			signal("CONT");
+			awaitQuiet();
+		}
 	}
 
-	/**
-	 * Resumes it and waits (at most a minute) until it has caught up: under a twentieth
-	 * of a core over half a second.
-	 */
-	void resume() throws Exception {
-		signal("CONT");
+	private void awaitQuiet() throws InterruptedException {
 		long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		double before = ProcessStats.cpuSeconds(pid);
 		do {

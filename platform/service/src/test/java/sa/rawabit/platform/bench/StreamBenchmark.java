@@ -149,14 +149,8 @@ public final class StreamBenchmark {
 							}
 						});
 				FanOutResult filingAlone = rawabit.filingAlone(settings.rate(), settings.seconds());
-				replica.pause();
-				try {
-					fanOut.add(new Rounds.FanOut(streams, filingAlone, NchanPeer.run(settings.connections(),
-							settings.associations(), settings.rate(), settings.seconds(), 420)));
-				}
-				finally {
-					replica.resume();
-				}
+				fanOut.add(new Rounds.FanOut(streams, filingAlone, replica.whilePaused(() -> NchanPeer
+					.run(settings.connections(), settings.associations(), settings.rate(), settings.seconds(), 420))));
 			}
 			if (fanOut.isEmpty()) {
 				fanOut.add(new Rounds.FanOut(FanOutResult.skipped("Rawabit", "not run (bench.only)"),
@@ -182,21 +176,16 @@ public final class StreamBenchmark {
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
+			var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
+					"relations-officer@" + filer.slug());
 			List<Rounds.Intake> rounds = new ArrayList<>();
 			for (int round = 0; round < settings.rounds(); round++) {
 				IntakeResult rawabit = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
 						"round " + (round + 1));
-				replica.pause();
-				try {
-					rounds.add(new Rounds.Intake(rawabit,
-							PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD,
-									PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
-											"relations-officer@" + filer.slug()),
-									settings.intakeClients(), settings.intakeSeconds())));
-				}
-				finally {
-					replica.resume();
-				}
+				rounds.add(new Rounds.Intake(rawabit,
+						replica.whilePaused(() -> PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM,
+								TestDatabase.ROLE_PASSWORD, pgbenchVariables, settings.intakeClients(),
+								settings.intakeSeconds()))));
 			}
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants)
 				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
