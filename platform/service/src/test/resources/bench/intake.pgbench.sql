@@ -13,13 +13,13 @@
 -- per intake, so it is not part of this script.
 --
 -- The complaint, its audit event and its outbox event in one statement (the case kernel's
--- CaseMoves.record), in one tenant transaction. The platform sends BEGIN
--- and set_config in one simple query (one round trip); pgbench cannot put two statements into one extended
--- query, so it pipelines them: one round trip here too.
+-- CaseMoves.record), in one tenant transaction. The platform sends BEGIN and set_config as one simple query
+-- in the same write as the transaction's first statement (ScopedConnection), and COMMIT once that statement
+-- is answered: two round trips. pgbench cannot put two statements into one extended query, so it pipelines
+-- the first three: two round trips here too.
 \startpipeline
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);
-\endpipeline
 with row_0 as (insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)
 values (:tenant, /*$*/ gen_random_uuid() /*$*/,
@@ -36,4 +36,5 @@ insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id,
 values (:tenant, /*$*/ now() /*$*/, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
     /*$*/ gen_random_uuid() /*$*/, /*$*/ '{follow-up-committee,top-management}' /*$*/,
     /*$*/ '{"state":"received","channel":"fax"}' /*$*/, /*$*/ '[]' /*$*/, /*$*/ '{}' /*$*/) returning id;
+\endpipeline
 COMMIT;

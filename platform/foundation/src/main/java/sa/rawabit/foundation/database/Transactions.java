@@ -9,10 +9,10 @@ import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * The one way into the database. {@link #inTenant} opens a transaction for the tenant of
- * the Reactor Context with {@code app.tenant_id} set in the same round trip as its
- * {@code BEGIN} ({@link ScopedConnection}), so row-level security filters everything in
- * it; work that joins a transaction already open sets it first. The setting is
- * transaction-local and cannot leak to the next borrower.
+ * the Reactor Context with {@code app.tenant_id} set beside its {@code BEGIN}, both sent
+ * with the transaction's first statement ({@link ScopedConnection}), so row-level
+ * security filters everything in it; work that joins a transaction already open sets it
+ * first. The setting is transaction-local and cannot leak to the next borrower.
  */
 public final class Transactions {
 
