@@ -177,18 +177,25 @@ public final class BenchReplica implements AutoCloseable {
 		}
 	}
 
-	private void awaitQuiet() throws InterruptedException {
+	/**
+	 * Waits (at most a minute) until the replica used under 5% of a core over half a
+	 * second; returns its CPU share over the last half second (a fraction of one core).
+	 */
+	double awaitQuiet() throws InterruptedException {
 		long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
 		double before = ProcessStats.cpuSeconds(pid);
+		double share;
 		do {
 			Thread.sleep(500);
 			double now = ProcessStats.cpuSeconds(pid);
-			if (now - before < 0.025) {
-				return;
+			share = (now - before) / 0.5;
+			if (share < 0.05) {
+				return share;
 			}
 			before = now;
 		}
 		while (System.nanoTime() < until);
+		return share;
 	}
 
 	private void signal(String name) throws Exception {
