@@ -12,11 +12,10 @@
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
 -- per intake, so it is not part of this script.
 --
--- The complaint, its audit event and its outbox event in one statement (the case kernel's
--- CaseMoves.record), in one tenant transaction. The platform sends BEGIN and set_config as one simple query
--- in the same write as the transaction's first statement (ScopedConnection), and COMMIT once that statement
--- is answered: two round trips. pgbench cannot put two statements into one extended query, so it pipelines
--- the first three: two round trips here too.
+-- The complaint, its audit event and its outbox event in one statement (the case kernel's CaseMoves.open), as
+-- one tenant transaction sent at once (Transactions.writeAtOnce): BEGIN and set_config as one simple query,
+-- the statement and COMMIT, all before the first answer — one round trip. pgbench cannot put two statements
+-- into one extended query, so it pipelines the four: one round trip here too.
 \startpipeline
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);
@@ -36,5 +35,5 @@ insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id,
 values (:tenant, /*$*/ now() /*$*/, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
     /*$*/ gen_random_uuid() /*$*/, /*$*/ '{follow-up-committee,top-management}' /*$*/,
     /*$*/ '{"state":"received","channel":"fax"}' /*$*/, /*$*/ '[]' /*$*/, /*$*/ '{}' /*$*/) returning id;
-\endpipeline
 COMMIT;
+\endpipeline

@@ -30,12 +30,15 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	/**
 	 * {@code rows} as one statement: every row but the last in a data-modifying
 	 * {@code WITH} ({@code row_0, row_1, …}), the last as the statement itself, followed
-	 * by {@code suffix} (e.g. {@code " returning id"}). Bound in one go: binding value by
-	 * value copies the spec's parameter map each time, quadratic in a 30-value statement.
+	 * by {@code suffix} (e.g. {@code " returning id"}).
 	 */
+	public static Write write(List<RowInsert> rows, String suffix) {
+		return new Write(statementSql(rows) + suffix, rows.stream().flatMap(row -> row.values().stream()).toList());
+	}
+
+	/** {@link #write} to run through {@code database}. */
 	public static GenericExecuteSpec statement(DatabaseClient database, List<RowInsert> rows, String suffix) {
-		return database.sql(statementSql(rows) + suffix)
-			.bindValues(rows.stream().flatMap(row -> row.values().stream()).toList());
+		return write(rows, suffix).spec(database);
 	}
 
 	/** The SQL of {@link #statement}, without its suffix. */

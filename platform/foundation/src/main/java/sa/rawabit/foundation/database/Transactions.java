@@ -1,6 +1,16 @@
 package sa.rawabit.foundation.database;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Result;
+import org.reactivestreams.Publisher;
+import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,6 +59,51 @@ public final class Transactions {
 
 	public <T> Flux<T> asSystemMany(String purpose, Flux<T> work) {
 		return transactional.transactional(work).contextWrite(DatabaseScope.of(new DatabaseScope.System(purpose)));
+	}
+
+	/**
+	 * {@code writes}, nobody reading their results, as one tenant transaction in one
+	 * round trip: {@code BEGIN} with the tenant, each statement and {@code COMMIT} are
+	 * all sent before the first answer (the driver answers them in order). A failing
+	 * statement aborts the transaction, so the {@code COMMIT} behind it rolls back: all
+	 * or nothing, as in {@link #inTenant}, and the statement's error is what the caller
+	 * gets. Inside a transaction already open the writes join it, one after the other.
+	 */
+	public Mono<Void> writeAtOnce(List<Write> writes) {
+		return TenantContext.require()
+			.flatMap(tenant -> TransactionSynchronizationManager.forCurrentTransaction()
+				.map(TransactionSynchronizationManager::isActualTransactionActive)
+				.onErrorReturn(NoTransactionException.class, false)
+				.flatMap(joining -> joining
+						? Flux.fromIterable(writes).concatMap(write -> write.spec(database).then()).then()
+						: Mono
+							.usingWhen(database.getConnectionFactory().create(),
+									connection -> sendAtOnce(connection, tenant, writes), Connection::close,
+									(connection, error) -> connection.close(), Connection::close)
+							.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant)))));
+	}
+
+	/**
+	 * Each exchange is subscribed in order and at once: the driver queues a conversation
+	 * when it is subscribed and sends it without waiting for the ones before.
+	 */
+	private static Mono<Void> sendAtOnce(Connection connection, TenantId tenant, List<Write> writes) {
+		List<Flux<Long>> exchanges = new ArrayList<>(writes.size() + 2);
+		exchanges
+			.add(updated(connection.createBatch().add("BEGIN READ WRITE").add(TenantSettings.written(tenant)).execute(),
+					"BEGIN"));
+		for (Write write : writes) {
+			exchanges.add(updated(write.statement(connection).execute(), write.sql()));
+		}
+		exchanges.add(updated(connection.createBatch().add("COMMIT").execute(), "COMMIT"));
+		return Flux.mergeSequentialDelayError(exchanges, exchanges.size(), 1).then();
+	}
+
+	private static Flux<Long> updated(Publisher<? extends Result> results, String sql) {
+		return Flux.from(results)
+			.concatMap(Result::getRowsUpdated)
+			.onErrorMap(R2dbcException.class,
+					failed -> ConnectionFactoryUtils.convertR2dbcException("writeAtOnce", sql, failed));
 	}
 
 	private Mono<Void> useTenant(TenantId tenant) {

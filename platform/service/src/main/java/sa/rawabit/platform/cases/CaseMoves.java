@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.RowInsert;
 import sa.rawabit.foundation.database.Transactions;
+import sa.rawabit.foundation.database.Write;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -84,15 +85,38 @@ public class CaseMoves {
 	 * of the tenant: a filing's case row) written first, in the same statement.
 	 */
 	public Mono<Void> record(CaseEntry entry, CaseNotice notice, Function<TenantId, List<RowInsert>> rows) {
+		return TenantContext.require()
+			.flatMap(tenant -> outbox.publishAfter(withAudit(tenant, entry, rows), event(entry, notice)))
+			.then();
+	}
+
+	/**
+	 * A new case on its own: its rows, audit event and notice in one statement, then
+	 * {@code after} (its clocks), as one tenant transaction sent in one round trip
+	 * ({@link Transactions#writeAtOnce}); the dashboards are woken once it committed.
+	 */
+	public Mono<Void> open(CaseEntry entry, CaseNotice notice, Function<TenantId, List<RowInsert>> rows,
+			Function<TenantId, List<Write>> after) {
 		return TenantContext.require().flatMap(tenant -> {
-			List<RowInsert> before = new ArrayList<>(rows.apply(tenant));
-			before.add(audit.rowOf(tenant,
-					new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(),
-							entry.subject().value(), entry.from() == null ? null : entry.from().column(),
-							entry.to().column(), entry.policy().value().toString(), entry.detail())));
-			return outbox.publishAfter(before, new OutboxEvent(entry.action(), entry.subjectType(),
-					entry.subject().value(), notice.audience(), notice.payload(), notice.events()));
-		}).then();
+			List<Write> writes = new ArrayList<>();
+			writes.add(outbox.publishing(tenant, withAudit(tenant, entry, rows), event(entry, notice)));
+			writes.addAll(after.apply(tenant));
+			return transactions.writeAtOnce(writes);
+		}).doOnSuccess(committed -> outbox.committed());
+	}
+
+	private List<RowInsert> withAudit(TenantId tenant, CaseEntry entry, Function<TenantId, List<RowInsert>> rows) {
+		List<RowInsert> written = new ArrayList<>(rows.apply(tenant));
+		written.add(audit.rowOf(tenant,
+				new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.subjectType(), entry.subject().value(),
+						entry.from() == null ? null : entry.from().column(), entry.to().column(),
+						entry.policy().value().toString(), entry.detail())));
+		return written;
+	}
+
+	private static OutboxEvent event(CaseEntry entry, CaseNotice notice) {
+		return new OutboxEvent(entry.action(), entry.subjectType(), entry.subject().value(), notice.audience(),
+				notice.payload(), notice.events());
 	}
 
 }

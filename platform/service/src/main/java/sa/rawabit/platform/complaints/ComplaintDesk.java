@@ -2,6 +2,7 @@ package sa.rawabit.platform.complaints;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -17,6 +18,7 @@ import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.audit.AuditEvent;
 import sa.rawabit.platform.cases.CaseMoves;
+import sa.rawabit.platform.deadlines.DeadlineClock;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.deadlines.PolicyClocks;
 import sa.rawabit.platform.policy.LoadedPolicy;
@@ -97,9 +99,9 @@ class ComplaintDesk {
 				at, now);
 		Map<String, String> filed = new java.util.LinkedHashMap<>(detail);
 		filed.put("channel", complaint.channel());
-		return transactions.inTenant(journal.filed(loaded, complaint, receivedBy, filed)
-			.then(deadlines.startAll(ComplaintClocks.at(clocks, loaded, complaint.id(), at)))
-			.thenReturn(complaint));
+		List<DeadlineClock> started = ComplaintClocks.at(clocks, loaded, complaint.id(), at);
+		return journal.filed(loaded, complaint, receivedBy, filed, tenant -> deadlines.starting(tenant, started))
+			.thenReturn(complaint);
 	}
 
 	Mono<Complaint> find(StaffMember staff, ComplaintId id) {

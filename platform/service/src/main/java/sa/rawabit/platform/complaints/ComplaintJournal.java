@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Write;
+import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.cases.CaseEntry;
 import sa.rawabit.platform.cases.CaseMoves;
 import sa.rawabit.platform.cases.CaseNotice;
@@ -38,13 +41,15 @@ class ComplaintJournal {
 	}
 
 	/**
-	 * A new complaint's row, its "filed" audit event and its notice, in one statement.
+	 * A new complaint's row, its "filed" audit event and its notice in one statement, and
+	 * {@code clocks}: one tenant transaction, sent in one round trip.
 	 */
-	Mono<Void> filed(LoadedPolicy loaded, Complaint complaint, String actor, Map<String, String> detail) {
+	Mono<Void> filed(LoadedPolicy loaded, Complaint complaint, String actor, Map<String, String> detail,
+			Function<TenantId, List<Write>> clocks) {
 		String action = "complaint.filed";
-		return cases.record(entry(loaded, complaint, null, action, actor, detail),
+		return cases.open(entry(loaded, complaint, null, action, actor, detail),
 				notice(complaint, action, ComplaintWatchers.of(loaded)),
-				tenant -> List.of(ComplaintRecords.rowOf(tenant, complaint)));
+				tenant -> List.of(ComplaintRecords.rowOf(tenant, complaint)), clocks);
 	}
 
 	private CaseEntry entry(LoadedPolicy loaded, Complaint complaint, @Nullable ComplaintState from, String action,

@@ -2,15 +2,17 @@ package sa.rawabit.platform.deadlines;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Write;
 import sa.rawabit.foundation.tenancy.TenantContext;
+import sa.rawabit.foundation.tenancy.TenantId;
 
 /**
  * Starts and stops the policy's clocks inside the caller's tenant transaction, so a clock
@@ -46,49 +48,52 @@ public class Deadlines {
 		if (clocks.isEmpty()) {
 			return Mono.empty();
 		}
-		return TenantContext.require().flatMap(tenant -> {
-			StringBuilder rows = new StringBuilder();
-			for (int row = 0; row < clocks.size(); row++) {
-				int p = row * PER_ROW;
-				rows.append(row == 0 ? "" : ", ").append("($1");
-				for (int column = 1; column <= PER_ROW; column++) {
-					rows.append(", $").append(p + column + 1);
-				}
-				rows.append(", 'running')");
-			}
-			GenericExecuteSpec insert = database.sql("""
-					insert into app.deadline (tenant_id, id, subject_type, subject_id, kind, policy_version, starts_at,
-					                          not_before, warn_at, due_at, escalate_at, escalate_to, next_fire_at,
-					                          updated_at, audience, state)
-					values %s
-					on conflict (tenant_id, subject_type, subject_id, kind) do nothing""".formatted(rows))
-				.bind(0, tenant.value());
-			Instant now = clock.instant();
-			for (int row = 0; row < clocks.size(); row++) {
-				insert = bindRow(insert, row * PER_ROW, clocks.get(row), now);
-			}
-			return insert.then();
-		});
+		return TenantContext.require().flatMap(tenant -> starting(tenant, clocks).getFirst().spec(database).then());
 	}
 
-	/** Parameters bound per clock; the tenant ($1) is shared by every row. */
+	/**
+	 * {@link #startAll}'s statement (none for no clocks), for a caller that sends its
+	 * transaction itself.
+	 */
+	public List<Write> starting(TenantId tenant, List<DeadlineClock> clocks) {
+		if (clocks.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder rows = new StringBuilder();
+		List<Object> values = new ArrayList<>(1 + clocks.size() * PER_ROW);
+		values.add(tenant.value());
+		Instant now = clock.instant();
+		for (int row = 0; row < clocks.size(); row++) {
+			int p = row * PER_ROW;
+			rows.append(row == 0 ? "" : ", ").append("($1");
+			for (int column = 1; column <= PER_ROW; column++) {
+				rows.append(", $").append(p + column + 1);
+			}
+			rows.append(", 'running')");
+			values.addAll(valuesOf(clocks.get(row), now));
+		}
+		return List.of(new Write("""
+				insert into app.deadline (tenant_id, id, subject_type, subject_id, kind, policy_version, starts_at,
+				                          not_before, warn_at, due_at, escalate_at, escalate_to, next_fire_at,
+				                          updated_at, audience, state)
+				values %s
+				on conflict (tenant_id, subject_type, subject_id, kind) do nothing""".formatted(rows), values));
+	}
+
+	/**
+	 * Parameters bound per clock, in column order; the tenant ($1) is shared by every
+	 * row.
+	 */
 	private static final int PER_ROW = 14;
 
-	private static GenericExecuteSpec bindRow(GenericExecuteSpec insert, int p, DeadlineClock deadline, Instant now) {
-		GenericExecuteSpec spec = insert.bind(p + 1, UUID.randomUUID())
-			.bind(p + 2, deadline.subjectType())
-			.bind(p + 3, deadline.subjectId())
-			.bind(p + 4, deadline.kind())
-			.bind(p + 6, deadline.startsAt())
-			.bind(p + 9, deadline.dueAt())
-			.bind(p + 12, deadline.firstFire())
-			.bind(p + 13, now)
-			.bind(p + 14, deadline.audience().stream().sorted().toArray(String[]::new));
-		spec = spec.bind(p + 5, Parameter.fromOrEmpty(deadline.policyVersion(), UUID.class));
-		spec = spec.bind(p + 7, Parameter.fromOrEmpty(deadline.notBefore(), Instant.class));
-		spec = spec.bind(p + 8, Parameter.fromOrEmpty(deadline.warnAt(), Instant.class));
-		spec = spec.bind(p + 10, Parameter.fromOrEmpty(deadline.escalateAt(), Instant.class));
-		return spec.bind(p + 11, Parameter.fromOrEmpty(deadline.escalateTo(), String.class));
+	private static List<Object> valuesOf(DeadlineClock deadline, Instant now) {
+		return List.of(UUID.randomUUID(), deadline.subjectType(), deadline.subjectId(), deadline.kind(),
+				Parameter.fromOrEmpty(deadline.policyVersion(), UUID.class), deadline.startsAt(),
+				Parameter.fromOrEmpty(deadline.notBefore(), Instant.class),
+				Parameter.fromOrEmpty(deadline.warnAt(), Instant.class), deadline.dueAt(),
+				Parameter.fromOrEmpty(deadline.escalateAt(), Instant.class),
+				Parameter.fromOrEmpty(deadline.escalateTo(), String.class), deadline.firstFire(), now,
+				deadline.audience().stream().sorted().toArray(String[]::new));
 	}
 
 	/** The event the clock waited for happened: it stops, and nothing more fires. */

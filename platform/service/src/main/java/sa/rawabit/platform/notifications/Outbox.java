@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.RowInsert;
+import sa.rawabit.foundation.database.Write;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,17 +76,34 @@ public class Outbox {
 	}
 
 	private Mono<Long> insert(DatabaseClient database, TenantId tenant, List<RowInsert> before, OutboxEvent event) {
-		return Mono.defer(() -> {
-			RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
-					event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
-					Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
-					event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
-			List<RowInsert> rows = new ArrayList<>(before);
-			rows.add(row);
-			return RowInsert.statement(database, rows, " returning id")
+		return Mono
+			.defer(() -> publishing(tenant, before, event).spec(database)
 				.map(result -> result.get("id", Long.class))
-				.one();
-		}).flatMap(id -> wakeAfterCommit().thenReturn(id));
+				.one())
+			.flatMap(id -> wakeAfterCommit().thenReturn(id));
+	}
+
+	/**
+	 * {@link #publishAfter}'s statement, for a caller that sends its transaction itself
+	 * ({@link sa.rawabit.foundation.database.Transactions#writeAtOnce}) and calls
+	 * {@link #committed} once it committed.
+	 */
+	public Write publishing(TenantId tenant, List<RowInsert> before, OutboxEvent event) {
+		RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
+				event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
+				Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
+				event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
+		List<RowInsert> rows = new ArrayList<>(before);
+		rows.add(row);
+		return RowInsert.write(rows, " returning id");
+	}
+
+	/**
+	 * A transaction holding a {@link #publishing} statement committed: the fan-out reads
+	 * it now.
+	 */
+	public void committed() {
+		wakeups.committed();
 	}
 
 	/**
