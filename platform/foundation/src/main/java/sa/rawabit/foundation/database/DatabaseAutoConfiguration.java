@@ -7,9 +7,8 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -21,6 +20,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * unscoped borrows.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+		"org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration",
 		"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration" })
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -53,10 +53,19 @@ public class DatabaseAutoConfiguration {
 		return new EventLoops();
 	}
 
-	/** The web server runs on the same loops as the database connections. */
+	/**
+	 * The web server runs on the same loops as the database connections: a request and
+	 * its statements' answers are handled on one thread instead of handed between two
+	 * sets of loops on two cores. Spring Boot's Netty server runs on this factory's loops
+	 * whatever a server customizer chose (it applies them last), so the loops are set
+	 * here. Not the global resources: they are disposed when any context stops.
+	 */
 	@Bean
-	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> rawabitServerOnEventLoops(EventLoops loops) {
-		return factory -> factory.addServerCustomizers(server -> server.runOn(loops.resources()));
+	ReactorResourceFactory reactorResourceFactory(EventLoops loops) {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		factory.setLoopResources(loops.resources());
+		return factory;
 	}
 
 	@Bean(destroyMethod = "close")
