@@ -70,7 +70,17 @@ public final class StreamBenchmark {
 	 * round's ({@link Rounds}).
 	 */
 	record Report(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed, List<Rounds.Intake> intake,
-			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams) {
+			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams, List<IntakeResult> intakeAround) {
+
+		/**
+		 * The intake beside other associations' streams over the intake without them
+		 * right before and right after (the database grows slower over a run, so the
+		 * median round, minutes earlier, is no fair reference).
+		 */
+		double besideStreamsRatio() {
+			return intakeBesideStreams.perSecond()
+					/ intakeAround.stream().mapToDouble(IntakeResult::perSecond).average().orElse(Double.NaN);
+		}
 
 		Rounds.FanOut medianFanOut() {
 			return Rounds.median(fanOut, Rounds.FanOut::cpuRatio);
@@ -172,7 +182,8 @@ public final class StreamBenchmark {
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
-				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none, none);
+				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none, none,
+						List.of(none));
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
@@ -194,6 +205,8 @@ public final class StreamBenchmark {
 			// costs the intake, apart
 			// from delivering its events (above, the filer's association watches every
 			// filing on its share).
+			IntakeResult before = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+					"without streams, right before the next");
 			IntakeResult besideStreams = tenants.size() < 2
 					? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 							"one association: no other's streams")
@@ -201,7 +214,9 @@ public final class StreamBenchmark {
 							settings.streamsDuringIntake(),
 							() -> intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
 									settings.streamsDuringIntake() + " live streams of other associations connected"));
-			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams);
+			IntakeResult after = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+					"without streams, right after the one before");
+			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams, List.of(before, after));
 		}
 	}
 

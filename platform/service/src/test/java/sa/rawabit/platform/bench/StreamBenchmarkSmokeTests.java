@@ -40,6 +40,7 @@ class StreamBenchmarkSmokeTests {
 			assertThat(held.delivered()).as(held.side()).isEqualTo(held.expected()).isPositive();
 		}
 		List<IntakeResult> intakes = new ArrayList<>(List.of(report.intakeWithStreams(), report.intakeBesideStreams()));
+		intakes.addAll(report.intakeAround());
 		report.intake().forEach(round -> intakes.addAll(List.of(round.rawabit(), round.pgbench())));
 		for (IntakeResult intake : intakes) {
 			if (!intake.wasSkipped()) {
@@ -51,6 +52,7 @@ class StreamBenchmarkSmokeTests {
 			.isFalse();
 		assertThat(report.intakeBesideStreams().wasSkipped()).as("two associations: the other's streams are held")
 			.isFalse();
+		assertThat(report.intakeAround()).as("the intake without streams right before and after").hasSize(2);
 	}
 
 }

@@ -78,7 +78,9 @@ final class StreamReport {
 			System.out.println(round.pgbench().line());
 		});
 		System.out.println(report.intakeWithStreams().line());
+		System.out.println(report.intakeAround().getFirst().line());
 		System.out.println(report.intakeBesideStreams().line());
+		System.out.println(report.intakeAround().getLast().line());
 		System.out.println();
 		int number = 1;
 		for (Rounds.Intake round : report.intake()) {
@@ -87,11 +89,12 @@ final class StreamReport {
 		}
 		double alone = report.rawabitIntake().perSecond();
 		System.out.printf(Locale.ROOT,
-				"Median over %d round(s): rate %.2f×, p99 %.2f×; with streams / the median round's intake without: "
-						+ "%.2f× (the filer's association watching), %.2f× (streams of other associations only)%n",
+				"Median over %d round(s): rate %.2f×, p99 %.2f×; the filer's association watching / the median round's "
+						+ "intake without streams: %.2f×; streams of other associations only / the intake without "
+						+ "them right before and after: %.2f×%n",
 				report.intake().size(), Rounds.medianOf(report.intake(), Rounds.Intake::rateRatio),
 				Rounds.medianOf(report.intake(), Rounds.Intake::p99Ratio),
-				report.intakeWithStreams().perSecond() / alone, report.intakeBesideStreams().perSecond() / alone);
+				report.intakeWithStreams().perSecond() / alone, report.besideStreamsRatio());
 	}
 
 }
