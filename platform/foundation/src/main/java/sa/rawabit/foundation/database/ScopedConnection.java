@@ -25,12 +25,12 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * query, so row-level security is in force from the transaction's first statement. That
  * query is not sent when Spring begins the transaction but in the same write as the
  * transaction's first statement ({@link #afterBegin}): the driver answers conversations
- * in the order they were sent, so the two take one round trip instead of two (each round
- * trip's continuation was about a seventh of the intake's replica CPU). A transaction
- * that ends before any statement sends nothing at all. The tenant is a {@link TenantId},
- * a UUID, so writing it into the text cannot inject anything. A definition this
- * connection cannot spell itself (a lock wait timeout, deferrable) begins the driver's
- * way, at once, and the tenant follows in a second round trip.
+ * in the order they were sent, so the two take one round trip instead of two — one wait
+ * on the database less for every transaction. A transaction that ends before any
+ * statement sends nothing at all. The tenant is a {@link TenantId}, a UUID, so writing it
+ * into the text cannot inject anything. A definition this connection cannot spell itself
+ * (a lock wait timeout, deferrable) begins the driver's way, at once, and the tenant
+ * follows in a second round trip.
  */
 final class ScopedConnection implements Connection, Wrapped<Connection> {
 

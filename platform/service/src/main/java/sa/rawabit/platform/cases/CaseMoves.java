@@ -93,7 +93,8 @@ public class CaseMoves {
 	/**
 	 * A new case on its own: its rows, audit event and notice in one statement, then
 	 * {@code after} (its clocks), as one tenant transaction sent in one round trip
-	 * ({@link Transactions#writeAtOnce}); the dashboards are woken once it committed.
+	 * ({@link Transactions#writeAtOnce}); the dashboards are woken once it committed
+	 * (inside a transaction already open, once that one commits).
 	 */
 	public Mono<Void> open(CaseEntry entry, CaseNotice notice, Function<TenantId, List<RowInsert>> rows,
 			Function<TenantId, List<Write>> after) {
@@ -102,7 +103,7 @@ public class CaseMoves {
 			writes.add(outbox.publishing(tenant, withAudit(tenant, entry, rows), event(entry, notice)));
 			writes.addAll(after.apply(tenant));
 			return transactions.writeAtOnce(writes);
-		}).doOnSuccess(committed -> outbox.committed());
+		}).then(outbox.wakeAfterCommit());
 	}
 
 	private List<RowInsert> withAudit(TenantId tenant, CaseEntry entry, Function<TenantId, List<RowInsert>> rows) {

@@ -85,8 +85,8 @@ public class Outbox {
 
 	/**
 	 * {@link #publishAfter}'s statement, for a caller that sends its transaction itself
-	 * ({@link sa.rawabit.foundation.database.Transactions#writeAtOnce}) and calls
-	 * {@link #committed} once it committed.
+	 * ({@link sa.rawabit.foundation.database.Transactions#writeAtOnce}) and then
+	 * subscribes to {@link #wakeAfterCommit}.
 	 */
 	public Write publishing(TenantId tenant, List<RowInsert> before, OutboxEvent event) {
 		RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
@@ -96,14 +96,6 @@ public class Outbox {
 		List<RowInsert> rows = new ArrayList<>(before);
 		rows.add(row);
 		return RowInsert.write(rows, " returning id");
-	}
-
-	/**
-	 * A transaction holding a {@link #publishing} statement committed: the fan-out reads
-	 * it now.
-	 */
-	public void committed() {
-		wakeups.committed();
 	}
 
 	/**
@@ -118,10 +110,10 @@ public class Outbox {
 	}
 
 	/**
-	 * The fan-out is woken once the caller's transaction commits; a rollback wakes
-	 * nobody.
+	 * The fan-out is woken once the caller's transaction commits (at once outside a
+	 * transaction: the caller's writes have committed); a rollback wakes nobody.
 	 */
-	private Mono<Void> wakeAfterCommit() {
+	public Mono<Void> wakeAfterCommit() {
 		return TransactionSynchronizationManager.forCurrentTransaction()
 			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
 				@Override

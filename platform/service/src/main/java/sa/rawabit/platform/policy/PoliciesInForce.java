@@ -84,10 +84,17 @@ public class PoliciesInForce {
 	 * policy" by mistake.
 	 */
 	public Mono<LoadedPolicy> inForce(TenantId tenant) {
+		Mono<LoadedPolicy> held = Mono.fromSupplier(() -> inForce.get(tenant));
+		if (loaded.get()) {
+			// Nothing to wait for: a timeout would arm (and disarm) a timer on the
+			// parallel
+			// scheduler for every request, waking its thread each time.
+			return held;
+		}
 		return firstLoad.asMono()
 			.timeout(properties.firstLoadWait(), Mono
 				.error(() -> new IllegalStateException("Policies are not loaded yet; the database may be unreachable")))
-			.then(Mono.fromSupplier(() -> inForce.get(tenant)));
+			.then(held);
 	}
 
 	/**
