@@ -99,9 +99,7 @@ final class ScopedConnection implements Connection, Wrapped<Connection> {
 		if (begin == null) {
 			return null;
 		}
-		Mono<Void> sent = drain(
-				connection.createBatch().add(begin.sql()).add(TenantSettings.written(begin.tenant())).execute())
-			.cache();
+		Mono<Void> sent = drain(TenantSettings.opening(connection, begin.sql(), begin.tenant()).execute()).cache();
 		sent.subscribe(ignored -> {
 		}, error -> {
 		});

@@ -29,4 +29,13 @@ public final class TenantSettings {
 		return BOUND.replace("$1", "'" + tenant.value() + "'");
 	}
 
+	/**
+	 * {@code begin} (a {@code BEGIN …} statement) and the tenant's settings as one simple
+	 * query on {@code connection}: the opening of every tenant transaction the platform
+	 * opens itself ({@link ScopedConnection}, {@link Transactions#writeAtOnce}).
+	 */
+	static io.r2dbc.spi.Batch opening(io.r2dbc.spi.Connection connection, String begin, TenantId tenant) {
+		return connection.createBatch().add(begin).add(written(tenant));
+	}
+
 }

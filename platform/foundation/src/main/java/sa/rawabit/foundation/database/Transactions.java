@@ -89,9 +89,7 @@ public final class Transactions {
 	 */
 	private static Mono<Void> sendAtOnce(Connection connection, TenantId tenant, List<Write> writes) {
 		List<Flux<Long>> exchanges = new ArrayList<>(writes.size() + 2);
-		exchanges
-			.add(updated(connection.createBatch().add("BEGIN READ WRITE").add(TenantSettings.written(tenant)).execute(),
-					"BEGIN"));
+		exchanges.add(updated(TenantSettings.opening(connection, "BEGIN READ WRITE", tenant).execute(), "BEGIN"));
 		for (Write write : writes) {
 			exchanges.add(updated(write.statement(connection).execute(), write.sql()));
 		}
