@@ -72,10 +72,12 @@ public final class BenchReplica implements AutoCloseable {
 	 */
 	public static BenchReplica start(TestDatabase database, List<String> arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024", "-cp",
-				System.getProperty("java.class.path"), BenchServer.class.getName(), SECRET, "--server.port=0",
-				"--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
-				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
+				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
+		command.addAll(tried());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), SECRET,
+				"--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench",
+				"--logging.level.root=WARN", "--logging.structured.format.console=",
+				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
 		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -93,6 +95,20 @@ public final class BenchReplica implements AutoCloseable {
 			System.out.println(line);
 		}
 		throw new IllegalStateException("The benchmark replica did not start");
+	}
+
+	/**
+	 * JVM options to try on the replica ({@code -Dbench.replica}, comma-separated), so a
+	 * variant is measured in one command beside the peer without editing the code;
+	 * printed so a report says what it measured.
+	 */
+	private static List<String> tried() {
+		String options = System.getProperty("bench.replica", "");
+		if (options.isBlank()) {
+			return List.of();
+		}
+		System.out.println("[bench] replica JVM options tried: " + options);
+		return List.of(options.split(","));
 	}
 
 	public String base() {
@@ -209,7 +225,10 @@ public final class BenchReplica implements AutoCloseable {
 	void profile(Path file, Duration duration) throws Exception {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
 		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "JFR.start", "settings=profile",
-				"duration=" + duration.toSeconds() + "s", "filename=" + file.toAbsolutePath())
+				// A sample per millisecond and thread (the profile's 10-20 ms left a 15 s
+				// intake run ~1,000 samples: too few to tell layers apart).
+				"jdk.ExecutionSample#period=1ms", "duration=" + duration.toSeconds() + "s",
+				"filename=" + file.toAbsolutePath())
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start()
