@@ -1,6 +1,7 @@
 package sa.rawabit.platform.policy;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,12 +25,14 @@ final class GivenAcknowledgements {
 
 	/**
 	 * The cached acknowledgement of {@code subject}, or {@code lookup}'s, kept when
-	 * found.
+	 * found. The lookup is only assembled when it runs: a transaction and a repository
+	 * call built on every case action and thrown away cost the intake as much as the
+	 * cache saved of its CPU (the profile's 1.4 %).
 	 */
-	Mono<Acknowledgement> find(PolicyVersionId version, String subject, Mono<Acknowledgement> lookup) {
+	Mono<Acknowledgement> find(PolicyVersionId version, String subject, Supplier<Mono<Acknowledgement>> lookup) {
 		Key key = new Key(version, subject);
 		Acknowledgement known = given.getIfPresent(key);
-		return known != null ? Mono.just(known) : lookup.doOnNext(found -> given.put(key, found));
+		return known != null ? Mono.just(known) : lookup.get().doOnNext(found -> given.put(key, found));
 	}
 
 	private record Key(PolicyVersionId version, String subject) {

@@ -72,7 +72,7 @@ public class PolicyAcknowledgements {
 			return policies.inForce(tenant)
 				.flatMap(loaded -> given
 					.find(loaded.version(), me.subject(),
-							transactions.inTenant(records.find(loaded.version(), me.subject())))
+							() -> transactions.inTenant(records.find(loaded.version(), me.subject())))
 					.map(found -> new PolicyStanding(loaded, found))
 					.defaultIfEmpty(new PolicyStanding(loaded, null)))
 				.contextWrite(TenantContext.of(tenant));
