@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,36 @@ class WriteAtOnceTests extends PlatformTest {
 
 	@Autowired
 	Deadlines deadlines;
+
+	@Test
+	void afterCommitWhenInATransactionThenRunsOnceItCommitsNeverAfterARollbackAndOutsideOneAtOnce() {
+		TenantId a = TestTenants.create("after-commit");
+		AtomicInteger committed = new AtomicInteger();
+		AtomicInteger seenBeforeCommit = new AtomicInteger(-1);
+		transactions
+			.inTenant(Transactions.afterCommit(committed::incrementAndGet)
+				.then(Mono.fromRunnable(() -> seenBeforeCommit.set(committed.get())))
+				.thenReturn(1))
+			.contextWrite(TenantContext.of(a))
+			.as(StepVerifier::create)
+			.expectNext(1)
+			.verifyComplete();
+		org.assertj.core.api.Assertions.assertThat(seenBeforeCommit).hasValue(0);
+		org.assertj.core.api.Assertions.assertThat(committed).hasValue(1);
+
+		AtomicInteger rolledBack = new AtomicInteger();
+		transactions
+			.inTenant(Transactions.afterCommit(rolledBack::incrementAndGet)
+				.then(Mono.error(new IllegalStateException("rolled back"))))
+			.contextWrite(TenantContext.of(a))
+			.as(StepVerifier::create)
+			.verifyErrorMessage("rolled back");
+		org.assertj.core.api.Assertions.assertThat(rolledBack).hasValue(0);
+
+		AtomicInteger outside = new AtomicInteger();
+		Transactions.afterCommit(outside::incrementAndGet).as(StepVerifier::create).verifyComplete();
+		org.assertj.core.api.Assertions.assertThat(outside).hasValue(1);
+	}
 
 	@Test
 	void writesWhenSentAtOnceThenCommittedTogetherForTheirTenantOnly() {

@@ -9,7 +9,8 @@ import io.r2dbc.spi.Result;
 import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionContext;
+import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -71,9 +72,8 @@ public final class Transactions {
 	 */
 	public Mono<Void> writeAtOnce(List<Write> writes) {
 		return TenantContext.require()
-			.flatMap(tenant -> TransactionSynchronizationManager.forCurrentTransaction()
-				.map(TransactionSynchronizationManager::isActualTransactionActive)
-				.onErrorReturn(NoTransactionException.class, false)
+			.flatMap(tenant -> current().map(TransactionSynchronizationManager::isActualTransactionActive)
+				.defaultIfEmpty(false)
 				.flatMap(joining -> joining
 						? Flux.fromIterable(writes).concatMap(write -> write.spec(database).then()).then()
 						: Mono
@@ -81,6 +81,30 @@ public final class Transactions {
 									connection -> sendAtOnce(connection, tenant, writes), Connection::close,
 									(connection, error) -> connection.close(), Connection::close)
 							.contextWrite(DatabaseScope.of(new DatabaseScope.Tenant(tenant)))));
+	}
+
+	/**
+	 * Runs {@code action} once the current transaction commits (never after a rollback),
+	 * or at once outside a transaction: the caller's writes have committed.
+	 */
+	public static Mono<Void> afterCommit(Runnable action) {
+		return current().doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public Mono<Void> afterCommit() {
+				return Mono.fromRunnable(action);
+			}
+		})).switchIfEmpty(Mono.fromRunnable(action)).then();
+	}
+
+	/**
+	 * The current transaction's synchronizations; empty outside a transaction. Spring's
+	 * own lookup says "none" by building an exception and its stack trace (0.8 % of an
+	 * intake's replica CPU, asked twice per filing); the Reactor Context tells without
+	 * one.
+	 */
+	static Mono<TransactionSynchronizationManager> current() {
+		return Mono.deferContextual(context -> context.hasKey(TransactionContext.class)
+				? TransactionSynchronizationManager.forCurrentTransaction() : Mono.empty());
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package sa.rawabit.platform.messaging;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
+import sa.rawabit.foundation.database.Transactions;
 
 /**
  * Tells a beneficiary something on the channel agreed with them: e-mail through SMTP,
@@ -49,15 +47,7 @@ public class BeneficiaryMessenger {
 	}
 
 	private Mono<Void> wakeSenderAfterCommit() {
-		return TransactionSynchronizationManager.forCurrentTransaction()
-			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public Mono<Void> afterCommit() {
-					return Mono.fromRunnable(sender::wake);
-				}
-			}))
-			.then()
-			.onErrorResume(NoTransactionException.class, outside -> Mono.fromRunnable(sender::wake));
+		return Transactions.afterCommit(sender::wake);
 	}
 
 	private static Mono<Told> noAddress(String channel) {

@@ -8,11 +8,9 @@ import java.util.Map;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.RowInsert;
+import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.database.Write;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -114,15 +112,7 @@ public class Outbox {
 	 * transaction: the caller's writes have committed); a rollback wakes nobody.
 	 */
 	public Mono<Void> wakeAfterCommit() {
-		return TransactionSynchronizationManager.forCurrentTransaction()
-			.doOnNext(transaction -> transaction.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public Mono<Void> afterCommit() {
-					return Mono.fromRunnable(wakeups::committed);
-				}
-			}))
-			.then()
-			.onErrorResume(NoTransactionException.class, outsideTransaction -> Mono.fromRunnable(wakeups::committed));
+		return Transactions.afterCommit(wakeups::committed);
 	}
 
 }
