@@ -3,7 +3,9 @@ package sa.rawabit.foundation.database;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -41,22 +43,48 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 		return write(rows, suffix).spec(database);
 	}
 
-	/** The SQL of {@link #statement}, without its suffix. */
+	/**
+	 * The SQL of {@link #statement}, without its suffix; composed once per shape of rows.
+	 * Shapes are the code's own (tables and columns are constants, never input), so the
+	 * cache is bounded by the code; composing the text on every filing cost 1.2 % of an
+	 * intake's replica CPU.
+	 */
 	static String statementSql(List<RowInsert> rows) {
+		return SQL.computeIfAbsent(rows.stream().map(RowInsert::shape).toList(), RowInsert::composed);
+	}
+
+	private static final Map<List<Shape>, String> SQL = new ConcurrentHashMap<>();
+
+	private Shape shape() {
+		return new Shape(table, columns);
+	}
+
+	private static String composed(List<Shape> shapes) {
 		StringJoiner with = new StringJoiner(", ", "with ", " ").setEmptyValue("");
 		int next = 1;
-		for (int i = 0; i < rows.size() - 1; i++) {
-			with.add("row_" + i + " as (" + rows.get(i).sql(next) + ")");
-			next += rows.get(i).values().size();
+		for (int i = 0; i < shapes.size() - 1; i++) {
+			with.add("row_" + i + " as (" + shapes.get(i).sql(next) + ")");
+			next += shapes.get(i).columns().size();
 		}
-		return with + rows.getLast().sql(next);
+		return with + shapes.getLast().sql(next);
 	}
 
 	/** The INSERT, its values bound from {@code $first} on. */
 	public String sql(int first) {
-		return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-				+ IntStream.range(first, first + values.size()).mapToObj(n -> "$" + n).collect(Collectors.joining(", "))
-				+ ")";
+		return shape().sql(first);
+	}
+
+	/** A table and the columns a row gives it. */
+	private record Shape(String table, List<String> columns) {
+
+		String sql(int first) {
+			return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+					+ IntStream.range(first, first + columns.size())
+						.mapToObj(n -> "$" + n)
+						.collect(Collectors.joining(", "))
+					+ ")";
+		}
+
 	}
 
 }

@@ -31,6 +31,22 @@ class RowInsertTests {
 	}
 
 	@Test
+	void statementSqlWhenSameShapeAgainThenComposedOnceAndOtherShapesKeepTheirOwn() {
+		RowInsert first = new RowInsert("app.outbox", List.of("topic", "payload"), List.of("t", "p"));
+		RowInsert again = new RowInsert("app.outbox", List.of("topic", "payload"), List.of("other", "values"));
+		RowInsert fewer = new RowInsert("app.outbox", List.of("topic"), List.of("t"));
+		RowInsert elsewhere = new RowInsert("app.audit_event", List.of("topic", "payload"), List.of("t", "p"));
+
+		assertThat(RowInsert.statementSql(List.of(again))).isSameAs(RowInsert.statementSql(List.of(first)));
+		assertThat(RowInsert.statementSql(List.of(fewer))).isEqualTo("insert into app.outbox (topic) values ($1)");
+		assertThat(RowInsert.statementSql(List.of(elsewhere)))
+			.isEqualTo("insert into app.audit_event (topic, payload) values ($1, $2)");
+		assertThat(RowInsert.statementSql(List.of(fewer, first)))
+			.isEqualTo("with row_0 as (insert into app.outbox (topic) values ($1)) "
+					+ "insert into app.outbox (topic, payload) values ($2, $3)");
+	}
+
+	@Test
 	void newWhenColumnsAndValuesDifferInNumberThenRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RowInsert("app.outbox", List.of("a", "b"), List.of("only one")))
