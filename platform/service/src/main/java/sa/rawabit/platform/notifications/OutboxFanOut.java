@@ -164,12 +164,20 @@ class OutboxFanOut extends BackgroundSubscription {
 	private Flux<Boolean> listen() {
 		return Flux.usingWhen(listenerConnections.create(), connection -> {
 			Flux<Boolean> notified = connection.getNotifications()
-				.filter(notification -> !wakeups.sentHere(notification.getProcessId()))
+				.filter(notification -> wakeups.heardFrom(notification.getProcessId()))
 				.onBackpressureLatest()
 				.map(notification -> Boolean.TRUE)
 				.concatWith(Mono.error(() -> new IllegalStateException("notification stream ended")));
+			// Listening, it learns its own backend (whose NOTIFYs are not another
+			// replica's) and announces itself: replicas that thought themselves alone
+			// start sending their wake-ups.
 			Mono<Boolean> listening = connection.createStatement("LISTEN " + Wakeups.CHANNEL)
 				.execute()
+				.flatMap(PostgresqlResult::getRowsUpdated)
+				.thenMany(connection.createStatement("select pg_backend_pid() as pid").execute())
+				.flatMap(result -> result.map(row -> row.get("pid", Integer.class)))
+				.doOnNext(wakeups::listeningAs)
+				.thenMany(connection.createStatement("select pg_notify('" + Wakeups.CHANNEL + "', '')").execute())
 				.flatMap(PostgresqlResult::getRowsUpdated)
 				.then(Mono.just(Boolean.TRUE));
 			return Flux.merge(notified, listening);

@@ -14,10 +14,10 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Wakes the fan-out after a commit that wrote outbox rows: this replica at once, in
- * memory; the other replicas through one {@code NOTIFY} per coalescing window, sent on
- * the worker's own connection after the business transactions committed - never inside
- * them, where each NOTIFY would take a cluster-wide lock at commit. Commits that arrive
- * while a NOTIFY is pending ride on it.
+ * memory; the other replicas, when there are any ({@link ListeningReplicas}), through one
+ * {@code NOTIFY} per coalescing window, sent on the worker's own connection after the
+ * business transactions committed - never inside them, where each NOTIFY would take a
+ * cluster-wide lock at commit. Commits that arrive while a NOTIFY is pending ride on it.
  */
 @Component
 class Wakeups {
@@ -44,9 +44,12 @@ class Wakeups {
 
 	private final NotificationsProperties properties;
 
-	Wakeups(WorkerDatabase worker, NotificationsProperties properties) {
+	private final ListeningReplicas replicas;
+
+	Wakeups(WorkerDatabase worker, NotificationsProperties properties, ListeningReplicas replicas) {
 		this.worker = worker;
 		this.properties = properties;
+		this.replicas = replicas;
 	}
 
 	/** Called after a transaction that published to the outbox committed. */
@@ -58,13 +61,32 @@ class Wakeups {
 			// covered by this one, which is sent after it.
 			Mono.delay(properties.notifyCoalesce())
 				.doOnNext(tick -> notifyPending.set(false))
-				.then(worker.client()
+				.then(replicas.othersListening())
+				.filter(Boolean::booleanValue)
+				.flatMap(others -> worker.client()
 					.sql("select pg_notify('" + CHANNEL + "', '') as sent, pg_backend_pid() as pid")
 					.map(row -> row.get("pid", Integer.class))
 					.one())
 				.subscribe(this::rememberSender,
 						error -> log.warn("Could not send the outbox wake-up; other replicas poll instead", error));
 		}
+	}
+
+	/**
+	 * Whether a NOTIFY from backend {@code pid} is another replica's wake-up (or its
+	 * arrival), to read the outbox for; not this replica's own echo.
+	 */
+	boolean heardFrom(int pid) {
+		if (replicas.isOwnListener(pid) || sentHere(pid)) {
+			return false;
+		}
+		replicas.heardAnother();
+		return true;
+	}
+
+	/** This replica's outbox listener is backend {@code pid}. */
+	void listeningAs(int pid) {
+		replicas.listeningAs(pid);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestDatabase;
 
@@ -25,16 +26,24 @@ class WakeupEchoTests extends PlatformTest {
 	@Autowired
 	Wakeups wakeups;
 
+	@Autowired
+	ListeningReplicas replicas;
+
 	@Test
 	void sentHereWhenThisReplicasNotifyThenItsSenderButNoOtherBackend() throws Exception {
 		try (Connection listener = TestDatabase.get().connectAsSuperuser();
 				Statement statement = listener.createStatement()) {
+			// Another replica's listener: this replica sends its wake-ups only when there
+			// is one.
+			statement.execute("set application_name = '" + OutboxFanOut.LISTENER_NAME + "'");
 			statement.execute("listen " + Wakeups.CHANNEL);
 			int otherBackend;
 			try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
 				pid.next();
 				otherBackend = pid.getInt(1);
 			}
+
+			replicas.check().as(StepVerifier::create).expectNext(true).verifyComplete();
 
 			wakeups.committed();
 

@@ -1,0 +1,78 @@
+package sa.rawabit.platform.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import sa.rawabit.platform.PlatformTest;
+import sa.rawabit.testing.TestDatabase;
+
+/**
+ * A replica alone on its database sends no outbox NOTIFY; one arriving announces itself
+ * and is sent the wake-ups from then on; one leaving is noticed by the next check. An
+ * observer that LISTENs without being a replica (its application name is the JDBC
+ * driver's) sees what is sent.
+ */
+class ListeningReplicasTests extends PlatformTest {
+
+	@Autowired
+	Wakeups wakeups;
+
+	@Autowired
+	ListeningReplicas replicas;
+
+	@Test
+	void committedWhenAloneThenNoNotifyAndOnceAnotherReplicaArrivesThenItIsWokenUntilItLeaves() throws Exception {
+		try (Connection observer = TestDatabase.get().connectAsSuperuser();
+				Statement watching = observer.createStatement()) {
+			watching.execute("listen " + Wakeups.CHANNEL);
+			// Listeners of other test contexts leave as Spring pauses those contexts.
+			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
+
+			wakeups.committed();
+			assertThat(heard(observer, 1_000)).isEmpty();
+
+			try (Connection arriving = TestDatabase.get().connectAsSuperuser();
+					Statement replica = arriving.createStatement()) {
+				replica.execute("set application_name = '" + OutboxFanOut.LISTENER_NAME + "'");
+				replica.execute("listen " + Wakeups.CHANNEL);
+				int arrivingBackend = backend(replica);
+				replica.execute("select pg_notify('" + Wakeups.CHANNEL + "', '')");
+				assertThat(heard(observer, 10_000)).extracting(PGNotification::getPID).containsExactly(arrivingBackend);
+				// This replica heard the arrival too: from now on it wakes the other.
+				await().atMost(Duration.ofSeconds(10)).until(() -> replicas.othersListening().block());
+
+				wakeups.committed();
+				assertThat(heard(observer, 10_000)).extracting(PGNotification::getPID)
+					.singleElement()
+					.isNotEqualTo(arrivingBackend);
+			}
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
+			wakeups.committed();
+			assertThat(heard(observer, 1_000)).isEmpty();
+		}
+	}
+
+	/** The NOTIFYs {@code observer} receives within {@code millis}. */
+	private static PGNotification[] heard(Connection observer, int millis) throws Exception {
+		PGNotification[] heard = observer.unwrap(PGConnection.class).getNotifications(millis);
+		return heard == null ? new PGNotification[0] : heard;
+	}
+
+	private static int backend(Statement statement) throws Exception {
+		try (ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+			pid.next();
+			return pid.getInt(1);
+		}
+	}
+
+}
