@@ -21,6 +21,9 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  */
 public record RowInsert(String table, List<String> columns, List<Object> values) {
 
+	/** Each shape's SQL ({@link #statementSql}). */
+	private static final Map<List<Shape>, String> SQL = new ConcurrentHashMap<>();
+
 	public RowInsert {
 		if (columns.size() != values.size()) {
 			throw new IllegalArgumentException(columns.size() + " columns, " + values.size() + " values");
@@ -52,8 +55,6 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	static String statementSql(List<RowInsert> rows) {
 		return SQL.computeIfAbsent(rows.stream().map(RowInsert::shape).toList(), RowInsert::composed);
 	}
-
-	private static final Map<List<Shape>, String> SQL = new ConcurrentHashMap<>();
 
 	private Shape shape() {
 		return new Shape(table, columns);

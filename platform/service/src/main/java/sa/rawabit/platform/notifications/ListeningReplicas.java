@@ -9,8 +9,10 @@ import reactor.core.publisher.Mono;
  * commit, PostgreSQL's notification lock and a signal to every listening backend, which
  * then echoed it back here. A replica arriving announces itself with a NOTIFY of its own
  * as soon as its listener listens, so the others know at once (the fan-out reports what
- * it hears); one that leaves is noticed at the next check, at most a poll interval later.
- * Until the first check a replica sends, as before.
+ * it hears; one whose own listener was reconnecting just then learns it at its next
+ * check); one that leaves is noticed at the next check, at most a poll interval later.
+ * Until the first check a replica sends, as before. Missed wake-ups cost latency, never
+ * events: every replica also reads the outbox once per poll interval.
  */
 @Component
 class ListeningReplicas {
