@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -38,7 +41,7 @@ class ListeningReplicasTests extends PlatformTest {
 			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
 
 			wakeups.committed();
-			assertThat(heard(observer, 1_000)).isEmpty();
+			assertThat(fromWorkers(observer, 1_000)).isEmpty();
 
 			try (Connection arriving = TestDatabase.get().connectAsSuperuser();
 					Statement replica = arriving.createStatement()) {
@@ -46,20 +49,36 @@ class ListeningReplicasTests extends PlatformTest {
 				replica.execute("listen " + Wakeups.CHANNEL);
 				int arrivingBackend = backend(replica);
 				replica.execute("select pg_notify('" + Wakeups.CHANNEL + "', '')");
-				assertThat(heard(observer, 10_000)).extracting(PGNotification::getPID).containsExactly(arrivingBackend);
+				assertThat(heard(observer, 10_000)).extracting(PGNotification::getPID).contains(arrivingBackend);
 				// This replica heard the arrival too: from now on it wakes the other.
 				await().atMost(Duration.ofSeconds(10)).until(() -> replicas.othersListening().block());
 
 				wakeups.committed();
-				assertThat(heard(observer, 10_000)).extracting(PGNotification::getPID)
-					.singleElement()
-					.isNotEqualTo(arrivingBackend);
+				assertThat(fromWorkers(observer, 10_000)).isNotEmpty();
 			}
 
 			await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
 			wakeups.committed();
-			assertThat(heard(observer, 1_000)).isEmpty();
+			assertThat(fromWorkers(observer, 1_000)).isEmpty();
 		}
+	}
+
+	/**
+	 * The wake-ups {@code observer} receives within {@code millis} from the worker's
+	 * backends, where {@link Wakeups} sends them: a replica's listener (of another test
+	 * context resuming, say) announcing itself is not one.
+	 */
+	private static List<Integer> fromWorkers(Connection observer, int millis) throws Exception {
+		List<Integer> senders = Arrays.stream(heard(observer, millis)).map(PGNotification::getPID).toList();
+		List<Integer> workers = new ArrayList<>();
+		try (Statement statement = observer.createStatement();
+				ResultSet pids = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+						+ WorkerDatabase.APPLICATION_NAME + "'")) {
+			while (pids.next()) {
+				workers.add(pids.getInt(1));
+			}
+		}
+		return senders.stream().filter(workers::contains).toList();
 	}
 
 	/** The NOTIFYs {@code observer} receives within {@code millis}. */
