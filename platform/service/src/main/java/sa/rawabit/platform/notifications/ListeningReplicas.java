@@ -25,15 +25,20 @@ class ListeningReplicas {
 
 	private volatile long knownAt;
 
-	private volatile boolean known;
-
-	private volatile long heardAt = Long.MIN_VALUE;
+	private volatile long heardAt;
 
 	private volatile int ownListener = -1;
 
 	ListeningReplicas(WorkerDatabase worker, NotificationsProperties properties) {
 		this.worker = worker;
 		this.freshForNanos = properties.pollInterval().toNanos();
+		// Both a poll interval in the past: nothing is known yet (the first question goes
+		// to PostgreSQL) and nothing was heard. Nanosecond readings are compared by their
+		// difference, so these must be real readings: Long.MIN_VALUE made every answer
+		// "others listen".
+		long past = System.nanoTime() - freshForNanos;
+		this.knownAt = past;
+		this.heardAt = past;
 	}
 
 	/**
@@ -41,7 +46,7 @@ class ListeningReplicas {
 	 * PostgreSQL again once the last answer is a poll interval old.
 	 */
 	Mono<Boolean> othersListening() {
-		if (known && System.nanoTime() - knownAt < freshForNanos) {
+		if (System.nanoTime() - knownAt < freshForNanos) {
 			return Mono.just(others);
 		}
 		return check();
@@ -83,7 +88,6 @@ class ListeningReplicas {
 	private void remember(boolean found, long at) {
 		others = found;
 		knownAt = at;
-		known = true;
 	}
 
 }

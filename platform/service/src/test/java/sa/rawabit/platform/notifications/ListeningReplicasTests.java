@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestDatabase;
 
@@ -31,6 +32,12 @@ class ListeningReplicasTests extends PlatformTest {
 
 	@Autowired
 	ListeningReplicas replicas;
+
+	@Autowired
+	WorkerDatabase worker;
+
+	@Autowired
+	NotificationsProperties properties;
 
 	@Test
 	void committedWhenAloneThenNoNotifyAndOnceAnotherReplicaArrivesThenItIsWokenUntilItLeaves() throws Exception {
@@ -61,6 +68,24 @@ class ListeningReplicasTests extends PlatformTest {
 			wakeups.committed();
 			assertThat(fromWorkers(observer, 1_000)).isEmpty();
 		}
+	}
+
+	@Test
+	void checkWhenNothingEverHeardAndAloneThenAlone() throws Exception {
+		await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
+		int ownListener;
+		try (Connection database = TestDatabase.get().connectAsSuperuser();
+				Statement statement = database.createStatement();
+				ResultSet pid = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+						+ OutboxFanOut.LISTENER_NAME + "'")) {
+			assertThat(pid.next()).isTrue();
+			ownListener = pid.getInt(1);
+		}
+		// A replica just started: it has heard no other, so PostgreSQL's answer stands.
+		ListeningReplicas started = new ListeningReplicas(worker, properties);
+		started.listeningAs(ownListener);
+
+		started.othersListening().as(StepVerifier::create).expectNext(false).verifyComplete();
 	}
 
 	/**
