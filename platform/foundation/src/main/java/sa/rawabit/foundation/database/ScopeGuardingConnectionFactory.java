@@ -1,6 +1,5 @@
 package sa.rawabit.foundation.database;
 
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
@@ -15,9 +14,9 @@ import reactor.core.publisher.Mono;
  */
 final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>, AutoCloseable {
 
-	private final ConnectionPool pool;
+	private final LoopPools pool;
 
-	ScopeGuardingConnectionFactory(ConnectionPool pool) {
+	ScopeGuardingConnectionFactory(LoopPools pool) {
 		this.pool = pool;
 	}
 
@@ -39,7 +38,7 @@ final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped
 
 	@Override
 	public void close() {
-		pool.dispose();
+		pool.close();
 	}
 
 }
