@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import sa.rawabit.foundation.database.LoopPools;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -63,8 +63,8 @@ class InterleavedTenantTransactionsTests extends PlatformTest {
 			.verifyComplete();
 
 		assertThat(checked).hasValue(TRANSACTIONS);
-		LoopPools pools = (LoopPools) ((Wrapped<?>) connectionFactory).unwrap();
-		assertThat(pools.maxAllocatedSize()).isEqualTo(2);
+		ConnectionPool pool = (ConnectionPool) ((Wrapped<?>) connectionFactory).unwrap();
+		assertThat(pool.getMetrics().orElseThrow().getMaxAllocatedSize()).isEqualTo(2);
 	}
 
 	@Test

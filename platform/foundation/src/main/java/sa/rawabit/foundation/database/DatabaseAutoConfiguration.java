@@ -1,5 +1,7 @@
 package sa.rawabit.foundation.database;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -80,9 +82,15 @@ public class DatabaseAutoConfiguration {
 			.loopResources(loops.resources())
 			.build();
 		DatabaseProperties.Pool pool = properties.pool();
-		return new ScopeGuardingConnectionFactory(
-				LoopPools.over(new PostgresqlConnectionFactory(connection), loops.resources().onClient(true),
-						applicationName, pool.maxSize(), pool.maxIdleTime(), pool.acquireTimeout()));
+		ConnectionPoolConfiguration configuration = ConnectionPoolConfiguration
+			.builder(new PostgresqlConnectionFactory(connection))
+			.name(applicationName)
+			.initialSize(Math.min(2, pool.maxSize()))
+			.maxSize(pool.maxSize())
+			.maxIdleTime(pool.maxIdleTime())
+			.maxAcquireTime(pool.acquireTimeout())
+			.build();
+		return new ScopeGuardingConnectionFactory(new ConnectionPool(configuration));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package sa.rawabit.foundation.database;
 
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
@@ -14,9 +15,9 @@ import reactor.core.publisher.Mono;
  */
 final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory>, AutoCloseable {
 
-	private final LoopPools pool;
+	private final ConnectionPool pool;
 
-	ScopeGuardingConnectionFactory(LoopPools pool) {
+	ScopeGuardingConnectionFactory(ConnectionPool pool) {
 		this.pool = pool;
 	}
 
@@ -38,7 +39,7 @@ final class ScopeGuardingConnectionFactory implements ConnectionFactory, Wrapped
 
 	@Override
 	public void close() {
-		pool.close();
+		pool.dispose();
 	}
 
 }

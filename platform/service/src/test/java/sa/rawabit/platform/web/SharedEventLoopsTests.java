@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.netty.util.concurrent.EventExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,16 +17,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.WebFilter;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
-import reactor.test.StepVerifier;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.EventLoops;
-import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,12 +53,6 @@ class SharedEventLoopsTests {
 	@Autowired
 	ReactorResourceFactory resources;
 
-	@Autowired
-	Transactions transactions;
-
-	@Autowired
-	DatabaseClient database;
-
 	@Test
 	void requestsWhenServedThenReadOnTheLoopsTheDatabaseUses() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
@@ -79,27 +66,6 @@ class SharedEventLoopsTests {
 		assertThat(resources.getLoopResources()).isSameAs(loops.resources());
 		assertThat(threads).hasSizeGreaterThanOrEqualTo(20)
 			.allSatisfy(name -> assertThat(name).startsWith("rawabit-io"));
-	}
-
-	/**
-	 * {@link sa.rawabit.foundation.database.LoopPools}: work that borrows a connection on
-	 * a loop gets one living on that loop, so its rows come back on the thread that asked
-	 * (with one shared pool, three borrows in four continued on another loop).
-	 */
-	@Test
-	void statementsWhenRunFromEachLoopThenAnsweredOnThatLoop() {
-		List<EventExecutor> each = new ArrayList<>();
-		loops.resources().onServer(true).forEach(each::add);
-		assertThat(each).hasSizeGreaterThan(1);
-
-		Flux.fromIterable(each)
-			.concatMap(loop -> Flux.range(0, 10)
-				.concatMap(borrow -> transactions
-					.asSystem("loop-check", database.sql("select 1 as one").map(row -> loop.inEventLoop()).one())
-					.subscribeOn(Schedulers.fromExecutor(loop))))
-			.as(StepVerifier::create)
-			.expectNextSequence(java.util.Collections.nCopies(each.size() * 10, true))
-			.verifyComplete();
 	}
 
 	@TestConfiguration
