@@ -41,6 +41,18 @@ final class Rounds {
 	}
 
 	/**
+	 * One window of intake beside other associations' streams, and the intake without
+	 * them right before and right after it (the database grows slower over a run, so a
+	 * window minutes earlier is no fair reference).
+	 */
+	record Beside(IntakeResult before, IntakeResult beside, IntakeResult after) {
+
+		double ratio() {
+			return beside.perSecond() / ((before.perSecond() + after.perSecond()) / 2);
+		}
+	}
+
+	/**
 	 * The round with the median {@code value} (the lower of the middle two for an even
 	 * count; rounds whose value is not a number, a skipped peer, last).
 	 */

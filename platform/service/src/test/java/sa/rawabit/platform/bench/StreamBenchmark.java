@@ -70,16 +70,15 @@ public final class StreamBenchmark {
 	 * round's ({@link Rounds}).
 	 */
 	record Report(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed, List<Rounds.Intake> intake,
-			IntakeResult intakeWithStreams, IntakeResult intakeBesideStreams, List<IntakeResult> intakeAround) {
+			IntakeResult intakeWithStreams, List<Rounds.Beside> besideStreams) {
 
 		/**
-		 * The intake beside other associations' streams over the intake without them
-		 * right before and right after (the database grows slower over a run, so the
-		 * median round, minutes earlier, is no fair reference).
+		 * The median window's intake beside other associations' streams over the intake
+		 * without them right before and after it: one 15-second window of either moves by
+		 * a tenth or more between neighbours, so one pair cannot tell 0.9× from 1×.
 		 */
 		double besideStreamsRatio() {
-			return intakeBesideStreams.perSecond()
-					/ intakeAround.stream().mapToDouble(IntakeResult::perSecond).average().orElse(Double.NaN);
+			return Rounds.medianOf(besideStreams, Rounds.Beside::ratio);
 		}
 
 		Rounds.FanOut medianFanOut() {
@@ -182,8 +181,8 @@ public final class StreamBenchmark {
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
-				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none, none,
-						List.of(none));
+				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none,
+						List.of(new Rounds.Beside(none, none, none)));
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			profile(replica, "intake", settings.intakeSeconds());
@@ -202,21 +201,27 @@ public final class StreamBenchmark {
 				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
 						settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
 			// The same number of streams, all of other associations: what holding streams
-			// costs the intake, apart
-			// from delivering its events (above, the filer's association watches every
-			// filing on its share).
+			// costs the intake, apart from delivering its events (above, the filer's
+			// association watches every filing on its share). Windows with and without
+			// them alternate, as many as the rounds.
+			List<Rounds.Beside> besideStreams = new ArrayList<>();
 			IntakeResult before = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
-					"without streams, right before the next");
-			IntakeResult besideStreams = tenants.size() < 2
-					? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
-							"one association: no other's streams")
-					: new RawabitFanOut(replica, postmaster, tenants.subList(1, tenants.size())).whileConnected(
-							settings.streamsDuringIntake(),
-							() -> intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
-									settings.streamsDuringIntake() + " live streams of other associations connected"));
-			IntakeResult after = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
-					"without streams, right after the one before");
-			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams, List.of(before, after));
+					"without streams, before window 1");
+			for (int round = 1; round <= settings.rounds(); round++) {
+				String window = settings.streamsDuringIntake()
+						+ " live streams of other associations connected, window " + round;
+				IntakeResult beside = tenants.size() < 2
+						? IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
+								"one association: no other's streams")
+						: new RawabitFanOut(replica, postmaster, tenants.subList(1, tenants.size()))
+							.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(),
+									settings.intakeClients(), settings.intakeSeconds(), window));
+				IntakeResult after = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
+						"without streams, after window " + round);
+				besideStreams.add(new Rounds.Beside(before, beside, after));
+				before = after;
+			}
+			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams);
 		}
 	}
 

@@ -39,8 +39,9 @@ class StreamBenchmarkSmokeTests {
 			assertThat(held.endedEarly()).as(held.side() + ": streams ended early").isZero();
 			assertThat(held.delivered()).as(held.side()).isEqualTo(held.expected()).isPositive();
 		}
-		List<IntakeResult> intakes = new ArrayList<>(List.of(report.intakeWithStreams(), report.intakeBesideStreams()));
-		intakes.addAll(report.intakeAround());
+		List<IntakeResult> intakes = new ArrayList<>(List.of(report.intakeWithStreams()));
+		report.besideStreams()
+			.forEach(window -> intakes.addAll(List.of(window.before(), window.beside(), window.after())));
 		report.intake().forEach(round -> intakes.addAll(List.of(round.rawabit(), round.pgbench())));
 		for (IntakeResult intake : intakes) {
 			if (!intake.wasSkipped()) {
@@ -50,9 +51,11 @@ class StreamBenchmarkSmokeTests {
 		}
 		assertThat(report.rawabitIntake().wasSkipped()).as("wrk is installed by deploy/local/install-tools.sh")
 			.isFalse();
-		assertThat(report.intakeBesideStreams().wasSkipped()).as("two associations: the other's streams are held")
-			.isFalse();
-		assertThat(report.intakeAround()).as("the intake without streams right before and after").hasSize(2);
+		assertThat(report.besideStreams()).as("windows beside other associations' streams, one per round")
+			.hasSize(2)
+			.allSatisfy(window -> assertThat(window.beside().wasSkipped())
+				.as("two associations: the other's streams are held")
+				.isFalse());
 	}
 
 }

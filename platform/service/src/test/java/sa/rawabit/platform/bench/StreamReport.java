@@ -78,20 +78,28 @@ final class StreamReport {
 			System.out.println(round.pgbench().line());
 		});
 		System.out.println(report.intakeWithStreams().line());
-		System.out.println(report.intakeAround().getFirst().line());
-		System.out.println(report.intakeBesideStreams().line());
-		System.out.println(report.intakeAround().getLast().line());
+		System.out.println(report.besideStreams().getFirst().before().line());
+		report.besideStreams().forEach(window -> {
+			System.out.println(window.beside().line());
+			System.out.println(window.after().line());
+		});
 		System.out.println();
 		int number = 1;
 		for (Rounds.Intake round : report.intake()) {
 			System.out.printf(Locale.ROOT, "Round %d%s, HTTP intake / pgbench: rate %.2f×, p99 %.2f×%n", number++,
 					round == report.medianIntake() ? " (median)" : "", round.rateRatio(), round.p99Ratio());
 		}
+		number = 1;
+		for (Rounds.Beside window : report.besideStreams()) {
+			System.out.printf(Locale.ROOT,
+					"Window %d, beside other associations' streams / without them right before and after: %.2f×%n",
+					number++, window.ratio());
+		}
 		double alone = report.rawabitIntake().perSecond();
 		System.out.printf(Locale.ROOT,
 				"Median over %d round(s): rate %.2f×, p99 %.2f×; the filer's association watching / the median round's "
 						+ "intake without streams: %.2f×; streams of other associations only / the intake without "
-						+ "them right before and after: %.2f×%n",
+						+ "them right before and after (median window): %.2f×%n",
 				report.intake().size(), Rounds.medianOf(report.intake(), Rounds.Intake::rateRatio),
 				Rounds.medianOf(report.intake(), Rounds.Intake::p99Ratio),
 				report.intakeWithStreams().perSecond() / alone, report.besideStreamsRatio());
