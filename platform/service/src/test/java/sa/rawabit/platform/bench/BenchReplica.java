@@ -108,7 +108,15 @@ public final class BenchReplica implements AutoCloseable {
 			return List.of();
 		}
 		System.out.println("[bench] replica JVM options tried: " + options);
-		return List.of(options.split(","));
+		return options(options);
+	}
+
+	/**
+	 * {@code options} split where a comma is followed by the next option's dash: an
+	 * option's own commas ({@code -Xlog:gc:file=gc.log:uptime,time}) stay in it.
+	 */
+	static List<String> options(String options) {
+		return List.of(options.split(",(?=-)"));
 	}
 
 	public String base() {
