@@ -73,14 +73,13 @@ class ListeningReplicasTests extends PlatformTest {
 	@Test
 	void checkWhenNothingEverHeardAndAloneThenAlone() throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
-		int ownListener;
+		List<Integer> listeners;
 		try (Connection database = TestDatabase.get().connectAsSuperuser();
-				Statement statement = database.createStatement();
-				ResultSet pid = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
-						+ OutboxFanOut.LISTENER_NAME + "'")) {
-			assertThat(pid.next()).isTrue();
-			ownListener = pid.getInt(1);
+				Statement statement = database.createStatement()) {
+			listeners = backendsNamed(statement, OutboxFanOut.LISTENER_NAME);
 		}
+		assertThat(listeners).isNotEmpty();
+		int ownListener = listeners.getFirst();
 		// A replica just started: it has heard no other, so PostgreSQL's answer stands.
 		ListeningReplicas started = new ListeningReplicas(worker, properties);
 		started.listeningAs(ownListener);
@@ -95,15 +94,23 @@ class ListeningReplicasTests extends PlatformTest {
 	 */
 	private static List<Integer> fromWorkers(Connection observer, int millis) throws Exception {
 		List<Integer> senders = Arrays.stream(heard(observer, millis)).map(PGNotification::getPID).toList();
-		List<Integer> workers = new ArrayList<>();
-		try (Statement statement = observer.createStatement();
-				ResultSet pids = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
-						+ WorkerDatabase.APPLICATION_NAME + "'")) {
-			while (pids.next()) {
-				workers.add(pids.getInt(1));
-			}
+		List<Integer> workers;
+		try (Statement statement = observer.createStatement()) {
+			workers = backendsNamed(statement, WorkerDatabase.APPLICATION_NAME);
 		}
 		return senders.stream().filter(workers::contains).toList();
+	}
+
+	/** The backends connected under {@code applicationName}. */
+	private static List<Integer> backendsNamed(Statement statement, String applicationName) throws Exception {
+		List<Integer> pids = new ArrayList<>();
+		try (ResultSet rows = statement
+			.executeQuery("select pid from pg_stat_activity where application_name = '" + applicationName + "'")) {
+			while (rows.next()) {
+				pids.add(rows.getInt(1));
+			}
+		}
+		return pids;
 	}
 
 	/** The NOTIFYs {@code observer} receives within {@code millis}. */
