@@ -8,14 +8,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import sa.rawabit.foundation.database.DatabaseFailures;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.database.Write;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -29,10 +34,16 @@ import sa.rawabit.testing.TestTenants;
 /**
  * {@link Transactions#writeAtOnce} against PostgreSQL, on a pool of two connections so
  * transactions reuse the connections the ones before left: its writes commit together
- * under its tenant, or none does, and the connection comes back clean either way.
+ * under its tenant, or none does, and the connection comes back clean either way; a
+ * connection the database ends fails its writes as an outage, never half-written. The
+ * context runs under its own application name, so ending its connections ends no other
+ * context's.
  */
-@TestPropertySource(properties = "rawabit.db.pool.max-size=2")
+@TestPropertySource(properties = { "rawabit.db.pool.max-size=2", "spring.application.name=rawabit-write-at-once" })
 class WriteAtOnceTests extends PlatformTest {
+
+	@Value("${spring.application.name}")
+	String application;
 
 	@Autowired
 	Transactions transactions;
@@ -136,14 +147,16 @@ class WriteAtOnceTests extends PlatformTest {
 		TenantId b = TestTenants.create("at-once-many-b");
 		UUID subject = UUID.randomUUID();
 		// Every tenth claims the other association's row and fails; a failure that kept
-		// its connection would leave the pool of two empty after the twentieth.
+		// its connection would leave the pool of two empty after the twentieth. Each is
+		// started on a thread of its own, as requests are.
 		Flux.range(0, 1_000).flatMap(i -> {
 			TenantId tenant = i % 2 == 0 ? a : b;
 			TenantId claimed = i % 10 == 9 ? (tenant == a ? b : a) : tenant;
 			return transactions.writeAtOnce(List.of(notice(claimed, subject)))
 				.thenReturn("committed")
 				.onErrorReturn(DataAccessException.class, "refused")
-				.contextWrite(TenantContext.of(tenant));
+				.contextWrite(TenantContext.of(tenant))
+				.subscribeOn(Schedulers.boundedElastic());
 		}, 16)
 			.collect(java.util.stream.Collectors.groupingBy(outcome -> outcome, java.util.stream.Collectors.counting()))
 			.as(StepVerifier::create)
@@ -153,6 +166,114 @@ class WriteAtOnceTests extends PlatformTest {
 		// The failing tenth are all b's (odd i): a committed its 500, b 400.
 		rows(a, subject).as(StepVerifier::create).expectNext(List.of(500L, 0L)).verifyComplete();
 		rows(b, subject).as(StepVerifier::create).expectNext(List.of(400L, 0L)).verifyComplete();
+	}
+
+	@Test
+	void writesWhenTheDatabaseEndedTheirConnectionsThenEachLaterOneCommitsOrFailsAsAnOutageAndSoonAllCommit()
+			throws Exception {
+		TenantId a = TestTenants.create("at-once-ended");
+		UUID subject = UUID.randomUUID();
+		Flux.range(0, 4)
+			.concatMap(i -> transactions.writeAtOnce(List.of(notice(a, subject))).contextWrite(TenantContext.of(a)))
+			.as(StepVerifier::create)
+			.verifyComplete();
+
+		org.assertj.core.api.Assertions.assertThat(endConnections())
+			.as("connections of this context ended")
+			.isPositive();
+
+		// A write on a connection the driver has not yet seen closed fails as an outage
+		// (nothing acknowledged); the ones after it open new connections.
+		List<String> outcomes = Flux.range(0, 12)
+			.concatMap(i -> transactions.writeAtOnce(List.of(notice(a, subject)))
+				.thenReturn("committed")
+				.onErrorResume(DatabaseFailures::unavailable, failed -> Mono.just("outage"))
+				.contextWrite(TenantContext.of(a)))
+			.collectList()
+			.block(java.time.Duration.ofSeconds(30));
+		org.assertj.core.api.Assertions.assertThat(outcomes.subList(6, 12)).containsOnly("committed");
+		long committed = outcomes.stream().filter("committed"::equals).count();
+		passEndedConnections(a, subject);
+		rows(a, subject).as(StepVerifier::create).expectNext(List.of(4 + committed, 0L)).verifyComplete();
+	}
+
+	@Test
+	void writesWhenTheirConnectionIsEndedMidwayThenTheyFailAsAnOutageAndNoneIsCommitted() throws Exception {
+		TenantId a = TestTenants.create("at-once-ended-midway");
+		UUID subject = UUID.randomUUID();
+		// The notice is written, then the transaction waits in the database while its
+		// backend is ended: the waiting statement and the COMMIT both fail.
+		var writing = transactions.writeAtOnce(List.of(notice(a, subject), new Write("select pg_sleep(30)", List.of())))
+			.contextWrite(TenantContext.of(a))
+			.toFuture();
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> sleeping() > 0);
+		org.assertj.core.api.Assertions.assertThat(endConnections()).isPositive();
+
+		org.assertj.core.api.Assertions.assertThat(writing)
+			.failsWithin(java.time.Duration.ofSeconds(10))
+			.withThrowableThat()
+			.satisfies(failed -> org.assertj.core.api.Assertions
+				.assertThat(DatabaseFailures.unavailable(failed.getCause()))
+				.as("an outage (503), not a defect: %s", failed.getCause())
+				.isTrue());
+		passEndedConnections(a, subject);
+		rows(a, subject).as(StepVerifier::create).expectNext(List.of(0L, 0L)).verifyComplete();
+	}
+
+	/**
+	 * The pool finds its ended connections on the next borrows, one failing borrow each
+	 * (as many as the pool holds): those are made here, so what follows runs on live
+	 * ones.
+	 */
+	private void passEndedConnections(TenantId tenant, UUID subject) {
+		Flux.range(0, 2)
+			.concatMap(i -> rows(tenant, subject).onErrorResume(DatabaseFailures::unavailable, failed -> Mono.empty()))
+			.blockLast(java.time.Duration.ofSeconds(30));
+	}
+
+	/** This context's backends waiting in {@code pg_sleep}. */
+	private int sleeping() throws java.sql.SQLException {
+		try (java.sql.Connection superuser = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser();
+				java.sql.PreparedStatement count = superuser.prepareStatement("select count(*) from pg_stat_activity "
+						+ "where application_name = ? and state = 'active' and query like 'select pg_sleep%'")) {
+			count.setString(1, application);
+			try (java.sql.ResultSet rows = count.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	/**
+	 * Ends this context's backends, as an administrator or a failover would, and waits
+	 * until the server has closed them.
+	 */
+	private int endConnections() throws java.sql.SQLException {
+		try (java.sql.Connection superuser = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser()) {
+			List<Integer> ended = new java.util.ArrayList<>();
+			try (java.sql.PreparedStatement end = superuser
+				.prepareStatement("with mine as materialized (select pid from pg_stat_activity "
+						+ "where application_name = ? and pid <> pg_backend_pid()) "
+						+ "select pid from mine where pg_terminate_backend(pid)")) {
+				end.setString(1, application);
+				try (java.sql.ResultSet rows = end.executeQuery()) {
+					while (rows.next()) {
+						ended.add(rows.getInt(1));
+					}
+				}
+			}
+			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+				try (java.sql.PreparedStatement left = superuser
+					.prepareStatement("select count(*) from pg_stat_activity where pid = any(?)")) {
+					left.setArray(1, superuser.createArrayOf("int4", ended.toArray()));
+					try (java.sql.ResultSet rows = left.executeQuery()) {
+						rows.next();
+						return rows.getInt(1) == 0;
+					}
+				}
+			});
+			return ended.size();
+		}
 	}
 
 	private Write notice(TenantId tenant, UUID subject) {

@@ -13,6 +13,7 @@ import org.springframework.transaction.reactive.TransactionContext;
 import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -63,12 +64,16 @@ public final class Transactions {
 	}
 
 	/**
-	 * {@code writes}, nobody reading their results, as one tenant transaction in one
-	 * round trip: {@code BEGIN} with the tenant, each statement and {@code COMMIT} are
-	 * all sent before the first answer (the driver answers them in order). A failing
-	 * statement aborts the transaction, so the {@code COMMIT} behind it rolls back: all
-	 * or nothing, as in {@link #inTenant}, and the statement's error is what the caller
-	 * gets. Inside a transaction already open the writes join it, one after the other.
+	 * {@code writes}, nobody reading their results, as one tenant transaction sent
+	 * without waiting for answers: {@code BEGIN} with the tenant, each statement and
+	 * {@code COMMIT} are all queued with the driver at once, and it answers them in
+	 * order. (r2dbc-postgresql 1.1 writes a conversation only once the bound statement
+	 * before it is answered — it keeps that one's request stream open for a re-prepare —
+	 * so {@code BEGIN} and a single statement leave in one write and {@code COMMIT} in
+	 * the next.) A failing statement aborts the transaction, so the {@code COMMIT} behind
+	 * it rolls back: all or nothing, as in {@link #inTenant}, and the statement's error
+	 * is what the caller gets. Inside a transaction already open the writes join it, one
+	 * after the other.
 	 */
 	public Mono<Void> writeAtOnce(List<Write> writes) {
 		return TenantContext.require()
@@ -109,7 +114,7 @@ public final class Transactions {
 
 	/**
 	 * Each exchange is subscribed in order and at once: the driver queues a conversation
-	 * when it is subscribed and sends it without waiting for the ones before.
+	 * when it is subscribed, and keeps their order on the wire.
 	 */
 	private static Mono<Void> sendAtOnce(Connection connection, TenantId tenant, List<Write> writes) {
 		List<Flux<Long>> exchanges = new ArrayList<>(writes.size() + 2);
@@ -118,7 +123,12 @@ public final class Transactions {
 			exchanges.add(updated(write.statement(connection).execute(), write.sql()));
 		}
 		exchanges.add(updated(connection.createBatch().add("COMMIT").execute(), "COMMIT"));
-		return Flux.mergeSequentialDelayError(exchanges, exchanges.size(), 1).then();
+		// A lost connection fails every exchange: the caller gets the first failure, not
+		// a
+		// composite that hides what kind it was (an outage: 503).
+		return Flux.mergeSequentialDelayError(exchanges, exchanges.size(), 1)
+			.then()
+			.onErrorMap(Exceptions::isMultiple, failures -> Exceptions.unwrapMultiple(failures).getFirst());
 	}
 
 	private static Flux<Long> updated(Publisher<? extends Result> results, String sql) {

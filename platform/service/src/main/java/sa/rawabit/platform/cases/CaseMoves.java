@@ -92,9 +92,9 @@ public class CaseMoves {
 
 	/**
 	 * A new case on its own: its rows, audit event and notice in one statement, then
-	 * {@code after} (its clocks), as one tenant transaction sent in one round trip
-	 * ({@link Transactions#writeAtOnce}); the dashboards are woken once it committed
-	 * (inside a transaction already open, once that one commits).
+	 * {@code after} (its clocks), as one tenant transaction sent without waiting for
+	 * answers ({@link Transactions#writeAtOnce}); the dashboards are woken once it
+	 * committed (inside a transaction already open, once that one commits).
 	 */
 	public Mono<Void> open(CaseEntry entry, CaseNotice notice, Function<TenantId, List<RowInsert>> rows,
 			Function<TenantId, List<Write>> after) {

@@ -42,7 +42,7 @@ class ComplaintJournal {
 
 	/**
 	 * A new complaint's row, its "filed" audit event and its notice in one statement, and
-	 * {@code clocks}: one tenant transaction, sent in one round trip.
+	 * {@code clocks}: one tenant transaction, sent without waiting for answers.
 	 */
 	Mono<Void> filed(LoadedPolicy loaded, Complaint complaint, String actor, Map<String, String> detail,
 			Function<TenantId, List<Write>> clocks) {
