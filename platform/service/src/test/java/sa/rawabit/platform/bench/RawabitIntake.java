@@ -38,23 +38,35 @@ final class RawabitIntake {
 	}
 
 	IntakeResult run(String slug, int clients, int seconds, String note) throws Exception {
+		return run(new Probe("POST", "/api/complaints"), SIDE, slug, clients, seconds, note);
+	}
+
+	/** {@code probe} with the intake's clients and its staff member's token. */
+	IntakeResult run(Probe probe, String slug, int clients, int seconds, String note) throws Exception {
+		return run(probe, probe.side(), slug, clients, seconds, note);
+	}
+
+	private IntakeResult run(Probe probe, String side, String slug, int clients, int seconds, String note)
+			throws Exception {
 		var wrk = PeerTools.executable("wrk");
 		if (wrk.isEmpty()) {
-			return IntakeResult.skipped(SIDE, clients,
+			return IntakeResult.skipped(side, clients,
 					"wrk missing and deploy/local/install-tools.sh could not install it");
 		}
 		Path dir = Files.createTempDirectory("rawabit-wrk");
 		Path script = Files.writeString(dir.resolve("intake.lua"), """
-				wrk.method = "POST"
-				wrk.body = '{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}'
-				wrk.headers["Content-Type"] = "application/json"
+				wrk.method = "%s"
 				wrk.headers["Authorization"] = "Bearer %s"
-				""".formatted(replica.token(slug, "relations-officer")));
+				""".formatted(probe.method(), replica.token(slug, "relations-officer"))
+				+ ("POST".equals(probe.method()) ? """
+						wrk.body = '{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}'
+						wrk.headers["Content-Type"] = "application/json"
+						""" : ""));
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Process run = new ProcessBuilder(
 				List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c", String.valueOf(clients),
-						"-d", seconds + "s", "--latency", "-s", script.toString(), replica.base() + "/api/complaints"))
+						"-d", seconds + "s", "--latency", "-s", script.toString(), replica.base() + probe.path()))
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("out.txt").toFile())
 			.start();
@@ -64,17 +76,22 @@ final class RawabitIntake {
 		String out = Files.readString(dir.resolve("out.txt"));
 		Matcher total = REQUESTS.matcher(out);
 		if (!total.find()) {
-			return IntakeResult.skipped(SIDE, clients, "wrk printed no summary: " + out.strip());
+			return IntakeResult.skipped(side, clients, "wrk printed no summary: " + out.strip());
 		}
 		long requests = Long.parseLong(total.group(1));
 		double elapsed = Double.parseDouble(total.group(2)) / ("ms".equals(total.group(3)) ? 1000 : 1);
-		long failed = count(NON_2XX, out) + socketErrors(out);
-		long completed = requests - count(NON_2XX, out);
+		// An intake must be created; a probe measures what any answer costs (a 404 too),
+		// so there only socket errors fail.
+		long refused = SIDE.equals(side) ? count(NON_2XX, out) : 0;
+		long failed = refused + socketErrors(out);
+		long completed = requests - refused;
 		Matcher errors = ERRORS.matcher(out);
-		String why = failed == 0 ? ""
-				: "failures: non-2xx " + count(NON_2XX, out) + (errors.find() ? ", socket connect/read/write/timeout "
-						+ errors.group(1) + "/" + errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : "");
-		return new IntakeResult(SIDE, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
+		String why = (failed == 0 ? ""
+				: "failures: non-2xx " + refused
+						+ (errors.find() ? ", socket connect/read/write/timeout " + errors.group(1) + "/"
+								+ errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : ""))
+				+ (SIDE.equals(side) || count(NON_2XX, out) == 0 ? "" : " answers not 2xx: " + count(NON_2XX, out));
+		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db, (note + " " + why).strip());
 	}
 

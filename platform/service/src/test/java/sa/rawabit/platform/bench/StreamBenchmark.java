@@ -70,7 +70,7 @@ public final class StreamBenchmark {
 	 * round's ({@link Rounds}).
 	 */
 	record Report(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed, List<Rounds.Intake> intake,
-			IntakeResult intakeWithStreams, List<Rounds.Beside> besideStreams) {
+			IntakeResult intakeWithStreams, List<Rounds.Beside> besideStreams, List<IntakeResult> probes) {
 
 		/**
 		 * The median window's intake beside other associations' streams over the intake
@@ -182,9 +182,19 @@ public final class StreamBenchmark {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
 				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none,
-						List.of(new Rounds.Beside(none, none, none)));
+						List.of(new Rounds.Beside(none, none, none)), List.of());
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
+			List<IntakeResult> probes = new ArrayList<>();
+			for (Probe probe : Probe.parse(System.getProperty("bench.probe", ""))) {
+				// The intake's warm-up compiled the common path; the probe's own needs
+				// little.
+				intake.run(probe, filer.slug(), settings.intakeClients(), Math.min(10, settings.intakeWarmupSeconds()),
+						"warm-up");
+				profile(replica, "probe" + probe.path().replaceAll("[^A-Za-z0-9]+", "-"), settings.intakeSeconds());
+				probes
+					.add(intake.run(probe, filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "probe"));
+			}
 			profile(replica, "intake", settings.intakeSeconds());
 			var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
 					"relations-officer@" + filer.slug());
@@ -221,7 +231,7 @@ public final class StreamBenchmark {
 				besideStreams.add(new Rounds.Beside(before, beside, after));
 				before = after;
 			}
-			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams);
+			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams, probes);
 		}
 	}
 

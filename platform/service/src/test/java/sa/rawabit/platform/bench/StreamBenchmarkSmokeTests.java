@@ -12,15 +12,23 @@ import sa.rawabit.platform.bench.StreamBenchmark.Settings;
 /**
  * The live-path benchmark at toy size, so it cannot rot unnoticed: both fan-outs deliver
  * every event to every stream, the streams held over HTTP/1.1 and over HTTP/2 all open
- * and get every event, and every intake of both sides is answered, in every round.
- * Correctness only, never timing; the report is printed for whoever reads the build log.
+ * and get every event, and every intake of both sides is answered, in every round, as is
+ * every request of a probe. Correctness only, never timing; the report is printed for
+ * whoever reads the build log.
  */
 class StreamBenchmarkSmokeTests {
 
 	@Test
 	void benchmarkWhenRunTinyThenEveryDeliveryArrivesAndEveryIntakeIsAnswered() throws Exception {
 		Settings settings = new Settings(20, 2, 5, 2, 2, 2, 10, 1, 20, 40, 2);
-		Report report = StreamBenchmark.run(settings);
+		System.setProperty("bench.probe", "GET:/api/me");
+		Report report;
+		try {
+			report = StreamBenchmark.run(settings);
+		}
+		finally {
+			System.clearProperty("bench.probe");
+		}
 		StreamReport.print(report, settings);
 
 		assertThat(report.fanOut()).as("fan-out rounds").hasSize(2);
@@ -43,6 +51,11 @@ class StreamBenchmarkSmokeTests {
 		report.besideStreams()
 			.forEach(window -> intakes.addAll(List.of(window.before(), window.beside(), window.after())));
 		report.intake().forEach(round -> intakes.addAll(List.of(round.rawabit(), round.pgbench())));
+		assertThat(report.probes()).as("the probe asked for")
+			.singleElement()
+			.satisfies(probe -> assertThat(probe.note()).as("GET /api/me answered 200 each time")
+				.doesNotContain("not 2xx"));
+		intakes.addAll(report.probes());
 		for (IntakeResult intake : intakes) {
 			if (!intake.wasSkipped()) {
 				assertThat(intake.completed()).as(intake.side()).isPositive();

@@ -73,6 +73,7 @@ final class StreamReport {
 
 	private static void intake(Report report) {
 		System.out.println(IntakeResult.header());
+		report.probes().forEach(probe -> System.out.println(probe.line()));
 		report.intake().forEach(round -> {
 			System.out.println(round.rawabit().line());
 			System.out.println(round.pgbench().line());
