@@ -62,6 +62,7 @@ final class PgbenchPeer {
 				.redirectOutput(dir.resolve("out.txt").toFile());
 			builder.environment().put("PGPASSWORD", password);
 			long postmaster = ProcessStats.postmasterOf(database.port());
+			WalActivity walBefore = WalActivity.now();
 			double dbBefore = postgresCpuSeconds(postmaster);
 			long start = System.nanoTime();
 			Process run = builder.start();
@@ -86,8 +87,9 @@ final class PgbenchPeer {
 									.orElse(out.strip()));
 			}
 			long[] micros = latencies(dir);
-			String note = String.format(java.util.Locale.ROOT, "pgbench's own CPU %.2f s (not counted)%s", clientCpu,
-					run.exitValue() != 0 ? "; exit " + run.exitValue() + ": " + lastLine(out) : "");
+			String note = String.format(java.util.Locale.ROOT, "pgbench's own CPU %.2f s (not counted)%s; %s",
+					clientCpu, run.exitValue() != 0 ? "; exit " + run.exitValue() + ": " + lastLine(out) : "",
+					WalActivity.since(walBefore, processed));
 			return new IntakeResult(SIDE, clients, elapsed, processed, failed + (run.exitValue() != 0 ? 1 : 0),
 					processed / elapsed, PeerTools.percentileMs(micros, micros.length, 0.50),
 					PeerTools.percentileMs(micros, micros.length, 0.99),

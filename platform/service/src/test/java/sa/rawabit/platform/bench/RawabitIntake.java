@@ -62,6 +62,7 @@ final class RawabitIntake {
 						wrk.body = '{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}'
 						wrk.headers["Content-Type"] = "application/json"
 						""" : ""));
+		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Process run = new ProcessBuilder(
@@ -92,7 +93,10 @@ final class RawabitIntake {
 								+ errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : ""))
 				+ (SIDE.equals(side) || count(NON_2XX, out) == 0 ? "" : " answers not 2xx: " + count(NON_2XX, out));
 		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
-				percentile(out, "99%"), max(out), cpu, db, (note + " " + why).strip());
+				percentile(out, "99%"), max(out), cpu, db,
+				java.util.stream.Stream.of(note, why.strip(), WalActivity.since(walBefore, completed))
+					.filter(part -> !part.isBlank())
+					.collect(java.util.stream.Collectors.joining(" ")));
 	}
 
 	private static long count(Pattern pattern, String out) {

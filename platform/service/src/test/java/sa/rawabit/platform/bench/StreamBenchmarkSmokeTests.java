@@ -64,6 +64,8 @@ class StreamBenchmarkSmokeTests {
 		}
 		assertThat(report.rawabitIntake().wasSkipped()).as("wrk is installed by deploy/local/install-tools.sh")
 			.isFalse();
+		assertThat(List.of(report.rawabitIntake(), report.pgbench())).as("PostgreSQL's WAL beside each intake")
+			.allSatisfy(intake -> assertThat(intake.note()).contains("full-page images per transaction"));
 		assertThat(report.besideStreams()).as("windows beside other associations' streams, one per round")
 			.hasSize(2)
 			.allSatisfy(window -> assertThat(window.beside().wasSkipped())
