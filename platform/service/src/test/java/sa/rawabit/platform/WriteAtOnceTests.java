@@ -1,14 +1,22 @@
 package sa.rawabit.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.awaitility.Awaitility.await;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +37,7 @@ import sa.rawabit.platform.deadlines.DeadlineClock;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
 /**
@@ -70,8 +79,8 @@ class WriteAtOnceTests extends PlatformTest {
 			.as(StepVerifier::create)
 			.expectNext(1)
 			.verifyComplete();
-		org.assertj.core.api.Assertions.assertThat(seenBeforeCommit).hasValue(0);
-		org.assertj.core.api.Assertions.assertThat(committed).hasValue(1);
+		assertThat(seenBeforeCommit).hasValue(0);
+		assertThat(committed).hasValue(1);
 
 		AtomicInteger rolledBack = new AtomicInteger();
 		transactions
@@ -80,11 +89,11 @@ class WriteAtOnceTests extends PlatformTest {
 			.contextWrite(TenantContext.of(a))
 			.as(StepVerifier::create)
 			.verifyErrorMessage("rolled back");
-		org.assertj.core.api.Assertions.assertThat(rolledBack).hasValue(0);
+		assertThat(rolledBack).hasValue(0);
 
 		AtomicInteger outside = new AtomicInteger();
 		Transactions.afterCommit(outside::incrementAndGet).as(StepVerifier::create).verifyComplete();
-		org.assertj.core.api.Assertions.assertThat(outside).hasValue(1);
+		assertThat(outside).hasValue(1);
 	}
 
 	@Test
@@ -113,8 +122,7 @@ class WriteAtOnceTests extends PlatformTest {
 		transactions.writeAtOnce(List.of(clock(a, subject), notice(b, subject)))
 			.contextWrite(TenantContext.of(a))
 			.as(StepVerifier::create)
-			.verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error)
-				.isInstanceOf(DataAccessException.class)
+			.verifyErrorSatisfies(error -> assertThat(error).isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("row-level security"));
 
 		rows(a, subject).as(StepVerifier::create).expectNext(List.of(0L, 0L)).verifyComplete();
@@ -158,7 +166,7 @@ class WriteAtOnceTests extends PlatformTest {
 				.contextWrite(TenantContext.of(tenant))
 				.subscribeOn(Schedulers.boundedElastic());
 		}, 16)
-			.collect(java.util.stream.Collectors.groupingBy(outcome -> outcome, java.util.stream.Collectors.counting()))
+			.collect(Collectors.groupingBy(outcome -> outcome, Collectors.counting()))
 			.as(StepVerifier::create)
 			.expectNext(Map.of("committed", 900L, "refused", 100L))
 			.verifyComplete();
@@ -178,9 +186,7 @@ class WriteAtOnceTests extends PlatformTest {
 			.as(StepVerifier::create)
 			.verifyComplete();
 
-		org.assertj.core.api.Assertions.assertThat(endConnections())
-			.as("connections of this context ended")
-			.isPositive();
+		assertThat(endConnections()).as("connections of this context ended").isPositive();
 
 		// A write on a connection the driver has not yet seen closed fails as an outage
 		// (nothing acknowledged); the ones after it open new connections.
@@ -190,8 +196,8 @@ class WriteAtOnceTests extends PlatformTest {
 				.onErrorResume(DatabaseFailures::unavailable, failed -> Mono.just("outage"))
 				.contextWrite(TenantContext.of(a)))
 			.collectList()
-			.block(java.time.Duration.ofSeconds(30));
-		org.assertj.core.api.Assertions.assertThat(outcomes.subList(6, 12)).containsOnly("committed");
+			.block(Duration.ofSeconds(30));
+		assertThat(outcomes.subList(6, 12)).containsOnly("committed");
 		long committed = outcomes.stream().filter("committed"::equals).count();
 		passEndedConnections(a, subject);
 		rows(a, subject).as(StepVerifier::create).expectNext(List.of(4 + committed, 0L)).verifyComplete();
@@ -206,14 +212,12 @@ class WriteAtOnceTests extends PlatformTest {
 		var writing = transactions.writeAtOnce(List.of(notice(a, subject), new Write("select pg_sleep(30)", List.of())))
 			.contextWrite(TenantContext.of(a))
 			.toFuture();
-		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> sleeping() > 0);
-		org.assertj.core.api.Assertions.assertThat(endConnections()).isPositive();
+		await().atMost(Duration.ofSeconds(10)).until(() -> sleeping() > 0);
+		assertThat(endConnections()).isPositive();
 
-		org.assertj.core.api.Assertions.assertThat(writing)
-			.failsWithin(java.time.Duration.ofSeconds(10))
+		assertThat(writing).failsWithin(Duration.ofSeconds(10))
 			.withThrowableThat()
-			.satisfies(failed -> org.assertj.core.api.Assertions
-				.assertThat(DatabaseFailures.unavailable(failed.getCause()))
+			.satisfies(failed -> assertThat(DatabaseFailures.unavailable(failed.getCause()))
 				.as("an outage (503), not a defect: %s", failed.getCause())
 				.isTrue());
 		passEndedConnections(a, subject);
@@ -228,16 +232,16 @@ class WriteAtOnceTests extends PlatformTest {
 	private void passEndedConnections(TenantId tenant, UUID subject) {
 		Flux.range(0, 2)
 			.concatMap(i -> rows(tenant, subject).onErrorResume(DatabaseFailures::unavailable, failed -> Mono.empty()))
-			.blockLast(java.time.Duration.ofSeconds(30));
+			.blockLast(Duration.ofSeconds(30));
 	}
 
 	/** This context's backends waiting in {@code pg_sleep}. */
-	private int sleeping() throws java.sql.SQLException {
-		try (java.sql.Connection superuser = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser();
-				java.sql.PreparedStatement count = superuser.prepareStatement("select count(*) from pg_stat_activity "
+	private int sleeping() throws SQLException {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser();
+				PreparedStatement count = superuser.prepareStatement("select count(*) from pg_stat_activity "
 						+ "where application_name = ? and state = 'active' and query like 'select pg_sleep%'")) {
 			count.setString(1, application);
-			try (java.sql.ResultSet rows = count.executeQuery()) {
+			try (ResultSet rows = count.executeQuery()) {
 				rows.next();
 				return rows.getInt(1);
 			}
@@ -248,25 +252,25 @@ class WriteAtOnceTests extends PlatformTest {
 	 * Ends this context's backends, as an administrator or a failover would, and waits
 	 * until the server has closed them.
 	 */
-	private int endConnections() throws java.sql.SQLException {
-		try (java.sql.Connection superuser = sa.rawabit.testing.TestDatabase.get().connectAsSuperuser()) {
-			List<Integer> ended = new java.util.ArrayList<>();
-			try (java.sql.PreparedStatement end = superuser
+	private int endConnections() throws SQLException {
+		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
+			List<Integer> ended = new ArrayList<>();
+			try (PreparedStatement end = superuser
 				.prepareStatement("with mine as materialized (select pid from pg_stat_activity "
 						+ "where application_name = ? and pid <> pg_backend_pid()) "
 						+ "select pid from mine where pg_terminate_backend(pid)")) {
 				end.setString(1, application);
-				try (java.sql.ResultSet rows = end.executeQuery()) {
+				try (ResultSet rows = end.executeQuery()) {
 					while (rows.next()) {
 						ended.add(rows.getInt(1));
 					}
 				}
 			}
-			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-				try (java.sql.PreparedStatement left = superuser
+			await().atMost(Duration.ofSeconds(10)).until(() -> {
+				try (PreparedStatement left = superuser
 					.prepareStatement("select count(*) from pg_stat_activity where pid = any(?)")) {
 					left.setArray(1, superuser.createArrayOf("int4", ended.toArray()));
-					try (java.sql.ResultSet rows = left.executeQuery()) {
+					try (ResultSet rows = left.executeQuery()) {
 						rows.next();
 						return rows.getInt(1) == 0;
 					}
