@@ -123,9 +123,8 @@ public final class Transactions {
 			exchanges.add(updated(write.statement(connection).execute(), write.sql()));
 		}
 		exchanges.add(updated(connection.createBatch().add("COMMIT").execute(), "COMMIT"));
-		// A lost connection fails every exchange: the caller gets the first failure, not
-		// a
-		// composite that hides what kind it was (an outage: 503).
+		// A lost connection fails every exchange; the first failure
+		// says it is an outage (503), a composite of them would not.
 		return Flux.mergeSequentialDelayError(exchanges, exchanges.size(), 1)
 			.then()
 			.onErrorMap(Exceptions::isMultiple, failures -> Exceptions.unwrapMultiple(failures).getFirst());

@@ -87,9 +87,10 @@ final class PgbenchPeer {
 									.orElse(out.strip()));
 			}
 			long[] micros = latencies(dir);
-			String note = String.format(java.util.Locale.ROOT, "pgbench's own CPU %.2f s (not counted)%s; %s",
-					clientCpu, run.exitValue() != 0 ? "; exit " + run.exitValue() + ": " + lastLine(out) : "",
-					WalActivity.since(walBefore, processed));
+			String wal = WalActivity.since(walBefore, processed);
+			String note = String.format(java.util.Locale.ROOT, "pgbench's own CPU %.2f s (not counted)%s%s", clientCpu,
+					run.exitValue() != 0 ? "; exit " + run.exitValue() + ": " + lastLine(out) : "",
+					wal.isEmpty() ? "" : "; " + wal);
 			return new IntakeResult(SIDE, clients, elapsed, processed, failed + (run.exitValue() != 0 ? 1 : 0),
 					processed / elapsed, PeerTools.percentileMs(micros, micros.length, 0.50),
 					PeerTools.percentileMs(micros, micros.length, 0.99),
