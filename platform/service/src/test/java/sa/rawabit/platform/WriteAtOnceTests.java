@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +36,7 @@ import sa.rawabit.platform.deadlines.DeadlineClock;
 import sa.rawabit.platform.deadlines.Deadlines;
 import sa.rawabit.platform.notifications.Outbox;
 import sa.rawabit.platform.notifications.OutboxEvent;
+import sa.rawabit.testing.Backends;
 import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 
@@ -186,7 +186,7 @@ class WriteAtOnceTests extends PlatformTest {
 			.as(StepVerifier::create)
 			.verifyComplete();
 
-		assertThat(endConnections()).as("connections of this context ended").isPositive();
+		assertThat(Backends.end(application)).as("connections of this context ended").isNotEmpty();
 
 		// A write on a connection the driver has not yet seen closed fails as an outage
 		// (nothing acknowledged); the ones after it open new connections.
@@ -213,7 +213,7 @@ class WriteAtOnceTests extends PlatformTest {
 			.contextWrite(TenantContext.of(a))
 			.toFuture();
 		await().atMost(Duration.ofSeconds(10)).until(() -> sleeping() > 0);
-		assertThat(endConnections()).isPositive();
+		assertThat(Backends.end(application)).isNotEmpty();
 
 		assertThat(writing).failsWithin(Duration.ofSeconds(10))
 			.withThrowableThat()
@@ -245,38 +245,6 @@ class WriteAtOnceTests extends PlatformTest {
 				rows.next();
 				return rows.getInt(1);
 			}
-		}
-	}
-
-	/**
-	 * Ends this context's backends, as an administrator or a failover would, and waits
-	 * until the server has closed them.
-	 */
-	private int endConnections() throws SQLException {
-		try (Connection superuser = TestDatabase.get().connectAsSuperuser()) {
-			List<Integer> ended = new ArrayList<>();
-			try (PreparedStatement end = superuser
-				.prepareStatement("with mine as materialized (select pid from pg_stat_activity "
-						+ "where application_name = ? and pid <> pg_backend_pid()) "
-						+ "select pid from mine where pg_terminate_backend(pid)")) {
-				end.setString(1, application);
-				try (ResultSet rows = end.executeQuery()) {
-					while (rows.next()) {
-						ended.add(rows.getInt(1));
-					}
-				}
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> {
-				try (PreparedStatement left = superuser
-					.prepareStatement("select count(*) from pg_stat_activity where pid = any(?)")) {
-					left.setArray(1, superuser.createArrayOf("int4", ended.toArray()));
-					try (ResultSet rows = left.executeQuery()) {
-						rows.next();
-						return rows.getInt(1) == 0;
-					}
-				}
-			});
-			return ended.size();
 		}
 	}
 

@@ -2,6 +2,7 @@ package sa.rawabit.platform.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -83,20 +84,23 @@ final class RawabitIntake {
 		double elapsed = Double.parseDouble(total.group(2)) / ("ms".equals(total.group(3)) ? 1000 : 1);
 		// An intake must be created; a probe measures what any answer costs (a 404 too),
 		// so there only socket errors fail.
-		long refused = SIDE.equals(side) ? count(NON_2XX, out) : 0;
+		long notOk = count(NON_2XX, out);
+		long refused = SIDE.equals(side) ? notOk : 0;
 		long failed = refused + socketErrors(out);
 		long completed = requests - refused;
+		List<String> notes = new ArrayList<>(List.of(note));
 		Matcher errors = ERRORS.matcher(out);
-		String why = (failed == 0 ? ""
-				: "failures: non-2xx " + refused
-						+ (errors.find() ? ", socket connect/read/write/timeout " + errors.group(1) + "/"
-								+ errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : ""))
-				+ (SIDE.equals(side) || count(NON_2XX, out) == 0 ? "" : " answers not 2xx: " + count(NON_2XX, out));
+		if (failed > 0) {
+			notes.add("failures: non-2xx " + refused + (errors.find() ? ", socket connect/read/write/timeout "
+					+ errors.group(1) + "/" + errors.group(2) + "/" + errors.group(3) + "/" + errors.group(4) : ""));
+		}
+		if (refused == 0 && notOk > 0) {
+			notes.add("answers not 2xx: " + notOk);
+		}
+		notes.add(WalActivity.since(walBefore, completed));
 		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db,
-				java.util.stream.Stream.of(note, why.strip(), WalActivity.since(walBefore, completed))
-					.filter(part -> !part.isBlank())
-					.collect(java.util.stream.Collectors.joining(" ")));
+				String.join(" ", notes.stream().filter(part -> !part.isBlank()).toList()));
 	}
 
 	private static long count(Pattern pattern, String out) {

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +16,7 @@ import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.test.StepVerifier;
 import sa.rawabit.platform.PlatformTest;
+import sa.rawabit.testing.Backends;
 import sa.rawabit.testing.TestDatabase;
 
 /**
@@ -73,11 +73,7 @@ class ListeningReplicasTests extends PlatformTest {
 	@Test
 	void checkWhenNothingEverHeardAndAloneThenAlone() throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.FALSE.equals(replicas.check().block()));
-		List<Integer> listeners;
-		try (Connection database = TestDatabase.get().connectAsSuperuser();
-				Statement statement = database.createStatement()) {
-			listeners = backendsNamed(statement, OutboxFanOut.LISTENER_NAME);
-		}
+		List<Integer> listeners = Backends.named(OutboxFanOut.LISTENER_NAME);
 		assertThat(listeners).isNotEmpty();
 		int ownListener = listeners.getFirst();
 		// A replica just started: it has heard no other, so PostgreSQL's answer stands.
@@ -94,23 +90,8 @@ class ListeningReplicasTests extends PlatformTest {
 	 */
 	private static List<Integer> fromWorkers(Connection observer, int millis) throws Exception {
 		List<Integer> senders = Arrays.stream(heard(observer, millis)).map(PGNotification::getPID).toList();
-		List<Integer> workers;
-		try (Statement statement = observer.createStatement()) {
-			workers = backendsNamed(statement, WorkerDatabase.APPLICATION_NAME);
-		}
+		List<Integer> workers = Backends.named(WorkerDatabase.APPLICATION_NAME);
 		return senders.stream().filter(workers::contains).toList();
-	}
-
-	/** The backends connected under {@code applicationName}. */
-	private static List<Integer> backendsNamed(Statement statement, String applicationName) throws Exception {
-		List<Integer> pids = new ArrayList<>();
-		try (ResultSet rows = statement
-			.executeQuery("select pid from pg_stat_activity where application_name = '" + applicationName + "'")) {
-			while (rows.next()) {
-				pids.add(rows.getInt(1));
-			}
-		}
-		return pids;
 	}
 
 	/** The NOTIFYs {@code observer} receives within {@code millis}. */
