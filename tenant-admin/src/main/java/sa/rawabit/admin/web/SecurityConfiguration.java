@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.admin.identity.KeycloakProperties;
 import sa.rawabit.foundation.secrets.DevDefault;
 import sa.rawabit.foundation.security.PageClients;
@@ -39,7 +38,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain controlPlaneSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
-		return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
+		return rawabit.apply(http.securityMatcher(RawabitSecurity.path("/api/**")))
 			.authorizeExchange(exchange -> exchange.pathMatchers("/api/operator/**")
 				.hasRole(StaffMember.PLATFORM_OPERATOR)
 				.pathMatchers("/api/policy/**", "/api/staff/**", "/api/tenants/**", "/api/channels/**")

@@ -15,6 +15,8 @@ import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAtt
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -47,6 +49,15 @@ public final class RawabitSecurity {
 		this.backChannelLogout = backChannelLogout;
 	}
 
+	/**
+	 * A chain's matcher for one path pattern. Spring's {@code pathMatchers(pattern)}
+	 * wraps even one pattern in an "or" of a list, about seven Reactor operators more on
+	 * every request the chain is asked about.
+	 */
+	public static ServerWebExchangeMatcher path(String pattern) {
+		return new PathPatternParserServerWebExchangeMatcher(pattern);
+	}
+
 	/** For {@code /api/**}: stateless bearer tokens. */
 	public ServerHttpSecurity apply(ServerHttpSecurity http) {
 		return noReferrer(http).oauth2ResourceServer(server -> server.jwt(jwt -> {
@@ -60,6 +71,9 @@ public final class RawabitSecurity {
 			// them; the pages'
 			// session-based chain (added with the pages) keeps CSRF protection.
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			// Signing out is the pages' (their session); a bearer token ends on its own.
+			// The default logout filter would test every API call against POST /logout.
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			// Stateless: without these the default repository asked for a web session on
 			// every call, and a new
 			// in-memory session is made on boundedElastic and handed back on parallel

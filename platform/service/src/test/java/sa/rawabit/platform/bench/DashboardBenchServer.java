@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import sa.rawabit.foundation.security.RawabitSecurity;
 
 /**
@@ -35,7 +34,7 @@ public final class DashboardBenchServer {
 		@Bean
 		@Order(-1)
 		SecurityWebFilterChain benchSections(ServerHttpSecurity http, RawabitSecurity rawabit) {
-			return rawabit.apply(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/dashboard/sections")))
+			return rawabit.apply(http.securityMatcher(RawabitSecurity.path("/dashboard/sections")))
 				.authorizeExchange(exchange -> exchange.anyExchange().authenticated())
 				.build();
 		}
