@@ -71,9 +71,14 @@ public final class BenchReplica implements AutoCloseable {
 	 * ({@code --name=value}).
 	 */
 	public static BenchReplica start(TestDatabase database, List<String> arguments) throws Exception {
+		return start(database, tried(), arguments);
+	}
+
+	/** As above, with these JVM options instead of the tried ones. */
+	static BenchReplica start(TestDatabase database, List<String> options, List<String> arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
-		command.addAll(tried());
+		command.addAll(options);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), SECRET,
 				"--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench",
 				"--logging.level.root=WARN", "--logging.structured.format.console=",

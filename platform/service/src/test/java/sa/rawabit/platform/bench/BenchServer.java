@@ -33,6 +33,8 @@ public final class BenchServer {
 				NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build(),
 				RememberedJwtDecoder.CAPACITY, java.time.Clock.systemUTC());
 		var context = new SpringApplicationBuilder(PlatformApplication.class)
+			.initializers(
+					ctx -> ctx.getBeanFactory().registerSingleton("operatorCensus", OperatorCensus.installIfAsked()))
 			.initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String name) {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 record Probe(String method, String path) {
 
+	/** The staff complaint intake itself. */
+	static final Probe INTAKE = new Probe("POST", "/api/complaints");
+
 	Probe {
 		if (!List.of("GET", "POST").contains(method) || !path.startsWith("/")) {
 			throw new IllegalArgumentException("A probe is GET:/path or POST:/path, not " + method + ":" + path);
@@ -28,6 +31,10 @@ record Probe(String method, String path) {
 			}
 			return new Probe(probe.substring(0, colon), probe.substring(colon + 1));
 		}).toList();
+	}
+
+	boolean isIntake() {
+		return equals(INTAKE);
 	}
 
 	String side() {

@@ -39,7 +39,7 @@ final class RawabitIntake {
 	}
 
 	IntakeResult run(String slug, int clients, int seconds, String note) throws Exception {
-		return run(new Probe("POST", "/api/complaints"), SIDE, slug, clients, seconds, note);
+		return run(Probe.INTAKE, SIDE, slug, clients, seconds, note);
 	}
 
 	/** {@code probe} with the intake's clients and its staff member's token. */
@@ -65,6 +65,7 @@ final class RawabitIntake {
 						""" : ""));
 		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
+		double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Process run = new ProcessBuilder(
 				List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c", String.valueOf(clients),
@@ -74,6 +75,7 @@ final class RawabitIntake {
 			.start();
 		run.waitFor(seconds + 60L, TimeUnit.SECONDS);
 		double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
+		double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
 		double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 		String out = Files.readString(dir.resolve("out.txt"));
 		Matcher total = REQUESTS.matcher(out);
@@ -97,6 +99,8 @@ final class RawabitIntake {
 		if (refused == 0 && notOk > 0) {
 			notes.add("answers not 2xx: " + notOk);
 		}
+		// Part of the replica's CPU, shown so a run still compiling is told apart.
+		notes.add(String.format(Locale.ROOT, "JIT compilation %.2f s of the CPU;", jit));
 		notes.add(WalActivity.since(walBefore, completed));
 		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db,

@@ -70,7 +70,12 @@ public final class StreamBenchmark {
 	 * round's ({@link Rounds}).
 	 */
 	record Report(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed, List<Rounds.Intake> intake,
-			IntakeResult intakeWithStreams, List<Rounds.Beside> besideStreams, List<IntakeResult> probes) {
+			IntakeResult intakeWithStreams, List<Rounds.Beside> besideStreams, List<IntakeResult> probes,
+			List<CensusRun.Census> census) {
+
+		Report withCensus(List<CensusRun.Census> counted) {
+			return new Report(fanOut, held, multiplexed, intake, intakeWithStreams, besideStreams, probes, counted);
+		}
 
 		/**
 		 * The median window's intake beside other associations' streams over the intake
@@ -113,6 +118,9 @@ public final class StreamBenchmark {
 	/** The replica's setting for HTTP/2 beside HTTP/1.1 ({@code RAWABIT_HTTP2}). */
 	static final String HTTP2 = "--server.http2.enabled=true";
 
+	/** Requests per probe in the operator census, one after another. */
+	static final int CENSUS_REQUESTS = 100;
+
 	private StreamBenchmark() {
 	}
 
@@ -138,6 +146,7 @@ public final class StreamBenchmark {
 			tenants.add(tenant);
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
+		Report report;
 		try (BenchReplica replica = BenchReplica.start()) {
 			RawabitIntake intake = new RawabitIntake(replica, postmaster);
 			TestTenant filer = tenants.getFirst();
@@ -182,7 +191,7 @@ public final class StreamBenchmark {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
 				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none,
-						List.of(new Rounds.Beside(none, none, none)), List.of());
+						List.of(new Rounds.Beside(none, none, none)), List.of(), List.of());
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			List<IntakeResult> probes = new ArrayList<>();
@@ -231,8 +240,13 @@ public final class StreamBenchmark {
 				besideStreams.add(new Rounds.Beside(before, beside, after));
 				before = after;
 			}
-			return new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams, probes);
+			report = new Report(fanOut, held, multiplexed, rounds, withStreams, besideStreams, probes, List.of());
 		}
+		// On a replica of its own once the measured one has stopped: the count's hook
+		// costs every assembly.
+		List<Probe> counted = new ArrayList<>(List.of(Probe.INTAKE));
+		counted.addAll(Probe.parse(System.getProperty("bench.probe", "")));
+		return report.withCensus(CensusRun.run(database, tenants.getFirst().slug(), counted, CENSUS_REQUESTS));
 	}
 
 	/**

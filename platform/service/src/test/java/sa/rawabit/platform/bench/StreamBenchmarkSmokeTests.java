@@ -66,6 +66,14 @@ class StreamBenchmarkSmokeTests {
 			.isFalse();
 		assertThat(List.of(report.rawabitIntake(), report.pgbench())).as("PostgreSQL's WAL beside each intake")
 			.allSatisfy(intake -> assertThat(intake.note()).contains("full-page images per transaction"));
+		assertThat(report.rawabitIntake().note()).as("the replica's JIT compilation during its intake")
+			.contains("JIT compilation");
+		assertThat(report.census()).as("operators counted for the intake and the probe")
+			.extracting(census -> census.probe().side())
+			.containsExactly("Rawabit POST /api/complaints", "Rawabit GET /api/me");
+		assertThat(report.census()).allSatisfy(census -> assertThat(census.operatorsPerRequest())
+			.as("%s: a request assembles operators", census.probe().side())
+			.isGreaterThan(50));
 		assertThat(report.besideStreams()).as("windows beside other associations' streams, one per round")
 			.hasSize(2)
 			.allSatisfy(window -> assertThat(window.beside().wasSkipped())

@@ -104,6 +104,11 @@ final class StreamReport {
 				report.intake().size(), Rounds.medianOf(report.intake(), Rounds.Intake::rateRatio),
 				Rounds.medianOf(report.intake(), Rounds.Intake::p99Ratio),
 				report.intakeWithStreams().perSecond() / alone, report.besideStreamsRatio());
+		report.census()
+			.forEach(census -> System.out.printf(Locale.ROOT,
+					"Reactor operators assembled per request, %s: %.1f (%d requests one after another, "
+							+ "on a replica of its own)%n",
+					census.probe().side(), census.operatorsPerRequest(), StreamBenchmark.CENSUS_REQUESTS));
 	}
 
 }

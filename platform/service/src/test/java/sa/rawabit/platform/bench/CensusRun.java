@@ -1,0 +1,87 @@
+package sa.rawabit.platform.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import sa.rawabit.testing.TestDatabase;
+
+/**
+ * Reactor operators assembled per request of each probe ({@link OperatorCensus}), on a
+ * replica of its own: requests one after another, after enough of them to fill the
+ * replica's caches. Between two readings of the count the replica's own pollers add a few
+ * (a read of the outbox every 2 s), and one after another each filing wakes a read of the
+ * outbox that full-speed filings share.
+ */
+final class CensusRun {
+
+	/** Operators per request of {@code probe}. */
+	record Census(Probe probe, double operatorsPerRequest) {
+	}
+
+	private static final Pattern COUNT = Pattern.compile(
+			"^" + OperatorCensus.METER.replace('.', '_') + "_total(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
+
+	private static final String COMPLAINT = """
+			{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}""";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+
+	static List<Census> run(TestDatabase database, String slug, List<Probe> probes, int requests) throws Exception {
+		try (BenchReplica replica = BenchReplica.start(database, List.of("-D" + OperatorCensus.PROPERTY + "=true"),
+				List.of(BenchReplica.AS_SHIPPED))) {
+			return new CensusRun().count(replica, replica.token(slug, "relations-officer"), probes, requests);
+		}
+	}
+
+	private List<Census> count(BenchReplica replica, String token, List<Probe> probes, int requests) throws Exception {
+		List<Census> census = new ArrayList<>();
+		for (Probe probe : probes) {
+			for (int i = 0; i < 20; i++) {
+				send(replica, token, probe);
+			}
+			double reading = assembled(replica);
+			// What reading the count costs, taken off below.
+			double reread = assembled(replica) - reading;
+			double before = assembled(replica);
+			for (int i = 0; i < requests; i++) {
+				send(replica, token, probe);
+			}
+			census.add(new Census(probe, (assembled(replica) - before - reread) / requests));
+		}
+		return census;
+	}
+
+	private void send(BenchReplica replica, String token, Probe probe) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.base() + probe.path()))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + token);
+		HttpResponse<String> answer = http.send(
+				"POST".equals(probe.method()) ? request.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
+					.build() : request.method(probe.method(), HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() >= 500 || probe.isIntake() && answer.statusCode() != 201) {
+			throw new IllegalStateException(probe.side() + " answered " + answer.statusCode() + ": " + answer.body());
+		}
+	}
+
+	private double assembled(BenchReplica replica) throws Exception {
+		String page = http
+			.send(HttpRequest.newBuilder(URI.create(replica.base() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher count = COUNT.matcher(page);
+		if (!count.find()) {
+			throw new IllegalStateException("The census replica published no operator count");
+		}
+		return Double.parseDouble(count.group(1));
+	}
+
+}
