@@ -21,9 +21,17 @@ import sa.rawabit.testing.TestDatabase;
  */
 final class CensusRun {
 
-	/** Operators per request of {@code probe}. */
-	record Census(Probe probe, double operatorsPerRequest) {
+	/**
+	 * Operators per request of {@code probe}, and per request what the replica assembled
+	 * on its own in as long (taken off the first).
+	 */
+	record Census(Probe probe, double operatorsPerRequest, double backgroundPerRequest) {
 	}
+
+	/**
+	 * Two of the outbox's poll intervals, so the idle reading holds both of its polls.
+	 */
+	private static final long IDLE_MILLIS = 4_000;
 
 	private static final Pattern COUNT = Pattern.compile(
 			"^" + OperatorCensus.METER.replace('.', '_') + "_total(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
@@ -47,13 +55,21 @@ final class CensusRun {
 				send(replica, token, probe);
 			}
 			double reading = assembled(replica);
-			// What reading the count costs, taken off below.
+			// What reading the count costs, and what the replica assembles on its own
+			// meanwhile (pollers, one loop per association for some): both taken off.
 			double reread = assembled(replica) - reading;
+			double idle = assembled(replica);
+			long idleFrom = System.nanoTime();
+			Thread.sleep(IDLE_MILLIS);
+			double idlePerNano = (assembled(replica) - idle - reread) / (System.nanoTime() - idleFrom);
 			double before = assembled(replica);
+			long from = System.nanoTime();
 			for (int i = 0; i < requests; i++) {
 				send(replica, token, probe);
 			}
-			census.add(new Census(probe, (assembled(replica) - before - reread) / requests));
+			double background = Math.max(0, idlePerNano) * (System.nanoTime() - from);
+			census.add(new Census(probe, (assembled(replica) - before - reread - background) / requests,
+					background / requests));
 		}
 		return census;
 	}

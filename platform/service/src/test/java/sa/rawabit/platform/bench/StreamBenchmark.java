@@ -119,7 +119,7 @@ public final class StreamBenchmark {
 	static final String HTTP2 = "--server.http2.enabled=true";
 
 	/** Requests per probe in the operator census, one after another. */
-	static final int CENSUS_REQUESTS = 100;
+	static final int CENSUS_REQUESTS = 200;
 
 	private StreamBenchmark() {
 	}

@@ -107,8 +107,9 @@ final class StreamReport {
 		report.census()
 			.forEach(census -> System.out.printf(Locale.ROOT,
 					"Reactor operators assembled per request, %s: %.1f (%d requests one after another, "
-							+ "on a replica of its own)%n",
-					census.probe().side(), census.operatorsPerRequest(), StreamBenchmark.CENSUS_REQUESTS));
+							+ "on a replica of its own; %.1f per request that it assembled idle taken off)%n",
+					census.probe().side(), census.operatorsPerRequest(), StreamBenchmark.CENSUS_REQUESTS,
+					census.backgroundPerRequest()));
 	}
 
 }
