@@ -12,9 +12,10 @@ import sa.rawabit.foundation.security.RawabitSecurity;
 import sa.rawabit.foundation.security.SecurityProperties;
 
 /**
- * Two chains: {@code /api/**} takes bearer tokens for this platform's audience;
- * everything else is pages with an OpenID Connect session. Probes, metrics and public
- * pages stay open; each feature checks the roles its actions need.
+ * Three chains, asked in order: {@code /api/**} takes bearer tokens for this platform's
+ * audience; {@code /public/**} needs no sign-in and keeps no session; everything else is
+ * pages with an OpenID Connect session. Probes, metrics and public pages stay open; each
+ * feature checks the roles its actions need.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
