@@ -15,9 +15,9 @@ import sa.rawabit.testing.TestDatabase;
 /**
  * Reactor operators assembled per request of each probe ({@link OperatorCensus}), on a
  * replica of its own: requests one after another, after enough of them to fill the
- * replica's caches. Between two readings of the count the replica's own pollers add a few
- * (a read of the outbox every 2 s), and one after another each filing wakes a read of the
- * outbox that full-speed filings share.
+ * replica's caches. What the replica assembles idle for as long is taken off (its
+ * pollers: more the more associations the database holds); one after another each filing
+ * still wakes a read of the outbox that full-speed filings share.
  */
 final class CensusRun {
 
@@ -36,9 +36,6 @@ final class CensusRun {
 	private static final Pattern COUNT = Pattern.compile(
 			"^" + OperatorCensus.METER.replace('.', '_') + "_total(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
 
-	private static final String COMPLAINT = """
-			{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}""";
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	static List<Census> run(TestDatabase database, String slug, List<Probe> probes, int requests) throws Exception {
@@ -54,11 +51,11 @@ final class CensusRun {
 			for (int i = 0; i < 20; i++) {
 				send(replica, token, probe);
 			}
-			double reading = assembled(replica);
 			// What reading the count costs, and what the replica assembles on its own
 			// meanwhile (pollers, one loop per association for some): both taken off.
-			double reread = assembled(replica) - reading;
+			double first = assembled(replica);
 			double idle = assembled(replica);
+			double reread = idle - first;
 			long idleFrom = System.nanoTime();
 			Thread.sleep(IDLE_MILLIS);
 			double idlePerNano = (assembled(replica) - idle - reread) / (System.nanoTime() - idleFrom);
@@ -80,7 +77,7 @@ final class CensusRun {
 			.header("Authorization", "Bearer " + token);
 		HttpResponse<String> answer = http.send(
 				"POST".equals(probe.method()) ? request.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
+					.POST(HttpRequest.BodyPublishers.ofString(Probe.COMPLAINT))
 					.build() : request.method(probe.method(), HttpRequest.BodyPublishers.noBody()).build(),
 				HttpResponse.BodyHandlers.ofString());
 		if (answer.statusCode() >= 500 || probe.isIntake() && answer.statusCode() != 201) {

@@ -30,9 +30,6 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  */
 class IntakeStatementsTests {
 
-	private static final String COMPLAINT = """
-			{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}""";
-
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	@Test
@@ -91,7 +88,7 @@ class IntakeStatementsTests {
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(COMPLAINT))
+			.POST(HttpRequest.BodyPublishers.ofString(Probe.COMPLAINT))
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}

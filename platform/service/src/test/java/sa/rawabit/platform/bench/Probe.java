@@ -16,6 +16,13 @@ record Probe(String method, String path) {
 	/** The staff complaint intake itself. */
 	static final Probe INTAKE = new Probe("POST", "/api/complaints");
 
+	/**
+	 * The complaint every filing of the benchmarks sends (and every POST probe): logged
+	 * from a fax, as the Samtah seed policy lets a relations officer log it.
+	 */
+	static final String COMPLAINT = """
+			{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}""";
+
 	Probe {
 		if (!List.of("GET", "POST").contains(method) || !path.startsWith("/")) {
 			throw new IllegalArgumentException("A probe is GET:/path or POST:/path, not " + method + ":" + path);

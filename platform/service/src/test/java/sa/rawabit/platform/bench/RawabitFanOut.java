@@ -33,9 +33,6 @@ final class RawabitFanOut {
 
 	private static final Pattern OCCURRED = Pattern.compile("\"occurredAt\":\"([^\"]+)\"");
 
-	private static final String COMPLAINT = "{\"channel\":\"fax\",\"name\":\"مستفيد\",\"subject\":\"شكوى\","
-			+ "\"description\":\"نص الشكوى\"}";
-
 	private final BenchReplica replica;
 
 	private final long postmaster;
@@ -284,7 +281,7 @@ final class RawabitFanOut {
 				.headers(h -> h.set("Authorization", "Bearer " + token).set("Content-Type", "application/json"))
 				.post()
 				.uri(replica.base() + "/api/complaints")
-				.send(ByteBufFlux.fromString(Mono.just(COMPLAINT)))
+				.send(ByteBufFlux.fromString(Mono.just(Probe.COMPLAINT)))
 				.responseSingle((response, body) -> body.asString().defaultIfEmpty("").map(text -> {
 					if (response.status().code() != 201) {
 						System.out.println("[bench] filing answered " + response.status() + " " + text);

@@ -60,9 +60,9 @@ final class RawabitIntake {
 				wrk.headers["Authorization"] = "Bearer %s"
 				""".formatted(probe.method(), replica.token(slug, "relations-officer"))
 				+ ("POST".equals(probe.method()) ? """
-						wrk.body = '{"channel":"fax","name":"مستفيد","subject":"شكوى","description":"نص الشكوى"}'
+						wrk.body = '%s'
 						wrk.headers["Content-Type"] = "application/json"
-						""" : ""));
+						""".formatted(Probe.COMPLAINT) : ""));
 		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
