@@ -5,11 +5,10 @@
 -- Samtah seed policy (no complaint clocks, so no app.deadline insert).
 -- Variables (pgbench -D): tenant, slug (the association's), version (policy version in force), username.
 -- Run with -M extended so they are bound as parameters, as the platform binds them.
--- The platform binds each row as one JSON document (RowInsert); pgbench cannot hold one in a variable (it has
--- a fresh id and a clock reading), so the script builds it with jsonb_build_object between /*$*/ markers, and
--- the test reads each marked expression as one bound value. (Building the document is a little work of the
--- server's that the platform's documents, built by the replica, do not cost it. The platform binds the
--- complaint's id again as the audit and outbox events' subject_id; here each is a fresh id.)
+-- Where the platform binds a value that pgbench cannot hold in a variable (a fresh id, a clock reading,
+-- a constant), the script writes an expression between /*$*/ markers; the test reads each as one bound value.
+-- (The platform binds the complaint's id again as the audit and outbox events' subject_id; here each is a
+-- fresh id.)
 -- The association's status is read once per 5 s for all requests of the association (TenantGate), not
 -- per intake, so it is not part of this script.
 --
@@ -23,27 +22,19 @@ BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);
 with row_0 as (insert into app.complaint (tenant_id, id, tracking_hash, channel, state, complainant_name, contact,
     subject, description, received_by, policy_version, received_at, updated_at)
-select tenant_id, id, tracking_hash, channel, state, complainant_name, contact, subject, description, received_by,
-    policy_version, received_at, updated_at
-from jsonb_populate_record(null::app.complaint, /*$*/ jsonb_build_object('tenant_id', :tenant::text,
-    'id', gen_random_uuid(), 'tracking_hash', encode(sha256(convert_to(random()::text, 'UTF8')), 'hex'),
-    'channel', 'fax', 'state', 'received', 'complainant_name', 'مستفيد', 'contact', null, 'subject', 'شكوى',
-    'description', 'نص الشكوى', 'received_by', :username::text, 'policy_version', :version::text,
-    'received_at', now(), 'updated_at', now()) /*$*/)),
+values (:tenant, /*$*/ gen_random_uuid() /*$*/,
+    /*$*/ encode(sha256(convert_to(random()::text, 'UTF8')), 'hex') /*$*/, /*$*/ 'fax' /*$*/,
+    /*$*/ 'received' /*$*/, /*$*/ 'مستفيد' /*$*/, /*$*/ null /*$*/, /*$*/ 'شكوى' /*$*/, /*$*/ 'نص الشكوى' /*$*/,
+    :username, :version, /*$*/ now() /*$*/, /*$*/ now() /*$*/)),
 row_1 as (insert into app.audit_event (tenant_id, occurred_at, actor, action, subject_type, subject_id,
     from_state, to_state, policy_version, detail)
-select tenant_id, occurred_at, actor, action, subject_type, subject_id, from_state, to_state, policy_version, detail
-from jsonb_populate_record(null::app.audit_event, /*$*/ jsonb_build_object('tenant_id', :tenant::text,
-    'occurred_at', now(), 'actor', :username::text, 'action', 'complaint.filed', 'subject_type', 'complaint',
-    'subject_id', gen_random_uuid(), 'from_state', null, 'to_state', 'received', 'policy_version', :version::text,
-    'detail', '{"channel":"fax"}'::jsonb) /*$*/))
+values (:tenant, /*$*/ now() /*$*/, :username, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
+    /*$*/ gen_random_uuid() /*$*/, /*$*/ null /*$*/, /*$*/ 'received' /*$*/, :version,
+    /*$*/ '{"channel":"fax"}' /*$*/))
 insert into app.outbox (tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload,
                         events, event_types)
-select tenant_id, occurred_at, topic, subject_type, subject_id, audience, payload, events, event_types
-from jsonb_populate_record(null::app.outbox, /*$*/ jsonb_build_object('tenant_id', :tenant::text,
-    'occurred_at', now(), 'topic', 'complaint.filed', 'subject_type', 'complaint', 'subject_id', gen_random_uuid(),
-    'audience', array['follow-up-committee', 'top-management'],
-    'payload', '{"state":"received","channel":"fax"}'::jsonb, 'events', '[]'::jsonb,
-    'event_types', array[]::text[]) /*$*/) returning id;
+values (:tenant, /*$*/ now() /*$*/, /*$*/ 'complaint.filed' /*$*/, /*$*/ 'complaint' /*$*/,
+    /*$*/ gen_random_uuid() /*$*/, /*$*/ '{follow-up-committee,top-management}' /*$*/,
+    /*$*/ '{"state":"received","channel":"fax"}' /*$*/, /*$*/ '[]' /*$*/, /*$*/ '{}' /*$*/) returning id;
 COMMIT;
 \endpipeline

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -14,11 +16,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  * One row to insert, as data: a module builds it, and the module that writes the next row
  * of the same transaction sends both in one statement (a data-modifying {@code WITH}), so
  * two appends cost one round trip — each statement's exchange was about a seventh of a
- * staff intake's replica CPU. Each row travels as one bound JSON document
- * ({@link RowDocument}) that PostgreSQL reads into the table's row type: the driver
- * builds three Reactor operators and a composite buffer for every bound value, which for
- * the thirty-odd values of a complaint filing was a sixth of the operators an intake
- * assembled. Values may be {@code Parameter}s (typed nulls) as
+ * staff intake's replica CPU. Values may be {@code Parameter}s (typed nulls) as
  * {@link GenericExecuteSpec#bind(int, Object)} takes them.
  */
 public record RowInsert(String table, List<String> columns, List<Object> values) {
@@ -40,8 +38,7 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	 * by {@code suffix} (e.g. {@code " returning id"}).
 	 */
 	public static Write write(List<RowInsert> rows, String suffix) {
-		return new Write(statementSql(rows) + suffix,
-				rows.stream().<Object>map(row -> RowDocument.of(row.columns(), row.values())).toList());
+		return new Write(statementSql(rows) + suffix, rows.stream().flatMap(row -> row.values().stream()).toList());
 	}
 
 	/** {@link #write} to run through {@code database}. */
@@ -65,24 +62,28 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 
 	private static String composed(List<Shape> shapes) {
 		StringJoiner with = new StringJoiner(", ", "with ", " ").setEmptyValue("");
+		int next = 1;
 		for (int i = 0; i < shapes.size() - 1; i++) {
-			with.add("row_" + i + " as (" + shapes.get(i).sql(i + 1) + ")");
+			with.add("row_" + i + " as (" + shapes.get(i).sql(next) + ")");
+			next += shapes.get(i).columns().size();
 		}
-		return with + shapes.getLast().sql(shapes.size());
+		return with + shapes.getLast().sql(next);
 	}
 
-	/** The INSERT, its row bound as {@code $parameter}. */
-	public String sql(int parameter) {
-		return shape().sql(parameter);
+	/** The INSERT, its values bound from {@code $first} on. */
+	public String sql(int first) {
+		return shape().sql(first);
 	}
 
 	/** A table and the columns a row gives it. */
 	private record Shape(String table, List<String> columns) {
 
-		String sql(int parameter) {
-			String listed = String.join(", ", columns);
-			return "insert into " + table + " (" + listed + ") select " + listed + " from jsonb_populate_record(null::"
-					+ table + ", $" + parameter + ")";
+		String sql(int first) {
+			return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+					+ IntStream.range(first, first + columns.size())
+						.mapToObj(n -> "$" + n)
+						.collect(Collectors.joining(", "))
+					+ ")";
 		}
 
 	}

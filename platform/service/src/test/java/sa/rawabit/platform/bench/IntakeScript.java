@@ -53,16 +53,16 @@ final class IntakeScript {
 	/**
 	 * The statements one request sent as {@code role} for an association: every statement
 	 * of each transaction (session and virtual transaction) of that role that bound the
-	 * association's id (alone or inside a row's document) or its slug, in the order the
-	 * server logged them. Other roles, other associations and statements that bound
-	 * nothing of this one (the outbox relay's polling) are left out.
+	 * association's id or its slug, in the order the server logged them. Other roles,
+	 * other associations and statements that bound nothing of this one (the outbox
+	 * relay's polling) are left out.
 	 */
 	static List<String> ofRequest(List<Entry> logged, String role, String tenant, String slug) {
 		List<Entry> statements = logged.stream()
 			.filter(each -> each.user().equals(role) && each.statement() != null)
 			.toList();
 		Set<String> transactions = statements.stream()
-			.filter(each -> each.detail().contains(tenant) || each.detail().contains("'" + slug + "'"))
+			.filter(each -> each.detail().contains("'" + tenant + "'") || each.detail().contains("'" + slug + "'"))
 			.map(IntakeScript::transaction)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		// A simple query may carry several statements (a tenant transaction's BEGIN and
