@@ -16,13 +16,14 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  * One row to insert, as data: a module builds it, and the module that writes the next row
  * of the same transaction sends both in one statement (a data-modifying {@code WITH}), so
  * two appends cost one round trip — each statement's exchange was about a seventh of a
- * staff intake's replica CPU. Values may be {@code Parameter}s (typed nulls) as
- * {@link GenericExecuteSpec#bind(int, Object)} takes them.
+ * staff intake's replica CPU. A value that stands in several places (the association, the
+ * subject's id) is bound once ({@link Placeholders}). Values may be {@code Parameter}s
+ * (typed nulls) as {@link GenericExecuteSpec#bind(int, Object)} takes them.
  */
 public record RowInsert(String table, List<String> columns, List<Object> values) {
 
-	/** Each shape's SQL ({@link #statementSql}). */
-	private static final Map<List<Shape>, String> SQL = new ConcurrentHashMap<>();
+	/** Each shape's SQL ({@link #statementSql}) for each pattern of placeholders. */
+	private static final Map<Key, String> SQL = new ConcurrentHashMap<>();
 
 	public RowInsert {
 		if (columns.size() != values.size()) {
@@ -38,7 +39,8 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	 * by {@code suffix} (e.g. {@code " returning id"}).
 	 */
 	public static Write write(List<RowInsert> rows, String suffix) {
-		return new Write(statementSql(rows) + suffix, rows.stream().flatMap(row -> row.values().stream()).toList());
+		Placeholders placeholders = Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList());
+		return new Write(statementSql(rows, placeholders.pattern()) + suffix, placeholders.distinct());
 	}
 
 	/** {@link #write} to run through {@code database}. */
@@ -47,41 +49,55 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	}
 
 	/**
-	 * The SQL of {@link #statement}, without its suffix; composed once per shape of rows.
-	 * Shapes are the code's own (tables and columns are constants, never input), so the
-	 * cache is bounded by the code; composing the text on every filing cost 1.2 % of an
-	 * intake's replica CPU.
+	 * The SQL of {@link #statement}, without its suffix, each value bound where
+	 * {@link Placeholders} puts it.
 	 */
 	static String statementSql(List<RowInsert> rows) {
-		return SQL.computeIfAbsent(rows.stream().map(RowInsert::shape).toList(), RowInsert::composed);
+		return statementSql(rows,
+				Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList()).pattern());
+	}
+
+	/**
+	 * Composed once per shape of rows and pattern of placeholders. Shapes are the code's
+	 * own (tables and columns are constants, never input) and so are the patterns
+	 * ({@link Placeholders}), so the cache is bounded by the code; composing the text on
+	 * every filing cost 1.2 % of an intake's replica CPU.
+	 */
+	private static String statementSql(List<RowInsert> rows, String pattern) {
+		return SQL.computeIfAbsent(new Key(rows.stream().map(RowInsert::shape).toList(), pattern), RowInsert::composed);
 	}
 
 	private Shape shape() {
 		return new Shape(table, columns);
 	}
 
-	private static String composed(List<Shape> shapes) {
+	private static String composed(Key key) {
+		List<Shape> shapes = key.shapes();
 		StringJoiner with = new StringJoiner(", ", "with ", " ").setEmptyValue("");
-		int next = 1;
+		int next = 0;
 		for (int i = 0; i < shapes.size() - 1; i++) {
-			with.add("row_" + i + " as (" + shapes.get(i).sql(next) + ")");
+			with.add("row_" + i + " as (" + shapes.get(i).sql(key.pattern(), next) + ")");
 			next += shapes.get(i).columns().size();
 		}
-		return with + shapes.getLast().sql(next);
+		return with + shapes.getLast().sql(key.pattern(), next);
 	}
 
-	/** The INSERT, its values bound from {@code $first} on. */
+	/** The INSERT, its values bound from {@code $first} on, one each. */
 	public String sql(int first) {
-		return shape().sql(first);
+		return shape().sql(Placeholders.consecutive(first, columns.size()), 0);
+	}
+
+	private record Key(List<Shape> shapes, String pattern) {
 	}
 
 	/** A table and the columns a row gives it. */
 	private record Shape(String table, List<String> columns) {
 
-		String sql(int first) {
+		/** Column {@code i}'s value is {@code $pattern[offset + i]}. */
+		String sql(String pattern, int offset) {
 			return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-					+ IntStream.range(first, first + columns.size())
-						.mapToObj(n -> "$" + n)
+					+ IntStream.range(0, columns.size())
+						.mapToObj(i -> "$" + (int) pattern.charAt(offset + i))
 						.collect(Collectors.joining(", "))
 					+ ")";
 		}
