@@ -232,6 +232,14 @@ class ComplaintDesk {
 		return cases.admit(staff).then(Mono.defer(() -> policy(staff)));
 	}
 
+	/**
+	 * {@link #acting(StaffMember)} when the caller already holds the policy in force
+	 * (looked up once per request, not again after the admission check).
+	 */
+	Mono<LoadedPolicy> acting(StaffMember staff, LoadedPolicy loaded) {
+		return cases.admit(staff).thenReturn(loaded);
+	}
+
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}

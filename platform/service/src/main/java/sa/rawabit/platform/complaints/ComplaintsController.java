@@ -48,21 +48,20 @@ class ComplaintsController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Map<String, Object>> log(@AuthenticationPrincipal StaffMember staff, @RequestBody NewComplaint complaint) {
-		return desk.policy(staff)
-			.doOnNext(loaded -> staff.requireAnyRole(intakeRoles(loaded)))
-			.then(Mono.defer(() -> desk.acting(staff)))
-			.flatMap(loaded -> {
-				String channel = complaint.channel();
-				new FieldChecks().required("channel", channel, 60)
-					.check(channel == null || channel.isBlank()
-							|| !WEBSITE.equals(channel) && loaded.policy().channel(new ChannelId(channel)).isPresent(),
-							"channel", "Not a channel this association's policy enables for staff to log",
-							"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
-					.orThrow();
-				complaint.requireComplete();
-				return desk.receive(loaded, complaint, staff.username(), null, AuditEvent.naming(staff, Map.of()));
-			})
-			.map(ComplaintsController::view);
+		return desk.policy(staff).flatMap(loaded -> {
+			staff.requireAnyRole(intakeRoles(loaded));
+			return desk.acting(staff, loaded);
+		}).flatMap(loaded -> {
+			String channel = complaint.channel();
+			new FieldChecks().required("channel", channel, 60)
+				.check(channel == null || channel.isBlank()
+						|| !WEBSITE.equals(channel) && loaded.policy().channel(new ChannelId(channel)).isPresent(),
+						"channel", "Not a channel this association's policy enables for staff to log",
+						"ليست قناة تتيحها سياسة الجمعية لتسجيل الشكاوى")
+				.orThrow();
+			complaint.requireComplete();
+			return desk.receive(loaded, complaint, staff.username(), null, AuditEvent.naming(staff, Map.of()));
+		}).map(ComplaintsController::view);
 	}
 
 	private static String[] intakeRoles(sa.rawabit.platform.policy.LoadedPolicy loaded) {
