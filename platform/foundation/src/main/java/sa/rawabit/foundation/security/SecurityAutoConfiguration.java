@@ -25,6 +25,8 @@ import org.springframework.security.web.server.authentication.logout.ServerLogou
 import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import sa.rawabit.foundation.database.DatabaseAutoConfiguration;
 import sa.rawabit.foundation.limits.Limit;
 import sa.rawabit.foundation.limits.LimitsAutoConfiguration;
@@ -85,15 +87,32 @@ public class SecurityAutoConfiguration {
 
 	/**
 	 * Spring Security's firewall refuses encoded NUL, {@code ..%2F} and the like in the
-	 * path; this answers the refusal as a problem like every other error instead of an
-	 * empty 400.
+	 * path, and control or unassigned characters in a header it is asked for; this
+	 * answers the refusal as a problem like every other error, naming the path or the
+	 * header, instead of an empty 400.
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemDetailsHandler problems) {
 		return (exchange, rejected) -> problems.handle(exchange,
-				new ProblemException(ProblemType.BAD_REQUEST,
-						"The address contains characters or sequences that are not allowed",
-						"يحتوي العنوان على محارف أو تسلسلات غير مسموح بها", "path"));
+				String.valueOf(rejected.getMessage()).startsWith("The request was rejected because the header")
+						? new ProblemException(ProblemType.BAD_REQUEST,
+								"A request header contains characters that are not allowed",
+								"تحتوي إحدى ترويسات الطلب على محارف غير مسموح بها", "header")
+						: new ProblemException(ProblemType.BAD_REQUEST,
+								"The address contains characters or sequences that are not allowed",
+								"يحتوي العنوان على محارف أو تسلسلات غير مسموح بها", "path"));
+	}
+
+	/**
+	 * The strict firewall Spring Security would make itself, with its header rules
+	 * checked by a loop ({@link HeaderCharacters}) rather than its regular expressions.
+	 */
+	@Bean
+	ServerWebExchangeFirewall strictFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+		firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+		return firewall;
 	}
 
 	@Bean

@@ -2,10 +2,10 @@ package sa.rawabit.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.PlatformTest;
@@ -175,18 +179,37 @@ class HostileInputTests extends PlatformTest {
 	}
 
 	@Test
+	void authorizationHeaderWhenControlOrUnassignedCharacterThenProblemNamingTheHeader() {
+		// U+0085 (a C1 control) and U+0378 (unassigned) pass Netty's header checks; the
+		// firewall's rules refuse them when the bearer token is read.
+		for (String value : new String[] { "Bearer abc\u0085", "Bearer abc\u0378" }) {
+			badRequestProblem(web.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, value).exchange())
+				.jsonPath("$.field")
+				.isEqualTo("header");
+		}
+	}
+
+	/** A 400 answered as the firewall's refusals are: a bad-request problem. */
+	private static WebTestClient.BodyContentSpec badRequestProblem(WebTestClient.ResponseSpec response) {
+		return response.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:bad-request");
+	}
+
+	@Test
+	void firewallWhenInstalledThenThePlatformsOwnWithTheSameHeaderRules(@Autowired WebFilterChainProxy proxy,
+			@Autowired ServerWebExchangeFirewall firewall) {
+		assertThat(ReflectionTestUtils.getField(proxy, "firewall")).isSameAs(firewall);
+	}
+
+	@Test
 	void pathWhenEncodedNulOrTraversalOrTooLongThenProblemBody() {
 		for (String path : new String[] { "/public/%00/complaint", "/public/x/..%2Fcomplaint", "/api/me%00" }) {
-			web.get()
-				.uri(raw(path))
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("urn:rawabit:problem:bad-request");
+			badRequestProblem(web.get().uri(raw(path)).exchange()).jsonPath("$.field").isEqualTo("path");
 		}
 		web.get()
 			.uri("/public/{slug}/complaints/form?q=" + "x".repeat(9000), association.slug())
