@@ -12,8 +12,8 @@ import org.springframework.r2dbc.core.Parameter;
 
 /**
  * Which placeholder each value of a statement takes when one value stands in several
- * places: a filing names its association, its complaint's id, its clock reading and its
- * actor in each of its three rows, and the driver builds three Reactor operators and a
+ * places: a filing names its association and its complaint's id in each of its three rows
+ * and its actor and action in two, and the driver builds three Reactor operators and a
  * buffer for every bound value. A value is bound once where it is the same: ids,
  * instants, numbers, booleans and typed nulls when equal; text and other objects only
  * when they are the same object — a constant or a field handed on, never two inputs that

@@ -93,6 +93,7 @@ public class SecurityAutoConfiguration {
 	 */
 	@Bean
 	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemDetailsHandler problems) {
+		// Which rule refused the exchange, the firewall says only in its message.
 		return (exchange, rejected) -> problems.handle(exchange,
 				String.valueOf(rejected.getMessage()).startsWith("The request was rejected because the header")
 						? new ProblemException(ProblemType.BAD_REQUEST,
