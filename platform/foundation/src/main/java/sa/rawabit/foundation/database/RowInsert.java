@@ -39,7 +39,7 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	 * by {@code suffix} (e.g. {@code " returning id"}).
 	 */
 	public static Write write(List<RowInsert> rows, String suffix) {
-		Placeholders placeholders = Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList());
+		Placeholders placeholders = placeholders(rows);
 		return new Write(statementSql(rows, placeholders.pattern()) + suffix, placeholders.distinct());
 	}
 
@@ -53,8 +53,11 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	 * {@link Placeholders} puts it.
 	 */
 	static String statementSql(List<RowInsert> rows) {
-		return statementSql(rows,
-				Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList()).pattern());
+		return statementSql(rows, placeholders(rows).pattern());
+	}
+
+	private static Placeholders placeholders(List<RowInsert> rows) {
+		return Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList());
 	}
 
 	/**
