@@ -1,13 +1,10 @@
 package sa.rawabit.foundation.security;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * Reads an RFC 6750 bearer token from the {@code Authorization} header only (never a
@@ -17,23 +14,29 @@ import reactor.core.publisher.Mono;
  * A header that says Bearer but carries no well-formed token is refused as
  * {@code invalid_token}, as there.
  */
-final class BearerTokens implements ServerAuthenticationConverter {
+final class BearerTokens {
 
 	private static final String SCHEME = "Bearer ";
 
-	@Override
-	public Mono<Authentication> convert(ServerWebExchange exchange) {
+	private BearerTokens() {
+	}
+
+	/**
+	 * The exchange's bearer token; {@code null} when it sends none.
+	 * @throws OAuth2AuthenticationException ({@code invalid_token}) when its header says
+	 * Bearer but carries no well-formed token
+	 */
+	static @Nullable String read(ServerWebExchange exchange) {
 		String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
-			return Mono.empty();
+			return null;
 		}
 		String token = header.length() > SCHEME.length() && header.charAt(SCHEME.length() - 1) == ' '
 				? header.substring(SCHEME.length()) : "";
 		if (!wellFormed(token)) {
-			return Mono
-				.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
+			throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
 		}
-		return Mono.just(new BearerTokenAuthenticationToken(token));
+		return token;
 	}
 
 	/**

@@ -3,6 +3,8 @@ package sa.rawabit.foundation.security;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -17,6 +19,7 @@ import org.springframework.security.web.server.savedrequest.CookieServerRequestC
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.problem.ProblemDetailsHandler;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -38,15 +41,19 @@ public final class RawabitSecurity {
 
 	private final ReactiveOidcSessionRegistry oidcSessions;
 
+	private final ReactiveJwtDecoder decoder;
+
 	private final ServerLogoutHandler backChannelLogout;
 
 	RawabitSecurity(TenantScopeWebFilter tenantScope, ProblemDetailsHandler problems, SignInLimitWebFilter signInLimit,
-			ReactiveOidcSessionRegistry oidcSessions, ServerLogoutHandler backChannelLogout) {
+			ReactiveOidcSessionRegistry oidcSessions, ServerLogoutHandler backChannelLogout,
+			ReactiveJwtDecoder decoder) {
 		this.tenantScope = tenantScope;
 		this.problems = problems;
 		this.signInLimit = signInLimit;
 		this.oidcSessions = oidcSessions;
 		this.backChannelLogout = backChannelLogout;
+		this.decoder = decoder;
 	}
 
 	/**
@@ -58,15 +65,14 @@ public final class RawabitSecurity {
 		return new PathPatternParserServerWebExchangeMatcher(pattern);
 	}
 
-	/** For {@code /api/**}: stateless bearer tokens. */
+	/**
+	 * For {@code /api/**}: stateless bearer tokens ({@link BearerAuthentication}), scoped
+	 * to their association.
+	 */
 	public ServerHttpSecurity apply(ServerHttpSecurity http) {
-		return noReferrer(http).oauth2ResourceServer(server -> server.jwt(jwt -> {
-		}).bearerTokenConverter(new BearerTokens()).authenticationEntryPoint((exchange, failure) -> {
-			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			return problems.handle(exchange, new ProblemException(ProblemType.UNAUTHORIZED,
-					"A valid access token is required", "يلزم رمز دخول صالح", null));
-		}).accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
-			.exceptionHandling(handling -> handling.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
+		return noReferrer(http)
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(this::unauthorized)
+				.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on
 			// them; the pages'
 			// session-based chain (added with the pages) keeps CSRF protection.
@@ -82,7 +88,15 @@ public final class RawabitSecurity {
 			// benchmark's JFR profile).
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.addFilterAfter(tenantScope, SecurityWebFiltersOrder.AUTHENTICATION);
+			.addFilterAt(new BearerAuthentication(decoder, tenantScope, this::unauthorized),
+					SecurityWebFiltersOrder.AUTHENTICATION);
+	}
+
+	/** Refused for want of a valid token, as RFC 6750 answers. */
+	private Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return problems.handle(exchange, new ProblemException(ProblemType.UNAUTHORIZED,
+				"A valid access token is required", "يلزم رمز دخول صالح", null));
 	}
 
 	/**
@@ -168,7 +182,7 @@ public final class RawabitSecurity {
 		return http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 	}
 
-	private Mono<Void> forbidden(org.springframework.web.server.ServerWebExchange exchange) {
+	private Mono<Void> forbidden(ServerWebExchange exchange) {
 		return problems.handle(exchange, new ProblemException(ProblemType.FORBIDDEN,
 				"Your roles in this association do not allow this", "أدوارك في هذه الجمعية لا تسمح بهذا", null));
 	}

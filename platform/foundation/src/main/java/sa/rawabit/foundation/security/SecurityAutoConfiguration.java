@@ -144,7 +144,8 @@ public class SecurityAutoConfiguration {
 	@Bean
 	RawabitSecurity rawabitSecurity(TenantGate gate, MemberRevocations revocations, ProblemDetailsHandler problems,
 			RateLimiter limiter, SecurityProperties properties, ObjectProvider<ReactiveStringRedisTemplate> redis,
-			ObjectProvider<WebSessionManager> sessions, KnownRoles known, WhileSuspended whileSuspended) {
+			ObjectProvider<WebSessionManager> sessions, KnownRoles known, WhileSuspended whileSuspended,
+			ReactiveJwtDecoder decoder) {
 		ReactiveOidcSessionRegistry registry = redis.getIfAvailable() == null
 				? new InMemoryReactiveOidcSessionRegistry()
 				: new RedisOidcSessionRegistry(redis.getObject(), properties.sessionLifetime());
@@ -158,7 +159,7 @@ public class SecurityAutoConfiguration {
 				new Limit("sign-in", properties.signInCapacity(), properties.signInRefill()), problems);
 		return new RawabitSecurity(
 				new TenantScopeWebFilter(gate, revocations, properties.sessionLifetime(), known, whileSuspended),
-				problems, signIn, registry, backChannel);
+				problems, signIn, registry, backChannel, decoder);
 	}
 
 }

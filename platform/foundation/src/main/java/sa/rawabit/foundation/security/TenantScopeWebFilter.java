@@ -191,7 +191,7 @@ public final class TenantScopeWebFilter implements WebFilter {
 		return organizations.iterator().next();
 	}
 
-	private static Context context(StaffAuthentication staff) {
+	static Context context(StaffAuthentication staff) {
 		Context context = ReactiveSecurityContextHolder.withAuthentication(staff);
 		StaffMember member = staff.getPrincipal();
 		return member.tenant() == null ? context : context.putAll(TenantContext.of(member.tenant()).readOnly());
