@@ -2,10 +2,18 @@ package sa.rawabit.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.actuate.endpoint.web.WebFluxEndpointHandlerMapping;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
@@ -21,6 +29,23 @@ class OperationsTests extends PlatformTest {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	DispatcherHandler dispatcher;
+
+	/**
+	 * The probes above still answer; the controllers are asked first (ControllersFirst),
+	 * then the actuator's endpoints and router functions, the static resources last.
+	 */
+	@Test
+	void dispatcherWhenAskingMappingsThenControllersFirstAndStaticResourcesLast() {
+		List<HandlerMapping> mappings = dispatcher.getHandlerMappings();
+		assertThat(mappings.getFirst()).isExactlyInstanceOf(RequestMappingHandlerMapping.class);
+		assertThat(mappings).hasSizeGreaterThan(4)
+			.anyMatch(WebFluxEndpointHandlerMapping.class::isInstance)
+			.anyMatch(RouterFunctionMapping.class::isInstance);
+		assertThat(mappings.getLast()).isInstanceOf(SimpleUrlHandlerMapping.class);
+	}
 
 	@Test
 	void readinessWhenDatabaseAnswersThenUpIncludingDb() {

@@ -1,0 +1,16 @@
+package sa.rawabit.foundation.routing;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The order in which both planes' dispatchers ask their handler mappings. */
+@AutoConfiguration
+public class RoutingAutoConfiguration {
+
+	@Bean
+	static BeanPostProcessor controllersFirst() {
+		return new ControllersFirst();
+	}
+
+}
