@@ -1,7 +1,11 @@
 package sa.rawabit.foundation.security;
 
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -35,11 +39,19 @@ final class BearerAuthentication implements WebFilter {
 
 	private final JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 
+	private final boolean required;
+
+	/**
+	 * {@code required}: a call that is not authenticated is refused here (401), for a
+	 * chain whose only rule is "authenticated" and that then needs no authorization
+	 * filter; otherwise it goes on, for the chain's rules to judge.
+	 */
 	BearerAuthentication(ReactiveJwtDecoder decoder, TenantScopeWebFilter tenantScope,
-			ServerAuthenticationEntryPoint entryPoint) {
+			ServerAuthenticationEntryPoint entryPoint, boolean required) {
 		this.decoder = decoder;
 		this.tenantScope = tenantScope;
 		this.entryPoint = entryPoint;
+		this.required = required;
 	}
 
 	@Override
@@ -52,23 +64,34 @@ final class BearerAuthentication implements WebFilter {
 			return entryPoint.commence(exchange, malformed);
 		}
 		if (token == null) {
-			// Nothing to verify; an authentication already in the context (none in a
-			// running
-			// replica, whose chains keep none; a test's mock token) is scoped as pages
-			// are.
-			return tenantScope.filter(exchange, chain);
+			return withoutToken(exchange, chain);
 		}
 		return decoder.decode(token)
 			.onErrorMap(JwtException.class, BearerAuthentication::refusal)
 			.flatMap(jwt -> tenantScope.scope(converter.convert(jwt), exchange.getRequest()))
-			// Closed if ever nothing comes: an empty answer here would skip the rest of
-			// the chain and answer 200.
+			// Closed if ever nothing comes: an empty answer would skip the chain, 200.
 			.switchIfEmpty(Mono.error(() -> new AuthenticationServiceException("The token was not admitted")))
-			// Only the authentication's own failures: the chain's errors are not a
-			// refusal.
+			// The authentication's own failures only: not the chain's errors.
 			.onErrorResume(AuthenticationException.class,
 					failure -> entryPoint.commence(exchange, failure).then(Mono.empty()))
 			.flatMap(staff -> chain.filter(exchange).contextWrite(TenantScopeWebFilter.context(staff)));
+	}
+
+	/**
+	 * Nothing to verify. An authentication already in the context (never in a running
+	 * replica, whose API chains keep none; a test's mock token) is scoped as a page
+	 * session's is.
+	 */
+	private Mono<Void> withoutToken(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!required) {
+			return tenantScope.filter(exchange, chain);
+		}
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.filter(Authentication::isAuthenticated)
+			.hasElement()
+			.flatMap(authenticated -> authenticated ? tenantScope.filter(exchange, chain)
+					: entryPoint.commence(exchange, new AuthenticationCredentialsNotFoundException("No bearer token")));
 	}
 
 	/** As Spring's {@code JwtReactiveAuthenticationManager} tells them apart. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -41,7 +43,7 @@ class BearerAuthenticationTests {
 
 	final BearerAuthentication filter = new BearerAuthentication(decoder,
 			new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY, WhileSuspended.NOTHING),
-			(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)));
+			(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), false);
 
 	final WebFilterChain chain = exchange -> ReactiveSecurityContextHolder.getContext()
 		.map(SecurityContext::getAuthentication)
@@ -71,6 +73,41 @@ class BearerAuthenticationTests {
 	}
 
 	@Test
+	void filterWhenRequiredAndNoBearerTokenThenRefusedAndTheChainNeverRuns() {
+		StepVerifier.create(required().filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/me")), chain))
+			.verifyComplete();
+		assertThat(refused).singleElement().isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+		assertThat(passedOn).isEmpty();
+	}
+
+	@Test
+	void filterWhenRequiredAndAnAuthenticationAlreadyInTheContextThenItIsScopedAndPassedOn() {
+		var mock = new JwtAuthenticationToken(operator("mock"), List.of());
+		StepVerifier
+			.create(required().filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/me")), chain)
+				.contextWrite(ReactiveSecurityContextHolder.withAuthentication(mock)))
+			.verifyComplete();
+		assertThat(refused).isEmpty();
+		assertThat(passedOn).singleElement()
+			.isInstanceOfSatisfying(StaffAuthentication.class,
+					staff -> assertThat(staff.getPrincipal().username()).isEqualTo("operator@example.org"));
+	}
+
+	@Test
+	void filterWhenRequiredAndValidTokenThenPassedOn() {
+		StepVerifier.create(required().filter(with("Bearer good"), chain)).verifyComplete();
+		assertThat(refused).isEmpty();
+		assertThat(passedOn).singleElement().isInstanceOf(StaffAuthentication.class);
+	}
+
+	private BearerAuthentication required() {
+		return new BearerAuthentication(decoder,
+				new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY,
+						WhileSuspended.NOTHING),
+				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), true);
+	}
+
+	@Test
 	void filterWhenTokenRefusedThenTheEntryPointAnswersAndTheChainNeverRuns() {
 		StepVerifier.create(filter.filter(with("Bearer forged"), chain)).verifyComplete();
 		assertThat(refused).singleElement().satisfies(failure -> {
@@ -89,10 +126,10 @@ class BearerAuthenticationTests {
 
 	@Test
 	void filterWhenTheDecoderAnswersNothingThenRefusedNotPassedOn() {
-		var silent = new BearerAuthentication(
-				token -> Mono.empty(), new TenantScopeWebFilter(null, null, Duration.ofHours(8),
-						KnownRoles.BUILT_IN_ONLY, WhileSuspended.NOTHING),
-				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)));
+		var silent = new BearerAuthentication(token -> Mono.empty(),
+				new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY,
+						WhileSuspended.NOTHING),
+				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), false);
 		StepVerifier.create(silent.filter(with("Bearer good"), chain)).verifyComplete();
 		assertThat(refused).hasSize(1);
 		assertThat(passedOn).isEmpty();

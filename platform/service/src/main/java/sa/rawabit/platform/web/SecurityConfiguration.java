@@ -40,9 +40,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, RawabitSecurity rawabit) {
-		return rawabit.apply(http.securityMatcher(RawabitSecurity.path("/api/**")))
-			.authorizeExchange(exchange -> exchange.anyExchange().authenticated())
-			.build();
+		return rawabit.applyAuthenticatedOnly(http.securityMatcher(RawabitSecurity.path("/api/**"))).build();
 	}
 
 	@Bean

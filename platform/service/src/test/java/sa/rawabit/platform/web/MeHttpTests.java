@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.testing.TestTenants;
@@ -99,9 +100,38 @@ class MeHttpTests extends PlatformTest {
 			.isEqualTo("urn:rawabit:problem:association-unknown");
 	}
 
+	/**
+	 * The API chain has no authorization rules of its own: its token check refuses
+	 * (BearerAuthentication), whatever the address, method or body, before any controller
+	 * or 404.
+	 */
 	@Test
-	void meWhenNoTokenThenUnauthorized() {
+	void apiWhenNoTokenThenUnauthorizedWhateverTheAddress() {
 		web.get().uri("/api/me").exchange().expectStatus().isUnauthorized();
+		web.get()
+			.uri("/api/nothing-here")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:rawabit:problem:unauthorized");
+		web.post()
+			.uri("/api/complaints")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"channel\":\"fax\"}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		web.get().uri("/api/stream").exchange().expectStatus().isUnauthorized();
+		web.get()
+			.uri("/api/me")
+			.header("Authorization", "Basic dXNlcjpwYXNz")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 	}
 
 }
