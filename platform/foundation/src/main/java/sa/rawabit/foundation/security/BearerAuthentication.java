@@ -24,10 +24,11 @@ import reactor.core.publisher.Mono;
  * converter as Reactor chains of their own, and the tenant scope after them read the
  * authentication back out of the context: about 40 operators of every API call's 120 in
  * security (operator census), for a token the decoder remembers. The answers are the
- * resource server's: a call without a bearer token goes on unauthenticated (the chain's
- * rules then refuse it or not), a malformed, invalid or expired one is answered by the
- * entry point (401), and an admitted call runs with its staff member in the context
- * ({@link TenantScopeWebFilter#scope}, as pages are).
+ * resource server's: a malformed, invalid or expired token is answered by the entry point
+ * (401), an admitted call runs with its staff member in the context
+ * ({@link TenantScopeWebFilter#scope}, as pages are), and a call without a bearer token
+ * is refused here too where every call must be authenticated, or else goes on
+ * unauthenticated for the chain's rules to judge.
  */
 final class BearerAuthentication implements WebFilter {
 
