@@ -33,7 +33,9 @@ import sa.rawabit.foundation.tenancy.TenantId;
  * from the token's organization claim (a member of several names it in the
  * {@value #SELECTION_HEADER} header, which is honoured only if the token lists it),
  * admits it through the {@link TenantGate}, narrows the roles to that association's
- * {@link KnownRoles known ones}, and puts the tenant into the Reactor Context.
+ * {@link KnownRoles known ones}, and puts the tenant into the Reactor Context. A page
+ * session runs it as a filter; an API call's bearer token is scoped by
+ * {@link BearerAuthentication}, which calls {@link #scope} itself.
  */
 public final class TenantScopeWebFilter implements WebFilter {
 
