@@ -41,9 +41,7 @@ class BearerAuthenticationTests {
 	final ReactiveJwtDecoder decoder = token -> "good".equals(token) ? Mono.just(operator(token))
 			: Mono.error(new BadJwtException("Signed by someone else"));
 
-	final BearerAuthentication filter = new BearerAuthentication(decoder,
-			new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY, WhileSuspended.NOTHING),
-			(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), false);
+	final BearerAuthentication filter = filter(decoder, false);
 
 	final WebFilterChain chain = exchange -> ReactiveSecurityContextHolder.getContext()
 		.map(SecurityContext::getAuthentication)
@@ -101,10 +99,15 @@ class BearerAuthenticationTests {
 	}
 
 	private BearerAuthentication required() {
+		return filter(decoder, true);
+	}
+
+	/** Refusals are recorded in {@link #refused} instead of answered. */
+	private BearerAuthentication filter(ReactiveJwtDecoder decoder, boolean required) {
 		return new BearerAuthentication(decoder,
 				new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY,
 						WhileSuspended.NOTHING),
-				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), true);
+				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), required);
 	}
 
 	@Test
@@ -126,10 +129,7 @@ class BearerAuthenticationTests {
 
 	@Test
 	void filterWhenTheDecoderAnswersNothingThenRefusedNotPassedOn() {
-		var silent = new BearerAuthentication(token -> Mono.empty(),
-				new TenantScopeWebFilter(null, null, Duration.ofHours(8), KnownRoles.BUILT_IN_ONLY,
-						WhileSuspended.NOTHING),
-				(exchange, failure) -> Mono.fromRunnable(() -> refused.add(failure)), false);
+		var silent = filter(token -> Mono.empty(), false);
 		StepVerifier.create(silent.filter(with("Bearer good"), chain)).verifyComplete();
 		assertThat(refused).hasSize(1);
 		assertThat(passedOn).isEmpty();
