@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -19,7 +20,9 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import sa.rawabit.foundation.database.DatabaseRoles;
+import sa.rawabit.stackalone.StackAloneServer;
 import sa.rawabit.testing.TestDatabase;
+import sa.rawabit.testing.TestTenants.TestTenant;
 
 /**
  * One platform replica in its own JVM ({@link BenchServer}, {@code -Xmx1g}): for the
@@ -76,13 +79,27 @@ public final class BenchReplica implements AutoCloseable {
 
 	/** As above, with these JVM options instead of the tried ones. */
 	static BenchReplica start(TestDatabase database, List<String> options, List<String> arguments) throws Exception {
+		return start(BenchServer.class.getName(), database, options, arguments);
+	}
+
+	/**
+	 * The stack the platform is built on, alone ({@link StackAloneServer}), filing for
+	 * {@code filer} under {@code policyVersion} with the intake's SQL, in a JVM like the
+	 * replica's; answers at {@link #base()} as a replica does.
+	 */
+	static BenchReplica startStackAlone(TestDatabase database, TestTenant filer, UUID policyVersion) throws Exception {
+		return start(StackAloneServer.class.getName(), database, tried(), List.of("--stack.tenant=" + filer.id(),
+				"--stack.policy-version=" + policyVersion, "--stack.username=relations-officer@" + filer.slug()));
+	}
+
+	private static BenchReplica start(String main, TestDatabase database, List<String> options, List<String> arguments)
+			throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
 		command.addAll(options);
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(), SECRET,
-				"--server.port=0", "--spring.profiles.active=dev", "--spring.application.name=rawabit-bench",
-				"--logging.level.root=WARN", "--logging.structured.format.console=",
-				"--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, SECRET, "--server.port=0",
+				"--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
+				"--logging.structured.format.console=", "--rawabit.security.issuer=http://127.0.0.1:1/realms/bench"));
 		database.register((name, value) -> command.add("--" + name + "=" + value.get()), DatabaseRoles.PLATFORM);
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -20,6 +20,9 @@ final class RawabitIntake {
 
 	static final String SIDE = "Rawabit HTTP intake";
 
+	/** The same filing on the stack alone ({@link BenchReplica#startStackAlone}). */
+	static final String STACK_ALONE = "the stack alone (WebFlux, r2dbc, same SQL)";
+
 	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([0-9.]+)(m?s)");
 
 	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -40,6 +43,14 @@ final class RawabitIntake {
 
 	IntakeResult run(String slug, int clients, int seconds, String note) throws Exception {
 		return run(Probe.INTAKE, SIDE, slug, clients, seconds, note);
+	}
+
+	/**
+	 * The intake against the stack alone: its server answers the same request at the same
+	 * address.
+	 */
+	IntakeResult runStackAlone(String slug, int clients, int seconds, String note) throws Exception {
+		return run(Probe.INTAKE, STACK_ALONE, slug, clients, seconds, note);
 	}
 
 	/** {@code probe} with the intake's clients and its staff member's token. */
@@ -87,7 +98,7 @@ final class RawabitIntake {
 		// An intake must be created; a probe measures what any answer costs (a 404 too),
 		// so there only socket errors fail.
 		long notOk = count(NON_2XX, out);
-		long refused = SIDE.equals(side) ? notOk : 0;
+		long refused = probe.isIntake() ? notOk : 0;
 		long failed = refused + socketErrors(out);
 		long completed = requests - refused;
 		List<String> notes = new ArrayList<>(List.of(note));

@@ -28,11 +28,23 @@ final class Rounds {
 		}
 	}
 
-	/** One intake round: Rawabit through HTTP, then pgbench with the same SQL. */
-	record Intake(IntakeResult rawabit, IntakeResult pgbench) {
+	/**
+	 * One intake round: Rawabit through HTTP, then pgbench with the same SQL, then the
+	 * stack the platform is built on alone, filing the same complaint with the same SQL
+	 * (what the platform's own layers cost is the gap to it).
+	 */
+	record Intake(IntakeResult rawabit, IntakeResult pgbench, IntakeResult stackAlone) {
 
 		double rateRatio() {
 			return rawabit.perSecond() / pgbench.perSecond();
+		}
+
+		double stackAloneRatio() {
+			return stackAlone.perSecond() / pgbench.perSecond();
+		}
+
+		double overStackAlone() {
+			return rawabit.perSecond() / stackAlone.perSecond();
 		}
 
 		double p99Ratio() {

@@ -190,7 +190,7 @@ public final class StreamBenchmark {
 			if (!runs("intake")) {
 				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
 						"not run (bench.only)");
-				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none)), none,
+				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none, none)), none,
 						List.of(new Rounds.Beside(none, none, none)), List.of(), List.of());
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
@@ -205,17 +205,7 @@ public final class StreamBenchmark {
 					.add(intake.run(probe, filer.slug(), settings.intakeClients(), settings.intakeSeconds(), "probe"));
 			}
 			profile(replica, "intake", settings.intakeSeconds());
-			var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), filersPolicy,
-					"relations-officer@" + filer.slug());
-			List<Rounds.Intake> rounds = new ArrayList<>();
-			for (int round = 0; round < settings.rounds(); round++) {
-				IntakeResult rawabit = intake.run(filer.slug(), settings.intakeClients(), settings.intakeSeconds(),
-						"round " + (round + 1));
-				rounds.add(new Rounds.Intake(rawabit,
-						replica.whilePaused(() -> PgbenchPeer.run(database.endpoint(), DatabaseRoles.PLATFORM,
-								TestDatabase.ROLE_PASSWORD, pgbenchVariables, settings.intakeClients(),
-								settings.intakeSeconds()))));
-			}
+			List<Rounds.Intake> rounds = intakeRounds(database, replica, postmaster, filer, filersPolicy, settings);
 			IntakeResult withStreams = new RawabitFanOut(replica, postmaster, tenants)
 				.whileConnected(settings.streamsDuringIntake(), () -> intake.run(filer.slug(), settings.intakeClients(),
 						settings.intakeSeconds(), settings.streamsDuringIntake() + " live streams connected"));
@@ -247,6 +237,37 @@ public final class StreamBenchmark {
 		List<Probe> counted = new ArrayList<>(List.of(Probe.INTAKE));
 		counted.addAll(Probe.parse(System.getProperty("bench.probe", "")));
 		return report.withCensus(CensusRun.run(database, tenants.getFirst().slug(), counted, CENSUS_REQUESTS));
+	}
+
+	/**
+	 * The intake rounds: Rawabit, pgbench and the stack alone one after another, each
+	 * with the others' servers paused. The stack alone runs only for these rounds and is
+	 * warmed up as the replica was.
+	 */
+	private static List<Rounds.Intake> intakeRounds(TestDatabase database, BenchReplica replica, long postmaster,
+			TestTenant filer, UUID policy, Settings settings) throws Exception {
+		var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), policy,
+				"relations-officer@" + filer.slug());
+		RawabitIntake intake = new RawabitIntake(replica, postmaster);
+		int clients = settings.intakeClients();
+		int seconds = settings.intakeSeconds();
+		List<Rounds.Intake> rounds = new ArrayList<>();
+		try (BenchReplica stack = BenchReplica.startStackAlone(database, filer, policy)) {
+			RawabitIntake stackIntake = new RawabitIntake(stack, postmaster);
+			replica.whilePaused(
+					() -> stackIntake.runStackAlone(filer.slug(), clients, settings.intakeWarmupSeconds(), "warm-up"));
+			for (int round = 1; round <= settings.rounds(); round++) {
+				String note = "round " + round;
+				IntakeResult rawabit = stack.whilePaused(() -> intake.run(filer.slug(), clients, seconds, note));
+				IntakeResult pgbench = replica
+					.whilePaused(() -> stack.whilePaused(() -> PgbenchPeer.run(database.endpoint(),
+							DatabaseRoles.PLATFORM, TestDatabase.ROLE_PASSWORD, pgbenchVariables, clients, seconds)));
+				IntakeResult alone = replica
+					.whilePaused(() -> stackIntake.runStackAlone(filer.slug(), clients, seconds, note));
+				rounds.add(new Rounds.Intake(rawabit, pgbench, alone));
+			}
+		}
+		return rounds;
 	}
 
 	/**

@@ -12,9 +12,9 @@ import sa.rawabit.platform.bench.StreamBenchmark.Settings;
 /**
  * The live-path benchmark at toy size, so it cannot rot unnoticed: both fan-outs deliver
  * every event to every stream, the streams held over HTTP/1.1 and over HTTP/2 all open
- * and get every event, and every intake of both sides is answered, in every round, as is
- * every request of a probe. Correctness only, never timing; the report is printed for
- * whoever reads the build log.
+ * and get every event, and every intake of every side (Rawabit, pgbench, the stack alone)
+ * is answered, in every round, as is every request of a probe. Correctness only, never
+ * timing; the report is printed for whoever reads the build log.
  */
 class StreamBenchmarkSmokeTests {
 
@@ -50,7 +50,9 @@ class StreamBenchmarkSmokeTests {
 		List<IntakeResult> intakes = new ArrayList<>(List.of(report.intakeWithStreams()));
 		report.besideStreams()
 			.forEach(window -> intakes.addAll(List.of(window.before(), window.beside(), window.after())));
-		report.intake().forEach(round -> intakes.addAll(List.of(round.rawabit(), round.pgbench())));
+		report.intake().forEach(round -> intakes.addAll(List.of(round.rawabit(), round.pgbench(), round.stackAlone())));
+		assertThat(report.intake()).as("the stack alone filed in every round, with wrk as Rawabit did")
+			.allSatisfy(round -> assertThat(round.stackAlone().wasSkipped()).isFalse());
 		assertThat(report.probes()).as("the probe asked for")
 			.singleElement()
 			.satisfies(probe -> assertThat(probe.note()).as("GET /api/me answered 200 each time")

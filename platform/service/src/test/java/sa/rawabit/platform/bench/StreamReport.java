@@ -77,6 +77,7 @@ final class StreamReport {
 		report.intake().forEach(round -> {
 			System.out.println(round.rawabit().line());
 			System.out.println(round.pgbench().line());
+			System.out.println(round.stackAlone().line());
 		});
 		System.out.println(report.intakeWithStreams().line());
 		System.out.println(report.besideStreams().getFirst().before().line());
@@ -87,8 +88,12 @@ final class StreamReport {
 		System.out.println();
 		int number = 1;
 		for (Rounds.Intake round : report.intake()) {
-			System.out.printf(Locale.ROOT, "Round %d%s, HTTP intake / pgbench: rate %.2f×, p99 %.2f×%n", number++,
-					round == report.medianIntake() ? " (median)" : "", round.rateRatio(), round.p99Ratio());
+			System.out.printf(Locale.ROOT,
+					"Round %d%s, HTTP intake / pgbench: rate %.2f×, p99 %.2f×; the stack alone / pgbench: rate %.2f×; "
+							+ "HTTP intake / the stack alone: rate %.2f×, replica CPU per intake %.0f against %.0f µs%n",
+					number++, round == report.medianIntake() ? " (median)" : "", round.rateRatio(), round.p99Ratio(),
+					round.stackAloneRatio(), round.overStackAlone(), microsPerIntake(round.rawabit()),
+					microsPerIntake(round.stackAlone()));
 		}
 		number = 1;
 		for (Rounds.Beside window : report.besideStreams()) {
@@ -96,6 +101,10 @@ final class StreamReport {
 					"Window %d, beside other associations' streams / without them right before and after: %.2f×%n",
 					number++, window.ratio());
 		}
+		System.out.printf(Locale.ROOT,
+				"Median over %d round(s): the stack alone / pgbench %.2f×, HTTP intake / the " + "stack alone %.2f×%n",
+				report.intake().size(), Rounds.medianOf(report.intake(), Rounds.Intake::stackAloneRatio),
+				Rounds.medianOf(report.intake(), Rounds.Intake::overStackAlone));
 		double alone = report.rawabitIntake().perSecond();
 		System.out.printf(Locale.ROOT,
 				"Median over %d round(s): rate %.2f×, p99 %.2f×; the filer's association watching / the median round's "
@@ -110,6 +119,11 @@ final class StreamReport {
 							+ "on a replica of its own; %.1f per request that it assembled idle taken off)%n",
 					census.probe().side(), census.operatorsPerRequest(), StreamBenchmark.CENSUS_REQUESTS,
 					census.backgroundPerRequest()));
+	}
+
+	/** The server's CPU per completed intake (its JVM's, PostgreSQL's apart). */
+	private static double microsPerIntake(IntakeResult intake) {
+		return intake.completed() == 0 ? Double.NaN : intake.serverCpuSeconds() * 1e6 / intake.completed();
 	}
 
 }
