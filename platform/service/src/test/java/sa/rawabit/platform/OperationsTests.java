@@ -8,12 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.actuate.endpoint.web.WebFluxEndpointHandlerMapping;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.adapter.HttpWebHandlerAdapter;
+import org.springframework.web.server.handler.FilteringWebHandler;
+import org.springframework.web.server.handler.WebHandlerDecorator;
+import sa.rawabit.foundation.proxies.TrustedProxiesWebFilter;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTokens;
 
@@ -33,6 +41,9 @@ class OperationsTests extends PlatformTest {
 	@Autowired
 	DispatcherHandler dispatcher;
 
+	@Autowired
+	HttpHandler httpHandler;
+
 	/**
 	 * The probes above still answer; the controllers are asked first (ControllersFirst),
 	 * then the actuator's endpoints and router functions, the static resources last.
@@ -45,6 +56,22 @@ class OperationsTests extends PlatformTest {
 			.anyMatch(WebFluxEndpointHandlerMapping.class::isInstance)
 			.anyMatch(RouterFunctionMapping.class::isInstance);
 		assertThat(mappings.getLast()).isInstanceOf(SimpleUrlHandlerMapping.class);
+	}
+
+	/**
+	 * The service's web filters reach the web handler as one (OneFilterChain), in their
+	 * order: the trusted proxies first, Spring Security's proxy among them.
+	 */
+	@Test
+	void webHandlerWhenBuiltThenTheFiltersRunAsOneChain() {
+		WebHandler exceptionHandling = ((HttpWebHandlerAdapter) httpHandler).getDelegate();
+		List<WebFilter> filters = ((FilteringWebHandler) ((WebHandlerDecorator) exceptionHandling).getDelegate())
+			.getFilters();
+		assertThat(filters).singleElement()
+			.asString()
+			.contains(TrustedProxiesWebFilter.class.getSimpleName(), WebFilterChainProxy.class.getSimpleName())
+			.matches(chain -> chain.indexOf("TrustedProxiesWebFilter") < chain.indexOf("WebFilterChainProxy"),
+					"the trusted proxies before security");
 	}
 
 	@Test

@@ -4,13 +4,21 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** The order in which both planes' dispatchers ask their handler mappings. */
+/**
+ * The order in which both planes' dispatchers ask their handler mappings, and their web
+ * filters run as one chain.
+ */
 @AutoConfiguration
 public class RoutingAutoConfiguration {
 
 	@Bean
 	static BeanPostProcessor controllersFirst() {
 		return new ControllersFirst();
+	}
+
+	@Bean
+	OneFilterChain oneFilterChain() {
+		return new OneFilterChain();
 	}
 
 }

@@ -2,51 +2,14 @@ package sa.rawabit.foundation.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.test.util.ReflectionTestUtils;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
 
+/** Spring Security's chains run as {@code PlainFilterChain}s (tested in routing). */
 class PlainFilterChainsTests {
-
-	@Test
-	void chainWhenSubscribedThenEveryFilterInOrderThenTheRest() {
-		List<String> ran = new ArrayList<>();
-		WebFilter first = (exchange, chain) -> Mono.fromRunnable(() -> ran.add("first")).then(chain.filter(exchange));
-		WebFilter second = (exchange, chain) -> {
-			ran.add("second");
-			return chain.filter(exchange);
-		};
-		WebFilterChain rest = exchange -> Mono.fromRunnable(() -> ran.add("rest"));
-
-		Mono<Void> filtered = new PlainFilterChains().decorate(rest, List.of(first, second))
-			.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/stream")));
-
-		assertThat(ran).as("nothing runs before the result is subscribed").isEmpty();
-		StepVerifier.create(filtered).verifyComplete();
-		assertThat(ran).containsExactly("first", "second", "rest");
-	}
-
-	@Test
-	void chainWhenAFilterAnswersThenTheRestDoesNotRun() {
-		List<String> ran = new ArrayList<>();
-		WebFilter refusing = (exchange, chain) -> Mono.error(new IllegalStateException("refused"));
-		WebFilterChain rest = exchange -> Mono.fromRunnable(() -> ran.add("rest"));
-
-		StepVerifier
-			.create(new PlainFilterChains().decorate(rest, List.of(refusing))
-				.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/"))))
-			.verifyErrorMessage("refused");
-		assertThat(ran).isEmpty();
-	}
 
 	@Test
 	void installerWhenSpringSecurityMakesItsProxyThenItRunsPlainChains() {
