@@ -60,7 +60,11 @@ public final class TrustedProxiesWebFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		InetSocketAddress peer = request.getRemoteAddress();
 		if (peer == null || peer.getAddress() == null || !isTrusted(peer.getAddress())) {
-			return chain.filter(exchange.mutate().request(remove.apply(request)).build());
+			ServerHttpRequest removed = remove.apply(request);
+			// Without forwarded headers (the request of a client that reaches the replica
+			// directly) the exchange goes on as it came: a mutated one is a decorator
+			// every later read of the request goes through.
+			return chain.filter(removed == request ? exchange : exchange.mutate().request(removed).build());
 		}
 		ServerHttpRequest maintained = request.mutate().headers(headers -> {
 			if (rfc7239) {

@@ -11,6 +11,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * Who the client is: forwarded headers count only from the listed proxies, read from the
@@ -32,6 +33,22 @@ class TrustedProxiesWebFilterTests {
 		assertThat(seen.getRequest().getHeaders().containsHeader("Forwarded")).isFalse();
 		assertThat(seen.getRequest().getHeaders().containsHeader("X-Forwarded-For")).isFalse();
 		assertThat(seen.getRequest().getURI().getHost()).isEqualTo("app");
+	}
+
+	@Test
+	void noForwardedHeadersWhenPeerNotTrustedThenTheExchangeGoesOnAsItCame() {
+		MockServerWebExchange direct = MockServerWebExchange
+			.from(MockServerHttpRequest.post("http://app/api/complaints")
+				.remoteAddress(new InetSocketAddress("203.0.113.7", 5000)));
+		AtomicReference<ServerWebExchange> seen = new AtomicReference<>();
+
+		StepVerifier.create(filter.filter(direct, exchange -> {
+			seen.set(exchange);
+			return Mono.empty();
+		})).verifyComplete();
+
+		assertThat(seen.get()).isSameAs(direct);
+		assertThat(ClientAddress.key(seen.get())).isEqualTo("203.0.113.7");
 	}
 
 	@Test
