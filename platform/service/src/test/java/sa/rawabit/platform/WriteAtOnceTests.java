@@ -30,6 +30,7 @@ import reactor.test.StepVerifier;
 import sa.rawabit.foundation.database.DatabaseFailures;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.database.Write;
+import sa.rawabit.foundation.tenancy.MissingTenantException;
 import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.foundation.tenancy.TenantId;
 import sa.rawabit.platform.deadlines.DeadlineClock;
@@ -109,6 +110,18 @@ class WriteAtOnceTests extends PlatformTest {
 
 		rows(a, subject).as(StepVerifier::create).expectNext(List.of(1L, 1L)).verifyComplete();
 		rows(b, subject).as(StepVerifier::create).expectNext(List.of(0L, 0L)).verifyComplete();
+	}
+
+	@Test
+	void writesWhenNoTenantInTheContextThenRefusedBeforeAnyConnection() {
+		TenantId a = TestTenants.create("at-once-no-tenant");
+		UUID subject = UUID.randomUUID();
+
+		transactions.writeAtOnce(List.of(notice(a, subject)))
+			.as(StepVerifier::create)
+			.verifyError(MissingTenantException.class);
+
+		rows(a, subject).as(StepVerifier::create).expectNext(List.of(0L, 0L)).verifyComplete();
 	}
 
 	@Test
