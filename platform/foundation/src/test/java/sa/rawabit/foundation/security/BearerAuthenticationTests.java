@@ -60,6 +60,29 @@ class BearerAuthenticationTests {
 	}
 
 	@Test
+	void filterWhenTheDecoderHandsBackTheSameTokenThenItIsConvertedOnceAndAFreshDecodeAnew() {
+		Jwt remembered = operator("good");
+		Jwt fresh = operator("good");
+		List<Jwt> decoded = new ArrayList<>(List.of(remembered, remembered, fresh));
+		BearerAuthentication remembering = filter(token -> Mono.just(decoded.removeFirst()), false);
+
+		for (int call = 0; call < 3; call++) {
+			StepVerifier.create(remembering.filter(with("Bearer good"), chain)).verifyComplete();
+		}
+
+		assertThat(passedOn).hasSize(3)
+			.extracting(staff -> ((StaffAuthentication) staff).original())
+			.satisfies(originals -> {
+				assertThat(originals.get(1)).as("the same remembered token").isSameAs(originals.get(0));
+				assertThat(((JwtAuthenticationToken) originals.get(0)).getToken()).isSameAs(remembered);
+				assertThat(((JwtAuthenticationToken) originals.get(2)).getToken()).as("decoded anew, converted anew")
+					.isSameAs(fresh);
+			});
+		assertThat(passedOn).allSatisfy(staff -> assertThat(((StaffAuthentication) staff).getPrincipal().username())
+			.isEqualTo("operator@example.org"));
+	}
+
+	@Test
 	void filterWhenNoBearerTokenThenTheChainRunsUnauthenticated() {
 		var called = new ArrayList<Boolean>();
 		StepVerifier
