@@ -17,15 +17,26 @@ import reactor.core.publisher.Mono;
  * error passed on its way out. Lazy like Spring's: a filter runs when the chain's result
  * is subscribed, not when the chain is asked for.
  */
-public record PlainFilterChain(List<WebFilter> filters, int index, WebFilterChain last) implements WebFilterChain {
+public final class PlainFilterChain implements WebFilterChain {
 
-	public PlainFilterChain {
-		filters = List.copyOf(filters);
+	private final List<WebFilter> filters;
+
+	private final int index;
+
+	private final WebFilterChain last;
+
+	private PlainFilterChain(List<WebFilter> filters, int index, WebFilterChain last) {
+		this.filters = filters;
+		this.index = index;
+		this.last = last;
 	}
 
-	/** {@code filters} in order, then {@code last}. */
+	/**
+	 * {@code filters} in order, then {@code last}; the list is copied here once, not at
+	 * every link of every request.
+	 */
 	public static WebFilterChain of(List<WebFilter> filters, WebFilterChain last) {
-		return new PlainFilterChain(filters, 0, last);
+		return new PlainFilterChain(List.copyOf(filters), 0, last);
 	}
 
 	@Override
