@@ -84,12 +84,13 @@ public final class BenchReplica implements AutoCloseable {
 
 	/**
 	 * The stack the platform is built on, alone ({@link StackAloneServer}), filing for
-	 * {@code filer} under {@code policyVersion} with the intake's SQL, in a JVM like the
-	 * replica's; answers at {@link #base()} as a replica does.
+	 * {@code filer} as {@code username} under {@code policyVersion} with the intake's
+	 * SQL, in a JVM like the replica's; answers at {@link #base()} as a replica does.
 	 */
-	static BenchReplica startStackAlone(TestDatabase database, TestTenant filer, UUID policyVersion) throws Exception {
+	static BenchReplica startStackAlone(TestDatabase database, TestTenant filer, String username, UUID policyVersion)
+			throws Exception {
 		return start(StackAloneServer.class.getName(), database, tried(), List.of("--stack.tenant=" + filer.id(),
-				"--stack.policy-version=" + policyVersion, "--stack.username=relations-officer@" + filer.slug()));
+				"--stack.policy-version=" + policyVersion, "--stack.username=" + username));
 	}
 
 	private static BenchReplica start(String main, TestDatabase database, List<String> options, List<String> arguments)

@@ -246,13 +246,13 @@ public final class StreamBenchmark {
 	 */
 	private static List<Rounds.Intake> intakeRounds(TestDatabase database, BenchReplica replica, long postmaster,
 			TestTenant filer, UUID policy, Settings settings) throws Exception {
-		var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), policy,
-				"relations-officer@" + filer.slug());
+		String username = "relations-officer@" + filer.slug();
+		var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), policy, username);
 		RawabitIntake intake = new RawabitIntake(replica, postmaster);
 		int clients = settings.intakeClients();
 		int seconds = settings.intakeSeconds();
 		List<Rounds.Intake> rounds = new ArrayList<>();
-		try (BenchReplica stack = BenchReplica.startStackAlone(database, filer, policy)) {
+		try (BenchReplica stack = BenchReplica.startStackAlone(database, filer, username, policy)) {
 			RawabitIntake stackIntake = new RawabitIntake(stack, postmaster);
 			replica.whilePaused(
 					() -> stackIntake.runStackAlone(filer.slug(), clients, settings.intakeWarmupSeconds(), "warm-up"));
