@@ -2,9 +2,7 @@ package sa.rawabit.foundation.database;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,18 +23,22 @@ import org.springframework.r2dbc.core.Parameter;
  */
 record Placeholders(String pattern, List<Object> distinct) {
 
+	/**
+	 * A scan of the values kept so far rather than a map: a statement holds a few dozen
+	 * values, and keying each one (two wrappers, a node, an identity hash) cost more than
+	 * comparing it with the twenty-odd before it.
+	 */
 	static Placeholders of(List<Object> values) {
-		Map<Object, Integer> slots = new HashMap<>();
 		char[] pattern = new char[values.size()];
 		List<Object> distinct = new ArrayList<>(values.size());
 		for (int i = 0; i < values.size(); i++) {
 			Object value = values.get(i);
-			Integer slot = slots.putIfAbsent(key(value), distinct.size() + 1);
-			if (slot == null) {
+			int slot = slotOf(distinct, value);
+			if (slot < 0) {
 				distinct.add(value);
-				slot = distinct.size();
+				slot = distinct.size() - 1;
 			}
-			pattern[i] = (char) slot.intValue();
+			pattern[i] = (char) (slot + 1);
 		}
 		return new Placeholders(new String(pattern), distinct);
 	}
@@ -50,34 +52,35 @@ record Placeholders(String pattern, List<Object> distinct) {
 		return new String(pattern);
 	}
 
-	private static Object key(Object value) {
-		if (value instanceof Parameter parameter) {
-			return new Typed(parameter.getType(), sameness(parameter.getValue()));
+	private static int slotOf(List<Object> distinct, Object value) {
+		for (int slot = 0; slot < distinct.size(); slot++) {
+			if (same(distinct.get(slot), value)) {
+				return slot;
+			}
 		}
-		return new Typed(value.getClass(), sameness(value));
+		return -1;
 	}
 
-	private static @Nullable Object sameness(@Nullable Object value) {
-		return value == null || value instanceof UUID || value instanceof Instant || value instanceof Number
-				|| value instanceof Boolean ? value : new Same(value);
+	/** Bound with the same type, and equal as that type's values are compared here. */
+	private static boolean same(Object one, Object other) {
+		if (typeOf(one) != typeOf(other)) {
+			return false;
+		}
+		@Nullable Object first = valueOf(one);
+		@Nullable Object second = valueOf(other);
+		return first == second || first != null && comparedByValue(first) && first.equals(second);
 	}
 
-	private record Typed(Class<?> type, @Nullable Object value) {
+	private static Class<?> typeOf(Object value) {
+		return value instanceof Parameter parameter ? parameter.getType() : value.getClass();
 	}
 
-	/** Equal only to a wrapper of the very same object. */
-	private record Same(Object value) {
+	private static @Nullable Object valueOf(Object value) {
+		return value instanceof Parameter parameter ? parameter.getValue() : value;
+	}
 
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Same same && same.value == value;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(value);
-		}
-
+	private static boolean comparedByValue(Object value) {
+		return value instanceof UUID || value instanceof Instant || value instanceof Number || value instanceof Boolean;
 	}
 
 }

@@ -57,7 +57,11 @@ public record RowInsert(String table, List<String> columns, List<Object> values)
 	}
 
 	private static Placeholders placeholders(List<RowInsert> rows) {
-		return Placeholders.of(rows.stream().flatMap(row -> row.values().stream()).toList());
+		List<Object> values = new ArrayList<>();
+		for (RowInsert row : rows) {
+			values.addAll(row.values());
+		}
+		return Placeholders.of(values);
 	}
 
 	/**
