@@ -23,10 +23,19 @@ public record TrackingCode(String value) {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * One draw of 13 bytes, five bits to a character: a draw per character took the
+	 * provider's lock and mixed its output twenty times per filing (1.5 % of a staff
+	 * intake's sampled CPU with the complaint's id).
+	 */
 	public static TrackingCode random() {
+		byte[] bits = new byte[13];
+		RANDOM.nextBytes(bits);
 		char[] code = new char[20];
 		for (int i = 0; i < code.length; i++) {
-			code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+			int first = i * 5;
+			int twoBytes = (bits[first / 8] & 0xff) << 8 | bits[first / 8 + 1] & 0xff;
+			code[i] = ALPHABET[twoBytes >>> (11 - first % 8) & 31];
 		}
 		return new TrackingCode(new String(code));
 	}
