@@ -108,6 +108,8 @@ class OperationsTests extends PlatformTest {
 			.getResponseBody();
 		assertThat(scrape).contains("r2dbc_pool_acquired_connections", "http_server_requests_seconds_count",
 				"application=\"rawabit-platform\"");
+		assertThat(scrape).as("no long-task timer of requests in flight (the scrape's own would show)")
+			.doesNotContain("http_server_requests_active");
 	}
 
 	@Test
