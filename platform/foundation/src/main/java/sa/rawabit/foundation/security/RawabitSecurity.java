@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.savedrequest.CookieServerRequestCache;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
@@ -84,7 +84,7 @@ public final class RawabitSecurity {
 	}
 
 	private ServerHttpSecurity api(ServerHttpSecurity http, boolean authenticatedOnly) {
-		return noReferrer(http)
+		return securityHeaders(http)
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(this::unauthorized)
 				.accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
 			// Bearer-token APIs carry no ambient credentials, so CSRF cannot ride on
@@ -133,7 +133,7 @@ public final class RawabitSecurity {
 		// The login needs the registry too: unless told, it records sign-ins in its own
 		// in-memory registry,
 		// where the back-channel logout (which reads this one) never finds them.
-		return noReferrer(http)
+		return securityHeaders(http)
 			.oauth2Login(login -> login.authorizationRequestResolver(resolver)
 				.authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
 				.oidcSessionRegistry(oidcSessions))
@@ -171,7 +171,7 @@ public final class RawabitSecurity {
 	 * CSRF check would stand.
 	 */
 	public ServerHttpSecurity applyPublic(ServerHttpSecurity http) {
-		return noReferrer(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
+		return securityHeaders(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CrossSiteRefusal(), SecurityWebFiltersOrder.CSRF)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()));
@@ -188,12 +188,14 @@ public final class RawabitSecurity {
 	}
 
 	/**
-	 * Survey links carry their one-time token and receipts their tracking code in the
-	 * address: a link or an asset from another site on such a page must not receive that
-	 * address as {@code Referer}.
+	 * Spring Security's default response headers with
+	 * {@code Referrer-Policy: no-referrer} ({@link SecurityHeaders}: the same headers,
+	 * written in one pass).
 	 */
-	private static ServerHttpSecurity noReferrer(ServerHttpSecurity http) {
-		return http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+	private static ServerHttpSecurity securityHeaders(ServerHttpSecurity http) {
+		return http.headers(ServerHttpSecurity.HeaderSpec::disable)
+			.addFilterAt(new HttpHeaderWriterWebFilter(SecurityHeaders.WRITER),
+					SecurityWebFiltersOrder.HTTP_HEADERS_WRITER);
 	}
 
 	private Mono<Void> forbidden(ServerWebExchange exchange) {
