@@ -9,8 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import sa.rawabit.foundation.database.DatabaseRoles;
 import sa.rawabit.foundation.database.SchemaMigrations;
 import sa.rawabit.platform.complaints.ComplaintPolicies;
@@ -28,11 +33,13 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * second one with PostgreSQL logging every statement, picks out that request's
  * transactions and compares their statements, in order, with the script's.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IntakeStatementsTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	@Test
+	@Order(1)
 	void intakeScriptWhenComparedWithTheStatementsASteadyStateIntakeSendsThenTheSame() throws Exception {
 		TestDatabase database = TestDatabase.get();
 		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
@@ -67,6 +74,43 @@ class IntakeStatementsTests {
 	}
 
 	/**
+	 * The stack alone copies the platform's tables and columns (the platform's row
+	 * builders are its modules' own): it is only the same SQL while its filing sends the
+	 * script's statements too. After the platform's own capture: a replica that starts
+	 * reacts to the policies published before it (an update scan per association), and
+	 * run first this test's association lengthened that backlog until the platform's own
+	 * association's scan fell inside the capture's window.
+	 */
+	@Test
+	@Order(2)
+	void stackAloneWhenComparedWithTheScriptThenSendsTheSameStatements() throws Exception {
+		TestDatabase database = TestDatabase.get();
+		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
+		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
+		TestTenant association = TestTenants.register("stackalone");
+		UUID policy = TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
+
+		List<Entry> logged;
+		try (StatementLog log = database.logStatements();
+				BenchReplica stack = BenchReplica.startStackAlone(database, association,
+						"relations-officer@" + association.slug(), policy)) {
+			int before = log.entries().size();
+			HttpResponse<String> filed = file(stack, null);
+			assertThat(filed.statusCode()).as("the stack alone's filing: %s", filed.body()).isEqualTo(201);
+			List<Entry> all = log.entries();
+			logged = all.subList(before, all.size());
+		}
+
+		List<String> sent = IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM, association.id().toString(),
+				association.slug());
+		assertThat(sent).as("the stack alone's statements were captured").isNotEmpty();
+		assertThat(IntakeScript.normalized(IntakeScript.statements()))
+			.as("the stack alone no longer sends what bench/intake.pgbench.sql holds; it now sends:%n%s",
+					String.join(";\n", sent))
+			.containsExactlyElementsOf(IntakeScript.normalized(sent));
+	}
+
+	/**
 	 * The association's status is read once per cache period (5 s) for all of its
 	 * requests, not per intake; whether the measured filing happens to refresh it depends
 	 * on how long the warm-up took, so its transaction is left out of what one intake
@@ -83,14 +127,16 @@ class IntakeStatementsTests {
 		return kept;
 	}
 
-	private HttpResponse<String> file(BenchReplica replica, String token) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(replica.base() + "/api/complaints"))
+	/** Filed with {@code token}, or without one for the stack alone, which takes none. */
+	private HttpResponse<String> file(BenchReplica replica, @Nullable String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.base() + "/api/complaints"))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.POST(HttpRequest.BodyPublishers.ofString(Probe.COMPLAINT))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(Probe.COMPLAINT));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
