@@ -41,9 +41,7 @@ class IntakeStatementsTests {
 	@Test
 	@Order(1)
 	void intakeScriptWhenComparedWithTheStatementsASteadyStateIntakeSendsThenTheSame() throws Exception {
-		TestDatabase database = TestDatabase.get();
-		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
-		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
+		TestDatabase database = capturing();
 		TestTenant association = TestTenants.register("statements");
 		TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
 
@@ -53,11 +51,7 @@ class IntakeStatementsTests {
 		try (StatementLog log = database.logStatements(); BenchReplica replica = BenchReplica.start()) {
 			String token = replica.token(association.slug(), "relations-officer");
 			assertThat(file(replica, token).statusCode()).as("the warm-up filing").isEqualTo(201);
-			int before = log.entries().size();
-			HttpResponse<String> filed = file(replica, token);
-			assertThat(filed.statusCode()).as("the measured filing: %s", filed.body()).isEqualTo(201);
-			List<Entry> all = log.entries();
-			logged = all.subList(before, all.size());
+			logged = filing(log, replica, token);
 		}
 
 		assertThat(logged).as("a tenant transaction's BEGIN and set_config travel in one round trip")
@@ -66,11 +60,7 @@ class IntakeStatementsTests {
 				.contains("set_config('app.tenant_id', '" + association.id() + "', true)"));
 		List<String> sent = withoutStatusLookup(IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM,
 				association.id().toString(), association.slug()));
-		assertThat(sent).as("the intake's statements were captured").isNotEmpty();
-		assertThat(IntakeScript.normalized(IntakeScript.statements()))
-			.as("bench/intake.pgbench.sql no longer holds what one intake sends; the intake now sends:%n%s",
-					String.join(";\n", sent))
-			.containsExactlyElementsOf(IntakeScript.normalized(sent));
+		assertTheScriptHolds(sent, "the intake");
 	}
 
 	/**
@@ -84,9 +74,7 @@ class IntakeStatementsTests {
 	@Test
 	@Order(2)
 	void stackAloneWhenComparedWithTheScriptThenSendsTheSameStatements() throws Exception {
-		TestDatabase database = TestDatabase.get();
-		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
-		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
+		TestDatabase database = capturing();
 		TestTenant association = TestTenants.register("stackalone");
 		UUID policy = TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
 
@@ -94,18 +82,34 @@ class IntakeStatementsTests {
 		try (StatementLog log = database.logStatements();
 				BenchReplica stack = BenchReplica.startStackAlone(database, association,
 						"relations-officer@" + association.slug(), policy)) {
-			int before = log.entries().size();
-			HttpResponse<String> filed = file(stack, null);
-			assertThat(filed.statusCode()).as("the stack alone's filing: %s", filed.body()).isEqualTo(201);
-			List<Entry> all = log.entries();
-			logged = all.subList(before, all.size());
+			logged = filing(log, stack, null);
 		}
 
 		List<String> sent = IntakeScript.ofRequest(logged, DatabaseRoles.PLATFORM, association.id().toString(),
 				association.slug());
-		assertThat(sent).as("the stack alone's statements were captured").isNotEmpty();
+		assertTheScriptHolds(sent, "the stack alone");
+	}
+
+	private static TestDatabase capturing() {
+		TestDatabase database = TestDatabase.get();
+		assumeTrue(database.capturesStatements(), "This test PostgreSQL's log is not readable (a container)");
+		SchemaMigrations.migrate(database.server(DatabaseRoles.OWNER), "app");
+		return database;
+	}
+
+	/** What PostgreSQL logged while {@code replica} filed one complaint. */
+	private List<Entry> filing(StatementLog log, BenchReplica replica, @Nullable String token) throws Exception {
+		int before = log.entries().size();
+		HttpResponse<String> filed = file(replica, token);
+		assertThat(filed.statusCode()).as("the measured filing: %s", filed.body()).isEqualTo(201);
+		List<Entry> all = log.entries();
+		return all.subList(before, all.size());
+	}
+
+	private static void assertTheScriptHolds(List<String> sent, String who) {
+		assertThat(sent).as("%s's statements were captured", who).isNotEmpty();
 		assertThat(IntakeScript.normalized(IntakeScript.statements()))
-			.as("the stack alone no longer sends what bench/intake.pgbench.sql holds; it now sends:%n%s",
+			.as("bench/intake.pgbench.sql no longer holds what %s sends; it now sends:%n%s", who,
 					String.join(";\n", sent))
 			.containsExactlyElementsOf(IntakeScript.normalized(sent));
 	}
