@@ -159,6 +159,14 @@ public final class BenchReplica implements AutoCloseable {
 	}
 
 	/**
+	 * The username {@link #token(String, String)} gives a staff member of {@code role} in
+	 * {@code slug}: what the stack alone and pgbench file as, to write the same rows.
+	 */
+	static String username(String slug, String role) {
+		return role + "@" + slug;
+	}
+
+	/**
 	 * As {@link #token(String, String)}, signed by {@code encoder}, for the person
 	 * {@code user@slug}.
 	 */
@@ -171,7 +179,7 @@ public final class BenchReplica implements AutoCloseable {
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofHours(2)))
 			.audience(List.of("rawabit-api"))
-			.claim("preferred_username", user + "@" + slug)
+			.claim("preferred_username", username(slug, user))
 			.claim("organization", List.of(slug))
 			.claim("groups", List.of("/" + slug + "/" + role))
 			.build();

@@ -73,7 +73,7 @@ class IntakeStatementsTests {
 		List<Entry> logged;
 		try (StatementLog log = database.logStatements();
 				BenchReplica stack = BenchReplica.startStackAlone(database, association,
-						"relations-officer@" + association.slug(), policy)) {
+						BenchReplica.username(association.slug(), "relations-officer"), policy)) {
 			logged = filing(log, stack, null);
 		}
 

@@ -45,7 +45,7 @@ class PeersSmokeTests {
 		TestTenant association = TestTenants.register("pgbench");
 		UUID version = TestPolicies.publish(association.id(), ComplaintPolicies.samtah());
 		var variables = PgbenchPeer.variables(association.id(), association.slug(), version,
-				"relations-officer@" + association.slug());
+				BenchReplica.username(association.slug(), "relations-officer"));
 
 		IntakeResult result = PgbenchPeer.run(TestDatabase.get().endpoint(), DatabaseRoles.PLATFORM,
 				TestDatabase.ROLE_PASSWORD, variables, 2, 2);

@@ -245,7 +245,7 @@ public final class StreamBenchmark {
 	 */
 	private static List<Rounds.Intake> intakeRounds(TestDatabase database, BenchReplica replica, long postmaster,
 			TestTenant filer, UUID policy, Settings settings) throws Exception {
-		String username = "relations-officer@" + filer.slug();
+		String username = BenchReplica.username(filer.slug(), "relations-officer");
 		var pgbenchVariables = PgbenchPeer.variables(filer.id(), filer.slug(), policy, username);
 		RawabitIntake intake = new RawabitIntake(replica, postmaster);
 		int clients = settings.intakeClients();
