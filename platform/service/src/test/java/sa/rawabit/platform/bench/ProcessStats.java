@@ -33,30 +33,9 @@ final class ProcessStats {
 		return total;
 	}
 
-	/**
-	 * CPU seconds {@code pid}'s JIT compiler threads used so far: a one-time cost of a
-	 * JVM warming up that a server compiled ahead of time (nginx) does not pay per event.
-	 * At least this much: compiler threads the JVM stopped take their count with them.
-	 */
+	/** CPU seconds {@code pid}'s JIT compiler threads used so far. */
 	static double jitCpuSeconds(long pid) {
-		double total = 0;
-		try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-			for (Path task : tasks.toList()) {
-				try {
-					String name = Files.readString(task.resolve("comm")).strip();
-					if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-						total += ticks(Files.readString(task.resolve("stat")));
-					}
-				}
-				catch (IOException ended) {
-					// The thread ended between the listing and the read.
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return total;
+		return ThreadCpu.of(pid).jitSeconds();
 	}
 
 	/** Resident memory of {@code pid} alone, in KB. */

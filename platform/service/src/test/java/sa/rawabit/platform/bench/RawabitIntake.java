@@ -76,7 +76,7 @@ final class RawabitIntake {
 						""".formatted(Probe.COMPLAINT) : ""));
 		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
-		double jitBefore = ProcessStats.jitCpuSeconds(replica.pid());
+		ThreadCpu threadsBefore = ThreadCpu.of(replica.pid());
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Process run = new ProcessBuilder(
 				List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c", String.valueOf(clients),
@@ -86,7 +86,8 @@ final class RawabitIntake {
 			.start();
 		run.waitFor(seconds + 60L, TimeUnit.SECONDS);
 		double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
-		double jit = ProcessStats.jitCpuSeconds(replica.pid()) - jitBefore;
+		ThreadCpu threads = ThreadCpu.of(replica.pid());
+		double jit = threads.jitSeconds() - threadsBefore.jitSeconds();
 		double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 		String out = Files.readString(dir.resolve("out.txt"));
 		Matcher total = REQUESTS.matcher(out);
@@ -113,6 +114,7 @@ final class RawabitIntake {
 		// Part of the replica's CPU, shown so a run still compiling is told apart.
 		notes.add(String.format(Locale.ROOT, "JIT compilation %.2f s of the CPU;", jit));
 		notes.add(WalActivity.since(walBefore, completed));
+		System.out.println("[bench] " + side + ", " + note + ": " + threads.since(threadsBefore, completed));
 		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db,
 				String.join(" ", notes.stream().filter(part -> !part.isBlank()).toList()));
