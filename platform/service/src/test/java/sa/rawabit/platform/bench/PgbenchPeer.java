@@ -62,6 +62,7 @@ final class PgbenchPeer {
 				.redirectOutput(dir.resolve("out.txt").toFile());
 			builder.environment().put("PGPASSWORD", password);
 			long postmaster = ProcessStats.postmasterOf(database.port());
+			SettledDatabase.settle(SIDE);
 			WalActivity walBefore = WalActivity.now();
 			double dbBefore = postgresCpuSeconds(postmaster);
 			long start = System.nanoTime();

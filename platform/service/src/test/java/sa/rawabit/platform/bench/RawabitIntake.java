@@ -74,6 +74,7 @@ final class RawabitIntake {
 						wrk.body = '%s'
 						wrk.headers["Content-Type"] = "application/json"
 						""".formatted(Probe.COMPLAINT) : ""));
+		SettledDatabase.settle(side + ", " + note);
 		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
 		ThreadCpu threadsBefore = ThreadCpu.of(replica.pid());
