@@ -35,7 +35,7 @@ final class ProcessStats {
 
 	/** CPU seconds {@code pid}'s JIT compiler threads used so far. */
 	static double jitCpuSeconds(long pid) {
-		return ThreadCpu.of(pid).jitSeconds();
+		return CpuByKind.threads(pid).jitSeconds();
 	}
 
 	/** Resident memory of {@code pid} alone, in KB. */

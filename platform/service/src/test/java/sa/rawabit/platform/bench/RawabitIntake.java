@@ -77,7 +77,8 @@ final class RawabitIntake {
 		SettledDatabase.settle(side + ", " + note);
 		WalActivity walBefore = WalActivity.now();
 		double cpuBefore = ProcessStats.cpuSeconds(replica.pid());
-		ThreadCpu threadsBefore = ThreadCpu.of(replica.pid());
+		CpuByKind threadsBefore = CpuByKind.threads(replica.pid());
+		CpuByKind backendsBefore = CpuByKind.postgres(postmaster);
 		double dbBefore = PgbenchPeer.postgresCpuSeconds(postmaster);
 		Process run = new ProcessBuilder(
 				List.of(wrk.get().toString(), "-t", String.valueOf(Math.min(clients, 2)), "-c", String.valueOf(clients),
@@ -87,7 +88,8 @@ final class RawabitIntake {
 			.start();
 		run.waitFor(seconds + 60L, TimeUnit.SECONDS);
 		double cpu = ProcessStats.cpuSeconds(replica.pid()) - cpuBefore;
-		ThreadCpu threads = ThreadCpu.of(replica.pid());
+		CpuByKind threads = CpuByKind.threads(replica.pid());
+		CpuByKind backends = CpuByKind.postgres(postmaster);
 		double jit = threads.jitSeconds() - threadsBefore.jitSeconds();
 		double db = PgbenchPeer.postgresCpuSeconds(postmaster) - dbBefore;
 		String out = Files.readString(dir.resolve("out.txt"));
@@ -115,7 +117,9 @@ final class RawabitIntake {
 		// Part of the replica's CPU, shown so a run still compiling is told apart.
 		notes.add(String.format(Locale.ROOT, "JIT compilation %.2f s of the CPU;", jit));
 		notes.add(WalActivity.since(walBefore, completed));
-		System.out.println("[bench] " + side + ", " + note + ": " + threads.since(threadsBefore, completed));
+		System.out.println("[bench] " + side + ", " + note + ", µs user+system per intake: the server's threads "
+				+ threads.since(threadsBefore, completed) + "; PostgreSQL's processes "
+				+ backends.since(backendsBefore, completed));
 		return new IntakeResult(side, clients, elapsed, completed, failed, completed / elapsed, percentile(out, "50%"),
 				percentile(out, "99%"), max(out), cpu, db,
 				String.join(" ", notes.stream().filter(part -> !part.isBlank()).toList()));
