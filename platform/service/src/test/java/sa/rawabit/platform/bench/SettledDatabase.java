@@ -16,7 +16,10 @@ import sa.rawabit.testing.TestDatabase;
  * checkpoint, with the full-page images after it, into whichever ran when the WAL filled
  * up. Settled, each run starts from the same state, right after a checkpoint, and none is
  * due within it. pgbench vacuums before its own runs for the same reason (here it runs
- * with {@code -n}: this does it for every side alike).
+ * with {@code -n}: this does it for every side alike). Only those tables, and none that a
+ * paused replica holds a lock on ({@code skip_locked}): a vacuum of the whole database
+ * waited without end on the oversight snapshot a replica had locked when it was paused
+ * mid-refresh.
  */
 final class SettledDatabase {
 
