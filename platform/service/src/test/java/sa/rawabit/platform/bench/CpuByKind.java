@@ -25,8 +25,6 @@ import java.util.stream.Stream;
  */
 record CpuByKind(Map<String, long[]> ticks) {
 
-	private static final double TICKS_PER_SECOND = 100.0;
-
 	/** A backend's title: its role, database and client ({@code 127.0.0.1(35234)}). */
 	private static final Pattern BACKEND = Pattern.compile("\\S+ \\S+ [0-9.:a-f\\[\\]]+\\(\\d+\\)");
 
@@ -78,11 +76,10 @@ record CpuByKind(Map<String, long[]> ticks) {
 	}
 
 	private static void add(Map<String, long[]> ticks, String kind, String stat) {
-		// The name may hold spaces; fields are counted after its closing parenthesis.
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long[] spent = ProcessStats.userAndSystemTicks(stat);
 		long[] sum = ticks.computeIfAbsent(kind, any -> new long[2]);
-		sum[0] += Long.parseLong(fields[11]);
-		sum[1] += Long.parseLong(fields[12]);
+		sum[0] += spent[0];
+		sum[1] += spent[1];
 	}
 
 	/**
@@ -97,7 +94,7 @@ record CpuByKind(Map<String, long[]> ticks) {
 				sum += kind.getValue()[0] + kind.getValue()[1];
 			}
 		}
-		return sum / TICKS_PER_SECOND;
+		return sum / ProcessStats.TICKS_PER_SECOND;
 	}
 
 	/**
@@ -124,7 +121,7 @@ record CpuByKind(Map<String, long[]> ticks) {
 	}
 
 	private static double micros(long ticks, long units) {
-		return units == 0 ? Double.NaN : ticks / TICKS_PER_SECOND * 1e6 / units;
+		return units == 0 ? Double.NaN : ticks / ProcessStats.TICKS_PER_SECOND * 1e6 / units;
 	}
 
 }

@@ -19,7 +19,7 @@ final class ProcessStats {
 	/**
 	 * Linux reports CPU time in clock ticks; 100 per second on every kernel this runs on.
 	 */
-	private static final double TICKS_PER_SECOND = 100.0;
+	static final double TICKS_PER_SECOND = 100.0;
 
 	private ProcessStats() {
 	}
@@ -134,10 +134,16 @@ final class ProcessStats {
 
 	/** User + system seconds of one {@code /proc/.../stat} line. */
 	private static double ticks(String stat) {
+		long[] ticks = userAndSystemTicks(stat);
+		return (ticks[0] + ticks[1]) / TICKS_PER_SECOND;
+	}
+
+	/** User and system clock ticks of one {@code /proc/.../stat} line. */
+	static long[] userAndSystemTicks(String stat) {
 		// The command name may hold spaces; fields are counted after its closing
 		// parenthesis.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+		return new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) };
 	}
 
 }
