@@ -36,16 +36,29 @@ final class OneFilterChain implements WebHttpHandlerBuilderCustomizer, Ordered {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	/** The filters, in order, as one. */
-	record Filters(List<WebFilter> filters) implements WebFilter {
+	/**
+	 * The filters, in order, as one. Spring's chain names the filter in a checkpoint on
+	 * every request ({@code toString}): the name is written once, here, not per request.
+	 */
+	static final class Filters implements WebFilter {
 
-		Filters {
-			filters = List.copyOf(filters);
+		private final List<WebFilter> filters;
+
+		private final String name;
+
+		Filters(List<WebFilter> filters) {
+			this.filters = List.copyOf(filters);
+			this.name = "OneFilterChain" + this.filters;
 		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			return PlainFilterChain.of(filters, chain).filter(exchange);
+		}
+
+		@Override
+		public String toString() {
+			return name;
 		}
 
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.core.publisher.Mono;
@@ -67,6 +70,30 @@ class OneFilterChainTests {
 		new OneFilterChain().customize(builder);
 
 		builder.filters(filters -> assertThat(filters).containsExactly(only));
+	}
+
+	@Test
+	void toStringWhenSpringNamesItsCheckpointOnEveryRequestThenTheFiltersAreNamedOnceOnly() {
+		AtomicInteger named = new AtomicInteger();
+		WebFilter counted = new WebFilter() {
+
+			@Override
+			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+				return chain.filter(exchange);
+			}
+
+			@Override
+			public String toString() {
+				named.incrementAndGet();
+				return "Counted";
+			}
+		};
+		OneFilterChain.Filters filters = new OneFilterChain.Filters(List.of(counted, recording("input")));
+
+		for (int request = 0; request < 3; request++) {
+			assertThat(filters).asString().startsWith("OneFilterChain[Counted, ");
+		}
+		assertThat(named).hasValue(1);
 	}
 
 	@Test
