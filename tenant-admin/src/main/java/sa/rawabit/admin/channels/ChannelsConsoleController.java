@@ -14,6 +14,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -24,7 +25,7 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @PageController
 @RequestMapping("/console/channels")
-class ChannelsConsoleController {
+class ChannelsConsoleController implements RendersPages {
 
 	private final MessagingChannels channels;
 

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.admin.onboarding.OnboardingController.Administrator;
 import sa.rawabit.admin.onboarding.OnboardingController.OnboardRequest;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -23,7 +24,7 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @PageController
 @RequestMapping("/console/operator/associations")
-class OnboardingConsoleController {
+class OnboardingConsoleController implements RendersPages {
 
 	private final Onboarding onboarding;
 

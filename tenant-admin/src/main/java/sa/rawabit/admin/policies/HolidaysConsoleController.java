@@ -15,6 +15,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
@@ -30,7 +31,7 @@ import sa.rawabit.policy.reading.PolicyReader;
  */
 @PageController
 @RequestMapping("/console/holidays")
-class HolidaysConsoleController {
+class HolidaysConsoleController implements RendersPages {
 
 	private final PolicyVersioning versioning;
 

@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import sa.rawabit.admin.tenants.Association;
 import sa.rawabit.admin.tenants.TenantRegistry;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.policy.PolicyVersionId;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -35,7 +36,7 @@ import sa.rawabit.policy.reading.PolicyProblem;
  */
 @PageController
 @RequestMapping("/console/policy")
-class PolicyConsoleController {
+class PolicyConsoleController implements RendersPages {
 
 	private final PolicyVersioning versioning;
 

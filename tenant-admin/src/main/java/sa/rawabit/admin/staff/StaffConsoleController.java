@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.admin.identity.StaffAccount;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -27,7 +28,7 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @PageController
 @RequestMapping("/console/staff")
-class StaffConsoleController {
+class StaffConsoleController implements RendersPages {
 
 	private final StaffDirectory staff;
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.security.TenantGate;
 import sa.rawabit.foundation.tenancy.TenantId;
@@ -23,7 +24,7 @@ import sa.rawabit.foundation.tenancy.TenantId;
  */
 @PageController
 @RequestMapping("/console/operator/associations")
-class AssociationsConsoleController {
+class AssociationsConsoleController implements RendersPages {
 
 	private final TenantRegistry registry;
 

@@ -21,6 +21,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -31,7 +32,7 @@ import sa.rawabit.foundation.security.StaffMember;
  */
 @PageController
 @RequestMapping("/console/tools")
-class ToolsConsoleController {
+class ToolsConsoleController implements RendersPages {
 
 	private final ToolShelf shelf;
 

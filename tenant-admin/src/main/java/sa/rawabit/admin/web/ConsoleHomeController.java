@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -13,7 +14,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * on the policy.
  */
 @PageController
-class ConsoleHomeController {
+class ConsoleHomeController implements RendersPages {
 
 	@GetMapping("/")
 	Mono<Rendering> home(@AuthenticationPrincipal StaffMember me) {

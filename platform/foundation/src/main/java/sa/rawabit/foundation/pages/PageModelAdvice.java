@@ -14,7 +14,7 @@ import sa.rawabit.foundation.time.TimeProperties;
  * direction, toggle), {@code dates} (Hijri and Gregorian in the page's language) and
  * {@code _csrf} (every form of a signed-in page carries the session's token).
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = RendersPages.class)
 public class PageModelAdvice {
 
 	private final TimeProperties time;

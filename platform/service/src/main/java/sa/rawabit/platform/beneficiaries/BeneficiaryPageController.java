@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -23,7 +24,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * the problem inline.
  */
 @PageController
-class BeneficiaryPageController {
+class BeneficiaryPageController implements RendersPages {
 
 	private final Enrolment enrolment;
 

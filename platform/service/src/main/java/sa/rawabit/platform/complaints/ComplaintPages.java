@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -30,7 +31,7 @@ import sa.rawabit.platform.audit.AuditTrail;
  * {@link ComplaintDesk} like the API.
  */
 @PageController
-class ComplaintPages {
+class ComplaintPages implements RendersPages {
 
 	static final int LIST_SIZE = 100;
 

@@ -16,6 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -37,7 +38,7 @@ import sa.rawabit.policy.Text;
  * flood guard and the honeypot stand in front.
  */
 @PageController
-class PublicComplaintPages {
+class PublicComplaintPages implements RendersPages {
 
 	private final PublicLink link;
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 import sa.rawabit.platform.tenancy.TenantDirectory;
@@ -23,7 +24,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * after; the sections themselves are the same for every watcher of a view.
  */
 @PageController
-class DashboardController {
+class DashboardController implements RendersPages {
 
 	private final DashboardSections sections;
 

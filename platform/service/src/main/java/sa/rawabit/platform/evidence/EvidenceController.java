@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.foundation.time.TimeProperties;
 
@@ -24,7 +25,7 @@ import sa.rawabit.foundation.time.TimeProperties;
  * the figures.
  */
 @PageController
-class EvidenceController {
+class EvidenceController implements RendersPages {
 
 	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 

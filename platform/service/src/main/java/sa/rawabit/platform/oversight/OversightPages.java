@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -20,7 +21,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * accessible equivalent); the CSV link downloads exactly the rows on the page.
  */
 @PageController
-class OversightPages {
+class OversightPages implements RendersPages {
 
 	private final OversightController api;
 

@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -15,7 +15,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * renders (a JSON answer never subscribes to them); absent for the public pages and the
  * APIs.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = RendersPages.class)
 class PolicyBannerAdvice {
 
 	private final PolicyAcknowledgements acknowledgements;

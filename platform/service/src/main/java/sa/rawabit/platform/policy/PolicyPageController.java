@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageContext;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 import sa.rawabit.policy.RoleKey;
@@ -20,7 +21,7 @@ import sa.rawabit.policy.RoleKey;
  * this version.
  */
 @PageController
-class PolicyPageController {
+class PolicyPageController implements RendersPages {
 
 	private final PolicyAcknowledgements acknowledgements;
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -28,7 +29,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * theirs; a refusal is shown inline next to the file field.
  */
 @PageController
-class RequestAttachmentPages {
+class RequestAttachmentPages implements RendersPages {
 
 	/**
 	 * The action name the page's model gives a refused upload, so the form shows the

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -31,7 +32,7 @@ import sa.rawabit.platform.policy.PoliciesInForce;
  * typed kept.
  */
 @PageController
-class RequestPages {
+class RequestPages implements RendersPages {
 
 	static final int LIST_SIZE = 50;
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.problem.ProblemType;
@@ -32,7 +33,7 @@ import sa.rawabit.policy.Text;
  * and the records.
  */
 @PageController
-class SatisfactionPages {
+class SatisfactionPages implements RendersPages {
 
 	private final SatisfactionJournal journal;
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.tenancy.TenantContext;
@@ -23,7 +24,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * expired one 410 — and in every case but an open link nothing is stored.
  */
 @PageController
-class SurveyPages {
+class SurveyPages implements RendersPages {
 
 	private final TenantDirectory tenants;
 

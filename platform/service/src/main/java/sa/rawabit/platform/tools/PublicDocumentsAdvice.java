@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 
 /**
@@ -17,7 +17,7 @@ import sa.rawabit.platform.tenancy.TenantDirectory;
  * {@code tools/public :: documents} lists them. Resolved only when that page renders; the
  * landing page's controller stays unaware of tools.
  */
-@ControllerAdvice(annotations = PageController.class)
+@ControllerAdvice(assignableTypes = RendersPages.class)
 class PublicDocumentsAdvice {
 
 	private static final Pattern LANDING = Pattern.compile("^/public/([^/]+)/?$");

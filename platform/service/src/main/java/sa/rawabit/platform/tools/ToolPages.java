@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.security.StaffMember;
 
 /**
@@ -12,7 +13,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * downloads it links are {@link ToolDownloads}.
  */
 @PageController
-class ToolPages {
+class ToolPages implements RendersPages {
 
 	private final ToolShelf shelf;
 

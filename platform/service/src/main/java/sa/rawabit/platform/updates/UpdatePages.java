@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
 
@@ -17,7 +18,7 @@ import sa.rawabit.foundation.security.StaffMember;
  * was told of one change.
  */
 @PageController
-class UpdatePages {
+class UpdatePages implements RendersPages {
 
 	private final UpdateBoard board;
 

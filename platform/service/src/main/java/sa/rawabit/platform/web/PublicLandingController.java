@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.platform.policy.PoliciesInForce;
 import sa.rawabit.platform.tenancy.TenantDirectory;
 import sa.rawabit.policy.Channel;
@@ -20,7 +21,7 @@ import sa.rawabit.policy.ChannelId;
  * suspended associations get the same not-found page.
  */
 @PageController
-class PublicLandingController {
+class PublicLandingController implements RendersPages {
 
 	private final TenantDirectory tenants;
 

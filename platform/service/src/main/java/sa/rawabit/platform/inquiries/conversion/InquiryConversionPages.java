@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -31,7 +32,7 @@ import sa.rawabit.policy.Service;
  * back to the inquiry page with the problem next to the field.
  */
 @PageController
-class InquiryConversionPages {
+class InquiryConversionPages implements RendersPages {
 
 	private final InquiryConversions conversions;
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.foundation.security.StaffMember;
@@ -25,7 +26,7 @@ import sa.rawabit.policy.ContactOfficers;
  * beneficiaries to link, and its submission through {@link InquiryDesk} like the API.
  */
 @PageController
-class InquiryLogPages {
+class InquiryLogPages implements RendersPages {
 
 	private final InquiryDesk desk;
 

@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.database.Transactions;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.FieldChecks;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -41,7 +42,7 @@ import sa.rawabit.policy.RoleKey;
  * Logging a new one is {@link InquiryLogPages}.
  */
 @PageController
-public class InquiryPages {
+public class InquiryPages implements RendersPages {
 
 	static final List<String> VIEWS = List.of("mine", "open", "overdue", "all");
 

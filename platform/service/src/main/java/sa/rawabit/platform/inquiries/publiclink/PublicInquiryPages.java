@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.problem.ProblemException;
 import sa.rawabit.platform.inquiries.InquiriesProperties;
 import sa.rawabit.platform.inquiries.desk.AnswerClock;
@@ -27,7 +28,7 @@ import sa.rawabit.platform.publicaccess.PublicPages;
  * honeypot stand in front.
  */
 @PageController
-class PublicInquiryPages {
+class PublicInquiryPages implements RendersPages {
 
 	private final PublicInquiryLink link;
 

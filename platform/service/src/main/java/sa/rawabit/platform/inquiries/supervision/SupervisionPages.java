@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import sa.rawabit.foundation.pages.PageController;
+import sa.rawabit.foundation.pages.RendersPages;
 import sa.rawabit.foundation.pages.PageLocales;
 import sa.rawabit.foundation.problem.FormErrors;
 import sa.rawabit.foundation.problem.ProblemException;
@@ -39,7 +40,7 @@ import sa.rawabit.policy.RoleKey;
  * API.
  */
 @PageController
-class SupervisionPages {
+class SupervisionPages implements RendersPages {
 
 	private final InquirySupervision supervision;
 
