@@ -110,6 +110,10 @@ class OperationsTests extends PlatformTest {
 				"application=\"rawabit-platform\"");
 		assertThat(scrape).as("no long-task timer of requests in flight (the scrape's own would show)")
 			.doesNotContain("http_server_requests_active");
+		assertThat(scrape).as("written log lines by level, counted without a turbo filter")
+			.contains("logback_events_total{application=\"rawabit-platform\",level=\"warn\"}");
+		assertThat(((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory())
+			.getTurboFilterList()).isEmpty();
 	}
 
 	@Test
