@@ -1,6 +1,7 @@
 package sa.rawabit.platform.notifications;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -17,9 +18,14 @@ import tools.jackson.core.io.JsonStringEncoder;
  */
 final class DeliveryRows {
 
+	/**
+	 * {@code occurred_at} as microseconds since the epoch (its precision): the driver
+	 * parsed the text of a {@code timestamptz} through {@code java.time}'s optional
+	 * sections, 1 % of a full-speed intake's CPU on the replica that reads every row.
+	 */
 	static final String COLUMNS = """
-			tenant_id, id, txid, occurred_at, topic, subject_type, subject_id, audience, payload::text as payload,
-			event_types""";
+			tenant_id, id, txid, (extract(epoch from occurred_at) * 1000000)::bigint as occurred_micros, topic,
+			subject_type, subject_id, audience, payload::text as payload, event_types""";
 
 	private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
@@ -36,7 +42,7 @@ final class DeliveryRows {
 		quoted(data, row.get("subject_type", String.class)).append(",\"subjectId\":\"")
 			.append(row.get("subject_id", UUID.class))
 			.append("\",\"occurredAt\":\"")
-			.append(row.get("occurred_at", Instant.class))
+			.append(Instant.EPOCH.plus(row.get("occurred_micros", Long.class), ChronoUnit.MICROS))
 			.append("\",\"payload\":")
 			.append(compact(Objects.requireNonNullElse(row.get("payload", String.class), "null")))
 			.append('}');

@@ -3,6 +3,7 @@ package sa.rawabit.platform.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,10 +25,10 @@ class DeliveryRowsTests {
 		// jsonb's own text output: spaces after separators, the newline escaped
 		String payload = "{\"note\": \"سطر\\nسطر \\\"مقتبس\\\"\", \"state\": \"received\", \"count\": 2}";
 
-		Delivery delivery = new DeliveryRows().read(row(
-				Map.of("tenant_id", tenant, "id", 42L, "txid", 7L, "occurred_at", at, "topic", "complaint.\"filed\"",
-						"subject_type", "complaint\\", "subject_id", subject, "payload", payload, "audience",
-						new String[] { "follow-up-committee", "follow-up-committee" }, "event_types", new String[0])));
+		Delivery delivery = new DeliveryRows().read(row(Map.of("tenant_id", tenant, "id", 42L, "txid", 7L,
+				"occurred_micros", ChronoUnit.MICROS.between(Instant.EPOCH, at), "topic", "complaint.\"filed\"",
+				"subject_type", "complaint\\", "subject_id", subject, "payload", payload, "audience",
+				new String[] { "follow-up-committee", "follow-up-committee" }, "event_types", new String[0])));
 
 		assertThat(delivery.json()).doesNotContain("\n", "\r")
 			.endsWith(",\"payload\":{\"note\":\"سطر\\nسطر \\\"مقتبس\\\"\",\"state\":\"received\",\"count\":2}}");

@@ -2,7 +2,12 @@ package sa.rawabit.platform.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +32,7 @@ import sa.rawabit.foundation.tenancy.TenantContext;
 import sa.rawabit.platform.PlatformTest;
 import sa.rawabit.platform.complaints.ComplaintPolicies;
 import sa.rawabit.platform.policy.PoliciesInForce;
+import sa.rawabit.testing.TestDatabase;
 import sa.rawabit.testing.TestTenants;
 import sa.rawabit.testing.TestTenants.TestTenant;
 import sa.rawabit.testing.TestTokens;
@@ -80,6 +86,28 @@ class StreamTests extends PlatformTest {
 			.verify(Duration.ofSeconds(20));
 		assertThat(received).containsExactlyElementsOf(missed);
 		assertThat(ids).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test
+	void streamWhenAnEventArrivesThenItSaysWhenItOccurredToTheMicrosecondTheRowDoes() throws Exception {
+		TestTenant association = association("occurred");
+		String complaint = file(web, association.slug());
+
+		ServerSentEvent<String> event = stream(web, association.slug(), "0")
+			.filter(each -> subjectOf(each).equals(complaint))
+			.blockFirst(Duration.ofSeconds(10));
+
+		String data = event.data();
+		int at = data.indexOf("\"occurredAt\":\"") + 14;
+		try (Connection sql = TestDatabase.get().connectAsSuperuser();
+				PreparedStatement row = sql.prepareStatement("select occurred_at from app.outbox where id = ?")) {
+			row.setLong(1, Long.parseLong(event.id()));
+			try (ResultSet read = row.executeQuery()) {
+				assertThat(read.next()).isTrue();
+				Instant stored = read.getObject(1, OffsetDateTime.class).toInstant();
+				assertThat(data.substring(at, data.indexOf('"', at))).isEqualTo(stored.toString());
+			}
+		}
 	}
 
 	@Test
