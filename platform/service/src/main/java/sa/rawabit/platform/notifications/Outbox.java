@@ -2,6 +2,7 @@ package sa.rawabit.platform.notifications;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -87,13 +88,32 @@ public class Outbox {
 	 * subscribes to {@link #wakeAfterCommit}.
 	 */
 	public Write publishing(TenantId tenant, List<RowInsert> before, OutboxEvent event) {
-		RowInsert row = new RowInsert("app.outbox", COLUMNS, List.of(tenant.value(), clock.instant(), event.topic(),
-				event.subjectType(), event.subjectId(), event.audience().stream().sorted().toArray(String[]::new),
-				Json.of(json.writeValueAsString(event.payload())), Json.of(json.writeValueAsString(events(event))),
-				event.events().stream().map(e -> DurableEvent.typeOf(e.getClass())).toArray(String[]::new)));
+		RowInsert row = new RowInsert("app.outbox", COLUMNS,
+				List.of(tenant.value(), clock.instant(), event.topic(), event.subjectType(), event.subjectId(),
+						audience(event), Json.of(json.writeValueAsString(event.payload())),
+						Json.of(json.writeValueAsString(events(event))), eventTypes(event)));
 		List<RowInsert> rows = new ArrayList<>(before);
 		rows.add(row);
 		return RowInsert.write(rows, " returning id");
+	}
+
+	/**
+	 * Sorted, so equal audiences are stored alike. Arrays and loops rather than streams
+	 * here and below: two streams' pipelines over two or three elements were a quarter of
+	 * the CPU a filing spent on its outbox row.
+	 */
+	private static String[] audience(OutboxEvent event) {
+		String[] audience = event.audience().toArray(String[]::new);
+		Arrays.sort(audience);
+		return audience;
+	}
+
+	private static String[] eventTypes(OutboxEvent event) {
+		String[] types = new String[event.events().size()];
+		for (int i = 0; i < types.length; i++) {
+			types[i] = DurableEvent.typeOf(event.events().get(i).getClass());
+		}
+		return types;
 	}
 
 	/**
