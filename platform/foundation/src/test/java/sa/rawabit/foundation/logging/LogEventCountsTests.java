@@ -44,6 +44,20 @@ class LogEventCountsTests {
 		assertThat(count("warn")).isEqualTo(1);
 	}
 
+	@Test
+	void appendWhenBoundToTwoRegistriesThenCountedInEach() {
+		LogEventCounts counts = new LogEventCounts(logging);
+		SimpleMeterRegistry other = new SimpleMeterRegistry();
+		counts.bindTo(registry);
+		counts.bindTo(other);
+
+		log.error("once");
+
+		assertThat(count("error")).isEqualTo(1);
+		assertThat(other.get("logback.events").tag("level", "error").counter().count()).isEqualTo(1);
+		assertThat(logging.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LogEventCounts.NAME)).isSameAs(counts);
+	}
+
 	private double count(String level) {
 		return registry.get("logback.events").tag("level", level).counter().count();
 	}

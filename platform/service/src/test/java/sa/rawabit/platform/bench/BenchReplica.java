@@ -268,9 +268,8 @@ public final class BenchReplica implements AutoCloseable {
 				// intake run ~1,000 samples: too few to tell layers apart).
 				"jdk.ExecutionSample#period=1ms",
 				// And a sample per millisecond of each thread's CPU time (JDK 25's
-				// CPU-time
-				// sampler, Linux only): the execution sampler saw about half of the event
-				// loops' user time, none of it outside Java frames.
+				// CPU-time sampler, Linux only): the execution sampler saw about half of
+				// the event loops' user time, none of it outside Java frames.
 				"jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=1ms",
 				"duration=" + duration.toSeconds() + "s", "filename=" + file.toAbsolutePath())
 			.redirectErrorStream(true)
