@@ -402,6 +402,30 @@ class DeployManifestsTests {
 		}
 	}
 
+	/**
+	 * Every way the replicas ship starts the JVM alike, its heap committed at the size it
+	 * may grow to (G1 marked a heap grown on demand again and again beside thousands of
+	 * open streams).
+	 */
+	@Test
+	void javaOptionsWhenReadThenTheSameEverywhereWithTheHeapCommittedInFull() throws IOException {
+		Pattern options = Pattern.compile("JAVA_TOOL_OPTIONS[=:]\\s*\"?(-XX:[^\"\\n]+?)\"?\\s*(?:\\\\)?$",
+				Pattern.MULTILINE);
+		List<String> found = new ArrayList<>();
+		for (Path file : List.of(DEPLOY.resolve("docker/Dockerfile"), DEPLOY.resolve("compose.yaml"),
+				DEPLOY.resolve("kubernetes/configmap.yaml"))) {
+			Matcher matcher = options.matcher(Files.readString(file));
+			assertThat(matcher.find()).as(file + " sets JAVA_TOOL_OPTIONS").isTrue();
+			found.add(matcher.group(1).strip());
+		}
+		assertThat(found).as("the same options in the Dockerfile, compose and Kubernetes")
+			.containsOnly(found.getFirst());
+		Matcher max = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(found.getFirst());
+		Matcher initial = Pattern.compile("-XX:InitialRAMPercentage=(\\d+)").matcher(found.getFirst());
+		assertThat(max.find() && initial.find()).as("both percentages set").isTrue();
+		assertThat(initial.group(1)).as("the heap committed in full").isEqualTo(max.group(1));
+	}
+
 	@Test
 	void composeWhenReadThenEveryVariableHasADefaultOrIsDocumented() throws IOException {
 		// Compose interpolates everything but comment lines.

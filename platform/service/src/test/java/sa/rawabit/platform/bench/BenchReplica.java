@@ -43,6 +43,13 @@ public final class BenchReplica implements AutoCloseable {
 	static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
 
 	/**
+	 * As deployed (InitialRAMPercentage = MaxRAMPercentage): the heap committed at its
+	 * full size from the start, so thousands of open streams are a small share of it and
+	 * G1 does not mark it again and again.
+	 */
+	static final String FULL_HEAP = "-Xms1g";
+
+	/**
 	 * The benchmarks' replica reads only the application's own configuration: on the test
 	 * classpath it also found the tests' {@code config/application.yml} (reactions swept
 	 * every 3 s instead of 30, a sign-in limit for browser runs), and was measured busier
@@ -96,7 +103,7 @@ public final class BenchReplica implements AutoCloseable {
 	private static BenchReplica start(String main, TestDatabase database, List<String> options, List<String> arguments)
 			throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
+				"-Xmx1g", FULL_HEAP, COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
 		command.addAll(options);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, SECRET, "--server.port=0",
 				"--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
