@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.actuate.endpoint.web.WebFluxEndpointHandlerMapping;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.web.reactive.server.HttpHandlerConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
@@ -44,6 +46,9 @@ class OperationsTests extends PlatformTest {
 	@Autowired
 	HttpHandler httpHandler;
 
+	@Autowired
+	MeterRegistry meters;
+
 	/**
 	 * The probes above still answer; the controllers are asked first (ControllersFirst),
 	 * then the actuator's endpoints and router functions, the static resources last.
@@ -71,7 +76,60 @@ class OperationsTests extends PlatformTest {
 			.asString()
 			.contains(TrustedProxiesWebFilter.class.getSimpleName(), WebFilterChainProxy.class.getSimpleName())
 			.matches(chain -> chain.indexOf("TrustedProxiesWebFilter") < chain.indexOf("WebFilterChainProxy"),
-					"the trusted proxies before security");
+					"the trusted proxies before security")
+			.matches(chain -> chain.indexOf("RequestTimers") < chain.indexOf("TrustedProxiesWebFilter"),
+					"the request timers first");
+	}
+
+	/**
+	 * Through the handler the server runs: a request is timed once (by the request
+	 * timers; the web handler's own observation is off), with the tags the dashboards
+	 * read, and its duration's buckets for the 95th-percentile panel.
+	 */
+	@Test
+	void prometheusWhenARequestWasServedThenTimedOnceWithTagsAndBuckets() {
+		WebTestClient server = WebTestClient.bindToServer(new HttpHandlerConnector(httpHandler)).build();
+		double before = infoRequests();
+
+		server.get().uri("/actuator/info").exchange().expectStatus().isOk();
+
+		// Recorded as the server's side of the exchange ends, which may follow the
+		// client's reading of the answer by a moment.
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(infoRequests())
+				.as("counted once, among %s",
+						meters.find("http.server.requests")
+							.timers()
+							.stream()
+							.map(timer -> timer.getId().getTags())
+							.toList())
+				.isEqualTo(before + 1));
+		assertThat(scrape(server).lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")))
+			.anyMatch(line -> line.contains("uri=\"/actuator/info\"") && line.contains("le=\"0.025\"")
+					&& line.contains("outcome=\"SUCCESS\"") && line.contains("status=\"200\"")
+					&& line.contains("method=\"GET\"") && line.contains("exception=\"none\"")
+					&& line.contains("error=\"none\"") && line.contains("application=\"rawabit-platform\""));
+	}
+
+	private static String scrape(WebTestClient client) {
+		return client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private double infoRequests() {
+		return meters.find("http.server.requests")
+			.tag("uri", "/actuator/info")
+			.timers()
+			.stream()
+			.mapToDouble(io.micrometer.core.instrument.Timer::count)
+			.sum();
 	}
 
 	@Test
@@ -98,14 +156,7 @@ class OperationsTests extends PlatformTest {
 	@Test
 	void prometheusWhenScrapedThenExposesPoolAndHttpMetrics() {
 		web.get().uri("/actuator/health").exchange().expectStatus().isOk();
-		String scrape = web.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String scrape = scrape(web);
 		assertThat(scrape).contains("r2dbc_pool_acquired_connections", "http_server_requests_seconds_count",
 				"application=\"rawabit-platform\"");
 		assertThat(scrape).as("no long-task timer of requests in flight (the scrape's own would show)")
