@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,12 @@ final class CensusRun {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	static List<Census> run(TestDatabase database, String slug, List<Probe> probes, int requests) throws Exception {
-		try (BenchReplica replica = BenchReplica.start(database, List.of("-D" + OperatorCensus.PROPERTY + "=true"),
-				List.of(BenchReplica.AS_SHIPPED))) {
+		List<String> options = new ArrayList<>(List.of("-D" + OperatorCensus.PROPERTY + "=true"));
+		String sites = System.getProperty(OperatorCensus.SITES, "");
+		if (!sites.isBlank()) {
+			options.add("-D" + OperatorCensus.SITES + "=" + Path.of(sites).toAbsolutePath());
+		}
+		try (BenchReplica replica = BenchReplica.start(database, options, List.of(BenchReplica.AS_SHIPPED))) {
 			return new CensusRun().count(replica, replica.token(slug, "relations-officer"), probes, requests);
 		}
 	}

@@ -28,7 +28,7 @@ import sa.rawabit.testing.TestTenants.TestTenant;
  * full speed for the warm-up seconds, and each Rawabit run is preceded by an unmeasured
  * warm-up of its own shape, so the JIT compiles the path before it is timed (the peers
  * are native code and need none); {@code -Dbench.only=fan-out}, {@code streams} or
- * {@code intake} runs one comparison alone.
+ * {@code intake} runs one comparison alone, {@code census} the operator census alone.
  */
 public final class StreamBenchmark {
 
@@ -146,6 +146,15 @@ public final class StreamBenchmark {
 			tenants.add(tenant);
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
+		if ("census".equals(System.getProperty("bench.only"))) {
+			IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
+					"not run (bench.only)");
+			FanOutResult notRun = FanOutResult.skipped("Rawabit", "not run (bench.only)");
+			return new Report(List.of(new Rounds.FanOut(notRun, notRun, notRun)), notRun, notRun,
+					List.of(new Rounds.Intake(none, none, none)), none, List.of(new Rounds.Beside(none, none, none)),
+					List.of(), List.of())
+				.withCensus(census(database, tenants));
+		}
 		Report report;
 		try (BenchReplica replica = BenchReplica.start()) {
 			RawabitIntake intake = new RawabitIntake(replica, postmaster);
@@ -233,9 +242,17 @@ public final class StreamBenchmark {
 		}
 		// On a replica of its own once the measured one has stopped: the count's hook
 		// costs every assembly.
+		return report.withCensus(census(database, tenants));
+	}
+
+	/**
+	 * The operator census of the intake and the probes asked for; alone with
+	 * {@code -Dbench.only=census}.
+	 */
+	private static List<CensusRun.Census> census(TestDatabase database, List<TestTenant> tenants) throws Exception {
 		List<Probe> counted = new ArrayList<>(List.of(Probe.INTAKE));
 		counted.addAll(Probe.parse(System.getProperty("bench.probe", "")));
-		return report.withCensus(CensusRun.run(database, tenants.getFirst().slug(), counted, CENSUS_REQUESTS));
+		return CensusRun.run(database, tenants.getFirst().slug(), counted, CENSUS_REQUESTS);
 	}
 
 	/**
