@@ -17,6 +17,7 @@ import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebHandler;
@@ -48,6 +49,9 @@ class OperationsTests extends PlatformTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	RequestMappingHandlerAdapter handlerAdapter;
 
 	/**
 	 * The probes above still answer; the controllers are asked first (ControllersFirst),
@@ -130,6 +134,17 @@ class OperationsTests extends PlatformTest {
 			.stream()
 			.mapToDouble(io.micrometer.core.instrument.Timer::count)
 			.sum();
+	}
+
+	/**
+	 * WebFlux's controllers ask a registry that remembers each type's adapter
+	 * (RememberingAdapterRegistry): without it, every request's parameters were tested
+	 * against every adapter again.
+	 */
+	@Test
+	void handlerAdapterWhenBuiltThenItsAdapterRegistryRemembers() {
+		assertThat(handlerAdapter.getReactiveAdapterRegistry().getClass().getSimpleName())
+			.isEqualTo("RememberingAdapterRegistry");
 	}
 
 	@Test

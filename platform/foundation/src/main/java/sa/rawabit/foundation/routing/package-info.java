@@ -1,5 +1,6 @@
 /**
- * How a request finds its handler: the application's controllers are asked first.
+ * How a request finds its handler and reaches it: the application's controllers are asked
+ * first, through one chain of filters.
  */
 @NullMarked
 package sa.rawabit.foundation.routing;
