@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,12 +52,23 @@ public final class BenchReplica implements AutoCloseable {
 	static final String FULL_HEAP = "-Xms1g";
 
 	/**
+	 * The committed heap's pages made resident at start: a heap committed in full is not
+	 * given back after a collection, so its pages' residency told how much of it had been
+	 * touched, not what streams keep alive. With every page resident, RSS grows only
+	 * outside the heap, and the heap's share is read as its live size
+	 * ({@link #heapUsedKb}).
+	 */
+	static final String RESIDENT_HEAP = "-XX:+AlwaysPreTouch";
+
+	/**
 	 * The benchmarks' replica reads only the application's own configuration: on the test
 	 * classpath it also found the tests' {@code config/application.yml} (reactions swept
 	 * every 3 s instead of 30, a sign-in limit for browser runs), and was measured busier
 	 * than the replica shipped.
 	 */
 	static final String AS_SHIPPED = "--spring.config.location=classpath:/application.yml";
+
+	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
 
 	private final Process process;
 
@@ -103,7 +116,7 @@ public final class BenchReplica implements AutoCloseable {
 	private static BenchReplica start(String main, TestDatabase database, List<String> options, List<String> arguments)
 			throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", FULL_HEAP, COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
+				"-Xmx1g", FULL_HEAP, RESIDENT_HEAP, COMPACT_HEADERS, "-XX:FlightRecorderOptions:stackdepth=1024"));
 		command.addAll(options);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, SECRET, "--server.port=0",
 				"--spring.profiles.active=dev", "--spring.application.name=rawabit-bench", "--logging.level.root=WARN",
@@ -195,16 +208,42 @@ public final class BenchReplica implements AutoCloseable {
 	}
 
 	/**
-	 * Collects the replica's garbage (and lets it give back heap), so RSS shows what
-	 * stays alive.
+	 * Collects the replica's garbage, so {@link #heapUsedKb} is what stays alive.
 	 */
 	void collectGarbage() throws Exception {
-		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
-		new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start()
-			.waitFor(60, TimeUnit.SECONDS);
+		jcmd("GC.run");
 		Thread.sleep(500);
+	}
+
+	/**
+	 * The heap in use, in KB ({@code GC.heap_info}); right after {@link #collectGarbage},
+	 * what stays alive.
+	 */
+	long heapUsedKb() throws Exception {
+		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (!used.find()) {
+			throw new IllegalStateException("The replica's heap info named no heap in use");
+		}
+		return Long.parseLong(used.group(1));
+	}
+
+	/**
+	 * The replica's memory in KB: the heap in use plus RSS. All of the heap's pages are
+	 * resident ({@link #RESIDENT_HEAP}), so between two readings after
+	 * {@link #collectGarbage} RSS grows only outside the heap, and the difference is what
+	 * idle streams keep: their live heap and what they hold outside it.
+	 */
+	long memoryKb() throws Exception {
+		return heapUsedKb() + ProcessStats.rssKb(pid);
+	}
+
+	private String jcmd(String command) throws Exception {
+		Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+		Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+			.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor(60, TimeUnit.SECONDS);
+		return out;
 	}
 
 	/**

@@ -119,7 +119,7 @@ public final class DashboardBenchmark {
 	/** A replica in its own JVM; its port and pid once it is ready. */
 	static Process startServer(Settings settings, List<String> ready) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx1g", BenchReplica.FULL_HEAP, BenchReplica.COMPACT_HEADERS));
+				"-Xmx1g", BenchReplica.FULL_HEAP, BenchReplica.RESIDENT_HEAP, BenchReplica.COMPACT_HEADERS));
 		String jfr = System.getProperty("bench.jfr", "");
 		if (!jfr.isBlank()) { // -Dbench.jfr=DIR: a deep-stack profile of the replica's
 								// whole run

@@ -8,9 +8,12 @@ import java.util.Locale;
  * them. {@code delivered} counts events clients parsed; {@code expected} what they should
  * have (events × subscribers of each event's channel). Latency is publish → client parse;
  * CPU is the server's (and PostgreSQL's, where the side uses it) during the publishing
- * phase only; RSS is what idle streams added to the server. {@code streams} counts the
- * streams that opened, {@code endedEarly} those the server ended before the run did (cut
- * off, or refused); a side that does not count them says 0.
+ * phase only; memory is what idle streams added to the server: nginx's RSS, and the
+ * replica's live heap plus its RSS outside the heap ({@code BenchReplica#memoryKb}: its
+ * heap is committed and resident in full, as shipped, so RSS alone no longer follows the
+ * streams). {@code streams} counts the streams that opened, {@code endedEarly} those the
+ * server ended before the run did (cut off, or refused); a side that does not count them
+ * says 0.
  */
 record FanOutResult(String side, long expected, long delivered, double seconds, double p50Ms, double p99Ms,
 		double maxMs, double serverCpuSeconds, double dbCpuSeconds, double rssKbPer1000Streams, String note,
@@ -49,7 +52,7 @@ record FanOutResult(String side, long expected, long delivered, double seconds, 
 
 	static String header() {
 		return "| side | delivered / expected | deliveries/s | p50 ms | p99 ms | max ms | server CPU s | DB CPU s "
-				+ "| CPU µs/delivery | RSS KB/1,000 streams | note |\n"
+				+ "| CPU µs/delivery | memory KB/1,000 streams | note |\n"
 				+ "|---|---|---|---|---|---|---|---|---|---|---|";
 	}
 

@@ -78,7 +78,7 @@ final class RawabitFanOut {
 		file(posts, filers.getFirst(), 50).blockLast(Duration.ofSeconds(120));
 
 		replica.collectGarbage();
-		long rssBefore = ProcessStats.rssKb(replica.pid());
+		long memoryBefore = replica.memoryKb();
 		String histogram = System.getProperty("bench.histo", "");
 		replica.histogram(histogram.isBlank() ? "" : histogram + ".before");
 		Latencies latencies = new Latencies(
@@ -98,7 +98,7 @@ final class RawabitFanOut {
 			}
 			Thread.sleep(1000);
 			replica.collectGarbage();
-			double rssPer1000 = (ProcessStats.rssKb(replica.pid()) - rssBefore) * 1000.0 / connections;
+			double rssPer1000 = (replica.memoryKb() - memoryBefore) * 1000.0 / connections;
 			replica.histogram(histogram);
 
 			long opened = connections - open.getCount();

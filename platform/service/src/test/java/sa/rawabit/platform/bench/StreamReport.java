@@ -45,7 +45,7 @@ final class StreamReport {
 			System.out.printf(Locale.ROOT,
 					"Round %d%s, Rawabit / nchan: CPU per delivery %.1f against %.1f µs, %.2f× (without the replica's "
 							+ "JIT compilation: %.1f µs, %.2f×; delivering only, the filing's own CPU subtracted: "
-							+ "%.1f µs, %.2f×), p99 %.2f×, RSS per stream %.2f×%n",
+							+ "%.1f µs, %.2f×), p99 %.2f×, memory per stream %.2f×%n",
 					number++, round == report.medianFanOut() ? " (median)" : "", rawabit.cpuMicrosPerDelivery(), nchan,
 					round.cpuRatio(), withoutJit, withoutJit / nchan, deliveringOnly, deliveringOnly / nchan,
 					round.p99Ratio(), rawabit.rssKbPer1000Streams() / round.nchan().rssKbPer1000Streams());
@@ -63,7 +63,7 @@ final class StreamReport {
 		for (FanOutResult held : new FanOutResult[] { report.held(), report.multiplexed() }) {
 			if (!held.wasSkipped()) {
 				System.out.printf(Locale.ROOT,
-						"%s: %,d streams open, %,d ended early, %,d of %,d deliveries, RSS %.1f KB per idle stream%n",
+						"%s: %,d streams open, %,d ended early, %,d of %,d deliveries, %.1f KB per idle stream (live heap + RSS outside it)%n",
 						held.side(), held.streams(), held.endedEarly(), held.delivered(), held.expected(),
 						held.rssKbPer1000Streams() / 1000);
 			}
