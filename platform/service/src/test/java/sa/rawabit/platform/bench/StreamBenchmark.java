@@ -147,12 +147,8 @@ public final class StreamBenchmark {
 		}
 		long postmaster = ProcessStats.postmasterOf(database.endpoint().port());
 		if ("census".equals(System.getProperty("bench.only"))) {
-			IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
-					"not run (bench.only)");
 			FanOutResult notRun = FanOutResult.skipped("Rawabit", "not run (bench.only)");
-			return new Report(List.of(new Rounds.FanOut(notRun, notRun, notRun)), notRun, notRun,
-					List.of(new Rounds.Intake(none, none, none)), none, List.of(new Rounds.Beside(none, none, none)),
-					List.of(), List.of())
+			return withoutIntake(List.of(new Rounds.FanOut(notRun, notRun, notRun)), notRun, notRun, settings)
 				.withCensus(census(database, tenants));
 		}
 		Report report;
@@ -197,10 +193,7 @@ public final class StreamBenchmark {
 				multiplexed = multiplexed(database, postmaster, tenants, settings);
 			}
 			if (!runs("intake")) {
-				IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(),
-						"not run (bench.only)");
-				return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none, none)), none,
-						List.of(new Rounds.Beside(none, none, none)), List.of(), List.of());
+				return withoutIntake(fanOut, held, multiplexed, settings);
 			}
 			intake.run(filer.slug(), settings.intakeClients(), settings.intakeWarmupSeconds(), "warm-up");
 			List<IntakeResult> probes = new ArrayList<>();
@@ -243,6 +236,14 @@ public final class StreamBenchmark {
 		// On a replica of its own once the measured one has stopped: the count's hook
 		// costs every assembly.
 		return report.withCensus(census(database, tenants));
+	}
+
+	/** A report of what ran, with the intake comparisons not run. */
+	private static Report withoutIntake(List<Rounds.FanOut> fanOut, FanOutResult held, FanOutResult multiplexed,
+			Settings settings) {
+		IntakeResult none = IntakeResult.skipped(RawabitIntake.SIDE, settings.intakeClients(), "not run (bench.only)");
+		return new Report(fanOut, held, multiplexed, List.of(new Rounds.Intake(none, none, none)), none,
+				List.of(new Rounds.Beside(none, none, none)), List.of(), List.of());
 	}
 
 	/**
