@@ -49,6 +49,10 @@ final class Replicas implements AutoCloseable {
 							// sessions, limits and identity changes across replicas, not
 							// about Redis latency.
 							"--rawabit.redis.timeout=10s",
+							// Likewise a connection from the pool: past its 5 s a page
+							// answers 503, which one CI run met on a plain page in
+							// IdentityChangesE2ETests.
+							"--rawabit.db.pool.acquire-timeout=15s",
 							// The production limit (the test configuration raises it for
 							// the browser tests' many sign-ins).
 							"--rawabit.security.sign-in-capacity=20"));
