@@ -14,9 +14,9 @@
 --
 -- The complaint, its audit event and its outbox event in one statement (the case kernel's CaseMoves.open), as
 -- one tenant transaction sent at once (Transactions.writeAtOnce): BEGIN and set_config as one simple query,
--- the statement and COMMIT, queued without waiting for answers (the driver writes COMMIT once the statement is
--- answered; on a write lane, together with the next transaction's BEGIN and statement). pgbench cannot put two
--- statements into one extended query, so it pipelines the four: one round trip.
+-- the statement and COMMIT, queued without waiting for answers (the driver writes BEGIN and the statement in two
+-- writes at once, and COMMIT in a third once the statement is answered: two round trips). pgbench cannot put two
+-- statements into one extended query, so it pipelines the four: one write, one round trip.
 \startpipeline
 BEGIN READ WRITE;
 select set_config('app.tenant_id', :tenant, true), set_config('plan_cache_mode', 'force_generic_plan', true);

@@ -68,13 +68,15 @@ public final class Transactions {
 	 * {@code writes}, nobody reading their results, as one tenant transaction sent
 	 * without waiting for answers: {@code BEGIN} with the tenant, each statement and
 	 * {@code COMMIT} are all queued with the driver at once, and it answers them in
-	 * order. (r2dbc-postgresql 1.1 writes a conversation only once the bound statement
-	 * before it is answered — it keeps that one's request stream open for a re-prepare —
-	 * so {@code BEGIN} and a single statement leave in one write and {@code COMMIT} in
-	 * the next.) A failing statement aborts the transaction, so the {@code COMMIT} behind
-	 * it rolls back: all or nothing, as in {@link #inTenant}, and the statement's error
-	 * is what the caller gets. Inside a transaction already open the writes join it, one
-	 * after the other.
+	 * order. (On the wire, as traced with strace: r2dbc-postgresql 1.1 writes and flushes
+	 * each conversation on its own, and starts a conversation only once the bound
+	 * statement before it is answered — it keeps that one's request stream open for a
+	 * re-prepare. So {@code BEGIN} and a single statement leave in two writes without
+	 * waiting, and {@code COMMIT} in a third once the statement is answered: three writes
+	 * and two round trips, where pgbench's pipeline sends all four in one.) A failing
+	 * statement aborts the transaction, so the {@code COMMIT} behind it rolls back: all
+	 * or nothing, as in {@link #inTenant}, and the statement's error is what the caller
+	 * gets. Inside a transaction already open the writes join it, one after the other.
 	 */
 	public Mono<Void> writeAtOnce(List<Write> writes) {
 		// One look at the Reactor Context for the tenant and for a transaction that may
