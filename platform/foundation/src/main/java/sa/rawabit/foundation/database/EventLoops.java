@@ -14,9 +14,9 @@ import reactor.netty.resources.LoopResources;
  * One loop per core, where Reactor Netty would run at least four: nothing blocks on them
  * (blocking work runs on {@code boundedElastic}), so a second loop per core only takes
  * turns with the first, and a request meets its pooled connection's loop less often. On
- * the benchmark's two cores, two loops in place of four took the intake from 0.57× to
- * 0.65× of pgbench with 5,000 streams costing it nothing (README, the twenty-second
- * session). {@code -Dreactor.netty.ioWorkerCount} still sets the count.
+ * the benchmark's two cores the intake reached 0.65× and 0.74× of pgbench with two loops,
+ * 0.55–0.57× in three runs with four (README, the twenty-second session).
+ * {@code -Dreactor.netty.ioWorkerCount} still sets the count.
  */
 public final class EventLoops implements AutoCloseable {
 
