@@ -13,9 +13,10 @@ import reactor.netty.resources.LoopResources;
  * <p>
  * One loop per core, where Reactor Netty would run at least four: nothing blocks on them
  * (blocking work runs on {@code boundedElastic}), so a second loop per core only takes
- * turns with the first, and a request meets its pooled connection's loop less often. On
- * the benchmark's two cores the intake reached 0.65× and 0.74× of pgbench with two loops,
- * 0.55–0.57× in three runs with four (README, the twenty-second session).
+ * turns with the first, and a request's pooled connection runs on the request's own loop
+ * more often (half the time with two loops, a quarter with four). On the benchmark's two
+ * cores the intake reached 0.65× and 0.74× of pgbench with two loops, 0.55–0.57× in three
+ * runs with four (README, the twenty-second session).
  * {@code -Dreactor.netty.ioWorkerCount} still sets the count.
  */
 public final class EventLoops implements AutoCloseable {

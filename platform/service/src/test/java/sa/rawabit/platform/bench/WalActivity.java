@@ -18,7 +18,8 @@ import sa.rawabit.testing.TestDatabase;
  * all roles together, show whether a side sends more than the intake's own statements
  * (its background readers, the outbox's fan-out).
  */
-record WalActivity(long records, long fullPageImages, long bytes, long checkpoints, long commits, long rowsRead) {
+record WalActivity(long records, long fullPageImages, long bytes, long checkpoints, long databaseTransactions,
+		long rowsRead) {
 
 	/** Now; none when the statistics cannot be read (the run still reports the rest). */
 	static @Nullable WalActivity now() {
@@ -48,7 +49,8 @@ record WalActivity(long records, long fullPageImages, long bytes, long checkpoin
 				"WAL %,.0f B, %.1f records, %.2f full-page images, %.2f database transactions, %.1f rows read "
 						+ "per transaction; %d checkpoint(s)",
 				(after.bytes - before.bytes) / per, (after.records - before.records) / per,
-				(after.fullPageImages - before.fullPageImages) / per, (after.commits - before.commits) / per,
+				(after.fullPageImages - before.fullPageImages) / per,
+				(after.databaseTransactions - before.databaseTransactions) / per,
 				(after.rowsRead - before.rowsRead) / per, after.checkpoints - before.checkpoints);
 	}
 
