@@ -66,8 +66,10 @@ class StreamBenchmarkSmokeTests {
 		}
 		assertThat(report.rawabitIntake().wasSkipped()).as("wrk is installed by deploy/local/install-tools.sh")
 			.isFalse();
-		assertThat(List.of(report.rawabitIntake(), report.pgbench())).as("PostgreSQL's WAL beside each intake")
-			.allSatisfy(intake -> assertThat(intake.note()).contains("full-page images per transaction"));
+		assertThat(List.of(report.rawabitIntake(), report.pgbench()))
+			.as("PostgreSQL's WAL and transactions beside each intake")
+			.allSatisfy(intake -> assertThat(intake.note()).containsPattern(
+					"[0-9.]+ full-page images, [0-9.]+ database transactions, [0-9.]+ rows read per transaction"));
 		assertThat(report.rawabitIntake().note()).as("the replica's JIT compilation during its intake")
 			.contains("JIT compilation");
 		assertThat(report.census()).as("operators counted for the intake and the probe")
